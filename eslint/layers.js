@@ -1,0 +1,59 @@
+// The layer table of ARCHITECTURE.md as data: which layer a file belongs to, and what it may not import.
+// Read by the `berth/layer-boundaries` lint rule and by its test.
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const react = ['react', 'react-dom', 'zustand', '@tanstack/react-query', '@tanstack/react-virtual', '@xterm/'];
+
+/** Layers, most specific first. `dirs` are repo-relative prefixes. */
+export const layers = [
+  {
+    name: 'app/main/electron',
+    dirs: ['app/main/electron/'],
+    forbidPackages: [...react],
+    forbidDirs: ['app/renderer/'],
+  },
+  {
+    name: 'app/main',
+    dirs: ['app/main/'],
+    forbidPackages: ['electron', ...react],
+    forbidDirs: ['app/renderer/', 'app/main/electron/'],
+  },
+  {
+    name: 'app/engine',
+    dirs: ['app/engine/'],
+    forbidPackages: ['electron', ...react],
+    forbidDirs: ['app/main/', 'app/renderer/'],
+  },
+  {
+    name: 'app/shared',
+    dirs: ['app/shared/'],
+    forbidPackages: ['electron', 'dockerode', 'ws', ...react],
+    forbidNodeBuiltins: true,
+    forbidDirs: ['app/engine/', 'app/main/', 'app/renderer/'],
+  },
+  {
+    name: 'app/renderer',
+    dirs: ['app/renderer/'],
+    forbidPackages: ['electron', 'dockerode', 'ws'],
+    forbidNodeBuiltins: true,
+    forbidDirs: ['app/engine/', 'app/main/'],
+  },
+];
+
+export function layerOf(relPath) {
+  return layers.find((l) => l.dirs.some((d) => relPath.startsWith(d)));
+}
+
+/** Returns a sentence if `layer` may not import `specifier` (already resolved to `resolvedRel` when relative). */
+export function violation(layer, specifier, resolvedRel) {
+  if (resolvedRel !== undefined) {
+    const dir = layer.forbidDirs.find((d) => resolvedRel.startsWith(d) || `${resolvedRel}/` === d);
+    return dir ? `${layer.name} must not import from ${dir.replace(/\/$/, '')} (see ARCHITECTURE.md, layers).` : undefined;
+  }
+  if (layer.forbidNodeBuiltins && (nodeBuiltins.has(specifier) || nodeBuiltins.has(specifier.split('/')[0]))) {
+    return `${layer.name} must not import the Node builtin '${specifier}' (see ARCHITECTURE.md, layers).`;
+  }
+  const pkg = layer.forbidPackages.find((p) => (p.endsWith('/') ? specifier.startsWith(p) : specifier === p || specifier.startsWith(`${p}/`)));
+  return pkg ? `${layer.name} must not import '${specifier}' (see ARCHITECTURE.md, layers).` : undefined;
+}

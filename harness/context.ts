@@ -1,0 +1,17 @@
+// What an integration test gets from the harness: the private engine and the fixture names.
+import { inject } from 'vitest';
+import { runDocker } from './engine';
+
+export function testEngine() {
+  const engine = inject('engine');
+  return { ...engine, docker: (args: string[], input?: string | Buffer) => runDocker(engine.host, args, input) };
+}
+
+export function fixtures() {
+  return inject('fixtures');
+}
+
+/** A name no other test uses, for containers, volumes and networks. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+}

@@ -1,0 +1,204 @@
+// A private Docker engine for integration tests, e2e and benchmarks: its own dockerd with its own
+// data-root, exec-root, socket, pidfile, bridge, address pool and cgroup parent in a temp dir.
+// It never touches /var/run/docker.sock or the system engine's data.
+import { spawn, execFile, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OWNER_FILE, cleanupEngine, isAlive } from './cleanup.mjs';
+
+export const SYSTEM_SOCKET = '/var/run/docker.sock';
+const DIR_PREFIX = 'berth-engine-';
+
+export interface TestEngine {
+  /** Path of the engine's unix socket. */
+  socket: string;
+  /** `unix://…` URL for DOCKER_HOST or `-H`. */
+  host: string;
+  dir: string;
+  dataRoot: string;
+  logFile: string;
+  pid: number;
+  /** Runs the docker CLI against this engine only. */
+  docker(args: string[], input?: string | Buffer): Promise<{ stdout: string; stderr: string; code: number }>;
+  stop(): Promise<void>;
+}
+
+function findOnPath(bin: string): string | undefined {
+  const dirs = (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/sbin', '/usr/local/sbin']);
+  return dirs.map((d) => join(d, bin)).find((p) => existsSync(p));
+}
+
+/** Throws a sentence saying what to install when the test engine cannot run here. */
+export function checkPrerequisites(): void {
+  const missing = ['dockerd', 'containerd', 'docker', 'ip'].filter((b) => !findOnPath(b));
+  if (missing.length) {
+    throw new Error(
+      `The integration tests run a private Docker engine, but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not installed. ` +
+        'Install them with `sudo apt-get install -y docker.io iproute2` (Debian/Ubuntu), or run `bash .ci/run`, which installs everything.',
+    );
+  }
+  if (process.getuid?.() !== 0) {
+    throw new Error('The integration tests start a private dockerd, which needs root. Run them as root (as `bash .ci/run` does), e.g. `sudo npm test`.');
+  }
+}
+
+/** Tears down engines left by test processes that died without cleaning up. */
+export async function sweepStaleEngines(): Promise<void> {
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(DIR_PREFIX))) {
+    const dir = join(tmpdir(), name);
+    let ownerPid = 0;
+    try {
+      ownerPid = JSON.parse(readFileSync(join(dir, OWNER_FILE), 'utf8')).ownerPid;
+    } catch {
+      /* half-written: treat as stale */
+    }
+    if (!isAlive(ownerPid)) await cleanupEngine(dir, { graceMs: 5000 });
+  }
+}
+
+function usedIpv4Prefixes(): string[] {
+  try {
+    return execFileSync('ip', ['-4', 'route'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.split(' ')[0] ?? '')
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/** A /24 for the default bridge and a /16 pool for user networks, both unused on this host. */
+function pickSubnets(): { bip: string; subnet: string; pool: string } {
+  const used = usedIpv4Prefixes().join(' ');
+  for (let i = 0; i < 50; i++) {
+    const a = 100 + Math.floor(Math.random() * 150);
+    const b = Math.floor(Math.random() * 250) + 1;
+    const p = 100 + Math.floor(Math.random() * 150);
+    if (a === p || used.includes(`10.${a}.`) || used.includes(`10.${p}.`)) continue;
+    return { bip: `10.${a}.${b}.1/24`, subnet: `10.${a}.${b}.0/24`, pool: `10.${p}.0.0/16` };
+  }
+  throw new Error('Could not find a free private subnet for the test engine (10.100–250.x.x are all routed).');
+}
+
+function ping(socket: string, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = request({ socketPath: socket, path: '/_ping', timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
+    req.end();
+  });
+}
+
+function tail(file: string, lines = 20): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+export interface StartOptions {
+  /** Extra dockerd flags. */
+  flags?: string[];
+  /** How long to wait for /_ping. */
+  timeoutMs?: number;
+}
+
+export async function startTestEngine(opts: StartOptions = {}): Promise<TestEngine> {
+  checkPrerequisites();
+  await sweepStaleEngines();
+  const dir = mkdtempSync(join(tmpdir(), DIR_PREFIX));
+  const id = randomBytes(3).toString('hex');
+  const socket = join(dir, 'docker.sock');
+  if (socket === SYSTEM_SOCKET) throw new Error('The test engine refuses to use the system socket.');
+  const dataRoot = join(dir, 'data');
+  const execRoot = join(dir, 'exec');
+  const logFile = join(dir, 'dockerd.log');
+  const bridge = `bt${id}`;
+  const cgroupParent = `berth-test-${id}`;
+  const { bip, pool } = pickSubnets();
+  const owner: Record<string, unknown> = { ownerPid: process.pid, bridge, pool, cgroupParent };
+  const save = () => writeFileSync(join(dir, OWNER_FILE), JSON.stringify(owner));
+  save();
+
+  // The reaper first, so even a crash during start-up is cleaned up.
+  const reaper = spawn(process.execPath, [fileURLToPath(new URL('./reaper.mjs', import.meta.url)), String(process.pid), dir], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  reaper.unref();
+
+  execFileSync('ip', ['link', 'add', bridge, 'type', 'bridge']);
+  execFileSync('ip', ['addr', 'add', bip, 'dev', bridge]);
+  execFileSync('ip', ['link', 'set', bridge, 'up']);
+
+  const log = openSync(logFile, 'a');
+  const args = [
+    `--data-root=${dataRoot}`,
+    `--exec-root=${execRoot}`,
+    `--host=unix://${socket}`,
+    `--pidfile=${join(dir, 'dockerd.pid')}`,
+    `--bridge=${bridge}`,
+    `--default-address-pool=base=${pool},size=24`,
+    `--cgroup-parent=${cgroupParent}`,
+    '--iptables=false',
+    '--ip-masq=false',
+    ...(opts.flags ?? []),
+  ];
+  const child = spawn(findOnPath('dockerd')!, args, { detached: true, stdio: ['ignore', log, log] });
+  closeSync(log);
+  child.unref();
+  owner.dockerdPid = child.pid;
+  save();
+
+  let exited: string | undefined;
+  child.on('exit', (code, signal) => (exited = signal ? `signal ${signal}` : `exit code ${code}`));
+  const deadline = Date.now() + (opts.timeoutMs ?? 30000);
+  while (!(await ping(socket, 500))) {
+    if (exited || Date.now() > deadline) {
+      const why = exited ? `dockerd stopped (${exited})` : 'dockerd did not answer /_ping in time';
+      const logText = tail(logFile);
+      await cleanupEngine(dir, { graceMs: 3000 });
+      throw new Error(`The test engine did not start: ${why}. Its last log lines:\n${logText}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+
+  const host = `unix://${socket}`;
+  return {
+    socket,
+    host,
+    dir,
+    dataRoot,
+    logFile,
+    pid: child.pid!,
+    docker: (cliArgs, input) => runDocker(host, cliArgs, input),
+    stop: () => cleanupEngine(dir),
+  };
+}
+
+export function runDocker(
+  host: string,
+  args: string[],
+  input?: string | Buffer,
+): Promise<{ stdout: string; stderr: string; code: number }> {
+  return new Promise((resolve) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_HOST: host, DOCKER_CLI_HINTS: 'false' };
+    delete env.DOCKER_CONTEXT;
+    const child = execFile('docker', ['-H', host, ...args], { env, maxBuffer: 512 * 1024 * 1024 }, (err, stdout, stderr) =>
+      resolve({ stdout, stderr, code: err ? Number((err as { code?: number }).code ?? 1) : 0 }),
+    );
+    if (input !== undefined) child.stdin!.end(input);
+    else child.stdin!.end();
+  });
+}
