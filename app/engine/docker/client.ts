@@ -1,6 +1,7 @@
 // Opens a dockerode client on an engine address and negotiates the API version from /_ping.
 import Docker from 'dockerode';
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
+import type DockerModem from 'docker-modem';
 import { BerthError } from '../../shared/errors';
 
 /** Highest Engine API version Berth is written against; newer engines are spoken to at this version. */
@@ -110,23 +111,109 @@ export function pingUnix(socketPath: string, timeoutMs = 2000): Promise<{ ok: bo
   });
 }
 
+function describeAddress(address: EngineAddress): string {
+  return address.kind === 'unix'
+    ? address.socketPath
+    : address.kind === 'tcp'
+      ? `${address.host}:${address.port}`
+      : `ssh://${address.host}`;
+}
+
+/**
+ * GET /_ping through dockerode's modem (so unix, tcp, tls and ssh all work) and read the
+ * Api-Version header. Falls back to /version for engines that do not send the header.
+ */
+async function pingApiVersion(probe: Docker): Promise<string> {
+  const res = await new Promise<IncomingMessage>((resolve, reject) =>
+    probe.modem.dial(
+      { path: '/_ping', method: 'GET', isStream: true, statusCodes: { 200: true, 500: 'server error', 503: 'unavailable' } },
+      (err, r) => (err ? reject(err) : resolve(r as IncomingMessage)),
+    ),
+  );
+  res.resume();
+  const header = res.headers['api-version'];
+  if (typeof header === 'string' && /^\d+\.\d+$/.test(header)) return header;
+  const version = (await probe.version()) as { ApiVersion?: string };
+  return version.ApiVersion ?? MIN_API_VERSION;
+}
+
 /** Connects to the engine at `address`, negotiating the API version. Throws `unavailable` if it does not answer. */
 export async function connectEngine(address: EngineAddress): Promise<EngineClient> {
-  const probe = new Docker(dockerOptions(address));
+  const probe = new Docker({ ...dockerOptions(address), timeout: 10000 });
   let engineApiVersion: string;
   try {
-    // dockerode's ping gives no headers, so read the version the engine reports.
-    const version = (await probe.version()) as { ApiVersion?: string };
-    engineApiVersion = version.ApiVersion ?? MIN_API_VERSION;
+    engineApiVersion = await pingApiVersion(probe);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const where = address.kind === 'unix' ? address.socketPath : address.kind === 'tcp' ? `${address.host}:${address.port}` : `ssh://${address.host}`;
     throw new BerthError({
       kind: 'unavailable',
-      message: `Could not connect to the engine at ${where}: ${e.code === 'ENOENT' ? 'no socket there' : e.code === 'EACCES' ? 'permission denied' : 'it does not answer'}. Start the engine or choose another one.`,
+      message: `Could not connect to the engine at ${describeAddress(address)}: ${e.code === 'ENOENT' ? 'no socket there' : e.code === 'EACCES' ? 'permission denied' : 'it does not answer'}. Start the engine or choose another one.`,
       detail: e.message,
+    });
+  }
+  if (compareVersions(engineApiVersion, MIN_API_VERSION) < 0) {
+    throw new BerthError({
+      kind: 'unavailable',
+      message: `The engine at ${describeAddress(address)} speaks API ${engineApiVersion}, older than the ${MIN_API_VERSION} Berth needs (Docker 20.10). Update the engine or choose another one.`,
     });
   }
   const apiVersion = negotiateVersion(engineApiVersion);
   return { docker: new Docker(dockerOptions(address, apiVersion)), address, apiVersion, engineApiVersion };
+}
+
+export interface DialOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
+  /** Path without the version prefix, e.g. `/containers/json`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  /** Status codes that mean success (default 200, 201, 204). */
+  ok?: number[];
+  signal?: AbortSignal;
+}
+
+function dialOptions(o: DialOptions, isStream: boolean): DockerModem.DialOptions {
+  const query: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(o.query ?? {})) if (v !== undefined) query[k] = v;
+  const statusCodes: Record<number, boolean | string> = {
+    304: 'not modified',
+    400: 'bad parameter',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not found',
+    409: 'conflict',
+    500: 'server error',
+    503: 'unavailable',
+  };
+  for (const c of o.ok ?? [200, 201, 204]) statusCodes[c] = true;
+  // docker-modem's conventions: a path ending in "?" gets `_query` appended; a POST sends `_body`,
+  // and with allowEmpty false an empty `{}` body is not sent at all (start refuses any body).
+  return {
+    path: `${o.path}?`,
+    method: o.method ?? 'GET',
+    isStream,
+    statusCodes,
+    allowEmpty: o.body !== undefined,
+    options: { _query: query, _body: o.body ?? {} },
+    ...(o.signal ? { abortSignal: o.signal } : {}),
+  };
+}
+
+/** One engine call whose answer is JSON (or nothing). */
+export function dialJson<T>(client: EngineClient, o: DialOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) =>
+    client.docker.modem.dial(dialOptions(o, false), (err, data) => (err ? reject(err) : resolve(data as T))),
+  );
+}
+
+/** One engine call whose answer is a byte stream (logs, stats, events): resolves to the response. */
+export function dialStream(client: EngineClient, o: DialOptions): Promise<IncomingMessage> {
+  return new Promise<IncomingMessage>((resolve, reject) =>
+    client.docker.modem.dial(dialOptions(o, true), (err, res) => (err ? reject(err) : resolve(res as IncomingMessage))),
+  );
+}
+
+/** Whether the engine runs on this machine, so its processes and cgroups are visible in /proc. */
+export function isLocalEngine(client: EngineClient): boolean {
+  return client.address.kind === 'unix';
 }

@@ -1,0 +1,89 @@
+// A container's logs as an async iterable of line batches, with natural backpressure: while the
+// consumer does not pull, the socket is paused; `break`, `return()` or the signal destroys it.
+import type { IncomingMessage } from 'node:http';
+import { dialStream, type EngineClient } from './client';
+import { attempt, toBerthError } from './errors';
+import { inspectContainer } from './containers';
+import { LogParser, type LogLine } from './log-demux';
+import { invalidInput, validateContainerRef } from './validate';
+
+export type { LogLine, LogStream } from './log-demux';
+
+export interface LogsOptions {
+  /** Keep streaming new lines until the container stops or the consumer stops (default false). */
+  follow?: boolean;
+  /** Only the last N lines (default: all). */
+  tail?: number | 'all';
+  /** Unix seconds (may be fractional) or an RFC 3339 time / Go duration string the engine accepts. */
+  since?: number | string;
+  until?: number | string;
+  /** Prefix each line with its RFC 3339 timestamp, returned as `ts` (default false). */
+  timestamps?: boolean;
+  /** Which streams (both by default). */
+  stdout?: boolean;
+  stderr?: boolean;
+  /** Skip the inspect when the caller already knows whether the container has a TTY. */
+  tty?: boolean;
+  signal?: AbortSignal;
+}
+
+function timeParam(v: number | string | undefined, field: string): string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) || v < 0) throw invalidInput(field, 'A time is a number of seconds since 1970, 0 or more.');
+    return v.toFixed(9).replace(/\.?0+$/, '');
+  }
+  if (!/^[0-9A-Za-z:.+\-]{1,64}$/.test(v)) throw invalidInput(field, 'A time is a timestamp like 2024-01-02T03:04:05Z or a duration like 10m.');
+  return v;
+}
+
+/**
+ * Reads a container's logs. Yields arrays of lines (one array per chunk the engine sent), so a
+ * consumer can forward them in batches. TTY or multiplexed is decided from inspect's Config.Tty.
+ */
+export async function* readLogs(client: EngineClient, id: string, opts: LogsOptions = {}): AsyncGenerator<LogLine[], void, undefined> {
+  const ref = validateContainerRef(id);
+  const tail = opts.tail ?? 'all';
+  if (tail !== 'all' && (!Number.isInteger(tail) || tail < 0)) throw invalidInput('tail', 'Tail is a whole number of lines, or all.');
+  const since = timeParam(opts.since, 'since');
+  const until = timeParam(opts.until, 'until');
+  const stdout = opts.stdout ?? true;
+  const stderr = opts.stderr ?? true;
+  if (!stdout && !stderr) return;
+  const tty = opts.tty ?? !!(await inspectContainer(client, ref)).Config?.Tty;
+  if (opts.signal?.aborted) return;
+  const res: IncomingMessage = await attempt(`read the logs of container "${ref}"`, () =>
+    dialStream(client, {
+      path: `/containers/${encodeURIComponent(ref)}/logs`,
+      query: { follow: !!opts.follow, stdout, stderr, timestamps: !!opts.timestamps, tail: String(tail), since, until },
+    }),
+  );
+  yield* linesFromResponse(res, { tty, timestamps: !!opts.timestamps }, opts.signal);
+}
+
+/** Streams a log response (or any byte stream) through the parser; destroys it when the consumer stops. */
+export async function* linesFromResponse(
+  res: NodeJS.ReadableStream & { destroy(): void },
+  parserOpts: { tty: boolean; timestamps?: boolean },
+  signal?: AbortSignal,
+): AsyncGenerator<LogLine[], void, undefined> {
+  const parser = new LogParser(parserOpts);
+  const onAbort = () => res.destroy();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for await (const chunk of res as AsyncIterable<Buffer>) {
+      const lines = parser.push(chunk);
+      if (lines.length) yield lines;
+    }
+    const last = parser.end();
+    if (last.length) yield last;
+  } catch (err) {
+    if (signal?.aborted) return;
+    // The engine went away mid-stream (restart, crash): the lines so far stand; report the cut.
+    const e = err as NodeJS.ErrnoException;
+    throw toBerthError(e.code ? e : Object.assign(e, { code: 'ECONNRESET' }), 'keep reading the logs');
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    res.destroy();
+  }
+}

@@ -1,0 +1,139 @@
+// The `docker run` command line that recreates a container, from its inspect (and, when given,
+// its image's config, so settings the image already provides are left out).
+import { dialJson, type EngineClient } from './client';
+import { attempt } from './errors';
+import { inspectContainer } from './containers';
+import { validateContainerRef } from './validate';
+
+/** The parts of a container's inspect the command line is made from. */
+export interface RunCommandInspect {
+  Name?: string;
+  Config?: {
+    Image?: string;
+    Cmd?: string[] | null;
+    Entrypoint?: string[] | string | null;
+    Env?: string[] | null;
+    Labels?: Record<string, string> | null;
+    Tty?: boolean;
+    OpenStdin?: boolean;
+    WorkingDir?: string;
+    User?: string;
+    Hostname?: string;
+    ExposedPorts?: Record<string, unknown> | null;
+  };
+  HostConfig?: {
+    PortBindings?: Record<string, { HostIp?: string; HostPort?: string }[] | null> | null;
+    Binds?: string[] | null;
+    Mounts?: { Type?: string; Source?: string; Target?: string; ReadOnly?: boolean }[] | null;
+    NetworkMode?: string;
+    RestartPolicy?: { Name?: string; MaximumRetryCount?: number };
+    AutoRemove?: boolean;
+    Privileged?: boolean;
+    CapAdd?: string[] | null;
+    CapDrop?: string[] | null;
+    Memory?: number;
+    NanoCpus?: number;
+    ExtraHosts?: string[] | null;
+    Dns?: string[] | null;
+  };
+  Mounts?: { Type?: string; Name?: string; Source?: string; Destination?: string; RW?: boolean }[];
+  Id?: string;
+}
+
+export interface ImageConfigLike {
+  Config?: { Cmd?: string[] | null; Entrypoint?: string[] | null; Env?: string[] | null; Labels?: Record<string, string> | null; WorkingDir?: string; User?: string };
+}
+
+/** Quotes one word for a POSIX shell; plain words stay bare. */
+export function shellQuote(word: string): string {
+  if (word !== '' && /^[A-Za-z0-9_\-.,:/@%+=]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function sameList(a: readonly string[] | null | undefined, b: readonly string[] | null | undefined): boolean {
+  const x = a ?? [];
+  const y = b ?? [];
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+/** The `docker run` command line (one line, shell-quoted) that recreates the container. */
+export function dockerRunCommand(inspect: RunCommandInspect, image?: ImageConfigLike): string {
+  const c = inspect.Config ?? {};
+  const h = inspect.HostConfig ?? {};
+  const ic = image?.Config;
+  const args: string[] = ['docker', 'run', '-d'];
+  const add = (...words: string[]) => args.push(...words);
+  const name = (inspect.Name ?? '').replace(/^\//, '');
+  if (name) add('--name', name);
+  if (c.Tty) add('-t');
+  if (c.OpenStdin) add('-i');
+  if (h.AutoRemove) add('--rm');
+
+  const imageEnv = new Set(ic?.Env ?? []);
+  for (const e of c.Env ?? []) if (!imageEnv.has(e)) add('-e', e);
+
+  const bindings = h.PortBindings ?? {};
+  for (const key of Object.keys(bindings).sort()) {
+    const [port, proto = 'tcp'] = key.split('/');
+    for (const b of bindings[key] ?? []) {
+      const ip = b.HostIp ? (b.HostIp.includes(':') ? `[${b.HostIp}]` : b.HostIp) : '';
+      const host = ip ? `${ip}:${b.HostPort ?? ''}:` : b.HostPort ? `${b.HostPort}:` : '';
+      add('-p', `${host}${port}${proto === 'tcp' ? '' : '/' + proto}`);
+    }
+  }
+  const published = new Set(Object.keys(bindings));
+  for (const key of Object.keys(c.ExposedPorts ?? {})) if (!published.has(key) && !image) add('--expose', key);
+
+  // Binds (from -v) and Mounts (from --mount) as they were asked for; anonymous volumes from the image are left out.
+  for (const b of h.Binds ?? []) add('-v', b);
+  for (const m of h.Mounts ?? []) {
+    const parts = [`type=${m.Type ?? 'volume'}`, ...(m.Source ? [`source=${m.Source}`] : []), `target=${m.Target ?? ''}`];
+    if (m.ReadOnly) parts.push('readonly');
+    add('--mount', parts.join(','));
+  }
+
+  const net = h.NetworkMode;
+  if (net && net !== 'default' && net !== 'bridge') add('--network', net);
+  const restart = h.RestartPolicy?.Name;
+  if (restart && restart !== 'no')
+    add('--restart', restart === 'on-failure' && h.RestartPolicy?.MaximumRetryCount ? `on-failure:${h.RestartPolicy.MaximumRetryCount}` : restart);
+  if (h.Privileged) add('--privileged');
+  for (const cap of h.CapAdd ?? []) add('--cap-add', cap);
+  for (const cap of h.CapDrop ?? []) add('--cap-drop', cap);
+  if (h.Memory) add('--memory', String(h.Memory));
+  if (h.NanoCpus) add('--cpus', String(h.NanoCpus / 1e9));
+  for (const x of h.ExtraHosts ?? []) add('--add-host', x);
+  for (const d of h.Dns ?? []) add('--dns', d);
+  if (c.WorkingDir && c.WorkingDir !== (ic?.WorkingDir ?? '')) add('-w', c.WorkingDir);
+  if (c.User && c.User !== (ic?.User ?? '')) add('-u', c.User);
+
+  const imageLabels = ic?.Labels ?? {};
+  for (const [k, v] of Object.entries(c.Labels ?? {}).sort(([a], [b]) => a.localeCompare(b)))
+    if (imageLabels[k] !== v) add('-l', `${k}=${v}`);
+
+  const entry = typeof c.Entrypoint === 'string' ? [c.Entrypoint] : (c.Entrypoint ?? []);
+  const entryChanged = image ? !sameList(entry, ic?.Entrypoint) : entry.length > 0;
+  let cmd = c.Cmd ?? [];
+  if (entryChanged) {
+    add('--entrypoint', entry[0] ?? '');
+    cmd = [...entry.slice(1), ...cmd];
+  }
+  add(c.Image ?? '');
+  const cmdChanged = entryChanged || !image || !sameList(c.Cmd, ic?.Cmd);
+  if (cmdChanged) add(...cmd);
+  return args.map(shellQuote).join(' ');
+}
+
+/** Inspects the container and its image, then builds its `docker run` command line. */
+export async function containerRunCommand(client: EngineClient, id: string): Promise<string> {
+  const ref = validateContainerRef(id);
+  const inspect = await inspectContainer(client, ref);
+  const imageId = (inspect as { Image?: string }).Image;
+  let image: ImageConfigLike | undefined;
+  if (imageId) {
+    image = await attempt(`inspect the image of container "${ref}"`, () =>
+      dialJson<ImageConfigLike>(client, { path: `/images/${encodeURIComponent(imageId)}/json` }),
+    ).catch(() => undefined);
+  }
+  return dockerRunCommand(inspect as unknown as RunCommandInspect, image);
+}

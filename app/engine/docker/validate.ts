@@ -1,0 +1,100 @@
+// Checks input before it reaches the engine, so a refused input leaves the engine untouched.
+// Every refusal is a BerthError of kind 'invalid' naming the offending field.
+import { BerthError } from '../../shared/errors';
+
+export function invalidInput(field: string, message: string, detail?: string): BerthError {
+  return new BerthError({ kind: 'invalid', message, field, ...(detail !== undefined ? { detail } : {}) });
+}
+
+/** Docker's container name rule (a leading "/" as the engine reports it is tolerated). */
+const CONTAINER_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+/** Volume and network names: the same alphabet, one character allowed. */
+const OBJECT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+/** A container id (full or prefix) or name. */
+const CONTAINER_REF = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+
+export function validateContainerName(name: unknown, field = 'name'): string {
+  if (typeof name !== 'string' || name.length > 255 || !CONTAINER_NAME.test(name))
+    throw invalidInput(
+      field,
+      'A container name starts with a letter or digit, has at least two characters, and uses only letters, digits, "_", "." and "-".',
+      `got ${JSON.stringify(name)}`,
+    );
+  return name.replace(/^\//, '');
+}
+
+export function validateContainerRef(ref: unknown, field = 'id'): string {
+  if (typeof ref !== 'string' || ref.length === 0 || ref.length > 255 || !CONTAINER_REF.test(ref))
+    throw invalidInput(field, 'Give a container by its name or id (letters, digits, "_", "." and "-").', `got ${JSON.stringify(ref)}`);
+  return ref.replace(/^\//, '');
+}
+
+export function validateObjectName(name: unknown, field: string): string {
+  if (typeof name !== 'string' || name.length > 255 || !OBJECT_NAME.test(name))
+    throw invalidInput(field, 'A name uses only letters, digits, "_", "." and "-", and starts with a letter or digit.', `got ${JSON.stringify(name)}`);
+  return name;
+}
+
+export function validatePort(port: unknown, field: string): number {
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+    throw invalidInput(field, 'A port is a whole number between 1 and 65535.', `got ${JSON.stringify(port)}`);
+  return port;
+}
+
+export function validateAbsolutePath(path: unknown, field: string): string {
+  if (typeof path !== 'string' || !path.startsWith('/') || path.includes('\0'))
+    throw invalidInput(field, 'The path must be absolute (start with "/").', `got ${JSON.stringify(path)}`);
+  return path;
+}
+
+export function validateEnv(entries: unknown, field = 'env'): string[] {
+  if (!Array.isArray(entries)) throw invalidInput(field, 'Environment variables are a list of KEY=value.');
+  entries.forEach((e, i) => {
+    if (typeof e !== 'string' || !/^[^=\s]+=/.test(e) || e.includes('\0'))
+      throw invalidInput(`${field}.${i}`, 'An environment variable is written KEY=value.', `got ${JSON.stringify(e)}`);
+  });
+  return entries as string[];
+}
+
+export const restartPolicies = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
+export type RestartPolicy = (typeof restartPolicies)[number];
+
+export function validateRestartPolicy(policy: unknown, field = 'restart'): RestartPolicy {
+  if (typeof policy !== 'string' || !(restartPolicies as readonly string[]).includes(policy))
+    throw invalidInput(field, `A restart policy is one of ${restartPolicies.join(', ')}.`, `got ${JSON.stringify(policy)}`);
+  return policy as RestartPolicy;
+}
+
+export function validateSignal(signal: unknown, field = 'signal'): string {
+  if (typeof signal !== 'string' || !/^(SIG)?[A-Z0-9+-]{1,12}$/.test(signal))
+    throw invalidInput(field, 'A signal is a name like SIGTERM or SIGKILL, or a number.', `got ${JSON.stringify(signal)}`);
+  return signal;
+}
+
+export function validateTimeout(seconds: unknown, field = 'timeout'): number {
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || seconds > 3600)
+    throw invalidInput(field, 'A timeout is a whole number of seconds between 0 and 3600.', `got ${JSON.stringify(seconds)}`);
+  return seconds;
+}
+
+// The image reference grammar of distribution/reference:
+//   reference := name [ ":" tag ] [ "@" digest ];  name := [domain "/"] path ("/" path)*
+const ALNUM = '[a-z0-9]+';
+const SEPARATOR = '(?:[_.]|__|[-]+)';
+const PATH_COMPONENT = `${ALNUM}(?:${SEPARATOR}${ALNUM})*`;
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+
+/** Checks an image reference by the reference grammar (name[:tag][@digest], lowercase repository). */
+export function validateImageRef(ref: unknown, field = 'image'): string {
+  const bad = (why: string) => invalidInput(field, `"${String(ref)}" is not an image reference: ${why}. Write it like nginx, nginx:1.25 or registry.example.com/team/app:tag.`);
+  if (typeof ref !== 'string' || ref.length === 0) throw bad('it is empty');
+  if (/^[a-f0-9]{64}$/.test(ref) || /^sha256:[a-f0-9]{64}$/.test(ref)) return ref;
+  const m = REFERENCE.exec(ref);
+  if (!m) throw bad(/[A-Z]/.test(ref.split('/').pop() ?? '') ? 'the repository must be lowercase' : 'it does not follow the reference format');
+  if (m[1]!.length > 255) throw bad('the name is longer than 255 characters');
+  return ref;
+}
