@@ -1,0 +1,210 @@
+// Image archives: save images to a tar file, load images from one, import a root filesystem tar.
+import { createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, isAbsolute } from 'node:path';
+import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { once } from 'node:events';
+import { BerthError } from '../../shared/errors';
+import type { EngineClient } from './client';
+import { attempt, toBerthError } from './errors';
+import { cancelled, inBandError, ndjson } from './progress';
+import { checkImageTarget, parseImageReference } from './validate-reference';
+
+interface Dialer {
+  dial(opts: Record<string, unknown>, cb: (err: unknown, data: unknown) => void): void;
+}
+
+function dial<T>(client: EngineClient, opts: Record<string, unknown>): Promise<T> {
+  return new Promise((resolve, reject) =>
+    (client.docker.modem as unknown as Dialer).dial(opts, (err, data) => (err ? reject(err) : resolve(data as T))),
+  );
+}
+
+function checkFilePath(path: unknown, field: string, mustExist: boolean): string {
+  if (typeof path !== 'string' || !isAbsolute(path)) throw new BerthError({ kind: 'invalid', field, message: 'Give an absolute file path.' });
+  if (mustExist) {
+    let ok = false;
+    try {
+      ok = statSync(path).isFile();
+    } catch {
+      /* below */
+    }
+    if (!ok) throw new BerthError({ kind: 'invalid', field, message: `There is no file at "${path}".` });
+  } else {
+    let dirOk = false;
+    try {
+      dirOk = statSync(dirname(path)).isDirectory();
+    } catch {
+      /* below */
+    }
+    if (!dirOk) throw new BerthError({ kind: 'invalid', field, message: `The folder "${dirname(path)}" does not exist.` });
+  }
+  return path;
+}
+
+export interface ArchiveBytes {
+  kind: 'bytes';
+  /** Bytes written or read so far. */
+  current: number;
+  total?: number;
+}
+
+export interface SaveDone {
+  kind: 'done';
+  path: string;
+  size: number;
+}
+
+/**
+ * Saves `refs` (ids or references) as one `docker save` tar at `path`, written to a side file and
+ * renamed when complete, so a failure or cancel never leaves a partial archive behind.
+ */
+export async function* saveImages(
+  client: EngineClient,
+  refs: string[],
+  path: string,
+  opts: { signal?: AbortSignal } = {},
+): AsyncGenerator<ArchiveBytes | SaveDone> {
+  if (!Array.isArray(refs) || refs.length === 0) throw new BerthError({ kind: 'invalid', field: 'images', message: 'Choose at least one image to save.' });
+  refs.forEach((r, i) => checkImageTarget(r, `images.${i}`));
+  checkFilePath(path, 'path', false);
+  const what = `save ${refs.length === 1 ? `image "${refs[0]}"` : `${refs.length} images`} to "${path}"`;
+  const side = `${path}.partial-${process.pid}`;
+  const stream = await attempt(what, () =>
+    dial<Readable>(client, {
+      path: '/images/get?',
+      method: 'GET',
+      options: { names: refs },
+      isStream: true,
+      ...(opts.signal ? { abortSignal: opts.signal } : {}),
+      statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+    }),
+  );
+  let written = 0;
+  let last = 0;
+  const out = createWriteStream(side);
+  const onAbort = () => stream.destroy();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for await (const chunk of stream) {
+      const c = chunk as Buffer;
+      if (!out.write(c)) await once(out, 'drain');
+      written += c.length;
+      if (written - last >= 4 << 20) {
+        last = written;
+        yield { kind: 'bytes', current: written };
+      }
+    }
+    out.end();
+    await finished(out);
+    renameSync(side, path);
+  } catch (err) {
+    out.destroy();
+    rmSync(side, { force: true });
+    if (opts.signal?.aborted) throw cancelled();
+    throw toBerthError(err, what);
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    stream.destroy();
+    if (!out.closed && !out.writableFinished) {
+      out.destroy();
+      rmSync(side, { force: true });
+    }
+  }
+  yield { kind: 'done', path, size: statSync(path).size };
+}
+
+export interface LoadDone {
+  kind: 'done';
+  /** References and ids the engine reports as loaded ("Loaded image: x:y", "Loaded image ID: sha256:…"). */
+  images: string[];
+}
+
+export type LoadProgress = ArchiveBytes | { kind: 'log'; text: string } | LoadDone;
+
+/** Loads images from a `docker save` tar at `path`. */
+export async function* loadImages(client: EngineClient, path: string, opts: { signal?: AbortSignal } = {}): AsyncGenerator<LoadProgress> {
+  checkFilePath(path, 'path', true);
+  const total = statSync(path).size;
+  const what = `load images from "${path}"`;
+  const file = createReadStream(path);
+  let sent = 0;
+  file.on('data', (c) => (sent += c.length));
+  let stream: Readable;
+  try {
+    stream = await dial<Readable>(client, {
+      path: '/images/load?',
+      method: 'POST',
+      options: { quiet: false },
+      file,
+      isStream: true,
+      ...(opts.signal ? { abortSignal: opts.signal } : {}),
+      statusCodes: { 200: true, 500: 'server error' },
+    });
+  } catch (err) {
+    file.destroy();
+    if (opts.signal?.aborted) throw cancelled();
+    throw toBerthError(err, what);
+  }
+  yield { kind: 'bytes', current: sent, total };
+  const images: string[] = [];
+  try {
+    for await (const line of ndjson(stream, opts.signal)) {
+      const failure = inBandError(line);
+      if (failure) throw new BerthError({ kind: 'invalid', message: `Could not ${what}: ${failure}`, detail: failure });
+      const text = (line.stream ?? line.status ?? '').trim();
+      const m = /^Loaded image(?: ID)?: (\S+)$/.exec(text);
+      if (m) images.push(m[1]!);
+      if (text) yield { kind: 'log', text };
+    }
+  } catch (err) {
+    if (opts.signal?.aborted) throw cancelled();
+    throw err instanceof BerthError ? err : toBerthError(err, what);
+  } finally {
+    file.destroy();
+  }
+  yield { kind: 'done', images };
+}
+
+export interface ImportOptions {
+  /** Reference for the new image (repo[:tag]). */
+  ref?: string;
+  /** Dockerfile instructions applied on import, e.g. `CMD ["sh"]`, `ENV PATH=/bin`. */
+  changes?: string[];
+  message?: string;
+  platform?: string;
+}
+
+/** Creates an image from a root filesystem tar at `path` (like `docker import`). */
+export async function importImage(client: EngineClient, path: string, opts: ImportOptions = {}): Promise<{ imageId: string; ref?: string }> {
+  checkFilePath(path, 'path', true);
+  const r = opts.ref === undefined ? undefined : parseImageReference(opts.ref, 'ref');
+  if (r?.digest) throw new BerthError({ kind: 'invalid', field: 'ref', message: 'An imported image takes a tag, not a digest.' });
+  for (const [i, c] of (opts.changes ?? []).entries())
+    if (!/^(CMD|ENTRYPOINT|ENV|EXPOSE|LABEL|ONBUILD|USER|VOLUME|WORKDIR|STOPSIGNAL)\s+\S/i.test(c))
+      throw new BerthError({ kind: 'invalid', field: `changes.${i}`, message: `"${c}" is not an instruction import can apply (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, USER, VOLUME, WORKDIR, STOPSIGNAL).` });
+  const what = `import "${path}" as an image`;
+  const stream = await attempt(what, () =>
+    dial<Readable>(client, {
+      path: '/images/create?',
+      method: 'POST',
+      options: {
+        fromSrc: '-',
+        ...(r ? { repo: r.repository, tag: r.tag ?? 'latest' } : {}),
+        ...(opts.changes?.length ? { changes: opts.changes } : {}),
+        ...(opts.message ? { message: opts.message } : {}),
+        ...(opts.platform ? { platform: opts.platform } : {}),
+      },
+      file: createReadStream(path),
+      isStream: true,
+      statusCodes: { 200: true, 500: 'server error' },
+    }),
+  );
+  let imageId = '';
+  for await (const line of ndjson(stream)) {
+    const failure = inBandError(line);
+    if (failure) throw new BerthError({ kind: 'invalid', message: `Could not ${what}: ${failure}`, detail: failure });
+    if (typeof line.status === 'string' && /^sha256:[0-9a-f]{64}$/.test(line.status.trim())) imageId = line.status.trim();
+  }
+  return { imageId, ...(r ? { ref: `${r.repository}:${r.tag ?? 'latest'}` } : {}) };
+}

@@ -1,0 +1,161 @@
+// Builds an image from a context directory with a Dockerfile (the engine's classic builder).
+// The context is tarred in Node by dockerode (tar-fs, honouring .dockerignore); the build log is
+// streamed line by line; a failure names the step that failed.
+import { readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, normalize, relative } from 'node:path';
+import type { Readable } from 'node:stream';
+import { BerthError } from '../../shared/errors';
+import type { EngineClient } from './client';
+import { toBerthError } from './errors';
+import { cancelled, inBandError, ndjson, registryErrorKind } from './progress';
+import { parseImageReference } from './validate-reference';
+
+export interface BuildOptions {
+  /** Absolute path of the context directory. */
+  context: string;
+  /** Dockerfile path relative to the context (default "Dockerfile"). */
+  dockerfile?: string;
+  /** References to tag the result with (repo[:tag]). */
+  tags?: string[];
+  buildArgs?: Record<string, string>;
+  noCache?: boolean;
+  /** Multi-stage target. */
+  target?: string;
+  labels?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface BuildLog {
+  kind: 'log';
+  text: string;
+}
+
+export interface BuildStep {
+  kind: 'step';
+  /** 1-based. */
+  step: number;
+  total: number;
+  instruction: string;
+}
+
+export interface BuildDone {
+  kind: 'done';
+  imageId: string;
+  tags: string[];
+}
+
+export type BuildProgress = BuildLog | BuildStep | BuildDone;
+
+function invalid(field: string, message: string): never {
+  throw new BerthError({ kind: 'invalid', field, message });
+}
+
+function checkBuildOptions(opts: BuildOptions): { dockerfile: string; tags: string[] } {
+  if (typeof opts.context !== 'string' || !isAbsolute(opts.context)) invalid('context', 'Give the build context as an absolute folder path.');
+  let st;
+  try {
+    st = statSync(opts.context);
+  } catch {
+    invalid('context', `The build context "${opts.context}" does not exist.`);
+  }
+  if (!st.isDirectory()) invalid('context', `The build context "${opts.context}" is not a folder.`);
+  const dockerfile = opts.dockerfile ?? 'Dockerfile';
+  const rel = relative(opts.context, normalize(join(opts.context, dockerfile)));
+  if (rel.startsWith('..') || isAbsolute(rel) || rel === '') invalid('dockerfile', 'The Dockerfile must be inside the build context.');
+  try {
+    if (!statSync(join(opts.context, rel)).isFile()) throw new Error();
+  } catch {
+    invalid('dockerfile', `There is no Dockerfile at "${join(opts.context, rel)}".`);
+  }
+  const tags = (opts.tags ?? []).map((t, i) => {
+    const r = parseImageReference(t, `tags.${i}`);
+    if (r.digest) invalid(`tags.${i}`, 'A build tag takes a tag, not a digest.');
+    return `${r.repository}:${r.tag ?? 'latest'}`;
+  });
+  for (const [k, v] of Object.entries(opts.buildArgs ?? {}))
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) || typeof v !== 'string') invalid('buildArgs', `The build argument "${k}" needs a name of letters, digits and "_" and a text value.`);
+  return { dockerfile: rel, tags };
+}
+
+/** A step header in the classic builder's log: "Step 3/5 : RUN false". */
+const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
+
+export function buildFailure(text: string, step: BuildStep | undefined, what: string): BerthError {
+  const kind = registryErrorKind(text) === 'unavailable' || registryErrorKind(text) === 'unauthorized' ? registryErrorKind(text)! : 'invalid';
+  const where = step ? ` at step ${step.step}/${step.total} (${step.instruction})` : '';
+  return new BerthError({ kind, message: `The build failed${where}: ${text}`, detail: `${what}: ${text}` });
+}
+
+/** Builds `opts.context`; yields log lines and step markers, then `{kind:'done', imageId, tags}`. */
+export async function* buildImage(client: EngineClient, opts: BuildOptions): AsyncGenerator<BuildProgress> {
+  const { dockerfile, tags } = checkBuildOptions(opts);
+  const what = `build the image in "${opts.context}"`;
+  if (opts.signal?.aborted) throw cancelled();
+  let stream: Readable;
+  try {
+    stream = (await client.docker.buildImage(
+      { context: opts.context, src: readdirSync(opts.context) },
+      {
+        dockerfile,
+        ...(tags.length ? { t: tags } : {}),
+        ...(opts.buildArgs ? { buildargs: opts.buildArgs } : {}),
+        ...(opts.labels ? { labels: opts.labels } : {}),
+        ...(opts.target ? { target: opts.target } : {}),
+        nocache: !!opts.noCache,
+        rm: true,
+        pull: false,
+        ...(opts.signal ? { abortSignal: opts.signal } : {}),
+      } as never,
+    )) as unknown as Readable;
+  } catch (err) {
+    if (opts.signal?.aborted) throw cancelled();
+    const e = toBerthError(err, what);
+    throw buildFailure(e.detail ?? e.message, undefined, what);
+  }
+  let step: BuildStep | undefined;
+  let imageId = '';
+  let partial = '';
+  const lines = function* (text: string, flush: boolean): Generator<BuildProgress> {
+    partial += text;
+    const parts = partial.split('\n');
+    partial = flush ? '' : parts.pop()!;
+    for (const raw of parts) {
+      const line = raw.replace(/\r$/, '');
+      if (flush && line === '') continue;
+      const m = STEP.exec(line);
+      if (m) {
+        step = { kind: 'step', step: Number(m[1]), total: Number(m[2]), instruction: m[3]! };
+        yield step;
+      }
+      const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
+      if (built && !imageId) imageId = built[1]!;
+      yield { kind: 'log', text: line };
+    }
+  };
+  try {
+    for await (const line of ndjson(stream, opts.signal)) {
+      const failure = inBandError(line);
+      if (failure) {
+        yield* lines('', true);
+        throw buildFailure(failure.trim(), step, what);
+      }
+      const aux = line.aux as { ID?: string } | undefined;
+      if (aux?.ID) imageId = aux.ID;
+      if (typeof line.stream === 'string') yield* lines(line.stream, false);
+      else if (typeof line.status === 'string') yield* lines(`${line.status}\n`, false);
+    }
+    yield* lines('', true);
+  } catch (err) {
+    if (opts.signal?.aborted) throw cancelled();
+    if (err instanceof BerthError) throw err;
+    throw toBerthError(err, what);
+  }
+  if (imageId && !imageId.startsWith('sha256:')) {
+    try {
+      imageId = ((await client.docker.getImage(imageId).inspect()) as { Id: string }).Id;
+    } catch {
+      /* keep the short id */
+    }
+  }
+  yield { kind: 'done', imageId, tags };
+}

@@ -1,0 +1,231 @@
+// Images: list (with in-use and dangling flags and the containers using each), inspect, history, tag, remove.
+import { BerthError } from '../../shared/errors';
+import type { EngineClient } from './client';
+import { attempt, toBerthError } from './errors';
+import { listContainerUse, nameList, usersBy } from './system-usage';
+import { checkImageTarget, parseImageReference } from './validate-reference';
+
+export interface ImageSummary {
+  id: string;
+  /** repo:tag references; empty for a dangling image. */
+  tags: string[];
+  digests: string[];
+  size: number;
+  /** Unix seconds. */
+  created: number;
+  inUse: boolean;
+  dangling: boolean;
+  /** Names of the containers using it (running or not). */
+  containers: string[];
+  labels: Record<string, string>;
+  parentId: string;
+}
+
+interface RawImage {
+  Id: string;
+  ParentId?: string;
+  RepoTags?: string[] | null;
+  RepoDigests?: string[] | null;
+  Size?: number;
+  Created?: number;
+  Labels?: Record<string, string> | null;
+}
+
+export const realTags = (tags?: string[] | null): string[] => (tags ?? []).filter((t) => t !== '<none>:<none>');
+export const realDigests = (d?: string[] | null): string[] => (d ?? []).filter((t) => t !== '<none>@<none>');
+
+/** Raw image list; `all` includes intermediate images of classic builds. */
+export async function rawImages(client: EngineClient, all = false): Promise<RawImage[]> {
+  return (await attempt('list images', () => client.docker.listImages({ all }))) as unknown as RawImage[];
+}
+
+export async function listImages(client: EngineClient): Promise<ImageSummary[]> {
+  const [images, containers] = await Promise.all([rawImages(client), listContainerUse(client)]);
+  const users = usersBy(containers, (c) => [c.imageId]);
+  return images.map((i) => {
+    const tags = realTags(i.RepoTags);
+    const using = users.get(i.Id) ?? [];
+    return {
+      id: i.Id,
+      tags,
+      digests: realDigests(i.RepoDigests),
+      size: i.Size ?? 0,
+      created: i.Created ?? 0,
+      inUse: using.length > 0,
+      dangling: tags.length === 0,
+      containers: using,
+      labels: i.Labels ?? {},
+      parentId: i.ParentId ?? '',
+    };
+  });
+}
+
+export interface ImageDetails {
+  id: string;
+  tags: string[];
+  digests: string[];
+  parentId: string;
+  /** ISO 8601. */
+  created: string;
+  size: number;
+  architecture: string;
+  os: string;
+  author: string;
+  config: {
+    cmd: string[];
+    entrypoint: string[];
+    env: string[];
+    workingDir: string;
+    user: string;
+    exposedPorts: string[];
+    volumes: string[];
+    labels: Record<string, string>;
+  };
+  /** Layer diff ids, base first. */
+  layers: string[];
+  /** The engine's own inspect document, for an Inspect tab. */
+  raw: Record<string, unknown>;
+}
+
+interface RawInspect {
+  Id: string;
+  RepoTags?: string[] | null;
+  RepoDigests?: string[] | null;
+  Parent?: string;
+  Created?: string;
+  Size?: number;
+  Architecture?: string;
+  Os?: string;
+  Author?: string;
+  Config?: {
+    Cmd?: string[] | null;
+    Entrypoint?: string[] | null;
+    Env?: string[] | null;
+    WorkingDir?: string;
+    User?: string;
+    ExposedPorts?: Record<string, unknown> | null;
+    Volumes?: Record<string, unknown> | null;
+    Labels?: Record<string, string> | null;
+  } | null;
+  RootFS?: { Layers?: string[] };
+}
+
+export async function inspectImage(client: EngineClient, ref: string): Promise<ImageDetails> {
+  checkImageTarget(ref, 'image');
+  const raw = (await attempt(`inspect image "${ref}"`, () => client.docker.getImage(ref).inspect())) as unknown as RawInspect;
+  const c = raw.Config ?? {};
+  return {
+    id: raw.Id,
+    tags: realTags(raw.RepoTags),
+    digests: realDigests(raw.RepoDigests),
+    parentId: raw.Parent ?? '',
+    created: raw.Created ?? '',
+    size: raw.Size ?? 0,
+    architecture: raw.Architecture ?? '',
+    os: raw.Os ?? '',
+    author: raw.Author ?? '',
+    config: {
+      cmd: c.Cmd ?? [],
+      entrypoint: c.Entrypoint ?? [],
+      env: c.Env ?? [],
+      workingDir: c.WorkingDir ?? '',
+      user: c.User ?? '',
+      exposedPorts: Object.keys(c.ExposedPorts ?? {}),
+      volumes: Object.keys(c.Volumes ?? {}),
+      labels: c.Labels ?? {},
+    },
+    layers: raw.RootFS?.Layers ?? [],
+    raw: raw as unknown as Record<string, unknown>,
+  };
+}
+
+export interface ImageLayer {
+  /** Image id of the step, or "<missing>" for layers pulled from a registry. */
+  id: string;
+  /** Unix seconds. */
+  created: number;
+  createdBy: string;
+  size: number;
+  tags: string[];
+  comment: string;
+}
+
+export async function imageHistory(client: EngineClient, ref: string): Promise<ImageLayer[]> {
+  checkImageTarget(ref, 'image');
+  const raw = (await attempt(`read the history of image "${ref}"`, () => client.docker.getImage(ref).history())) as unknown as {
+    Id: string;
+    Created: number;
+    CreatedBy: string;
+    Tags: string[] | null;
+    Size: number;
+    Comment: string;
+  }[];
+  return raw.map((h) => ({
+    id: h.Id,
+    created: h.Created,
+    createdBy: h.CreatedBy ?? '',
+    size: h.Size ?? 0,
+    tags: realTags(h.Tags),
+    comment: h.Comment ?? '',
+  }));
+}
+
+/** Gives image `source` (id or reference) the additional reference `target` (repo[:tag], tag defaults to latest). */
+export async function tagImage(client: EngineClient, source: string, target: string): Promise<{ ref: string }> {
+  checkImageTarget(source, 'source');
+  const t = parseImageReference(target, 'target');
+  if (t.digest) throw new BerthError({ kind: 'invalid', field: 'target', message: 'A new reference takes a tag, not a digest.' });
+  const tag = t.tag ?? 'latest';
+  await attempt(`tag image "${source}" as "${t.repository}:${tag}"`, () => client.docker.getImage(source).tag({ repo: t.repository, tag }));
+  return { ref: `${t.repository}:${tag}` };
+}
+
+export interface RemoveImageResult {
+  untagged: string[];
+  deleted: string[];
+}
+
+/** Removes an image or one of its references. Without `force`, an image used by containers is refused with `conflict` naming them. */
+export async function removeImage(
+  client: EngineClient,
+  ref: string,
+  opts: { force?: boolean; keepUntaggedParents?: boolean } = {},
+): Promise<RemoveImageResult> {
+  checkImageTarget(ref, 'image');
+  const what = `remove image "${ref}"`;
+  let raw: { Untagged?: string; Deleted?: string }[];
+  try {
+    raw = (await client.docker.getImage(ref).remove({ force: !!opts.force, noprune: !!opts.keepUntaggedParents })) as typeof raw;
+  } catch (err) {
+    const e = toBerthError(err, what);
+    if (e.kind !== 'conflict') throw e;
+    const text = e.detail ?? '';
+    if (/referenced in multiple repositories/.test(text))
+      throw new BerthError({
+        kind: 'conflict',
+        message: `Could not ${what}: it has several tags. Remove the tags one by one, or remove it with force.`,
+        detail: text,
+      });
+    const users = await usersOf(client, ref).catch(() => []);
+    const running = /running container/.test(text);
+    throw new BerthError({
+      kind: 'conflict',
+      message: users.length
+        ? `Could not ${what}: it is used by ${users.length === 1 ? 'the container' : 'the containers'} ${nameList(users)}. ${
+            running ? 'Stop and remove them first.' : 'Remove them first, or remove the image with force.'
+          }`
+        : `Could not ${what}: it is in use (${text}).`,
+      detail: text,
+    });
+  }
+  return {
+    untagged: raw.filter((r) => r.Untagged).map((r) => r.Untagged!),
+    deleted: raw.filter((r) => r.Deleted).map((r) => r.Deleted!),
+  };
+}
+
+async function usersOf(client: EngineClient, ref: string): Promise<string[]> {
+  const id = ((await client.docker.getImage(ref).inspect()) as { Id: string }).Id;
+  const containers = await listContainerUse(client);
+  return containers.filter((c) => c.imageId === id).map((c) => c.name);
+}
