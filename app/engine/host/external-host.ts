@@ -1,0 +1,85 @@
+// An engine that already runs elsewhere (a socket, DOCKER_HOST, a docker context, podman…):
+// Berth only connects to it and watches it; it never starts or stops it.
+import type { EngineAddress } from '../docker/client';
+import { listCandidates, type CandidateInputs, type CandidateSource } from './engine-candidates';
+import { probeEngine } from './probe';
+import { EngineStateMachine } from './state-machine';
+import type { EngineHost, EngineListener, EngineState, EngineStatus } from './types';
+
+export interface EngineCandidate {
+  source: CandidateSource;
+  label: string;
+  url: string;
+  reachable: boolean;
+  /** Why it is (not) reachable, naming the socket, host or setting that failed. */
+  reason: string;
+  apiVersion?: string;
+  address?: EngineAddress;
+}
+
+/** Every candidate in detection order, each probed (in parallel) with a short /_ping timeout. */
+export async function detectExternalEngines(inputs: CandidateInputs & { timeoutMs?: number } = {}): Promise<EngineCandidate[]> {
+  const specs = listCandidates(inputs);
+  return Promise.all(specs.map(async (spec) => ({ ...spec, ...(await probeEngine(spec.url, inputs.timeoutMs ?? 1500)) })));
+}
+
+export class ExternalHost implements EngineHost {
+  readonly kind = 'external' as const;
+  readonly id: string;
+  readonly address: EngineAddress;
+  private readonly machine = new EngineStateMachine();
+
+  constructor(
+    readonly url: string,
+    address: EngineAddress,
+    readonly label: string = `Engine at ${url}`,
+    private readonly timeoutMs = 1500,
+  ) {
+    this.id = `external:${url}`;
+    this.address = address;
+  }
+
+  /** An ExternalHost for a detected candidate (its address must have parsed). */
+  static fromCandidate(c: EngineCandidate, timeoutMs?: number): ExternalHost | undefined {
+    return c.address ? new ExternalHost(c.url, c.address, c.label, timeoutMs) : undefined;
+  }
+
+  status(): EngineStatus {
+    return this.machine.status();
+  }
+
+  subscribe(listener: EngineListener): () => void {
+    return this.machine.subscribe(listener);
+  }
+
+  logTail(): string[] {
+    return [];
+  }
+
+  /** Connects: probes /_ping; `error` (with the reason) when the engine does not answer. */
+  async start(): Promise<EngineState> {
+    if (this.machine.state === 'running') return 'running';
+    this.machine.transition('starting', `Connecting to ${this.label}`);
+    const r = await probeEngine(this.url, this.timeoutMs);
+    if ((this.machine.state as EngineState) !== 'starting') return this.machine.state; // stopped meanwhile
+    if (!r.reachable) {
+      throw this.machine.fail({
+        step: `Connecting to ${this.label}`,
+        message: `Could not connect to the engine at ${this.url}: ${r.reason}.`,
+        fix: 'Berth does not start external engines: start it yourself, fix the address, or choose another engine.',
+        logTail: [],
+      });
+    }
+    this.machine.transition('running', `Connected to ${this.label}${r.apiVersion ? ` (API ${r.apiVersion})` : ''}`);
+    return 'running';
+  }
+
+  /** Disconnects; the engine itself keeps running. */
+  async stop(): Promise<void> {
+    const s = this.machine.state;
+    if (s === 'stopped') return;
+    if (s === 'error') return this.machine.transition('stopped', 'Disconnected');
+    this.machine.transition('stopping', `Disconnecting from ${this.label}`);
+    this.machine.transition('stopped', 'Disconnected (the engine keeps running)');
+  }
+}

@@ -1,0 +1,307 @@
+// Berth's own dockerd: private data-root, exec-root, socket, pidfile, bridge, pool and cgroup parent
+// under Berth's data dir; started, watched and stopped by Berth (directly as root, or via rootlesskit).
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { EngineAddress } from '../docker/client';
+import { pingUnix } from '../docker/client';
+import { BerthError } from '../../shared/errors';
+import { findBinary } from './binaries';
+import { launchEngineProcess, type EngineProcess, type ExitInfo } from './engine-process';
+import { daemonMessage, suggestFix } from './failure-advice';
+import { DEFAULT_BRIDGE, ensureBridge, loadOrChooseNetwork, removeBridge, type EngineNetwork } from './network';
+import { defaultMode, dockerdArgs, resolveDockerd, rootlessCommand, type EngineCommand, type NativeEngineOptions, type NativeMode } from './native-config';
+import { berthPaths, MAX_SOCKET_PATH, nativeEnginePaths, type NativeEnginePaths } from './paths';
+import { processesMentioning, sleep, terminate } from './processes';
+import { RotatingLog } from './rotating-log';
+import { describeRootlessProblems, rootlessProblems } from './rootless-prereqs';
+import { inspectStale } from './stale-recovery';
+import { EngineStateMachine, failureError } from './state-machine';
+import type { EngineFailure, EngineHost, EngineListener, EngineState, EngineStatus } from './types';
+
+/** A failure at a named step, carried up to the state machine. */
+class StepFailure extends Error {
+  constructor(readonly failure: Omit<EngineFailure, 'logTail'>) {
+    super(failure.message);
+  }
+}
+
+export class NativeHost implements EngineHost {
+  readonly kind: 'native' | 'rootless';
+  readonly id: string;
+  readonly label: string;
+  readonly address: EngineAddress;
+  readonly paths: NativeEnginePaths;
+  readonly mode: NativeMode;
+  /** Called instead of failing when dockerd exits on its own while running (the supervisor sets it). */
+  crashHandler: ((exit: ExitInfo) => void) | undefined;
+
+  private readonly machine = new EngineStateMachine();
+  private readonly log: RotatingLog;
+  private proc: EngineProcess | undefined;
+  private abort: AbortController | undefined;
+  private startRun: Promise<EngineState> | undefined;
+  private stopRun: Promise<void> | undefined;
+  private network: EngineNetwork | undefined;
+  private createdBridge = false;
+
+  constructor(private readonly opts: NativeEngineOptions = {}) {
+    this.mode = opts.mode ?? defaultMode();
+    this.kind = this.mode === 'root' ? 'native' : 'rootless';
+    this.id = this.kind;
+    this.label = this.mode === 'root' ? "Berth's engine (dockerd)" : "Berth's rootless engine (dockerd via rootlesskit)";
+    this.paths = nativeEnginePaths(opts.paths ?? berthPaths(opts.env ?? process.env), opts.name);
+    this.address = { kind: 'unix', socketPath: this.paths.socket };
+    this.log = new RotatingLog(this.paths.logFile, opts.log);
+  }
+
+  status(): EngineStatus {
+    return this.machine.status();
+  }
+
+  subscribe(listener: EngineListener): () => void {
+    return this.machine.subscribe(listener);
+  }
+
+  logTail(lines = 20): string[] {
+    return this.log.tail(lines);
+  }
+
+  /** For the supervisor: progress lines, notices and restart events go through the host's own stream. */
+  get events(): EngineStateMachine {
+    return this.machine;
+  }
+
+  get pid(): number | undefined {
+    return this.proc?.exitInfo ? undefined : this.proc?.pid;
+  }
+
+  start(): Promise<EngineState> {
+    const state = this.machine.state;
+    if (state === 'running') return Promise.resolve('running');
+    if (state === 'starting' && this.startRun) return this.startRun;
+    if (state === 'stopping' && this.stopRun) return this.stopRun.then(() => this.start());
+    this.machine.restarts = 0;
+    this.machine.transition('starting', 'Preparing Berth\'s engine');
+    return this.beginRun(0);
+  }
+
+  /**
+   * Supervisor only: brings a crashed or hung engine back, after `delayMs`. Kills what is left of the
+   * old process first. Resolves like start().
+   */
+  restart(progress: string, delayMs: number): Promise<EngineState> {
+    this.machine.transition('starting', progress);
+    this.machine.restarts++;
+    return this.beginRun(delayMs);
+  }
+
+  private beginRun(delayMs: number): Promise<EngineState> {
+    const abort = new AbortController();
+    this.abort = abort;
+    const run = (async (): Promise<EngineState> => {
+      try {
+        if (this.proc && !this.proc.exitInfo) await this.proc.terminate(3000);
+        if (delayMs > 0) await sleep(delayMs, abort.signal);
+        if (abort.signal.aborted) return 'stopped';
+        await this.bringUp(abort.signal);
+        if (abort.signal.aborted) return 'stopped';
+        this.machine.pid = this.proc?.pid;
+        this.machine.transition('running', 'Engine is running');
+        this.log.mark(`engine running (pid ${this.proc?.pid})`);
+        return 'running';
+      } catch (err) {
+        if (abort.signal.aborted) return 'stopped';
+        const failure =
+          err instanceof StepFailure
+            ? err.failure
+            : { step: 'Starting the engine', message: `Berth's engine did not start: ${(err as Error).message}`, fix: suggestFix((err as Error).message, this.paths) };
+        await this.killProcess(3000);
+        throw this.machine.fail({ ...failure, logTail: this.log.tail(20) });
+      }
+    })();
+    this.startRun = run;
+    return run;
+  }
+
+  private async step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+    this.machine.progress(name);
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof StepFailure) throw err;
+      const message = err instanceof BerthError ? err.message : (err as Error).message;
+      throw new StepFailure({ step: name, message, fix: err instanceof BerthError ? '' : suggestFix(message, this.paths) });
+    }
+  }
+
+  private async bringUp(signal: AbortSignal): Promise<void> {
+    const cmd = await this.step('Checking prerequisites', () => this.command());
+    await this.step('Preparing the engine directory', () => this.prepareDirs());
+    const stale = await this.step('Checking for leftovers of an earlier run', () => inspectStale(this.paths));
+    for (const note of stale.notes) {
+      this.machine.progress(note);
+      this.log.mark(note);
+    }
+    if (stale.ownOrphanPid) {
+      const orphan = stale.ownOrphanPid;
+      await this.step(`Stopping the engine left running by an earlier session (pid ${orphan})`, () => terminate([orphan], this.opts.stopTimeoutMs ?? 20000));
+    }
+    if (signal.aborted) return;
+    if (this.mode === 'root') {
+      const net = this.network!;
+      await this.step(`Setting up the engine's bridge ${net.bridge} (${net.bip})`, () => {
+        this.createdBridge = ensureBridge(net) || this.createdBridge;
+      });
+    }
+    if (signal.aborted) return;
+    this.log.resetMemory();
+    this.log.mark(`starting: ${cmd.file} ${cmd.args.join(' ')}`);
+    const proc = await this.step('Starting dockerd', () => launchEngineProcess(cmd, this.log, this.opts.env ?? process.env));
+    this.proc = proc;
+    void proc.exited.then((exit) => this.onExit(proc, exit));
+    await this.step('Waiting for the engine API', () => this.waitForApi(proc, signal));
+    if (signal.aborted) return;
+    // The engine dir is 0700 already; the socket itself is for the user only too.
+    chmodSync(this.paths.socket, 0o600);
+  }
+
+  private command(): EngineCommand {
+    const dockerd = resolveDockerd(this.opts);
+    if (this.mode === 'root') {
+      if (process.getuid?.() !== 0) {
+        throw new StepFailure({
+          step: 'Checking prerequisites',
+          message: "Berth's engine in root mode needs root, but Berth runs as a normal user.",
+          fix: 'Use the rootless engine (the default for normal users), or run Berth as root.',
+        });
+      }
+      this.network = this.resolveNetwork();
+      return { file: dockerd, args: dockerdArgs(this.paths, 'root', this.network, this.opts) };
+    }
+    const problems = rootlessProblems();
+    if (problems.length) {
+      const { message, fix } = describeRootlessProblems(problems);
+      throw new StepFailure({ step: 'Checking prerequisites', message, fix });
+    }
+    const rootlesskit = findBinary(this.opts.rootlesskitPath ?? 'rootlesskit')!;
+    return rootlessCommand(rootlesskit, dockerd, this.paths, dockerdArgs(this.paths, 'rootless', undefined, this.opts));
+  }
+
+  private resolveNetwork(): EngineNetwork {
+    mkdirSync(this.paths.dir, { recursive: true, mode: 0o700 });
+    const wanted = this.opts.network ?? {};
+    const base = wanted.bip && wanted.pool ? undefined : loadOrChooseNetwork(`${this.paths.dir}/network.json`, wanted.bridge ?? DEFAULT_BRIDGE);
+    return {
+      bridge: wanted.bridge ?? base?.bridge ?? DEFAULT_BRIDGE,
+      bip: wanted.bip ?? base!.bip,
+      pool: wanted.pool ?? base!.pool,
+      poolSize: wanted.poolSize ?? base?.poolSize ?? 24,
+    };
+  }
+
+  private prepareDirs(): void {
+    const p = this.paths;
+    if (p.socket.length > MAX_SOCKET_PATH) {
+      throw new StepFailure({
+        step: 'Preparing the engine directory',
+        message: `The engine socket path ${p.socket} is ${p.socket.length} characters long; Linux allows ${MAX_SOCKET_PATH}.`,
+        fix: 'Move Berth\'s data to a shorter path (set BERTH_HOME or XDG_DATA_HOME).',
+      });
+    }
+    for (const dir of [p.dir, p.dataRoot, p.execRoot]) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(p.dir, 0o700);
+    if (!existsSync(p.daemonConfig)) writeFileSync(p.daemonConfig, '{}\n', { mode: 0o600 });
+    if (this.mode === 'rootless') rmSync(p.rootlesskitState, { recursive: true, force: true });
+  }
+
+  private async waitForApi(proc: EngineProcess, signal: AbortSignal): Promise<void> {
+    const timeoutMs = this.opts.startTimeoutMs ?? 60000;
+    const deadline = Date.now() + timeoutMs;
+    let delay = 10;
+    while (!signal.aborted) {
+      if (proc.exitInfo) {
+        await sleep(50); // let the last stderr bytes reach the log
+        const own = daemonMessage(this.log.tail(40));
+        throw new StepFailure({
+          step: 'Starting dockerd',
+          message: `dockerd stopped during start-up (${proc.exitInfo.description})${own ? `: ${own}` : ''}.`,
+          fix: suggestFix(own, this.paths),
+        });
+      }
+      if ((await pingUnix(this.paths.socket, 1000)).ok) return;
+      if (Date.now() > deadline) {
+        throw new StepFailure({
+          step: 'Waiting for the engine API',
+          message: `dockerd started but did not answer /_ping within ${Math.round(timeoutMs / 1000)} s.`,
+          fix: `It may be stuck or the machine overloaded; read the engine log at ${this.paths.logFile}, then start again.`,
+        });
+      }
+      await sleep(delay, signal);
+      delay = Math.min(delay * 2, 100);
+    }
+  }
+
+  private onExit(proc: EngineProcess, exit: ExitInfo): void {
+    if (proc !== this.proc || this.machine.state !== 'running') return; // expected, or handled by the start loop
+    this.log.mark(`dockerd exited unexpectedly (${exit.description})`);
+    this.machine.pid = undefined;
+    if (this.crashHandler) return this.crashHandler(exit);
+    const own = daemonMessage(this.log.tail(40));
+    this.machine.fail({
+      step: 'Running',
+      message: `Berth's engine stopped unexpectedly (${exit.description})${own ? `: ${own}` : ''}.`,
+      fix: `Start the engine again; if it keeps stopping, read its log at ${this.paths.logFile}.`,
+      logTail: this.log.tail(20),
+    });
+  }
+
+  /** Stops dockerd (SIGTERM, then SIGKILL), then any containerd, shim or rootlesskit helper it left. */
+  private async killProcess(graceMs: number): Promise<void> {
+    const proc = this.proc;
+    if (proc && !proc.exitInfo) await proc.terminate(graceMs);
+    const leftovers = processesMentioning(this.paths.execRoot).concat(this.mode === 'rootless' ? processesMentioning(this.paths.rootlesskitState) : []);
+    if (leftovers.length) {
+      this.log.mark(`stopping ${leftovers.length} leftover engine helper process(es): ${leftovers.join(', ')}`);
+      await terminate(leftovers, 5000);
+    }
+  }
+
+  stop(): Promise<void> {
+    const state = this.machine.state;
+    if (state === 'stopped') return Promise.resolve();
+    if (state === 'stopping' && this.stopRun) return this.stopRun;
+    const run = (async () => {
+      const aborting = state === 'starting';
+      this.abort?.abort();
+      this.machine.transition('stopping', aborting ? 'Cancelling the start and stopping dockerd' : 'Stopping dockerd');
+      this.log.mark(aborting ? 'start cancelled by a stop request' : 'stop requested');
+      try {
+        await this.startRun?.catch(() => undefined);
+        await this.killProcess(this.opts.stopTimeoutMs ?? 20000);
+        if (this.createdBridge && this.network && this.opts.removeBridgeOnStop !== false) {
+          removeBridge(this.network.bridge);
+          this.createdBridge = false;
+        }
+        this.machine.pid = undefined;
+        this.machine.transition('stopped', 'Stopped');
+        this.log.mark('engine stopped');
+      } catch (err) {
+        throw this.machine.fail({
+          step: 'Stopping dockerd',
+          message: `Berth's engine did not stop cleanly: ${(err as Error).message}.`,
+          fix: `Check for a leftover dockerd using ${this.paths.dataRoot} and stop it.`,
+          logTail: this.log.tail(20),
+        });
+      } finally {
+        this.stopRun = undefined;
+      }
+    })();
+    this.stopRun = run;
+    return run;
+  }
+
+  /** The error to show when a start failed (for callers that only kept the status). */
+  failureError(): BerthError | undefined {
+    const f = this.machine.status().failure;
+    return f ? failureError(f) : undefined;
+  }
+}

@@ -1,0 +1,120 @@
+// The managed engine's own network, so it never collides with a system dockerd: its own bridge
+// name, its own /24 for that bridge and its own pool for user networks, chosen once and remembered.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { BerthError } from '../../shared/errors';
+
+export interface EngineNetwork {
+  /** Linux bridge name (at most 15 characters), e.g. "berth0". */
+  bridge: string;
+  /** The bridge's address with prefix, e.g. "10.213.0.1/24" (dockerd's --bip). */
+  bip: string;
+  /** Base of the pool user networks come from, e.g. "10.214.0.0/16". */
+  pool: string;
+  /** Prefix length of each user network taken from the pool. */
+  poolSize: number;
+}
+
+export const DEFAULT_BRIDGE = 'berth0';
+
+/** First-octet-pair prefixes ("10.213.") in the routing table. */
+export function routedPrefixes(): string[] {
+  try {
+    return execFileSync('ip', ['-4', 'route'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.split(' ')[0] ?? '')
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+function toRange(cidr: string): [number, number] | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(cidr);
+  if (!m) return undefined;
+  const base = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
+  const bits = m[5] === undefined ? 32 : Number(m[5]);
+  const size = 2 ** (32 - bits);
+  const start = base - (base % size);
+  return [start, start + size - 1];
+}
+
+/** True when `cidr` shares any address with a routed prefix. */
+export function overlapsRoutes(routes: string[], cidr: string): boolean {
+  const mine = toRange(cidr);
+  if (!mine) return false;
+  return routes.some((r) => {
+    const other = toRange(r);
+    return other !== undefined && other[0] <= mine[1] && mine[0] <= other[1];
+  });
+}
+
+/** Picks a /24 for the bridge and a /16 pool that no route on this machine uses. Pure, for tests. */
+export function chooseNetwork(routes: string[], bridge = DEFAULT_BRIDGE): EngineNetwork {
+  for (let a = 213; a < 254; a += 2) {
+    if (overlapsRoutes(routes, `10.${a}.0.0/16`) || overlapsRoutes(routes, `10.${a + 1}.0.0/16`)) continue;
+    return { bridge, bip: `10.${a}.0.1/24`, pool: `10.${a + 1}.0.0/16`, poolSize: 24 };
+  }
+  throw new BerthError({
+    kind: 'conflict',
+    message: 'Could not find a free private subnet for Berth\'s engine: every 10.213–254.x.x range is already routed. Set the engine network in Berth\'s settings.',
+  });
+}
+
+/** The remembered network in `file`, or a fresh choice saved there. */
+export function loadOrChooseNetwork(file: string, bridge = DEFAULT_BRIDGE): EngineNetwork {
+  if (existsSync(file)) {
+    try {
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as EngineNetwork;
+      if (saved.bridge && saved.bip && saved.pool) return saved;
+    } catch {
+      /* rewritten below */
+    }
+  }
+  const chosen = chooseNetwork(routedPrefixes(), bridge);
+  writeFileSync(file, `${JSON.stringify(chosen, null, 2)}\n`, { mode: 0o600 });
+  return chosen;
+}
+
+function ip(args: string[]): string {
+  return execFileSync('ip', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function bridgeExists(name: string): boolean {
+  return existsSync(`/sys/class/net/${name}`);
+}
+
+/** Creates the bridge with its address (dockerd's --bridge needs it to exist). Returns true if it created it. */
+export function ensureBridge(net: EngineNetwork): boolean {
+  if (net.bridge.length > 15) {
+    throw new BerthError({ kind: 'invalid', message: `The bridge name "${net.bridge}" is too long: Linux allows 15 characters. Choose a shorter name.` });
+  }
+  let created = false;
+  try {
+    if (!bridgeExists(net.bridge)) {
+      ip(['link', 'add', net.bridge, 'type', 'bridge']);
+      created = true;
+    }
+    const addrs = ip(['-4', '-o', 'addr', 'show', 'dev', net.bridge]);
+    if (!addrs.includes(` ${net.bip} `)) ip(['addr', 'add', net.bip, 'dev', net.bridge]);
+    ip(['link', 'set', net.bridge, 'up']);
+  } catch (err) {
+    const e = err as { stderr?: string; message?: string; code?: string };
+    const why = e.code === 'ENOENT' ? 'the `ip` command is not installed' : (e.stderr ?? e.message ?? '').trim();
+    throw new BerthError({
+      kind: 'unavailable',
+      message: `Could not set up the engine's bridge "${net.bridge}" (${net.bip}): ${why}. Install iproute2 (\`sudo apt-get install iproute2\`) and run Berth's engine as root, or use the rootless engine.`,
+      detail: why,
+    });
+  }
+  return created;
+}
+
+export function removeBridge(name: string): void {
+  if (!bridgeExists(name)) return;
+  try {
+    ip(['link', 'del', name]);
+  } catch {
+    /* busy or gone: harmless, it is reused on the next start */
+  }
+}

@@ -1,0 +1,41 @@
+// The engine choice, persisted as a small JSON file in Berth's config dir.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type EngineChoice = { kind: 'native' } | { kind: 'rootless' } | { kind: 'external'; url: string; label?: string };
+
+export interface SelectionFile {
+  version: 1;
+  active?: EngineChoice;
+  /** The explicit socket/URL the user typed in settings (first in external detection). */
+  explicitAddress?: string;
+}
+
+export const SELECTION_FILE = 'engine.json';
+
+function isChoice(v: unknown): v is EngineChoice {
+  const c = v as EngineChoice | undefined;
+  return !!c && (c.kind === 'native' || c.kind === 'rootless' || (c.kind === 'external' && typeof c.url === 'string' && c.url.length > 0));
+}
+
+export function readSelection(configDir: string): SelectionFile {
+  try {
+    const raw = JSON.parse(readFileSync(join(configDir, SELECTION_FILE), 'utf8')) as Partial<SelectionFile>;
+    return {
+      version: 1,
+      ...(isChoice(raw.active) ? { active: raw.active } : {}),
+      ...(typeof raw.explicitAddress === 'string' && raw.explicitAddress ? { explicitAddress: raw.explicitAddress } : {}),
+    };
+  } catch {
+    return { version: 1 };
+  }
+}
+
+/** Writes atomically (temp file + rename), readable by the user only. */
+export function writeSelection(configDir: string, file: SelectionFile): void {
+  mkdirSync(configDir, { recursive: true, mode: 0o700 });
+  const target = join(configDir, SELECTION_FILE);
+  const tmp = `${target}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  renameSync(tmp, target);
+}

@@ -1,0 +1,144 @@
+// One active engine at a time: the first-run default, switching at run time, and the persisted choice.
+import { BerthError } from '../../shared/errors';
+import { findBinary } from './binaries';
+import { detectExternalEngines, ExternalHost, type EngineCandidate } from './external-host';
+import { defaultMode, type NativeEngineOptions } from './native-config';
+import { NativeHost } from './native-host';
+import { berthPaths, type BerthPaths } from './paths';
+import { parseEngineAddress } from '../docker/client';
+import { readSelection, writeSelection, type EngineChoice, type SelectionFile } from './selection-store';
+import { EngineSupervisor, type SupervisorOptions } from './supervisor';
+import type { EngineHost } from './types';
+
+/** What Berth says when there is no engine at all. */
+export interface NoEngine {
+  kind: 'none';
+  message: string;
+  fix: string;
+  candidates: EngineCandidate[];
+}
+
+export type DefaultDecision = { kind: 'choice'; choice: EngineChoice; why: string } | NoEngine;
+
+export interface EngineSelectionOptions {
+  paths?: BerthPaths;
+  native?: Omit<NativeEngineOptions, 'paths'>;
+  supervisor?: SupervisorOptions | false;
+  /** Environment, home and uid for external detection (tests point these at temp dirs). */
+  env?: Record<string, string | undefined>;
+  home?: string;
+  uid?: number;
+  probeTimeoutMs?: number;
+  /** Whether Berth can run its own dockerd here; default: dockerd is on PATH. */
+  dockerdInstalled?: () => boolean;
+}
+
+export type SelectionListener = (host: EngineHost | undefined) => void;
+
+export class EngineSelection {
+  readonly paths: BerthPaths;
+  private host: EngineHost | undefined;
+  private supervisor: EngineSupervisor | undefined;
+  private listeners = new Set<SelectionListener>();
+
+  constructor(private readonly opts: EngineSelectionOptions = {}) {
+    this.paths = opts.paths ?? berthPaths(opts.env ?? process.env);
+  }
+
+  get active(): EngineHost | undefined {
+    return this.host;
+  }
+
+  saved(): SelectionFile {
+    return readSelection(this.paths.config);
+  }
+
+  /** Remembers the explicit engine address from settings (first in detection order). */
+  setExplicitAddress(url: string | undefined): void {
+    const file = this.saved();
+    if (url) parseEngineAddress(url); // throws a BerthError naming the bad address
+    writeSelection(this.paths.config, { ...file, ...(url ? { explicitAddress: url } : { explicitAddress: undefined }) });
+  }
+
+  onChange(listener: SelectionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Every external candidate in detection order, probed. */
+  detect(): Promise<EngineCandidate[]> {
+    const explicit = this.saved().explicitAddress;
+    return detectExternalEngines({
+      ...(explicit ? { explicit } : {}),
+      ...(this.opts.env ? { env: this.opts.env } : {}),
+      ...(this.opts.home ? { home: this.opts.home } : {}),
+      ...(this.opts.uid !== undefined ? { uid: this.opts.uid } : {}),
+      timeoutMs: this.opts.probeTimeoutMs ?? 1500,
+    });
+  }
+
+  /** First run: Berth's own engine where dockerd is installed, else the first reachable external engine, else "no engine". */
+  async decideDefault(): Promise<DefaultDecision> {
+    const installed = this.opts.dockerdInstalled ?? (() => findBinary('dockerd', this.opts.env) !== undefined);
+    const mode = this.opts.native?.mode ?? defaultMode();
+    if (installed()) return { kind: 'choice', choice: { kind: mode === 'root' ? 'native' : 'rootless' }, why: 'dockerd is installed, so Berth runs its own engine' };
+    const candidates = await this.detect();
+    const first = candidates.find((c) => c.reachable);
+    if (first) return { kind: 'choice', choice: { kind: 'external', url: first.url, label: first.label }, why: `${first.label} answers at ${first.url}` };
+    return {
+      kind: 'none',
+      message: `No container engine is available: dockerd is not installed, and none of these answered: ${candidates.map((c) => `${c.label} (${c.reason})`).join('; ')}.`,
+      fix: "Install Docker's engine with `sudo apt-get install docker.io` (Debian/Ubuntu; add `rootlesskit uidmap slirp4netns` to run it without root) and restart Berth, or start an engine and enter its address in Berth's settings.",
+      candidates,
+    };
+  }
+
+  /** The saved choice, or the first-run default (saved once decided). Returns the NoEngine state when there is none. */
+  async resolve(): Promise<EngineChoice | NoEngine> {
+    const saved = this.saved().active;
+    if (saved) return saved;
+    const decision = await this.decideDefault();
+    if (decision.kind === 'none') return decision;
+    writeSelection(this.paths.config, { ...this.saved(), active: decision.choice });
+    return decision.choice;
+  }
+
+  /** Builds the host for a choice (not started). */
+  createHost(choice: EngineChoice): EngineHost {
+    if (choice.kind === 'external') {
+      return new ExternalHost(choice.url, parseEngineAddress(choice.url), choice.label ?? `Engine at ${choice.url}`, this.opts.probeTimeoutMs ?? 1500);
+    }
+    return new NativeHost({ ...this.opts.native, paths: this.paths, mode: choice.kind === 'native' ? 'root' : 'rootless' });
+  }
+
+  /**
+   * Makes `choice` the one active engine: stops (native) or disconnects (external) the current one,
+   * persists the choice, and starts the new one. Resolves with the host even when its start failed
+   * (its status then says why), so the UI can show it.
+   */
+  async activate(choice?: EngineChoice): Promise<EngineHost | NoEngine> {
+    const target = choice ?? (await this.resolve());
+    if (target.kind === 'none') return target;
+    const next = this.createHost(target); // throws for a bad URL before anything changes
+    await this.deactivate();
+    writeSelection(this.paths.config, { ...this.saved(), active: target });
+    this.host = next;
+    if (next instanceof NativeHost && this.opts.supervisor !== false) this.supervisor = new EngineSupervisor(next, this.opts.supervisor || {}).attach();
+    for (const l of [...this.listeners]) l(next);
+    await next.start().catch((err: unknown) => {
+      if (!(err instanceof BerthError)) throw err;
+    });
+    return next;
+  }
+
+  /** Stops or disconnects the active engine; nothing is active afterwards. */
+  async deactivate(): Promise<void> {
+    const current = this.host;
+    if (!current) return;
+    this.supervisor?.detach();
+    this.supervisor = undefined;
+    await current.stop();
+    this.host = undefined;
+    for (const l of [...this.listeners]) l(undefined);
+  }
+}

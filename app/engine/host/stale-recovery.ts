@@ -1,0 +1,60 @@
+// Before a start: what an earlier crash left behind (pidfile, socket) and whether a dockerd still holds them.
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { pingUnix } from '../docker/client';
+import type { NativeEnginePaths } from './paths';
+import { argvOf, isAlive, isDockerd } from './processes';
+
+export interface StaleReport {
+  /** Human lines about what was recovered, for the progress log. */
+  notes: string[];
+  /** A dockerd started by Berth earlier (it uses Berth's data-root) that still runs. */
+  ownOrphanPid?: number;
+  /** A dockerd Berth did not start holding Berth's pidfile: never killed; dockerd will refuse to start. */
+  foreignPid?: number;
+}
+
+function readPid(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `pid` is a dockerd whose --data-root is `dataRoot`, i.e. Berth's own engine. */
+export function isBerthDockerd(pid: number, dataRoot: string): boolean {
+  return isDockerd(pid) && argvOf(pid).some((a) => a === `--data-root=${dataRoot}`);
+}
+
+export async function inspectStale(p: NativeEnginePaths): Promise<StaleReport> {
+  const report: StaleReport = { notes: [] };
+  if (existsSync(p.pidfile)) {
+    const pid = readPid(p.pidfile);
+    if (pid === undefined) {
+      rmSync(p.pidfile, { force: true });
+      report.notes.push('Removed an unreadable pidfile left by an earlier run');
+    } else if (!isAlive(pid)) {
+      rmSync(p.pidfile, { force: true });
+      report.notes.push(`Removed a stale pidfile (dockerd ${pid} is no longer running)`);
+    } else if (isBerthDockerd(pid, p.dataRoot)) {
+      report.ownOrphanPid = pid;
+      report.notes.push(`Found Berth's engine from an earlier session still running (pid ${pid})`);
+    } else if (isDockerd(pid)) {
+      report.foreignPid = pid;
+      report.notes.push(`Another dockerd (pid ${pid}) holds Berth's pidfile; Berth leaves it alone`);
+    } else {
+      rmSync(p.pidfile, { force: true });
+      report.notes.push(`Removed a stale pidfile (its pid ${pid} now belongs to another program)`);
+    }
+  }
+  if (existsSync(p.socket) && report.ownOrphanPid === undefined && report.foreignPid === undefined) {
+    const isSocket = statSync(p.socket).isSocket();
+    const answer = isSocket ? await pingUnix(p.socket, 1000) : { ok: false };
+    if (!answer.ok) {
+      rmSync(p.socket, { force: true });
+      report.notes.push(isSocket ? 'Removed a stale engine socket (nothing answers on it)' : 'Removed a file in the way of the engine socket');
+    }
+  }
+  return report;
+}

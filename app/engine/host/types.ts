@@ -1,0 +1,60 @@
+// The one interface every engine host implements (native, rootless, external), and the events it emits.
+import type { EngineAddress } from '../docker/client';
+
+export type EngineState = 'stopped' | 'starting' | 'running' | 'stopping' | 'error';
+
+export type EngineHostKind = 'native' | 'rootless' | 'external';
+
+/** What went wrong, for the UI: the step that failed, the engine's last log lines and what to do. */
+export interface EngineFailure {
+  /** The step that failed, e.g. "Starting dockerd" or "Waiting for the engine API". */
+  step: string;
+  /** A plain sentence: what failed and why. */
+  message: string;
+  /** What the user can do about it. */
+  fix: string;
+  /** The last ~20 lines of the engine's log (empty for external engines). */
+  logTail: string[];
+}
+
+export interface EngineStatus {
+  state: EngineState;
+  /** The latest human progress line ("Starting dockerd", "Waiting for the engine API", …). */
+  progress: string;
+  /** Set only in the `error` state. */
+  failure?: EngineFailure;
+  /** Process id of the engine Berth supervises (native hosts only, while it runs). */
+  pid?: number;
+  /** How many times the supervisor restarted the engine since the last manual start. */
+  restarts: number;
+}
+
+export type EngineEvent =
+  | { type: 'state'; from: EngineState; to: EngineState; progress: string; at: number; failure?: EngineFailure }
+  | { type: 'progress'; state: EngineState; progress: string; at: number }
+  | { type: 'restarted'; reason: 'crash' | 'hang'; attempt: number; message: string; at: number }
+  | { type: 'notice'; message: string; at: number };
+
+export type EngineListener = (event: EngineEvent) => void;
+
+export interface EngineHost {
+  /** Stable id, e.g. "native", "rootless", "external:unix:///var/run/docker.sock". */
+  readonly id: string;
+  readonly kind: EngineHostKind;
+  /** A short name for the UI, e.g. "Berth engine (dockerd)" or "Docker context \"remote\"". */
+  readonly label: string;
+  /** Where to connect with connectEngine(); meaningful when the state is `running`. */
+  readonly address: EngineAddress;
+  status(): EngineStatus;
+  /**
+   * Starts (native) or connects to (external) the engine. Resolves with `running`, or with `stopped`
+   * when a stop() aborted the start; rejects with a BerthError when the host ends in `error`.
+   */
+  start(): Promise<EngineState>;
+  /** Stops the engine Berth runs (native) or just disconnects (external). Never rejects for an already stopped host. */
+  stop(): Promise<void>;
+  /** Subscribes to state, progress and restart events; returns the unsubscribe function. */
+  subscribe(listener: EngineListener): () => void;
+  /** The last lines of the engine's log (native hosts), for the UI's log view. */
+  logTail(lines?: number): string[];
+}
