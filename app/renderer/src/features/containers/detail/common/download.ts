@@ -16,6 +16,7 @@ export function saveBlob(blob: Blob, fileName: string): void {
 
 /** A file name safe on every desktop OS. */
 export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^\.+/, '');
   return cleaned.slice(0, 200) || 'download';
 }

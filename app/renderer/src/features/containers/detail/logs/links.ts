@@ -6,6 +6,7 @@ export interface LinkRange {
   href: string;
 }
 
+// eslint-disable-next-line no-control-regex
 const URL_RE = /\bhttps?:\/\/[^\s<>"'`{}|\\^\u0000-\u001f]+/gi;
 const PAIRS: Record<string, string> = { ')': '(', ']': '[' };
 

@@ -28,6 +28,8 @@ export class LogBuffer {
   private count = 0;
   /** Changes on every append or clear; React renders from it. */
   version = 0;
+  /** Changes on every clear, so searches over the old lines are thrown away. */
+  epoch = 0;
 
   constructor(readonly maxLines = DEFAULT_MAX_LINES) {}
 
@@ -52,6 +54,7 @@ export class LogBuffer {
     this.base = 0;
     this.count = 0;
     this.version++;
+    this.epoch++;
   }
 
   append(lines: readonly LogLine[]): void {

@@ -1,0 +1,97 @@
+// Runs a log search in time-boxed slices (the UI stays responsive over a million lines) and keeps
+// it current as lines arrive. Holds the current match for Enter / Shift+Enter.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { LogBuffer } from './log-buffer';
+import { compileSearch, SearchIndex, type SearchOptions } from './search';
+
+export interface LogSearch {
+  index: SearchIndex | null;
+  error?: string;
+  scanning: boolean;
+  /** The current match number (0-based), or -1. */
+  current: number;
+  /** Increments whenever results change, so views re-render. */
+  tick: number;
+  next(): void;
+  prev(): void;
+}
+
+export function useLogSearch(
+  buffer: LogBuffer,
+  version: number,
+  query: string,
+  opts: SearchOptions,
+  /** First visible line, to start from the nearest match. */
+  topLine: () => number,
+  onJump: (match: number, index: SearchIndex) => void,
+): LogSearch {
+  const compiled = useMemo(() => compileSearch(query, opts), [query, opts.regex, opts.caseSensitive]);
+  const epoch = buffer.epoch;
+  const index = useMemo(() => (compiled?.ok ? new SearchIndex(compiled.re, buffer.first) : null), [compiled, epoch, buffer]);
+  const [tick, setTick] = useState(0);
+  const [scanning, setScanning] = useState(false);
+  const [current, setCurrent] = useState(-1);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const picked = useRef(false);
+  const jump = useRef(onJump);
+  jump.current = onJump;
+  const top = useRef(topLine);
+  top.current = topLine;
+
+  // A new search: nothing chosen yet.
+  useEffect(() => {
+    picked.current = false;
+    setCurrent(-1);
+  }, [index]);
+
+  // Scan (and keep scanning as lines arrive) in slices.
+  useEffect(() => {
+    if (!index) return;
+    if (index.scannedTo >= buffer.end) return;
+    let cancelled = false;
+    const step = () => {
+      if (cancelled) return;
+      const done = index.extend(buffer, 12);
+      setTick((t) => t + 1);
+      if (!picked.current && (done || index.total > 0) && index.total > 0) {
+        if (done) {
+          picked.current = true;
+          const li = index.lineIndexAtOrAfter(top.current());
+          const k = li < index.lineCount ? index.firstMatchOfLineIndex(li) : index.total - 1;
+          setCurrent(k);
+          jump.current(k, index);
+        }
+      }
+      if (done) setScanning(false);
+      else timer.current = setTimeout(step, 0);
+    };
+    setScanning(true);
+    step();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer.current);
+    };
+  }, [index, buffer, version]);
+
+  const go = useCallback(
+    (delta: number) => {
+      if (!index || index.total === 0) return;
+      const base = current < 0 ? (delta > 0 ? -1 : 0) : current;
+      const k = (base + delta + index.total) % index.total;
+      picked.current = true;
+      setCurrent(k);
+      jump.current(k, index);
+    },
+    [index, current],
+  );
+
+  return {
+    index,
+    ...(compiled && !compiled.ok ? { error: compiled.error } : {}),
+    scanning,
+    current,
+    tick,
+    next: () => go(1),
+    prev: () => go(-1),
+  };
+}
