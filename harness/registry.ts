@@ -20,7 +20,9 @@ export interface TestRegistry {
 }
 
 export function registryAvailable(): string | undefined {
-  return existsSync(REGISTRY_BIN) ? undefined : 'docker-registry is not installed (sudo apt-get install -y docker-registry)';
+  return existsSync(REGISTRY_BIN)
+    ? undefined
+    : 'docker-registry is not installed (sudo apt-get install -y docker-registry)';
 }
 
 function freePort(): Promise<number> {

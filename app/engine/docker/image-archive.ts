@@ -21,7 +21,8 @@ function dial<T>(client: EngineClient, opts: Record<string, unknown>): Promise<T
 }
 
 function checkFilePath(path: unknown, field: string, mustExist: boolean): string {
-  if (typeof path !== 'string' || !isAbsolute(path)) throw new BerthError({ kind: 'invalid', field, message: 'Give an absolute file path.' });
+  if (typeof path !== 'string' || !isAbsolute(path))
+    throw new BerthError({ kind: 'invalid', field, message: 'Give an absolute file path.' });
   if (mustExist) {
     let ok = false;
     try {
@@ -37,7 +38,8 @@ function checkFilePath(path: unknown, field: string, mustExist: boolean): string
     } catch {
       /* below */
     }
-    if (!dirOk) throw new BerthError({ kind: 'invalid', field, message: `The folder "${dirname(path)}" does not exist.` });
+    if (!dirOk)
+      throw new BerthError({ kind: 'invalid', field, message: `The folder "${dirname(path)}" does not exist.` });
   }
   return path;
 }
@@ -65,7 +67,8 @@ export async function* saveImages(
   path: string,
   opts: { signal?: AbortSignal } = {},
 ): AsyncGenerator<ArchiveBytes | SaveDone> {
-  if (!Array.isArray(refs) || refs.length === 0) throw new BerthError({ kind: 'invalid', field: 'images', message: 'Choose at least one image to save.' });
+  if (!Array.isArray(refs) || refs.length === 0)
+    throw new BerthError({ kind: 'invalid', field: 'images', message: 'Choose at least one image to save.' });
   refs.forEach((r, i) => checkImageTarget(r, `images.${i}`));
   checkFilePath(path, 'path', false);
   const what = `save ${refs.length === 1 ? `image "${refs[0]}"` : `${refs.length} images`} to "${path}"`;
@@ -123,7 +126,11 @@ export interface LoadDone {
 export type LoadProgress = ArchiveBytes | { kind: 'log'; text: string } | LoadDone;
 
 /** Loads images from a `docker save` tar at `path`. */
-export async function* loadImages(client: EngineClient, path: string, opts: { signal?: AbortSignal } = {}): AsyncGenerator<LoadProgress> {
+export async function* loadImages(
+  client: EngineClient,
+  path: string,
+  opts: { signal?: AbortSignal } = {},
+): AsyncGenerator<LoadProgress> {
   checkFilePath(path, 'path', true);
   const total = statSync(path).size;
   const what = `load images from "${path}"`;
@@ -176,13 +183,22 @@ export interface ImportOptions {
 }
 
 /** Creates an image from a root filesystem tar at `path` (like `docker import`). */
-export async function importImage(client: EngineClient, path: string, opts: ImportOptions = {}): Promise<{ imageId: string; ref?: string }> {
+export async function importImage(
+  client: EngineClient,
+  path: string,
+  opts: ImportOptions = {},
+): Promise<{ imageId: string; ref?: string }> {
   checkFilePath(path, 'path', true);
   const r = opts.ref === undefined ? undefined : parseImageReference(opts.ref, 'ref');
-  if (r?.digest) throw new BerthError({ kind: 'invalid', field: 'ref', message: 'An imported image takes a tag, not a digest.' });
+  if (r?.digest)
+    throw new BerthError({ kind: 'invalid', field: 'ref', message: 'An imported image takes a tag, not a digest.' });
   for (const [i, c] of (opts.changes ?? []).entries())
     if (!/^(CMD|ENTRYPOINT|ENV|EXPOSE|LABEL|ONBUILD|USER|VOLUME|WORKDIR|STOPSIGNAL)\s+\S/i.test(c))
-      throw new BerthError({ kind: 'invalid', field: `changes.${i}`, message: `"${c}" is not an instruction import can apply (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, USER, VOLUME, WORKDIR, STOPSIGNAL).` });
+      throw new BerthError({
+        kind: 'invalid',
+        field: `changes.${i}`,
+        message: `"${c}" is not an instruction import can apply (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, USER, VOLUME, WORKDIR, STOPSIGNAL).`,
+      });
   const what = `import "${path}" as an image`;
   const stream = await attempt(what, () =>
     dial<Readable>(client, {
@@ -204,7 +220,8 @@ export async function importImage(client: EngineClient, path: string, opts: Impo
   for await (const line of ndjson(stream)) {
     const failure = inBandError(line);
     if (failure) throw new BerthError({ kind: 'invalid', message: `Could not ${what}: ${failure}`, detail: failure });
-    if (typeof line.status === 'string' && /^sha256:[0-9a-f]{64}$/.test(line.status.trim())) imageId = line.status.trim();
+    if (typeof line.status === 'string' && /^sha256:[0-9a-f]{64}$/.test(line.status.trim()))
+      imageId = line.status.trim();
   }
   return { imageId, ...(r ? { ref: `${r.repository}:${r.tag ?? 'latest'}` } : {}) };
 }

@@ -51,7 +51,8 @@ function invalid(field: string, message: string): never {
 }
 
 function checkBuildOptions(opts: BuildOptions): { dockerfile: string; tags: string[] } {
-  if (typeof opts.context !== 'string' || !isAbsolute(opts.context)) invalid('context', 'Give the build context as an absolute folder path.');
+  if (typeof opts.context !== 'string' || !isAbsolute(opts.context))
+    invalid('context', 'Give the build context as an absolute folder path.');
   let st;
   try {
     st = statSync(opts.context);
@@ -61,7 +62,8 @@ function checkBuildOptions(opts: BuildOptions): { dockerfile: string; tags: stri
   if (!st.isDirectory()) invalid('context', `The build context "${opts.context}" is not a folder.`);
   const dockerfile = opts.dockerfile ?? 'Dockerfile';
   const rel = relative(opts.context, normalize(join(opts.context, dockerfile)));
-  if (rel.startsWith('..') || isAbsolute(rel) || rel === '') invalid('dockerfile', 'The Dockerfile must be inside the build context.');
+  if (rel.startsWith('..') || isAbsolute(rel) || rel === '')
+    invalid('dockerfile', 'The Dockerfile must be inside the build context.');
   try {
     if (!statSync(join(opts.context, rel)).isFile()) throw new Error();
   } catch {
@@ -73,7 +75,8 @@ function checkBuildOptions(opts: BuildOptions): { dockerfile: string; tags: stri
     return `${r.repository}:${r.tag ?? 'latest'}`;
   });
   for (const [k, v] of Object.entries(opts.buildArgs ?? {}))
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) || typeof v !== 'string') invalid('buildArgs', `The build argument "${k}" needs a name of letters, digits and "_" and a text value.`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) || typeof v !== 'string')
+      invalid('buildArgs', `The build argument "${k}" needs a name of letters, digits and "_" and a text value.`);
   return { dockerfile: rel, tags };
 }
 
@@ -81,7 +84,10 @@ function checkBuildOptions(opts: BuildOptions): { dockerfile: string; tags: stri
 const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
 
 export function buildFailure(text: string, step: BuildStep | undefined, what: string): BerthError {
-  const kind = registryErrorKind(text) === 'unavailable' || registryErrorKind(text) === 'unauthorized' ? registryErrorKind(text)! : 'invalid';
+  const kind =
+    registryErrorKind(text) === 'unavailable' || registryErrorKind(text) === 'unauthorized'
+      ? registryErrorKind(text)!
+      : 'invalid';
   const where = step ? ` at step ${step.step}/${step.total} (${step.instruction})` : '';
   return new BerthError({ kind, message: `The build failed${where}: ${text}`, detail: `${what}: ${text}` });
 }
@@ -93,20 +99,17 @@ export async function* buildImage(client: EngineClient, opts: BuildOptions): Asy
   if (opts.signal?.aborted) throw cancelled();
   let stream: Readable;
   try {
-    stream = (await client.docker.buildImage(
-      { context: opts.context, src: readdirSync(opts.context) },
-      {
-        dockerfile,
-        ...(tags.length ? { t: tags } : {}),
-        ...(opts.buildArgs ? { buildargs: opts.buildArgs } : {}),
-        ...(opts.labels ? { labels: opts.labels } : {}),
-        ...(opts.target ? { target: opts.target } : {}),
-        nocache: !!opts.noCache,
-        rm: true,
-        pull: false,
-        ...(opts.signal ? { abortSignal: opts.signal } : {}),
-      } as never,
-    )) as unknown as Readable;
+    stream = (await client.docker.buildImage({ context: opts.context, src: readdirSync(opts.context) }, {
+      dockerfile,
+      ...(tags.length ? { t: tags } : {}),
+      ...(opts.buildArgs ? { buildargs: opts.buildArgs } : {}),
+      ...(opts.labels ? { labels: opts.labels } : {}),
+      ...(opts.target ? { target: opts.target } : {}),
+      nocache: !!opts.noCache,
+      rm: true,
+      pull: false,
+      ...(opts.signal ? { abortSignal: opts.signal } : {}),
+    } as never)) as unknown as Readable;
   } catch (err) {
     if (opts.signal?.aborted) throw cancelled();
     const e = toBerthError(err, what);

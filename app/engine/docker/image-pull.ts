@@ -2,7 +2,15 @@
 // in-band (an `error` line); that is a failure like any other, thrown as a BerthError.
 import type { Readable } from 'node:stream';
 import type { EngineClient } from './client';
-import { cancelled, inBandError, ndjson, registryError, toLayerOrStatus, type LayerProgress, type StatusProgress } from './progress';
+import {
+  cancelled,
+  inBandError,
+  ndjson,
+  registryError,
+  toLayerOrStatus,
+  type LayerProgress,
+  type StatusProgress,
+} from './progress';
 import { parseImageReference } from './validate-reference';
 
 /** Credentials for a registry, sent as X-Registry-Auth. */
@@ -36,7 +44,10 @@ export interface PullOptions {
   platform?: string;
 }
 
-export function authHeader(auth: RegistryAuth | undefined, ref: { registry?: string }): Record<string, string> | undefined {
+export function authHeader(
+  auth: RegistryAuth | undefined,
+  ref: { registry?: string },
+): Record<string, string> | undefined {
   if (!auth) return undefined;
   const out: Record<string, string> = {};
   for (const k of ['username', 'password', 'identitytoken'] as const) if (auth[k]) out[k] = auth[k];
@@ -45,7 +56,11 @@ export function authHeader(auth: RegistryAuth | undefined, ref: { registry?: str
 }
 
 /** Pulls `ref`; yields layer and status progress, then `{kind:'done'}`. Throws BerthError on failure or cancel. */
-export async function* pullImage(client: EngineClient, ref: string, opts: PullOptions = {}): AsyncGenerator<PullProgress> {
+export async function* pullImage(
+  client: EngineClient,
+  ref: string,
+  opts: PullOptions = {},
+): AsyncGenerator<PullProgress> {
   const parsed = parseImageReference(ref, 'image');
   const tagOrDigest = parsed.digest ?? parsed.tag ?? 'latest';
   const shown = parsed.digest ? `${parsed.repository}@${parsed.digest}` : `${parsed.repository}:${tagOrDigest}`;

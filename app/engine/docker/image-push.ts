@@ -3,7 +3,15 @@ import type { Readable } from 'node:stream';
 import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
 import { authHeader, type RegistryAuth } from './image-pull';
-import { cancelled, inBandError, ndjson, registryError, toLayerOrStatus, type LayerProgress, type StatusProgress } from './progress';
+import {
+  cancelled,
+  inBandError,
+  ndjson,
+  registryError,
+  toLayerOrStatus,
+  type LayerProgress,
+  type StatusProgress,
+} from './progress';
 import { parseImageReference } from './validate-reference';
 
 export interface PushDone {
@@ -21,10 +29,18 @@ export interface PushOptions {
 }
 
 /** Pushes `ref` (repository[:tag], tag defaults to latest); yields layer progress then `{kind:'done'}`. */
-export async function* pushImage(client: EngineClient, ref: string, opts: PushOptions = {}): AsyncGenerator<PushProgress> {
+export async function* pushImage(
+  client: EngineClient,
+  ref: string,
+  opts: PushOptions = {},
+): AsyncGenerator<PushProgress> {
   const parsed = parseImageReference(ref, 'image');
   if (parsed.digest) {
-    throw new BerthError({ kind: 'invalid', field: 'image', message: `Could not push "${ref}": push a tag, not a digest.` });
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'image',
+      message: `Could not push "${ref}": push a tag, not a digest.`,
+    });
   }
   const tag = parsed.tag ?? 'latest';
   const shown = `${parsed.repository}:${tag}`;

@@ -78,11 +78,18 @@ function matchLabels(labels: Record<string, string>, wanted: string[] | undefine
 function checkLabelFilters(labels: unknown): void {
   if (labels === undefined) return;
   if (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string' || l === '' || l.startsWith('=')))
-    throw new BerthError({ kind: 'invalid', field: 'labels', message: 'Label filters are written "key" or "key=value".' });
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'labels',
+      message: 'Label filters are written "key" or "key=value".',
+    });
 }
 
 /** What `pruneImages` with the same options would delete, and the space it would free, without deleting. */
-export async function previewImagePrune(client: EngineClient, opts: PruneImagesOptions = {}): Promise<ImagePrunePreview> {
+export async function previewImagePrune(
+  client: EngineClient,
+  opts: PruneImagesOptions = {},
+): Promise<ImagePrunePreview> {
   checkLabelFilters(opts.labels);
   const [images, containers] = await Promise.all([rawImages(client, true), listContainerUse(client)]);
   const used = new Set(containers.map((c) => c.imageId));
@@ -109,19 +116,35 @@ export async function previewImagePrune(client: EngineClient, opts: PruneImagesO
       const parentId: string = cur.ParentId ?? '';
       children.get(parentId)?.delete(cur.Id);
       const parent = byId.get(parentId);
-      if (!parent || hasRefs(parent) || used.has(parent.Id) || (children.get(parent.Id)?.size ?? 0) > 0 || deleted.has(parent.Id)) break;
+      if (
+        !parent ||
+        hasRefs(parent) ||
+        used.has(parent.Id) ||
+        (children.get(parent.Id)?.size ?? 0) > 0 ||
+        deleted.has(parent.Id)
+      )
+        break;
       cur = parent;
     }
   }
   const doomed = images.filter((i) => deleted.has(i.Id));
-  return { images: doomed.map((i) => ({ id: i.Id, tags: realTags(i.RepoTags), size: i.Size ?? 0 })), spaceReclaimed: await freedSpace(client, images, deleted) };
+  return {
+    images: doomed.map((i) => ({ id: i.Id, tags: realTags(i.RepoTags), size: i.Size ?? 0 })),
+    spaceReclaimed: await freedSpace(client, images, deleted),
+  };
 }
 
-async function layerInfo(client: EngineClient, id: string, withSizes: boolean): Promise<{ chain: string[]; sizes: number[] }> {
+async function layerInfo(
+  client: EngineClient,
+  id: string,
+  withSizes: boolean,
+): Promise<{ chain: string[]; sizes: number[] }> {
   const inspect = (await client.docker.getImage(id).inspect()) as { RootFS?: { Layers?: string[] } };
   const chain = chainIds(inspect.RootFS?.Layers ?? []);
   if (!withSizes) return { chain, sizes: [] };
-  const history = ((await client.docker.getImage(id).history()) as { CreatedBy?: string; Size?: number }[]).slice().reverse();
+  const history = ((await client.docker.getImage(id).history()) as { CreatedBy?: string; Size?: number }[])
+    .slice()
+    .reverse();
   const real = history.filter((h) => (h.Size ?? 0) > 0 || !/#\(nop\)/.test(h.CreatedBy ?? ''));
   let sizes = real.map((h) => h.Size ?? 0);
   if (sizes.length !== chain.length) {
@@ -156,7 +179,9 @@ export async function pruneImages(client: EngineClient, opts: PruneImagesOptions
   checkLabelFilters(opts.labels);
   const before = new Set((await rawImages(client, true)).map((i) => i.Id));
   const res = (await attempt(opts.all ? 'remove unused images' : 'remove dangling images', () =>
-    client.docker.pruneImages({ filters: { dangling: [opts.all ? 'false' : 'true'], ...(opts.labels?.length ? { label: opts.labels } : {}) } }),
+    client.docker.pruneImages({
+      filters: { dangling: [opts.all ? 'false' : 'true'], ...(opts.labels?.length ? { label: opts.labels } : {}) },
+    }),
   )) as { ImagesDeleted?: { Untagged?: string; Deleted?: string }[] | null; SpaceReclaimed?: number };
   const items = res.ImagesDeleted ?? [];
   return {

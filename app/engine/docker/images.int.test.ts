@@ -21,10 +21,24 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-async function refusedBeforeEngine(fn: () => Promise<unknown>, field: string): Promise<void> {
-  const before = (await testEngine().docker(['images', '-aq', '--no-trunc'])).stdout;
-  await expect(fn()).rejects.toMatchObject({ kind: 'invalid', field });
-  expect((await testEngine().docker(['images', '-aq', '--no-trunc'])).stdout).toBe(before);
+/** A client whose engine must not be touched: any use of dockerode throws. */
+function untouchable(c: EngineClient): EngineClient {
+  const docker = new Proxy(
+    {},
+    {
+      get: (_t, p) => {
+        throw new Error(`the engine was touched (${String(p)})`);
+      },
+    },
+  );
+  return { ...c, docker: docker as EngineClient['docker'] };
+}
+
+async function refusedBeforeEngine(fn: (c: EngineClient) => Promise<unknown>, field: string): Promise<void> {
+  const ids = async () => (await testEngine().docker(['images', '-aq', '--no-trunc'])).stdout.split('\n').sort();
+  const before = await ids();
+  await expect(fn(untouchable(client))).rejects.toMatchObject({ kind: 'invalid', field });
+  expect(await ids()).toEqual(before);
 }
 
 beforeAll(async () => {
@@ -33,7 +47,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of containers) await testEngine().docker(['rm', '-f', c]);
-  const refs = (await testEngine().docker(['images', '--format', '{{.Repository}}:{{.Tag}}', repo])).stdout.split('\n').filter(Boolean);
+  const refs = (await testEngine().docker(['images', '--format', '{{.Repository}}:{{.Tag}}', repo])).stdout
+    .split('\n')
+    .filter(Boolean);
   if (refs.length) await testEngine().docker(['rmi', '-f', ...refs]);
   rmSync(tmp, { recursive: true, force: true });
 });
@@ -65,7 +81,9 @@ describe('images', () => {
 
   it('refuses to remove an image a container uses, naming the container, unless forced', async () => {
     const ref = `${repo}:inuse`;
-    const built = await collect(buildImage(client, { context: await contextDir('inuse', 'RUN echo in-use > /marker'), tags: [ref] }));
+    const built = await collect(
+      buildImage(client, { context: await contextDir('inuse', 'RUN echo in-use > /marker'), tags: [ref] }),
+    );
     const done = built.at(-1) as Extract<BuildProgress, { kind: 'done' }>;
     const name = uniqueName('img-holder');
     containers.push(name);
@@ -85,7 +103,9 @@ describe('images', () => {
     const built = [] as string[];
     for (const n of [1, 2]) {
       const items = await collect(
-        buildImage(client, { context: await contextDir(`prune${n}`, `LABEL ${label}=yes\nRUN head -c ${n * 20000} /dev/urandom > /blob`) }),
+        buildImage(client, {
+          context: await contextDir(`prune${n}`, `LABEL ${label}=yes\nRUN head -c ${n * 20000} /dev/urandom > /blob`),
+        }),
       );
       built.push((items.at(-1) as Extract<BuildProgress, { kind: 'done' }>).imageId);
     }
@@ -132,14 +152,14 @@ describe('images', () => {
   });
 
   it('refuses bad input before it reaches the engine', async () => {
-    await refusedBeforeEngine(() => tagImage(client, fixtures().busybox, 'Upper/Case:tag'), 'target');
-    await refusedBeforeEngine(() => tagImage(client, fixtures().busybox, 'ok:-badtag'), 'target');
-    await refusedBeforeEngine(() => removeImage(client, 'bad ref'), 'image');
-    await refusedBeforeEngine(() => inspectImage(client, 'UPPER'), 'image');
-    await refusedBeforeEngine(() => collect(saveImages(client, [fixtures().busybox], 'relative.tar')), 'path');
-    await refusedBeforeEngine(() => collect(loadImages(client, join(tmp, 'missing.tar'))), 'path');
-    await refusedBeforeEngine(() => importImage(client, join(tmp, 'missing.tar')), 'path');
-    await refusedBeforeEngine(() => previewImagePrune(client, { labels: ['=x'] }), 'labels');
+    await refusedBeforeEngine((c) => tagImage(c, fixtures().busybox, 'Upper/Case:tag'), 'target');
+    await refusedBeforeEngine((c) => tagImage(c, fixtures().busybox, 'ok:-badtag'), 'target');
+    await refusedBeforeEngine((c) => removeImage(c, 'bad ref'), 'image');
+    await refusedBeforeEngine((c) => inspectImage(c, 'UPPER'), 'image');
+    await refusedBeforeEngine((c) => collect(saveImages(c, [fixtures().busybox], 'relative.tar')), 'path');
+    await refusedBeforeEngine((c) => collect(loadImages(c, join(tmp, 'missing.tar'))), 'path');
+    await refusedBeforeEngine((c) => importImage(c, join(tmp, 'missing.tar')), 'path');
+    await refusedBeforeEngine((c) => previewImagePrune(c, { labels: ['=x'] }), 'labels');
   });
 
   it('reports a missing image as not found', async () => {

@@ -112,7 +112,9 @@ interface RawInspect {
 
 export async function inspectImage(client: EngineClient, ref: string): Promise<ImageDetails> {
   checkImageTarget(ref, 'image');
-  const raw = (await attempt(`inspect image "${ref}"`, () => client.docker.getImage(ref).inspect())) as unknown as RawInspect;
+  const raw = (await attempt(`inspect image "${ref}"`, () =>
+    client.docker.getImage(ref).inspect(),
+  )) as unknown as RawInspect;
   const c = raw.Config ?? {};
   return {
     id: raw.Id,
@@ -152,7 +154,9 @@ export interface ImageLayer {
 
 export async function imageHistory(client: EngineClient, ref: string): Promise<ImageLayer[]> {
   checkImageTarget(ref, 'image');
-  const raw = (await attempt(`read the history of image "${ref}"`, () => client.docker.getImage(ref).history())) as unknown as {
+  const raw = (await attempt(`read the history of image "${ref}"`, () =>
+    client.docker.getImage(ref).history(),
+  )) as unknown as {
     Id: string;
     Created: number;
     CreatedBy: string;
@@ -174,9 +178,12 @@ export async function imageHistory(client: EngineClient, ref: string): Promise<I
 export async function tagImage(client: EngineClient, source: string, target: string): Promise<{ ref: string }> {
   checkImageTarget(source, 'source');
   const t = parseImageReference(target, 'target');
-  if (t.digest) throw new BerthError({ kind: 'invalid', field: 'target', message: 'A new reference takes a tag, not a digest.' });
+  if (t.digest)
+    throw new BerthError({ kind: 'invalid', field: 'target', message: 'A new reference takes a tag, not a digest.' });
   const tag = t.tag ?? 'latest';
-  await attempt(`tag image "${source}" as "${t.repository}:${tag}"`, () => client.docker.getImage(source).tag({ repo: t.repository, tag }));
+  await attempt(`tag image "${source}" as "${t.repository}:${tag}"`, () =>
+    client.docker.getImage(source).tag({ repo: t.repository, tag }),
+  );
   return { ref: `${t.repository}:${tag}` };
 }
 
@@ -195,7 +202,9 @@ export async function removeImage(
   const what = `remove image "${ref}"`;
   let raw: { Untagged?: string; Deleted?: string }[];
   try {
-    raw = (await client.docker.getImage(ref).remove({ force: !!opts.force, noprune: !!opts.keepUntaggedParents })) as typeof raw;
+    raw = (await client.docker
+      .getImage(ref)
+      .remove({ force: !!opts.force, noprune: !!opts.keepUntaggedParents })) as typeof raw;
   } catch (err) {
     const e = toBerthError(err, what);
     if (e.kind !== 'conflict') throw e;

@@ -83,10 +83,19 @@ export function inBandError(line: ProgressLine): string | undefined {
 
 /** Classifies a registry-side failure message (pull, push, FROM in a build). */
 export function registryErrorKind(text: string): ErrorKind | undefined {
-  if (/unauthorized|authentication required|no basic auth credentials|denied: requested access|incorrect username or password|access to the resource is denied|^denied:/i.test(text))
+  if (
+    /unauthorized|authentication required|no basic auth credentials|denied: requested access|incorrect username or password|access to the resource is denied|^denied:/i.test(
+      text,
+    )
+  )
     return 'unauthorized';
-  if (/manifest unknown|not found|no such image|repository does not exist|name unknown|pull access denied/i.test(text)) return 'not-found';
-  if (/connection refused|no such host|i\/o timeout|network is unreachable|dial tcp|tls: |server gave HTTP response|EOF$|timeout exceeded|no route to host/i.test(text))
+  if (/manifest unknown|not found|no such image|repository does not exist|name unknown|pull access denied/i.test(text))
+    return 'not-found';
+  if (
+    /connection refused|no such host|i\/o timeout|network is unreachable|dial tcp|tls: |server gave HTTP response|EOF$|timeout exceeded|no route to host/i.test(
+      text,
+    )
+  )
     return 'unavailable';
   if (/invalid reference format|invalid tag|is not a valid/i.test(text)) return 'invalid';
   return undefined;
@@ -117,7 +126,10 @@ export function registryError(err: unknown, verb: 'pull' | 'push', ref: string):
       message = `Could not ${verb} "${ref}": the engine refused the reference (${text}).`;
       break;
     default:
-      message = base && base.kind === kind ? base.message : `Could not ${verb} "${ref}": the engine reported an error (${text}).`;
+      message =
+        base && base.kind === kind
+          ? base.message
+          : `Could not ${verb} "${ref}": the engine reported an error (${text}).`;
   }
   return new BerthError({ kind, message, detail: text });
 }

@@ -27,7 +27,9 @@ interface RawContainer {
 }
 
 export async function listContainerUse(client: EngineClient): Promise<ContainerUse[]> {
-  const raw = (await attempt('list containers', () => client.docker.listContainers({ all: true }))) as unknown as RawContainer[];
+  const raw = (await attempt('list containers', () =>
+    client.docker.listContainers({ all: true }),
+  )) as unknown as RawContainer[];
   return raw.map((c) => ({
     id: c.Id,
     name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),

@@ -37,25 +37,32 @@ function checkDomain(domain: string, field: string, ref: string): void {
   const port = m?.[2];
   const bracketed = /^\[([0-9a-fA-F:]+)\]$/.exec(host);
   const hostOk = bracketed ? isIP(bracketed[1]!) === 6 : host.split('.').every((c) => DOMAIN_COMPONENT.test(c));
-  if (!hostOk || host === '') refuse(field, `"${ref}" is not a valid image reference: the registry "${domain}" is not a valid host name.`);
+  if (!hostOk || host === '')
+    refuse(field, `"${ref}" is not a valid image reference: the registry "${domain}" is not a valid host name.`);
   if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
     refuse(field, `"${ref}" is not a valid image reference: the registry port must be between 1 and 65535.`);
   if (domain.includes(':') && port === undefined && !bracketed)
-    refuse(field, `"${ref}" is not a valid image reference: the registry "${domain}" has an empty or non-numeric port.`);
+    refuse(
+      field,
+      `"${ref}" is not a valid image reference: the registry "${domain}" has an empty or non-numeric port.`,
+    );
 }
 
 /** Parses and checks an image reference; throws `invalid` (field `field`) with a sentence. */
 export function parseImageReference(input: unknown, field = 'image'): ImageReference {
-  if (typeof input !== 'string' || input.trim() === '') refuse(field, 'Give an image reference, e.g. busybox:latest or registry.example.com/team/app:1.0.');
+  if (typeof input !== 'string' || input.trim() === '')
+    refuse(field, 'Give an image reference, e.g. busybox:latest or registry.example.com/team/app:1.0.');
   const ref = input;
-  if (ref !== ref.trim() || /\s/.test(ref)) refuse(field, `"${ref}" is not a valid image reference: it contains spaces.`);
+  if (ref !== ref.trim() || /\s/.test(ref))
+    refuse(field, `"${ref}" is not a valid image reference: it contains spaces.`);
   let rest = ref;
   let digest: string | undefined;
   const at = rest.indexOf('@');
   if (at >= 0) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!DIGEST.test(digest)) refuse(field, `"${ref}" is not a valid image reference: the digest "${digest}" is not of the form sha256:<hex>.`);
+    if (!DIGEST.test(digest))
+      refuse(field, `"${ref}" is not a valid image reference: the digest "${digest}" is not of the form sha256:<hex>.`);
   }
   let tag: string | undefined;
   const lastSlash = rest.lastIndexOf('/');
@@ -64,10 +71,17 @@ export function parseImageReference(input: unknown, field = 'image'): ImageRefer
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
     if (!TAG.test(tag))
-      refuse(field, `"${ref}" is not a valid image reference: a tag has 1–128 letters, digits, "_", "." or "-" and does not start with "." or "-".`);
+      refuse(
+        field,
+        `"${ref}" is not a valid image reference: a tag has 1–128 letters, digits, "_", "." or "-" and does not start with "." or "-".`,
+      );
   }
   if (rest === '') refuse(field, `"${ref}" is not a valid image reference: it names no repository.`);
-  if (rest.length > NAME_MAX) refuse(field, `"${ref}" is not a valid image reference: the repository name is longer than ${NAME_MAX} characters.`);
+  if (rest.length > NAME_MAX)
+    refuse(
+      field,
+      `"${ref}" is not a valid image reference: the repository name is longer than ${NAME_MAX} characters.`,
+    );
   const parts = rest.split('/');
   let registry: string | undefined;
   if (parts.length > 1 && isDomain(parts[0]!)) {
@@ -76,9 +90,13 @@ export function parseImageReference(input: unknown, field = 'image'): ImageRefer
   }
   for (const p of parts) {
     if (p === '') refuse(field, `"${ref}" is not a valid image reference: it has an empty path component.`);
-    if (p !== p.toLowerCase()) refuse(field, `"${ref}" is not a valid image reference: repository names must be lowercase.`);
+    if (p !== p.toLowerCase())
+      refuse(field, `"${ref}" is not a valid image reference: repository names must be lowercase.`);
     if (!PATH_COMPONENT.test(p))
-      refuse(field, `"${ref}" is not a valid image reference: "${p}" may only use lowercase letters, digits and single ".", "_" or "-" separators between them.`);
+      refuse(
+        field,
+        `"${ref}" is not a valid image reference: "${p}" may only use lowercase letters, digits and single ".", "_" or "-" separators between them.`,
+      );
   }
   return {
     ...(registry !== undefined ? { registry } : {}),
@@ -110,7 +128,10 @@ const ENGINE_ID = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 /** A volume name for the local driver: two or more of letters, digits, "_", "." and "-", starting with a letter or digit. */
 export function checkVolumeName(input: unknown, field = 'name'): string {
   if (typeof input !== 'string' || input.length > 255 || !VOLUME_NAME.test(input))
-    refuse(field, 'A volume name has at least two characters, uses only letters, digits, "_", "." and "-", and starts with a letter or digit.');
+    refuse(
+      field,
+      'A volume name has at least two characters, uses only letters, digits, "_", "." and "-", and starts with a letter or digit.',
+    );
   return input;
 }
 
@@ -130,9 +151,11 @@ export function checkObjectRef(input: unknown, field: string, what: string): str
 
 export function checkLabels(input: unknown, field = 'labels'): Record<string, string> {
   if (input === undefined) return {};
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) refuse(field, 'Labels are a map of names to text values.');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    refuse(field, 'Labels are a map of names to text values.');
   for (const [k, v] of Object.entries(input)) {
-    if (k.trim() === '' || /[\s=]/.test(k)) refuse(field, `The label name "${k}" may not be empty or contain spaces or "=".`);
+    if (k.trim() === '' || /[\s=]/.test(k))
+      refuse(field, `The label name "${k}" may not be empty or contain spaces or "=".`);
     if (typeof v !== 'string') refuse(field, `The label "${k}" must have a text value.`);
   }
   return input as Record<string, string>;

@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtures, testEngine, uniqueName } from '../../../harness/context';
+import { startRegistry, type TestRegistry } from '../../../harness/registry';
+import { connectEngine, type EngineClient } from './client';
+import { pullImage, type PullProgress } from './image-pull';
+import { pushImage, type PushProgress } from './image-push';
+import { removeImage } from './images';
+import { buildImage } from './image-build';
+
+let client: EngineClient;
+let registry: TestRegistry;
+let ref: string;
+const dirs: string[] = [];
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+beforeAll(async () => {
+  client = await connectEngine({ kind: 'unix', socketPath: testEngine().socket });
+  registry = await startRegistry();
+  ref = `${registry.host}/${uniqueName('berth/pushed')}:v1`;
+});
+
+afterAll(async () => {
+  await testEngine().docker(['rmi', '-f', ref]);
+  await registry?.stop();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('pull and push against a local registry', () => {
+  it('pushes the fixture, removes it locally and pulls it back with layer progress', async () => {
+    // a unique top layer, so the pull really downloads something
+    const ctx = mkdtempSync(join(tmpdir(), 'berth-push-ctx-'));
+    dirs.push(ctx);
+    writeFileSync(join(ctx, 'Dockerfile'), `FROM ${fixtures().busybox}\nRUN head -c 300000 /dev/urandom > /blob\n`);
+    const built = await collect(buildImage(client, { context: ctx, tags: [ref] }));
+    expect(built.at(-1)).toMatchObject({ kind: 'done', tags: [ref] });
+    const pushed: PushProgress[] = await collect(
+      pushImage(client, ref, { auth: { username: 'nobody', password: 'unused' } }),
+    );
+    const pushDone = pushed.at(-1);
+    expect(pushDone).toMatchObject({ kind: 'done', ref });
+    expect((pushDone as { digest?: string }).digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(pushed.some((p) => p.kind === 'layer')).toBe(true);
+
+    await removeImage(client, ref);
+    expect((await testEngine().docker(['image', 'inspect', ref])).code).not.toBe(0);
+
+    const pulled: PullProgress[] = await collect(pullImage(client, ref));
+    const layers = pulled.filter((p) => p.kind === 'layer');
+    expect(layers.length).toBeGreaterThan(0);
+    expect(layers.some((l) => l.kind === 'layer' && l.status === 'Pull complete')).toBe(true);
+    expect(layers.some((l) => l.kind === 'layer' && typeof l.total === 'number' && l.total > 100000)).toBe(true);
+    expect(layers.some((l) => l.kind === 'layer' && l.status === 'Already exists')).toBe(true);
+    const done = pulled.at(-1);
+    expect(done).toMatchObject({ kind: 'done', ref, upToDate: false });
+    expect((done as { digest?: string }).digest).toBe((pushDone as { digest?: string }).digest);
+    expect((done as { imageId?: string }).imageId).toMatch(/^sha256:/);
+    expect(JSON.parse(JSON.stringify(pulled))).toEqual(pulled);
+
+    const again = await collect(pullImage(client, ref));
+    expect(again.at(-1)).toMatchObject({ kind: 'done', upToDate: true });
+  });
+
+  it('reports a missing image as a failure with a sentence', async () => {
+    const missing = `${registry.host}/berth/never-pushed:nope`;
+    const err = await collect(pullImage(client, missing)).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'not-found' });
+    expect((err as Error).message).toBe(
+      `Could not pull "${missing}": the registry (${registry.host}) has no such image or tag. Check the name and tag.`,
+    );
+  });
+
+  it('reports an unreachable registry as unavailable', async () => {
+    const err = await collect(pullImage(client, '127.0.0.1:1/berth/nothing:latest')).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'unavailable' });
+    expect((err as Error).message).toContain('is not reachable');
+  });
+
+  it('cancels a pull with an AbortSignal', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    await expect(collect(pullImage(client, ref, { signal: ac.signal }))).rejects.toMatchObject({
+      message: 'The operation was cancelled.',
+    });
+  });
+
+  it('refuses bad references before the engine', async () => {
+    for (const bad of ['', 'UPPER:tag', 'name:', 'a//b', 'name:-x', 'host:99999/x', 'x@sha256:abc', ' padded']) {
+      await expect(collect(pullImage(client, bad))).rejects.toMatchObject({ kind: 'invalid', field: 'image' });
+      await expect(collect(pushImage(client, bad))).rejects.toMatchObject({ kind: 'invalid', field: 'image' });
+    }
+  });
+});
