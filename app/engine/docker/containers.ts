@@ -98,7 +98,9 @@ export function toContainerSummary(c: ContainerInfo): ContainerSummary {
       ...(p.IP ? { hostIp: p.IP } : {}),
     };
     const key = `${m.hostIp}|${m.hostPort}|${m.containerPort}|${m.protocol}`;
-    if (!seen.has(key)) ports.push(m), seen.add(key);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    ports.push(m);
   }
   ports.sort((a, b) => a.containerPort - b.containerPort || (a.hostIp ?? '').localeCompare(b.hostIp ?? ''));
   const mounts = (c.Mounts ?? []).map((m) => {

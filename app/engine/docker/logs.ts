@@ -33,7 +33,7 @@ function timeParam(v: number | string | undefined, field: string): string | unde
     if (!Number.isFinite(v) || v < 0) throw invalidInput(field, 'A time is a number of seconds since 1970, 0 or more.');
     return v.toFixed(9).replace(/\.?0+$/, '');
   }
-  if (!/^[0-9A-Za-z:.+\-]{1,64}$/.test(v)) throw invalidInput(field, 'A time is a timestamp like 2024-01-02T03:04:05Z or a duration like 10m.');
+  if (!/^[0-9A-Za-z:.+-]{1,64}$/.test(v)) throw invalidInput(field, 'A time is a timestamp like 2024-01-02T03:04:05Z or a duration like 10m.');
   return v;
 }
 

@@ -1,0 +1,104 @@
+// Engine events: one long-lived /events stream, NDJSON split by line, reconnected with `since`
+// after a drop, fanned out by an EventHub to every subscriber.
+import type { IncomingMessage } from 'node:http';
+import { dialStream, type EngineClient } from './client';
+import { attempt } from './errors';
+import { NdjsonSplitter } from './events-ndjson';
+
+export type EngineObjectType = 'container' | 'image' | 'volume' | 'network' | 'daemon' | 'plugin' | 'service' | 'node' | 'secret' | 'config' | 'builder';
+
+export interface EngineEvent {
+  /** The kind of object: container, image, volume, network, daemon … */
+  type: EngineObjectType | string;
+  /** What happened, as the engine says it: create, start, die, destroy, exec_start: sh, health_status: healthy … */
+  action: string;
+  /** The object's id (for images the reference or id, for volumes the name). */
+  id: string;
+  name?: string;
+  attributes: Record<string, string>;
+  /** Milliseconds since the epoch. */
+  time: number;
+  /** Nanoseconds since the epoch, as the engine gave it (a string: it exceeds 2^53). */
+  timeNano: string;
+}
+
+interface RawEvent {
+  Type?: string;
+  Action?: string;
+  status?: string;
+  id?: string;
+  from?: string;
+  Actor?: { ID?: string; Attributes?: Record<string, string> };
+  time?: number;
+  timeNano?: number | string;
+}
+
+export function toEngineEvent(raw: RawEvent, rawText?: string): EngineEvent {
+  const attributes = raw.Actor?.Attributes ?? {};
+  // timeNano exceeds 2^53; take its digits from the raw text when we have it.
+  const nanoFromText = rawText ? /"timeNano":(\d+)/.exec(rawText)?.[1] : undefined;
+  const timeNano = nanoFromText ?? (raw.timeNano !== undefined ? BigInt(Math.round(Number(raw.timeNano))).toString() : `${(raw.time ?? 0) * 1e9}`);
+  const name = attributes.name;
+  return {
+    type: raw.Type ?? 'container',
+    action: raw.Action ?? raw.status ?? '',
+    id: raw.Actor?.ID ?? raw.id ?? '',
+    ...(name ? { name } : {}),
+    attributes,
+    time: timeNano.length > 6 ? Number(timeNano.slice(0, -6)) : (raw.time ?? 0) * 1000,
+    timeNano,
+  };
+}
+
+/** `since` in the engine's "seconds.nanoseconds" form for a nanosecond timestamp. */
+export function sinceParam(timeNano: string): string {
+  const padded = timeNano.padStart(10, '0');
+  return `${padded.slice(0, -9) || '0'}.${padded.slice(-9)}`;
+}
+
+export interface StreamEventsOptions {
+  /** Unix seconds, or "seconds.nanoseconds". */
+  since?: number | string;
+  until?: number | string;
+  /** Engine filters, e.g. `{ type: ['container'], event: ['start', 'die'] }`. */
+  filters?: Record<string, string[]>;
+  signal?: AbortSignal;
+}
+
+/** Opens the engine's event stream (resolves once the engine answered). */
+export async function openEventStream(client: EngineClient, opts: StreamEventsOptions = {}): Promise<IncomingMessage> {
+  return attempt('listen to engine events', () =>
+    dialStream(client, {
+      path: '/events',
+      query: {
+        ...(opts.since !== undefined ? { since: String(opts.since) } : {}),
+        ...(opts.until !== undefined ? { until: String(opts.until) } : {}),
+        ...(opts.filters ? { filters: JSON.stringify(opts.filters) } : {}),
+      },
+    }),
+  );
+}
+
+/** Engine events as an async iterable of batches (one batch per chunk received). */
+export async function* streamEvents(client: EngineClient, opts: StreamEventsOptions = {}): AsyncGenerator<EngineEvent[], void, undefined> {
+  const res = await openEventStream(client, opts);
+  const onAbort = () => res.destroy();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const splitter = eventSplitter();
+  try {
+    for await (const chunk of res as AsyncIterable<Buffer>) {
+      const events = splitter.push(chunk);
+      if (events.length) yield events;
+    }
+  } catch (err) {
+    if (!opts.signal?.aborted) throw err;
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    res.destroy();
+  }
+}
+
+/** An NDJSON splitter that yields typed events, reading timeNano's exact digits from the raw line. */
+export function eventSplitter(): NdjsonSplitter<EngineEvent> {
+  return new NdjsonSplitter<EngineEvent>((line) => toEngineEvent(JSON.parse(line) as RawEvent, line));
+}

@@ -1,0 +1,246 @@
+// Exec: an interactive TTY session over a hijacked connection (bytes in, bytes out, resize right
+// after start and on demand, the socket destroyed on close), and a run-and-capture call.
+import type { Duplex } from 'node:stream';
+import { TextDecoder } from 'node:util';
+import { dialJson, isLocalEngine, type EngineClient } from './client';
+import { attempt, toBerthError } from './errors';
+import { FrameSplitter } from './log-demux-frames';
+import { invalidInput, validateContainerRef, validateEnv } from './validate';
+
+export interface ExecCommonOptions {
+  /** A user name or uid, optionally with :group. */
+  user?: string;
+  env?: string[];
+  workingDir?: string;
+}
+
+export interface ExecSessionOptions extends ExecCommonOptions {
+  /** The command to run; default: the detected shell. */
+  cmd?: string[];
+  /** A shell to use instead of detecting one (e.g. "/bin/zsh"). */
+  shell?: string;
+  cols?: number;
+  rows?: number;
+}
+
+export interface ExecSession {
+  readonly execId: string;
+  /** The command that runs, e.g. "bash". */
+  readonly command: string[];
+  /** The terminal's output, as raw bytes. Stopping the iteration closes the session. */
+  readonly output: AsyncIterable<Uint8Array>;
+  /** Sends keystrokes or pasted text. Returns false when the socket's buffer is full (wait for drain). */
+  write(data: string | Uint8Array): boolean;
+  resize(cols: number, rows: number): Promise<void>;
+  /** Destroys the socket and ends the process if it still runs; resolves when it has ended. */
+  close(): Promise<void>;
+  /** The exit code once the process ended (null if the engine does not know it). */
+  readonly exit: Promise<number | null>;
+}
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+function checkSize(cols: number, rows: number): void {
+  if (!Number.isInteger(cols) || cols < 1 || cols > 1000) throw invalidInput('cols', 'The terminal width is 1 to 1000 columns.');
+  if (!Number.isInteger(rows) || rows < 1 || rows > 1000) throw invalidInput('rows', 'The terminal height is 1 to 1000 rows.');
+}
+
+function checkCommon(o: ExecCommonOptions): void {
+  if (o.user !== undefined && !/^[a-zA-Z0-9_.-]+(:[a-zA-Z0-9_.-]+)?$/.test(o.user))
+    throw invalidInput('user', 'A user is a name or uid, optionally with :group.');
+  if (o.env !== undefined) validateEnv(o.env, 'env');
+  if (o.workingDir !== undefined && !o.workingDir.startsWith('/')) throw invalidInput('workingDir', 'The working directory must be absolute.');
+}
+
+async function createExec(client: EngineClient, ref: string, body: Record<string, unknown>, what: string): Promise<string> {
+  const r = await attempt(what, () =>
+    dialJson<{ Id: string }>(client, { method: 'POST', path: `/containers/${encodeURIComponent(ref)}/exec`, body }),
+  );
+  return r.Id;
+}
+
+/** Opens the hijacked connection of a created exec; resolves the raw socket. */
+function hijack(client: EngineClient, execId: string, tty: boolean): Promise<Duplex> {
+  return new Promise<Duplex>((resolve, reject) =>
+    client.docker.modem.dial(
+      {
+        path: `/exec/${execId}/start`,
+        method: 'POST',
+        hijack: true,
+        openStdin: true,
+        isStream: true,
+        statusCodes: { 101: true, 200: true, 404: 'no such exec', 409: 'container stopped or paused', 500: 'server error' },
+        options: { Detach: false, Tty: tty },
+      },
+      (err, sock) => (err ? reject(err) : resolve(sock as unknown as Duplex)),
+    ),
+  );
+}
+
+interface ExecInspect {
+  Running?: boolean;
+  ExitCode?: number | null;
+  Pid?: number;
+}
+
+function inspectExec(client: EngineClient, execId: string): Promise<ExecInspect> {
+  return dialJson<ExecInspect>(client, { path: `/exec/${execId}/json` });
+}
+
+/** Waits (briefly) until the engine reports the exec ended; its exit code. */
+async function exitCodeOf(client: EngineClient, execId: string, waitMs = 5000): Promise<number | null> {
+  const deadline = Date.now() + waitMs;
+  for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
+    const r = await inspectExec(client, execId).catch(() => undefined);
+    if (!r) return null;
+    if (!r.Running) return r.ExitCode ?? null;
+    if (Date.now() > deadline) return null;
+    await new Promise((res) => setTimeout(res, delay));
+  }
+}
+
+/** Resizes an exec's terminal. (dockerode treats the engine's 201 as an error; we accept 200 and 201.) */
+export async function resizeExec(client: EngineClient, execId: string, cols: number, rows: number): Promise<void> {
+  checkSize(cols, rows);
+  await attempt('resize the terminal', () =>
+    dialJson(client, { method: 'POST', path: `/exec/${encodeURIComponent(execId)}/resize`, query: { h: rows, w: cols }, ok: [200, 201] }),
+  );
+}
+
+/** Runs a command to completion and captures its output (no TTY). */
+export async function execCapture(
+  client: EngineClient,
+  id: string,
+  cmd: string[],
+  opts: ExecCommonOptions & { stdin?: string | Uint8Array; timeoutMs?: number } = {},
+): Promise<ExecResult> {
+  const ref = validateContainerRef(id);
+  if (!Array.isArray(cmd) || cmd.length === 0 || cmd.some((w) => typeof w !== 'string')) throw invalidInput('cmd', 'Give the command as a list of words.');
+  checkCommon(opts);
+  const what = `run "${cmd.join(' ')}" in container "${ref}"`;
+  const execId = await createExec(
+    client,
+    ref,
+    {
+      AttachStdin: opts.stdin !== undefined,
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: false,
+      Cmd: cmd,
+      ...(opts.user ? { User: opts.user } : {}),
+      ...(opts.env ? { Env: opts.env } : {}),
+      ...(opts.workingDir ? { WorkingDir: opts.workingDir } : {}),
+    },
+    what,
+  );
+  const sock = await attempt(what, () => hijack(client, execId, false));
+  const splitter = new FrameSplitter();
+  const dec = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+  let stdout = '';
+  let stderr = '';
+  const timer = opts.timeoutMs ? setTimeout(() => sock.destroy(new Error(`timed out after ${opts.timeoutMs} ms`)), opts.timeoutMs) : undefined;
+  try {
+    if (opts.stdin !== undefined) sock.end(opts.stdin);
+    for await (const chunk of sock as AsyncIterable<Buffer>) {
+      splitter.push(chunk, (stream, bytes) => {
+        if (stream === 'stderr') stderr += dec.stderr.decode(bytes, { stream: true });
+        else stdout += dec.stdout.decode(bytes, { stream: true });
+      });
+    }
+  } catch (err) {
+    throw toBerthError(err, what);
+  } finally {
+    if (timer) clearTimeout(timer);
+    sock.destroy();
+  }
+  stdout += dec.stdout.decode();
+  stderr += dec.stderr.decode();
+  const code = await exitCodeOf(client, execId);
+  return { stdout, stderr, exitCode: code ?? -1 };
+}
+
+/** The best interactive shell in the container: bash if it has one, else sh. */
+export async function detectShell(client: EngineClient, id: string): Promise<string> {
+  const r = await execCapture(client, id, ['sh', '-c', 'command -v bash || which bash'], { timeoutMs: 10000 });
+  if (r.exitCode === 0 && r.stdout.trim()) return 'bash';
+  if (r.exitCode === 126 || r.exitCode === 127 || /executable file not found/.test(r.stdout + r.stderr))
+    throw invalidInput('shell', `Container "${id}" has no shell (neither bash nor sh). Choose a command to run instead.`);
+  return 'sh';
+}
+
+/** Opens an interactive terminal in a running container. */
+export async function openExecSession(client: EngineClient, id: string, opts: ExecSessionOptions = {}): Promise<ExecSession> {
+  const ref = validateContainerRef(id);
+  const cols = opts.cols ?? 80;
+  const rows = opts.rows ?? 24;
+  checkSize(cols, rows);
+  checkCommon(opts);
+  if (opts.cmd !== undefined && (!Array.isArray(opts.cmd) || opts.cmd.length === 0)) throw invalidInput('cmd', 'Give the command as a list of words.');
+  if (opts.shell !== undefined && !/^[a-zA-Z0-9_./-]{1,256}$/.test(opts.shell)) throw invalidInput('shell', 'A shell is a program name or path.');
+  const command = opts.cmd ?? [opts.shell ?? (await detectShell(client, ref))];
+  const what = `open a terminal in container "${ref}"`;
+  const execId = await createExec(
+    client,
+    ref,
+    {
+      AttachStdin: true,
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: true,
+      Cmd: command,
+      Env: ['TERM=xterm-256color', ...(opts.env ?? [])],
+      ...(opts.user ? { User: opts.user } : {}),
+      ...(opts.workingDir ? { WorkingDir: opts.workingDir } : {}),
+    },
+    what,
+  );
+  const sock = await attempt(what, () => hijack(client, execId, true));
+  sock.on('error', () => undefined); // surfaced through `output`; never crash the process
+  const closed = new Promise<void>((resolve) => sock.once('close', () => resolve()));
+  const exit = closed.then(() => exitCodeOf(client, execId));
+  exit.catch(() => undefined);
+  // Resize right after start: the engine gives the TTY a default size until told otherwise.
+  await resizeExec(client, execId, cols, rows).catch(() => undefined);
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      sock.destroy();
+      await closed;
+      // The engine closes the process's terminal; a shell that ignores that (or a program holding
+      // the terminal) is sent SIGHUP, as a terminal emulator would, when the engine is local.
+      const r = await inspectExec(client, execId).catch(() => undefined);
+      if (r?.Running && r.Pid && isLocalEngine(client)) {
+        try {
+          process.kill(r.Pid, 'SIGHUP');
+        } catch {
+          /* already gone */
+        }
+      }
+      await exit;
+    })());
+
+  async function* output(): AsyncGenerator<Uint8Array, void, undefined> {
+    try {
+      for await (const chunk of sock as AsyncIterable<Buffer>) yield chunk;
+    } catch (err) {
+      if (!closing) throw toBerthError(err, 'keep the terminal open');
+    } finally {
+      void close();
+    }
+  }
+
+  return {
+    execId,
+    command,
+    output: output(),
+    write: (data) => (sock.destroyed ? false : sock.write(data)),
+    resize: (c, r) => resizeExec(client, execId, c, r),
+    close,
+    exit,
+  };
+}
