@@ -1,0 +1,36 @@
+// Where the shell finds its pieces: the built renderer and preload next to the main bundle, the
+// resources (icons) in the package or the checkout, and Berth's config dir.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { berthPaths } from '../../engine/host/paths';
+import type { RendererLocation } from './routes';
+
+export interface AppLocations {
+  renderer: RendererLocation;
+  preload: string;
+  resources: string;
+  configDir: string;
+}
+
+/**
+ * `mainFile` is out/main/electron.js. Packaged, resources are in <resourcesPath>/resources
+ * (electron-builder's extraResources); from a checkout, in ./resources.
+ */
+export function appLocations(opts: {
+  mainFile: string;
+  isPackaged: boolean;
+  resourcesPath: string;
+  env?: Record<string, string | undefined>;
+}): AppLocations {
+  const env = opts.env ?? process.env;
+  const outDir = join(dirname(opts.mainFile), '..');
+  const devUrl = !opts.isPackaged ? env.BERTH_RENDERER_URL : undefined;
+  return {
+    renderer: { dir: join(outDir, 'renderer'), ...(devUrl ? { devUrl } : {}) },
+    preload: join(outDir, 'preload', 'preload.cjs'),
+    resources: opts.isPackaged ? join(opts.resourcesPath, 'resources') : join(outDir, '..', 'resources'),
+    configDir: berthPaths(env).config,
+  };
+}
+
+export const mainFileOf = (importMetaUrl: string) => fileURLToPath(importMetaUrl);
