@@ -1,0 +1,145 @@
+// The Terminal tab: exec sessions in the container that survive tab and page switches.
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ContainerSummary } from '../../../../../../shared/contract';
+import { useClient } from '../../../../api/hooks';
+import { Empty, StatusText } from '../common/States';
+import { TerminalSearch } from './TerminalSearch';
+import { TerminalView } from './TerminalView';
+import {
+  closeSession,
+  ensureSession,
+  getSession,
+  openSession,
+  reconnect,
+  sessionsOf,
+  setActive,
+  setPrefs,
+  useTerminalStore,
+  type SessionInfo,
+} from './terminal-store';
+import '@xterm/xterm/css/xterm.css';
+import '../common/common.css';
+import './terminal.css';
+
+const SHELLS = [
+  { value: '', label: 'Auto (bash, else sh)' },
+  { value: '/bin/bash', label: 'bash' },
+  { value: '/bin/sh', label: 'sh' },
+  { value: '/bin/ash', label: 'ash' },
+  { value: '/bin/zsh', label: 'zsh' },
+];
+
+function statusText(s: SessionInfo): string {
+  switch (s.status) {
+    case 'connecting':
+      return 'Connecting…';
+    case 'open':
+      return s.shell ? `Connected (${s.shell})` : 'Connected';
+    case 'ended':
+      return s.exitCode === undefined || s.exitCode === null ? 'Session ended.' : `Session ended with exit code ${s.exitCode}.`;
+    case 'error':
+      return s.error ?? 'The session failed.';
+  }
+}
+
+export function TerminalTab({ container }: { container: ContainerSummary }) {
+  const client = useClient();
+  const sessions = useTerminalStore(useShallow((st) => sessionsOf(st.sessions, container.id)));
+  const activeKey = useTerminalStore((st) => st.active[container.id]);
+  const prefs = useTerminalStore((st) => st.prefs[container.id]) ?? {};
+  const notice = useTerminalStore((st) => (activeKey ? st.notices[activeKey] : undefined)) ?? '';
+  const running = container.state === 'running';
+
+  useEffect(() => {
+    if (running) ensureSession(client, container.id);
+  }, [running, client, container.id]);
+
+  const active = sessions.find((s) => s.key === activeKey) ?? sessions[sessions.length - 1];
+  const ended = active && (active.status === 'ended' || active.status === 'error');
+
+  return (
+    <div className="bd-tab term-tab">
+      <div className="bd-toolbar">
+        <label className="bd-check">
+          Shell
+          <select className="bd-select" value={prefs.shell ?? ''} onChange={(e) => setPrefs(container.id, { ...prefs, shell: e.target.value || undefined })}>
+            {SHELLS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="bd-check">
+          User
+          <input
+            className="bd-input term-user"
+            placeholder="default"
+            value={prefs.user ?? ''}
+            maxLength={64}
+            onChange={(e) => setPrefs(container.id, { ...prefs, user: e.target.value.trim() || undefined })}
+          />
+        </label>
+        <button type="button" className="bd-btn" disabled={!running} onClick={() => openSession(client, container.id)}>
+          New terminal
+        </button>
+        <span className="bd-spacer" />
+        {active && <TerminalSearch key={active.key} sessionKey={active.key} />}
+        <button type="button" className="bd-btn" disabled={!active} onClick={() => active && void getSession(active.key)?.copy()}>
+          Copy
+        </button>
+        <button type="button" className="bd-btn" disabled={!active || ended} onClick={() => active && void getSession(active.key)?.paste()}>
+          Paste
+        </button>
+        <button type="button" className="bd-btn" disabled={!active} onClick={() => active && getSession(active.key)?.clear()}>
+          Clear
+        </button>
+      </div>
+
+      {sessions.length > 0 && (
+        <div className="term-sessions">
+          <div role="tablist" aria-label="Terminal sessions" className="term-session-list">
+            {sessions.map((s) => (
+              <span key={s.key} className="term-session">
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={s.key === active?.key}
+                  className="term-session-tab"
+                  onClick={() => setActive(container.id, s.key)}
+                >
+                  Session {s.number}
+                  <span className={`term-dot term-dot-${s.status}`} aria-hidden="true" />
+                </button>
+                <button type="button" className="term-session-close" aria-label={`Close session ${s.number}`} onClick={() => closeSession(s.key)}>
+                  ×
+                </button>
+              </span>
+            ))}
+          </div>
+          {active && (
+            <span className={ended ? 'term-state term-state-ended' : 'term-state'} role="status" aria-live="polite">
+              {statusText(active)}
+            </span>
+          )}
+          {ended && (
+            <button type="button" className="bd-btn bd-btn-primary" disabled={!running} onClick={() => reconnect(client, active.key)}>
+              Reconnect
+            </button>
+          )}
+          <StatusText text={notice} />
+        </div>
+      )}
+
+      {active ? (
+        <TerminalView key={active.key} sessionKey={active.key} label={`Terminal of ${container.name}, session ${active.number}`} />
+      ) : (
+        <Empty>
+          {running ? 'Opening a terminal…' : 'The container is not running. Start it to open a terminal.'}
+        </Empty>
+      )}
+      {active && !running && <p className="term-hint">The container is not running; start it to reconnect.</p>}
+    </div>
+  );
+}

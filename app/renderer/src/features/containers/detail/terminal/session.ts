@@ -1,0 +1,207 @@
+// One exec session: an xterm Terminal, its addons and its subscription. Lives outside React (in
+// the terminal store) so it survives tab and page switches; views attach and detach its element.
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon } from '@xterm/addon-search';
+import type { SubscriptionInput } from '../../../../../../shared/contract';
+import type { BerthClient, StreamHandle } from '../../../../api/client';
+import { base64ToBytes } from '../common/base64';
+import { OutputPump } from './flow';
+import { isMacPlatform, splitInput, terminalKeyAction } from './keys';
+import { readFont, readXtermTheme } from './xterm-theme';
+
+export type SessionStatus = 'connecting' | 'open' | 'ended' | 'error';
+
+export interface SessionState {
+  status: SessionStatus;
+  shell?: string;
+  exitCode?: number | null;
+  error?: string;
+}
+
+export interface ConnectOptions {
+  shell?: string;
+  user?: string;
+}
+
+export interface SessionHooks {
+  onState(s: SessionState): void;
+  /** A sentence for the status line (e.g. clipboard problems). */
+  onNotice(text: string): void;
+  /** Ctrl+Shift+F / Cmd+F in the terminal. */
+  onFind(): void;
+}
+
+const mac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform || navigator.userAgent);
+
+export class TerminalSession {
+  readonly term: Terminal;
+  readonly fit = new FitAddon();
+  readonly search = new SearchAddon();
+  /** The element xterm draws into; moved between views, never re-created. */
+  readonly host: HTMLDivElement;
+  private opened = false;
+  private handle: StreamHandle<SubscriptionInput<'containers.exec'>> | undefined;
+  private pump: OutputPump;
+  private state: SessionState = { status: 'connecting' };
+  hooks: SessionHooks;
+
+  constructor(
+    readonly containerId: string,
+    readonly number: number,
+    hooks: SessionHooks,
+  ) {
+    this.hooks = hooks;
+    this.term = new Terminal({
+      allowProposedApi: true,
+      cursorBlink: true,
+      fontFamily: readFont(),
+      fontSize: 13,
+      scrollback: 5000,
+      theme: readXtermTheme(),
+    });
+    this.term.loadAddon(this.fit);
+    this.term.loadAddon(this.search);
+    this.pump = new OutputPump({ write: (d, done) => this.term.write(d, done) });
+    this.host = document.createElement('div');
+    this.host.className = 'term-host';
+    this.term.onData((d) => this.send(d));
+    this.term.onBinary((d) => this.send(d));
+    this.term.onResize(({ cols, rows }) => this.handle?.input({ type: 'resize', cols, rows }));
+    this.term.attachCustomKeyEventHandler((e) => this.onKey(e));
+  }
+
+  get current(): SessionState {
+    return this.state;
+  }
+
+  private setState(s: SessionState): void {
+    this.state = s;
+    this.hooks.onState(s);
+  }
+
+  private send(data: string): void {
+    if (!this.handle || this.state.status === 'ended' || this.state.status === 'error') return;
+    if (data.includes('\x03')) this.pump.interrupt();
+    for (const part of splitInput(data)) this.handle.input({ type: 'input', data: part });
+  }
+
+  private onKey(e: KeyboardEvent): boolean {
+    const action = terminalKeyAction(e, mac);
+    if (!action) return true;
+    if (action === 'copy') {
+      e.preventDefault();
+      void this.copy();
+    } else if (action === 'find') {
+      e.preventDefault();
+      this.hooks.onFind();
+    }
+    // paste: let the browser's own paste event reach xterm (works without clipboard permission)
+    return false;
+  }
+
+  async copy(): Promise<void> {
+    const text = this.term.getSelection();
+    if (!text) {
+      this.hooks.onNotice('Select text in the terminal first.');
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(text);
+      this.hooks.onNotice('Copied.');
+    } catch {
+      this.hooks.onNotice('Could not copy: the clipboard is not available here.');
+    }
+    this.term.focus();
+  }
+
+  async paste(): Promise<void> {
+    try {
+      const text = await navigator.clipboard.readText();
+      if (text) this.term.paste(text);
+    } catch {
+      this.hooks.onNotice(`Berth may not read the clipboard here; press ${mac ? 'Cmd+V' : 'Ctrl+Shift+V'} in the terminal instead.`);
+    }
+    this.term.focus();
+  }
+
+  clear(): void {
+    this.term.clear();
+    this.term.focus();
+  }
+
+  connect(client: BerthClient, opts: ConnectOptions): void {
+    this.handle?.close();
+    this.setState({ status: 'connecting' });
+    const args = {
+      id: this.containerId,
+      cols: this.term.cols,
+      rows: this.term.rows,
+      ...(opts.shell ? { shell: opts.shell } : {}),
+      ...(opts.user ? { user: opts.user } : {}),
+    };
+    const handle = client.subscribe('containers.exec', args, {
+      onData: (items) => {
+        if (this.handle !== handle) return;
+        for (const it of items) {
+          if (it.type === 'output') this.pump.push(base64ToBytes(it.data));
+          else if (it.type === 'started') {
+            this.setState({ status: 'open', shell: it.shell });
+            // The panel may have changed size while connecting.
+            handle.input({ type: 'resize', cols: this.term.cols, rows: this.term.rows });
+          } else if (it.type === 'exit') {
+            this.setState({ ...this.state, status: 'ended', exitCode: it.exitCode });
+            const code = it.exitCode === null ? 'unknown' : String(it.exitCode);
+            this.term.write(`\r\n\x1b[0m\x1b[2m[Session ended with exit code ${code}]\x1b[0m\r\n`);
+          }
+        }
+      },
+      onEnd: (err) => {
+        if (this.handle !== handle) return;
+        this.handle = undefined;
+        if (err) {
+          this.setState({ ...this.state, status: 'error', error: err.message });
+          this.term.write(`\r\n\x1b[0m\x1b[2m[${err.message}]\x1b[0m\r\n`);
+        } else if (this.state.status !== 'ended') this.setState({ ...this.state, status: 'ended' });
+      },
+      onRestart: () => {
+        this.term.write('\r\n\x1b[0m\x1b[2m[Connection to Berth restored: this is a new shell]\x1b[0m\r\n');
+      },
+    });
+    this.handle = handle;
+  }
+
+  /** Shows the terminal inside `parent` (creating xterm's DOM the first time). */
+  attach(parent: HTMLElement): void {
+    if (this.host.parentElement !== parent) parent.appendChild(this.host);
+    if (!this.opened) {
+      this.term.open(this.host);
+      this.opened = true;
+    }
+    this.fitNow();
+  }
+
+  detach(): void {
+    this.host.remove();
+  }
+
+  fitNow(): void {
+    if (!this.opened || !this.host.isConnected || this.host.clientWidth === 0 || this.host.clientHeight === 0) return;
+    try {
+      this.fit.fit();
+    } catch {
+      // not measurable yet (hidden); the next resize fits it
+    }
+  }
+
+  applyTheme(): void {
+    this.term.options.theme = readXtermTheme();
+  }
+
+  dispose(): void {
+    this.handle?.close();
+    this.handle = undefined;
+    this.host.remove();
+    this.term.dispose();
+  }
+}
