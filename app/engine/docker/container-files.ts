@@ -1,0 +1,270 @@
+// Files in a container through the archive API (HEAD/GET/PUT /containers/{id}/archive), so it also
+// works for stopped and distroless containers that have no shell or ls.
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, posix } from 'node:path';
+import type { Readable } from 'node:stream';
+import { BerthError } from '../../shared/errors';
+import type { EngineClient } from './client';
+import { attempt, toBerthError } from './errors';
+import { readTar, tarOneFile } from './container-files-tar';
+import { checkInnerPath, checkObjectRef } from './validate-reference';
+
+export interface FileEntry {
+  name: string;
+  type: 'file' | 'dir' | 'symlink' | 'other';
+  size: number;
+  /** Permission bits (e.g. 0o755). */
+  mode: number;
+  /** Unix seconds. */
+  mtime: number;
+  linkTarget?: string;
+}
+
+export interface DirectoryListing {
+  path: string;
+  entries: FileEntry[];
+  /** True when the listing stopped early because the folder holds more than `maxBytes` of data below it. */
+  truncated: boolean;
+}
+
+export interface PathStat extends FileEntry {
+  path: string;
+}
+
+// Go's os.FileMode type bits as the engine reports them in X-Docker-Container-Path-Stat.
+const MODE_DIR = 0x80000000;
+const MODE_SYMLINK = 1 << 27;
+/** device, named pipe, socket, char device, irregular */
+const MODE_OTHER = (1 << 26) | (1 << 25) | (1 << 24) | (1 << 21) | (1 << 19);
+
+function fromGoMode(mode: number): { type: FileEntry['type']; mode: number } {
+  const type =
+    (mode & MODE_DIR) !== 0
+      ? 'dir'
+      : (mode & MODE_SYMLINK) !== 0
+        ? 'symlink'
+        : (mode & MODE_OTHER) !== 0
+          ? 'other'
+          : 'file';
+  const special = (mode & (1 << 23) ? 0o4000 : 0) | (mode & (1 << 22) ? 0o2000 : 0) | (mode & (1 << 20) ? 0o1000 : 0);
+  return { type, mode: (mode & 0o777) | special };
+}
+
+function check(container: string, path: string): void {
+  checkObjectRef(container, 'container', 'container');
+  checkInnerPath(path, 'path');
+}
+
+/** What is at `path` in the container (HEAD /archive), following no links. */
+export async function statContainerPath(client: EngineClient, container: string, path: string): Promise<PathStat> {
+  check(container, path);
+  const res = (await attempt(`look at "${path}" in container "${container}"`, () =>
+    client.docker.getContainer(container).infoArchive({ path }),
+  )) as unknown as { headers?: Record<string, string | undefined>; resume?: () => void };
+  res.resume?.();
+  const header = res.headers?.['x-docker-container-path-stat'];
+  if (!header)
+    throw new BerthError({
+      kind: 'internal',
+      message: `Could not look at "${path}" in container "${container}": the engine sent no file information.`,
+    });
+  const s = JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as {
+    name: string;
+    size: number;
+    mode: number;
+    mtime: string;
+    linkTarget: string;
+  };
+  const { type, mode } = fromGoMode(s.mode);
+  return {
+    path,
+    name: s.name,
+    type,
+    size: type === 'dir' ? 0 : s.size,
+    mode,
+    mtime: Math.floor(Date.parse(s.mtime) / 1000) || 0,
+    ...(s.linkTarget ? { linkTarget: s.linkTarget } : {}),
+  };
+}
+
+/** The archive of `path` (a file or a folder, recursively) as a tar byte stream. Destroy it to stop. */
+export async function containerArchive(
+  client: EngineClient,
+  container: string,
+  path: string,
+  signal?: AbortSignal,
+): Promise<Readable> {
+  check(container, path);
+  return (await attempt(`read "${path}" in container "${container}"`, () =>
+    client.docker.getContainer(container).getArchive({ path, ...(signal ? { abortSignal: signal } : {}) }),
+  )) as unknown as Readable;
+}
+
+/**
+ * Lists a folder: the archive of `path/.` is read header by header, keeping only direct children.
+ * Data below subfolders still crosses the socket, so reading stops after `maxBytes` (default 256 MiB)
+ * and the listing says it is truncated.
+ */
+export async function listContainerDir(
+  client: EngineClient,
+  container: string,
+  path: string,
+  opts: { maxBytes?: number } = {},
+): Promise<DirectoryListing> {
+  check(container, path);
+  const st = await statContainerPath(client, container, path);
+  if (st.type !== 'dir' && !(st.type === 'symlink' && st.linkTarget)) {
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'path',
+      message: `"${path}" in container "${container}" is not a folder.`,
+    });
+  }
+  const dir = path.endsWith('/') ? path : `${path}/`;
+  const stream = await containerArchive(client, container, `${dir}.`);
+  const maxBytes = opts.maxBytes ?? 256 << 20;
+  let seen = 0;
+  let truncated = false;
+  const entries: FileEntry[] = [];
+  try {
+    for await (const e of readTar(stream)) {
+      seen += 512 + e.size;
+      // entries are "./name" (or "name" on some engines); the folder itself is "."
+      const rel = e.name.replace(/^\.\//, '').replace(/^\.$/, '');
+      if (rel && !rel.includes('/')) {
+        const type = e.type === 'hardlink' ? 'file' : e.type;
+        entries.push({
+          name: rel,
+          type,
+          size: e.size,
+          mode: e.mode,
+          mtime: e.mtime,
+          ...(e.linkTarget && e.type === 'symlink' ? { linkTarget: e.linkTarget } : {}),
+        });
+      }
+      if (seen > maxBytes) {
+        truncated = true;
+        break;
+      }
+    }
+  } catch (err) {
+    throw err instanceof BerthError ? err : toBerthError(err, `list "${path}" in container "${container}"`);
+  } finally {
+    stream.destroy();
+  }
+  entries.sort((a, b) =>
+    (a.type === 'dir') === (b.type === 'dir') ? a.name.localeCompare(b.name) : a.type === 'dir' ? -1 : 1,
+  );
+  return { path, entries, truncated };
+}
+
+/** The bytes of one regular file (refused above `maxBytes`, default 64 MiB). */
+export async function readContainerFileBytes(
+  client: EngineClient,
+  container: string,
+  path: string,
+  opts: { maxBytes?: number } = {},
+): Promise<Buffer> {
+  const st = await statContainerPath(client, container, path);
+  const maxBytes = opts.maxBytes ?? 64 << 20;
+  if (st.type === 'dir')
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'path',
+      message: `"${path}" is a folder; download it as an archive instead.`,
+    });
+  if (st.size > maxBytes)
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'path',
+      message: `"${path}" is ${st.size} bytes, more than the ${maxBytes} bytes that can be read at once; download it instead.`,
+    });
+  const stream = await containerArchive(client, container, path);
+  try {
+    for await (const e of readTar(stream, (entry) => entry.type === 'file' && entry.size <= maxBytes)) {
+      if (e.type === 'file') return e.data ?? Buffer.alloc(0);
+    }
+  } catch (err) {
+    throw err instanceof BerthError ? err : toBerthError(err, `read "${path}" in container "${container}"`);
+  } finally {
+    stream.destroy();
+  }
+  throw new BerthError({
+    kind: 'invalid',
+    field: 'path',
+    message: `"${path}" in container "${container}" is not a regular file.`,
+  });
+}
+
+export interface FileContent {
+  path: string;
+  size: number;
+  /** The bytes, base64-encoded (plain JSON). */
+  base64: string;
+}
+
+export async function readContainerFile(
+  client: EngineClient,
+  container: string,
+  path: string,
+  opts: { maxBytes?: number } = {},
+): Promise<FileContent> {
+  const data = await readContainerFileBytes(client, container, path, opts);
+  return { path, size: data.length, base64: data.toString('base64') };
+}
+
+export interface UploadOptions {
+  /** File name in the target folder. */
+  name: string;
+  /** The bytes: base64 text, or a Buffer from Node callers. */
+  content?: string | Buffer;
+  /** Or a local file to upload (absolute path). */
+  localPath?: string;
+  mode?: number;
+}
+
+/** Puts one file into folder `dir` of the container (PUT /archive). */
+export async function uploadToContainer(
+  client: EngineClient,
+  container: string,
+  dir: string,
+  file: UploadOptions,
+): Promise<{ path: string; size: number }> {
+  check(container, dir);
+  const name = file.name;
+  if (typeof name !== 'string' || !name || name.includes('/') || name === '.' || name === '..' || name.includes('\0'))
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'name',
+      message: 'A file name may not be empty, ".", ".." or contain "/".',
+    });
+  let data: Buffer;
+  if (file.localPath !== undefined) {
+    if (!isAbsolute(file.localPath))
+      throw new BerthError({
+        kind: 'invalid',
+        field: 'localPath',
+        message: 'Give the local file as an absolute path.',
+      });
+    let ok = false;
+    try {
+      ok = statSync(file.localPath).isFile();
+    } catch {
+      /* below */
+    }
+    if (!ok)
+      throw new BerthError({
+        kind: 'invalid',
+        field: 'localPath',
+        message: `There is no file at "${file.localPath}".`,
+      });
+    data = readFileSync(file.localPath);
+  } else if (Buffer.isBuffer(file.content)) data = file.content;
+  else if (typeof file.content === 'string') data = Buffer.from(file.content, 'base64');
+  else throw new BerthError({ kind: 'invalid', field: 'content', message: 'Give the file content or a local file.' });
+  const tar = tarOneFile(name, data, file.mode ?? 0o644);
+  await attempt(`upload "${name}" to "${dir}" in container "${container}"`, () =>
+    client.docker.getContainer(container).putArchive(tar, { path: dir, noOverwriteDirNonDir: true }),
+  );
+  return { path: posix.join(dir, name), size: data.length };
+}

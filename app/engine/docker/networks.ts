@@ -1,0 +1,309 @@
+// Networks: list, create, inspect, remove (built-ins refused), connect and disconnect a container, prune.
+import { BerthError } from '../../shared/errors';
+import type { EngineClient } from './client';
+import { attempt, toBerthError } from './errors';
+import { listContainerUse, nameList } from './system-usage';
+import { checkGateway, checkLabels, checkNetworkName, checkObjectRef, checkSubnet } from './validate-reference';
+
+export const BUILT_IN_NETWORKS = ['bridge', 'host', 'none'] as const;
+
+export interface NetworkSummary {
+  id: string;
+  name: string;
+  driver: string;
+  scope: string;
+  subnets: string[];
+  gateways: string[];
+  internal: boolean;
+  attachable: boolean;
+  /** bridge, host and none: made by the engine, cannot be removed. */
+  builtIn: boolean;
+  labels: Record<string, string>;
+  /** ISO 8601. */
+  created: string;
+  /** Names of the containers attached (running or not). */
+  containers: string[];
+}
+
+export interface NetworkDetails extends NetworkSummary {
+  ipv6: boolean;
+  options: Record<string, string>;
+  /** Running containers' endpoints on this network. */
+  endpoints: { container: string; ipv4: string; ipv6: string; mac: string }[];
+}
+
+interface RawNetwork {
+  Id: string;
+  Name: string;
+  Driver?: string;
+  Scope?: string;
+  Created?: string;
+  Internal?: boolean;
+  Attachable?: boolean;
+  EnableIPv6?: boolean;
+  IPAM?: { Config?: { Subnet?: string; Gateway?: string }[] | null } | null;
+  Labels?: Record<string, string> | null;
+  Options?: Record<string, string> | null;
+  Containers?: Record<
+    string,
+    { Name?: string; IPv4Address?: string; IPv6Address?: string; MacAddress?: string }
+  > | null;
+}
+
+const isBuiltIn = (name: string) => (BUILT_IN_NETWORKS as readonly string[]).includes(name);
+
+function summary(n: RawNetwork, containers: string[]): NetworkSummary {
+  const ipam = n.IPAM?.Config ?? [];
+  return {
+    id: n.Id,
+    name: n.Name,
+    driver: n.Driver ?? '',
+    scope: n.Scope ?? 'local',
+    subnets: ipam.map((c) => c.Subnet ?? '').filter(Boolean),
+    gateways: ipam.map((c) => c.Gateway ?? '').filter(Boolean),
+    internal: !!n.Internal,
+    attachable: !!n.Attachable,
+    builtIn: isBuiltIn(n.Name),
+    labels: n.Labels ?? {},
+    created: n.Created ?? '',
+    containers,
+  };
+}
+
+export async function listNetworks(client: EngineClient): Promise<NetworkSummary[]> {
+  const [raw, containers] = await Promise.all([
+    attempt('list networks', () => client.docker.listNetworks()) as Promise<RawNetwork[]>,
+    listContainerUse(client),
+  ]);
+  return raw.map((n) =>
+    summary(
+      n,
+      containers
+        .filter((c) => c.networks.some((x) => x.id === n.Id || (!x.id && x.name === n.Name)))
+        .map((c) => c.name),
+    ),
+  );
+}
+
+export async function inspectNetwork(client: EngineClient, ref: string): Promise<NetworkDetails> {
+  checkObjectRef(ref, 'network', 'network');
+  const [n, containers] = await Promise.all([
+    attempt(`inspect network "${ref}"`, () => client.docker.getNetwork(ref).inspect()) as Promise<RawNetwork>,
+    listContainerUse(client),
+  ]);
+  const users = containers.filter((c) => c.networks.some((x) => x.id === n.Id)).map((c) => c.name);
+  return {
+    ...summary(n, users),
+    ipv6: !!n.EnableIPv6,
+    options: n.Options ?? {},
+    endpoints: Object.values(n.Containers ?? {}).map((e) => ({
+      container: e.Name ?? '',
+      ipv4: e.IPv4Address ?? '',
+      ipv6: e.IPv6Address ?? '',
+      mac: e.MacAddress ?? '',
+    })),
+  };
+}
+
+export interface CreateNetworkOptions {
+  name: string;
+  /** bridge (default), macvlan, ipvlan, overlay… */
+  driver?: string;
+  subnet?: string;
+  /** Must lie inside `subnet`. */
+  gateway?: string;
+  internal?: boolean;
+  attachable?: boolean;
+  ipv6?: boolean;
+  labels?: Record<string, string>;
+  options?: Record<string, string>;
+}
+
+export async function createNetwork(client: EngineClient, opts: CreateNetworkOptions): Promise<NetworkDetails> {
+  checkNetworkName(opts?.name, 'name');
+  if (isBuiltIn(opts.name))
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'name',
+      message: `"${opts.name}" is the name of a network the engine provides. Choose another name.`,
+    });
+  const labels = checkLabels(opts.labels, 'labels');
+  const options = checkLabels(opts.options, 'options');
+  if (opts.driver !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_./:-]*$/.test(opts.driver))
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'driver',
+      message: `"${opts.driver}" is not a network driver name.`,
+    });
+  const subnet = opts.subnet !== undefined ? checkSubnet(opts.subnet, 'subnet') : undefined;
+  if (opts.gateway !== undefined && !subnet)
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'gateway',
+      message: 'A gateway needs a subnet to lie in; give the subnet too.',
+    });
+  if (opts.gateway !== undefined && subnet) checkGateway(opts.gateway, subnet, 'gateway');
+  const what = `create network "${opts.name}"`;
+  const existing = await client.docker
+    .listNetworks({ filters: { name: [opts.name] } })
+    .then((l) => (l as RawNetwork[]).some((n) => n.Name === opts.name))
+    .catch(() => false);
+  if (existing)
+    throw new BerthError({
+      kind: 'conflict',
+      field: 'name',
+      message: `Could not ${what}: a network with that name already exists. Choose another name.`,
+    });
+  const created = await attempt(what, () =>
+    client.docker.createNetwork({
+      Name: opts.name,
+      CheckDuplicate: true,
+      Driver: opts.driver ?? 'bridge',
+      Internal: !!opts.internal,
+      Attachable: !!opts.attachable,
+      EnableIPv6: !!opts.ipv6 || subnet?.family === 6,
+      Labels: labels,
+      Options: options,
+      ...(subnet
+        ? {
+            IPAM: {
+              Driver: 'default',
+              Config: [{ Subnet: subnet.cidr, ...(opts.gateway ? { Gateway: opts.gateway } : {}) }],
+            },
+          }
+        : {}),
+    }),
+  );
+  return inspectNetwork(client, created.id);
+}
+
+/** Removes a network. The built-in bridge, host and none are refused; one with containers attached is refused naming them. */
+export async function removeNetwork(client: EngineClient, ref: string): Promise<void> {
+  checkObjectRef(ref, 'network', 'network');
+  if (isBuiltIn(ref))
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'network',
+      message: `The "${ref}" network is built into the engine and cannot be removed.`,
+    });
+  const what = `remove network "${ref}"`;
+  const n = (await attempt(what, () => client.docker.getNetwork(ref).inspect())) as RawNetwork;
+  if (isBuiltIn(n.Name))
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'network',
+      message: `The "${n.Name}" network is built into the engine and cannot be removed.`,
+    });
+  try {
+    await client.docker.getNetwork(n.Id).remove();
+  } catch (err) {
+    const e = toBerthError(err, what);
+    if (!/active endpoints/.test(e.detail ?? '') && e.kind !== 'conflict') throw e;
+    const users = (await listContainerUse(client).catch(() => []))
+      .filter((c) => c.networks.some((x) => x.id === n.Id))
+      .map((c) => c.name);
+    throw new BerthError({
+      kind: 'conflict',
+      message: users.length
+        ? `Could not ${what}: ${users.length === 1 ? 'the container' : 'the containers'} ${nameList(users)} ${users.length === 1 ? 'is' : 'are'} attached. Disconnect or stop ${users.length === 1 ? 'it' : 'them'} first.`
+        : `Could not ${what}: containers are still attached (${e.detail ?? ''}).`,
+      ...(e.detail !== undefined ? { detail: e.detail } : {}),
+    });
+  }
+}
+
+export interface ConnectOptions {
+  /** Extra names for the container on this network. */
+  aliases?: string[];
+  ipv4?: string;
+}
+
+export async function connectNetwork(
+  client: EngineClient,
+  network: string,
+  container: string,
+  opts: ConnectOptions = {},
+): Promise<void> {
+  checkObjectRef(network, 'network', 'network');
+  checkObjectRef(container, 'container', 'container');
+  for (const [i, a] of (opts.aliases ?? []).entries()) checkNetworkName(a, `aliases.${i}`);
+  if (opts.ipv4 !== undefined && !/^(\d{1,3}\.){3}\d{1,3}$/.test(opts.ipv4))
+    throw new BerthError({ kind: 'invalid', field: 'ipv4', message: `"${opts.ipv4}" is not an IPv4 address.` });
+  await attempt(`connect container "${container}" to network "${network}"`, () =>
+    client.docker.getNetwork(network).connect({
+      Container: container,
+      EndpointConfig: {
+        ...(opts.aliases?.length ? { Aliases: opts.aliases } : {}),
+        ...(opts.ipv4 ? { IPAMConfig: { IPv4Address: opts.ipv4 } } : {}),
+      },
+    }),
+  );
+}
+
+export async function disconnectNetwork(
+  client: EngineClient,
+  network: string,
+  container: string,
+  opts: { force?: boolean } = {},
+): Promise<void> {
+  checkObjectRef(network, 'network', 'network');
+  checkObjectRef(container, 'container', 'container');
+  await attempt(`disconnect container "${container}" from network "${network}"`, () =>
+    client.docker.getNetwork(network).disconnect({ Container: container, Force: !!opts.force }),
+  );
+}
+
+export interface NetworkPrunePreview {
+  networks: { id: string; name: string }[];
+}
+
+function checkPruneLabels(labels: unknown): void {
+  if (
+    labels !== undefined &&
+    (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string' || l === '' || l.startsWith('=')))
+  )
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'labels',
+      message: 'Label filters are written "key" or "key=value".',
+    });
+}
+
+/**
+ * Networks a prune would remove: user networks without endpoints, i.e. with no running (or paused)
+ * container attached. Like the engine, this counts containers that are merely created or stopped
+ * as not using the network.
+ */
+export async function previewNetworkPrune(
+  client: EngineClient,
+  opts: { labels?: string[] } = {},
+): Promise<NetworkPrunePreview> {
+  checkPruneLabels(opts.labels);
+  const [list, containers] = await Promise.all([listNetworks(client), listContainerUse(client)]);
+  const active = new Set(
+    containers
+      .filter((c) => ['running', 'paused', 'restarting'].includes(c.state))
+      .flatMap((c) => c.networks.map((n) => n.id)),
+  );
+  const wanted = (n: NetworkSummary) =>
+    (opts.labels ?? []).every((w) => {
+      const eq = w.indexOf('=');
+      return eq < 0 ? w in n.labels : n.labels[w.slice(0, eq)] === w.slice(eq + 1);
+    });
+  return {
+    networks: list
+      .filter((n) => !n.builtIn && !active.has(n.id) && n.scope !== 'swarm' && wanted(n))
+      .map((n) => ({ id: n.id, name: n.name })),
+  };
+}
+
+export async function pruneNetworks(
+  client: EngineClient,
+  opts: { labels?: string[] } = {},
+): Promise<{ deleted: string[] }> {
+  checkPruneLabels(opts.labels);
+  const res = (await attempt('remove unused networks', () =>
+    client.docker.pruneNetworks({ filters: opts.labels?.length ? { label: opts.labels } : {} }),
+  )) as { NetworksDeleted?: string[] | null };
+  return { deleted: res.NetworksDeleted ?? [] };
+}

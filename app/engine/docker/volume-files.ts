@@ -1,0 +1,157 @@
+// Files inside a volume, read through a short-lived helper container that mounts the volume read-only.
+// The helper is only created, never started: the archive API reads a stopped container's mounts, so
+// any image that exists locally works (the busybox fixture in tests), nothing is pulled, and the
+// helper is removed afterwards (with its anonymous volumes), even when reading fails.
+import { randomBytes } from 'node:crypto';
+import { posix } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BerthError } from '../../shared/errors';
+import type { EngineClient } from './client';
+import { attempt } from './errors';
+import {
+  containerArchive,
+  listContainerDir,
+  readContainerFile,
+  statContainerPath,
+  type DirectoryListing,
+  type FileContent,
+  type PathStat,
+} from './container-files';
+import { rawImages, realTags } from './images';
+import { checkImageTarget, checkInnerPath, checkObjectRef } from './validate-reference';
+
+/** Where the helper mounts the volume. */
+const MOUNT = '/berth-volume';
+export const HELPER_LABEL = 'berth.helper';
+
+export interface VolumeFilesOptions {
+  /** Image for the helper container; must exist locally. Default: a small local image. */
+  helperImage?: string;
+}
+
+/** Picks a local image for the helper: the smallest tagged one (any image works, it never runs). */
+async function pickHelperImage(client: EngineClient, wanted?: string): Promise<string> {
+  if (wanted !== undefined) {
+    checkImageTarget(wanted, 'helperImage');
+    return wanted;
+  }
+  const images = (await rawImages(client))
+    .filter((i) => realTags(i.RepoTags).length > 0)
+    .sort((a, b) => (a.Size ?? 0) - (b.Size ?? 0));
+  const first = images[0];
+  if (!first)
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'helperImage',
+      message:
+        'Could not open the volume: reading its files needs any image on this engine, and there is none. Pull or load an image first.',
+    });
+  return realTags(first.RepoTags)[0]!;
+}
+
+/** Runs `fn` with a helper container that mounts `volume` read-only at /berth-volume; removes it afterwards. */
+export async function withVolumeHelper<T>(
+  client: EngineClient,
+  volume: string,
+  opts: VolumeFilesOptions,
+  fn: (containerId: string) => Promise<T>,
+): Promise<T> {
+  checkObjectRef(volume, 'volume', 'volume');
+  await attempt(`open volume "${volume}"`, () => client.docker.getVolume(volume).inspect());
+  const image = await pickHelperImage(client, opts.helperImage);
+  const helper = await attempt(`open volume "${volume}"`, () =>
+    client.docker.createContainer({
+      name: `berth-volume-helper-${randomBytes(4).toString('hex')}`,
+      Image: image,
+      Entrypoint: ['/berth-never-started'],
+      Cmd: [],
+      Labels: { [HELPER_LABEL]: 'volume-files' },
+      NetworkDisabled: true,
+      HostConfig: { Binds: [`${volume}:${MOUNT}:ro`], NetworkMode: 'none' },
+    }),
+  );
+  try {
+    return await fn(helper.id);
+  } finally {
+    await helper.remove({ force: true, v: true }).catch(() => undefined);
+  }
+}
+
+function inner(path: string): string {
+  checkInnerPath(path, 'path');
+  const normal = posix.normalize(path);
+  return normal === '/' ? MOUNT : `${MOUNT}${normal.replace(/\/$/, '')}`;
+}
+
+function outer(path: string): string {
+  const rest = path.slice(MOUNT.length);
+  return rest === '' ? '/' : rest;
+}
+
+/** Lists folder `path` ("/" is the volume's root) inside the volume. */
+export async function listVolumeDir(
+  client: EngineClient,
+  volume: string,
+  path: string,
+  opts: VolumeFilesOptions & { maxBytes?: number } = {},
+): Promise<DirectoryListing> {
+  const p = inner(path);
+  return withVolumeHelper(client, volume, opts, async (id) => {
+    const listing = await listContainerDir(
+      client,
+      id,
+      p,
+      opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {},
+    );
+    return { ...listing, path: outer(listing.path) };
+  });
+}
+
+export async function statVolumePath(
+  client: EngineClient,
+  volume: string,
+  path: string,
+  opts: VolumeFilesOptions = {},
+): Promise<PathStat> {
+  const p = inner(path);
+  return withVolumeHelper(client, volume, opts, async (id) => ({
+    ...(await statContainerPath(client, id, p)),
+    path: outer(p),
+  }));
+}
+
+/** One file's bytes (base64) from the volume. */
+export async function readVolumeFile(
+  client: EngineClient,
+  volume: string,
+  path: string,
+  opts: VolumeFilesOptions & { maxBytes?: number } = {},
+): Promise<FileContent> {
+  const p = inner(path);
+  return withVolumeHelper(client, volume, opts, async (id) => ({
+    ...(await readContainerFile(client, id, p, opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {})),
+    path: outer(p),
+  }));
+}
+
+/**
+ * Streams a file or folder of the volume as a tar into `sink` (e.g. a file write stream).
+ * Returns the number of bytes written; the helper is removed when the copy ends or fails.
+ */
+export async function downloadVolumePath(
+  client: EngineClient,
+  volume: string,
+  path: string,
+  sink: NodeJS.WritableStream,
+  opts: VolumeFilesOptions & { signal?: AbortSignal } = {},
+): Promise<{ bytes: number }> {
+  const p = inner(path);
+  return withVolumeHelper(client, volume, opts, async (id) => {
+    const stream: Readable = await containerArchive(client, id, p, opts.signal);
+    let bytes = 0;
+    stream.on('data', (c: Buffer) => (bytes += c.length));
+    await attempt(`download "${path}" from volume "${volume}"`, () => pipeline(stream, sink));
+    return { bytes };
+  });
+}

@@ -1,0 +1,207 @@
+// Volumes: list (with in-use and the containers using each), create, inspect, remove, prune (+ preview).
+import { BerthError } from '../../shared/errors';
+import type { EngineClient } from './client';
+import { attempt, toBerthError } from './errors';
+import { listContainerUse, nameList, usersBy } from './system-usage';
+import { checkLabels, checkObjectRef, checkVolumeName } from './validate-reference';
+
+export interface VolumeSummary {
+  name: string;
+  driver: string;
+  mountpoint: string;
+  /** ISO 8601, when the driver reports it. */
+  created?: string;
+  labels: Record<string, string>;
+  scope: string;
+  /** True for volumes created without a name (a 64-hex name). */
+  anonymous: boolean;
+  inUse: boolean;
+  /** Names of the containers mounting it (running or not). */
+  containers: string[];
+}
+
+export interface VolumeDetails extends VolumeSummary {
+  options: Record<string, string>;
+  /** Driver status, when the driver reports one. */
+  status?: Record<string, unknown>;
+}
+
+interface RawVolume {
+  Name: string;
+  Driver?: string;
+  Mountpoint?: string;
+  CreatedAt?: string;
+  Labels?: Record<string, string> | null;
+  Scope?: string;
+  Options?: Record<string, string> | null;
+  Status?: Record<string, unknown> | null;
+}
+
+function summary(v: RawVolume, users: string[]): VolumeSummary {
+  return {
+    name: v.Name,
+    driver: v.Driver ?? 'local',
+    mountpoint: v.Mountpoint ?? '',
+    ...(v.CreatedAt ? { created: v.CreatedAt } : {}),
+    labels: v.Labels ?? {},
+    scope: v.Scope ?? 'local',
+    anonymous: /^[0-9a-f]{64}$/.test(v.Name),
+    inUse: users.length > 0,
+    containers: users,
+  };
+}
+
+export async function listVolumes(client: EngineClient): Promise<VolumeSummary[]> {
+  const [res, containers] = await Promise.all([
+    attempt('list volumes', () => client.docker.listVolumes()) as Promise<{ Volumes?: RawVolume[] | null }>,
+    listContainerUse(client),
+  ]);
+  const users = usersBy(containers, (c) => c.volumes);
+  return (res.Volumes ?? []).map((v) => summary(v, users.get(v.Name) ?? []));
+}
+
+export async function inspectVolume(client: EngineClient, name: string): Promise<VolumeDetails> {
+  checkObjectRef(name, 'name', 'volume');
+  const [v, containers] = await Promise.all([
+    attempt(`inspect volume "${name}"`, () => client.docker.getVolume(name).inspect()) as Promise<RawVolume>,
+    listContainerUse(client),
+  ]);
+  const users = containers.filter((c) => c.volumes.includes(v.Name)).map((c) => c.name);
+  return { ...summary(v, users), options: v.Options ?? {}, ...(v.Status ? { status: v.Status } : {}) };
+}
+
+export interface CreateVolumeOptions {
+  /** Omit for an anonymous (generated) name. */
+  name?: string;
+  driver?: string;
+  labels?: Record<string, string>;
+  /** Driver options (e.g. for local: type, device, o). */
+  driverOptions?: Record<string, string>;
+}
+
+export async function createVolume(client: EngineClient, opts: CreateVolumeOptions = {}): Promise<VolumeDetails> {
+  if (opts.name !== undefined) checkVolumeName(opts.name, 'name');
+  const labels = checkLabels(opts.labels, 'labels');
+  const driverOptions = checkLabels(opts.driverOptions, 'driverOptions');
+  if (opts.driver !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_./:-]*$/.test(opts.driver))
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'driver',
+      message: `"${opts.driver}" is not a volume driver name.`,
+    });
+  if (opts.name !== undefined) {
+    // The engine returns an existing volume of the same name without complaint; a desktop user expects a refusal.
+    const exists = await client.docker
+      .getVolume(opts.name)
+      .inspect()
+      .then(
+        () => true,
+        () => false,
+      );
+    if (exists)
+      throw new BerthError({
+        kind: 'conflict',
+        field: 'name',
+        message: `Could not create volume "${opts.name}": a volume with that name already exists. Choose another name.`,
+      });
+  }
+  const v = (await attempt(`create volume${opts.name ? ` "${opts.name}"` : ''}`, () =>
+    client.docker.createVolume({
+      ...(opts.name !== undefined ? { Name: opts.name } : {}),
+      Driver: opts.driver ?? 'local',
+      Labels: labels,
+      DriverOpts: driverOptions,
+    }),
+  )) as unknown as RawVolume;
+  return { ...summary(v, []), options: v.Options ?? {} };
+}
+
+/** Removes a volume; one in use is refused with `conflict` naming the containers (even with force). */
+export async function removeVolume(client: EngineClient, name: string, opts: { force?: boolean } = {}): Promise<void> {
+  checkObjectRef(name, 'name', 'volume');
+  const what = `remove volume "${name}"`;
+  try {
+    await client.docker.getVolume(name).remove({ force: !!opts.force });
+  } catch (err) {
+    const e = toBerthError(err, what);
+    if (e.kind !== 'conflict') throw e;
+    const users = (await listContainerUse(client).catch(() => []))
+      .filter((c) => c.volumes.includes(name))
+      .map((c) => c.name);
+    throw new BerthError({
+      kind: 'conflict',
+      message: users.length
+        ? `Could not ${what}: it is used by ${users.length === 1 ? 'the container' : 'the containers'} ${nameList(users)}. Remove ${users.length === 1 ? 'it' : 'them'} first.`
+        : `Could not ${what}: it is in use (${e.detail ?? ''}).`,
+      ...(e.detail !== undefined ? { detail: e.detail } : {}),
+    });
+  }
+}
+
+export interface PruneVolumesOptions {
+  /** Also remove named volumes (engines from API 1.42 only prune anonymous volumes unless asked). */
+  all?: boolean;
+  /** Only volumes with these labels ("key" or "key=value"). */
+  labels?: string[];
+}
+
+export interface VolumePrunePreview {
+  volumes: { name: string; labels: Record<string, string> }[];
+}
+
+export interface VolumePruneResult {
+  deleted: string[];
+  spaceReclaimed: number;
+}
+
+function matches(v: VolumeSummary, labels: string[] | undefined): boolean {
+  return (labels ?? []).every((w) => {
+    const eq = w.indexOf('=');
+    return eq < 0 ? w in v.labels : v.labels[w.slice(0, eq)] === w.slice(eq + 1);
+  });
+}
+
+function checkPruneLabels(labels: unknown): void {
+  if (
+    labels !== undefined &&
+    (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string' || l === '' || l.startsWith('=')))
+  )
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'labels',
+      message: 'Label filters are written "key" or "key=value".',
+    });
+}
+
+/** Whether this engine's volume prune also removes named volumes by default (API < 1.42). */
+function prunesNamedByDefault(client: EngineClient): boolean {
+  const [maj, min] = client.apiVersion.split('.').map(Number);
+  return (maj ?? 1) === 1 && (min ?? 0) < 42;
+}
+
+/** What `pruneVolumes` with the same options would remove: unused local volumes (space is not known before). */
+export async function previewVolumePrune(
+  client: EngineClient,
+  opts: PruneVolumesOptions = {},
+): Promise<VolumePrunePreview> {
+  checkPruneLabels(opts.labels);
+  const all = opts.all || prunesNamedByDefault(client);
+  const list = await listVolumes(client);
+  return {
+    volumes: list
+      .filter((v) => !v.inUse && v.driver === 'local' && (all || v.anonymous) && matches(v, opts.labels))
+      .map((v) => ({ name: v.name, labels: v.labels })),
+  };
+}
+
+export async function pruneVolumes(client: EngineClient, opts: PruneVolumesOptions = {}): Promise<VolumePruneResult> {
+  checkPruneLabels(opts.labels);
+  const filters: Record<string, string[]> = {};
+  if (opts.labels?.length) filters.label = opts.labels;
+  if (opts.all && !prunesNamedByDefault(client)) filters.all = ['true'];
+  const res = (await attempt('remove unused volumes', () => client.docker.pruneVolumes({ filters }))) as {
+    VolumesDeleted?: string[] | null;
+    SpaceReclaimed?: number;
+  };
+  return { deleted: res.VolumesDeleted ?? [], spaceReclaimed: res.SpaceReclaimed ?? 0 };
+}
