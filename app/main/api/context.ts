@@ -1,0 +1,27 @@
+// What the handlers need from the rest of main: the active engine, the event stream and the task centre.
+import type { EngineClient } from '../../engine/docker/client';
+import type { EngineEvent, EngineStatus } from '../../shared/contract';
+import type { TaskManager } from './tasks';
+
+export interface EngineAccess {
+  /** The connected client; throws a BerthError of kind 'unavailable' with a sentence when there is none. */
+  client(): Promise<EngineClient>;
+  status(): EngineStatus;
+  onStatus(listener: (s: EngineStatus) => void): () => void;
+  /** Engine events, one shared stream fanned out to every listener. */
+  onEvent(listener: (e: EngineEvent) => void): () => void;
+  start(): Promise<EngineStatus>;
+  stop(): Promise<EngineStatus>;
+  restart(): Promise<EngineStatus>;
+  close(): Promise<void>;
+}
+
+export interface ApiContext {
+  engine: EngineAccess;
+  tasks: TaskManager;
+}
+
+/** Per call: the abort signal fires when the caller unsubscribes or disconnects. */
+export interface CallContext {
+  signal: AbortSignal;
+}

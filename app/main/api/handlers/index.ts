@@ -1,0 +1,13 @@
+// Every request handler, one per contract entry (the type makes a missing one a compile error).
+import type { RequestHandlers } from '../types';
+import { containerHandlers } from './containers';
+import { engineHandlers } from './engine';
+import { fileHandlers } from './files';
+import { objectHandlers } from './objects';
+
+export const handlers: RequestHandlers = {
+  ...engineHandlers,
+  ...containerHandlers,
+  ...fileHandlers,
+  ...objectHandlers,
+};

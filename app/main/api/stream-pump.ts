@@ -1,0 +1,98 @@
+// Moves one subscription's items to the client: batched (one frame per BATCH_MS or BATCH_BYTES),
+// windowed (at most WINDOW_BATCHES unacknowledged), and cancelled by abort.
+import { BATCH_BYTES, BATCH_MS, WINDOW_BATCHES, type ServerFrame } from '../../shared/contract';
+
+/** A cheap size estimate, so batching does not serialize every item twice. */
+export function estimateSize(item: unknown): number {
+  if (typeof item === 'string') return item.length + 8;
+  if (item && typeof item === 'object') {
+    const o = item as { text?: unknown; data?: unknown };
+    if (typeof o.text === 'string') return o.text.length + 48;
+    if (typeof o.data === 'string') return o.data.length + 32;
+  }
+  return 256;
+}
+
+export class StreamPump {
+  private seq = 0;
+  private acked = 0;
+  private batch: unknown[] = [];
+  private bytes = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private windowWaiter: (() => void) | undefined;
+
+  constructor(
+    private readonly id: number,
+    private readonly send: (f: ServerFrame) => void,
+    private readonly signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', () => this.windowWaiter?.(), { once: true });
+  }
+
+  get inFlight(): number {
+    return this.seq - this.acked;
+  }
+
+  ack(seq: number): void {
+    if (seq > this.acked && seq <= this.seq) this.acked = seq;
+    if (this.inFlight < WINDOW_BATCHES && this.windowWaiter) {
+      const w = this.windowWaiter;
+      this.windowWaiter = undefined;
+      w();
+      if (this.batch.length && !this.timer) this.flush();
+    }
+  }
+
+  /** Pulls from `items` until it ends or the signal aborts; then sends `end`. */
+  async run(items: AsyncIterable<unknown>, batched = false): Promise<void> {
+    const it = items[Symbol.asyncIterator]();
+    try {
+      while (!this.signal.aborted) {
+        if (this.bytes >= BATCH_BYTES) {
+          this.flush();
+          while (this.bytes >= BATCH_BYTES && !this.signal.aborted) {
+            await this.windowOpen();
+            this.flush();
+          }
+        }
+        const r = await it.next();
+        if (r.done || this.signal.aborted) break;
+        if (batched) {
+          for (const v of r.value as unknown[]) {
+            this.batch.push(v);
+            this.bytes += estimateSize(v);
+          }
+        } else {
+          this.batch.push(r.value);
+          this.bytes += estimateSize(r.value);
+        }
+        if (!this.timer && this.bytes < BATCH_BYTES) this.timer = setTimeout(() => this.flush(), BATCH_MS);
+      }
+      if (!this.signal.aborted) {
+        while (this.batch.length && !this.signal.aborted) {
+          this.flush();
+          if (this.batch.length) await this.windowOpen();
+        }
+        this.send({ t: 'end', id: this.id });
+      }
+    } finally {
+      clearTimeout(this.timer);
+      if (this.signal.aborted) void it.return?.();
+    }
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.batch.length || this.inFlight >= WINDOW_BATCHES || this.signal.aborted) return;
+    const items = this.batch;
+    this.batch = [];
+    this.bytes = 0;
+    this.send({ t: 'data', id: this.id, seq: ++this.seq, items });
+  }
+
+  private windowOpen(): Promise<void> {
+    if (this.inFlight < WINDOW_BATCHES || this.signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => (this.windowWaiter = resolve));
+  }
+}

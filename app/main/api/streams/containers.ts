@@ -1,0 +1,56 @@
+// Container streams: logs, live stats, list samples and exec terminals, each handed to the pump.
+import type { EngineClient } from '../../../engine/docker/client';
+import { openExecSession } from '../../../engine/docker/exec';
+import { readLogs } from '../../../engine/docker/logs';
+import { streamStats } from '../../../engine/docker/stats';
+import { StatsSampler } from '../../../engine/docker/stats-sampler';
+import type { ExecItem, StatsSample } from '../../../shared/contract';
+import type { SubscriptionHandlers } from '../types';
+import { fromListener } from './from-listener';
+
+/** One sampler per engine connection, shared by every list that shows stats. */
+const samplers = new WeakMap<EngineClient, StatsSampler>();
+
+function samplerFor(client: EngineClient): StatsSampler {
+  let s = samplers.get(client);
+  if (!s) {
+    s = new StatsSampler(client, { intervalMs: 2000, concurrency: 4 });
+    samplers.set(client, s);
+  }
+  return s;
+}
+
+async function* execItems(session: Awaited<ReturnType<typeof openExecSession>>): AsyncGenerator<ExecItem> {
+  yield { type: 'started', shell: session.command.join(' ') };
+  for await (const chunk of session.output) yield { type: 'output', data: Buffer.from(chunk).toString('base64') };
+  yield { type: 'exit', exitCode: await session.exit };
+}
+
+export const containerStreams: Pick<SubscriptionHandlers, 'containers.logs' | 'containers.stats' | 'stats.sample' | 'containers.exec'> = {
+  'containers.logs': async ({ id, follow, tail, since, timestamps }, { engine, signal }) => ({
+    batches: readLogs(await engine.client(), id, { follow, tail, timestamps, signal, ...(since !== undefined ? { since } : {}) }),
+  }),
+  'containers.stats': async ({ id }, { engine, signal }) => ({
+    items: streamStats(await engine.client(), id, { signal }),
+  }),
+  'stats.sample': async ({ ids }, { engine, signal }) => {
+    const sampler = samplerFor(await engine.client());
+    return { batches: fromListener<StatsSample[]>(signal, (push) => sampler.subscribe(ids, push)) };
+  },
+  'containers.exec': async ({ id, shell, user, cols, rows }, { engine, signal }) => {
+    const session = await openExecSession(await engine.client(), id, {
+      cols,
+      rows,
+      ...(shell ? { shell } : {}),
+      ...(user ? { user } : {}),
+    });
+    signal.addEventListener('abort', () => void session.close(), { once: true });
+    return {
+      items: execItems(session),
+      input: async (msg) => {
+        if (msg.type === 'resize') await session.resize(msg.cols, msg.rows);
+        else session.write(msg.data);
+      },
+    };
+  },
+};

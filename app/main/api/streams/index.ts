@@ -1,0 +1,9 @@
+// Every subscription handler, one per contract entry.
+import type { SubscriptionHandlers } from '../types';
+import { containerStreams } from './containers';
+import { engineStreams } from './engine';
+
+export const streams: SubscriptionHandlers = {
+  ...engineStreams,
+  ...containerStreams,
+};

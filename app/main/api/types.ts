@@ -1,0 +1,35 @@
+// Handler signatures derived from the contract: one handler per request, one per subscription.
+import type { z } from 'zod';
+import type {
+  RequestName,
+  RequestResult,
+  Requests,
+  SubscriptionData,
+  SubscriptionName,
+  Subscriptions,
+} from '../../shared/contract';
+import type { ApiContext, CallContext } from './context';
+
+export type HandlerContext = ApiContext & CallContext;
+
+export type RequestHandlers = {
+  [M in RequestName]: (args: z.output<Requests[M]['args']>, ctx: HandlerContext) => Promise<RequestResult<M>>;
+};
+
+export type StreamSource<D, I = never> = (
+  | { items: AsyncIterable<D>; batches?: undefined }
+  /** Items already grouped by the source (e.g. log lines per engine chunk). */
+  | { batches: AsyncIterable<D[]>; items?: undefined }
+) & {
+  /** Client→server messages (already validated against the contract's input schema). */
+  input?(msg: I): void | Promise<void>;
+};
+
+type InputOf<T extends SubscriptionName> = Subscriptions[T]['input'] extends z.ZodType ? z.output<Subscriptions[T]['input']> : never;
+
+export type SubscriptionHandlers = {
+  [T in SubscriptionName]: (
+    args: z.output<Subscriptions[T]['args']>,
+    ctx: HandlerContext,
+  ) => StreamSource<SubscriptionData<T>, InputOf<T>> | Promise<StreamSource<SubscriptionData<T>, InputOf<T>>>;
+};

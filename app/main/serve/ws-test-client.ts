@@ -1,0 +1,96 @@
+// A contract client over a real WebSocket, for integration tests and benchmarks (Node side).
+import WebSocket from 'ws';
+import type { ServerFrame } from '../../shared/contract';
+
+export interface TestConnection {
+  ws: WebSocket;
+  frames: ServerFrame[];
+  request<T = unknown>(method: string, args?: unknown): Promise<T>;
+  /** Subscribes and collects items; acks each batch unless `ack` is false. */
+  subscribe(topic: string, args: unknown, opts?: { ack?: boolean; onItems?: (items: unknown[]) => void }): TestStream;
+  sendRaw(data: string | Buffer): void;
+  close(): Promise<void>;
+}
+
+export interface TestStream {
+  id: number;
+  items: unknown[];
+  batches: number;
+  ended: Promise<ServerFrame & { t: 'end' }>;
+  input(data: unknown): void;
+  close(): void;
+}
+
+export async function connectTestClient(base: string, token: string, headers: Record<string, string> = {}): Promise<TestConnection> {
+  const u = new URL(base);
+  const ws = new WebSocket(`ws://${u.host}/api`, {
+    headers: { Cookie: `berth_token=${token}`, Origin: `http://${u.host}`, ...headers },
+    maxPayload: 256 * 1024 * 1024,
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+  let nextId = 1;
+  const frames: ServerFrame[] = [];
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+  const streams = new Map<number, { s: TestStream; ack: boolean; onItems?: (items: unknown[]) => void; end(f: ServerFrame & { t: 'end' }): void }>();
+  ws.on('message', (data) => {
+    const f = JSON.parse(String(data)) as ServerFrame;
+    frames.push(f);
+    if (f.t === 'res') {
+      const p = pending.get(f.id);
+      pending.delete(f.id);
+      if (f.ok) p?.resolve(f.result);
+      else p?.reject(Object.assign(new Error(f.error.message), f.error));
+    } else if (f.t === 'data') {
+      const st = streams.get(f.id);
+      if (!st) return;
+      st.s.items.push(...f.items);
+      st.s.batches++;
+      st.onItems?.(f.items);
+      if (st.ack) ws.send(JSON.stringify({ t: 'ack', id: f.id, seq: f.seq }));
+    } else if (f.t === 'end') {
+      streams.get(f.id)?.end(f);
+      streams.delete(f.id);
+    }
+  });
+  return {
+    ws,
+    frames,
+    request<T>(method: string, args: unknown = {}) {
+      const id = nextId++;
+      return new Promise<T>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        ws.send(JSON.stringify({ t: 'req', id, method, args }));
+      });
+    },
+    subscribe(topic, args, opts = {}) {
+      const id = nextId++;
+      let end!: (f: ServerFrame & { t: 'end' }) => void;
+      const ended = new Promise<ServerFrame & { t: 'end' }>((r) => (end = r));
+      const s: TestStream = {
+        id,
+        items: [],
+        batches: 0,
+        ended,
+        input: (data) => ws.send(JSON.stringify({ t: 'in', id, data })),
+        close: () => {
+          streams.delete(id);
+          ws.send(JSON.stringify({ t: 'unsub', id }));
+        },
+      };
+      streams.set(id, { s, ack: opts.ack ?? true, ...(opts.onItems ? { onItems: opts.onItems } : {}), end });
+      ws.send(JSON.stringify({ t: 'sub', id, topic, args }));
+      return s;
+    },
+    sendRaw: (data) => ws.send(data),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (ws.readyState === WebSocket.CLOSED) return resolve();
+        ws.once('close', () => resolve());
+        ws.close();
+      }),
+  };
+}

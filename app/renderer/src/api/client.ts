@@ -1,0 +1,158 @@
+// The renderer's only door to Berth: typed request() and subscribe() over whichever transport.
+import type {
+  RequestArgs,
+  RequestName,
+  RequestResult,
+  ServerFrame,
+  SubscriptionArgs,
+  SubscriptionData,
+  SubscriptionInput,
+  SubscriptionName,
+} from '../../../shared/contract';
+import type { ErrorInfo } from '../../../shared/errors';
+import type { ConnectionState, Transport } from './transport';
+
+/** A failed call, carrying the contract's error (kind, sentence, detail). */
+export class CallError extends Error implements ErrorInfo {
+  readonly kind: ErrorInfo['kind'];
+  readonly detail?: string;
+  readonly field?: string;
+  constructor(info: ErrorInfo) {
+    super(info.message);
+    this.kind = info.kind;
+    if (info.detail) this.detail = info.detail;
+    if (info.field) this.field = info.field;
+  }
+}
+
+export interface StreamCallbacks<D> {
+  /** A batch of items, in order. */
+  onData(items: D[]): void;
+  /** The stream ended (error set if it failed). Not called after close(). */
+  onEnd?(error?: ErrorInfo): void;
+  /** The connection dropped and the stream was opened again; views that accumulate should reset. */
+  onRestart?(): void;
+}
+
+export interface StreamHandle<I> {
+  input(msg: I): void;
+  close(): void;
+}
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+}
+
+interface OpenSub {
+  topic: string;
+  args: unknown;
+  cb: StreamCallbacks<unknown>;
+}
+
+export class BerthClient {
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private subs = new Map<number, OpenSub>();
+  private stateListeners = new Set<(s: ConnectionState) => void>();
+  private wasDown = false;
+
+  constructor(private readonly transport: Transport) {
+    transport.onFrame((f) => this.onFrame(f));
+    transport.onState((s) => this.onState(s));
+  }
+
+  get connection(): ConnectionState {
+    return this.transport.state;
+  }
+
+  onConnection(listener: (s: ConnectionState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  request<M extends RequestName>(method: M, ...rest: {} extends RequestArgs<M> ? [args?: RequestArgs<M>] : [args: RequestArgs<M>]): Promise<RequestResult<M>> {
+    const id = this.nextId++;
+    if (this.transport.state === 'reconnecting')
+      return Promise.reject(new CallError({ kind: 'unavailable', message: 'Berth is reconnecting. Try again in a moment.' }));
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.transport.send({ t: 'req', id, method, args: rest[0] ?? {} });
+    });
+  }
+
+  subscribe<T extends SubscriptionName>(topic: T, args: SubscriptionArgs<T>, cb: StreamCallbacks<SubscriptionData<T>>): StreamHandle<SubscriptionInput<T>> {
+    let id = this.nextId++;
+    const sub: OpenSub = { topic, args, cb: cb as StreamCallbacks<unknown> };
+    this.subs.set(id, sub);
+    if (this.transport.state !== 'reconnecting') this.transport.send({ t: 'sub', id, topic, args });
+    const self = this;
+    return {
+      input(msg) {
+        self.transport.send({ t: 'in', id: self.idOf(sub) ?? id, data: msg });
+      },
+      close() {
+        const current = self.idOf(sub);
+        if (current === undefined) return;
+        self.subs.delete(current);
+        self.transport.send({ t: 'unsub', id: current });
+        id = -1;
+      },
+    };
+  }
+
+  private idOf(sub: OpenSub): number | undefined {
+    for (const [id, s] of this.subs) if (s === sub) return id;
+    return undefined;
+  }
+
+  private onFrame(f: ServerFrame): void {
+    switch (f.t) {
+      case 'res': {
+        const p = this.pending.get(f.id);
+        if (!p) return;
+        this.pending.delete(f.id);
+        if (f.ok) p.resolve(f.result);
+        else p.reject(new CallError(f.error));
+        return;
+      }
+      case 'data': {
+        const s = this.subs.get(f.id);
+        if (!s) return;
+        s.cb.onData(f.items);
+        this.transport.send({ t: 'ack', id: f.id, seq: f.seq });
+        return;
+      }
+      case 'end': {
+        const s = this.subs.get(f.id);
+        if (!s) return;
+        this.subs.delete(f.id);
+        s.cb.onEnd?.(f.error);
+        return;
+      }
+      case 'error':
+        console.warn('Berth:', f.error.message);
+    }
+  }
+
+  private onState(s: ConnectionState): void {
+    if (s === 'reconnecting') {
+      for (const p of this.pending.values())
+        p.reject(new CallError({ kind: 'unavailable', message: 'Lost the connection to Berth. Reconnecting — try again in a moment.' }));
+      this.pending.clear();
+    }
+    if (s === 'open' && this.wasDown) {
+      // Streams of the previous connection are gone on the server: open them again under new ids.
+      const old = [...this.subs.values()];
+      this.subs.clear();
+      for (const sub of old) {
+        const id = this.nextId++;
+        this.subs.set(id, sub);
+        sub.cb.onRestart?.();
+        this.transport.send({ t: 'sub', id, topic: sub.topic, args: sub.args });
+      }
+    }
+    this.wasDown = s === 'reconnecting';
+    for (const l of this.stateListeners) l(s);
+  }
+}

@@ -1,0 +1,86 @@
+import { useEffect } from 'react';
+import { useLiveUpdates } from '../api/live-updates';
+import { ContainersPage } from '../features/containers/ContainersPage';
+import { ImagesPage } from '../features/images/ImagesPage';
+import { VolumesPage } from '../features/volumes/VolumesPage';
+import { NetworksPage } from '../features/networks/NetworksPage';
+import { ComposePage } from '../features/compose/ComposePage';
+import { EnginePage } from '../features/engine/EnginePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { CommandPalette } from './CommandPalette';
+import { ConnectionBanner } from './ConnectionBanner';
+import { useEngineStatusFeed } from './engine-status';
+import { EngineIndicator } from './EngineIndicator';
+import { useRoute, type Page } from './router';
+import { Sidebar } from './Sidebar';
+import { TaskCentre } from './TaskCentre';
+import { Toasts } from './Toasts';
+import { useUi } from './ui-store';
+
+function useThemeAttribute(): void {
+  const theme = useUi((s) => s.theme);
+  useEffect(() => {
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => {
+      document.documentElement.dataset.theme = theme === 'system' ? (media.matches ? 'dark' : 'light') : theme;
+    };
+    apply();
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
+  }, [theme]);
+}
+
+function usePaletteShortcut(): void {
+  const setOpen = useUi((s) => s.setPaletteOpen);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setOpen]);
+}
+
+const pageComponents: Record<Page, (p: { rest: string[] }) => React.JSX.Element> = {
+  containers: ContainersPage,
+  images: ImagesPage,
+  volumes: VolumesPage,
+  networks: NetworksPage,
+  compose: ComposePage,
+  engine: EnginePage,
+  settings: SettingsPage,
+};
+
+export function App() {
+  useThemeAttribute();
+  usePaletteShortcut();
+  useEngineStatusFeed();
+  useLiveUpdates();
+  const route = useRoute();
+  const PageComponent = pageComponents[route.page];
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Sidebar current={route.page} />
+      <div className="shell-main">
+        <header className="topbar">
+          <EngineIndicator />
+          <div className="topbar-actions">
+            <TaskCentre />
+          </div>
+        </header>
+        <ConnectionBanner />
+        <main id="main" className="page" tabIndex={-1}>
+          <PageComponent rest={route.rest} />
+        </main>
+      </div>
+      <Toasts />
+      <CommandPalette />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { href, type Page } from './router';
+import { useUi, type ThemeChoice } from './ui-store';
+
+const items: { page: Page; label: string; icon: string }[] = [
+  { page: 'containers', label: 'Containers', icon: '▣' },
+  { page: 'images', label: 'Images', icon: '◫' },
+  { page: 'volumes', label: 'Volumes', icon: '⛁' },
+  { page: 'networks', label: 'Networks', icon: '⇄' },
+  { page: 'compose', label: 'Compose', icon: '⧉' },
+  { page: 'engine', label: 'Engine', icon: '⚙' },
+  { page: 'settings', label: 'Settings', icon: '☰' },
+];
+
+export function Sidebar({ current }: { current: Page }) {
+  const theme = useUi((s) => s.theme);
+  const setTheme = useUi((s) => s.setTheme);
+  const setPaletteOpen = useUi((s) => s.setPaletteOpen);
+  return (
+    <aside className="sidebar">
+      <div className="brand" aria-hidden="true">
+        <span className="brand-mark">⚓</span> Berth
+      </div>
+      <nav aria-label="Main">
+        <ul>
+          {items.map((i) => (
+            <li key={i.page}>
+              <a href={href(i.page)} aria-current={current === i.page ? 'page' : undefined}>
+                <span className="nav-icon" aria-hidden="true">
+                  {i.icon}
+                </span>
+                {i.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="sidebar-foot">
+        <button type="button" className="ghost" onClick={() => setPaletteOpen(true)}>
+          Search… <kbd>Ctrl K</kbd>
+        </button>
+        <label className="theme-choice">
+          Theme
+          <select value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
+            <option value="system">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </div>
+    </aside>
+  );
+}

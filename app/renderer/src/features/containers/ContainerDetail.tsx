@@ -1,0 +1,103 @@
+// One container at #/containers/<id>/<tab>: header with actions, and the detail tabs.
+import { useRef, useState } from 'react';
+import { useClient, useRequest } from '../../api/hooks';
+import { href, navigate } from '../../app/router';
+import { useUi } from '../../app/ui-store';
+import { FilesTab, InspectTab, LogsTab, ProcessesTab, StatsTab, TerminalTab } from './detail';
+import { RemoveContainersDialog } from './RemoveContainersDialog';
+import { RowActions } from './RowActions';
+
+const tabs = [
+  { id: 'logs', label: 'Logs', Component: LogsTab },
+  { id: 'terminal', label: 'Terminal', Component: TerminalTab },
+  { id: 'stats', label: 'Stats', Component: StatsTab },
+  { id: 'inspect', label: 'Inspect', Component: InspectTab },
+  { id: 'files', label: 'Files', Component: FilesTab },
+  { id: 'processes', label: 'Processes', Component: ProcessesTab },
+] as const;
+
+export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string | undefined }) {
+  const client = useClient();
+  const toast = useUi((s) => s.toast);
+  const list = useRequest('containers.list', { all: true });
+  const [removing, setRemoving] = useState(false);
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const container = list.data?.find((c) => c.id === id || c.name === id || c.id.startsWith(id));
+  const current = tabs.findIndex((t) => t.id === tab);
+  const active = tabs[current < 0 ? 0 : current]!;
+
+  if (list.isPending) return <p className="muted empty">Loading…</p>;
+  if (!container)
+    return (
+      <div className="empty" role="alert">
+        <h1>Container not found</h1>
+        <p>No container “{id}” exists any more. It may have been removed.</p>
+        <a className="button" href={href('containers')}>
+          Back to containers
+        </a>
+      </div>
+    );
+
+  const copyRun = async () => {
+    try {
+      const line = await client.request('containers.runCommand', { id: container.id });
+      await navigator.clipboard.writeText(line);
+      toast('success', 'Copied the docker run command.');
+    } catch (e) {
+      toast('error', (e as Error).message);
+    }
+  };
+  const onTabKey = (e: React.KeyboardEvent, i: number) => {
+    const next = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    navigate(href('containers', container.id, tabs[next]!.id));
+    tabRefs.current[next]?.focus();
+  };
+
+  return (
+    <section className="detail" aria-labelledby="detail-title">
+      <div className="detail-head">
+        <a href={href('containers')} className="back" aria-label="Back to containers">
+          ←
+        </a>
+        <div>
+          <h1 id="detail-title">{container.name}</h1>
+          <div className="muted small">
+            <span className={`state-pill ${container.state}`}>{container.state}</span> {container.image} · <span className="mono">{container.id.slice(0, 12)}</span> · {container.status}
+          </div>
+        </div>
+        <span className="spacer" />
+        <button type="button" onClick={copyRun}>
+          Copy docker run
+        </button>
+        <RowActions container={container} onRemove={() => setRemoving(true)} />
+      </div>
+      <div role="tablist" aria-label={`${container.name} details`} className="tabs">
+        {tabs.map((t, i) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={t.id === active.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={t.id === active.id ? 0 : -1}
+            onClick={() => navigate(href('containers', container.id, t.id))}
+            onKeyDown={(e) => onTabKey(e, i)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${active.id}`} aria-labelledby={`tab-${active.id}`} className="tab-panel">
+        <active.Component key={`${container.id}-${active.id}`} container={container} />
+      </div>
+      {removing && (
+        <RemoveContainersDialog containers={[container]} onClose={() => setRemoving(false)} onRemoved={() => navigate(href('containers'))} />
+      )}
+    </section>
+  );
+}

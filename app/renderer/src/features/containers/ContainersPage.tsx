@@ -1,0 +1,139 @@
+import { useMemo, useState } from 'react';
+import type { ContainerSummary } from '../../../../shared/contract';
+import { useRequest } from '../../api/hooks';
+import { engineReady, useEngineStatus } from '../../app/engine-status';
+import { href, navigate } from '../../app/router';
+import { EngineGate } from '../../components/EngineGate';
+import { ContainerDetail } from './ContainerDetail';
+import { ContainerTable } from './ContainerTable';
+import { buildRows, type SortKey } from './list-model';
+import { useListStats } from './list-stats';
+import { RemoveContainersDialog } from './RemoveContainersDialog';
+import { RunDialog } from './RunDialog';
+import { useContainerAction } from './use-container-action';
+
+export function ContainersPage({ rest }: { rest: string[] }) {
+  const [first, tab] = rest;
+  if (first && first !== 'new') return <ContainerDetail id={first} tab={tab} />;
+  return (
+    <>
+      <ContainerList />
+      {first === 'new' && <RunDialog onClose={() => navigate(href('containers'))} />}
+    </>
+  );
+}
+
+function ContainerList() {
+  const status = useEngineStatus();
+  const list = useRequest('containers.list', { all: true }, { enabled: engineReady(status) });
+  const [search, setSearch] = useState('');
+  const [runningOnly, setRunningOnly] = useState(false);
+  const [sort, setSort] = useState<SortKey>('name');
+  const [descending, setDescending] = useState(false);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [visibleIds, setVisibleIds] = useState<string[]>([]);
+  const [removing, setRemoving] = useState<ContainerSummary[] | null>(null);
+  const stats = useListStats(visibleIds);
+  const act = useContainerAction();
+  const containers = useMemo(() => list.data ?? [], [list.data]);
+  const rows = useMemo(
+    () => buildRows(containers, { search, runningOnly, sort, descending, collapsed }, sort === 'cpu' || sort === 'memory' ? stats : undefined),
+    [containers, search, runningOnly, sort, descending, collapsed, stats],
+  );
+  const chosen = containers.filter((c) => selected.has(c.id));
+  const running = containers.filter((c) => c.state === 'running').length;
+
+  const onSort = (key: SortKey) => {
+    if (key === sort) setDescending(!descending);
+    else {
+      setSort(key);
+      setDescending(key === 'cpu' || key === 'memory' || key === 'created');
+    }
+  };
+  const onSelect = (ids: string[], on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) on ? next.add(id) : next.delete(id);
+      return next;
+    });
+
+  return (
+    <section aria-labelledby="containers-title" className="list-page">
+      <div className="page-head">
+        <h1 id="containers-title">Containers</h1>
+        <span className="muted">{list.data ? `${running} running · ${containers.length} in all` : ''}</span>
+        <button type="button" className="primary" onClick={() => navigate('#/containers/new')}>
+          Run a container
+        </button>
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Container list tools">
+        <input type="search" aria-label="Search containers" placeholder="Search by name, image or id" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <label className="inline">
+          <input type="checkbox" checked={runningOnly} onChange={(e) => setRunningOnly(e.target.checked)} /> Only running
+        </label>
+        <span className="spacer" />
+        {chosen.length > 0 && (
+          <div className="bulk" role="group" aria-label={`${chosen.length} selected`}>
+            <span className="muted">{chosen.length} selected</span>
+            <button type="button" onClick={() => act.bulk('containers.start', chosen)}>
+              Start selected
+            </button>
+            <button type="button" onClick={() => act.bulk('containers.stop', chosen)}>
+              Stop selected
+            </button>
+            <button type="button" onClick={() => act.bulk('containers.restart', chosen)}>
+              Restart selected
+            </button>
+            <button type="button" className="danger" onClick={() => setRemoving(chosen)}>
+              Remove selected
+            </button>
+          </div>
+        )}
+      </div>
+      <EngineGate query={list} what="containers">
+        {containers.length === 0 ? (
+          <div className="empty">
+            <h2>No containers yet</h2>
+            <p>Run your first container from a local image.</p>
+            <button type="button" className="primary" onClick={() => navigate('#/containers/new')}>
+              Run a container
+            </button>
+          </div>
+        ) : rows.length === 0 ? (
+          <p className="empty muted">No container matches “{search}”.</p>
+        ) : (
+          <ContainerTable
+            rows={rows}
+            stats={stats}
+            selected={selected}
+            onSelect={onSelect}
+            sort={sort}
+            descending={descending}
+            onSort={onSort}
+            onToggleGroup={(p) =>
+              setCollapsed((prev) => {
+                const next = new Set(prev);
+                next.has(p) ? next.delete(p) : next.add(p);
+                return next;
+              })
+            }
+            onGroupAction={(project, verb) => act.bulk(verb, containers.filter((c) => c.compose?.project === project))}
+            onRemove={(c) => setRemoving([c])}
+            onVisibleChange={(ids) => setVisibleIds((prev) => (prev.join() === ids.join() ? prev : ids))}
+          />
+        )}
+      </EngineGate>
+      {removing && (
+        <RemoveContainersDialog
+          containers={removing}
+          onClose={() => setRemoving(null)}
+          onRemoved={(ids) => {
+            onSelect(ids, false);
+            setRemoving(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}

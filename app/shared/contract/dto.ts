@@ -1,0 +1,183 @@
+// Plain-JSON shapes that cross the contract. Handlers map engine results onto these.
+import type { ErrorInfo } from '../errors';
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+export interface PortMapping {
+  containerPort: number;
+  hostPort?: number;
+  hostIp?: string;
+  protocol: 'tcp' | 'udp' | 'sctp';
+}
+
+export interface ComposeLabels {
+  project: string;
+  service: string;
+  number?: number;
+  oneoff?: boolean;
+  workingDir?: string;
+  configFiles?: string[];
+}
+
+export interface ContainerSummary {
+  id: string;
+  name: string;
+  image: string;
+  imageId: string;
+  command: string;
+  /** Unix seconds. */
+  created: number;
+  state: ContainerState;
+  /** The engine's status line, e.g. "Up 3 minutes" or "Exited (1) 2 hours ago". */
+  status: string;
+  ports: PortMapping[];
+  labels: Record<string, string>;
+  compose?: ComposeLabels;
+  networks: string[];
+  mounts: { type: string; source?: string; destination: string; name?: string }[];
+}
+
+export interface StatsSample {
+  id: string;
+  /** Milliseconds since the epoch. */
+  ts: number;
+  cpuPercent: number;
+  memUsage: number;
+  memLimit: number;
+  netRx: number;
+  netTx: number;
+  blkRead: number;
+  blkWrite: number;
+  pids: number;
+}
+
+export interface LogLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  /** RFC 3339 timestamp from the engine, when asked for. */
+  ts?: string;
+}
+
+export interface EngineEvent {
+  type: string;
+  action: string;
+  id: string;
+  name?: string;
+  attributes: Record<string, string>;
+  /** Unix nanoseconds as a number of milliseconds (precision beyond ms dropped). */
+  time: number;
+}
+
+export type EngineHostState = 'none' | 'stopped' | 'starting' | 'running' | 'stopping' | 'error';
+
+export interface EngineStatus {
+  state: EngineHostState;
+  /** What is happening now, for the status line ("Waiting for the engine API"). */
+  progress: string;
+  /** How the engine is hosted. */
+  kind: 'native' | 'rootless' | 'external' | 'lima' | 'wsl' | 'none';
+  /** The engine's address, e.g. unix:///home/me/.local/share/berth/docker.sock. */
+  address?: string;
+  /** Whether Berth may start and stop it. */
+  managed: boolean;
+  error?: { step: string; message: string; logTail: string[]; fix: string };
+  /** Set after the supervisor restarted a crashed engine. */
+  restartedAfterCrash?: number;
+}
+
+export interface EngineInfo {
+  version: string;
+  apiVersion: string;
+  os: string;
+  kernel: string;
+  architecture: string;
+  cpus: number;
+  memory: number;
+  dataRoot: string;
+  storageDriver: string;
+  cgroupVersion: string;
+  containers: { total: number; running: number; paused: number; stopped: number };
+  images: number;
+}
+
+export interface ImageSummary {
+  id: string;
+  /** repo:tag references; empty for a dangling image. */
+  tags: string[];
+  digests: string[];
+  size: number;
+  created: number;
+  inUse: boolean;
+  dangling: boolean;
+  /** Names of the containers using it. */
+  containers: string[];
+}
+
+export interface VolumeSummary {
+  name: string;
+  driver: string;
+  mountpoint: string;
+  created?: string;
+  labels: Record<string, string>;
+  inUse: boolean;
+  containers: string[];
+}
+
+export interface NetworkSummary {
+  id: string;
+  name: string;
+  driver: string;
+  scope: string;
+  subnets: string[];
+  internal: boolean;
+  builtIn: boolean;
+  containers: string[];
+}
+
+export interface ProcessList {
+  titles: string[];
+  processes: string[][];
+}
+
+export interface FileEntry {
+  name: string;
+  type: 'file' | 'dir' | 'symlink' | 'other';
+  size: number;
+  mode: number;
+  /** Unix seconds. */
+  mtime: number;
+  linkTarget?: string;
+}
+
+export type TaskState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface TaskProgress {
+  text?: string;
+  current?: number;
+  total?: number;
+  /** Per-layer progress for pulls and pushes. */
+  layers?: { id: string; status: string; current?: number; total?: number }[];
+  /** Last lines of output (builds). */
+  log?: string[];
+}
+
+export interface TaskInfo {
+  id: string;
+  kind: 'pull' | 'push' | 'build' | 'prune' | 'compose' | 'load' | 'save';
+  title: string;
+  state: TaskState;
+  progress: TaskProgress;
+  error?: ErrorInfo;
+  result?: unknown;
+  started: number;
+  ended?: number;
+}
+
+export interface ExecOutput {
+  /** Base64 of raw terminal bytes. */
+  data: string;
+}
+
+export interface ExecEnd {
+  exitCode: number | null;
+}

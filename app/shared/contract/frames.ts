@@ -1,0 +1,30 @@
+// The wire: frames carried unchanged by both transports (Electron IPC and WebSocket).
+import { z } from 'zod';
+import type { ErrorInfo } from '../errors';
+
+/** Frames larger than this are refused (uploads are the largest legitimate frames). */
+export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+/** A batch is flushed after this long or when it reaches BATCH_BYTES. */
+export const BATCH_MS = 16;
+export const BATCH_BYTES = 64 * 1024;
+/** Unacknowledged batches a stream may have in flight before the server pauses it. */
+export const WINDOW_BATCHES = 8;
+
+const id = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const clientFrame = z.discriminatedUnion('t', [
+  z.strictObject({ t: z.literal('req'), id, method: z.string().max(64), args: z.unknown() }),
+  z.strictObject({ t: z.literal('sub'), id, topic: z.string().max(64), args: z.unknown() }),
+  z.strictObject({ t: z.literal('unsub'), id }),
+  z.strictObject({ t: z.literal('ack'), id, seq: id }),
+  z.strictObject({ t: z.literal('in'), id, data: z.unknown() }),
+]);
+export type ClientFrame = z.infer<typeof clientFrame>;
+
+export type ServerFrame =
+  | { t: 'res'; id: number; ok: true; result: unknown }
+  | { t: 'res'; id: number; ok: false; error: ErrorInfo }
+  | { t: 'data'; id: number; seq: number; items: unknown[] }
+  | { t: 'end'; id: number; error?: ErrorInfo }
+  /** A frame the server could not attribute to a call (malformed JSON, unknown type). */
+  | { t: 'error'; error: ErrorInfo };

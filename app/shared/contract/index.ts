@@ -1,0 +1,6 @@
+export * from './define';
+export * from './dto';
+export * from './frames';
+export * from './requests';
+export * from './subscriptions';
+export * from './bridge';

@@ -1,0 +1,61 @@
+// Every stream the UI can subscribe to. Data items are batched by the server and acknowledged
+// by the client for flow control; closing the view unsubscribes.
+import { z } from 'zod';
+import { containerRef } from '../rules';
+import { subscription, type SubscriptionDef } from './define';
+import type { EngineEvent, EngineStatus, LogLine, StatsSample, TaskInfo } from './dto';
+
+const none = z.strictObject({});
+
+export const execInput = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('input'), data: z.string().max(64 * 1024) }),
+  z.strictObject({ type: z.literal('resize'), cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(1000) }),
+]);
+export type ExecInput = z.infer<typeof execInput>;
+
+export type ExecItem = { type: 'output'; data: string } | { type: 'started'; shell: string } | { type: 'exit'; exitCode: number | null };
+
+export const subscriptions = {
+  /** The engine's state; the first item is the current state. */
+  'engine.status': subscription<EngineStatus>()(none),
+  /** Engine events (container, image, volume, network …). */
+  'engine.events': subscription<EngineEvent>()(none),
+  /** One container's logs. */
+  'containers.logs': subscription<LogLine>()(
+    z.strictObject({
+      id: containerRef,
+      follow: z.boolean().default(true),
+      tail: z.union([z.number().int().min(0).max(10_000_000), z.literal('all')]).default(1000),
+      since: z.number().int().min(0).optional(),
+      timestamps: z.boolean().default(true),
+    }),
+  ),
+  /** Live stats of one container (detail view). */
+  'containers.stats': subscription<StatsSample>()(z.strictObject({ id: containerRef })),
+  /** Cheap samples (every 2 s) for the rows a list shows; one shared sampler per engine. */
+  'stats.sample': subscription<StatsSample>()(
+    z.strictObject({ ids: z.array(containerRef).max(200) }),
+  ),
+  /** A terminal in a container. Data items carry base64 output; input carries keystrokes and resizes. */
+  'containers.exec': subscription<ExecItem>()(
+    z.strictObject({
+      id: containerRef,
+      shell: z.string().max(256).optional(),
+      user: z.string().max(64).optional(),
+      cols: z.number().int().min(1).max(1000).default(80),
+      rows: z.number().int().min(1).max(1000).default(24),
+    }),
+    execInput,
+  ),
+  /** Long operations; the first item is every known task, then each change. */
+  tasks: subscription<TaskInfo>()(none),
+};
+
+export type Subscriptions = typeof subscriptions;
+export type SubscriptionName = keyof Subscriptions;
+export type SubscriptionArgs<T extends SubscriptionName> = z.input<Subscriptions[T]['args']>;
+export type SubscriptionData<T extends SubscriptionName> =
+  Subscriptions[T] extends SubscriptionDef<z.ZodType, infer D, z.ZodType | undefined> ? D : never;
+export type SubscriptionInput<T extends SubscriptionName> = Subscriptions[T]['input'] extends z.ZodType
+  ? z.input<Subscriptions[T]['input']>
+  : never;
