@@ -1,16 +1,27 @@
 // Turns the engine's last log lines into the daemon's own message and a suggested fix.
 import type { NativeEnginePaths } from './paths';
 
-const errorLine = /failed to start daemon|error starting daemon|unknown (shorthand )?flag|level=fatal|level=error|pid file found|permission denied|read-only file system|not a directory|address already in use|\berror\b/i;
+/** Most telling first: dockerd's fatal start-up lines, then error-level lines, then anything error-like. */
+const tiers = [
+  /failed to start (daemon|containerd)|error starting daemon|unknown (shorthand )?flag|pid file found|level=fatal/i,
+  /level=error/i,
+  /permission denied|read-only file system|not a directory|address already in use|\berror\b/i,
+];
 
-/** dockerd's own explanation: the last log line that reads as an error, without logrus decoration. */
+function clean(line: string): string {
+  const msg = /msg="((?:[^"\\]|\\.)*)"/.exec(line)?.[1] ?? line;
+  return msg
+    .replace(/\\"/g, '"')
+    .replace(/^Status: /, '')
+    .replace(/, Code: \d+$/, '')
+    .trim();
+}
+
+/** dockerd's own explanation: the most telling recent log line, without logrus decoration. */
 export function daemonMessage(lines: string[]): string | undefined {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i] ?? '';
-    if (/^--- berth /.test(line) || /rootlesskit:(parent|child) \] error: (child exited|command)/.test(line)) continue;
-    if (!errorLine.test(line)) continue;
-    const msg = /msg="((?:[^"\\]|\\.)*)"/.exec(line)?.[1];
-    return (msg ?? line).replace(/\\"/g, '"').trim();
+  const own = lines.filter((l) => !/^--- berth /.test(l) && !/rootlesskit:(parent|child) \] error: (child exited|command)/.test(l) && !/module=grpc/.test(l));
+  for (const tier of tiers) {
+    for (let i = own.length - 1; i >= 0; i--) if (tier.test(own[i]!)) return clean(own[i]!);
   }
   return undefined;
 }

@@ -10,10 +10,10 @@ import { daemonMessage, suggestFix } from './failure-advice';
 import { DEFAULT_BRIDGE, ensureBridge, loadOrChooseNetwork, removeBridge, type EngineNetwork } from './network';
 import { defaultMode, dockerdArgs, resolveDockerd, rootlessCommand, type EngineCommand, type NativeEngineOptions, type NativeMode } from './native-config';
 import { berthPaths, MAX_SOCKET_PATH, nativeEnginePaths, type NativeEnginePaths } from './paths';
-import { processesMentioning, sleep, terminate } from './processes';
+import { isAlive, isDockerd, processesMentioning, sleep, terminate } from './processes';
 import { RotatingLog } from './rotating-log';
 import { describeRootlessProblems, rootlessProblems } from './rootless-prereqs';
-import { inspectStale } from './stale-recovery';
+import { inspectStale, readPid } from './stale-recovery';
 import { EngineStateMachine, failureError } from './state-machine';
 import type { EngineFailure, EngineHost, EngineListener, EngineState, EngineStatus } from './types';
 
@@ -258,6 +258,8 @@ export class NativeHost implements EngineHost {
   private async killProcess(graceMs: number): Promise<void> {
     const proc = this.proc;
     if (proc && !proc.exitInfo) await proc.terminate(graceMs);
+    const holder = readPid(this.paths.pidfile);
+    if (holder && holder !== proc?.pid && isAlive(holder) && isDockerd(holder)) return; // another engine uses this dir now: not ours to sweep
     const leftovers = processesMentioning(this.paths.execRoot).concat(this.mode === 'rootless' ? processesMentioning(this.paths.rootlesskitState) : []);
     if (leftovers.length) {
       this.log.mark(`stopping ${leftovers.length} leftover engine helper process(es): ${leftovers.join(', ')}`);
@@ -269,6 +271,7 @@ export class NativeHost implements EngineHost {
     const state = this.machine.state;
     if (state === 'stopped') return Promise.resolve();
     if (state === 'stopping' && this.stopRun) return this.stopRun;
+    if (state === 'error') return this.dismissError();
     const run = (async () => {
       const aborting = state === 'starting';
       this.abort?.abort();
@@ -277,10 +280,7 @@ export class NativeHost implements EngineHost {
       try {
         await this.startRun?.catch(() => undefined);
         await this.killProcess(this.opts.stopTimeoutMs ?? 20000);
-        if (this.createdBridge && this.network && this.opts.removeBridgeOnStop !== false) {
-          removeBridge(this.network.bridge);
-          this.createdBridge = false;
-        }
+        this.releaseBridge();
         this.machine.pid = undefined;
         this.machine.transition('stopped', 'Stopped');
         this.log.mark('engine stopped');
@@ -297,6 +297,23 @@ export class NativeHost implements EngineHost {
     })();
     this.stopRun = run;
     return run;
+  }
+
+  /** From `error`: makes sure nothing of the failed engine is left, then `stopped`. */
+  private async dismissError(): Promise<void> {
+    this.abort?.abort();
+    await this.startRun?.catch(() => undefined);
+    await this.killProcess(this.opts.stopTimeoutMs ?? 20000);
+    this.releaseBridge();
+    this.machine.pid = undefined;
+    if (this.machine.state === 'error') this.machine.transition('stopped', 'Stopped');
+  }
+
+  private releaseBridge(): void {
+    if (this.createdBridge && this.network && this.opts.removeBridgeOnStop !== false) {
+      removeBridge(this.network.bridge);
+      this.createdBridge = false;
+    }
   }
 
   /** The error to show when a start failed (for callers that only kept the status). */

@@ -1,13 +1,23 @@
 // Small process helpers for the native host: is a pid alive, what is its command line, wait for it to go.
 import { readFileSync, readdirSync } from 'node:fs';
 
+/** True for a running process; a zombie (dead, not yet reaped — common when PID 1 does not reap) counts as gone. */
 export function isAlive(pid: number | undefined): boolean {
   if (!pid || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  return !isZombie(pid);
+}
+
+export function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
   }
 }
 

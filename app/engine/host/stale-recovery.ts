@@ -1,5 +1,6 @@
 // Before a start: what an earlier crash left behind (pidfile, socket) and whether a dockerd still holds them.
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { pingUnix } from '../docker/client';
 import type { NativeEnginePaths } from './paths';
 import { argvOf, isAlive, isDockerd } from './processes';
@@ -13,7 +14,7 @@ export interface StaleReport {
   foreignPid?: number;
 }
 
-function readPid(file: string): number | undefined {
+export function readPid(file: string): number | undefined {
   try {
     const pid = Number(readFileSync(file, 'utf8').trim());
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
@@ -46,6 +47,15 @@ export async function inspectStale(p: NativeEnginePaths): Promise<StaleReport> {
     } else {
       rmSync(p.pidfile, { force: true });
       report.notes.push(`Removed a stale pidfile (its pid ${pid} now belongs to another program)`);
+    }
+  }
+  // dockerd trusts containerd's pidfile; a pid that is gone or a zombie (never reaped) makes it wait for a containerd that never answers.
+  const containerdPidfile = join(p.execRoot, 'containerd', 'containerd.pid');
+  if (existsSync(containerdPidfile) && report.ownOrphanPid === undefined && report.foreignPid === undefined) {
+    const pid = readPid(containerdPidfile);
+    if (pid === undefined || !isAlive(pid)) {
+      rmSync(containerdPidfile, { force: true });
+      report.notes.push(`Removed a stale containerd pidfile${pid ? ` (containerd ${pid} is no longer running)` : ''}`);
     }
   }
   if (existsSync(p.socket) && report.ownOrphanPid === undefined && report.foreignPid === undefined) {
