@@ -39,14 +39,4 @@ export function readFont(): string {
   return cssVar(getComputedStyle(document.documentElement), '--mono', 'monospace');
 }
 
-/** Calls fn whenever the app theme (data-theme) or the system colour scheme changes. */
-export function onThemeChange(fn: () => void): () => void {
-  const mo = new MutationObserver(() => fn());
-  mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
-  const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
-  mq?.addEventListener('change', fn);
-  return () => {
-    mo.disconnect();
-    mq?.removeEventListener('change', fn);
-  };
-}
+export { onThemeChange } from '../common/theme';

@@ -1,0 +1,127 @@
+// The Stats tab: live CPU, memory, network and block I/O charts with the current values as text.
+import { useState } from 'react';
+import type { ContainerSummary } from '../../../../../../shared/contract';
+import { usePageVisible, useStream } from '../../../../api/hooks';
+import { formatBytes, formatPercent, formatRate } from '../common/format';
+import { Empty, ErrorNote } from '../common/States';
+import { LineChart } from './LineChart';
+import { niceBytesMax, niceMax } from './rates';
+import { addSamples, historyOf, HISTORY_MS, useStatsVersion } from './stats-store';
+import '../common/common.css';
+import './stats.css';
+
+export function StatsTab({ container }: { container: ContainerSummary }) {
+  const visible = usePageVisible();
+  const running = container.state === 'running' || container.state === 'paused';
+  const version = useStatsVersion((s) => s[container.id] ?? 0);
+  const [error, setError] = useState<string>();
+  const [gen, setGen] = useState(0);
+
+  useStream('containers.stats', { id: container.id }, `${container.id}|${gen}`, {
+    enabled: running && visible,
+    onData(samples) {
+      if (error) setError(undefined);
+      addSamples(container.id, samples);
+    },
+    onEnd(err) {
+      if (err) setError(err.message);
+    },
+  });
+
+  const h = historyOf(container.id);
+  const ring = h.ring;
+  const n = ring.size;
+  const last = (f: Parameters<typeof ring.last>[0]) => ring.last(f) ?? 0;
+  const cpu = last('cpu');
+  const mem = last('mem');
+  const limit = last('memLimit');
+  const memPeak = ring.max('mem');
+  const memMax = limit > 0 && limit < memPeak * 4 ? limit : niceBytesMax(Math.max(memPeak * 1.25, 1024 * 1024));
+  const netMax = niceBytesMax(Math.max(ring.max('rx'), ring.max('tx'), 1024));
+  const blkMax = niceBytesMax(Math.max(ring.max('read'), ring.max('write'), 1024));
+  const cpuMax = niceMax(Math.max(100, ring.max('cpu')));
+
+  return (
+    <div className="bd-tab stats-tab">
+      {error && <ErrorNote error={{ message: error }} onRetry={() => (setError(undefined), setGen((g) => g + 1))} />}
+      {!running && (
+        <Empty>{n ? 'The container is not running; the charts show its recent history.' : 'The container is not running. Start it to see live stats.'}</Empty>
+      )}
+      {running && n === 0 && !error && <Empty>Waiting for the first sample…</Empty>}
+      <dl className="stats-values" aria-label="Current values">
+        <div>
+          <dt>CPU</dt>
+          <dd>{n ? formatPercent(cpu) : '—'}</dd>
+        </div>
+        <div>
+          <dt>Memory</dt>
+          <dd>{n ? `${formatBytes(mem)} of ${formatBytes(limit)}${limit ? ` (${formatPercent((mem / limit) * 100)})` : ''}` : '—'}</dd>
+        </div>
+        <div>
+          <dt>Network</dt>
+          <dd>{n ? `↓ ${formatRate(last('rx'))} · ↑ ${formatRate(last('tx'))}` : '—'}</dd>
+        </div>
+        <div>
+          <dt>Block I/O</dt>
+          <dd>{n ? `read ${formatRate(last('read'))} · write ${formatRate(last('write'))}` : '—'}</dd>
+        </div>
+        <div>
+          <dt>Processes</dt>
+          <dd>{n ? String(last('pids')) : '—'}</dd>
+        </div>
+      </dl>
+      <div className="stats-grid">
+        <LineChart
+          title="CPU"
+          summary={`${formatPercent(cpu)} now, peak ${formatPercent(ring.max('cpu'))} in the last 10 minutes`}
+          ring={ring}
+          version={version}
+          series={[{ field: 'cpu', colorVar: '--accent', label: 'CPU %' }]}
+          yMax={cpuMax}
+          formatY={(v) => `${Math.round(v)} %`}
+          windowMs={HISTORY_MS}
+        />
+        <LineChart
+          title="Memory"
+          summary={`${formatBytes(mem)} used of ${formatBytes(limit)}, peak ${formatBytes(memPeak)}`}
+          ring={ring}
+          version={version}
+          series={[
+            { field: 'mem', colorVar: '--success', label: 'usage' },
+            // the limit line only when it fits the scale (an unlimited container's limit is the host's memory)
+            ...(limit > 0 && limit <= memMax ? [{ field: 'memLimit' as const, colorVar: '--danger', label: `limit ${formatBytes(limit)}`, dashed: true }] : []),
+          ]}
+          yMax={memMax}
+          formatY={formatBytes}
+          windowMs={HISTORY_MS}
+        />
+        <LineChart
+          title="Network"
+          summary={`receiving ${formatRate(last('rx'))}, sending ${formatRate(last('tx'))}`}
+          ring={ring}
+          version={version}
+          series={[
+            { field: 'rx', colorVar: '--accent', label: 'received/s' },
+            { field: 'tx', colorVar: '--paused', label: 'sent/s' },
+          ]}
+          yMax={netMax}
+          formatY={formatRate}
+          windowMs={HISTORY_MS}
+        />
+        <LineChart
+          title="Block I/O"
+          summary={`reading ${formatRate(last('read'))}, writing ${formatRate(last('write'))}`}
+          ring={ring}
+          version={version}
+          series={[
+            { field: 'read', colorVar: '--warning', label: 'read/s' },
+            { field: 'write', colorVar: '--success', label: 'written/s' },
+          ]}
+          yMax={blkMax}
+          formatY={formatRate}
+          windowMs={HISTORY_MS}
+        />
+      </div>
+    </div>
+  );
+}

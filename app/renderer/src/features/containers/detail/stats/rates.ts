@@ -1,0 +1,37 @@
+// Turns cumulative engine counters (bytes received, read …) into per-second rates.
+import type { StatsSample } from '../../../../../../shared/contract';
+
+export interface Rates {
+  rx: number;
+  tx: number;
+  read: number;
+  write: number;
+}
+
+const ZERO: Rates = { rx: 0, tx: 0, read: 0, write: 0 };
+
+/** Rate between two samples; 0 for the first sample, a counter reset or a non-increasing clock. */
+export function computeRates(prev: StatsSample | undefined, cur: StatsSample): Rates {
+  if (!prev) return ZERO;
+  const dt = (cur.ts - prev.ts) / 1000;
+  if (!(dt > 0)) return ZERO;
+  const r = (a: number, b: number) => (b >= a ? (b - a) / dt : 0);
+  return { rx: r(prev.netRx, cur.netRx), tx: r(prev.netTx, cur.netTx), read: r(prev.blkRead, cur.blkRead), write: r(prev.blkWrite, cur.blkWrite) };
+}
+
+/** A round axis maximum at or above v: 1, 2, 2.5, 5 × 10^k. */
+export function niceMax(v: number): number {
+  if (!(v > 0)) return 1;
+  const exp = Math.floor(Math.log10(v));
+  const base = 10 ** exp;
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * base >= v) return m * base;
+  return 10 * base;
+}
+
+/** Like niceMax but on powers of 1024 for byte values (so labels read 256 MB, 1 GB …). */
+export function niceBytesMax(v: number): number {
+  if (!(v > 0)) return 1024;
+  let unit = 1;
+  while (v / unit >= 1024) unit *= 1024;
+  return niceMax(v / unit) * unit;
+}
