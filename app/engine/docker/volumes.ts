@@ -105,15 +105,15 @@ export async function createVolume(client: EngineClient, opts: CreateVolumeOptio
         message: `Could not create volume "${opts.name}": a volume with that name already exists. Choose another name.`,
       });
   }
-  const v = (await attempt(`create volume${opts.name ? ` "${opts.name}"` : ''}`, () =>
+  const created = (await attempt(`create volume${opts.name ? ` "${opts.name}"` : ''}`, () =>
     client.docker.createVolume({
       ...(opts.name !== undefined ? { Name: opts.name } : {}),
       Driver: opts.driver ?? 'local',
       Labels: labels,
       DriverOpts: driverOptions,
     }),
-  )) as unknown as RawVolume;
-  return { ...summary(v, []), options: v.Options ?? {} };
+  )) as unknown as { name?: string; Name?: string };
+  return inspectVolume(client, created.name ?? created.Name ?? opts.name ?? '');
 }
 
 /** Removes a volume; one in use is refused with `conflict` naming the containers (even with force). */
