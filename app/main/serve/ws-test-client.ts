@@ -32,7 +32,7 @@ export async function connectTestClient(base: string, token: string, headers: Re
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
   });
-  let nextId = 1;
+  let nextId = 1_000_000_000; // far from the small ids fuzz tests send by hand
   const frames: ServerFrame[] = [];
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
   const streams = new Map<number, { s: TestStream; ack: boolean; onItems?: (items: unknown[]) => void; end(f: ServerFrame & { t: 'end' }): void }>();
