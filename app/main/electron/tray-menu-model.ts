@@ -67,7 +67,7 @@ function engineSection(engine: EngineStatus): TrayMenuItem[] {
   if (engine.state === 'starting' || engine.state === 'stopping') {
     if (engine.progress) items.push(header(menuLabel(engine.progress, 60)));
   }
-  if (engine.state === 'error' && engine.error) items.push(header(menuLabel(engine.error.message, 60)));
+  if (engine.state === 'error' && engine.error) items.push(header(menuLabel(engine.error.message, 100)));
   if (engine.state === 'none') {
     items.push(item('Set up an engine…', { open: '#/engine' }));
     return items;
@@ -160,7 +160,7 @@ function projectMenu(p: ComposeProject): TrayMenuItem {
 
 function containerSections(state: TrayState): TrayMenuItem[] {
   if (state.engine.state !== 'running') return [];
-  if (state.containersError) return [separator(), header(menuLabel(state.containersError, 60))];
+  if (state.containersError) return [separator(), header(menuLabel(state.containersError, 100))];
   if (!state.containers) return [separator(), header('Loading containers…')];
   const byName = (a: ContainerSummary, b: ContainerSummary) => a.name.localeCompare(b.name);
   const running = state.containers.filter(isRunning).sort(byName);

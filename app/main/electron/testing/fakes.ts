@@ -1,0 +1,92 @@
+// Small fakes for the shell's tests: containers, an engine, a backend whose handlers record calls.
+// (Electron's binary is absent here; Electron objects are faked in the tests that need them.)
+import type { ContainerSummary, EngineEvent, EngineStatus, TaskInfo } from '../../../shared/contract';
+import type { ApiContext } from '../../api/context';
+import type { RequestHandlers, SubscriptionHandlers } from '../../api/types';
+
+export function container(over: Partial<ContainerSummary> & { id: string }): ContainerSummary {
+  return {
+    name: over.id,
+    image: 'busybox:latest',
+    imageId: 'sha256:0',
+    command: 'sh',
+    created: 1_700_000_000,
+    state: 'running',
+    status: 'Up 1 minute',
+    ports: [],
+    labels: {},
+    networks: [],
+    mounts: [],
+    ...over,
+  };
+}
+
+export function engineStatus(over: Partial<EngineStatus> = {}): EngineStatus {
+  return { state: 'running', progress: '', kind: 'native', managed: true, ...over };
+}
+
+export interface FakeBackend {
+  api: ApiContext;
+  handlers: RequestHandlers;
+  streams: SubscriptionHandlers;
+  calls: { method: string; args: unknown }[];
+  containers: ContainerSummary[];
+  setStatus(s: EngineStatus): void;
+  emitEvent(e: Partial<EngineEvent> & { action: string; id: string }): void;
+  emitTask(t: TaskInfo): void;
+  /** Makes the next calls of `method` fail with this error. */
+  failWith(method: string, error: Error): void;
+  closed: boolean;
+  close(): Promise<void>;
+}
+
+export function fakeBackend(initial: EngineStatus = engineStatus()): FakeBackend {
+  let status = initial;
+  const statusListeners = new Set<(s: EngineStatus) => void>();
+  const eventListeners = new Set<(e: EngineEvent) => void>();
+  const taskListeners = new Set<(t: TaskInfo) => void>();
+  const failures = new Map<string, Error>();
+  const fb = {
+    calls: [] as { method: string; args: unknown }[],
+    containers: [] as ContainerSummary[],
+    closed: false,
+  } as FakeBackend;
+  const record = (method: string) => async (args: unknown) => {
+    fb.calls.push({ method, args });
+    const failure = failures.get(method);
+    if (failure) throw failure;
+    if (method === 'containers.list') return structuredClone(fb.containers);
+    if (method.startsWith('engine.')) return status;
+    return undefined;
+  };
+  fb.handlers = new Proxy({} as RequestHandlers, { get: (_t, method: string) => record(method) });
+  fb.streams = {} as SubscriptionHandlers;
+  fb.api = {
+    engine: {
+      client: () => Promise.reject(new Error('no engine in unit tests')),
+      status: () => status,
+      onStatus: (l) => (statusListeners.add(l), () => statusListeners.delete(l)),
+      onEvent: (l) => (eventListeners.add(l), () => eventListeners.delete(l)),
+      start: async () => status,
+      stop: async () => status,
+      restart: async () => status,
+      close: async () => undefined,
+    },
+    tasks: {
+      onChange: (l: (t: TaskInfo) => void) => (taskListeners.add(l), () => taskListeners.delete(l)),
+      cancelAll: () => undefined,
+      list: () => [],
+    } as unknown as ApiContext['tasks'],
+  };
+  fb.setStatus = (s) => {
+    status = s;
+    statusListeners.forEach((l) => l(s));
+  };
+  fb.emitEvent = (e) => eventListeners.forEach((l) => l({ type: 'container', attributes: {}, time: Date.now(), ...e }));
+  fb.emitTask = (t) => taskListeners.forEach((l) => l(t));
+  fb.failWith = (method, error) => failures.set(method, error);
+  fb.close = async () => {
+    fb.closed = true;
+  };
+  return fb;
+}
