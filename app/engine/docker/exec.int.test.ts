@@ -1,0 +1,148 @@
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtures, testEngine, uniqueName } from '../../../harness/context';
+import { BerthError } from '../../shared/errors';
+import { connectEngine, type EngineClient } from './client';
+import { runContainer } from './container-run';
+import { topContainer } from './containers';
+import { detectShell, execCapture, openExecSession, type ExecSession } from './exec';
+
+let client: EngineClient;
+let box: string;
+const made: string[] = [];
+
+beforeAll(async () => {
+  client = await connectEngine({ kind: 'unix', socketPath: testEngine().socket });
+  box = uniqueName('be-box');
+  made.push(box);
+  await runContainer(client, { image: fixtures().busybox, name: box, command: ['sleep', '3600'] });
+});
+
+afterAll(async () => {
+  if (made.length) await testEngine().docker(['rm', '-f', ...made]);
+});
+
+/** Reads the session's output until `re` matches the text so far. */
+async function readUntil(s: ExecSession, it: AsyncIterator<Uint8Array>, re: RegExp, timeoutMs = 10000): Promise<string> {
+  let text = '';
+  const deadline = Date.now() + timeoutMs;
+  while (!re.test(text)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${re}; got ${JSON.stringify(text)}`);
+    const r = await it.next();
+    if (r.done) break;
+    text += Buffer.from(r.value).toString('utf8');
+  }
+  return text;
+}
+
+function dockerdPid(): number {
+  return Number(readFileSync(join(testEngine().dir, 'dockerd.pid'), 'utf8').trim());
+}
+
+/** The dockerd's open file descriptors (sockets, pipes, ptys …). */
+function openFds(pid: number): number {
+  return readdirSync(`/proc/${pid}/fd`).length;
+}
+
+/** The dockerd's unix socket connections. */
+function openSockets(pid: number): number {
+  return readdirSync(`/proc/${pid}/fd`).filter((fd) => {
+    try {
+      return /^socket:/.test(readlinkSync(`/proc/${pid}/fd/${fd}`));
+    } catch {
+      return false;
+    }
+  }).length;
+}
+
+
+describe('exec', () => {
+  it('runs and captures stdout, stderr, exit code and stdin', async () => {
+    const r = await execCapture(client, box, ['sh', '-c', 'echo out; echo err >&2; exit 7']);
+    expect(r).toEqual({ stdout: 'out\n', stderr: 'err\n', exitCode: 7 });
+    const withInput = await execCapture(client, box, ['sh', '-c', 'tr a-z A-Z'], { stdin: 'hello\n' });
+    expect(withInput.stdout).toBe('HELLO\n');
+    const asUser = await execCapture(client, box, ['id', '-u'], { user: 'nobody' });
+    expect(asUser.stdout.trim()).toBe('65534');
+    const big = await execCapture(client, box, ['seq', '1', '100000']);
+    expect(big.stdout.split('\n').length).toBe(100001);
+  });
+
+  it('detects the shell (busybox has sh, no bash)', async () => {
+    expect(await detectShell(client, box)).toBe('sh');
+  });
+
+  it('opens a TTY session, sees the size given at start, resizes, and reports the exit code', async () => {
+    const s = await openExecSession(client, box, { cols: 100, rows: 30 });
+    expect(s.command).toEqual(['sh']);
+    const it = s.output[Symbol.asyncIterator]();
+    s.write('stty size\n');
+    expect(await readUntil(s, it, /30 100/)).toMatch(/30 100/);
+    await s.resize(132, 43);
+    s.write('stty size\n');
+    expect(await readUntil(s, it, /43 132/)).toMatch(/43 132/);
+    s.write(new Uint8Array(Buffer.from('exit 5\n')));
+    // the exit code comes once the output has been read to its end
+    for (let r = await it.next(); !r.done; r = await it.next());
+    expect(await s.exit).toBe(5);
+  });
+
+  it('runs as another user and refuses bad input before the engine', async () => {
+    const s = await openExecSession(client, box, { user: 'nobody', cmd: ['sh'] });
+    const it = s.output[Symbol.asyncIterator]();
+    s.write('id -u\n');
+    expect(await readUntil(s, it, /65534/)).toMatch(/65534/);
+    await s.close();
+    for (const [opts, field] of [
+      [{ cols: 0 }, 'cols'],
+      [{ user: 'bad user' }, 'user'],
+      [{ shell: 'sh; rm -rf /' }, 'shell'],
+    ] as const) {
+      const err = await openExecSession(client, box, opts).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(BerthError);
+      expect((err as BerthError).field).toBe(field);
+    }
+    const nf = await openExecSession(client, 'no-such-container-exec', { cmd: ['sh'] }).catch((e: unknown) => e);
+    expect((nf as BerthError).kind).toBe('not-found');
+  });
+
+  it('conflict when the container is not running', async () => {
+    const stopped = uniqueName('be-stopped');
+    made.push(stopped);
+    await runContainer(client, { image: fixtures().busybox, name: stopped, command: ['true'], start: false });
+    const err = await execCapture(client, stopped, ['true']).catch((e: unknown) => e);
+    expect((err as BerthError).kind).toBe('conflict');
+  });
+
+  it('opens and closes 200 sessions and leaves the engine with no more connections than before', async () => {
+    const pid = dockerdPid();
+    const session = async () => {
+      const s = await openExecSession(client, box, { cmd: ['sh'], cols: 80, rows: 24 });
+      s.write('echo hi\n');
+      await readUntil(s, s.output[Symbol.asyncIterator](), /hi/);
+      await s.close();
+    };
+    const batch = 10;
+    // One round first, so the engine's lazily made resources and the client's keep-alive pool exist before the baseline.
+    await Promise.all(Array.from({ length: batch }, session));
+    await new Promise((r) => setTimeout(r, 500));
+    const fdsBefore = openFds(pid);
+    const socketsBefore = openSockets(pid);
+    for (let i = 0; i < 200; i += batch) await Promise.all(Array.from({ length: batch }, session));
+    // Let the engine finish tearing down the last execs (and idle keep-alive sockets time out).
+    let fdsAfter = openFds(pid);
+    for (let i = 0; i < 150 && (fdsAfter > fdsBefore || openSockets(pid) > socketsBefore); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      fdsAfter = openFds(pid);
+    }
+    const socketsAfter = openSockets(pid);
+    console.log(`dockerd fds ${fdsBefore} -> ${fdsAfter}, sockets ${socketsBefore} -> ${socketsAfter}`);
+    const top = await topContainer(client, box);
+    const cmdCol = top.titles.indexOf('CMD');
+    expect(socketsAfter).toBeLessThanOrEqual(socketsBefore);
+    expect(fdsAfter).toBeLessThanOrEqual(fdsBefore);
+    // No shell left running in the container: only its own sleep.
+    expect(top.processes.map((p) => p[cmdCol])).toEqual(['sleep 3600']);
+  }, 120000);
+});
