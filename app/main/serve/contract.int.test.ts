@@ -151,3 +151,41 @@ describe('the contract over WebSocket', () => {
     s.close();
   });
 });
+
+describe('tasks over the contract', () => {
+  it('pulls from a local registry as a task with per-layer progress, and reports a failed pull as a sentence', async () => {
+    const { startRegistry } = await import('../../../harness/registry');
+    const registry = await startRegistry();
+    try {
+      const ref = `${registry.host}/berth/pulled:${uniqueName('t')}`;
+      // An image with a layer of its own, so the pull has a layer to download.
+      const maker = uniqueName('layer');
+      expect((await testEngine().docker(['run', '--name', maker, fixtures().busybox, 'sh', '-c', 'head -c 300000 /dev/urandom > /blob'])).code).toBe(0);
+      expect((await testEngine().docker(['commit', maker, ref])).code).toBe(0);
+      await testEngine().docker(['rm', maker]);
+      const push = await testEngine().docker(['push', ref]);
+      expect(push.code, push.stderr).toBe(0);
+      expect((await testEngine().docker(['rmi', ref])).code).toBe(0);
+
+      const tasks = c.subscribe('tasks', {});
+      const started = await c.request<{ id: string; state: string }>('images.pull', { ref });
+      expect(started.state).toBe('running');
+      const done = await until(() => (tasks.items as { id: string; state: string }[]).find((x) => x.id === started.id && x.state !== 'running'));
+      expect(done).toMatchObject({ state: 'done' });
+      const updates = (tasks.items as { id: string; progress: { layers?: unknown[] } }[]).filter((x) => x.id === started.id);
+      expect(updates.some((u) => (u.progress.layers ?? []).length > 0)).toBe(true);
+      expect((await testEngine().docker(['image', 'inspect', ref])).code).toBe(0);
+
+      const missing = await c.request<{ id: string }>('images.pull', { ref: `${registry.host}/berth/missing:nope` });
+      const failed = await until(() =>
+        (tasks.items as { id: string; state: string; error?: { kind: string; message: string } }[]).find((x) => x.id === missing.id && x.state === 'failed'),
+      );
+      expect(failed.error?.kind).toBe('not-found');
+      expect(failed.error?.message).toMatch(/\.$/);
+      tasks.close();
+      await testEngine().docker(['rmi', ref]);
+    } finally {
+      await registry.stop();
+    }
+  }, 60000);
+});

@@ -3,11 +3,13 @@ import type { RequestHandlers } from '../types';
 import { containerHandlers } from './containers';
 import { engineHandlers } from './engine';
 import { fileHandlers } from './files';
+import { imageHandlers } from './images';
 import { objectHandlers } from './objects';
 
 export const handlers: RequestHandlers = {
   ...engineHandlers,
   ...containerHandlers,
   ...fileHandlers,
+  ...imageHandlers,
   ...objectHandlers,
 };
