@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
   writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), quick, machine, rows }, null, 2)}\n`);
   console.log(`\nResults written to ${file}`);
+  if (rows.some((r) => r.skipped?.startsWith('failed'))) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {
