@@ -51,6 +51,7 @@ export function launchEngineProcess(cmd: EngineCommand, log: RotatingLog, env: R
     async terminate(graceMs: number) {
       if (proc.exitInfo) return proc.exitInfo;
       signal(proc.pid, 'SIGTERM');
+      signal(proc.pid, 'SIGCONT'); // a stopped (hung) process only acts on SIGTERM once continued
       const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), graceMs).unref());
       if ((await Promise.race([proc.exited, timer])) === 'timeout') {
         log.mark(`dockerd did not stop within ${Math.round(graceMs / 1000)} s of SIGTERM; sending SIGKILL`);

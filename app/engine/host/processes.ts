@@ -76,7 +76,10 @@ export function signal(pid: number, sig: NodeJS.Signals): void {
 
 /** SIGTERM, then SIGKILL after `graceMs` for whatever is left. Resolves when all are gone (or unkillable). */
 export async function terminate(pids: number[], graceMs: number): Promise<void> {
-  for (const p of pids) signal(p, 'SIGTERM');
+  for (const p of pids) {
+    signal(p, 'SIGTERM');
+    signal(p, 'SIGCONT');
+  }
   const left = await waitGone(pids, graceMs);
   for (const p of left) signal(p, 'SIGKILL');
   await waitGone(left, 3000);

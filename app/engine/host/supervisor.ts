@@ -54,10 +54,11 @@ export class EngineSupervisor {
   }
 
   private async checkHealth(): Promise<void> {
-    if (this.checking || this.host.status().state !== 'running') {
+    if (this.host.status().state !== 'running') {
       this.failingSince = undefined;
       return;
     }
+    if (this.checking) return;
     this.checking = true;
     try {
       const answer = await pingUnix(this.host.paths.socket, this.o.pingTimeoutMs);

@@ -2,7 +2,7 @@
 // down even if the test process dies (the harness's reaper and stale sweep know this layout).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,12 +33,15 @@ export function randomNetwork(bridge: string): EngineNetwork {
 }
 
 export function createTempHome(label = 'host'): TempHome {
-  // The harness's prefix: its stale sweep and reaper clean this dir up if we die.
-  const dir = mkdtempSync(join(tmpdir(), 'berth-engine-'));
   const id = randomBytes(3).toString('hex');
   const network = randomNetwork(`bh${id}`);
   const cgroupParent = `berth-${label}-${id}`;
-  writeFileSync(join(dir, OWNER_FILE), JSON.stringify({ ownerPid: process.pid, bridge: network.bridge, pool: network.pool, cgroupParent }));
+  // Under the harness's prefix, so its stale sweep and reaper clean this dir up if we die; renamed into
+  // place only once owner.json exists, or a concurrent sweep would take the half-made dir for stale.
+  const draft = mkdtempSync(join(tmpdir(), 'berth-draft-'));
+  writeFileSync(join(draft, OWNER_FILE), JSON.stringify({ ownerPid: process.pid, bridge: network.bridge, pool: network.pool, cgroupParent }));
+  const dir = join(tmpdir(), `berth-engine-${label}-${id}`);
+  renameSync(draft, dir);
   const reaper = spawn(process.execPath, [fileURLToPath(new URL('../../../../harness/reaper.mjs', import.meta.url)), String(process.pid), dir], {
     detached: true,
     stdio: 'ignore',
