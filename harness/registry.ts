@@ -2,7 +2,7 @@
 // port and its storage in a temp dir. The engine allows plain HTTP to 127.0.0.0/8 registries, so
 // `127.0.0.1:PORT/name:tag` can be pushed and pulled. Stopped (and its dir removed) by stop(), on
 // a failed start, and when the owning process exits.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
@@ -52,7 +52,32 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
-function config(dir: string, port: number): string {
+export interface RegistryOptions {
+  /** Require basic auth with this user (htpasswd, bcrypt). */
+  auth?: { username: string; password: string };
+  timeoutMs?: number;
+}
+
+/** A bcrypt htpasswd line, made with `htpasswd` (apache2-utils) or Python's crypt module; undefined when neither exists. */
+export function htpasswdLine(username: string, password: string): string | undefined {
+  const viaHtpasswd = spawnSync('htpasswd', ['-nbB', username, password], { encoding: 'utf8' });
+  if (viaHtpasswd.status === 0 && viaHtpasswd.stdout.includes(':$2')) return viaHtpasswd.stdout.trim();
+  const py = spawnSync(
+    'python3',
+    [
+      '-W',
+      'ignore',
+      '-c',
+      'import crypt,sys; print(crypt.crypt(sys.argv[1], crypt.mksalt(crypt.METHOD_BLOWFISH)))',
+      password,
+    ],
+    { encoding: 'utf8' },
+  );
+  const hash = py.status === 0 ? py.stdout.trim() : '';
+  return /^\$2[aby]\$/.test(hash) ? `${username}:${hash}` : undefined;
+}
+
+function config(dir: string, port: number, auth: boolean): string {
   return [
     'version: 0.1',
     'log:',
@@ -64,6 +89,7 @@ function config(dir: string, port: number): string {
     '    enabled: true',
     'http:',
     `  addr: 127.0.0.1:${port}`,
+    ...(auth ? ['auth:', '  htpasswd:', '    realm: berth-test', `    path: ${join(dir, 'htpasswd')}`] : []),
     '',
   ].join('\n');
 }
@@ -80,14 +106,23 @@ async function kill(child: ChildProcess, dir: string): Promise<void> {
 }
 
 /** Starts a registry; throws with its log when it does not come up within `timeoutMs`. */
-export async function startRegistry(timeoutMs = 15000): Promise<TestRegistry> {
+export async function startRegistry(opts: RegistryOptions = {}): Promise<TestRegistry> {
+  const timeoutMs = opts.timeoutMs ?? 15000;
   const why = registryAvailable();
   if (why) throw new Error(why);
   const dir = mkdtempSync(join(tmpdir(), 'berth-registry-'));
+  if (opts.auth) {
+    const line = htpasswdLine(opts.auth.username, opts.auth.password);
+    if (!line) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error('Cannot make a bcrypt password file: install apache2-utils (htpasswd) or python3.');
+    }
+    writeFileSync(join(dir, 'htpasswd'), `${line}\n`);
+  }
   let lastError = '';
   for (let attemptNo = 0; attemptNo < 3; attemptNo++) {
     const port = await freePort();
-    writeFileSync(join(dir, 'config.yml'), config(dir, port));
+    writeFileSync(join(dir, 'config.yml'), config(dir, port, !!opts.auth));
     const logFile = join(dir, 'registry.log');
     const log = openSync(logFile, 'a');
     const child = spawn(REGISTRY_BIN, ['serve', join(dir, 'config.yml')], { stdio: ['ignore', log, log] });

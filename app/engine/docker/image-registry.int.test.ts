@@ -1,19 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
-import { startRegistry, type TestRegistry } from '../../../harness/registry';
+import { htpasswdLine, startRegistry, type TestRegistry } from '../../../harness/registry';
 import { connectEngine, type EngineClient } from './client';
 import { pullImage, type PullProgress } from './image-pull';
 import { pushImage, type PushProgress } from './image-push';
-import { removeImage } from './images';
+import { inspectImage, removeImage } from './images';
 import { buildImage } from './image-build';
 
 let client: EngineClient;
 let registry: TestRegistry;
 let ref: string;
 const dirs: string[] = [];
+const cleanup: string[] = [];
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -28,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await testEngine().docker(['rmi', '-f', ref]);
+  await testEngine().docker(['rmi', '-f', ref, ...cleanup]);
   await registry?.stop();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
@@ -91,10 +92,106 @@ describe('pull and push against a local registry', () => {
     });
   });
 
+  it('cancels a pull in the middle, destroying the request', async () => {
+    const ctx = mkdtempSync(join(tmpdir(), 'berth-cancel-ctx-'));
+    dirs.push(ctx);
+    const big = `${registry.host}/${uniqueName('berth/big')}:v1`;
+    cleanup.push(big);
+    writeFileSync(join(ctx, 'Dockerfile'), `FROM ${fixtures().busybox}\nRUN head -c 30000000 /dev/urandom > /big\n`);
+    await collect(buildImage(client, { context: ctx, tags: [big] }));
+    await collect(pushImage(client, big));
+    await removeImage(client, big);
+    const ac = new AbortController();
+    const seen: PullProgress[] = [];
+    const err = await (async () => {
+      for await (const p of pullImage(client, big, { signal: ac.signal })) {
+        seen.push(p);
+        if (p.kind === 'layer' && p.status === 'Downloading') ac.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(err).toMatchObject({ message: 'The operation was cancelled.' });
+    expect(seen.at(-1)).toMatchObject({ kind: 'layer', status: 'Downloading' });
+  });
+
+  it('reports a failure that arrives in-band after progress started (a blob missing in the registry)', async () => {
+    const ctx = mkdtempSync(join(tmpdir(), 'berth-broken-ctx-'));
+    dirs.push(ctx);
+    const broken = `${registry.host}/${uniqueName('berth/broken')}:v1`;
+    cleanup.push(broken);
+    writeFileSync(join(ctx, 'Dockerfile'), `FROM ${fixtures().busybox}\nRUN head -c 100000 /dev/urandom > /b\n`);
+    await collect(buildImage(client, { context: ctx, tags: [broken] }));
+    const layers = (await inspectImage(client, broken)).layers;
+    await collect(pushImage(client, broken));
+    await removeImage(client, broken);
+    // the registry keeps blobs by compressed digest; remove every blob except the busybox one and the config
+    const blobs = join(registry.dir, 'data/docker/registry/v2/blobs/sha256');
+    const big = readdirSync(blobs)
+      .flatMap((p) => readdirSync(join(blobs, p)).map((d) => join(blobs, p, d)))
+      .filter((d) => statSync(join(d, 'data')).size > 50000 && statSync(join(d, 'data')).size < 200000);
+    expect(big.length).toBeGreaterThan(0);
+    for (const d of big) rmSync(d, { recursive: true, force: true });
+    expect(layers.length).toBe(2);
+    const seen: PullProgress[] = [];
+    const err = await (async () => {
+      for await (const p of pullImage(client, broken)) seen.push(p);
+    })().catch((e: unknown) => e);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.some((p) => p.kind === 'layer' && p.status === 'Pulling fs layer')).toBe(true);
+    expect(err).toMatchObject({
+      kind: 'not-found',
+      message: `Could not pull "${broken}": the registry (${registry.host}) is missing a layer of this image (unknown blob). The image there is damaged; push it again.`,
+    });
+  });
+
   it('refuses bad references before the engine', async () => {
     for (const bad of ['', 'UPPER:tag', 'name:', 'a//b', 'name:-x', 'host:99999/x', 'x@sha256:abc', ' padded']) {
       await expect(collect(pullImage(client, bad))).rejects.toMatchObject({ kind: 'invalid', field: 'image' });
       await expect(collect(pushImage(client, bad))).rejects.toMatchObject({ kind: 'invalid', field: 'image' });
     }
   });
+});
+
+describe('a registry that requires sign-in', () => {
+  const canHash = htpasswdLine('u', 'p') !== undefined;
+  let secured: TestRegistry | undefined;
+  let secRef = '';
+  const auth = { username: 'berth', password: 's3cret-pass' };
+
+  beforeAll(async () => {
+    if (!canHash) return;
+    secured = await startRegistry({ auth });
+    secRef = `${secured.host}/${uniqueName('berth/private')}:v1`;
+  });
+
+  afterAll(async () => {
+    if (secRef) await testEngine().docker(['rmi', '-f', secRef]);
+    await secured?.stop();
+  });
+
+  it.skipIf(!canHash)(
+    'refuses a push without or with wrong credentials, and accepts the right ones through X-Registry-Auth',
+    async () => {
+      const ctx = mkdtempSync(join(tmpdir(), 'berth-auth-ctx-'));
+      dirs.push(ctx);
+      writeFileSync(join(ctx, 'Dockerfile'), `FROM ${fixtures().busybox}\nRUN head -c 1000 /dev/urandom > /p\n`);
+      await collect(buildImage(client, { context: ctx, tags: [secRef] }));
+      const anonymous = await collect(pushImage(client, secRef)).catch((e: unknown) => e);
+      expect(anonymous).toMatchObject({ kind: 'unauthorized' });
+      expect((anonymous as Error).message).toBe(
+        `Could not push "${secRef}": ${secured!.host} refused access. Sign in with a user that may push this repository.`,
+      );
+      const wrong = await collect(pushImage(client, secRef, { auth: { ...auth, password: 'wrong' } })).catch(
+        (e: unknown) => e,
+      );
+      expect(wrong).toMatchObject({ kind: 'unauthorized' });
+      const pushed = await collect(pushImage(client, secRef, { auth }));
+      expect(pushed.at(-1)).toMatchObject({ kind: 'done', ref: secRef });
+
+      await removeImage(client, secRef);
+      const denied = await collect(pullImage(client, secRef)).catch((e: unknown) => e);
+      expect(denied).toMatchObject({ kind: 'unauthorized' });
+      const pulled = await collect(pullImage(client, secRef, { auth }));
+      expect(pulled.at(-1)).toMatchObject({ kind: 'done', ref: secRef });
+    },
+  );
 });

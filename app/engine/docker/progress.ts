@@ -109,6 +109,12 @@ export function registryError(err: unknown, verb: 'pull' | 'push', ref: string):
   const kind = registryErrorKind(text) ?? base?.kind ?? 'internal';
   const registry = ref.includes('/') && /[.:]|^localhost$/.test(ref.split('/')[0]!) ? ref.split('/')[0]! : 'Docker Hub';
   let message: string;
+  if (/unknown blob|blob unknown/i.test(text))
+    return new BerthError({
+      kind: 'not-found',
+      message: `Could not ${verb} "${ref}": the registry (${registry}) is missing a layer of this image (${text}). The image there is damaged; push it again.`,
+      detail: text,
+    });
   switch (kind) {
     case 'not-found':
       message =
