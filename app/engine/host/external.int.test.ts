@@ -1,0 +1,113 @@
+// External engines against real ones: the harness's dockerd and a Berth engine exposed as the "rootless" socket.
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testEngine } from '../../../harness/context';
+import { pingUnix } from '../docker/client';
+import { BerthError } from '../../shared/errors';
+import { detectExternalEngines, ExternalHost } from './external-host';
+import { EngineSelection } from './selection';
+import { nativeFixture } from './test-support/native-fixture';
+
+const fixture = nativeFixture();
+afterEach(() => fixture.teardown());
+
+function dockerHome(dir: string, context: { name: string; host: string }): void {
+  const meta = join(dir, '.docker', 'contexts', 'meta', 'abc');
+  mkdirSync(meta, { recursive: true });
+  writeFileSync(join(dir, '.docker', 'config.json'), JSON.stringify({ currentContext: context.name }));
+  writeFileSync(join(meta, 'meta.json'), JSON.stringify({ Name: context.name, Endpoints: { docker: { Host: context.host } } }));
+}
+
+describe('external engines (real dockerd)', () => {
+  it('detects candidates in order, probing each and saying why it is (not) reachable', async () => {
+    const system = testEngine();
+    const second = fixture.create({}, 'ext');
+    await second.host.start();
+    const home = second.home.dir;
+    const runtime = join(home, 'run');
+    mkdirSync(runtime);
+    symlinkSync(second.host.paths.socket, join(runtime, 'docker.sock'));
+    dockerHome(home, { name: 'remote', host: 'ssh://nobody@127.0.0.1:1' });
+    const missing = join(home, 'nowhere.sock');
+
+    const list = await detectExternalEngines({ explicit: missing, env: { DOCKER_HOST: system.host, XDG_RUNTIME_DIR: runtime }, home, uid: 1000, timeoutMs: 2000 });
+    expect(list.map((c) => c.source)).toEqual(['setting', 'DOCKER_HOST', 'docker-context', 'system-socket', 'rootless-socket', 'podman-socket']);
+    const [setting, dockerHost, context, , rootless, podman] = list;
+    expect(setting).toMatchObject({ reachable: false, reason: `no socket at ${missing}` });
+    expect(dockerHost).toMatchObject({ reachable: true, url: system.host });
+    expect(dockerHost!.reason).toMatch(/^answered \/_ping \(API 1\.\d+\)$/);
+    expect(context).toMatchObject({ label: 'Docker context "remote"', reachable: false });
+    expect(context!.reason).toMatch(/ssh to ssh:\/\/nobody@127\.0\.0\.1:1 failed: .*Connection refused/);
+    expect(rootless).toMatchObject({ reachable: true });
+    expect(podman).toMatchObject({ reachable: false, reason: `no socket at ${join(runtime, 'podman', 'podman.sock')}` });
+
+    // First run without dockerd: the first reachable external engine, in detection order.
+    const paths = { data: join(home, 'd'), config: join(home, 'c') };
+    const withDockerHost = new EngineSelection({ paths, dockerdInstalled: () => false, env: { DOCKER_HOST: system.host, XDG_RUNTIME_DIR: runtime }, home, uid: 1000 });
+    expect(await withDockerHost.decideDefault()).toMatchObject({ kind: 'choice', choice: { kind: 'external', url: system.host } });
+    const withoutDockerHost = new EngineSelection({ paths, dockerdInstalled: () => false, env: { XDG_RUNTIME_DIR: runtime }, home, uid: 1000 });
+    expect(await withoutDockerHost.decideDefault()).toMatchObject({ choice: { kind: 'external', url: `unix://${join(runtime, 'docker.sock')}` } });
+  });
+
+  it('connects to a running engine and disconnects without stopping it', async () => {
+    const system = testEngine();
+    const host = new ExternalHost(system.host, { kind: 'unix', socketPath: system.socket }, 'System Docker engine');
+    expect(await host.start()).toBe('running');
+    expect(host.status().progress).toMatch(/^Connected to System Docker engine \(API 1\.\d+\)$/);
+    await host.stop();
+    expect(host.status()).toMatchObject({ state: 'stopped', progress: 'Disconnected (the engine keeps running)' });
+    expect((await pingUnix(system.socket)).ok).toBe(true);
+  });
+
+  it('gives a clear error naming what failed: missing socket, bad scheme, refused ssh host', async () => {
+    const missing = new ExternalHost('/nonexistent/berth.sock', { kind: 'unix', socketPath: '/nonexistent/berth.sock' });
+    const e1 = (await missing.start().catch((e: unknown) => e)) as BerthError;
+    expect(e1).toBeInstanceOf(BerthError);
+    expect(e1.message).toBe(
+      'Could not connect to the engine at /nonexistent/berth.sock: no socket at /nonexistent/berth.sock. Berth does not start external engines: start it yourself, fix the address, or choose another engine.',
+    );
+    expect(missing.status()).toMatchObject({ state: 'error', failure: { step: 'Connecting to Engine at /nonexistent/berth.sock' } });
+
+    const sel = new EngineSelection({ paths: { data: '/nonexistent/d', config: '/nonexistent/c' } });
+    const e2 = (() => {
+      try {
+        sel.createHost({ kind: 'external', url: 'ftp://10.0.0.1/docker' });
+      } catch (e) {
+        return e as BerthError;
+      }
+    })();
+    expect(e2).toBeInstanceOf(BerthError);
+    expect(e2!.message).toContain('The engine address "ftp://10.0.0.1/docker" is not usable: the scheme "ftp" is not supported');
+
+    const ssh = new ExternalHost('ssh://nobody@127.0.0.1:1', { kind: 'ssh', host: '127.0.0.1', port: 1, username: 'nobody' });
+    const e3 = (await ssh.start().catch((e: unknown) => e)) as BerthError;
+    expect(e3.message).toMatch(/^Could not connect to the engine at ssh:\/\/nobody@127\.0\.0\.1:1: ssh to ssh:\/\/nobody@127\.0\.0\.1:1 failed: .*Connection refused/);
+  });
+
+  it('switches the active engine at run time and persists the choice', async () => {
+    const system = testEngine();
+    const t = fixture.create({}, 'sel');
+    const sel = new EngineSelection({
+      paths: t.home.paths,
+      supervisor: false,
+      native: { network: t.home.network, cgroupParent: t.home.cgroupParent, stopTimeoutMs: 10000 },
+    });
+    const changes: (string | undefined)[] = [];
+    sel.onChange((h) => changes.push(h?.id));
+    const native = await sel.activate({ kind: 'native' });
+    expect('status' in native && native.status().state).toBe('running');
+    const nativeSocket = t.host.paths.socket;
+    expect((await pingUnix(nativeSocket)).ok).toBe(true);
+
+    const external = await sel.activate({ kind: 'external', url: system.host });
+    expect('status' in external && external.status().state).toBe('running');
+    expect((await pingUnix(nativeSocket)).ok).toBe(false); // Berth's engine stopped: one active engine
+    expect(JSON.parse(readFileSync(join(t.home.paths.config, 'engine.json'), 'utf8')).active).toEqual({ kind: 'external', url: system.host });
+    expect(await new EngineSelection({ paths: t.home.paths }).resolve()).toEqual({ kind: 'external', url: system.host });
+
+    await sel.deactivate();
+    expect((await pingUnix(system.socket)).ok).toBe(true); // an external engine is never stopped
+    expect(changes).toEqual(['native', undefined, `external:${system.host}`, undefined]);
+  });
+});
