@@ -1,0 +1,35 @@
+// Reading 200 000 log lines through the facade (demultiplexed and split into lines) vs `docker logs > /dev/null`.
+import { connectEngine } from '../../app/engine/docker/client';
+import { waitContainer, removeContainer } from '../../app/engine/docker/containers-lifecycle';
+import { runContainer } from '../../app/engine/docker/container-run';
+import { readLogs } from '../../app/engine/docker/logs';
+import { timeCommand, timeRuns } from '../measure';
+import type { BenchScenario } from '../types';
+
+export const scenario: BenchScenario = {
+  id: 'read-logs',
+  title: 'readLogs (facade, non-follow) vs docker logs > /dev/null',
+  goal: '≤ 1.2× docker logs',
+  goalRatio: 1.2,
+  async run(ctx) {
+    const lines = ctx.quick ? 20_000 : 200_000;
+    const client = await connectEngine({ kind: 'unix', socketPath: ctx.engine.socket });
+    const { id } = await runContainer(client, { image: ctx.busybox, command: ['seq', '1', String(lines)] });
+    try {
+      await waitContainer(client, id);
+      const runs = ctx.quick ? 2 : 7;
+      const berth = await timeRuns(runs, async () => {
+        let n = 0;
+        for await (const batch of readLogs(client, id)) n += batch.length;
+        if (n !== lines) throw new Error(`read ${n} of ${lines} lines`);
+      });
+      const env = { ...process.env, DOCKER_HOST: ctx.engine.host };
+      await timeCommand('docker', ['logs', id], env);
+      const reference: number[] = [];
+      for (let i = 0; i < runs; i++) reference.push(await timeCommand('docker', ['logs', id], env));
+      return { berth, reference, unit: 'ms', referenceLabel: `docker logs > /dev/null, ${lines} lines` };
+    } finally {
+      await removeContainer(client, id, { force: true });
+    }
+  },
+};
