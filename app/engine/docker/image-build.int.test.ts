@@ -40,7 +40,7 @@ describe('build', () => {
   it('builds from a context with build args, a tag and no cache, streaming the log', async () => {
     const dir = context(
       'ok',
-      `FROM ${fixtures().busybox}\nARG GREETING=hi\nCOPY hello.txt /hello.txt\nRUN echo "$GREETING from build" > /greeting && cat /greeting\nCMD ["cat", "/greeting"]\n`,
+      `FROM ${fixtures().busybox}\nARG GREETING=hi\nCOPY . /ctx/\nRUN echo "$GREETING from build" > /greeting && cat /greeting\nCMD ["cat", "/greeting"]\n`,
       { 'hello.txt': 'hello file\n', '.dockerignore': 'secret.txt\n', 'secret.txt': 'nope\n' },
     );
     const ref = `${repo}:ok`;
@@ -65,8 +65,9 @@ describe('build', () => {
     expect(done.tags).toEqual([ref]);
     const run = await testEngine().docker(['run', '--rm', ref]);
     expect(run.stdout).toBe('howdy from build\n');
-    const ls = await testEngine().docker(['run', '--rm', ref, 'sh', '-c', 'cat /hello.txt; ls /']);
-    expect(ls.stdout).toContain('hello file');
+    const ls = await testEngine().docker(['run', '--rm', ref, 'sh', '-c', 'cat /ctx/hello.txt; ls /ctx']);
+    // .dockerignore is honoured: secret.txt never reaches the engine
+    expect(ls.stdout).toBe('hello file\nDockerfile\nhello.txt\n');
   });
 
   it('names the failing step when a build fails', async () => {

@@ -215,6 +215,12 @@ export async function removeImage(
         message: `Could not ${what}: it has several tags. Remove the tags one by one, or remove it with force.`,
         detail: text,
       });
+    if (/dependent child images/.test(text))
+      throw new BerthError({
+        kind: 'conflict',
+        message: `Could not ${what}: other images are built on top of it. Remove those images first.`,
+        detail: text,
+      });
     const users = await usersOf(client, ref).catch(() => []);
     const running = /running container/.test(text);
     throw new BerthError({

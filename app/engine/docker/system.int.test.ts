@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { startTestEngine, type TestEngine } from '../../../harness/engine';
 import { buildBusybox } from '../../../harness/fixtures';
 import { connectEngine, type EngineClient } from './client';
 import { buildImage } from './image-build';
+import { importImage } from './image-archive';
+import { previewImagePrune, pruneImages } from './images-prune';
 import { diskUsage, getSystemInfo, getSystemVersion, pruneSystem } from './system';
 
 let client: EngineClient;
@@ -81,6 +84,30 @@ describe('system prune (on an engine of its own, so other tests keep their objec
   afterAll(async () => {
     await engine?.stop();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('previews exactly what an "all unused" image prune removes', async () => {
+    // an unused tagged image, an unused image with a built child chain, and one a container uses
+    for (const [ref, text] of [
+      ['unused/a:1', 'a'],
+      ['used/b:1', 'b'],
+    ] as const) {
+      writeFileSync(join(dir, 'file'), text);
+      execFileSync('tar', ['-C', dir, '-cf', join(dir, 'img.tar'), 'file']);
+      await importImage(own, join(dir, 'img.tar'), { ref, changes: ['CMD ["/file"]'] });
+    }
+    writeFileSync(join(dir, 'Dockerfile'), `FROM ${fixtures().busybox}\nRUN echo child > /c\n`);
+    for await (const p of buildImage(own, { context: dir, tags: ['unused/child:1'] })) void p;
+    expect((await engine.docker(['create', '--name', 'holder', 'used/b:1'])).code).toBe(0);
+    expect((await engine.docker(['create', '--name', 'bb-holder', fixtures().busybox, 'true'])).code).toBe(0);
+    const preview = await previewImagePrune(own, { all: true });
+    const result = await pruneImages(own, { all: true });
+    expect([...result.deleted].sort()).toEqual(preview.images.map((i) => i.id).sort());
+    expect(preview.images.flatMap((i) => i.tags).sort()).toEqual(['unused/a:1', 'unused/child:1']);
+    expect(result.spaceReclaimed).toBe(preview.spaceReclaimed);
+    expect((await engine.docker(['image', 'inspect', 'used/b:1'])).code).toBe(0);
+    expect((await engine.docker(['image', 'inspect', fixtures().busybox])).code).toBe(0);
+    await engine.docker(['rm', '-f', 'holder', 'bb-holder']);
   });
 
   it('removes stopped containers, unused networks, volumes, dangling images and keeps the rest', async () => {
