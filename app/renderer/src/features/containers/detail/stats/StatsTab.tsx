@@ -4,6 +4,7 @@ import type { ContainerSummary } from '../../../../../../shared/contract';
 import { usePageVisible, useStream } from '../../../../api/hooks';
 import { formatBytes, formatPercent, formatRate } from '../common/format';
 import { Empty, ErrorNote } from '../common/States';
+import { chartWindow } from './draw-chart';
 import { LineChart } from './LineChart';
 import { niceBytesMax, niceMax } from './rates';
 import { addSamples, historyOf, HISTORY_MS, useStatsVersion } from './stats-store';
@@ -40,6 +41,7 @@ export function StatsTab({ container }: { container: ContainerSummary }) {
   const netMax = niceBytesMax(Math.max(ring.max('rx'), ring.max('tx'), 1024));
   const blkMax = niceBytesMax(Math.max(ring.max('read'), ring.max('write'), 1024));
   const cpuMax = niceMax(Math.max(100, ring.max('cpu')));
+  const windowMs = chartWindow(n ? Date.now() - ring.get(0, 'ts') : 0, HISTORY_MS);
 
   return (
     <div className="bd-tab stats-tab">
@@ -73,13 +75,13 @@ export function StatsTab({ container }: { container: ContainerSummary }) {
       <div className="stats-grid">
         <LineChart
           title="CPU"
-          summary={`${formatPercent(cpu)} now, peak ${formatPercent(ring.max('cpu'))} in the last 10 minutes`}
+          summary={`${formatPercent(cpu)} now, peak ${formatPercent(ring.max('cpu'))} in the charted period`}
           ring={ring}
           version={version}
           series={[{ field: 'cpu', colorVar: '--accent', label: 'CPU %' }]}
           yMax={cpuMax}
           formatY={(v) => `${Math.round(v)} %`}
-          windowMs={HISTORY_MS}
+          windowMs={windowMs}
         />
         <LineChart
           title="Memory"
@@ -93,7 +95,7 @@ export function StatsTab({ container }: { container: ContainerSummary }) {
           ]}
           yMax={memMax}
           formatY={formatBytes}
-          windowMs={HISTORY_MS}
+          windowMs={windowMs}
         />
         <LineChart
           title="Network"
@@ -106,7 +108,7 @@ export function StatsTab({ container }: { container: ContainerSummary }) {
           ]}
           yMax={netMax}
           formatY={formatRate}
-          windowMs={HISTORY_MS}
+          windowMs={windowMs}
         />
         <LineChart
           title="Block I/O"
@@ -119,7 +121,7 @@ export function StatsTab({ container }: { container: ContainerSummary }) {
           ]}
           yMax={blkMax}
           formatY={formatRate}
-          windowMs={HISTORY_MS}
+          windowMs={windowMs}
         />
       </div>
     </div>

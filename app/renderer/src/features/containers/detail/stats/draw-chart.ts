@@ -31,6 +31,19 @@ export interface DrawInput {
   colors: ChartColors;
 }
 
+/** "now", "30 s ago", "5 min ago". */
+export function agoLabel(ms: number): string {
+  if (ms <= 0) return 'now';
+  if (ms < 120_000) return `${Math.round(ms / 1000)} s ago`;
+  return `${Math.round((ms / 60_000) * 10) / 10} min ago`;
+}
+
+/** The time window shown: the smallest of 1, 2, 5 or 10 minutes that holds the history. */
+export function chartWindow(spanMs: number, maxMs: number): number {
+  for (const m of [1, 2, 5, 10]) if (m * 60_000 >= spanMs && m * 60_000 <= maxMs) return m * 60_000;
+  return maxMs;
+}
+
 const PAD = { left: 64, right: 8, top: 8, bottom: 20 };
 
 export function drawChart(d: DrawInput): void {
@@ -62,12 +75,11 @@ export function drawChart(d: DrawInput): void {
     }
   }
   ctx.textBaseline = 'top';
-  const minutes = Math.round(d.windowMs / 60_000);
-  const ticks = [minutes, minutes / 2, 0];
-  ticks.forEach((m, i) => {
+  const ticks = [d.windowMs, d.windowMs / 2, 0];
+  ticks.forEach((ms, i) => {
     ctx.textAlign = i === 0 ? 'left' : i === ticks.length - 1 ? 'right' : 'center';
     ctx.fillStyle = colors.axis;
-    ctx.fillText(m === 0 ? 'now' : `${m} min ago`, xOf(d.now - m * 60_000), y0 + ph + 5);
+    ctx.fillText(agoLabel(ms), xOf(d.now - ms), y0 + ph + 5);
   });
 
   ctx.save();

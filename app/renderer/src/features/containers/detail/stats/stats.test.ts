@@ -77,3 +77,16 @@ describe('stats store', () => {
     expect(historyOf('c1').ring.size).toBe(0);
   });
 });
+
+describe('chart axis', () => {
+  it('labels times and picks a window that holds the history', async () => {
+    const { agoLabel, chartWindow } = await import('./draw-chart');
+    expect(agoLabel(0)).toBe('now');
+    expect(agoLabel(30_000)).toBe('30 s ago');
+    expect(agoLabel(300_000)).toBe('5 min ago');
+    expect(chartWindow(10_000, HISTORY_MS)).toBe(60_000);
+    expect(chartWindow(90_000, HISTORY_MS)).toBe(120_000);
+    expect(chartWindow(9 * 60_000, HISTORY_MS)).toBe(HISTORY_MS);
+    expect(chartWindow(20 * 60_000, HISTORY_MS)).toBe(HISTORY_MS);
+  });
+});
