@@ -1,14 +1,15 @@
+import { Icon, type IconName } from '../components/Icon';
 import { href, type Page } from './router';
 import { useUi, type ThemeChoice } from './ui-store';
 
-const items: { page: Page; label: string; icon: string }[] = [
-  { page: 'containers', label: 'Containers', icon: '▣' },
-  { page: 'images', label: 'Images', icon: '◫' },
-  { page: 'volumes', label: 'Volumes', icon: '⛁' },
-  { page: 'networks', label: 'Networks', icon: '⇄' },
-  { page: 'compose', label: 'Compose', icon: '⧉' },
-  { page: 'engine', label: 'Engine', icon: '⚙' },
-  { page: 'settings', label: 'Settings', icon: '☰' },
+const items: { page: Page; label: string; icon: IconName }[] = [
+  { page: 'containers', label: 'Containers', icon: 'containers' },
+  { page: 'images', label: 'Images', icon: 'images' },
+  { page: 'volumes', label: 'Volumes', icon: 'volumes' },
+  { page: 'networks', label: 'Networks', icon: 'networks' },
+  { page: 'compose', label: 'Compose', icon: 'compose' },
+  { page: 'engine', label: 'Engine', icon: 'engine' },
+  { page: 'settings', label: 'Settings', icon: 'settings' },
 ];
 
 export function Sidebar({ current }: { current: Page }) {
@@ -18,15 +19,18 @@ export function Sidebar({ current }: { current: Page }) {
   return (
     <aside className="sidebar">
       <div className="brand" aria-hidden="true">
-        <span className="brand-mark">⚓</span> Berth
+        <span className="brand-mark">
+          <Icon name="anchor" size={20} />
+        </span>{' '}
+        Berth
       </div>
       <nav aria-label="Main">
         <ul>
           {items.map((i) => (
             <li key={i.page}>
               <a href={href(i.page)} aria-current={current === i.page ? 'page' : undefined}>
-                <span className="nav-icon" aria-hidden="true">
-                  {i.icon}
+                <span className="nav-icon">
+                  <Icon name={i.icon} />
                 </span>
                 {i.label}
               </a>
