@@ -1,0 +1,130 @@
+// Wiring of the whole main process, driven through a fake 'electron' module (the Electron binary
+// cannot be downloaded here) and a fake backend.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { IPC_CHANNEL } from '../../shared/contract';
+import { saveDesktopSettings, defaultDesktopSettings } from './desktop-settings';
+import { createFakeElectron } from './testing/fake-electron-module';
+import { container, fakeBackend } from './testing/fakes';
+
+const rendererDir = join(import.meta.dirname, '..', 'renderer'); // main.ts sits where out/main would be
+const rendererUrl = `${pathToFileURL(join(rendererDir, 'index.html')).href}#/containers`;
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+let home: string;
+let argv: string[];
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'berth-main-'));
+  vi.stubEnv('BERTH_HOME', home);
+  vi.stubEnv('BERTH_E2E', '1');
+  argv = process.argv;
+  vi.resetModules();
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  process.argv = argv;
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  vi.doUnmock('electron');
+  vi.doUnmock('../backend');
+  rmSync(home, { recursive: true, force: true });
+});
+
+async function launch(opts: { gotLock?: boolean; args?: string[] } = {}) {
+  const fake = createFakeElectron({ gotLock: opts.gotLock ?? true, rendererUrl });
+  const fb = fakeBackend();
+  fb.containers = [container({ id: 'web1', name: 'web' })];
+  process.argv = ['/usr/bin/electron', 'out/main/electron.js', ...(opts.args ?? [])];
+  vi.doMock('electron', () => fake.module);
+  vi.doMock('../backend', () => ({ createBackend: async () => fb }));
+  await import('./main');
+  fake.becomeReady();
+  for (let i = 0; i < 5; i++) await tick();
+  return { fake, fb, win: fake.windows[0] };
+}
+
+describe('main process wiring (fake Electron module: binary absent here)', () => {
+  it('opens one hardened window on the containers page and shows it when ready', async () => {
+    const { fake, win } = await launch();
+    expect(fake.windows).toHaveLength(1);
+    const prefs = win!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs.preload).toBe(join(import.meta.dirname, '..', 'preload', 'preload.cjs'));
+    expect(win!.loaded).toEqual({ file: join(rendererDir, 'index.html'), hash: '/containers' });
+    expect(win!.shown).toBe(true);
+    expect(fake.defaultSession.headersReceived).toBeDefined();
+    expect(fake.defaultSession.permissionRequest).toBeDefined();
+  });
+
+  it('carries contract frames between the window and the backend', async () => {
+    const { fake, fb, win } = await launch();
+    fake.module.ipcMain.deliver(IPC_CHANNEL, win!.webContents, { t: 'req', id: 1, method: 'containers.list', args: {} });
+    await tick();
+    expect(fb.calls.some((c) => c.method === 'containers.list')).toBe(true);
+    expect(win!.webContents.sent.at(-1)).toMatchObject({ channel: IPC_CHANNEL, args: [{ t: 'res', id: 1, ok: true }] });
+  });
+
+  it('a second launch quits at once and opens nothing', async () => {
+    const { fake } = await launch({ gotLock: false });
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.module.app.exited).toBe(0);
+  });
+
+  it('a later launch with a deep link focuses the window on that page', async () => {
+    const { fake, win } = await launch();
+    win!.hide();
+    fake.module.app.emit('second-instance', {}, ['/usr/bin/berth', 'berth://containers/web1/logs'], '/');
+    expect(win!.shown).toBe(true);
+    expect(win!.executed.at(-1)).toBe('location.hash = "#/containers/web1/logs"');
+  });
+
+  it('starts in the tray with --hidden (login start)', async () => {
+    const { win } = await launch({ args: ['--hidden'] });
+    expect(win!.shown).toBe(false);
+  });
+
+  it('builds the tray from the backend and performs its actions through the contract', async () => {
+    const { fake, fb } = await launch();
+    const tray = fake.trays[0]!;
+    expect(tray.tooltip).toBe('Berth — engine running (native), 1 running');
+    const template = (tray.menu as { template: MenuItemConstructorOptions[] }).template;
+    const web = template.find((i) => i.label === 'web')!;
+    const stop = (web.submenu as MenuItemConstructorOptions[]).find((i) => i.label === 'Stop')!;
+    (stop.click as unknown as () => void)();
+    await tick();
+    expect(fb.calls.at(-1)).toEqual({ method: 'containers.stop', args: { id: 'web1' } });
+    const view = (globalThis as { berthTrayView?: () => { menu: { label: string }[] } }).berthTrayView!();
+    expect(view.menu.at(-1)!.label).toBe('Quit Berth');
+  });
+
+  it('notifies a crashed container; clicking opens its logs', async () => {
+    const { fake, fb, win } = await launch();
+    fb.emitEvent({ action: 'die', id: 'web1', name: 'web', attributes: { exitCode: '1' } });
+    const n = fake.notifications.at(-1)!;
+    expect(n.options.title).toBe('web exited with code 1');
+    expect(n.shown).toBe(true);
+    n.emit('click');
+    expect(win!.executed.at(-1)).toBe('location.hash = "#/containers/web1/logs"');
+  });
+
+  it('hides to the tray on close, and quits cleanly: tray gone, backend closed, then exit', async () => {
+    const { fake, fb, win } = await launch();
+    expect(win!.userClose()).toBe(false);
+    expect(win!.shown).toBe(false);
+    fake.module.app.quit();
+    for (let i = 0; i < 5; i++) await tick();
+    expect(fake.trays[0]!.destroyed).toBe(true);
+    expect(fb.closed).toBe(true);
+    expect(fake.module.app.exited).toBe(0);
+  });
+
+  it('closes for good when close-to-tray is off', async () => {
+    saveDesktopSettings(join(home, 'config'), { ...defaultDesktopSettings(), closeToTray: false });
+    const { win } = await launch();
+    expect(win!.userClose()).toBe(true);
+  });
+});
