@@ -73,7 +73,7 @@ export function dockerRunCommand(inspect: RunCommandInspect, image?: ImageConfig
   for (const e of c.Env ?? []) if (!imageEnv.has(e)) add('-e', e);
 
   const bindings = h.PortBindings ?? {};
-  for (const key of Object.keys(bindings).sort()) {
+  for (const key of Object.keys(bindings).sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b))) {
     const [port, proto = 'tcp'] = key.split('/');
     for (const b of bindings[key] ?? []) {
       const ip = b.HostIp ? (b.HostIp.includes(':') ? `[${b.HostIp}]` : b.HostIp) : '';
