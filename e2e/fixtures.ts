@@ -11,6 +11,7 @@ export interface Berth {
 }
 
 export const test = base.extend<{ berth: Berth }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   berth: async ({}, use) => {
     const url = process.env.BERTH_URL!;
     const host = process.env.BERTH_ENGINE_HOST!;

@@ -71,7 +71,10 @@ export class BerthClient {
     return () => this.stateListeners.delete(listener);
   }
 
-  request<M extends RequestName>(method: M, ...rest: {} extends RequestArgs<M> ? [args?: RequestArgs<M>] : [args: RequestArgs<M>]): Promise<RequestResult<M>> {
+  request<M extends RequestName>(
+    method: M,
+    ...rest: Record<string, never> extends RequestArgs<M> ? [args?: RequestArgs<M>] : [args: RequestArgs<M>]
+  ): Promise<RequestResult<M>> {
     const id = this.nextId++;
     if (this.transport.state === 'reconnecting')
       return Promise.reject(new CallError({ kind: 'unavailable', message: 'Berth is reconnecting. Try again in a moment.' }));
@@ -86,16 +89,15 @@ export class BerthClient {
     const sub: OpenSub = { topic, args, cb: cb as StreamCallbacks<unknown> };
     this.subs.set(id, sub);
     if (this.transport.state !== 'reconnecting') this.transport.send({ t: 'sub', id, topic, args });
-    const self = this;
     return {
-      input(msg) {
-        self.transport.send({ t: 'in', id: self.idOf(sub) ?? id, data: msg });
+      input: (msg) => {
+        this.transport.send({ t: 'in', id: this.idOf(sub) ?? id, data: msg });
       },
-      close() {
-        const current = self.idOf(sub);
+      close: () => {
+        const current = this.idOf(sub);
         if (current === undefined) return;
-        self.subs.delete(current);
-        self.transport.send({ t: 'unsub', id: current });
+        this.subs.delete(current);
+        this.transport.send({ t: 'unsub', id: current });
         id = -1;
       },
     };

@@ -54,7 +54,10 @@ function ContainerList() {
   const onSelect = (ids: string[], on: boolean) =>
     setSelected((prev) => {
       const next = new Set(prev);
-      for (const id of ids) on ? next.add(id) : next.delete(id);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
       return next;
     });
 
@@ -114,7 +117,8 @@ function ContainerList() {
             onToggleGroup={(p) =>
               setCollapsed((prev) => {
                 const next = new Set(prev);
-                next.has(p) ? next.delete(p) : next.add(p);
+                if (next.has(p)) next.delete(p);
+                else next.add(p);
                 return next;
               })
             }
