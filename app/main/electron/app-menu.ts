@@ -4,10 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface AppMenuActions {
   open(route: string): void;
-  openExternal(url: string): void;
 }
-
-export const DOCS_URL = 'https://github.com/berth-dev/berth#readme';
 
 export function appMenuTemplate(platform: NodeJS.Platform, actions: AppMenuActions, isPackaged: boolean): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
@@ -52,6 +49,6 @@ export function appMenuTemplate(platform: NodeJS.Platform, actions: AppMenuActio
       ],
     },
     { label: '&Window', role: 'windowMenu' },
-    { label: '&Help', role: 'help', submenu: [{ label: 'Documentation', click: () => actions.openExternal(DOCS_URL) }] },
+    { label: '&Help', role: 'help', submenu: [{ label: 'Engine status and troubleshooting', click: () => actions.open('#/engine') }] },
   ];
 }

@@ -84,7 +84,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   guardSession(session.defaultSession, { ...guard, where: locations.renderer });
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(appMenuTemplate(process.platform, { open: (r) => showWindow(r), openExternal }, app.isPackaged)),
+    Menu.buildFromTemplate(appMenuTemplate(process.platform, { open: (r) => showWindow(r) }, app.isPackaged)),
   );
   const openedAtLogin = process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
   const hidden = startsHidden(process.argv, settings.startMinimized, openedAtLogin) && !pendingRoute;

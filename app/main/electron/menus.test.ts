@@ -15,22 +15,22 @@ const click = (i: MenuItemConstructorOptions | undefined) => (i?.click as unknow
 
 describe('application menu (Electron template data; binary absent here)', () => {
   it('has the usual roles and shortcuts', () => {
-    const roles = flat(appMenuTemplate('linux', { open: vi.fn(), openExternal: vi.fn() }, true)).map((i) => i.role);
+    const roles = flat(appMenuTemplate('linux', { open: vi.fn() }, true)).map((i) => i.role);
     for (const r of ['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'windowMenu']) {
       expect(roles).toContain(r);
     }
     expect(roles).not.toContain('toggleDevTools'); // packaged
-    expect(flat(appMenuTemplate('linux', { open: vi.fn(), openExternal: vi.fn() }, false)).map((i) => i.role)).toContain('toggleDevTools');
+    expect(flat(appMenuTemplate('linux', { open: vi.fn() }, false)).map((i) => i.role)).toContain('toggleDevTools');
   });
 
   it('has the macOS application menu on macOS only', () => {
-    expect(appMenuTemplate('darwin', { open: vi.fn(), openExternal: vi.fn() }, true)[0]!.label).toBe('Berth');
-    expect(appMenuTemplate('win32', { open: vi.fn(), openExternal: vi.fn() }, true)[0]!.label).toBe('&File');
+    expect(appMenuTemplate('darwin', { open: vi.fn() }, true)[0]!.label).toBe('Berth');
+    expect(appMenuTemplate('win32', { open: vi.fn() }, true)[0]!.label).toBe('&File');
   });
 
   it('opens pages by shortcut', () => {
     const open = vi.fn();
-    const items = flat(appMenuTemplate('linux', { open, openExternal: vi.fn() }, true));
+    const items = flat(appMenuTemplate('linux', { open }, true));
     const settings = items.find((i) => i.label === 'Settings');
     expect(settings?.accelerator).toBe('CmdOrCtrl+,');
     click(settings);

@@ -125,6 +125,19 @@ describe('notification rules: the managed engine', () => {
     expect(r.onEngineStatus(engineStatus({ restartedAfterCrash: T0 }))).toEqual([]);
   });
 
+  it('tells the restart when the engine runs again, even if the restart was reported while starting', () => {
+    const r = rules();
+    r.onEngineStatus(engineStatus());
+    expect(r.onEngineStatus(engineStatus({ state: 'starting', restartedAfterCrash: T0 }))).toEqual([]);
+    expect(r.onEngineStatus(engineStatus({ restartedAfterCrash: T0 }))).toHaveLength(1);
+  });
+
+  it('does not tell a crash that happened before Berth was watching', () => {
+    const r = rules();
+    r.onEngineStatus(engineStatus({ restartedAfterCrash: T0 }));
+    expect(r.onEngineStatus(engineStatus({ restartedAfterCrash: T0 }))).toEqual([]);
+  });
+
   it('notifies when the engine could not be restarted, with the reason and the fix', () => {
     const r = rules();
     r.onEngineStatus(engineStatus());

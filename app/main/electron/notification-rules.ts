@@ -43,6 +43,8 @@ export class NotificationRules {
   private containers = new Map<string, ContainerMemory>();
   private notifiedTasks = new Set<string>();
   private engine: EngineStatus | undefined;
+  /** The crash-restart already told about (or already there when Berth started). */
+  private crashToldAt: number | undefined;
 
   constructor(private readonly settings: () => Pick<DesktopSettings, 'notifications'>) {}
 
@@ -138,9 +140,15 @@ export class NotificationRules {
   onEngineStatus(next: EngineStatus): NotificationSpec[] {
     const prev = this.engine;
     this.engine = next;
-    if (!prev || !next.managed) return [];
+    if (!prev) {
+      this.crashToldAt = next.restartedAfterCrash;
+      return [];
+    }
+    if (!next.managed) return [];
     const specs: NotificationSpec[] = [];
-    if (next.restartedAfterCrash !== undefined && next.restartedAfterCrash !== prev.restartedAfterCrash && next.state === 'running') {
+    // The restart is told once the engine runs again (the status may carry the restart while still starting).
+    if (next.restartedAfterCrash !== undefined && next.restartedAfterCrash !== this.crashToldAt && next.state === 'running') {
+      this.crashToldAt = next.restartedAfterCrash;
       specs.push({
         kind: 'engine',
         title: 'The engine crashed and was restarted',
