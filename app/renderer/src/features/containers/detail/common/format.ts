@@ -16,7 +16,7 @@ export function formatBytes(n: number): string {
 }
 
 export function formatRate(bytesPerSecond: number): string {
-  return `${formatBytes(bytesPerSecond)}/s`;
+  return Number.isFinite(bytesPerSecond) ? `${formatBytes(bytesPerSecond)}/s` : '—';
 }
 
 export function formatPercent(p: number): string {

@@ -97,8 +97,13 @@ export function drawChart(d: DrawInput): void {
     for (let i = 0; i < ring.size; i++) {
       const ts = ring.get(i, 'ts');
       if (ts < start - 5000) continue;
+      const v = ring.get(i, s.field);
+      if (Number.isNaN(v)) {
+        started = false;
+        continue;
+      }
       const x = xOf(ts);
-      const y = yOf(ring.get(i, s.field));
+      const y = yOf(v);
       // a gap of more than 30 s (tab closed, container stopped) breaks the line
       if (!started || ts - prevTs > 30_000) ctx.moveTo(x, y);
       else ctx.lineTo(x, y);

@@ -46,7 +46,10 @@ export class RingBuffer<F extends string> {
 
   max(f: F, from = 0): number {
     let m = 0;
-    for (let i = from; i < this.n; i++) m = Math.max(m, this.get(i, f));
+    for (let i = from; i < this.n; i++) {
+      const v = this.get(i, f);
+      if (v > m) m = v; // NaN (unknown) never wins
+    }
     return m;
   }
 

@@ -38,7 +38,8 @@ export function addSamples(id: string, samples: readonly StatsSample[]): void {
     if (h.last && s.ts <= h.last.ts) continue;
     // A gap (tab closed, window hidden) must not turn into one huge averaged rate.
     const prev = h.last && s.ts - h.last.ts < 30_000 ? h.last : undefined;
-    const r = computeRates(prev, s);
+    // No previous sample: the rates are unknown (NaN: drawn as a gap, shown as "—"), not zero.
+    const r = prev ? computeRates(prev, s) : { rx: NaN, tx: NaN, read: NaN, write: NaN };
     h.ring.push({ ts: s.ts, cpu: s.cpuPercent, mem: s.memUsage, memLimit: s.memLimit, rx: r.rx, tx: r.tx, read: r.read, write: r.write, pids: s.pids });
     h.last = s;
   }

@@ -65,6 +65,8 @@ describe('stats store', () => {
     addSamples('c1', [sample(t0, { netRx: 0 }), sample(t0 + 1000, { netRx: 2048 })]);
     const h = historyOf('c1');
     expect(h.ring.size).toBe(2);
+    expect(h.ring.get(0, 'rx')).toBeNaN();
+    expect(h.ring.max('rx')).toBe(2048);
     expect(h.ring.last('rx')).toBe(2048);
     // duplicates and old samples are ignored
     addSamples('c1', [sample(t0 + 1000)]);
@@ -72,7 +74,7 @@ describe('stats store', () => {
     // a sample 11 minutes later drops older ones; the gap gives no rate
     addSamples('c1', [sample(t0 + HISTORY_MS + 61_000, { netRx: 999_999 })]);
     expect(h.ring.size).toBe(1);
-    expect(h.ring.last('rx')).toBe(0);
+    expect(h.ring.last('rx')).toBeNaN();
     dropStats('c1');
     expect(historyOf('c1').ring.size).toBe(0);
   });
