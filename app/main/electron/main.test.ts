@@ -119,7 +119,16 @@ describe('main process wiring (fake Electron module: binary absent here)', () =>
     for (let i = 0; i < 5; i++) await tick();
     expect(fake.trays[0]!.destroyed).toBe(true);
     expect(fb.closed).toBe(true);
+    expect(fb.closedWith).toEqual({ stopEngine: true });
     expect(fake.module.app.exited).toBe(0);
+  });
+
+  it('leaves the engine running on quit when the setting says so', async () => {
+    saveDesktopSettings(join(home, 'config'), { ...defaultDesktopSettings(), engineOnQuit: 'leave' });
+    const { fake, fb } = await launch();
+    fake.module.app.quit();
+    for (let i = 0; i < 5; i++) await tick();
+    expect(fb.closedWith).toEqual({ stopEngine: false });
   });
 
   it('closes for good when close-to-tray is off', async () => {

@@ -37,7 +37,9 @@ export interface FakeBackend {
   /** Makes the next calls of `method` fail with this error. */
   failWith(method: string, error: Error): void;
   closed: boolean;
-  close(): Promise<void>;
+  /** What the last close() was asked. */
+  closedWith?: { stopEngine?: boolean };
+  close(opts?: { stopEngine?: boolean }): Promise<void>;
 }
 
 export function fakeBackend(initial: EngineStatus = engineStatus()): FakeBackend {
@@ -85,8 +87,9 @@ export function fakeBackend(initial: EngineStatus = engineStatus()): FakeBackend
   fb.emitEvent = (e) => eventListeners.forEach((l) => l({ type: 'container', attributes: {}, time: Date.now(), ...e }));
   fb.emitTask = (t) => taskListeners.forEach((l) => l(t));
   fb.failWith = (method, error) => failures.set(method, error);
-  fb.close = async () => {
+  fb.close = async (opts) => {
     fb.closed = true;
+    fb.closedWith = opts ?? {};
   };
   return fb;
 }
