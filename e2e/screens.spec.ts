@@ -27,7 +27,7 @@ test('every screen renders in the light and dark themes', async ({ page, berth }
   try {
     for (const theme of ['light', 'dark']) {
       await berth.open(page, '#/containers');
-      await page.evaluate((t) => localStorage.setItem('berth.theme', t), theme);
+      await page.evaluate(`localStorage.setItem('berth.theme', '${theme}')`);
       await page.reload();
       for (const p of pages) {
         await page.goto(berth.url.split('?')[0] + p.route);

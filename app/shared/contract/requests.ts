@@ -1,103 +1,17 @@
-// Every request the UI can make, named area.verb. Arguments are validated where received.
-import { z } from 'zod';
-import { absolutePath, containerName, containerRef, envVar, imageRef, objectName, port } from '../rules';
-import { request, type RequestDef } from './define';
-import type {
-  ContainerSummary,
-  EngineInfo,
-  EngineStatus,
-  FileEntry,
-  ImageSummary,
-  NetworkSummary,
-  ProcessList,
-  TaskInfo,
-  VolumeSummary,
-} from './dto';
+// Every request the UI can make, named area.verb, gathered from one file per area in areas/.
+// Arguments are validated where they are received.
+import type { z } from 'zod';
+import type { RequestDef } from './define';
+import { containerRequests } from './areas/containers';
+import { engineRequests } from './areas/engine';
+import { objectRequests } from './areas/objects';
 
-const none = z.strictObject({});
-const byId = z.strictObject({ id: containerRef });
-
-export const runSpec = z.strictObject({
-  image: imageRef,
-  name: containerName.optional(),
-  command: z.array(z.string()).max(256).optional(),
-  env: z.array(envVar).max(512).default([]),
-  ports: z
-    .array(
-      z.strictObject({
-        containerPort: port,
-        hostPort: port.optional(),
-        hostIp: z.string().max(64).optional(),
-        protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),
-      }),
-    )
-    .max(256)
-    .default([]),
-  volumes: z
-    .array(
-      z.strictObject({
-        /** A volume name, or an absolute host path for a bind mount. */
-        source: z.string().min(1, 'Give a volume name or an absolute host path.').max(4096),
-        target: absolutePath,
-        readOnly: z.boolean().default(false),
-      }),
-    )
-    .max(256)
-    .default([]),
-  network: objectName.optional(),
-  restart: z.enum(['no', 'always', 'unless-stopped', 'on-failure']).default('no'),
-  autoRemove: z.boolean().default(false),
-  tty: z.boolean().default(false),
-  interactive: z.boolean().default(false),
-  labels: z.record(z.string().max(256), z.string().max(4096)).default({}),
-  start: z.boolean().default(true),
-});
-export type RunSpec = z.input<typeof runSpec>;
+export { runSpec, type RunSpec } from './areas/containers';
 
 export const requests = {
-  'engine.status': request<EngineStatus>()(none),
-  'engine.info': request<EngineInfo>()(none),
-  'engine.start': request<EngineStatus>()(none),
-  'engine.stop': request<EngineStatus>()(none),
-  'engine.restart': request<EngineStatus>()(none),
-
-  'containers.list': request<ContainerSummary[]>()(z.strictObject({ all: z.boolean().default(true) })),
-  'containers.inspect': request<unknown>()(byId),
-  'containers.start': request<void>()(byId),
-  'containers.stop': request<void>()(z.strictObject({ id: containerRef, timeout: z.number().int().min(0).max(3600).optional() })),
-  'containers.restart': request<void>()(z.strictObject({ id: containerRef, timeout: z.number().int().min(0).max(3600).optional() })),
-  'containers.kill': request<void>()(z.strictObject({ id: containerRef, signal: z.string().regex(/^[A-Z0-9]{1,12}$/).default('SIGKILL') })),
-  'containers.pause': request<void>()(byId),
-  'containers.unpause': request<void>()(byId),
-  'containers.remove': request<void>()(
-    z.strictObject({ id: containerRef, force: z.boolean().default(false), volumes: z.boolean().default(false) }),
-  ),
-  'containers.rename': request<void>()(z.strictObject({ id: containerRef, name: containerName })),
-  'containers.run': request<{ id: string; warnings: string[] }>()(runSpec),
-  'containers.runCommand': request<string>()(byId),
-  'containers.top': request<ProcessList>()(byId),
-  'containers.files': request<FileEntry[]>()(z.strictObject({ id: containerRef, path: absolutePath })),
-  'containers.download': request<{ name: string; base64: string; size: number }>()(
-    z.strictObject({ id: containerRef, path: absolutePath }),
-  ),
-  'containers.upload': request<void>()(
-    z.strictObject({
-      id: containerRef,
-      dir: absolutePath,
-      name: z.string().min(1).max(255).regex(/^[^/\0]+$/, 'A file name has no "/".'),
-      base64: z.string().max(48 * 1024 * 1024, 'Uploads are limited to 32 MB.'),
-    }),
-  ),
-
-  'images.list': request<ImageSummary[]>()(none),
-  /** Starts a pull as a task; progress arrives on the tasks stream. */
-  'images.pull': request<TaskInfo>()(z.strictObject({ ref: imageRef })),
-  'images.remove': request<void>()(z.strictObject({ ref: z.string().min(1).max(512), force: z.boolean().default(false) })),
-  'volumes.list': request<VolumeSummary[]>()(none),
-  'networks.list': request<NetworkSummary[]>()(none),
-
-  'tasks.list': request<TaskInfo[]>()(none),
-  'tasks.cancel': request<void>()(z.strictObject({ id: z.string().min(1).max(64) })),
+  ...engineRequests,
+  ...containerRequests,
+  ...objectRequests,
 };
 
 export type Requests = typeof requests;

@@ -1,0 +1,74 @@
+// containers.* requests.
+import { z } from 'zod';
+import { absolutePath, containerName, containerRef, envVar, imageRef, objectName, port } from '../../rules';
+import { request } from '../define';
+import type { ContainerSummary, FileEntry, ProcessList } from '../dto';
+
+const byId = z.strictObject({ id: containerRef });
+
+export const runSpec = z.strictObject({
+  image: imageRef,
+  name: containerName.optional(),
+  command: z.array(z.string()).max(256).optional(),
+  env: z.array(envVar).max(512).default([]),
+  ports: z
+    .array(
+      z.strictObject({
+        containerPort: port,
+        hostPort: port.optional(),
+        hostIp: z.string().max(64).optional(),
+        protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),
+      }),
+    )
+    .max(256)
+    .default([]),
+  volumes: z
+    .array(
+      z.strictObject({
+        /** A volume name, or an absolute host path for a bind mount. */
+        source: z.string().min(1, 'Give a volume name or an absolute host path.').max(4096),
+        target: absolutePath,
+        readOnly: z.boolean().default(false),
+      }),
+    )
+    .max(256)
+    .default([]),
+  network: objectName.optional(),
+  restart: z.enum(['no', 'always', 'unless-stopped', 'on-failure']).default('no'),
+  autoRemove: z.boolean().default(false),
+  tty: z.boolean().default(false),
+  interactive: z.boolean().default(false),
+  labels: z.record(z.string().max(256), z.string().max(4096)).default({}),
+  start: z.boolean().default(true),
+});
+export type RunSpec = z.input<typeof runSpec>;
+
+export const containerRequests = {
+  'containers.list': request<ContainerSummary[]>()(z.strictObject({ all: z.boolean().default(true) })),
+  'containers.inspect': request<unknown>()(byId),
+  'containers.start': request<void>()(byId),
+  'containers.stop': request<void>()(z.strictObject({ id: containerRef, timeout: z.number().int().min(0).max(3600).optional() })),
+  'containers.restart': request<void>()(z.strictObject({ id: containerRef, timeout: z.number().int().min(0).max(3600).optional() })),
+  'containers.kill': request<void>()(z.strictObject({ id: containerRef, signal: z.string().regex(/^[A-Z0-9]{1,12}$/).default('SIGKILL') })),
+  'containers.pause': request<void>()(byId),
+  'containers.unpause': request<void>()(byId),
+  'containers.remove': request<void>()(
+    z.strictObject({ id: containerRef, force: z.boolean().default(false), volumes: z.boolean().default(false) }),
+  ),
+  'containers.rename': request<void>()(z.strictObject({ id: containerRef, name: containerName })),
+  'containers.run': request<{ id: string; warnings: string[] }>()(runSpec),
+  'containers.runCommand': request<string>()(byId),
+  'containers.top': request<ProcessList>()(byId),
+  'containers.files': request<FileEntry[]>()(z.strictObject({ id: containerRef, path: absolutePath })),
+  'containers.download': request<{ name: string; base64: string; size: number }>()(
+    z.strictObject({ id: containerRef, path: absolutePath }),
+  ),
+  'containers.upload': request<void>()(
+    z.strictObject({
+      id: containerRef,
+      dir: absolutePath,
+      name: z.string().min(1).max(255).regex(/^[^/\0]+$/, 'A file name has no "/".'),
+      base64: z.string().max(48 * 1024 * 1024, 'Uploads are limited to 32 MB.'),
+    }),
+  ),
+};
