@@ -179,16 +179,19 @@ function octal(value: number, len: number): string {
   return value.toString(8).padStart(len - 1, '0') + '\0';
 }
 
-function header(name: string, size: number, mode: number, mtime: number, flag: string): Buffer {
+const MAX_OCTAL_SIZE = 8 ** 11 - 1;
+
+function header(name: string, size: number, mode: number, mtime: number, flag: string, linkname = ''): Buffer {
   const h = Buffer.alloc(BLOCK);
-  h.write(name.slice(0, 100), 0, 'utf8');
+  h.write(name, 0, 100, 'utf8');
   h.write(octal(mode & 0o7777, 8), 100, 'ascii');
   h.write(octal(0, 8), 108, 'ascii');
   h.write(octal(0, 8), 116, 'ascii');
   h.write(octal(size, 12), 124, 'ascii');
-  h.write(octal(Math.floor(mtime), 12), 136, 'ascii');
+  h.write(octal(Math.max(0, Math.floor(mtime)), 12), 136, 'ascii');
   h.write('        ', 148, 'ascii');
   h.write(flag, 156, 'ascii');
+  h.write(linkname, 157, 100, 'utf8');
   h.write('ustar\0', 257, 'ascii');
   h.write('00', 263, 'ascii');
   let sum = 0;
@@ -197,25 +200,59 @@ function header(name: string, size: number, mode: number, mtime: number, flag: s
   return h;
 }
 
-/** A tar holding one regular file `name` (a pax header carries names over 100 bytes or sizes over 8 GiB). */
+function paxRecord(key: string, value: string): string {
+  const body = ` ${key}=${value}\n`;
+  const b = Buffer.byteLength(body);
+  let n = b + String(b).length;
+  if (String(n).length > String(b).length) n = b + String(n).length;
+  return `${n}${body}`;
+}
+
+export interface TarWriteEntry {
+  /** Path inside the archive; folders without a trailing "/". */
+  name: string;
+  type: 'file' | 'dir' | 'symlink';
+  /** File size in bytes (0 for others). */
+  size: number;
+  mode: number;
+  /** Unix seconds. */
+  mtime: number;
+  linkTarget?: string;
+}
+
+/** The header block(s) of one entry; a pax header carries long names, long link targets and sizes over 8 GiB. */
+export function tarHeader(e: TarWriteEntry): Buffer {
+  const name = e.type === 'dir' ? `${e.name}/` : e.name;
+  const link = e.linkTarget ?? '';
+  const size = e.type === 'file' ? e.size : 0;
+  let pax = '';
+  if (Buffer.byteLength(name) > 100) pax += paxRecord('path', name);
+  if (Buffer.byteLength(link) > 100) pax += paxRecord('linkpath', link);
+  if (size > MAX_OCTAL_SIZE) pax += paxRecord('size', String(size));
+  const flag = e.type === 'file' ? '0' : e.type === 'dir' ? '5' : '2';
+  const main = header(name, size > MAX_OCTAL_SIZE ? 0 : size, e.mode, e.mtime, flag, link);
+  if (!pax) return main;
+  const body = Buffer.from(pax);
+  return Buffer.concat([
+    header('PaxHeader', body.length, 0o644, e.mtime, 'x'),
+    body,
+    Buffer.alloc(padding(body.length)),
+    main,
+  ]);
+}
+
+/** Zero bytes that pad `size` bytes of data to a whole block. */
+export const tarPadding = (size: number): Buffer => Buffer.alloc(padding(size));
+
+/** The end-of-archive marker. */
+export const TAR_END = Buffer.alloc(BLOCK * 2);
+
+/** A tar holding one regular file `name`. */
 export function tarOneFile(name: string, data: Buffer, mode = 0o644, mtime = Date.now() / 1000): Buffer {
-  const parts: Buffer[] = [];
-  if (Buffer.byteLength(name) > 100 || data.length >= 8 ** 11) {
-    const record = (k: string, v: string) => {
-      const body = ` ${k}=${v}\n`;
-      let len = Buffer.byteLength(body);
-      len += String(len).length;
-      if (String(len).length !== String(len - String(len).length).length) len++;
-      return `${len}${body}`;
-    };
-    const pax = Buffer.from(record('path', name) + record('size', String(data.length)));
-    parts.push(header('PaxHeader', pax.length, 0o644, mtime, 'x'), pax, Buffer.alloc(padding(pax.length)));
-  }
-  parts.push(
-    header(name, data.length < 8 ** 11 ? data.length : 0, mode, mtime, '0'),
+  return Buffer.concat([
+    tarHeader({ name, type: 'file', size: data.length, mode, mtime }),
     data,
-    Buffer.alloc(padding(data.length)),
-  );
-  parts.push(Buffer.alloc(BLOCK * 2));
-  return Buffer.concat(parts);
+    tarPadding(data.length),
+    TAR_END,
+  ]);
 }

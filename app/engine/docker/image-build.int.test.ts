@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
 import { connectEngine, type EngineClient } from './client';
@@ -19,7 +19,10 @@ function context(name: string, dockerfile: string, files: Record<string, string>
   const dir = join(tmp, name);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'Dockerfile'), dockerfile);
-  for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    writeFileSync(join(dir, f), text);
+  }
   return dir;
 }
 
@@ -41,7 +44,13 @@ describe('build', () => {
     const dir = context(
       'ok',
       `FROM ${fixtures().busybox}\nARG GREETING=hi\nCOPY . /ctx/\nRUN echo "$GREETING from build" > /greeting && cat /greeting\nCMD ["cat", "/greeting"]\n`,
-      { 'hello.txt': 'hello file\n', '.dockerignore': 'secret.txt\n', 'secret.txt': 'nope\n' },
+      {
+        'hello.txt': 'hello file\n',
+        '.dockerignore': 'secret.txt\n**/*.key\n',
+        'secret.txt': 'nope\n',
+        'sub/inner.key': 'nope\n',
+        'sub/ok.txt': 'ok\n',
+      },
     );
     const ref = `${repo}:ok`;
     const items = await collect(
@@ -65,9 +74,16 @@ describe('build', () => {
     expect(done.tags).toEqual([ref]);
     const run = await testEngine().docker(['run', '--rm', ref]);
     expect(run.stdout).toBe('howdy from build\n');
-    const ls = await testEngine().docker(['run', '--rm', ref, 'sh', '-c', 'cat /ctx/hello.txt; ls /ctx']);
-    // .dockerignore is honoured: secret.txt never reaches the engine
-    expect(ls.stdout).toBe('hello file\nDockerfile\nhello.txt\n');
+    const ls = await testEngine().docker([
+      'run',
+      '--rm',
+      ref,
+      'sh',
+      '-c',
+      'cat /ctx/hello.txt; cd /ctx && find . -type f | sort',
+    ]);
+    // .dockerignore is honoured, also below the top folder: secret.txt and sub/inner.key never reach the engine
+    expect(ls.stdout).toBe('hello file\n./.dockerignore\n./Dockerfile\n./hello.txt\n./sub/ok.txt\n');
   });
 
   it('names the failing step when a build fails', async () => {

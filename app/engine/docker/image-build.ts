@@ -1,12 +1,13 @@
 // Builds an image from a context directory with a Dockerfile (the engine's classic builder).
-// The context is tarred in Node by dockerode (tar-fs, honouring .dockerignore); the build log is
+// The context is tarred in Node (image-build-context.ts, honouring .dockerignore); the build log is
 // streamed line by line; a failure names the step that failed.
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
 import { toBerthError } from './errors';
+import { packContext } from './image-build-context';
 import { cancelled, inBandError, ndjson, registryErrorKind } from './progress';
 import { parseImageReference } from './validate-reference';
 
@@ -97,9 +98,21 @@ export async function* buildImage(client: EngineClient, opts: BuildOptions): Asy
   const { dockerfile, tags } = checkBuildOptions(opts);
   const what = `build the image in "${opts.context}"`;
   if (opts.signal?.aborted) throw cancelled();
+  let context: Readable;
+  try {
+    context = packContext(opts.context, dockerfile);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'context',
+      message: `Could not read the build context "${opts.context}": ${e.message}.`,
+      detail: e.message,
+    });
+  }
   let stream: Readable;
   try {
-    stream = (await client.docker.buildImage({ context: opts.context, src: readdirSync(opts.context) }, {
+    stream = (await client.docker.buildImage(context, {
       dockerfile,
       ...(tags.length ? { t: tags } : {}),
       ...(opts.buildArgs ? { buildargs: opts.buildArgs } : {}),
