@@ -216,7 +216,7 @@ export class NativeHost implements EngineHost {
   private async waitForApi(proc: EngineProcess, signal: AbortSignal): Promise<void> {
     const timeoutMs = this.opts.startTimeoutMs ?? 60000;
     const deadline = Date.now() + timeoutMs;
-    let delay = 10;
+    const began = Date.now();
     while (!signal.aborted) {
       if (proc.exitInfo) {
         await sleep(50); // let the last stderr bytes reach the log
@@ -235,8 +235,8 @@ export class NativeHost implements EngineHost {
           fix: `It may be stuck or the machine overloaded; read the engine log at ${this.paths.logFile}, then start again.`,
         });
       }
-      await sleep(delay, signal);
-      delay = Math.min(delay * 2, 100);
+      // Before the socket exists a ping fails at once (ENOENT), so poll tightly while dockerd is young.
+      await sleep(Date.now() - began < 5000 ? 10 : 100, signal);
     }
   }
 

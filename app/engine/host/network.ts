@@ -89,11 +89,14 @@ export function ensureBridge(net: EngineNetwork): boolean {
   if (net.bridge.length > 15) {
     throw new BerthError({ kind: 'invalid', message: `The bridge name "${net.bridge}" is too long: Linux allows 15 characters. Choose a shorter name.` });
   }
-  let created = false;
   try {
     if (!bridgeExists(net.bridge)) {
-      ip(['link', 'add', net.bridge, 'type', 'bridge']);
-      created = true;
+      // One `ip` process for the three steps: it is on the cold-start path.
+      execFileSync('ip', ['-batch', '-'], {
+        input: `link add ${net.bridge} type bridge\naddr add ${net.bip} dev ${net.bridge}\nlink set ${net.bridge} up\n`,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      return true;
     }
     const addrs = ip(['-4', '-o', 'addr', 'show', 'dev', net.bridge]);
     if (!addrs.includes(` ${net.bip} `)) ip(['addr', 'add', net.bip, 'dev', net.bridge]);
@@ -107,7 +110,7 @@ export function ensureBridge(net: EngineNetwork): boolean {
       detail: why,
     });
   }
-  return created;
+  return false;
 }
 
 export function removeBridge(name: string): void {
