@@ -39,7 +39,7 @@ describe('compileSearch', () => {
   it('reports an invalid regular expression as a sentence', () => {
     const c = compileSearch('(unclosed', { regex: true, caseSensitive: false });
     expect(c?.ok).toBe(false);
-    if (c && !c.ok) expect(c.error).toMatch(/^That is not a valid regular expression.*\.$/);
+    if (c && !c.ok) expect(c.error).toBe('That is not a valid regular expression: unterminated group.');
   });
   it('skips empty matches without looping forever', () => {
     const c = compileSearch('x*', { regex: true, caseSensitive: false });

@@ -20,8 +20,11 @@ export function compileSearch(query: string, opts: SearchOptions): CompiledSearc
   try {
     return { ok: true, re: new RegExp(opts.regex ? query : escapeRegExp(query), flags) };
   } catch (e) {
-    const why = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : '';
-    return { ok: false, error: `That is not a valid regular expression${why ? ` (${why})` : ''}.` };
+    // V8 says "Invalid regular expression: /(a/gi: Unterminated group"; keep only the reason.
+    const raw = e instanceof Error ? e.message : '';
+    const why = raw.slice(raw.lastIndexOf(': ') + 2).trim();
+    const reason = why && why !== raw ? `: ${why.charAt(0).toLowerCase()}${why.slice(1)}` : '';
+    return { ok: false, error: `That is not a valid regular expression${reason}.` };
   }
 }
 
