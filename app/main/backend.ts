@@ -72,7 +72,7 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
   // Start (or connect) in the background: the UI shows the progress and any failure.
   void activate().catch(() => undefined);
   return {
-    api: { engine, tasks },
+    api: { engine, tasks, selection },
     handlers,
     streams,
     selection,

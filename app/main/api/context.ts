@@ -1,5 +1,6 @@
 // What the handlers need from the rest of main: the active engine, the event stream and the task centre.
 import type { EngineClient } from '../../engine/docker/client';
+import type { EngineSelection } from '../../engine/host/selection';
 import type { EngineEvent, EngineStatus } from '../../shared/contract';
 import type { TaskManager } from './tasks';
 
@@ -19,6 +20,8 @@ export interface EngineAccess {
 export interface ApiContext {
   engine: EngineAccess;
   tasks: TaskManager;
+  /** Berth's engine selection (detect, switch, persist); absent when a fixed engine was given (`--engine-socket`). */
+  selection?: EngineSelection;
 }
 
 /** Per call: the abort signal fires when the caller unsubscribes or disconnects. */
