@@ -32,7 +32,10 @@ interface TrayItem {
 }
 
 test.describe('Berth desktop (Electron)', () => {
-  test.skip(!binary, 'No Electron binary is present (node_modules/electron/dist is missing and cannot be downloaded here); the Electron e2e spec runs where it exists.');
+  test.skip(
+    !binary,
+    'No Electron binary is present (node_modules/electron/dist is missing and cannot be downloaded here); the Electron e2e spec runs where it exists.',
+  );
   test.skip(!existsSync(mainBundle), 'out/main/electron.js is missing: run `npm run build` first.');
 
   let app: ElectronApplication | undefined;
@@ -43,7 +46,9 @@ test.describe('Berth desktop (Electron)', () => {
     if (home) rmSync(home, { recursive: true, force: true });
   });
 
-  test('starts, shows the containers page, exposes only the contract, and lists a container in the tray menu', async ({ berth }) => {
+  test('starts, shows the containers page, exposes only the contract, and lists a container in the tray menu', async ({
+    berth,
+  }) => {
     home = mkdtempSync(join(tmpdir(), 'berth-electron-home-'));
     const name = uniqueName('tray');
     const run = await berth.docker(['run', '-d', '--name', name, '-p', '127.0.0.1::80', berth.busybox, 'sleep', '300']);
@@ -62,16 +67,30 @@ test.describe('Berth desktop (Electron)', () => {
 
       // The renderer has no Node and sees exactly the bridge.
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      expect(await window.evaluate(() => Object.keys((globalThis as unknown as { berth: object }).berth).sort())).toEqual(['onFrame', 'send', 'transport']);
+      expect(
+        await window.evaluate(() => Object.keys((globalThis as unknown as { berth: object }).berth).sort()),
+      ).toEqual(['onFrame', 'send', 'transport']);
 
       // The tray menu's model (exposed to the e2e run only, by BERTH_E2E=1).
       await expect
         .poll(async () => {
-          const view = (await app!.evaluate(() => (globalThis as { berthTrayView?: () => unknown }).berthTrayView?.())) as { menu: TrayItem[] } | undefined;
+          const view = (await app!.evaluate(() =>
+            (globalThis as { berthTrayView?: () => unknown }).berthTrayView?.(),
+          )) as { menu: TrayItem[] } | undefined;
           return view?.menu.find((i) => i.label === name)?.submenu?.map((i) => i.label) ?? [];
         })
-        .toEqual(expect.arrayContaining(['Stop', 'Restart', 'Open terminal', 'View logs', expect.stringMatching(/^Open http:\/\/localhost:\d+$/)]));
-      const view = (await app.evaluate(() => (globalThis as { berthTrayView?: () => unknown }).berthTrayView?.())) as { menu: TrayItem[] };
+        .toEqual(
+          expect.arrayContaining([
+            'Stop',
+            'Restart',
+            'Open terminal',
+            'View logs',
+            expect.stringMatching(/^Open http:\/\/localhost:\d+$/),
+          ]),
+        );
+      const view = (await app.evaluate(() => (globalThis as { berthTrayView?: () => unknown }).berthTrayView?.())) as {
+        menu: TrayItem[];
+      };
       expect(view.menu[0]!.label).toMatch(/^Engine running/);
       expect(view.menu.at(-1)).toMatchObject({ label: 'Quit Berth', action: { quit: true } });
     } finally {

@@ -39,7 +39,8 @@ function encodePng(size, rgba) {
   const raw = Buffer.alloc((size * 4 + 1) * size);
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0; // filter: none
-    for (let x = 0; x < size * 4; x++) raw[y * (size * 4 + 1) + 1 + x] = Math.round(Math.min(1, Math.max(0, rgba[y * size * 4 + x])) * 255);
+    for (let x = 0; x < size * 4; x++)
+      raw[y * (size * 4 + 1) + 1 + x] = Math.round(Math.min(1, Math.max(0, rgba[y * size * 4 + x])) * 255);
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -73,7 +74,12 @@ function canvas(size) {
           if (cover <= 0) continue;
           const i = (y * size + x) * 4;
           const outA = cover + px[i + 3] * (1 - cover);
-          for (const [k, v] of [[0, r], [1, g], [2, b]]) px[i + k] = (v * cover + px[i + k] * px[i + 3] * (1 - cover)) / (outA || 1);
+          for (const [k, v] of [
+            [0, r],
+            [1, g],
+            [2, b],
+          ])
+            px[i + k] = (v * cover + px[i + k] * px[i + 3] * (1 - cover)) / (outA || 1);
           px[i + 3] = outA;
         }
     },
@@ -131,7 +137,8 @@ function badge(c, state, color, template) {
   } else if (state === 'running') c.paint(circle(bx, by, r), color);
   else {
     c.paint(circle(bx, by, r), color);
-    const mark = (x, y) => Math.min(roundedRect(bx, by - r * 0.2, 0.025, r * 0.4, 0.02)(x, y), circle(bx, by + r * 0.52, 0.03)(x, y));
+    const mark = (x, y) =>
+      Math.min(roundedRect(bx, by - r * 0.2, 0.025, r * 0.4, 0.02)(x, y), circle(bx, by + r * 0.52, 0.03)(x, y));
     if (template) c.erase(mark);
     else c.paint(mark, white);
   }

@@ -6,7 +6,11 @@ export interface AppMenuActions {
   open(route: string): void;
 }
 
-export function appMenuTemplate(platform: NodeJS.Platform, actions: AppMenuActions, isPackaged: boolean): MenuItemConstructorOptions[] {
+export function appMenuTemplate(
+  platform: NodeJS.Platform,
+  actions: AppMenuActions,
+  isPackaged: boolean,
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const go = (label: string, route: string, accelerator: string): MenuItemConstructorOptions => ({
     label,
@@ -18,7 +22,19 @@ export function appMenuTemplate(platform: NodeJS.Platform, actions: AppMenuActio
     ? [
         {
           label: 'Berth',
-          submenu: [{ role: 'about' }, { type: 'separator' }, settings, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+          submenu: [
+            { role: 'about' },
+            { type: 'separator' },
+            settings,
+            { type: 'separator' },
+            { role: 'services' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' },
+          ],
         },
       ]
     : [{ label: '&File', submenu: [settings, { type: 'separator' }, { role: 'quit' }] }];
@@ -26,7 +42,15 @@ export function appMenuTemplate(platform: NodeJS.Platform, actions: AppMenuActio
     ...appMenu,
     {
       label: '&Edit',
-      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
     },
     {
       label: '&View',
@@ -49,6 +73,10 @@ export function appMenuTemplate(platform: NodeJS.Platform, actions: AppMenuActio
       ],
     },
     { label: '&Window', role: 'windowMenu' },
-    { label: '&Help', role: 'help', submenu: [{ label: 'Engine status and troubleshooting', click: () => actions.open('#/engine') }] },
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: [{ label: 'Engine status and troubleshooting', click: () => actions.open('#/engine') }],
+    },
   ];
 }

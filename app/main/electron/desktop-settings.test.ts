@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DESKTOP_SETTINGS_FILE, defaultDesktopSettings, loadDesktopSettings, notificationKinds, parseDesktopSettings, saveDesktopSettings, watchDesktopSettings } from './desktop-settings';
+import {
+  DESKTOP_SETTINGS_FILE,
+  defaultDesktopSettings,
+  loadDesktopSettings,
+  notificationKinds,
+  parseDesktopSettings,
+  saveDesktopSettings,
+  watchDesktopSettings,
+} from './desktop-settings';
 
 describe('desktop settings', () => {
   let dir: string | undefined;
@@ -10,12 +18,24 @@ describe('desktop settings', () => {
 
   it('defaults: close to tray, no login start, engine stopped on quit, every notification on', () => {
     const s = defaultDesktopSettings();
-    expect(s).toMatchObject({ closeToTray: true, startAtLogin: false, startMinimized: false, engineOnQuit: 'stop', tray: { showStopped: true, showCompose: true } });
+    expect(s).toMatchObject({
+      closeToTray: true,
+      startAtLogin: false,
+      startMinimized: false,
+      engineOnQuit: 'stop',
+      tray: { showStopped: true, showCompose: true },
+    });
     for (const k of notificationKinds) expect(s.notifications[k]).toBe(true);
   });
 
   it('keeps valid values and replaces broken ones field by field', () => {
-    const s = parseDesktopSettings({ closeToTray: 'yes', startAtLogin: true, engineOnQuit: 'explode', notifications: { containerOom: false, taskFinished: 3 }, tray: 'x' });
+    const s = parseDesktopSettings({
+      closeToTray: 'yes',
+      startAtLogin: true,
+      engineOnQuit: 'explode',
+      notifications: { containerOom: false, taskFinished: 3 },
+      tray: 'x',
+    });
     expect(s.closeToTray).toBe(true);
     expect(s.startAtLogin).toBe(true);
     expect(s.engineOnQuit).toBe('stop');

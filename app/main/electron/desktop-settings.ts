@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeJsonAtomically } from './json-file';
 
-export const notificationKinds = ['taskFinished', 'taskFailed', 'containerExited', 'containerOom', 'restartLoop', 'engine'] as const;
+export const notificationKinds = [
+  'taskFinished',
+  'taskFailed',
+  'containerExited',
+  'containerOom',
+  'restartLoop',
+  'engine',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 const bool = (value: boolean) => z.boolean().catch(value).default(value);
@@ -23,7 +30,12 @@ export const desktopSettingsSchema = z.object({
   engineOnQuit: z.enum(['stop', 'leave']).catch('stop').default('stop'),
   /** Each kind of notification can be turned off. */
   notifications: section(
-    z.object(Object.fromEntries(notificationKinds.map((k) => [k, bool(true)])) as Record<NotificationKind, ReturnType<typeof bool>>),
+    z.object(
+      Object.fromEntries(notificationKinds.map((k) => [k, bool(true)])) as Record<
+        NotificationKind,
+        ReturnType<typeof bool>
+      >,
+    ),
   ),
   tray: section(z.object({ showStopped: bool(true), showCompose: bool(true) })),
 });

@@ -47,7 +47,9 @@ describe('electron-builder.yml', () => {
     expect(config.appId).toBe('dev.berth.app');
     expect(config.productName).toBe('Berth');
     expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json']));
-    expect(config.extraResources).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'resources', to: 'resources' })]));
+    expect(config.extraResources).toEqual(
+      expect.arrayContaining([expect.objectContaining({ from: 'resources', to: 'resources' })]),
+    );
     expect(config.protocols[0]!.schemes).toEqual(['berth']);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.mac.target).toEqual(['dmg']);
@@ -76,7 +78,12 @@ describe('electron-builder.yml', () => {
   });
 
   it('points at icons and VM resources that exist', () => {
-    for (const p of [config.linux.icon, config.mac.icon, config.win.icon, ...config.mac.extraResources.map((r) => r.from)]) {
+    for (const p of [
+      config.linux.icon,
+      config.mac.icon,
+      config.win.icon,
+      ...config.mac.extraResources.map((r) => r.from),
+    ]) {
       expect(existsSync(join(root, p)), p).toBe(true);
     }
     expect(existsSync(join(root, 'resources', 'vm', 'lima', 'berth.yaml'))).toBe(true);

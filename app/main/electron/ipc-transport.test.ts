@@ -27,7 +27,8 @@ function setup(backend: TransportBackend | Promise<TransportBackend> = fakeBacke
     windows.add(wc);
     return wc;
   };
-  const replies = (wc: FakeWebContents) => wc.sent.filter((s) => s.channel === IPC_CHANNEL).map((s) => s.args[0] as ServerFrame);
+  const replies = (wc: FakeWebContents) =>
+    wc.sent.filter((s) => s.channel === IPC_CHANNEL).map((s) => s.args[0] as ServerFrame);
   return { ipcMain, transport, window, refused, replies };
 }
 
@@ -76,7 +77,9 @@ describe('Electron IPC transport (fake Electron: binary absent here)', () => {
     expect(fb.calls).toEqual([]);
     for (const wc of [foreign, otherFile, berth, stranger]) expect(replies(wc)).toEqual([]);
     expect(refused).toHaveLength(5);
-    expect(refused[0]).toBe('A message to Berth was ignored because the sender shows a foreign page (https://evil.example/).');
+    expect(refused[0]).toBe(
+      'A message to Berth was ignored because the sender shows a foreign page (https://evil.example/).',
+    );
     expect(refused.slice(2)).toEqual([
       'A message to Berth was ignored because the sender is not the main frame.',
       'A message to Berth was ignored because the sending frame is gone.',
@@ -87,7 +90,12 @@ describe('Electron IPC transport (fake Electron: binary absent here)', () => {
   it('accepts the Vite dev server as the renderer when configured', async () => {
     const ipcMain = new FakeIpcMain();
     const wc = new FakeWebContents('http://localhost:5173/#/images');
-    attachIpcTransport({ ipcMain: ipcMain.asElectron, backend: fakeBackend(), isBerthWindow: () => true, where: { dir: rendererDir, devUrl: 'http://localhost:5173' } });
+    attachIpcTransport({
+      ipcMain: ipcMain.asElectron,
+      backend: fakeBackend(),
+      isBerthWindow: () => true,
+      where: { dir: rendererDir, devUrl: 'http://localhost:5173' },
+    });
     ipcMain.deliver(IPC_CHANNEL, wc, { t: 'req', id: 1, method: 'engine.status', args: {} });
     await flush();
     expect(wc.sent).toHaveLength(1);
@@ -151,7 +159,8 @@ describe('Electron IPC transport (fake Electron: binary absent here)', () => {
     let ready!: (b: TransportBackend) => void;
     const { ipcMain, window, replies } = setup(new Promise<TransportBackend>((r) => (ready = r)));
     const wc = window();
-    for (let id = 1; id <= 3; id++) ipcMain.deliver(IPC_CHANNEL, wc, { t: 'req', id, method: 'engine.status', args: {} });
+    for (let id = 1; id <= 3; id++)
+      ipcMain.deliver(IPC_CHANNEL, wc, { t: 'req', id, method: 'engine.status', args: {} });
     await flush();
     expect(replies(wc)).toEqual([]);
     ready(fb);

@@ -33,7 +33,10 @@ export interface IpcTransport {
 }
 
 /** Why a frame's sender is not trusted, or undefined when it is. */
-export function senderRefusal(event: IpcMainEvent, deps: Pick<IpcTransportDeps, 'isBerthWindow' | 'where'>): string | undefined {
+export function senderRefusal(
+  event: IpcMainEvent,
+  deps: Pick<IpcTransportDeps, 'isBerthWindow' | 'where'>,
+): string | undefined {
   const frame = event.senderFrame;
   if (!frame) return 'the sending frame is gone';
   if (!deps.isBerthWindow(event.sender)) return 'the sender is not a Berth window';
@@ -93,7 +96,8 @@ export function attachIpcTransport(deps: IpcTransportDeps): IpcTransport {
         sessionFor(contents, backend).receive(frame);
       },
       (err: unknown) => {
-        if (documents.get(contents) === document) send(contents, unavailable(frame, toErrorInfo(err, 'Starting Berth')));
+        if (documents.get(contents) === document)
+          send(contents, unavailable(frame, toErrorInfo(err, 'Starting Berth')));
       },
     );
   };
@@ -113,7 +117,11 @@ export function attachIpcTransport(deps: IpcTransportDeps): IpcTransport {
 
 /** The answer to a frame when the backend could not start: the caller learns why, in a sentence. */
 function unavailable(frame: unknown, cause: ErrorInfo): ServerFrame {
-  const error: ErrorInfo = { kind: 'unavailable', message: `Berth could not start its backend: ${cause.message}`, ...(cause.detail ? { detail: cause.detail } : {}) };
+  const error: ErrorInfo = {
+    kind: 'unavailable',
+    message: `Berth could not start its backend: ${cause.message}`,
+    ...(cause.detail ? { detail: cause.detail } : {}),
+  };
   const f = frame as { t?: unknown; id?: unknown };
   if (typeof f?.id === 'number' && f.t === 'req') return { t: 'res', id: f.id, ok: false, error };
   if (typeof f?.id === 'number' && f.t === 'sub') return { t: 'end', id: f.id, error };

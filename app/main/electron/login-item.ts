@@ -8,7 +8,11 @@ import type { App } from 'electron';
 export const HIDDEN_FLAG = '--hidden';
 
 /** Whether this launch should stay in the tray (login start, or the start-minimized setting). */
-export function startsHidden(argv: readonly string[], startMinimized: boolean, loginItemWasOpenedAtLogin = false): boolean {
+export function startsHidden(
+  argv: readonly string[],
+  startMinimized: boolean,
+  loginItemWasOpenedAtLogin = false,
+): boolean {
   return startMinimized || argv.includes(HIDDEN_FLAG) || loginItemWasOpenedAtLogin;
 }
 
@@ -21,7 +25,17 @@ const quoteExec = (arg: string) => (/[\s"'\\$`]/.test(arg) ? `"${arg.replace(/([
 /** The XDG autostart desktop entry that launches Berth into the tray. */
 export function autostartEntry(execPath: string, execArgs: readonly string[] = []): string {
   const exec = [execPath, ...execArgs, HIDDEN_FLAG].map(quoteExec).join(' ');
-  return ['[Desktop Entry]', 'Type=Application', 'Name=Berth', 'Comment=Container manager', `Exec=${exec}`, 'Icon=berth', 'Terminal=false', 'X-GNOME-Autostart-enabled=true', ''].join('\n');
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Berth',
+    'Comment=Container manager',
+    `Exec=${exec}`,
+    'Icon=berth',
+    'Terminal=false',
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n');
 }
 
 export function applyStartAtLogin(

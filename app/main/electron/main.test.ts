@@ -62,7 +62,12 @@ describe('main process wiring (fake Electron module: binary absent here)', () =>
 
   it('carries contract frames between the window and the backend', async () => {
     const { fake, fb, win } = await launch();
-    fake.module.ipcMain.deliver(IPC_CHANNEL, win!.webContents, { t: 'req', id: 1, method: 'containers.list', args: {} });
+    fake.module.ipcMain.deliver(IPC_CHANNEL, win!.webContents, {
+      t: 'req',
+      id: 1,
+      method: 'containers.list',
+      args: {},
+    });
     await tick();
     expect(fb.calls.some((c) => c.method === 'containers.list')).toBe(true);
     expect(win!.webContents.sent.at(-1)).toMatchObject({ channel: IPC_CHANNEL, args: [{ t: 'res', id: 1, ok: true }] });

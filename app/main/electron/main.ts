@@ -19,7 +19,11 @@ import { runTrayAction } from './tray-actions';
 import { TrayController } from './tray-controller';
 import { guardSession } from './window-guards';
 
-const locations = appLocations({ mainFile: mainFileOf(import.meta.url), isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
+const locations = appLocations({
+  mainFile: mainFileOf(import.meta.url),
+  isPackaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+});
 const appIcon = join(locations.resources, 'icons', 'icon.png');
 let settings: DesktopSettings = loadDesktopSettings(locations.configDir);
 let win: BrowserWindow | undefined;
@@ -36,7 +40,10 @@ function openExternal(url: string): void {
   shell.openExternal(safe).catch(() => log(`No browser could open ${safe}.`));
 }
 
-const guard = { openExternal, onRefused: (what: string, url: string) => log(`Refused ${what}${url ? ` to ${url}` : ''}.`) };
+const guard = {
+  openExternal,
+  onRefused: (what: string, url: string) => log(`Refused ${what}${url ? ` to ${url}` : ''}.`),
+};
 
 /** Shows the window (creating it again if it was closed) on `route`. */
 function showWindow(route?: string): void {
@@ -74,7 +81,10 @@ function applyLoginSetting(): void {
   // From a checkout the executable is Electron itself: registering it would start a bare Electron.
   if (!app.isPackaged) return;
   try {
-    applyStartAtLogin(app, settings.startAtLogin, { platform: process.platform, execPath: process.env.APPIMAGE ?? process.execPath });
+    applyStartAtLogin(app, settings.startAtLogin, {
+      platform: process.platform,
+      execPath: process.env.APPIMAGE ?? process.execPath,
+    });
   } catch (err) {
     log(`Start at login could not be changed: ${(err as Error).message}`);
   }
@@ -93,7 +103,9 @@ async function start(): Promise<void> {
 
   // The backend loads after the window exists; the window's first frames wait for it.
   const engineSocket = engineSocketArg();
-  const backendReady: Promise<Backend> = import('../backend').then((m) => m.createBackend(engineSocket ? { engineSocket } : {}));
+  const backendReady: Promise<Backend> = import('../backend').then((m) =>
+    m.createBackend(engineSocket ? { engineSocket } : {}),
+  );
   const transport = attachIpcTransport({
     ipcMain,
     backend: backendReady,
@@ -121,14 +133,24 @@ async function start(): Promise<void> {
           showRoute: (r) => showWindow(r),
           openExternal: (url) => shell.openExternal(url),
           quit: () => app.quit(),
-          reportError: (title, message) => showNotification({ title, body: message, route: '#/containers' }, (r) => showWindow(r), appIcon),
+          reportError: (title, message) =>
+            showNotification({ title, body: message, route: '#/containers' }, (r) => showWindow(r), appIcon),
         },
         action,
       ),
   });
   hasTray = true;
-  const controller = new TrayController({ api: backend.api, handlers: backend.handlers, settings, render: (view) => tray.update(view) });
-  const stopNotifications = watchForNotifications(backend.api, () => settings, (spec) => showNotification(spec, (r) => showWindow(r), appIcon));
+  const controller = new TrayController({
+    api: backend.api,
+    handlers: backend.handlers,
+    settings,
+    render: (view) => tray.update(view),
+  });
+  const stopNotifications = watchForNotifications(
+    backend.api,
+    () => settings,
+    (spec) => showNotification(spec, (r) => showWindow(r), appIcon),
+  );
   const stopWatchingSettings = watchDesktopSettings(locations.configDir, (next) => {
     const loginChanged = next.startAtLogin !== settings.startAtLogin;
     settings = next;
@@ -167,7 +189,8 @@ function installQuit(transport: IpcTransport, backend: Backend | undefined, stop
 }
 
 if (claimSingleInstance(app, (route) => showWindow(route))) {
-  if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [process.argv[1]]);
+  if (process.defaultApp && process.argv[1])
+    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [process.argv[1]]);
   else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   // macOS delivers deep links as open-url, possibly before ready.
   app.on('open-url', (event, url) => {

@@ -16,7 +16,21 @@ const click = (i: MenuItemConstructorOptions | undefined) => (i?.click as unknow
 describe('application menu (Electron template data; binary absent here)', () => {
   it('has the usual roles and shortcuts', () => {
     const roles = flat(appMenuTemplate('linux', { open: vi.fn() }, true)).map((i) => i.role);
-    for (const r of ['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'windowMenu']) {
+    for (const r of [
+      'quit',
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+      'reload',
+      'zoomIn',
+      'zoomOut',
+      'resetZoom',
+      'togglefullscreen',
+      'windowMenu',
+    ]) {
       expect(roles).toContain(r);
     }
     expect(roles).not.toContain('toggleDevTools'); // packaged
@@ -42,7 +56,11 @@ describe('application menu (Electron template data; binary absent here)', () => 
 describe('tray menu as an Electron template (binary absent here)', () => {
   it('maps headers, separators, submenus and clickable items, each click running its action', () => {
     const run = vi.fn();
-    const model = buildTrayMenu({ engine: engineStatus(), containers: [], settings: { tray: defaultDesktopSettings().tray } });
+    const model = buildTrayMenu({
+      engine: engineStatus(),
+      containers: [],
+      settings: { tray: defaultDesktopSettings().tray },
+    });
     const template = trayMenuTemplate(model, run);
     expect(template[0]).toEqual({ label: 'Engine running (native)', enabled: false });
     expect(template.some((i) => i.type === 'separator')).toBe(true);
@@ -55,14 +73,9 @@ describe('tray icons', () => {
   const resources = join(import.meta.dirname, '..', '..', '..', 'resources');
 
   it('maps every engine state to one of four icons', () => {
-    expect(['none', 'stopped', 'starting', 'stopping', 'running', 'error'].map((s) => trayIconState(s as never))).toEqual([
-      'stopped',
-      'stopped',
-      'starting',
-      'starting',
-      'running',
-      'error',
-    ]);
+    expect(
+      ['none', 'stopped', 'starting', 'stopping', 'running', 'error'].map((s) => trayIconState(s as never)),
+    ).toEqual(['stopped', 'stopped', 'starting', 'starting', 'running', 'error']);
   });
 
   it('uses Template images on macOS and light/dark variants elsewhere, all present as PNGs with @2x', () => {
@@ -70,7 +83,11 @@ describe('tray icons', () => {
     expect(trayIconPath('/r', 'error', 'linux', true)).toBe('/r/tray/error-on-dark.png');
     expect(trayIconPath('/r', 'starting', 'win32', false)).toBe('/r/tray/starting-on-light.png');
     for (const state of ['stopped', 'starting', 'running', 'error'] as const) {
-      for (const [platform, dark] of [['darwin', false], ['linux', true], ['linux', false]] as const) {
+      for (const [platform, dark] of [
+        ['darwin', false],
+        ['linux', true],
+        ['linux', false],
+      ] as const) {
         const file = trayIconPath(resources, state, platform, dark);
         for (const f of [file, file.replace(/\.png$/, '@2x.png')]) {
           expect(existsSync(f), f).toBe(true);
@@ -81,10 +98,15 @@ describe('tray icons', () => {
   });
 
   it('has app icons for every platform', () => {
-    expect(readFileSync(join(resources, 'icons', 'icon.icns')).subarray(0, 4).toString()).toBe('icns');
+    expect(
+      readFileSync(join(resources, 'icons', 'icon.icns'))
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('icns');
     expect([...readFileSync(join(resources, 'icons', 'icon.ico')).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
     const png = readFileSync(join(resources, 'icons', 'icon.png'));
     expect(png.readUInt32BE(16)).toBe(512); // IHDR width
-    for (const s of [16, 32, 48, 64, 128, 256, 512]) expect(existsSync(join(resources, 'icons', 'linux', `${s}x${s}.png`))).toBe(true);
+    for (const s of [16, 32, 48, 64, 128, 256, 512])
+      expect(existsSync(join(resources, 'icons', 'linux', `${s}x${s}.png`))).toBe(true);
   });
 });

@@ -21,12 +21,25 @@ function rules(off: NotificationKind[] = []) {
   return new NotificationRules(() => s);
 }
 
-const task = (over: Partial<TaskInfo>): TaskInfo => ({ id: 't1', kind: 'pull', title: 'Pull nginx:latest', state: 'running', progress: {}, started: T0, ...over });
+const task = (over: Partial<TaskInfo>): TaskInfo => ({
+  id: 't1',
+  kind: 'pull',
+  title: 'Pull nginx:latest',
+  state: 'running',
+  progress: {},
+  started: T0,
+  ...over,
+});
 
 describe('notification rules: containers', () => {
   it('notifies a non-zero exit, and opens the container logs on click', () => {
     expect(rules().onEngineEvent(ev('die', 0, { exitCode: '2' }))).toEqual([
-      { kind: 'containerExited', title: 'api exited with code 2', body: 'Open its logs to see why it stopped.', route: '#/containers/c1/logs' },
+      {
+        kind: 'containerExited',
+        title: 'api exited with code 2',
+        body: 'Open its logs to see why it stopped.',
+        route: '#/containers/c1/logs',
+      },
     ]);
   });
 
@@ -47,7 +60,11 @@ describe('notification rules: containers', () => {
     const r = rules();
     const oom = r.onEngineEvent(ev('oom', 0));
     expect(oom).toHaveLength(1);
-    expect(oom[0]).toMatchObject({ kind: 'containerOom', title: 'api ran out of memory', route: '#/containers/c1/logs' });
+    expect(oom[0]).toMatchObject({
+      kind: 'containerOom',
+      title: 'api ran out of memory',
+      route: '#/containers/c1/logs',
+    });
     expect(r.onEngineEvent(ev('die', 100, { exitCode: '137' }))).toEqual([]);
   });
 
@@ -95,10 +112,27 @@ describe('notification rules: tasks', () => {
   it('notifies a finished and a failed pull, build or push once, opening the images page', () => {
     const r = rules();
     expect(r.onTask(task({ state: 'running' }))).toEqual([]);
-    expect(r.onTask(task({ state: 'done' }))).toEqual([{ kind: 'taskFinished', title: 'Pull nginx:latest finished', body: 'Done.', route: '#/images' }]);
+    expect(r.onTask(task({ state: 'done' }))).toEqual([
+      { kind: 'taskFinished', title: 'Pull nginx:latest finished', body: 'Done.', route: '#/images' },
+    ]);
     expect(r.onTask(task({ state: 'done' }))).toEqual([]);
-    const failed = r.onTask(task({ id: 't2', kind: 'build', title: 'Build app', state: 'failed', error: { kind: 'invalid', message: 'The Dockerfile has an error on line 3.' } }));
-    expect(failed).toEqual([{ kind: 'taskFailed', title: 'Build app failed', body: 'The Dockerfile has an error on line 3.', route: '#/images' }]);
+    const failed = r.onTask(
+      task({
+        id: 't2',
+        kind: 'build',
+        title: 'Build app',
+        state: 'failed',
+        error: { kind: 'invalid', message: 'The Dockerfile has an error on line 3.' },
+      }),
+    );
+    expect(failed).toEqual([
+      {
+        kind: 'taskFailed',
+        title: 'Build app failed',
+        body: 'The Dockerfile has an error on line 3.',
+        route: '#/images',
+      },
+    ]);
     expect(r.onTask(task({ id: 't3', kind: 'push', state: 'done' }))).toHaveLength(1);
   });
 
@@ -141,9 +175,19 @@ describe('notification rules: the managed engine', () => {
   it('notifies when the engine could not be restarted, with the reason and the fix', () => {
     const r = rules();
     r.onEngineStatus(engineStatus());
-    const error = { step: 'restart', message: 'dockerd exited with status 1.', logTail: [], fix: 'Free disk space and start it again.' };
+    const error = {
+      step: 'restart',
+      message: 'dockerd exited with status 1.',
+      logTail: [],
+      fix: 'Free disk space and start it again.',
+    };
     expect(r.onEngineStatus(engineStatus({ state: 'error', error }))).toEqual([
-      { kind: 'engine', title: 'The engine stopped and could not be restarted', body: 'dockerd exited with status 1. Free disk space and start it again.', route: '#/engine' },
+      {
+        kind: 'engine',
+        title: 'The engine stopped and could not be restarted',
+        body: 'dockerd exited with status 1. Free disk space and start it again.',
+        route: '#/engine',
+      },
     ]);
   });
 
@@ -171,7 +215,11 @@ describe('notification watcher', () => {
   it('feeds engine events, status and tasks from the backend to the rules, and stops', () => {
     const fb = fakeBackend();
     const shown: string[] = [];
-    const stop = watchForNotifications(fb.api, () => defaultDesktopSettings(), (n) => shown.push(n.kind));
+    const stop = watchForNotifications(
+      fb.api,
+      () => defaultDesktopSettings(),
+      (n) => shown.push(n.kind),
+    );
     fb.emitEvent({ action: 'die', id: 'c', attributes: { exitCode: '3' } });
     fb.emitTask(task({ state: 'done' }));
     fb.setStatus(engineStatus({ restartedAfterCrash: 1 }));

@@ -104,7 +104,12 @@ export class NotificationRules {
     if (!Number.isFinite(code) || code === 0 || asked || oom || looping || recentlyNotified) return [];
     m.exitNotifiedAt = t;
     return this.allowed([
-      { kind: 'containerExited', title: `${name} exited with code ${code}`, body: 'Open its logs to see why it stopped.', route: logsRoute(e.id) },
+      {
+        kind: 'containerExited',
+        title: `${name} exited with code ${code}`,
+        body: 'Open its logs to see why it stopped.',
+        route: logsRoute(e.id),
+      },
     ]);
   }
 
@@ -131,9 +136,15 @@ export class NotificationRules {
     if (this.notifiedTasks.size >= MAX_TRACKED) this.notifiedTasks.delete(this.notifiedTasks.values().next().value!);
     this.notifiedTasks.add(task.id);
     const route = '#/images';
-    if (task.state === 'done') return this.allowed([{ kind: 'taskFinished', title: `${task.title} finished`, body: 'Done.', route }]);
+    if (task.state === 'done')
+      return this.allowed([{ kind: 'taskFinished', title: `${task.title} finished`, body: 'Done.', route }]);
     return this.allowed([
-      { kind: 'taskFailed', title: `${task.title} failed`, body: task.error?.message ?? 'Open Berth to see what went wrong.', route },
+      {
+        kind: 'taskFailed',
+        title: `${task.title} failed`,
+        body: task.error?.message ?? 'Open Berth to see what went wrong.',
+        route,
+      },
     ]);
   }
 
@@ -147,7 +158,11 @@ export class NotificationRules {
     if (!next.managed) return [];
     const specs: NotificationSpec[] = [];
     // The restart is told once the engine runs again (the status may carry the restart while still starting).
-    if (next.restartedAfterCrash !== undefined && next.restartedAfterCrash !== this.crashToldAt && next.state === 'running') {
+    if (
+      next.restartedAfterCrash !== undefined &&
+      next.restartedAfterCrash !== this.crashToldAt &&
+      next.state === 'running'
+    ) {
       this.crashToldAt = next.restartedAfterCrash;
       specs.push({
         kind: 'engine',
@@ -160,7 +175,8 @@ export class NotificationRules {
       const fix = next.error?.fix ? ` ${next.error.fix}` : '';
       specs.push({
         kind: 'engine',
-        title: prev.state === 'running' ? 'The engine stopped and could not be restarted' : 'The engine could not start',
+        title:
+          prev.state === 'running' ? 'The engine stopped and could not be restarted' : 'The engine could not start',
         body: `${next.error?.message ?? 'Open Berth to see what went wrong.'}${fix}`,
         route: '#/engine',
       });

@@ -5,7 +5,11 @@ import type { NotificationSpec } from './notification-rules';
 /** Shown notifications are kept referenced until closed, so their click handlers are not collected. */
 const live = new Set<Notification>();
 
-export function showNotification(spec: Pick<NotificationSpec, 'title' | 'body' | 'route'>, open: (route: string) => void, icon?: string): void {
+export function showNotification(
+  spec: Pick<NotificationSpec, 'title' | 'body' | 'route'>,
+  open: (route: string) => void,
+  icon?: string,
+): void {
   if (!Notification.isSupported()) return;
   const n = new Notification({ title: spec.title, body: spec.body, ...(icon ? { icon } : {}) });
   live.add(n);

@@ -32,7 +32,12 @@ describe('preload (fake contextBridge and ipcRenderer: Electron binary absent he
 
   it('sends frames unchanged on the contract channel', () => {
     bridge.send({ t: 'req', id: 1, method: 'containers.list', args: { all: true } });
-    expect(fakeIpcRenderer.send).toHaveBeenCalledWith(IPC_CHANNEL, { t: 'req', id: 1, method: 'containers.list', args: { all: true } });
+    expect(fakeIpcRenderer.send).toHaveBeenCalledWith(IPC_CHANNEL, {
+      t: 'req',
+      id: 1,
+      method: 'containers.list',
+      args: { all: true },
+    });
   });
 
   it('delivers frames to the one listener without the IPC event, and unsubscribes', () => {

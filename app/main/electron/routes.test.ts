@@ -12,7 +12,13 @@ describe('hash routes and deep links', () => {
   });
 
   it('refuses links that are not Berth pages', () => {
-    for (const link of ['https://containers/abc', 'berth://unknown/page', 'berth://containers/a%2Fb', 'not a url', 'berth://containers/a/b/c/d/e']) {
+    for (const link of [
+      'https://containers/abc',
+      'berth://unknown/page',
+      'berth://containers/a%2Fb',
+      'not a url',
+      'berth://containers/a/b/c/d/e',
+    ]) {
       expect(deepLinkToRoute(link), link).toBeUndefined();
     }
     // Dot segments are resolved by URL parsing, so they never reach the route.
@@ -37,7 +43,15 @@ describe('external links', () => {
   it('lets only http(s) leave the app', () => {
     expect(externalUrl('http://localhost:8080')).toBe('http://localhost:8080/');
     expect(externalUrl('https://docs.docker.com/engine/')).toBe('https://docs.docker.com/engine/');
-    for (const u of ['file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'ftp://host/', 'mailto:a@b', 'http://u:p@host/', 'nonsense']) {
+    for (const u of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'ftp://host/',
+      'mailto:a@b',
+      'http://u:p@host/',
+      'nonsense',
+    ]) {
       expect(externalUrl(u), u).toBeUndefined();
     }
   });

@@ -11,7 +11,10 @@ const segment = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 
 /** A hash route like `#/containers/<id>/logs`, or undefined when the path is not one of Berth's pages. */
 export function hashRoute(path: string): string | undefined {
-  const parts = path.replace(/^#?\/*/, '').split('/').filter(Boolean);
+  const parts = path
+    .replace(/^#?\/*/, '')
+    .split('/')
+    .filter(Boolean);
   if (parts.length === 0) return '#/containers';
   if (!(pages as readonly string[]).includes(parts[0]!) || parts.length > 4) return undefined;
   let decoded: string[];

@@ -89,6 +89,12 @@ export function mayLoad(url: string, where: RendererLocation): boolean {
  * Permissions: all refused, except writing to the clipboard (the terminal's and logs' Copy) from
  * Berth's own renderer. Camera, microphone, notifications, geolocation, etc. are never granted.
  */
-export function mayGrantPermission(permission: string, requestingUrl: string | undefined, where: RendererLocation): boolean {
-  return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && isRendererUrl(requestingUrl, where);
+export function mayGrantPermission(
+  permission: string,
+  requestingUrl: string | undefined,
+  where: RendererLocation,
+): boolean {
+  return (
+    permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && isRendererUrl(requestingUrl, where)
+  );
 }

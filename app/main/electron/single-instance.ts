@@ -6,7 +6,10 @@ import { deepLinkInArgv, deepLinkToRoute } from './routes';
  * Takes the single-instance lock. Returns false (and quits) when another Berth holds it; otherwise
  * calls `onSecondLaunch` with the page a later launch asked for (or undefined: just show the window).
  */
-export function claimSingleInstance(app: Pick<App, 'requestSingleInstanceLock' | 'on' | 'quit'>, onSecondLaunch: (route: string | undefined) => void): boolean {
+export function claimSingleInstance(
+  app: Pick<App, 'requestSingleInstanceLock' | 'on' | 'quit'>,
+  onSecondLaunch: (route: string | undefined) => void,
+): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;

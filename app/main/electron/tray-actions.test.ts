@@ -24,7 +24,11 @@ describe('tray actions', () => {
     const { fb, d } = deps();
     const web = container({ id: 'web1', name: 'web', ports: [{ containerPort: 80, hostPort: 8080, protocol: 'tcp' }] });
     const old = container({ id: 'old1', name: 'old', state: 'exited' });
-    const menu = buildTrayMenu({ engine: fb.api.engine.status(), containers: [web, old], settings: { tray: defaultDesktopSettings().tray } });
+    const menu = buildTrayMenu({
+      engine: fb.api.engine.status(),
+      containers: [web, old],
+      settings: { tray: defaultDesktopSettings().tray },
+    });
     const click = async (path: string[]) => {
       let items = menu;
       let item: TrayMenuItem | undefined;
@@ -49,14 +53,19 @@ describe('tray actions', () => {
     await click(['web', 'Open terminal']);
     await click(['web', 'View logs']);
     await click(['Settings…']);
-    expect(d.showRoute.mock.calls).toEqual([['#/containers/web1/terminal'], ['#/containers/web1/logs'], ['#/settings']]);
+    expect(d.showRoute.mock.calls).toEqual([
+      ['#/containers/web1/terminal'],
+      ['#/containers/web1/logs'],
+      ['#/settings'],
+    ]);
     await click(['web', 'Open http://localhost:8080']);
     expect(d.openExternal).toHaveBeenCalledWith('http://localhost:8080/');
     await click(['Quit Berth']);
     expect(d.quit).toHaveBeenCalledOnce();
     expect(d.reportError).not.toHaveBeenCalled();
     // Every action in the menu is one of the kinds performed above.
-    for (const i of flat(menu)) if (i.action) expect(Object.keys(i.action)[0]).toMatch(/^(request|requests|open|openExternal|quit)$/);
+    for (const i of flat(menu))
+      if (i.action) expect(Object.keys(i.action)[0]).toMatch(/^(request|requests|open|openExternal|quit)$/);
   });
 
   it('validates arguments as the contract does: a bad id never reaches the handler', async () => {
@@ -84,7 +93,10 @@ describe('tray actions', () => {
       label: 'Starting shop',
     });
     expect(fb.calls).toHaveLength(2);
-    expect(d.reportError).toHaveBeenCalledWith('Starting shop did not fully succeed', 'Port 8080 is already allocated. (and 1 more)');
+    expect(d.reportError).toHaveBeenCalledWith(
+      'Starting shop did not fully succeed',
+      'Port 8080 is already allocated. (and 1 more)',
+    );
   });
 
   it('never opens a non-http link and never opens a page outside the renderer routes', async () => {

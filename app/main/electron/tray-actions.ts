@@ -18,7 +18,10 @@ export interface TrayActionDeps {
 }
 
 /** Runs one contract request as the renderer would: arguments validated, errors as sentences. */
-export async function callContract(deps: Pick<TrayActionDeps, 'api' | 'handlers'>, call: ContractCall): Promise<unknown> {
+export async function callContract(
+  deps: Pick<TrayActionDeps, 'api' | 'handlers'>,
+  call: ContractCall,
+): Promise<unknown> {
   const args = requests[call.request].args.parse(call.args);
   const handler = deps.handlers[call.request] as (a: unknown, c: unknown) => Promise<unknown>;
   return handler(args, { ...deps.api, signal: new AbortController().signal });
@@ -63,6 +66,7 @@ export async function runTrayAction(deps: TrayActionDeps, action: TrayAction): P
     }),
   );
   if (failures.length === 0) return;
-  const title = 'requests' in action ? `${action.label} did not fully succeed` : (titles[action.request] ?? 'The action failed');
+  const title =
+    'requests' in action ? `${action.label} did not fully succeed` : (titles[action.request] ?? 'The action failed');
   deps.reportError(title, failures.length > 1 ? `${failures[0]} (and ${failures.length - 1} more)` : failures[0]!);
 }

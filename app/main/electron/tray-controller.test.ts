@@ -10,7 +10,13 @@ afterEach(() => vi.useRealTimers());
 function setup(initial = engineStatus()) {
   const fb = fakeBackend(initial);
   const views: TrayView[] = [];
-  const controller = new TrayController({ api: fb.api, handlers: fb.handlers, settings: defaultDesktopSettings(), render: (v) => views.push(v), debounceMs: 300 });
+  const controller = new TrayController({
+    api: fb.api,
+    handlers: fb.handlers,
+    settings: defaultDesktopSettings(),
+    render: (v) => views.push(v),
+    debounceMs: 300,
+  });
   const lists = () => fb.calls.filter((c) => c.method === 'containers.list').length;
   return { fb, views, controller, lists, last: () => views.at(-1)! };
 }
@@ -70,9 +76,16 @@ describe('tray controller', () => {
     const fb = fakeBackend();
     fb.failWith('containers.list', new BerthError({ kind: 'unavailable', message: 'The engine is not responding.' }));
     const views: TrayView[] = [];
-    new TrayController({ api: fb.api, handlers: fb.handlers, settings: defaultDesktopSettings(), render: (v) => views.push(v) });
+    new TrayController({
+      api: fb.api,
+      handlers: fb.handlers,
+      settings: defaultDesktopSettings(),
+      render: (v) => views.push(v),
+    });
     await vi.runAllTimersAsync();
-    expect(views.at(-1)!.menu.map((i) => i.label)).toContain('Containers could not be listed: The engine is not responding.');
+    expect(views.at(-1)!.menu.map((i) => i.label)).toContain(
+      'Containers could not be listed: The engine is not responding.',
+    );
   });
 
   it('applies changed settings and stops listening when closed', async () => {

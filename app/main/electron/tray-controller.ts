@@ -10,7 +10,19 @@ import { callContract } from './tray-actions';
 import { buildTrayMenu, trayTooltip, type TrayMenuItem, type TrayState } from './tray-menu-model';
 
 /** Container events that change what the tray lists. */
-const LIST_CHANGING_ACTIONS = new Set(['create', 'start', 'restart', 'stop', 'die', 'kill', 'pause', 'unpause', 'destroy', 'rename', 'update']);
+const LIST_CHANGING_ACTIONS = new Set([
+  'create',
+  'start',
+  'restart',
+  'stop',
+  'die',
+  'kill',
+  'pause',
+  'unpause',
+  'destroy',
+  'rename',
+  'update',
+]);
 
 export function changesContainerList(e: EngineEvent): boolean {
   return e.type === 'container' && LIST_CHANGING_ACTIONS.has(e.action);
@@ -111,7 +123,10 @@ export class TrayController {
     }
     this.fetching = true;
     try {
-      this.containers = (await callContract(this.opts, { request: 'containers.list', args: { all: true } })) as ContainerSummary[];
+      this.containers = (await callContract(this.opts, {
+        request: 'containers.list',
+        args: { all: true },
+      })) as ContainerSummary[];
       this.containersError = undefined;
     } catch (err) {
       this.containersError = `Containers could not be listed: ${toErrorInfo(err, 'containers.list').message}`;

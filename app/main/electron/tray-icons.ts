@@ -22,7 +22,12 @@ export function trayIconState(state: EngineHostState): TrayIconState {
  * macOS gets Template images (tinted by the system for light and dark menu bars); elsewhere the
  * icon is chosen for the panel's colour. Electron picks the @2x file next to it on HiDPI screens.
  */
-export function trayIconPath(resourcesDir: string, state: EngineHostState, platform: NodeJS.Platform, darkPanel: boolean): string {
+export function trayIconPath(
+  resourcesDir: string,
+  state: EngineHostState,
+  platform: NodeJS.Platform,
+  darkPanel: boolean,
+): string {
   const s = trayIconState(state);
   const file = platform === 'darwin' ? `${s}Template.png` : `${s}-${darkPanel ? 'on-dark' : 'on-light'}.png`;
   return join(resourcesDir, 'tray', file);

@@ -2,10 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../shared/contract';
 import { defaultDesktopSettings } from './desktop-settings';
 import { container, engineStatus } from './testing/fakes';
-import { TRAY_LIMITS, buildTrayMenu, publishedUrls, trayTooltip, type TrayMenuItem, type TrayState } from './tray-menu-model';
+import {
+  TRAY_LIMITS,
+  buildTrayMenu,
+  publishedUrls,
+  trayTooltip,
+  type TrayMenuItem,
+  type TrayState,
+} from './tray-menu-model';
 
 const settings = { tray: defaultDesktopSettings().tray };
-const state = (over: Partial<TrayState> = {}): TrayState => ({ engine: engineStatus(), containers: [], settings, ...over });
+const state = (over: Partial<TrayState> = {}): TrayState => ({
+  engine: engineStatus(),
+  containers: [],
+  settings,
+  ...over,
+});
 
 const find = (items: TrayMenuItem[], label: string | RegExp): TrayMenuItem => {
   const hit = items.find((i) => (typeof label === 'string' ? i.label === label : label.test(i.label)));
@@ -26,19 +38,35 @@ describe('tray menu: engine section', () => {
   ];
   for (const [engineState, line, enabled] of cases) {
     it(`shows the state line and enables the right engine actions when ${engineState}`, () => {
-      const menu = buildTrayMenu(state({ engine: engineStatus({ state: engineState, progress: 'Waiting for the engine API' }) }));
+      const menu = buildTrayMenu(
+        state({ engine: engineStatus({ state: engineState, progress: 'Waiting for the engine API' }) }),
+      );
       expect(menu[0]).toEqual({ type: 'header', label: line, enabled: false });
-      expect(find(menu, 'Start engine')).toMatchObject({ enabled: enabled.start, action: { request: 'engine.start', args: {} } });
-      expect(find(menu, 'Stop engine')).toMatchObject({ enabled: enabled.stop, action: { request: 'engine.stop', args: {} } });
-      expect(find(menu, 'Restart engine')).toMatchObject({ enabled: enabled.restart, action: { request: 'engine.restart', args: {} } });
+      expect(find(menu, 'Start engine')).toMatchObject({
+        enabled: enabled.start,
+        action: { request: 'engine.start', args: {} },
+      });
+      expect(find(menu, 'Stop engine')).toMatchObject({
+        enabled: enabled.stop,
+        action: { request: 'engine.stop', args: {} },
+      });
+      expect(find(menu, 'Restart engine')).toMatchObject({
+        enabled: enabled.restart,
+        action: { request: 'engine.restart', args: {} },
+      });
     });
   }
 
   it('shows progress while starting and the failure sentence on error', () => {
-    expect(labels(buildTrayMenu(state({ engine: engineStatus({ state: 'starting', progress: 'Waiting for the engine API' }) })))).toContain(
-      'Waiting for the engine API',
-    );
-    const failed = engineStatus({ state: 'error', error: { step: 'start', message: 'dockerd exited at once.', logTail: [], fix: 'Check the log.' } });
+    expect(
+      labels(
+        buildTrayMenu(state({ engine: engineStatus({ state: 'starting', progress: 'Waiting for the engine API' }) })),
+      ),
+    ).toContain('Waiting for the engine API');
+    const failed = engineStatus({
+      state: 'error',
+      error: { step: 'start', message: 'dockerd exited at once.', logTail: [], fix: 'Check the log.' },
+    });
     expect(labels(buildTrayMenu(state({ engine: failed })))).toContain('dockerd exited at once.');
   });
 
@@ -56,7 +84,9 @@ describe('tray menu: engine section', () => {
   });
 
   it('lists no containers unless the engine runs', () => {
-    const menu = buildTrayMenu(state({ engine: engineStatus({ state: 'stopped' }), containers: [container({ id: 'a' })] }));
+    const menu = buildTrayMenu(
+      state({ engine: engineStatus({ state: 'stopped' }), containers: [container({ id: 'a' })] }),
+    );
     expect(labels(menu).some((l) => /containers/i.test(l))).toBe(false);
   });
 });
@@ -108,13 +138,18 @@ describe('tray menu: containers', () => {
   });
 
   it('offers Resume for a paused container and no terminal', () => {
-    const sub = find(buildTrayMenu(state({ containers: [container({ id: 'p', name: 'db', state: 'paused' })] })), 'db (paused)').submenu!;
+    const sub = find(
+      buildTrayMenu(state({ containers: [container({ id: 'p', name: 'db', state: 'paused' })] })),
+      'db (paused)',
+    ).submenu!;
     expect(find(sub, 'Resume').action).toEqual({ request: 'containers.unpause', args: { id: 'p' } });
     expect(find(sub, 'Open terminal').enabled).toBe(false);
   });
 
   it('stays bounded and readable at 50 running containers', () => {
-    const many = Array.from({ length: 50 }, (_, i) => container({ id: `c${i}`, name: `svc-${String(i).padStart(2, '0')}` }));
+    const many = Array.from({ length: 50 }, (_, i) =>
+      container({ id: `c${i}`, name: `svc-${String(i).padStart(2, '0')}` }),
+    );
     const menu = buildTrayMenu(state({ containers: many }));
     expect(labels(menu)).toContain('Running containers (50)');
     const shown = menu.filter((i) => i.type === 'submenu' && i.label.startsWith('svc-'));
@@ -133,7 +168,13 @@ describe('tray menu: containers', () => {
 
   it('lists stopped containers most recent first, bounded, each with Start', () => {
     const stopped = Array.from({ length: 14 }, (_, i) =>
-      container({ id: `s${i}`, name: `old-${i}`, state: 'exited', status: `Exited (0) ${i} hours ago`, created: 1000 + i }),
+      container({
+        id: `s${i}`,
+        name: `old-${i}`,
+        state: 'exited',
+        status: `Exited (0) ${i} hours ago`,
+        created: 1000 + i,
+      }),
     );
     const menu = buildTrayMenu(state({ containers: stopped }));
     const section = find(menu, 'Stopped containers (14)').submenu!;
@@ -145,28 +186,40 @@ describe('tray menu: containers', () => {
 
   it('hides stopped containers and compose projects when the settings say so', () => {
     const cs = [container({ id: 'a', state: 'exited', labels: { 'com.docker.compose.project': 'shop' } })];
-    const menu = buildTrayMenu(state({ containers: cs, settings: { tray: { showStopped: false, showCompose: false } } }));
+    const menu = buildTrayMenu(
+      state({ containers: cs, settings: { tray: { showStopped: false, showCompose: false } } }),
+    );
     expect(labels(menu).some((l) => l.startsWith('Stopped') || l.startsWith('Compose'))).toBe(false);
   });
 
   it('shows a list failure as a sentence, and a loading line before the first list', () => {
     expect(labels(buildTrayMenu(state({ containers: undefined })))).toContain('Loading containers…');
-    expect(labels(buildTrayMenu(state({ containersError: 'Containers could not be listed: The engine is not responding.' })))).toContain(
-      'Containers could not be listed: The engine is not responding.',
-    );
+    expect(
+      labels(
+        buildTrayMenu(state({ containersError: 'Containers could not be listed: The engine is not responding.' })),
+      ),
+    ).toContain('Containers could not be listed: The engine is not responding.');
   });
 });
 
 describe('tray menu: compose projects', () => {
   const shop = (id: string, running: boolean) =>
-    container({ id, name: `shop-${id}-1`, state: running ? 'running' : 'exited', labels: { 'com.docker.compose.project': 'shop' } });
+    container({
+      id,
+      name: `shop-${id}-1`,
+      state: running ? 'running' : 'exited',
+      labels: { 'com.docker.compose.project': 'shop' },
+    });
 
   it('groups containers by the compose project label, with Start and Stop for the project', () => {
     const containers = [shop('web', true), shop('db', true), shop('worker', false), container({ id: 'solo' })];
     const menu = buildTrayMenu(state({ containers }));
     const projects = find(menu, 'Compose projects (1)').submenu!;
     const project = find(projects, 'shop — 2/3 running').submenu!;
-    expect(find(project, 'Start').action).toEqual({ requests: [{ request: 'containers.start', args: { id: 'worker' } }], label: 'Starting shop' });
+    expect(find(project, 'Start').action).toEqual({
+      requests: [{ request: 'containers.start', args: { id: 'worker' } }],
+      label: 'Starting shop',
+    });
     expect(find(project, 'Stop').action).toEqual({
       requests: [
         { request: 'containers.stop', args: { id: 'web' } },
@@ -196,19 +249,25 @@ describe('tray menu: always there', () => {
   });
 
   it('is plain serialisable data, the same for the same state', () => {
-    const s = state({ containers: [container({ id: 'a', ports: [{ containerPort: 1, hostPort: 2, protocol: 'tcp' }] })] });
+    const s = state({
+      containers: [container({ id: 'a', ports: [{ containerPort: 1, hostPort: 2, protocol: 'tcp' }] })],
+    });
     const menu = buildTrayMenu(s);
     expect(JSON.parse(JSON.stringify(menu))).toEqual(menu);
     expect(buildTrayMenu(s)).toEqual(menu);
   });
 
   it('every enabled clickable item carries an action', () => {
-    const menu = buildTrayMenu(state({ containers: [container({ id: 'a' }), container({ id: 'b', state: 'exited' })] }));
+    const menu = buildTrayMenu(
+      state({ containers: [container({ id: 'a' }), container({ id: 'b', state: 'exited' })] }),
+    );
     for (const i of flat(menu).filter((i) => i.type === 'action')) expect(i.action, i.label).toBeDefined();
   });
 
   it('has a tooltip with the engine state and the running count', () => {
-    expect(trayTooltip(state({ containers: [container({ id: 'a' })] }))).toBe('Berth — engine running (native), 1 running');
+    expect(trayTooltip(state({ containers: [container({ id: 'a' })] }))).toBe(
+      'Berth — engine running (native), 1 running',
+    );
     expect(trayTooltip(state({ engine: engineStatus({ state: 'stopped' }) }))).toBe('Berth — engine stopped (native)');
   });
 });

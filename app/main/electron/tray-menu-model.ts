@@ -39,8 +39,18 @@ export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
 
 const header = (label: string): TrayMenuItem => ({ type: 'header', label, enabled: false });
 const separator = (): TrayMenuItem => ({ type: 'separator', label: '', enabled: false });
-const item = (label: string, action: TrayAction, enabled = true): TrayMenuItem => ({ type: 'action', label, enabled, action });
-const submenu = (label: string, items: TrayMenuItem[]): TrayMenuItem => ({ type: 'submenu', label, enabled: true, submenu: items });
+const item = (label: string, action: TrayAction, enabled = true): TrayMenuItem => ({
+  type: 'action',
+  label,
+  enabled,
+  action,
+});
+const submenu = (label: string, items: TrayMenuItem[]): TrayMenuItem => ({
+  type: 'submenu',
+  label,
+  enabled: true,
+  submenu: items,
+});
 
 /** Shortens long names so the menu stays readable; `&` is escaped (it marks mnemonics on Windows/Linux). */
 export function menuLabel(text: string, max: number = TRAY_LIMITS.label): string {
@@ -77,7 +87,11 @@ function engineSection(engine: EngineStatus): TrayMenuItem[] {
   items.push(
     item('Start engine', { request: 'engine.start', args: {} }, managed && (state === 'stopped' || state === 'error')),
     item('Stop engine', { request: 'engine.stop', args: {} }, managed && (state === 'running' || state === 'starting')),
-    item('Restart engine', { request: 'engine.restart', args: {} }, managed && (state === 'running' || state === 'error')),
+    item(
+      'Restart engine',
+      { request: 'engine.restart', args: {} },
+      managed && (state === 'running' || state === 'error'),
+    ),
   );
   return items;
 }
@@ -103,7 +117,9 @@ function runningContainerMenu(c: ContainerSummary): TrayMenuItem {
   const paused = c.state === 'paused';
   const items: TrayMenuItem[] = [
     header(menuLabel(c.image)),
-    paused ? item('Resume', { request: 'containers.unpause', args: { id: c.id } }) : item('Stop', { request: 'containers.stop', args: { id: c.id } }),
+    paused
+      ? item('Resume', { request: 'containers.unpause', args: { id: c.id } })
+      : item('Stop', { request: 'containers.stop', args: { id: c.id } }),
     item('Restart', { request: 'containers.restart', args: { id: c.id } }),
     separator(),
     item('Open terminal', { open: route('containers', c.id, 'terminal') }, !paused),
@@ -164,7 +180,10 @@ function containerSections(state: TrayState): TrayMenuItem[] {
   if (!state.containers) return [separator(), header('Loading containers…')];
   const byName = (a: ContainerSummary, b: ContainerSummary) => a.name.localeCompare(b.name);
   const running = state.containers.filter(isRunning).sort(byName);
-  const items: TrayMenuItem[] = [separator(), header(running.length ? `Running containers (${running.length})` : 'No running containers')];
+  const items: TrayMenuItem[] = [
+    separator(),
+    header(running.length ? `Running containers (${running.length})` : 'No running containers'),
+  ];
   items.push(...running.slice(0, TRAY_LIMITS.running).map(runningContainerMenu));
   if (running.length > TRAY_LIMITS.running) items.push(more(running.length - TRAY_LIMITS.running, 'containers'));
 

@@ -3,7 +3,10 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { TrayAction, TrayMenuItem } from './tray-menu-model';
 
-export function trayMenuTemplate(items: TrayMenuItem[], run: (action: TrayAction) => void): MenuItemConstructorOptions[] {
+export function trayMenuTemplate(
+  items: TrayMenuItem[],
+  run: (action: TrayAction) => void,
+): MenuItemConstructorOptions[] {
   return items.map((item): MenuItemConstructorOptions => {
     switch (item.type) {
       case 'separator':

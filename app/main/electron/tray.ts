@@ -25,7 +25,12 @@ export class TrayIcon {
 
   update(view: TrayView): void {
     this.last = view;
-    const file = trayIconPath(this.deps.resourcesDir, view.state.engine.state, process.platform, nativeTheme.shouldUseDarkColors);
+    const file = trayIconPath(
+      this.deps.resourcesDir,
+      view.state.engine.state,
+      process.platform,
+      nativeTheme.shouldUseDarkColors,
+    );
     if (file !== this.iconFile) {
       const image = nativeImage.createFromPath(file);
       if (process.platform === 'darwin') image.setTemplateImage(true);

@@ -61,10 +61,15 @@ describe('Content-Security-Policy (fake Electron session: binary absent here)', 
 
   it("is set on the renderer's responses, replacing any CSP there", async () => {
     const ses = guardedSession();
-    const res = await ses.respond(index, { 'content-type': ['text/html'], 'Content-Security-Policy': ['default-src *'] });
+    const res = await ses.respond(index, {
+      'content-type': ['text/html'],
+      'Content-Security-Policy': ['default-src *'],
+    });
     expect(res.responseHeaders?.['Content-Security-Policy']).toEqual([contentSecurityPolicy()]);
     expect(res.responseHeaders?.['content-type']).toEqual(['text/html']);
-    expect(Object.keys(res.responseHeaders!).filter((k) => k.toLowerCase() === 'content-security-policy')).toHaveLength(1);
+    expect(Object.keys(res.responseHeaders!).filter((k) => k.toLowerCase() === 'content-security-policy')).toHaveLength(
+      1,
+    );
   });
 
   it("leaves other responses' headers alone", async () => {
@@ -84,7 +89,7 @@ describe('Content-Security-Policy (fake Electron session: binary absent here)', 
 });
 
 describe('file loads (fake Electron session: binary absent here)', () => {
-  it("lets the renderer load its own files and nothing else from disk", async () => {
+  it('lets the renderer load its own files and nothing else from disk', async () => {
     const ses = guardedSession();
     expect(await ses.request(pathToFileURL(`${dir}/assets/index-abc.js`).href)).toEqual({ cancel: false });
     expect(await ses.request('file:///etc/passwd')).toEqual({ cancel: true });
@@ -123,7 +128,13 @@ describe('navigation and window.open (fake Electron: binary absent here)', () =>
 
   it('openExternal refuses a non-http URL', () => {
     const { wc, openExternal, refused } = guarded();
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'vscode://x', 'http://user:pw@host/']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'vscode://x',
+      'http://user:pw@host/',
+    ]) {
       expect(wc.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
     }
     expect(openExternal).not.toHaveBeenCalled();
@@ -134,7 +145,15 @@ describe('navigation and window.open (fake Electron: binary absent here)', () =>
 describe('permissions (fake Electron session: binary absent here)', () => {
   it('refuses every permission request', async () => {
     const ses = guardedSession();
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'unknown',
+    ]) {
       expect(await ses.askPermission(p, index)).toBe(false);
     }
   });

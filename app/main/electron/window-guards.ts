@@ -3,7 +3,14 @@
 // and file loads confined to the renderer's directory. Electron objects are passed in (fakes in tests).
 import type { Session, WebContents } from 'electron';
 import type { RendererLocation } from './routes';
-import { contentSecurityPolicy, mayGrantPermission, mayLoad, mayNavigate, windowOpenDecision, withCsp } from './security-policy';
+import {
+  contentSecurityPolicy,
+  mayGrantPermission,
+  mayLoad,
+  mayNavigate,
+  windowOpenDecision,
+  withCsp,
+} from './security-policy';
 import { isRendererUrl } from './routes';
 
 export interface GuardDeps {

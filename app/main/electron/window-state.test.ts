@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SIZE, MIN_SIZE, WINDOW_STATE_FILE, initialBounds, loadWindowState, saveWindowState } from './window-state';
+import {
+  DEFAULT_SIZE,
+  MIN_SIZE,
+  WINDOW_STATE_FILE,
+  initialBounds,
+  loadWindowState,
+  saveWindowState,
+} from './window-state';
 
 const primary = { x: 0, y: 0, width: 1920, height: 1040 };
 const second = { x: 1920, y: 0, width: 1280, height: 1000 };
@@ -40,7 +47,10 @@ describe('window state file', () => {
     dir = mkdtempSync(join(tmpdir(), 'berth-window-'));
     expect(loadWindowState(dir)).toEqual({ maximized: false });
     saveWindowState(join(dir, 'config'), { bounds: { x: 1, y: 2, width: 800, height: 600 }, maximized: true });
-    expect(loadWindowState(join(dir, 'config'))).toEqual({ bounds: { x: 1, y: 2, width: 800, height: 600 }, maximized: true });
+    expect(loadWindowState(join(dir, 'config'))).toEqual({
+      bounds: { x: 1, y: 2, width: 800, height: 600 },
+      maximized: true,
+    });
     writeFileSync(join(dir, WINDOW_STATE_FILE), '{ not json');
     expect(loadWindowState(dir)).toEqual({ maximized: false });
     writeFileSync(join(dir, WINDOW_STATE_FILE), JSON.stringify({ bounds: { x: 'a' } }));

@@ -45,7 +45,12 @@ export function saveWindowState(configDir: string, state: WindowState): void {
 function overlap(a: Rect, b: Rect): Rect {
   const x = Math.max(a.x, b.x);
   const y = Math.max(a.y, b.y);
-  return { x, y, width: Math.max(0, Math.min(a.x + a.width, b.x + b.width) - x), height: Math.max(0, Math.min(a.y + a.height, b.y + b.height) - y) };
+  return {
+    x,
+    y,
+    width: Math.max(0, Math.min(a.x + a.width, b.x + b.width) - x),
+    height: Math.max(0, Math.min(a.y + a.height, b.y + b.height) - y),
+  };
 }
 
 /**
@@ -56,7 +61,12 @@ export function initialBounds(saved: Rect | undefined, workAreas: Rect[], primar
   const centred = (area: Rect): Rect => {
     const width = Math.min(DEFAULT_SIZE.width, area.width);
     const height = Math.min(DEFAULT_SIZE.height, area.height);
-    return { x: Math.round(area.x + (area.width - width) / 2), y: Math.round(area.y + (area.height - height) / 2), width, height };
+    return {
+      x: Math.round(area.x + (area.width - width) / 2),
+      y: Math.round(area.y + (area.height - height) / 2),
+      width,
+      height,
+    };
   };
   if (!saved) return centred(primary);
   const titleBar: Rect = { x: saved.x, y: saved.y, width: saved.width, height: 32 };

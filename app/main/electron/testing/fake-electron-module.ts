@@ -24,7 +24,10 @@ export function createFakeElectron(opts: FakeElectronOptions) {
     constructor(readonly options: Record<string, unknown>) {
       super();
       windows.push(this);
-      Object.assign(this.webContents, { isLoading: () => false, executeJavaScript: async (code: string) => (this.executed.push(code), undefined) });
+      Object.assign(this.webContents, {
+        isLoading: () => false,
+        executeJavaScript: async (code: string) => (this.executed.push(code), undefined),
+      });
     }
     executed: string[] = [];
     loadFile(file: string, o?: { hash?: string }) {
@@ -137,7 +140,10 @@ export function createFakeElectron(opts: FakeElectronOptions) {
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
       getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
     },
-    nativeImage: { createEmpty: () => ({}), createFromPath: (p: string) => ({ path: p, setTemplateImage: () => undefined }) },
+    nativeImage: {
+      createEmpty: () => ({}),
+      createFromPath: (p: string) => ({ path: p, setTemplateImage: () => undefined }),
+    },
     nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false }),
   };
   return {

@@ -56,7 +56,12 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeIpcMain extends EventEmitter {
   /** Delivers a frame as if `contents` (from `frame`, its main frame by default) had sent it. */
-  deliver(channel: string, contents: FakeWebContents, payload: unknown, frame: FakeFrame | null = contents.mainFrame): void {
+  deliver(
+    channel: string,
+    contents: FakeWebContents,
+    payload: unknown,
+    frame: FakeFrame | null = contents.mainFrame,
+  ): void {
     const event = { sender: contents, senderFrame: frame } as unknown as IpcMainEvent;
     this.emit(channel, event, payload);
   }
@@ -66,15 +71,30 @@ export class FakeIpcMain extends EventEmitter {
   }
 }
 
-type PermissionRequestHandler = (wc: unknown, permission: string, cb: (granted: boolean) => void, details: { requestingUrl?: string }) => void;
-type PermissionCheckHandler = (wc: unknown, permission: string, origin: string, details: { requestingUrl?: string }) => boolean;
+type PermissionRequestHandler = (
+  wc: unknown,
+  permission: string,
+  cb: (granted: boolean) => void,
+  details: { requestingUrl?: string },
+) => void;
+type PermissionCheckHandler = (
+  wc: unknown,
+  permission: string,
+  origin: string,
+  details: { requestingUrl?: string },
+) => boolean;
 type WebRequestListener<D, R> = (details: D, callback: (r: R) => void) => void;
 
 export class FakeSession {
   permissionRequest: PermissionRequestHandler | undefined;
   permissionCheck: PermissionCheckHandler | undefined;
   beforeRequest: WebRequestListener<{ url: string }, { cancel?: boolean }> | undefined;
-  headersReceived: WebRequestListener<{ url: string; responseHeaders?: Record<string, string[]> }, { responseHeaders?: Record<string, string[]> }> | undefined;
+  headersReceived:
+    | WebRequestListener<
+        { url: string; responseHeaders?: Record<string, string[]> },
+        { responseHeaders?: Record<string, string[]> }
+      >
+    | undefined;
 
   setPermissionRequestHandler(h: PermissionRequestHandler): void {
     this.permissionRequest = h;
@@ -88,7 +108,10 @@ export class FakeSession {
   };
 
   /** Resolves with what the session's webRequest hook answered. */
-  respond(url: string, responseHeaders: Record<string, string[]> = {}): Promise<{ responseHeaders?: Record<string, string[]> }> {
+  respond(
+    url: string,
+    responseHeaders: Record<string, string[]> = {},
+  ): Promise<{ responseHeaders?: Record<string, string[]> }> {
     return new Promise((resolve) => this.headersReceived!({ url, responseHeaders }, resolve));
   }
   request(url: string): Promise<{ cancel?: boolean }> {
