@@ -19,11 +19,16 @@ async function measure(ctx: BenchContext, total: number): Promise<BenchResult> {
   const count = (await listContainers(client)).length;
   if (count < total) throw new Error(`only ${count} of ${total} containers exist`);
   const runs = ctx.quick ? 3 : total >= 1000 ? 10 : 20;
-  const berth = await timeRuns(runs, () => listContainers(client, { all: true }), 2);
   const env = { ...process.env, DOCKER_HOST: ctx.engine.host };
+  // Warm both up, then alternate them, so a noisy shared machine weighs on both alike.
+  await timeRuns(2, () => listContainers(client, { all: true }), 0);
   await timeCommand('docker', ['ps', '-a'], env);
+  const berth: number[] = [];
   const reference: number[] = [];
-  for (let i = 0; i < runs; i++) reference.push(await timeCommand('docker', ['ps', '-a'], env));
+  for (let i = 0; i < runs; i++) {
+    berth.push(...(await timeRuns(1, () => listContainers(client, { all: true }), 0)));
+    reference.push(await timeCommand('docker', ['ps', '-a'], env));
+  }
   return { berth, reference, unit: 'ms', referenceLabel: `docker ps -a, ${count} containers` };
 }
 
