@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
@@ -7,6 +11,7 @@ import {
   listContainerDir,
   readContainerFile,
   readContainerFileBytes,
+  downloadContainerPath,
   statContainerPath,
   uploadToContainer,
 } from './container-files';
@@ -138,6 +143,24 @@ describe('files in a container', () => {
       content: Buffer.from('long').toString('base64'),
     });
     expect((await readContainerFileBytes(client, running, `/data/${longName}`)).toString()).toBe('long');
+  });
+
+  it('downloads a folder to a tar file, leaving nothing behind on failure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'berth-dl-'));
+    try {
+      const file = join(dir, 'sub.tar');
+      const res = await downloadContainerPath(client, running, '/data/sub', file);
+      expect(res.file).toBe(file);
+      expect(res.bytes).toBe(statSync(file).size);
+      const names = execFileSync('tar', ['-tf', file], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+      expect(names).toEqual(expect.arrayContaining(['sub/', 'sub/numbers', 'sub/deeper/f']));
+      await expect(
+        downloadContainerPath(client, running, '/data/missing', join(dir, 'missing.tar')),
+      ).rejects.toMatchObject({ kind: 'not-found' });
+      expect(readdirSync(dir)).toEqual(['sub.tar']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses bad input before the engine', async () => {

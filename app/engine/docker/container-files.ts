@@ -1,6 +1,7 @@
 // Files in a container through the archive API (HEAD/GET/PUT /containers/{id}/archive), so it also
 // works for stopped and distroless containers that have no shell or ls.
-import { readFileSync, statSync } from 'node:fs';
+import { createWriteStream, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { isAbsolute, posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BerthError } from '../../shared/errors';
@@ -267,4 +268,61 @@ export async function uploadToContainer(
     client.docker.getContainer(container).putArchive(tar, { path: dir, noOverwriteDirNonDir: true }),
   );
   return { path: posix.join(dir, name), size: data.length };
+}
+
+/**
+ * Downloads `path` (a file or a folder) of the container as a tar archive into `destFile` (absolute),
+ * written to a side file and renamed when complete, so a failure or cancel leaves nothing behind.
+ */
+export async function downloadContainerPath(
+  client: EngineClient,
+  container: string,
+  path: string,
+  destFile: string,
+  opts: { signal?: AbortSignal } = {},
+): Promise<{ file: string; bytes: number }> {
+  check(container, path);
+  checkDestFile(destFile);
+  const stream = await containerArchive(client, container, path, opts.signal);
+  return writeArchive(stream, destFile, `download "${path}" from container "${container}"`, opts.signal);
+}
+
+export function checkDestFile(destFile: unknown): string {
+  let dirOk = false;
+  if (typeof destFile === 'string' && isAbsolute(destFile)) {
+    try {
+      dirOk = statSync(posix.dirname(destFile)).isDirectory();
+    } catch {
+      /* below */
+    }
+  }
+  if (!dirOk)
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'destFile',
+      message: 'Save to an absolute file path in a folder that exists.',
+    });
+  return destFile as string;
+}
+
+/** Copies an archive stream to `destFile` through a side file; returns the bytes written. */
+export async function writeArchive(
+  stream: Readable,
+  destFile: string,
+  what: string,
+  signal?: AbortSignal,
+): Promise<{ file: string; bytes: number }> {
+  const side = `${destFile}.partial-${process.pid}`;
+  let bytes = 0;
+  stream.on('data', (c: Buffer) => (bytes += c.length));
+  try {
+    await pipeline(stream, createWriteStream(side), ...(signal ? [{ signal }] : []));
+    renameSync(side, destFile);
+  } catch (err) {
+    rmSync(side, { force: true });
+    if (signal?.aborted)
+      throw new BerthError({ kind: 'internal', message: 'The operation was cancelled.', detail: 'cancelled' });
+    throw err instanceof BerthError ? err : toBerthError(err, what);
+  }
+  return { file: destFile, bytes };
 }

@@ -10,7 +10,9 @@ import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
 import { attempt } from './errors';
 import {
+  checkDestFile,
   containerArchive,
+  writeArchive,
   listContainerDir,
   readContainerFile,
   statContainerPath,
@@ -154,4 +156,24 @@ export async function downloadVolumePath(
     await attempt(`download "${path}" from volume "${volume}"`, () => pipeline(stream, sink));
     return { bytes };
   });
+}
+
+/** Downloads a file or folder of the volume as a tar archive into `destFile` (absolute). */
+export async function saveVolumePath(
+  client: EngineClient,
+  volume: string,
+  path: string,
+  destFile: string,
+  opts: VolumeFilesOptions & { signal?: AbortSignal } = {},
+): Promise<{ file: string; bytes: number }> {
+  const p = inner(path);
+  checkDestFile(destFile);
+  return withVolumeHelper(client, volume, opts, async (id) =>
+    writeArchive(
+      await containerArchive(client, id, p, opts.signal),
+      destFile,
+      `download "${path}" from volume "${volume}"`,
+      opts.signal,
+    ),
+  );
 }

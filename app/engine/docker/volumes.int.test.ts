@@ -1,9 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
 import { connectEngine, type EngineClient } from './client';
 import { readTar } from './container-files-tar';
-import { downloadVolumePath, HELPER_LABEL, listVolumeDir, readVolumeFile, statVolumePath } from './volume-files';
+import {
+  downloadVolumePath,
+  saveVolumePath,
+  HELPER_LABEL,
+  listVolumeDir,
+  readVolumeFile,
+  statVolumePath,
+} from './volume-files';
 import { createVolume, inspectVolume, listVolumes, previewVolumePrune, pruneVolumes, removeVolume } from './volumes';
 
 let client: EngineClient;
@@ -105,6 +116,22 @@ describe('volumes', () => {
     for await (const e of readTar(Readable.from([Buffer.concat(chunks)]))) names.push(e.name);
     expect(res.bytes).toBeGreaterThan(1024);
     expect(names.sort()).toEqual(['docs', 'docs/inner', 'docs/inner/y', 'docs/readme.txt']);
+    const dl = mkdtempSync(join(tmpdir(), 'berth-vol-dl-'));
+    try {
+      const saved = await saveVolumePath(client, volume, '/', join(dl, 'all.tar'));
+      expect(saved.bytes).toBeGreaterThan(5000);
+      const names = execFileSync('tar', ['-tf', saved.file], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+      expect(names).toEqual([
+        'berth-volume/',
+        'berth-volume/blob',
+        'berth-volume/docs/',
+        'berth-volume/docs/inner/',
+        'berth-volume/docs/inner/y',
+        'berth-volume/docs/readme.txt',
+      ]);
+    } finally {
+      rmSync(dl, { recursive: true, force: true });
+    }
     await expect(listVolumeDir(client, volume, '/missing')).rejects.toMatchObject({ kind: 'not-found' });
     await expect(listVolumeDir(client, uniqueName('no-such-volume'), '/')).rejects.toMatchObject({ kind: 'not-found' });
     await expect(listVolumeDir(client, volume, '/', { helperImage: 'berth-test/not-here:1' })).rejects.toMatchObject({
