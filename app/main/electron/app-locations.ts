@@ -10,6 +10,12 @@ export interface AppLocations {
   preload: string;
   resources: string;
   configDir: string;
+  /**
+   * Chromium's profile (Electron's userData). Kept under Berth's data dir, not Electron's default
+   * (which would be Berth's config dir on Linux), so BERTH_HOME moves it too — and with it the
+   * single-instance lock.
+   */
+  userData: string;
 }
 
 /**
@@ -25,11 +31,13 @@ export function appLocations(opts: {
   const env = opts.env ?? process.env;
   const outDir = join(dirname(opts.mainFile), '..');
   const devUrl = !opts.isPackaged ? env.BERTH_RENDERER_URL : undefined;
+  const paths = berthPaths(env);
   return {
     renderer: { dir: join(outDir, 'renderer'), ...(devUrl ? { devUrl } : {}) },
     preload: join(outDir, 'preload', 'preload.cjs'),
     resources: opts.isPackaged ? join(opts.resourcesPath, 'resources') : join(outDir, '..', 'resources'),
-    configDir: berthPaths(env).config,
+    configDir: paths.config,
+    userData: join(paths.data, 'desktop-profile'),
   };
 }
 

@@ -58,6 +58,8 @@ describe('main process wiring (fake Electron module: binary absent here)', () =>
     expect(win!.shown).toBe(true);
     expect(fake.defaultSession.headersReceived).toBeDefined();
     expect(fake.defaultSession.permissionRequest).toBeDefined();
+    // Chromium's profile (and the single-instance lock) live under BERTH_HOME, not in the config dir.
+    expect(fake.module.app.paths.userData).toBe(join(home, 'data', 'desktop-profile'));
   });
 
   it('carries contract frames between the window and the backend', async () => {

@@ -188,6 +188,10 @@ function installQuit(transport: IpcTransport, backend: Backend | undefined, stop
   });
 }
 
+app.setPath('userData', locations.userData);
+// Windows shows notifications only for an app with an AppUserModelID (the appId of electron-builder.yml).
+if (process.platform === 'win32') app.setAppUserModelId('dev.berth.app');
+
 if (claimSingleInstance(app, (route) => showWindow(route))) {
   if (process.defaultApp && process.argv[1])
     app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [process.argv[1]]);

@@ -123,6 +123,11 @@ export function createFakeElectron(opts: FakeElectronOptions) {
     getLoginItemSettings: () => ({ wasOpenedAtLogin: false }),
     setLoginItemSettings: () => undefined,
     setAsDefaultProtocolClient: () => true,
+    setAppUserModelId: () => undefined,
+    paths: {} as Record<string, string>,
+    setPath: (name: string, value: string) => {
+      app.paths[name] = value;
+    },
   });
   let readyDone = false;
 
