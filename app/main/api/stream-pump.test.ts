@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { BATCH_BYTES, WINDOW_BATCHES, type ServerFrame } from '../../shared/contract';
+import { AsyncQueue } from './async-queue';
+import { StreamPump } from './stream-pump';
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+describe('StreamPump', () => {
+  it('batches items that arrive together into one frame, then ends', async () => {
+    const frames: ServerFrame[] = [];
+    const q = new AsyncQueue<{ text: string }>();
+    const pump = new StreamPump(7, (f) => frames.push(f), new AbortController().signal);
+    const done = pump.run(q);
+    for (let i = 0; i < 100; i++) q.push({ text: `line ${i}` });
+    await tick(40);
+    q.end();
+    await done;
+    const data = frames.filter((f) => f.t === 'data');
+    expect(data).toHaveLength(1);
+    expect((data[0] as { items: unknown[] }).items).toHaveLength(100);
+    expect(frames.at(-1)).toEqual({ t: 'end', id: 7 });
+  });
+
+  it('cuts batches at the size limit and stops at the window until acknowledged', async () => {
+    const frames: ServerFrame[] = [];
+    const big = 'x'.repeat(BATCH_BYTES / 4);
+    async function* flood() {
+      for (let i = 0; i < 1000; i++) yield { text: big };
+    }
+    const pump = new StreamPump(1, (f) => frames.push(f), new AbortController().signal);
+    void pump.run(flood());
+    await tick(50);
+    expect(frames.filter((f) => f.t === 'data')).toHaveLength(WINDOW_BATCHES);
+    expect(pump.inFlight).toBe(WINDOW_BATCHES);
+    pump.ack(WINDOW_BATCHES);
+    await tick(50);
+    expect(frames.filter((f) => f.t === 'data')).toHaveLength(WINDOW_BATCHES * 2);
+  });
+
+  it('stops pulling and sends nothing more once aborted', async () => {
+    const frames: ServerFrame[] = [];
+    const ctl = new AbortController();
+    const q = new AsyncQueue<number>(10_000);
+    const pump = new StreamPump(1, (f) => frames.push(f), ctl.signal);
+    ctl.signal.addEventListener('abort', () => q.end());
+    const done = pump.run(q);
+    q.push(1);
+    await tick(30);
+    ctl.abort();
+    q.push(2);
+    await done;
+    expect(frames.filter((f) => f.t === 'end')).toHaveLength(0);
+    expect(frames.flatMap((f) => (f.t === 'data' ? f.items : []))).toEqual([1]);
+  });
+});
+
+describe('AsyncQueue', () => {
+  it('ends the stream with a sentence when a consumer falls too far behind', async () => {
+    const q = new AsyncQueue<number>(3);
+    for (let i = 0; i < 5; i++) q.push(i);
+    await expect(q[Symbol.asyncIterator]().next()).rejects.toThrow(/fell too far behind/);
+  });
+});

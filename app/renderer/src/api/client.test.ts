@@ -1,0 +1,77 @@
+// The renderer client over a scripted transport (the transport interface is ours; no engine involved).
+import { describe, expect, it } from 'vitest';
+import type { ClientFrame, ServerFrame } from '../../../shared/contract';
+import { BerthClient, CallError } from './client';
+import type { ConnectionState, Transport } from './transport';
+
+function scripted() {
+  const sent: ClientFrame[] = [];
+  let onFrame: (f: ServerFrame) => void = () => {};
+  let onState: (s: ConnectionState) => void = () => {};
+  const t: Transport & { state: ConnectionState } = {
+    state: 'open',
+    send: (f) => void sent.push(f),
+    onFrame: (l) => void (onFrame = l),
+    onState: (l) => void (onState = l),
+  };
+  return {
+    t,
+    sent,
+    deliver: (f: ServerFrame) => onFrame(f),
+    setState: (s: ConnectionState) => {
+      t.state = s;
+      onState(s);
+    },
+  };
+}
+
+describe('BerthClient', () => {
+  it('resolves requests and turns error frames into CallErrors with the sentence', async () => {
+    const s = scripted();
+    const c = new BerthClient(s.t);
+    const p = c.request('containers.list', { all: true });
+    const q = c.request('containers.start', { id: 'web' });
+    const [r1, r2] = s.sent as Extract<ClientFrame, { t: 'req' }>[];
+    expect(r1).toMatchObject({ t: 'req', method: 'containers.list', args: { all: true } });
+    s.deliver({ t: 'res', id: r1!.id, ok: true, result: [] });
+    s.deliver({ t: 'res', id: r2!.id, ok: false, error: { kind: 'not-found', message: 'Could not start container "web": it does not exist.' } });
+    await expect(p).resolves.toEqual([]);
+    const err = await q.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CallError);
+    expect(err).toMatchObject({ kind: 'not-found', message: /does not exist/ });
+  });
+
+  it('acknowledges each batch after handing it over, and unsubscribes on close', () => {
+    const s = scripted();
+    const c = new BerthClient(s.t);
+    const got: unknown[] = [];
+    const h = c.subscribe('engine.events', {}, { onData: (items) => got.push(...items) });
+    const sub = s.sent[0] as Extract<ClientFrame, { t: 'sub' }>;
+    s.deliver({ t: 'data', id: sub.id, seq: 1, items: [1, 2] });
+    s.deliver({ t: 'data', id: sub.id, seq: 2, items: [3] });
+    expect(got).toEqual([1, 2, 3]);
+    expect(s.sent.filter((f) => f.t === 'ack')).toEqual([
+      { t: 'ack', id: sub.id, seq: 1 },
+      { t: 'ack', id: sub.id, seq: 2 },
+    ]);
+    h.close();
+    expect(s.sent.at(-1)).toEqual({ t: 'unsub', id: sub.id });
+    s.deliver({ t: 'data', id: sub.id, seq: 3, items: [4] });
+    expect(got).toEqual([1, 2, 3]);
+  });
+
+  it('fails pending requests when the connection drops and resubscribes streams when it is back', async () => {
+    const s = scripted();
+    const c = new BerthClient(s.t);
+    const pending = c.request('engine.status');
+    let restarts = 0;
+    c.subscribe('containers.logs', { id: 'web' }, { onData: () => {}, onRestart: () => restarts++ });
+    s.setState('reconnecting');
+    await expect(pending).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(c.request('engine.status')).rejects.toMatchObject({ kind: 'unavailable' });
+    s.sent.length = 0;
+    s.setState('open');
+    expect(restarts).toBe(1);
+    expect(s.sent).toEqual([{ t: 'sub', id: expect.any(Number), topic: 'containers.logs', args: { id: 'web' } }]);
+  });
+});
