@@ -40,7 +40,8 @@ export function senderRefusal(
   const frame = event.senderFrame;
   if (!frame) return 'the sending frame is gone';
   if (!deps.isBerthWindow(event.sender)) return 'the sender is not a Berth window';
-  if (frame !== event.sender.mainFrame) return 'the sender is not the main frame';
+  // Electron hands out one WebFrameMain object per frame; a frame without a parent is the main frame.
+  if (frame !== event.sender.mainFrame && frame.parent !== null) return 'the sender is not the main frame';
   if (!isRendererUrl(frame.url, deps.where)) return `the sender shows a foreign page (${frame.url})`;
   return undefined;
 }
