@@ -62,6 +62,21 @@ describe('main process wiring (fake Electron module: binary absent here)', () =>
     expect(fake.module.app.paths.userData).toBe(join(home, 'data', 'desktop-profile'));
   });
 
+  it("locks the window's navigation and window.open", async () => {
+    const { win, fake } = await launch();
+    expect(win!.webContents.tryNavigation('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(win!.webContents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(win!.webContents.windowOpenHandler!({ url: 'http://localhost:8080/' })).toEqual({ action: 'deny' });
+    await tick();
+    expect(fake.openedExternally).toEqual(['http://localhost:8080/']);
+  });
+
+  it('opens the page of a deep link given at the first launch', async () => {
+    const { win } = await launch({ args: ['berth://containers/web1/terminal'] });
+    expect(win!.loaded.hash).toBe('/containers/web1/terminal');
+    expect(win!.shown).toBe(true);
+  });
+
   it('carries contract frames between the window and the backend', async () => {
     const { fake, fb, win } = await launch();
     fake.module.ipcMain.deliver(IPC_CHANNEL, win!.webContents, {
