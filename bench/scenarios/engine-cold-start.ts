@@ -13,7 +13,13 @@ import type { BenchScenario } from '../types';
 
 async function berthColdStart(): Promise<number> {
   const home = createTempHome('bench');
-  const host = new NativeHost({ mode: 'root', paths: home.paths, network: home.network, cgroupParent: home.cgroupParent, stopTimeoutMs: 10000 });
+  const host = new NativeHost({
+    mode: 'root',
+    paths: home.paths,
+    network: home.network,
+    cgroupParent: home.cgroupParent,
+    stopTimeoutMs: 10000,
+  });
   try {
     const t0 = performance.now();
     await host.start();

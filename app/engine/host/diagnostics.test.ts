@@ -64,7 +64,13 @@ describe('diagnostics', () => {
   });
 
   it('runs the real checks on this machine without throwing', async () => {
-    const out = await runDiagnostics(diagnosticChecks({ hostKind: 'native', dataRoot: tmpdir(), address: { kind: 'unix', socketPath: '/nonexistent.sock' } }));
+    const out = await runDiagnostics(
+      diagnosticChecks({
+        hostKind: 'native',
+        dataRoot: tmpdir(),
+        address: { kind: 'unix', socketPath: '/nonexistent.sock' },
+      }),
+    );
     const byId = Object.fromEntries(out.map((o) => [o.id, o]));
     expect(byId['socket-reachable']).toMatchObject({ status: 'failed', detail: 'no socket at /nonexistent.sock' });
     expect(byId['disk-space']!.status).not.toBe('skipped');

@@ -44,10 +44,22 @@ export interface DiagnosticContext {
 }
 
 const addressUrl = (a: EngineAddress): string =>
-  a.kind === 'unix' ? `unix://${a.socketPath}` : a.kind === 'tcp' ? `tcp://${a.host}:${a.port}` : `ssh://${a.username ? `${a.username}@` : ''}${a.host}${a.port ? `:${a.port}` : ''}`;
+  a.kind === 'unix'
+    ? `unix://${a.socketPath}`
+    : a.kind === 'tcp'
+      ? `tcp://${a.host}:${a.port}`
+      : `ssh://${a.username ? `${a.username}@` : ''}${a.host}${a.port ? `:${a.port}` : ''}`;
 
 function version(bin: string): Promise<string> {
-  return new Promise((resolve) => execFile(bin, ['--version'], { timeout: 3000 }, (_e, out) => resolve(String(out ?? '').trim().split('\n')[0] ?? '')));
+  return new Promise((resolve) =>
+    execFile(bin, ['--version'], { timeout: 3000 }, (_e, out) =>
+      resolve(
+        String(out ?? '')
+          .trim()
+          .split('\n')[0] ?? '',
+      ),
+    ),
+  );
 }
 
 function cgroupCheck(uid: number): CheckResult {
@@ -55,19 +67,36 @@ function cgroupCheck(uid: number): CheckResult {
     const controllers = readFileSync('/sys/fs/cgroup/cgroup.controllers', 'utf8').trim();
     const missing = ['cpu', 'memory', 'pids'].filter((c) => !controllers.split(' ').includes(c));
     return missing.length
-      ? { passed: false, detail: `cgroup v2 without the ${missing.join(', ')} controller(s)`, fix: 'Enable the missing controllers (kernel boot options or systemd delegation).' }
+      ? {
+          passed: false,
+          detail: `cgroup v2 without the ${missing.join(', ')} controller(s)`,
+          fix: 'Enable the missing controllers (kernel boot options or systemd delegation).',
+        }
       : { passed: true, detail: `cgroup v2 with ${controllers}` };
   }
   const v1 = ['memory', 'cpu', 'pids', 'devices'].filter((c) => existsSync(`/sys/fs/cgroup/${c}`));
-  if (!v1.length) return { passed: false, detail: 'no cgroup hierarchy is mounted at /sys/fs/cgroup', fix: 'Mount cgroups (e.g. install and enable systemd or cgroupfs-mount).' };
-  if (uid !== 0) return { passed: true, detail: `cgroup v1 (${v1.join(', ')}); a rootless engine runs containers without resource limits on cgroup v1` };
+  if (!v1.length)
+    return {
+      passed: false,
+      detail: 'no cgroup hierarchy is mounted at /sys/fs/cgroup',
+      fix: 'Mount cgroups (e.g. install and enable systemd or cgroupfs-mount).',
+    };
+  if (uid !== 0)
+    return {
+      passed: true,
+      detail: `cgroup v1 (${v1.join(', ')}); a rootless engine runs containers without resource limits on cgroup v1`,
+    };
   const probe = `/sys/fs/cgroup/memory/berth-diagnose-${process.pid}`;
   try {
     mkdirSync(probe);
     rmdirSync(probe);
     return { passed: true, detail: `cgroup v1 (${v1.join(', ')}), writable` };
   } catch (err) {
-    return { passed: false, detail: `cgroup v1 is mounted but not writable (${(err as Error).message})`, fix: 'Run the engine where cgroups are writable (not in a restricted container), or use an external engine.' };
+    return {
+      passed: false,
+      detail: `cgroup v1 is mounted but not writable (${(err as Error).message})`,
+      fix: 'Run the engine where cgroups are writable (not in a restricted container), or use an external engine.',
+    };
   }
 }
 
@@ -79,7 +108,11 @@ function diskCheck(dataRoot: string, minFree: number): CheckResult {
   const gib = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GiB`;
   return free >= minFree
     ? { passed: true, detail: `${gib(free)} free for ${dataRoot}` }
-    : { passed: false, detail: `only ${gib(free)} free for ${dataRoot} (at least ${gib(minFree)} recommended)`, fix: 'Free disk space (e.g. `docker system prune`), or move Berth\'s data with BERTH_HOME.' };
+    : {
+        passed: false,
+        detail: `only ${gib(free)} free for ${dataRoot} (at least ${gib(minFree)} recommended)`,
+        fix: "Free disk space (e.g. `docker system prune`), or move Berth's data with BERTH_HOME.",
+      };
 }
 
 /** Local listeners on `port` from /proc/net/tcp{,6}, as "address:port". */
@@ -97,7 +130,16 @@ export function listeners(port: number, tables = ['/proc/net/tcp', '/proc/net/tc
       if (cols[3] !== '0A') continue; // LISTEN
       const [hexAddr, hexPort] = (cols[1] ?? '').split(':');
       if (parseInt(hexPort ?? '', 16) !== port) continue;
-      const addr = hexAddr?.length === 8 ? hexAddr.match(/../g)!.reverse().map((h) => parseInt(h, 16)).join('.') : /^0+$/.test(hexAddr ?? '') ? '::' : 'ipv6';
+      const addr =
+        hexAddr?.length === 8
+          ? hexAddr
+              .match(/../g)!
+              .reverse()
+              .map((h) => parseInt(h, 16))
+              .join('.')
+          : /^0+$/.test(hexAddr ?? '')
+            ? '::'
+            : 'ipv6';
       out.push(`${addr}:${port}`);
     }
   }
@@ -126,7 +168,11 @@ async function exposedTcpCheck(): Promise<CheckResult> {
     if (open.length && (await plainPing(port))) exposed.push(`${open.join(', ')}`);
   }
   return exposed.length
-    ? { passed: false, detail: `a Docker engine answers without TLS on ${exposed.join(', ')}: anyone who can reach it controls this machine`, fix: 'Remove the tcp:// host from that engine\'s configuration, or protect it with TLS (--tlsverify).' }
+    ? {
+        passed: false,
+        detail: `a Docker engine answers without TLS on ${exposed.join(', ')}: anyone who can reach it controls this machine`,
+        fix: "Remove the tcp:// host from that engine's configuration, or protect it with TLS (--tlsverify).",
+      }
     : { passed: true, detail: 'no engine answers plain HTTP on ports 2375/2376' };
 }
 
@@ -141,7 +187,13 @@ export function diagnosticChecks(ctx: DiagnosticContext = {}): DiagnosticCheck[]
       applies: () => linux && managed,
       run: async () => {
         const bin = findBinary('dockerd');
-        return bin ? { passed: true, detail: `${bin}: ${await version(bin)}` } : { passed: false, detail: 'dockerd was not found on PATH or in /usr/sbin', fix: 'Install it with `sudo apt-get install docker.io`.' };
+        return bin
+          ? { passed: true, detail: `${bin}: ${await version(bin)}` }
+          : {
+              passed: false,
+              detail: 'dockerd was not found on PATH or in /usr/sbin',
+              fix: 'Install it with `sudo apt-get install docker.io`.',
+            };
       },
     },
     {
@@ -150,7 +202,11 @@ export function diagnosticChecks(ctx: DiagnosticContext = {}): DiagnosticCheck[]
       applies: () => linux && managed && (ctx.hostKind === 'rootless' || uid !== 0),
       run: async () => {
         const problems = rootlessProblems();
-        if (!problems.length) return { passed: true, detail: 'rootlesskit, newuidmap/newgidmap, slirp4netns and subordinate id ranges are in place' };
+        if (!problems.length)
+          return {
+            passed: true,
+            detail: 'rootlesskit, newuidmap/newgidmap, slirp4netns and subordinate id ranges are in place',
+          };
         const { message, fix } = describeRootlessProblems(problems);
         return { passed: false, detail: message, fix };
       },
@@ -162,7 +218,9 @@ export function diagnosticChecks(ctx: DiagnosticContext = {}): DiagnosticCheck[]
       applies: () => ctx.address !== undefined,
       run: async () => {
         const r = await probeEngine(addressUrl(ctx.address!), 2000);
-        return r.reachable ? { passed: true, detail: `${addressUrl(ctx.address!)} ${r.reason}` } : { passed: false, detail: r.reason, fix: 'Start the engine (Engine page), or choose another engine.' };
+        return r.reachable
+          ? { passed: true, detail: `${addressUrl(ctx.address!)} ${r.reason}` }
+          : { passed: false, detail: r.reason, fix: 'Start the engine (Engine page), or choose another engine.' };
       },
     },
     {
@@ -171,17 +229,34 @@ export function diagnosticChecks(ctx: DiagnosticContext = {}): DiagnosticCheck[]
       applies: () => managed && ctx.dataRoot !== undefined,
       run: async () => diskCheck(ctx.dataRoot!, ctx.minFreeBytes ?? 2 * 1024 ** 3),
     },
-    { id: 'tcp-without-tls', title: 'No engine is exposed on 2375/2376 without TLS', applies: () => linux, run: exposedTcpCheck },
+    {
+      id: 'tcp-without-tls',
+      title: 'No engine is exposed on 2375/2376 without TLS',
+      applies: () => linux,
+      run: exposedTcpCheck,
+    },
     {
       id: 'api-version',
       title: "The engine's API version is supported",
       applies: () => ctx.address !== undefined,
       run: async () => {
         const r = await probeEngine(addressUrl(ctx.address!), 2000);
-        if (!r.reachable || !r.apiVersion) return { passed: false, detail: `could not read the API version: ${r.reason}`, fix: 'Start the engine first, then run the diagnostics again.' };
+        if (!r.reachable || !r.apiVersion)
+          return {
+            passed: false,
+            detail: `could not read the API version: ${r.reason}`,
+            fix: 'Start the engine first, then run the diagnostics again.',
+          };
         return compareVersions(r.apiVersion, MIN_API_VERSION) >= 0
-          ? { passed: true, detail: `the engine speaks API ${r.apiVersion}; Berth speaks ${MIN_API_VERSION}–${MAX_API_VERSION}` }
-          : { passed: false, detail: `the engine speaks API ${r.apiVersion}, older than the ${MIN_API_VERSION} Berth needs`, fix: 'Upgrade the engine to Docker 20.10 or newer.' };
+          ? {
+              passed: true,
+              detail: `the engine speaks API ${r.apiVersion}; Berth speaks ${MIN_API_VERSION}–${MAX_API_VERSION}`,
+            }
+          : {
+              passed: false,
+              detail: `the engine speaks API ${r.apiVersion}, older than the ${MIN_API_VERSION} Berth needs`,
+              fix: 'Upgrade the engine to Docker 20.10 or newer.',
+            };
       },
     },
   ];
@@ -194,9 +269,21 @@ export async function runDiagnostics(checks: DiagnosticCheck[]): Promise<Diagnos
       if (!c.applies()) return { id: c.id, title: c.title, status: 'skipped', detail: 'does not apply here' };
       try {
         const r = await c.run();
-        return { id: c.id, title: c.title, status: r.passed ? 'passed' : 'failed', detail: r.detail, ...(r.fix && !r.passed ? { fix: r.fix } : {}) };
+        return {
+          id: c.id,
+          title: c.title,
+          status: r.passed ? 'passed' : 'failed',
+          detail: r.detail,
+          ...(r.fix && !r.passed ? { fix: r.fix } : {}),
+        };
       } catch (err) {
-        return { id: c.id, title: c.title, status: 'failed', detail: `the check itself failed: ${(err as Error).message}`, fix: 'Report this with the output of `berth diagnose`.' };
+        return {
+          id: c.id,
+          title: c.title,
+          status: 'failed',
+          detail: `the check itself failed: ${(err as Error).message}`,
+          fix: 'Report this with the output of `berth diagnose`.',
+        };
       }
     }),
   );
@@ -212,6 +299,16 @@ export function formatDiagnostics(outcomes: DiagnosticOutcome[]): string {
   });
   const failed = outcomes.filter((o) => o.status === 'failed').length;
   const passed = outcomes.filter((o) => o.status === 'passed').length;
-  lines.push('', failed ? `${failed} problem${failed > 1 ? 's' : ''} found, ${passed} check${passed === 1 ? '' : 's'} passed.` : `All ${passed} checks passed.`);
+  lines.push(
+    '',
+    failed
+      ? `${failed} problem${failed > 1 ? 's' : ''} found, ${passed} check${passed === 1 ? '' : 's'} passed.`
+      : `All ${passed} checks passed.`,
+  );
   return `${lines.join('\n')}\n`;
+}
+
+/** What `berth diagnose` prints: every check for `ctx`, run and formatted. */
+export async function diagnose(ctx: DiagnosticContext = {}): Promise<string> {
+  return formatDiagnostics(await runDiagnostics(diagnosticChecks(ctx)));
 }

@@ -30,15 +30,22 @@ export function dockerConfigDir(env: Record<string, string | undefined>, home = 
 
 /** The name of the current context, or undefined for the built-in "default" context. */
 export function currentContextName(env: Record<string, string | undefined>, home = homedir()): string | undefined {
-  const name = env.DOCKER_CONTEXT || readJson<{ currentContext?: string }>(join(dockerConfigDir(env, home), 'config.json'))?.currentContext;
+  const name =
+    env.DOCKER_CONTEXT ||
+    readJson<{ currentContext?: string }>(join(dockerConfigDir(env, home), 'config.json'))?.currentContext;
   return name && name !== 'default' ? name : undefined;
 }
 
 /** The stored endpoint of context `name`; the CLI files it under sha256(name), but any dir with the right Name counts. */
-export function readContext(name: string, env: Record<string, string | undefined>, home = homedir()): DockerContext | undefined {
+export function readContext(
+  name: string,
+  env: Record<string, string | undefined>,
+  home = homedir(),
+): DockerContext | undefined {
   const metaDir = join(dockerConfigDir(env, home), 'contexts', 'meta');
   const hashed = createHash('sha256').update(name).digest('hex');
-  const fromMeta = (m: ContextMeta | undefined) => (m?.Name === name && m.Endpoints?.docker?.Host ? { name, host: m.Endpoints.docker.Host } : undefined);
+  const fromMeta = (m: ContextMeta | undefined) =>
+    m?.Name === name && m.Endpoints?.docker?.Host ? { name, host: m.Endpoints.docker.Host } : undefined;
   const direct = fromMeta(readJson<ContextMeta>(join(metaDir, hashed, 'meta.json')));
   if (direct) return direct;
   let dirs: string[] = [];

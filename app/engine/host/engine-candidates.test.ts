@@ -11,17 +11,31 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 function homeWithContext(name: string, host: string, { hashed = true } = {}): string {
   const home = mkdtempSync(join(tmpdir(), 'berth-home-'));
   dirs.push(home);
-  const meta = join(home, '.docker', 'contexts', 'meta', hashed ? createHash('sha256').update(name).digest('hex') : 'whatever');
+  const meta = join(
+    home,
+    '.docker',
+    'contexts',
+    'meta',
+    hashed ? createHash('sha256').update(name).digest('hex') : 'whatever',
+  );
   mkdirSync(meta, { recursive: true });
   writeFileSync(join(home, '.docker', 'config.json'), JSON.stringify({ currentContext: name }));
-  writeFileSync(join(meta, 'meta.json'), JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
+  writeFileSync(
+    join(meta, 'meta.json'),
+    JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }),
+  );
   return home;
 }
 
 describe('listCandidates', () => {
   it('lists setting, DOCKER_HOST, current context, system socket, rootless socket, podman — in that order', () => {
     const home = homeWithContext('remote', 'ssh://me@build-box:2222');
-    const list = listCandidates({ explicit: '/tmp/x.sock', env: { DOCKER_HOST: 'tcp://10.0.0.5:2375', XDG_RUNTIME_DIR: '/run/user/1000' }, home, uid: 1000 });
+    const list = listCandidates({
+      explicit: '/tmp/x.sock',
+      env: { DOCKER_HOST: 'tcp://10.0.0.5:2375', XDG_RUNTIME_DIR: '/run/user/1000' },
+      home,
+      uid: 1000,
+    });
     expect(list.map((c) => [c.source, c.url])).toEqual([
       ['setting', '/tmp/x.sock'],
       ['DOCKER_HOST', 'tcp://10.0.0.5:2375'],
@@ -40,13 +54,19 @@ describe('listCandidates', () => {
       'unix:///var/run/docker.sock',
       'unix:///run/podman/podman.sock',
     ]);
-    expect(listCandidates({ env: { DOCKER_CONTEXT: 'default' }, home, uid: 0 }).some((c) => c.source === 'docker-context')).toBe(false);
+    expect(
+      listCandidates({ env: { DOCKER_CONTEXT: 'default' }, home, uid: 0 }).some((c) => c.source === 'docker-context'),
+    ).toBe(false);
   });
 
   it('reports a current context without metadata, and lists an address once', () => {
     const home = mkdtempSync(join(tmpdir(), 'berth-home-'));
     dirs.push(home);
-    const list = listCandidates({ env: { DOCKER_CONTEXT: 'gone', DOCKER_HOST: 'unix:///var/run/docker.sock' }, home, uid: 0 });
+    const list = listCandidates({
+      env: { DOCKER_CONTEXT: 'gone', DOCKER_HOST: 'unix:///var/run/docker.sock' },
+      home,
+      uid: 0,
+    });
     expect(list.map((c) => [c.source, c.url])).toEqual([
       ['DOCKER_HOST', 'unix:///var/run/docker.sock'],
       ['docker-context', 'context:gone'],

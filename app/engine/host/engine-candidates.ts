@@ -3,7 +3,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { currentContextName, readContext } from './docker-context';
 
-export type CandidateSource = 'setting' | 'DOCKER_HOST' | 'docker-context' | 'system-socket' | 'rootless-socket' | 'podman-socket';
+export type CandidateSource =
+  'setting' | 'DOCKER_HOST' | 'docker-context' | 'system-socket' | 'rootless-socket' | 'podman-socket';
 
 export interface CandidateSpec {
   source: CandidateSource;
@@ -30,17 +31,28 @@ export function listCandidates(inputs: CandidateInputs = {}): CandidateSpec[] {
   const uid = inputs.uid ?? process.getuid?.() ?? 0;
   const runtimeDir = env.XDG_RUNTIME_DIR || (uid !== 0 ? `/run/user/${uid}` : undefined);
   const out: CandidateSpec[] = [];
-  if (inputs.explicit?.trim()) out.push({ source: 'setting', label: 'Engine address from settings', url: inputs.explicit.trim() });
+  if (inputs.explicit?.trim())
+    out.push({ source: 'setting', label: 'Engine address from settings', url: inputs.explicit.trim() });
   if (env.DOCKER_HOST?.trim()) out.push({ source: 'DOCKER_HOST', label: 'DOCKER_HOST', url: env.DOCKER_HOST.trim() });
   const contextName = currentContextName(env, home);
   if (contextName) {
     const ctx = readContext(contextName, env, home);
     // A current context without stored metadata is still reported, so the user sees why it is unusable.
-    out.push({ source: 'docker-context', label: `Docker context "${contextName}"`, url: ctx?.host ?? `context:${contextName}` });
+    out.push({
+      source: 'docker-context',
+      label: `Docker context "${contextName}"`,
+      url: ctx?.host ?? `context:${contextName}`,
+    });
   }
   out.push({ source: 'system-socket', label: 'System Docker engine', url: SYSTEM_SOCKET_URL });
-  if (runtimeDir) out.push({ source: 'rootless-socket', label: 'Rootless Docker engine', url: `unix://${join(runtimeDir, 'docker.sock')}` });
-  if (runtimeDir) out.push({ source: 'podman-socket', label: 'Podman', url: `unix://${join(runtimeDir, 'podman', 'podman.sock')}` });
+  if (runtimeDir)
+    out.push({
+      source: 'rootless-socket',
+      label: 'Rootless Docker engine',
+      url: `unix://${join(runtimeDir, 'docker.sock')}`,
+    });
+  if (runtimeDir)
+    out.push({ source: 'podman-socket', label: 'Podman', url: `unix://${join(runtimeDir, 'podman', 'podman.sock')}` });
   if (uid === 0) out.push({ source: 'podman-socket', label: 'Podman (system)', url: 'unix:///run/podman/podman.sock' });
   const seen = new Set<string>();
   return out.filter((c) => {

@@ -21,7 +21,11 @@ export interface EngineProcess {
   terminate(graceMs: number): Promise<ExitInfo>;
 }
 
-export function launchEngineProcess(cmd: EngineCommand, log: RotatingLog, env: Record<string, string | undefined>): EngineProcess {
+export function launchEngineProcess(
+  cmd: EngineCommand,
+  log: RotatingLog,
+  env: Record<string, string | undefined>,
+): EngineProcess {
   const child = spawn(cmd.file, cmd.args, {
     detached: true, // own process group: a Ctrl-C in Berth's terminal does not hit the engine directly
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -18,9 +18,13 @@ export interface EngineCandidate {
 }
 
 /** Every candidate in detection order, each probed (in parallel) with a short /_ping timeout. */
-export async function detectExternalEngines(inputs: CandidateInputs & { timeoutMs?: number } = {}): Promise<EngineCandidate[]> {
+export async function detectExternalEngines(
+  inputs: CandidateInputs & { timeoutMs?: number } = {},
+): Promise<EngineCandidate[]> {
   const specs = listCandidates(inputs);
-  return Promise.all(specs.map(async (spec) => ({ ...spec, ...(await probeEngine(spec.url, inputs.timeoutMs ?? 1500)) })));
+  return Promise.all(
+    specs.map(async (spec) => ({ ...spec, ...(await probeEngine(spec.url, inputs.timeoutMs ?? 1500)) })),
+  );
 }
 
 export class ExternalHost implements EngineHost {

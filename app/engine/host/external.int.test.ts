@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testEngine } from '../../../harness/context';
 import { pingUnix } from '../docker/client';
 import { BerthError } from '../../shared/errors';
+import { diagnosticChecks, runDiagnostics } from './diagnostics';
 import { detectExternalEngines, ExternalHost } from './external-host';
 import { EngineSelection } from './selection';
 import { nativeFixture } from './test-support/native-fixture';
@@ -16,7 +17,10 @@ function dockerHome(dir: string, context: { name: string; host: string }): void 
   const meta = join(dir, '.docker', 'contexts', 'meta', 'abc');
   mkdirSync(meta, { recursive: true });
   writeFileSync(join(dir, '.docker', 'config.json'), JSON.stringify({ currentContext: context.name }));
-  writeFileSync(join(meta, 'meta.json'), JSON.stringify({ Name: context.name, Endpoints: { docker: { Host: context.host } } }));
+  writeFileSync(
+    join(meta, 'meta.json'),
+    JSON.stringify({ Name: context.name, Endpoints: { docker: { Host: context.host } } }),
+  );
 }
 
 describe('external engines (real dockerd)', () => {
@@ -31,8 +35,21 @@ describe('external engines (real dockerd)', () => {
     dockerHome(home, { name: 'remote', host: 'ssh://nobody@127.0.0.1:1' });
     const missing = join(home, 'nowhere.sock');
 
-    const list = await detectExternalEngines({ explicit: missing, env: { DOCKER_HOST: system.host, XDG_RUNTIME_DIR: runtime }, home, uid: 1000, timeoutMs: 2000 });
-    expect(list.map((c) => c.source)).toEqual(['setting', 'DOCKER_HOST', 'docker-context', 'system-socket', 'rootless-socket', 'podman-socket']);
+    const list = await detectExternalEngines({
+      explicit: missing,
+      env: { DOCKER_HOST: system.host, XDG_RUNTIME_DIR: runtime },
+      home,
+      uid: 1000,
+      timeoutMs: 2000,
+    });
+    expect(list.map((c) => c.source)).toEqual([
+      'setting',
+      'DOCKER_HOST',
+      'docker-context',
+      'system-socket',
+      'rootless-socket',
+      'podman-socket',
+    ]);
     const [setting, dockerHost, context, , rootless, podman] = list;
     expect(setting).toMatchObject({ reachable: false, reason: `no socket at ${missing}` });
     expect(dockerHost).toMatchObject({ reachable: true, url: system.host });
@@ -40,14 +57,34 @@ describe('external engines (real dockerd)', () => {
     expect(context).toMatchObject({ label: 'Docker context "remote"', reachable: false });
     expect(context!.reason).toMatch(/ssh to ssh:\/\/nobody@127\.0\.0\.1:1 failed: .*Connection refused/);
     expect(rootless).toMatchObject({ reachable: true });
-    expect(podman).toMatchObject({ reachable: false, reason: `no socket at ${join(runtime, 'podman', 'podman.sock')}` });
+    expect(podman).toMatchObject({
+      reachable: false,
+      reason: `no socket at ${join(runtime, 'podman', 'podman.sock')}`,
+    });
 
     // First run without dockerd: the first reachable external engine, in detection order.
     const paths = { data: join(home, 'd'), config: join(home, 'c') };
-    const withDockerHost = new EngineSelection({ paths, dockerdInstalled: () => false, env: { DOCKER_HOST: system.host, XDG_RUNTIME_DIR: runtime }, home, uid: 1000 });
-    expect(await withDockerHost.decideDefault()).toMatchObject({ kind: 'choice', choice: { kind: 'external', url: system.host } });
-    const withoutDockerHost = new EngineSelection({ paths, dockerdInstalled: () => false, env: { XDG_RUNTIME_DIR: runtime }, home, uid: 1000 });
-    expect(await withoutDockerHost.decideDefault()).toMatchObject({ choice: { kind: 'external', url: `unix://${join(runtime, 'docker.sock')}` } });
+    const withDockerHost = new EngineSelection({
+      paths,
+      dockerdInstalled: () => false,
+      env: { DOCKER_HOST: system.host, XDG_RUNTIME_DIR: runtime },
+      home,
+      uid: 1000,
+    });
+    expect(await withDockerHost.decideDefault()).toMatchObject({
+      kind: 'choice',
+      choice: { kind: 'external', url: system.host },
+    });
+    const withoutDockerHost = new EngineSelection({
+      paths,
+      dockerdInstalled: () => false,
+      env: { XDG_RUNTIME_DIR: runtime },
+      home,
+      uid: 1000,
+    });
+    expect(await withoutDockerHost.decideDefault()).toMatchObject({
+      choice: { kind: 'external', url: `unix://${join(runtime, 'docker.sock')}` },
+    });
   });
 
   it('connects to a running engine and disconnects without stopping it', async () => {
@@ -61,13 +98,19 @@ describe('external engines (real dockerd)', () => {
   });
 
   it('gives a clear error naming what failed: missing socket, bad scheme, refused ssh host', async () => {
-    const missing = new ExternalHost('/nonexistent/berth.sock', { kind: 'unix', socketPath: '/nonexistent/berth.sock' });
+    const missing = new ExternalHost('/nonexistent/berth.sock', {
+      kind: 'unix',
+      socketPath: '/nonexistent/berth.sock',
+    });
     const e1 = (await missing.start().catch((e: unknown) => e)) as BerthError;
     expect(e1).toBeInstanceOf(BerthError);
     expect(e1.message).toBe(
       'Could not connect to the engine at /nonexistent/berth.sock: no socket at /nonexistent/berth.sock. Berth does not start external engines: start it yourself, fix the address, or choose another engine.',
     );
-    expect(missing.status()).toMatchObject({ state: 'error', failure: { step: 'Connecting to Engine at /nonexistent/berth.sock' } });
+    expect(missing.status()).toMatchObject({
+      state: 'error',
+      failure: { step: 'Connecting to Engine at /nonexistent/berth.sock' },
+    });
 
     const sel = new EngineSelection({ paths: { data: '/nonexistent/d', config: '/nonexistent/c' } });
     const e2 = (() => {
@@ -78,11 +121,20 @@ describe('external engines (real dockerd)', () => {
       }
     })();
     expect(e2).toBeInstanceOf(BerthError);
-    expect(e2!.message).toContain('The engine address "ftp://10.0.0.1/docker" is not usable: the scheme "ftp" is not supported');
+    expect(e2!.message).toContain(
+      'The engine address "ftp://10.0.0.1/docker" is not usable: the scheme "ftp" is not supported',
+    );
 
-    const ssh = new ExternalHost('ssh://nobody@127.0.0.1:1', { kind: 'ssh', host: '127.0.0.1', port: 1, username: 'nobody' });
+    const ssh = new ExternalHost('ssh://nobody@127.0.0.1:1', {
+      kind: 'ssh',
+      host: '127.0.0.1',
+      port: 1,
+      username: 'nobody',
+    });
     const e3 = (await ssh.start().catch((e: unknown) => e)) as BerthError;
-    expect(e3.message).toMatch(/^Could not connect to the engine at ssh:\/\/nobody@127\.0\.0\.1:1: ssh to ssh:\/\/nobody@127\.0\.0\.1:1 failed: .*Connection refused/);
+    expect(e3.message).toMatch(
+      /^Could not connect to the engine at ssh:\/\/nobody@127\.0\.0\.1:1: ssh to ssh:\/\/nobody@127\.0\.0\.1:1 failed: .*Connection refused/,
+    );
   });
 
   it('switches the active engine at run time and persists the choice', async () => {
@@ -103,11 +155,30 @@ describe('external engines (real dockerd)', () => {
     const external = await sel.activate({ kind: 'external', url: system.host });
     expect('status' in external && external.status().state).toBe('running');
     expect((await pingUnix(nativeSocket)).ok).toBe(false); // Berth's engine stopped: one active engine
-    expect(JSON.parse(readFileSync(join(t.home.paths.config, 'engine.json'), 'utf8')).active).toEqual({ kind: 'external', url: system.host });
-    expect(await new EngineSelection({ paths: t.home.paths }).resolve()).toEqual({ kind: 'external', url: system.host });
+    expect(JSON.parse(readFileSync(join(t.home.paths.config, 'engine.json'), 'utf8')).active).toEqual({
+      kind: 'external',
+      url: system.host,
+    });
+    expect(await new EngineSelection({ paths: t.home.paths }).resolve()).toEqual({
+      kind: 'external',
+      url: system.host,
+    });
 
     await sel.deactivate();
     expect((await pingUnix(system.socket)).ok).toBe(true); // an external engine is never stopped
     expect(changes).toEqual(['native', undefined, `external:${system.host}`, undefined]);
+  });
+
+  it('diagnoses a real engine: socket reachable, API version supported; managed-engine checks skipped', async () => {
+    const system = testEngine();
+    const out = await runDiagnostics(
+      diagnosticChecks({ hostKind: 'external', address: { kind: 'unix', socketPath: system.socket } }),
+    );
+    const byId = Object.fromEntries(out.map((o) => [o.id, o]));
+    expect(byId['socket-reachable']).toMatchObject({ status: 'passed' });
+    expect(byId['api-version']!.status).toBe('passed');
+    expect(byId['api-version']!.detail).toMatch(/^the engine speaks API 1\.\d+; Berth speaks 1\.41–1\.47$/);
+    expect(byId['dockerd-installed']!.status).toBe('skipped');
+    expect(byId['tcp-without-tls']!.status).toBe('passed');
   });
 });

@@ -6,11 +6,19 @@ const p = nativeEnginePaths({ data: '/d', config: '/c' });
 
 describe('failure advice', () => {
   it("finds dockerd's own message in logrus and plain lines", () => {
-    expect(daemonMessage(['time="x" level=info msg="Starting up"', 'unknown flag: --bogus', "See 'dockerd --help'."])).toBe('unknown flag: --bogus');
     expect(
-      daemonMessage(['time="x" level=info msg="ok"', 'failed to start daemon: pid file found, ensure docker is not running or delete /d/engine/dockerd.pid', '--- berth 2026 x']),
+      daemonMessage(['time="x" level=info msg="Starting up"', 'unknown flag: --bogus', "See 'dockerd --help'."]),
+    ).toBe('unknown flag: --bogus');
+    expect(
+      daemonMessage([
+        'time="x" level=info msg="ok"',
+        'failed to start daemon: pid file found, ensure docker is not running or delete /d/engine/dockerd.pid',
+        '--- berth 2026 x',
+      ]),
     ).toBe('failed to start daemon: pid file found, ensure docker is not running or delete /d/engine/dockerd.pid');
-    expect(daemonMessage(['time="x" level=fatal msg="Error starting daemon: \\"boom\\""'])).toBe('Error starting daemon: "boom"');
+    expect(daemonMessage(['time="x" level=fatal msg="Error starting daemon: \\"boom\\""'])).toBe(
+      'Error starting daemon: "boom"',
+    );
     expect(daemonMessage(['all fine'])).toBeUndefined();
   });
 

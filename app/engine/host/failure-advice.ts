@@ -19,7 +19,12 @@ function clean(line: string): string {
 
 /** dockerd's own explanation: the most telling recent log line, without logrus decoration. */
 export function daemonMessage(lines: string[]): string | undefined {
-  const own = lines.filter((l) => !/^--- berth /.test(l) && !/rootlesskit:(parent|child) \] error: (child exited|command)/.test(l) && !/module=grpc/.test(l));
+  const own = lines.filter(
+    (l) =>
+      !/^--- berth /.test(l) &&
+      !/rootlesskit:(parent|child) \] error: (child exited|command)/.test(l) &&
+      !/module=grpc/.test(l),
+  );
   for (const tier of tiers) {
     for (let i = own.length - 1; i >= 0; i--) if (tier.test(own[i]!)) return clean(own[i]!);
   }
@@ -38,8 +43,10 @@ export function suggestFix(message: string | undefined, p: NativeEnginePaths): s
   if (/permission denied|read-only file system|operation not permitted|not a directory/i.test(m)) {
     return `Make sure Berth's engine directory ${p.dir} is a writable directory owned by you (or move it with BERTH_HOME), then start again.`;
   }
-  if (/address already in use/i.test(m)) return 'Another program uses the address the engine needs; stop it, then start again.';
+  if (/address already in use/i.test(m))
+    return 'Another program uses the address the engine needs; stop it, then start again.';
   if (/no space left/i.test(m)) return `Free disk space on the disk holding ${p.dataRoot}, then start again.`;
-  if (/overlay|storage-driver|graphdriver/i.test(m)) return "The storage driver failed; check the engine log and the kernel's overlay support, then start again.";
+  if (/overlay|storage-driver|graphdriver/i.test(m))
+    return "The storage driver failed; check the engine log and the kernel's overlay support, then start again.";
   return `Read the engine log at ${p.logFile} for the cause, fix it, then start the engine again.`;
 }

@@ -1,5 +1,13 @@
 // Engine hosting: how Berth runs, supervises, finds and chooses the container engine.
-export type { EngineEvent, EngineFailure, EngineHost, EngineHostKind, EngineListener, EngineState, EngineStatus } from './types';
+export type {
+  EngineEvent,
+  EngineFailure,
+  EngineHost,
+  EngineHostKind,
+  EngineListener,
+  EngineState,
+  EngineStatus,
+} from './types';
 export { canTransition, EngineStateMachine, failureError } from './state-machine';
 export { berthPaths, nativeEnginePaths, type BerthPaths, type NativeEnginePaths } from './paths';
 export { NativeHost } from './native-host';
@@ -12,4 +20,13 @@ export { listCandidates, type CandidateSource, type CandidateSpec } from './engi
 export { probeEngine, requireReachable, type ProbeResult } from './probe';
 export { EngineSelection, type DefaultDecision, type EngineSelectionOptions, type NoEngine } from './selection';
 export type { EngineChoice } from './selection-store';
-export { diagnosticChecks, formatDiagnostics, runDiagnostics, type CheckResult, type DiagnosticCheck, type DiagnosticContext, type DiagnosticOutcome } from './diagnostics';
+export {
+  diagnose,
+  diagnosticChecks,
+  formatDiagnostics,
+  runDiagnostics,
+  type CheckResult,
+  type DiagnosticCheck,
+  type DiagnosticContext,
+  type DiagnosticOutcome,
+} from './diagnostics';

@@ -24,11 +24,19 @@ describe('dockerd command', () => {
   });
 
   it('runs dockerd inside rootlesskit in rootless mode, without a host bridge', () => {
-    const cmd = rootlessCommand('/usr/bin/rootlesskit', '/usr/sbin/dockerd', p, dockerdArgs(p, 'rootless', undefined, {}));
+    const cmd = rootlessCommand(
+      '/usr/bin/rootlesskit',
+      '/usr/sbin/dockerd',
+      p,
+      dockerdArgs(p, 'rootless', undefined, {}),
+    );
     expect(cmd.file).toBe('/usr/bin/rootlesskit');
     expect(cmd.args).toContain('--net=slirp4netns');
     expect(cmd.args).toContain('--state-dir=/d/engine/rootlesskit');
-    expect(cmd.args.slice(cmd.args.indexOf('/usr/sbin/dockerd'))).toEqual(['/usr/sbin/dockerd', ...dockerdArgs(p, 'rootless', undefined, {})]);
+    expect(cmd.args.slice(cmd.args.indexOf('/usr/sbin/dockerd'))).toEqual([
+      '/usr/sbin/dockerd',
+      ...dockerdArgs(p, 'rootless', undefined, {}),
+    ]);
     expect(cmd.args.join(' ')).not.toContain('--bridge');
   });
 });

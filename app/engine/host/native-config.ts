@@ -58,7 +58,12 @@ export function resolveDockerd(opts: NativeEngineOptions): string {
 }
 
 /** dockerd's flags: every path private to Berth, and (root mode) its own bridge, pool and cgroup parent. */
-export function dockerdArgs(p: NativeEnginePaths, mode: NativeMode, net: EngineNetwork | undefined, opts: NativeEngineOptions): string[] {
+export function dockerdArgs(
+  p: NativeEnginePaths,
+  mode: NativeMode,
+  net: EngineNetwork | undefined,
+  opts: NativeEngineOptions,
+): string[] {
   const args = [
     `--config-file=${p.daemonConfig}`,
     `--data-root=${p.dataRoot}`,
@@ -83,7 +88,12 @@ export function dockerdArgs(p: NativeEnginePaths, mode: NativeMode, net: EngineN
  * copied-up /run still links to the host's /run/docker, which the namespaced root may not write, so
  * a tiny shell removes those links before exec'ing dockerd.
  */
-export function rootlessCommand(rootlesskit: string, dockerd: string, p: NativeEnginePaths, dockerdFlags: string[]): EngineCommand {
+export function rootlessCommand(
+  rootlesskit: string,
+  dockerd: string,
+  p: NativeEnginePaths,
+  dockerdFlags: string[],
+): EngineCommand {
   return {
     file: rootlesskit,
     args: [

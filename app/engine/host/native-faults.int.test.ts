@@ -60,7 +60,9 @@ describe('NativeHost faults (real dockerd)', () => {
     const failure = t.host.status().failure!;
     expect(failure.message).toContain('pid file found');
     expect(failure.fix).toContain(t.host.paths.pidfile);
-    expect(t.events.some((e) => e.type === 'progress' && e.progress.includes(`Another dockerd (pid ${otherPid})`))).toBe(true);
+    expect(
+      t.events.some((e) => e.type === 'progress' && e.progress.includes(`Another dockerd (pid ${otherPid})`)),
+    ).toBe(true);
     expect(isAlive(otherPid)).toBe(true);
     expect((await pingUnix(other.socket)).ok).toBe(true);
     await t.host.stop();
@@ -81,7 +83,11 @@ describe('NativeHost faults (real dockerd)', () => {
     children.push(sleeper);
     writeFileSync(t.host.paths.pidfile, `${sleeper.pid}`);
     // A real unix socket nobody listens on any more: its listener was SIGKILLed.
-    const listener = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(t.host.paths.socket)}, () => console.log('up'))`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const listener = spawn(
+      process.execPath,
+      ['-e', `require('net').createServer().listen(${JSON.stringify(t.host.paths.socket)}, () => console.log('up'))`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise((r) => listener.stdout!.once('data', r));
     listener.kill('SIGKILL');
     await new Promise((r) => listener.once('exit', r));

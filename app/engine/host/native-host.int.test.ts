@@ -28,8 +28,16 @@ describe('NativeHost (root mode, real dockerd)', () => {
     expect(info.stdout.trim()).toBe(host.paths.dataRoot);
     const net = await docker(['network', 'create', 'berth-test-net']);
     expect(net.code).toBe(0);
-    const subnet = await docker(['network', 'inspect', 'berth-test-net', '--format', '{{(index .IPAM.Config 0).Subnet}}']);
-    expect(subnet.stdout.trim().split('.').slice(0, 2).join('.')).toBe(home.network.pool.split('.').slice(0, 2).join('.'));
+    const subnet = await docker([
+      'network',
+      'inspect',
+      'berth-test-net',
+      '--format',
+      '{{(index .IPAM.Config 0).Subnet}}',
+    ]);
+    expect(subnet.stdout.trim().split('.').slice(0, 2).join('.')).toBe(
+      home.network.pool.split('.').slice(0, 2).join('.'),
+    );
 
     await host.stop();
     expect(host.status()).toMatchObject({ state: 'stopped' });

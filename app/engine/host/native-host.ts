@@ -8,7 +8,15 @@ import { findBinary } from './binaries';
 import { launchEngineProcess, type EngineProcess, type ExitInfo } from './engine-process';
 import { daemonMessage, suggestFix } from './failure-advice';
 import { DEFAULT_BRIDGE, ensureBridge, loadOrChooseNetwork, removeBridge, type EngineNetwork } from './network';
-import { defaultMode, dockerdArgs, resolveDockerd, rootlessCommand, type EngineCommand, type NativeEngineOptions, type NativeMode } from './native-config';
+import {
+  defaultMode,
+  dockerdArgs,
+  resolveDockerd,
+  rootlessCommand,
+  type EngineCommand,
+  type NativeEngineOptions,
+  type NativeMode,
+} from './native-config';
 import { berthPaths, MAX_SOCKET_PATH, nativeEnginePaths, type NativeEnginePaths } from './paths';
 import { isAlive, isDockerd, processesMentioning, sleep, terminate } from './processes';
 import { RotatingLog } from './rotating-log';
@@ -47,7 +55,8 @@ export class NativeHost implements EngineHost {
     this.mode = opts.mode ?? defaultMode();
     this.kind = this.mode === 'root' ? 'native' : 'rootless';
     this.id = this.kind;
-    this.label = this.mode === 'root' ? "Berth's engine (dockerd)" : "Berth's rootless engine (dockerd via rootlesskit)";
+    this.label =
+      this.mode === 'root' ? "Berth's engine (dockerd)" : "Berth's rootless engine (dockerd via rootlesskit)";
     this.paths = nativeEnginePaths(opts.paths ?? berthPaths(opts.env ?? process.env), opts.name);
     this.address = { kind: 'unix', socketPath: this.paths.socket };
     this.log = new RotatingLog(this.paths.logFile, opts.log);
@@ -80,7 +89,7 @@ export class NativeHost implements EngineHost {
     if (state === 'starting' && this.startRun) return this.startRun;
     if (state === 'stopping' && this.stopRun) return this.stopRun.then(() => this.start());
     this.machine.restarts = 0;
-    this.machine.transition('starting', 'Preparing Berth\'s engine');
+    this.machine.transition('starting', "Preparing Berth's engine");
     return this.beginRun(0);
   }
 
@@ -113,7 +122,11 @@ export class NativeHost implements EngineHost {
         const failure =
           err instanceof StepFailure
             ? err.failure
-            : { step: 'Starting the engine', message: `Berth's engine did not start: ${(err as Error).message}`, fix: suggestFix((err as Error).message, this.paths) };
+            : {
+                step: 'Starting the engine',
+                message: `Berth's engine did not start: ${(err as Error).message}`,
+                fix: suggestFix((err as Error).message, this.paths),
+              };
         await this.killProcess(3000);
         throw this.machine.fail({ ...failure, logTail: this.log.tail(20) });
       }
@@ -129,7 +142,11 @@ export class NativeHost implements EngineHost {
     } catch (err) {
       if (err instanceof StepFailure) throw err;
       const message = err instanceof BerthError ? err.message : (err as Error).message;
-      throw new StepFailure({ step: name, message, fix: err instanceof BerthError ? '' : suggestFix(message, this.paths) });
+      throw new StepFailure({
+        step: name,
+        message,
+        fix: err instanceof BerthError ? '' : suggestFix(message, this.paths),
+      });
     }
   }
 
@@ -143,7 +160,9 @@ export class NativeHost implements EngineHost {
     }
     if (stale.ownOrphanPid) {
       const orphan = stale.ownOrphanPid;
-      await this.step(`Stopping the engine left running by an earlier session (pid ${orphan})`, () => terminate([orphan], this.opts.stopTimeoutMs ?? 20000));
+      await this.step(`Stopping the engine left running by an earlier session (pid ${orphan})`, () =>
+        terminate([orphan], this.opts.stopTimeoutMs ?? 20000),
+      );
     }
     if (signal.aborted) return;
     if (this.mode === 'root') {
@@ -155,7 +174,9 @@ export class NativeHost implements EngineHost {
     if (signal.aborted) return;
     this.log.resetMemory();
     this.log.mark(`starting: ${cmd.file} ${cmd.args.join(' ')}`);
-    const proc = await this.step('Starting dockerd', () => launchEngineProcess(cmd, this.log, this.opts.env ?? process.env));
+    const proc = await this.step('Starting dockerd', () =>
+      launchEngineProcess(cmd, this.log, this.opts.env ?? process.env),
+    );
     this.proc = proc;
     void proc.exited.then((exit) => this.onExit(proc, exit));
     await this.step('Waiting for the engine API', () => this.waitForApi(proc, signal));
@@ -189,7 +210,10 @@ export class NativeHost implements EngineHost {
   private resolveNetwork(): EngineNetwork {
     mkdirSync(this.paths.dir, { recursive: true, mode: 0o700 });
     const wanted = this.opts.network ?? {};
-    const base = wanted.bip && wanted.pool ? undefined : loadOrChooseNetwork(`${this.paths.dir}/network.json`, wanted.bridge ?? DEFAULT_BRIDGE);
+    const base =
+      wanted.bip && wanted.pool
+        ? undefined
+        : loadOrChooseNetwork(`${this.paths.dir}/network.json`, wanted.bridge ?? DEFAULT_BRIDGE);
     return {
       bridge: wanted.bridge ?? base?.bridge ?? DEFAULT_BRIDGE,
       bip: wanted.bip ?? base!.bip,
@@ -204,7 +228,7 @@ export class NativeHost implements EngineHost {
       throw new StepFailure({
         step: 'Preparing the engine directory',
         message: `The engine socket path ${p.socket} is ${p.socket.length} characters long; Linux allows ${MAX_SOCKET_PATH}.`,
-        fix: 'Move Berth\'s data to a shorter path (set BERTH_HOME or XDG_DATA_HOME).',
+        fix: "Move Berth's data to a shorter path (set BERTH_HOME or XDG_DATA_HOME).",
       });
     }
     for (const dir of [p.dir, p.dataRoot, p.execRoot]) mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -260,7 +284,9 @@ export class NativeHost implements EngineHost {
     if (proc && !proc.exitInfo) await proc.terminate(graceMs);
     const holder = readPid(this.paths.pidfile);
     if (holder && holder !== proc?.pid && isAlive(holder) && isDockerd(holder)) return; // another engine uses this dir now: not ours to sweep
-    const leftovers = processesMentioning(this.paths.execRoot).concat(this.mode === 'rootless' ? processesMentioning(this.paths.rootlesskitState) : []);
+    const leftovers = processesMentioning(this.paths.execRoot).concat(
+      this.mode === 'rootless' ? processesMentioning(this.paths.rootlesskitState) : [],
+    );
     if (leftovers.length) {
       this.log.mark(`stopping ${leftovers.length} leftover engine helper process(es): ${leftovers.join(', ')}`);
       await terminate(leftovers, 5000);

@@ -57,7 +57,8 @@ export function chooseNetwork(routes: string[], bridge = DEFAULT_BRIDGE): Engine
   }
   throw new BerthError({
     kind: 'conflict',
-    message: 'Could not find a free private subnet for Berth\'s engine: every 10.213–254.x.x range is already routed. Set the engine network in Berth\'s settings.',
+    message:
+      "Could not find a free private subnet for Berth's engine: every 10.213–254.x.x range is already routed. Set the engine network in Berth's settings.",
   });
 }
 
@@ -87,7 +88,10 @@ export function bridgeExists(name: string): boolean {
 /** Creates the bridge with its address (dockerd's --bridge needs it to exist). Returns true if it created it. */
 export function ensureBridge(net: EngineNetwork): boolean {
   if (net.bridge.length > 15) {
-    throw new BerthError({ kind: 'invalid', message: `The bridge name "${net.bridge}" is too long: Linux allows 15 characters. Choose a shorter name.` });
+    throw new BerthError({
+      kind: 'invalid',
+      message: `The bridge name "${net.bridge}" is too long: Linux allows 15 characters. Choose a shorter name.`,
+    });
   }
   try {
     if (!bridgeExists(net.bridge)) {

@@ -3,13 +3,22 @@ import { berthPaths, nativeEnginePaths } from './paths';
 
 describe('berthPaths', () => {
   it('follows XDG on Linux', () => {
-    expect(berthPaths({ XDG_DATA_HOME: '/x/data', XDG_CONFIG_HOME: '/x/config' }, 'linux', '/home/me')).toEqual({ data: '/x/data/berth', config: '/x/config/berth' });
-    expect(berthPaths({}, 'linux', '/home/me')).toEqual({ data: '/home/me/.local/share/berth', config: '/home/me/.config/berth' });
+    expect(berthPaths({ XDG_DATA_HOME: '/x/data', XDG_CONFIG_HOME: '/x/config' }, 'linux', '/home/me')).toEqual({
+      data: '/x/data/berth',
+      config: '/x/config/berth',
+    });
+    expect(berthPaths({}, 'linux', '/home/me')).toEqual({
+      data: '/home/me/.local/share/berth',
+      config: '/home/me/.config/berth',
+    });
   });
 
   it('lets BERTH_HOME move everything, on every platform', () => {
     for (const p of ['linux', 'darwin', 'win32'] as const) {
-      expect(berthPaths({ BERTH_HOME: '/t/h', XDG_DATA_HOME: '/ignored' }, p, '/home/me')).toEqual({ data: '/t/h/data', config: '/t/h/config' });
+      expect(berthPaths({ BERTH_HOME: '/t/h', XDG_DATA_HOME: '/ignored' }, p, '/home/me')).toEqual({
+        data: '/t/h/data',
+        config: '/t/h/config',
+      });
     }
   });
 

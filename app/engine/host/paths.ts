@@ -23,7 +23,11 @@ export interface NativeEnginePaths {
 
 type Env = Record<string, string | undefined>;
 
-export function berthPaths(env: Env = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): BerthPaths {
+export function berthPaths(
+  env: Env = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = homedir(),
+): BerthPaths {
   if (env.BERTH_HOME) return { data: join(env.BERTH_HOME, 'data'), config: join(env.BERTH_HOME, 'config') };
   if (platform === 'darwin') {
     const base = join(home, 'Library', 'Application Support', 'Berth');

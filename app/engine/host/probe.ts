@@ -16,7 +16,11 @@ export interface ProbeResult {
 }
 
 const where = (a: EngineAddress): string =>
-  a.kind === 'unix' ? a.socketPath : a.kind === 'tcp' ? `${a.host}:${a.port}` : `ssh://${a.username ? `${a.username}@` : ''}${a.host}${a.port ? `:${a.port}` : ''}`;
+  a.kind === 'unix'
+    ? a.socketPath
+    : a.kind === 'tcp'
+      ? `${a.host}:${a.port}`
+      : `ssh://${a.username ? `${a.username}@` : ''}${a.host}${a.port ? `:${a.port}` : ''}`;
 
 function socketReason(path: string, code: string | undefined, timeoutMs: number): string {
   switch (code) {
@@ -37,25 +41,46 @@ async function probeUnix(path: string, timeoutMs: number): Promise<Omit<ProbeRes
   if (!existsSync(path)) return { reachable: false, reason: socketReason(path, 'ENOENT', timeoutMs) };
   if (!statSync(path).isSocket()) return { reachable: false, reason: `${path} exists but is not a socket` };
   const r = await pingUnix(path, timeoutMs);
-  if (r.ok) return { reachable: true, reason: `answered /_ping${r.apiVersion ? ` (API ${r.apiVersion})` : ''}`, ...(r.apiVersion ? { apiVersion: r.apiVersion } : {}) };
+  if (r.ok)
+    return {
+      reachable: true,
+      reason: `answered /_ping${r.apiVersion ? ` (API ${r.apiVersion})` : ''}`,
+      ...(r.apiVersion ? { apiVersion: r.apiVersion } : {}),
+    };
   return { reachable: false, reason: socketReason(path, r.error, timeoutMs) };
 }
 
-function probeTcp(a: Extract<EngineAddress, { kind: 'tcp' }>, timeoutMs: number): Promise<Omit<ProbeResult, 'address'>> {
+function probeTcp(
+  a: Extract<EngineAddress, { kind: 'tcp' }>,
+  timeoutMs: number,
+): Promise<Omit<ProbeResult, 'address'>> {
   const target = `${a.host}:${a.port}`;
   return new Promise((resolve) => {
-    const req = (a.tls ? httpsRequest : request)({ host: a.host, port: a.port, path: '/_ping', timeout: timeoutMs }, (res) => {
-      res.resume();
-      const v = res.headers['api-version'];
-      const apiVersion = typeof v === 'string' ? v : undefined;
-      resolve(
-        res.statusCode === 200
-          ? { reachable: true, reason: `answered /_ping${apiVersion ? ` (API ${apiVersion})` : ''}`, ...(apiVersion ? { apiVersion } : {}) }
-          : { reachable: false, reason: `${target} answered /_ping with HTTP ${res.statusCode}` },
-      );
-    });
+    const req = (a.tls ? httpsRequest : request)(
+      { host: a.host, port: a.port, path: '/_ping', timeout: timeoutMs },
+      (res) => {
+        res.resume();
+        const v = res.headers['api-version'];
+        const apiVersion = typeof v === 'string' ? v : undefined;
+        resolve(
+          res.statusCode === 200
+            ? {
+                reachable: true,
+                reason: `answered /_ping${apiVersion ? ` (API ${apiVersion})` : ''}`,
+                ...(apiVersion ? { apiVersion } : {}),
+              }
+            : { reachable: false, reason: `${target} answered /_ping with HTTP ${res.statusCode}` },
+        );
+      },
+    );
     req.on('error', (e: NodeJS.ErrnoException) =>
-      resolve({ reachable: false, reason: e.code === 'ECONNREFUSED' ? `${target} refused the connection` : `${target} is not reachable (${e.code ?? e.message})` }),
+      resolve({
+        reachable: false,
+        reason:
+          e.code === 'ECONNREFUSED'
+            ? `${target} refused the connection`
+            : `${target} is not reachable (${e.code ?? e.message})`,
+      }),
     );
     req.on('timeout', () => {
       req.destroy();
@@ -66,10 +91,17 @@ function probeTcp(a: Extract<EngineAddress, { kind: 'tcp' }>, timeoutMs: number)
 }
 
 /** Like the docker CLI: `ssh … docker system dial-stdio`, then HTTP over the pipe. */
-function probeSsh(a: Extract<EngineAddress, { kind: 'ssh' }>, timeoutMs: number): Promise<Omit<ProbeResult, 'address'>> {
+function probeSsh(
+  a: Extract<EngineAddress, { kind: 'ssh' }>,
+  timeoutMs: number,
+): Promise<Omit<ProbeResult, 'address'>> {
   const target = where(a);
   const ssh = findBinary('ssh');
-  if (!ssh) return Promise.resolve({ reachable: false, reason: `cannot reach ${target}: ssh is not installed (install openssh-client)` });
+  if (!ssh)
+    return Promise.resolve({
+      reachable: false,
+      reason: `cannot reach ${target}: ssh is not installed (install openssh-client)`,
+    });
   const args = ['-o', 'BatchMode=yes', '-o', `ConnectTimeout=${Math.max(1, Math.ceil(timeoutMs / 1000))}`, '-T'];
   if (a.port) args.push('-p', String(a.port));
   args.push(a.username ? `${a.username}@${a.host}` : a.host, '--', 'docker', 'system', 'dial-stdio');
@@ -85,13 +117,24 @@ function probeSsh(a: Extract<EngineAddress, { kind: 'ssh' }>, timeoutMs: number)
       child.kill('SIGKILL');
       resolve(r);
     };
-    const timer = setTimeout(() => done({ reachable: false, reason: `${target} did not answer /_ping within ${timeoutMs} ms` }), timeoutMs + 1000);
+    const timer = setTimeout(
+      () => done({ reachable: false, reason: `${target} did not answer /_ping within ${timeoutMs} ms` }),
+      timeoutMs + 1000,
+    );
     child.stdout.on('data', (b: Buffer) => {
       out += b.toString('latin1');
       if (/\r\n\r\n/.test(out)) {
         const ok = /^HTTP\/1\.[01] 200/.test(out);
         const apiVersion = /\r\nApi-Version: *([^\r]+)/i.exec(out)?.[1];
-        done(ok ? { reachable: true, reason: `answered /_ping over ssh${apiVersion ? ` (API ${apiVersion})` : ''}`, ...(apiVersion ? { apiVersion } : {}) } : { reachable: false, reason: `${target} answered /_ping with an error` });
+        done(
+          ok
+            ? {
+                reachable: true,
+                reason: `answered /_ping over ssh${apiVersion ? ` (API ${apiVersion})` : ''}`,
+                ...(apiVersion ? { apiVersion } : {}),
+              }
+            : { reachable: false, reason: `${target} answered /_ping with an error` },
+        );
       }
     });
     child.stderr.on('data', (b: Buffer) => (err += b.toString()));
@@ -110,22 +153,37 @@ export async function probeEngine(url: string, timeoutMs = 1500): Promise<ProbeR
   let address: EngineAddress;
   try {
     if (url.startsWith('context:')) {
-      return { reachable: false, reason: `the docker context "${url.slice(8)}" has no stored endpoint (see \`docker context ls\`)` };
+      return {
+        reachable: false,
+        reason: `the docker context "${url.slice(8)}" has no stored endpoint (see \`docker context ls\`)`,
+      };
     }
     address = parseEngineAddress(url);
   } catch (err) {
     return { reachable: false, reason: err instanceof BerthError ? err.message : String(err) };
   }
   const result =
-    address.kind === 'unix' ? await probeUnix(address.socketPath, timeoutMs) : address.kind === 'tcp' ? await probeTcp(address, timeoutMs) : await probeSsh(address, timeoutMs);
+    address.kind === 'unix'
+      ? await probeUnix(address.socketPath, timeoutMs)
+      : address.kind === 'tcp'
+        ? await probeTcp(address, timeoutMs)
+        : await probeSsh(address, timeoutMs);
   return { ...result, address };
 }
 
 /** Throws a BerthError naming the failing address when `url` cannot be used. */
-export async function requireReachable(url: string, timeoutMs = 1500): Promise<ProbeResult & { address: EngineAddress }> {
+export async function requireReachable(
+  url: string,
+  timeoutMs = 1500,
+): Promise<ProbeResult & { address: EngineAddress }> {
   const r = await probeEngine(url, timeoutMs);
   if (r.reachable && r.address) return r as ProbeResult & { address: EngineAddress };
-  if (!r.address) throw new BerthError({ kind: 'invalid', message: `${r.reason} Fix the engine address in settings.`, field: 'engine' });
+  if (!r.address)
+    throw new BerthError({
+      kind: 'invalid',
+      message: `${r.reason} Fix the engine address in settings.`,
+      field: 'engine',
+    });
   throw new BerthError({
     kind: 'unavailable',
     message: `Could not connect to the engine at ${url}: ${r.reason}. Start that engine, fix the address in settings, or choose another engine.`,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeRootlessProblems, rootlessProblems, subordinateRange, type RootlessEnvironment } from './rootless-prereqs';
+import {
+  describeRootlessProblems,
+  rootlessProblems,
+  subordinateRange,
+  type RootlessEnvironment,
+} from './rootless-prereqs';
 
 const env = (over: Partial<RootlessEnvironment> & { files?: Record<string, string> } = {}): RootlessEnvironment => ({
   user: 'ann',
@@ -11,11 +16,18 @@ const env = (over: Partial<RootlessEnvironment> & { files?: Record<string, strin
 
 describe('rootless prerequisites', () => {
   it('passes with tools installed and subordinate ranges', () => {
-    expect(rootlessProblems(env({ files: { '/etc/subuid': 'ann:100000:65536\n', '/etc/subgid': '1001:100000:65536\n' } }))).toEqual([]);
+    expect(
+      rootlessProblems(env({ files: { '/etc/subuid': 'ann:100000:65536\n', '/etc/subgid': '1001:100000:65536\n' } })),
+    ).toEqual([]);
   });
 
   it('names each missing package and the exact usermod command', () => {
-    const problems = rootlessProblems(env({ find: (n) => (n === 'rootlesskit' || n === 'newuidmap' ? undefined : `/usr/bin/${n}`), files: { '/etc/subuid': 'bob:1:65536' } }));
+    const problems = rootlessProblems(
+      env({
+        find: (n) => (n === 'rootlesskit' || n === 'newuidmap' ? undefined : `/usr/bin/${n}`),
+        files: { '/etc/subuid': 'bob:1:65536' },
+      }),
+    );
     const { message, fix } = describeRootlessProblems(problems);
     expect(message).toContain('rootlesskit is not installed');
     expect(message).toContain('newuidmap/newgidmap are not installed');
@@ -28,7 +40,13 @@ describe('rootless prerequisites', () => {
 
   it('reports a too small range and disabled user namespaces', () => {
     const problems = rootlessProblems(
-      env({ files: { '/etc/subuid': 'ann:100000:1000', '/etc/subgid': 'ann:100000:65536', '/proc/sys/user/max_user_namespaces': '0\n' } }),
+      env({
+        files: {
+          '/etc/subuid': 'ann:100000:1000',
+          '/etc/subgid': 'ann:100000:65536',
+          '/proc/sys/user/max_user_namespaces': '0\n',
+        },
+      }),
     );
     expect(problems.map((p) => p.what)).toEqual([
       '/etc/subuid grants user "ann" only 1000 ids (at least 65536 are needed)',

@@ -62,18 +62,27 @@ export function rootlessProblems(env: RootlessEnvironment = currentRootlessEnvir
     const size = subordinateRange(env.read(file), env.user, env.uid);
     if (size < MIN_RANGE) {
       problems.push({
-        what: size === 0 ? `${file} grants no id range to user "${env.user}"` : `${file} grants user "${env.user}" only ${size} ids (at least ${MIN_RANGE} are needed)`,
+        what:
+          size === 0
+            ? `${file} grants no id range to user "${env.user}"`
+            : `${file} grants user "${env.user}" only ${size} ids (at least ${MIN_RANGE} are needed)`,
         fix: `Add a range with \`sudo usermod ${flag} ${range} ${env.user}\`.`,
       });
     }
   }
   const maxNs = env.read('/proc/sys/user/max_user_namespaces');
   if (maxNs !== undefined && Number(maxNs.trim()) === 0) {
-    problems.push({ what: 'user namespaces are disabled (user.max_user_namespaces is 0)', fix: 'Enable them with `sudo sysctl -w user.max_user_namespaces=28633`.' });
+    problems.push({
+      what: 'user namespaces are disabled (user.max_user_namespaces is 0)',
+      fix: 'Enable them with `sudo sysctl -w user.max_user_namespaces=28633`.',
+    });
   }
   const unprivClone = env.read('/proc/sys/kernel/unprivileged_userns_clone');
   if (unprivClone !== undefined && unprivClone.trim() === '0') {
-    problems.push({ what: 'unprivileged user namespaces are disabled', fix: 'Enable them with `sudo sysctl -w kernel.unprivileged_userns_clone=1`.' });
+    problems.push({
+      what: 'unprivileged user namespaces are disabled',
+      fix: 'Enable them with `sudo sysctl -w kernel.unprivileged_userns_clone=1`.',
+    });
   }
   return problems;
 }

@@ -39,7 +39,9 @@ function createUser(withSubordinateIds: boolean): { name: string; uid: number; g
   users.push(name);
   // useradd grants a range itself (SUB_UID_COUNT in /etc/login.defs); make the state explicit either way.
   for (const file of ['/etc/subuid', '/etc/subgid']) {
-    const kept = readFileSync(file, 'utf8').split('\n').filter((l) => l && !l.startsWith(`${name}:`));
+    const kept = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith(`${name}:`));
     writeFileSync(file, kept.length ? `${kept.join('\n')}\n` : '');
   }
   if (withSubordinateIds) {
@@ -66,9 +68,13 @@ function runDriver(user: { name: string; home: TempHome }) {
     XDG_RUNTIME_DIR: join(user.home.dir, 'run'),
     TSX_DISABLE_CACHE: '1',
   };
-  const child = spawn('runuser', ['-u', user.name, '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), tsx, driver], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    'runuser',
+    ['-u', user.name, '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), tsx, driver],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   drivers.push(child);
   const lines: Record<string, unknown>[] = [];
   let stderr = '';
@@ -87,7 +93,9 @@ function runDriver(user: { name: string; home: TempHome }) {
       if (found) return found;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`The rootless driver printed no "${key}" line in ${ms} ms. stderr:\n${stderr}\nlines:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`);
+    throw new Error(
+      `The rootless driver printed no "${key}" line in ${ms} ms. stderr:\n${stderr}\nlines:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`,
+    );
   };
   return { child, lines, waitLine };
 }
@@ -110,25 +118,39 @@ describe.skipIf(!prerequisitesHere)('rootless engine as an unprivileged user (re
     const info = await runDocker(host, ['info', '--format', '{{json .SecurityOptions}} {{.DockerRootDir}}']);
     expect(info.stdout).toContain('rootless');
     expect(info.stdout).toContain(user.home.dir);
-    const image = await buildBusybox({ dir: user.home.dir, docker: (args: string[], input?: string | Buffer) => runDocker(host, args, input) } as unknown as TestEngine);
+    const image = await buildBusybox({
+      dir: user.home.dir,
+      docker: (args: string[], input?: string | Buffer) => runDocker(host, args, input),
+    } as unknown as TestEngine);
     const run = await runDocker(host, ['run', '--rm', image, 'id', '-u']);
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('0'); // root inside, the test user outside
-    const owner = execFileSync('stat', ['-c', '%U', join(user.home.dir, 'data', 'engine', 'data-root')], { encoding: 'utf8' }).trim();
+    const owner = execFileSync('stat', ['-c', '%U', join(user.home.dir, 'data', 'engine', 'data-root')], {
+      encoding: 'utf8',
+    }).trim();
     expect(owner).toBe(user.name);
 
     d.child.stdin.write('stop\n');
     const stopped = (await d.waitLine('stopped', 30000)) as { stopped: { state: string } };
     expect(stopped.stopped.state).toBe('stopped');
     expect(processesMentioning(join(user.home.dir, 'data'))).toEqual([]);
-    const progress = d.lines.flatMap((l) => ((l.event as { type?: string; progress?: string } | undefined)?.type === 'progress' ? [(l.event as { progress: string }).progress] : []));
-    expect(progress).toEqual(expect.arrayContaining(['Checking prerequisites', 'Starting dockerd', 'Waiting for the engine API']));
+    const progress = d.lines.flatMap((l) =>
+      (l.event as { type?: string; progress?: string } | undefined)?.type === 'progress'
+        ? [(l.event as { progress: string }).progress]
+        : [],
+    );
+    expect(progress).toEqual(
+      expect.arrayContaining(['Checking prerequisites', 'Starting dockerd', 'Waiting for the engine API']),
+    );
   });
 
   it('says exactly what to configure when the user has no subordinate id range', async () => {
     const user = createUser(false);
     const d = runDriver(user);
-    const failed = (await d.waitLine('failed', 30000)) as { failed: string; status: { state: string; failure: { step: string } } };
+    const failed = (await d.waitLine('failed', 30000)) as {
+      failed: string;
+      status: { state: string; failure: { step: string } };
+    };
     expect(failed.status.state).toBe('error');
     expect(failed.status.failure.step).toBe('Checking prerequisites');
     expect(failed.failed).toContain(`/etc/subuid grants no id range to user "${user.name}"`);

@@ -2,7 +2,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type EngineChoice = { kind: 'native' } | { kind: 'rootless' } | { kind: 'external'; url: string; label?: string };
+export type EngineChoice =
+  { kind: 'native' } | { kind: 'rootless' } | { kind: 'external'; url: string; label?: string };
 
 export interface SelectionFile {
   version: 1;
@@ -15,7 +16,12 @@ export const SELECTION_FILE = 'engine.json';
 
 function isChoice(v: unknown): v is EngineChoice {
   const c = v as EngineChoice | undefined;
-  return !!c && (c.kind === 'native' || c.kind === 'rootless' || (c.kind === 'external' && typeof c.url === 'string' && c.url.length > 0));
+  return (
+    !!c &&
+    (c.kind === 'native' ||
+      c.kind === 'rootless' ||
+      (c.kind === 'external' && typeof c.url === 'string' && c.url.length > 0))
+  );
 }
 
 export function readSelection(configDir: string): SelectionFile {
@@ -24,7 +30,9 @@ export function readSelection(configDir: string): SelectionFile {
     return {
       version: 1,
       ...(isChoice(raw.active) ? { active: raw.active } : {}),
-      ...(typeof raw.explicitAddress === 'string' && raw.explicitAddress ? { explicitAddress: raw.explicitAddress } : {}),
+      ...(typeof raw.explicitAddress === 'string' && raw.explicitAddress
+        ? { explicitAddress: raw.explicitAddress }
+        : {}),
     };
   } catch {
     return { version: 1 };

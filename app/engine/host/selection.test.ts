@@ -18,14 +18,23 @@ describe('EngineSelection', () => {
     const { paths } = tempHome();
     const sel = new EngineSelection({ paths, dockerdInstalled: () => true, native: { mode: 'root' } });
     expect(await sel.decideDefault()).toMatchObject({ kind: 'choice', choice: { kind: 'native' } });
-    expect(await new EngineSelection({ paths, dockerdInstalled: () => true, native: { mode: 'rootless' } }).decideDefault()).toMatchObject({
+    expect(
+      await new EngineSelection({ paths, dockerdInstalled: () => true, native: { mode: 'rootless' } }).decideDefault(),
+    ).toMatchObject({
       choice: { kind: 'rootless' },
     });
   });
 
   it('ends in a clear "no engine" state saying what to install when nothing is there', async () => {
     const { dir, paths } = tempHome();
-    const sel = new EngineSelection({ paths, dockerdInstalled: () => false, env: { XDG_RUNTIME_DIR: join(dir, 'run') }, home: dir, uid: 1000, probeTimeoutMs: 300 });
+    const sel = new EngineSelection({
+      paths,
+      dockerdInstalled: () => false,
+      env: { XDG_RUNTIME_DIR: join(dir, 'run') },
+      home: dir,
+      uid: 1000,
+      probeTimeoutMs: 300,
+    });
     const d = await sel.resolve();
     expect(d.kind).toBe('none');
     if (d.kind !== 'none') return;
@@ -42,7 +51,11 @@ describe('EngineSelection', () => {
     expect(await sel.resolve()).toEqual({ kind: 'external', url: 'unix:///x.sock' });
     expect(() => sel.setExplicitAddress('gopher://x')).toThrow(/scheme "gopher" is not supported/);
     sel.setExplicitAddress('/tmp/a.sock');
-    expect(readSelection(paths.config)).toEqual({ version: 1, active: { kind: 'external', url: 'unix:///x.sock' }, explicitAddress: '/tmp/a.sock' });
+    expect(readSelection(paths.config)).toEqual({
+      version: 1,
+      active: { kind: 'external', url: 'unix:///x.sock' },
+      explicitAddress: '/tmp/a.sock',
+    });
     expect(JSON.parse(readFileSync(join(paths.config, 'engine.json'), 'utf8')).version).toBe(1);
   });
 });

@@ -57,7 +57,10 @@ export class EngineSelection {
   setExplicitAddress(url: string | undefined): void {
     const file = this.saved();
     if (url) parseEngineAddress(url); // throws a BerthError naming the bad address
-    writeSelection(this.paths.config, { ...file, ...(url ? { explicitAddress: url } : { explicitAddress: undefined }) });
+    writeSelection(this.paths.config, {
+      ...file,
+      ...(url ? { explicitAddress: url } : { explicitAddress: undefined }),
+    });
   }
 
   onChange(listener: SelectionListener): () => void {
@@ -81,10 +84,20 @@ export class EngineSelection {
   async decideDefault(): Promise<DefaultDecision> {
     const installed = this.opts.dockerdInstalled ?? (() => findBinary('dockerd', this.opts.env) !== undefined);
     const mode = this.opts.native?.mode ?? defaultMode();
-    if (installed()) return { kind: 'choice', choice: { kind: mode === 'root' ? 'native' : 'rootless' }, why: 'dockerd is installed, so Berth runs its own engine' };
+    if (installed())
+      return {
+        kind: 'choice',
+        choice: { kind: mode === 'root' ? 'native' : 'rootless' },
+        why: 'dockerd is installed, so Berth runs its own engine',
+      };
     const candidates = await this.detect();
     const first = candidates.find((c) => c.reachable);
-    if (first) return { kind: 'choice', choice: { kind: 'external', url: first.url, label: first.label }, why: `${first.label} answers at ${first.url}` };
+    if (first)
+      return {
+        kind: 'choice',
+        choice: { kind: 'external', url: first.url, label: first.label },
+        why: `${first.label} answers at ${first.url}`,
+      };
     return {
       kind: 'none',
       message: `No container engine is available: dockerd is not installed, and none of these answered: ${candidates.map((c) => `${c.label} (${c.reason})`).join('; ')}.`,
@@ -106,9 +119,18 @@ export class EngineSelection {
   /** Builds the host for a choice (not started). */
   createHost(choice: EngineChoice): EngineHost {
     if (choice.kind === 'external') {
-      return new ExternalHost(choice.url, parseEngineAddress(choice.url), choice.label ?? `Engine at ${choice.url}`, this.opts.probeTimeoutMs ?? 1500);
+      return new ExternalHost(
+        choice.url,
+        parseEngineAddress(choice.url),
+        choice.label ?? `Engine at ${choice.url}`,
+        this.opts.probeTimeoutMs ?? 1500,
+      );
     }
-    return new NativeHost({ ...this.opts.native, paths: this.paths, mode: choice.kind === 'native' ? 'root' : 'rootless' });
+    return new NativeHost({
+      ...this.opts.native,
+      paths: this.paths,
+      mode: choice.kind === 'native' ? 'root' : 'rootless',
+    });
   }
 
   /**
@@ -123,7 +145,8 @@ export class EngineSelection {
     await this.deactivate();
     writeSelection(this.paths.config, { ...this.saved(), active: target });
     this.host = next;
-    if (next instanceof NativeHost && this.opts.supervisor !== false) this.supervisor = new EngineSupervisor(next, this.opts.supervisor || {}).attach();
+    if (next instanceof NativeHost && this.opts.supervisor !== false)
+      this.supervisor = new EngineSupervisor(next, this.opts.supervisor || {}).attach();
     for (const l of [...this.listeners]) l(next);
     await next.start().catch((err: unknown) => {
       if (!(err instanceof BerthError)) throw err;

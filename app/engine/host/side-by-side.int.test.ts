@@ -18,7 +18,9 @@ describe('engines side by side (real dockerd)', () => {
     const b = fixture.create({}, 'b');
     await Promise.all([a.host.start(), b.host.start()]);
 
-    const roots = await Promise.all([system, a, b].map(async (e) => (await e.docker(['info', '--format', '{{.DockerRootDir}}'])).stdout.trim()));
+    const roots = await Promise.all(
+      [system, a, b].map(async (e) => (await e.docker(['info', '--format', '{{.DockerRootDir}}'])).stdout.trim()),
+    );
     expect(new Set(roots).size).toBe(3);
     expect(a.home.network.bridge).not.toBe(b.home.network.bridge);
     expect(bridgeExists(a.home.network.bridge) && bridgeExists(b.home.network.bridge)).toBe(true);
@@ -27,10 +29,14 @@ describe('engines side by side (real dockerd)', () => {
     for (const t of [a, b]) {
       await buildBusybox({ dir: t.home.dir, docker: t.docker } as unknown as TestEngine);
       expect((await t.docker(['network', 'create', 'app'])).code).toBe(0);
-      expect((await t.docker(['run', '-d', '--name', 'web', '--network', 'app', image, 'httpd', '-f', '-p', '8080'])).code).toBe(0);
+      expect(
+        (await t.docker(['run', '-d', '--name', 'web', '--network', 'app', image, 'httpd', '-f', '-p', '8080'])).code,
+      ).toBe(0);
     }
     const ip = async (t: typeof a, net: string, container = 'web') =>
-      (await t.docker(['inspect', '-f', `{{(index .NetworkSettings.Networks "${net}").IPAddress}}`, container])).stdout.trim();
+      (
+        await t.docker(['inspect', '-f', `{{(index .NetworkSettings.Networks "${net}").IPAddress}}`, container])
+      ).stdout.trim();
     const [ipA, ipB] = [await ip(a, 'app'), await ip(b, 'app')];
     expect(ipA.startsWith(a.home.network.pool.split('.').slice(0, 2).join('.') + '.')).toBe(true);
     expect(ipB.startsWith(b.home.network.pool.split('.').slice(0, 2).join('.') + '.')).toBe(true);

@@ -63,7 +63,11 @@ export async function inspectStale(p: NativeEnginePaths): Promise<StaleReport> {
     const answer = isSocket ? await pingUnix(p.socket, 1000) : { ok: false };
     if (!answer.ok) {
       rmSync(p.socket, { force: true });
-      report.notes.push(isSocket ? 'Removed a stale engine socket (nothing answers on it)' : 'Removed a file in the way of the engine socket');
+      report.notes.push(
+        isSocket
+          ? 'Removed a stale engine socket (nothing answers on it)'
+          : 'Removed a file in the way of the engine socket',
+      );
     }
   }
   return report;

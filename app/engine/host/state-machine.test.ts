@@ -13,7 +13,11 @@ describe('EngineStateMachine', () => {
     m.transition('running', 'Engine is running');
     m.transition('stopping', 'Stopping dockerd');
     m.transition('stopped', 'Stopped');
-    expect(events.map((e) => (e.type === 'state' ? `${e.from}>${e.to}:${e.progress}` : `${e.type}:${'progress' in e ? e.progress : ''}`))).toEqual([
+    expect(
+      events.map((e) =>
+        e.type === 'state' ? `${e.from}>${e.to}:${e.progress}` : `${e.type}:${'progress' in e ? e.progress : ''}`,
+      ),
+    ).toEqual([
       'stopped>starting:Starting dockerd',
       'progress:Waiting for the engine API',
       'starting>running:Engine is running',
@@ -36,7 +40,12 @@ describe('EngineStateMachine', () => {
       if (from !== 'stopped') m.transition('starting', 's');
       if (from === 'running' || from === 'stopping') m.transition('running', 'r');
       if (from === 'stopping') m.transition('stopping', 'x');
-      const err = m.fail({ step: 'Starting dockerd', message: 'dockerd stopped during start-up.', fix: 'Read the log.', logTail: ['a', 'b'] });
+      const err = m.fail({
+        step: 'Starting dockerd',
+        message: 'dockerd stopped during start-up.',
+        fix: 'Read the log.',
+        logTail: ['a', 'b'],
+      });
       expect(m.state).toBe('error');
       expect(m.status().failure?.logTail).toEqual(['a', 'b']);
       expect(err.message).toBe('dockerd stopped during start-up. Read the log.');

@@ -15,11 +15,20 @@ afterEach(async () => {
 
 function supervised(opts: ConstructorParameters<typeof EngineSupervisor>[1] = {}): NativeUnderTest {
   const t = fixture.create({}, 'sup');
-  supervisors.push(new EngineSupervisor(t.host, { backoffMs: () => 200, pingIntervalMs: 300, pingTimeoutMs: 300, hungAfterMs: 1500, ...opts }).attach());
+  supervisors.push(
+    new EngineSupervisor(t.host, {
+      backoffMs: () => 200,
+      pingIntervalMs: 300,
+      pingTimeoutMs: 300,
+      hungAfterMs: 1500,
+      ...opts,
+    }).attach(),
+  );
   return t;
 }
 
-const restarts = (events: EngineEvent[]) => events.filter((e): e is Extract<EngineEvent, { type: 'restarted' }> => e.type === 'restarted');
+const restarts = (events: EngineEvent[]) =>
+  events.filter((e): e is Extract<EngineEvent, { type: 'restarted' }> => e.type === 'restarted');
 
 describe('EngineSupervisor (real dockerd)', () => {
   it('restarts a SIGKILLed engine; the named volume’s data, the image and restart-policy containers survive', async () => {
@@ -27,21 +36,35 @@ describe('EngineSupervisor (real dockerd)', () => {
     await t.host.start();
     const image = await buildBusybox({ dir: t.home.dir, docker: t.docker } as unknown as TestEngine);
     expect((await t.docker(['volume', 'create', 'keep'])).code).toBe(0);
-    expect((await t.docker(['run', '--rm', '-v', 'keep:/data', image, 'sh', '-c', 'echo precious > /data/f'])).code).toBe(0);
+    expect(
+      (await t.docker(['run', '--rm', '-v', 'keep:/data', image, 'sh', '-c', 'echo precious > /data/f'])).code,
+    ).toBe(0);
     expect((await t.docker(['run', '-d', '--restart=always', '--name', 'svc', image, 'sleep', '600'])).code).toBe(0);
     const oldPid = t.host.status().pid!;
 
     process.kill(oldPid, 'SIGKILL');
     await waitFor(() => restarts(t.events).length === 1, 30000, 'the supervisor to restart the engine');
-    expect(restarts(t.events)[0]).toMatchObject({ reason: 'crash', attempt: 1, message: 'Engine restarted after a crash' });
+    expect(restarts(t.events)[0]).toMatchObject({
+      reason: 'crash',
+      attempt: 1,
+      message: 'Engine restarted after a crash',
+    });
     expect(t.host.status()).toMatchObject({ state: 'running', restarts: 1 });
     expect(t.host.status().pid).not.toBe(oldPid);
     const line = t.events.find((e) => e.type === 'state' && e.from === 'running' && e.to === 'starting');
-    expect(line && 'progress' in line ? line.progress : '').toMatch(/^Dockerd stopped unexpectedly \(signal SIGKILL\); restarting in 0\.2 s \(attempt 1 of 5\)$/);
+    expect(line && 'progress' in line ? line.progress : '').toMatch(
+      /^Dockerd stopped unexpectedly \(signal SIGKILL\); restarting in 0\.2 s \(attempt 1 of 5\)$/,
+    );
 
-    expect((await t.docker(['run', '--rm', '-v', 'keep:/data', image, 'cat', '/data/f'])).stdout.trim()).toBe('precious');
+    expect((await t.docker(['run', '--rm', '-v', 'keep:/data', image, 'cat', '/data/f'])).stdout.trim()).toBe(
+      'precious',
+    );
     expect((await t.docker(['image', 'inspect', image, '--format', '{{.Id}}'])).code).toBe(0);
-    await waitFor(async () => (await t.docker(['inspect', '-f', '{{.State.Running}}', 'svc'])).stdout.trim() === 'true', 20000, 'the restart-policy container to come back');
+    await waitFor(
+      async () => (await t.docker(['inspect', '-f', '{{.State.Running}}', 'svc'])).stdout.trim() === 'true',
+      20000,
+      'the restart-policy container to come back',
+    );
     await t.docker(['rm', '-f', 'svc']);
   });
 
@@ -51,7 +74,10 @@ describe('EngineSupervisor (real dockerd)', () => {
     const oldPid = t.host.status().pid!;
     process.kill(oldPid, 'SIGSTOP');
     await waitFor(() => restarts(t.events).length === 1, 30000, 'the supervisor to replace the hung engine');
-    expect(restarts(t.events)[0]).toMatchObject({ reason: 'hang', message: 'Engine restarted after it stopped responding' });
+    expect(restarts(t.events)[0]).toMatchObject({
+      reason: 'hang',
+      message: 'Engine restarted after it stopped responding',
+    });
     expect(t.host.status().state).toBe('running');
     expect(t.host.status().pid).not.toBe(oldPid);
   });

@@ -71,7 +71,10 @@ export class EngineSupervisor {
       const silentMs = Date.now() - this.failingSince;
       if (silentMs >= this.o.hungAfterMs) {
         this.failingSince = undefined;
-        this.recover('hang', `the engine did not answer /_ping for ${Math.round(silentMs / 1000)} s (${answer.error ?? 'no answer'})`);
+        this.recover(
+          'hang',
+          `the engine did not answer /_ping for ${Math.round(silentMs / 1000)} s (${answer.error ?? 'no answer'})`,
+        );
       } else {
         this.host.events.progress(`The engine is not answering (${answer.error ?? 'no answer'}); watching it`);
       }
@@ -100,7 +103,8 @@ export class EngineSupervisor {
     this.host.restart(line, delay).then(
       (state) => {
         if (state !== 'running') return;
-        const message = reason === 'crash' ? 'Engine restarted after a crash' : 'Engine restarted after it stopped responding';
+        const message =
+          reason === 'crash' ? 'Engine restarted after a crash' : 'Engine restarted after it stopped responding';
         this.host.events.emit({ type: 'restarted', reason, attempt, message, at: Date.now() });
       },
       (err: Error) => this.recover(reason, `the restart failed: ${err.message}`),

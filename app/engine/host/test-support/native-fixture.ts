@@ -28,7 +28,12 @@ export function nativeFixture() {
       });
       const events: EngineEvent[] = [];
       host.subscribe((e) => events.push(e));
-      const t: NativeUnderTest = { host, home, events, docker: (args, input) => runDocker(`unix://${host.paths.socket}`, args, input) };
+      const t: NativeUnderTest = {
+        host,
+        home,
+        events,
+        docker: (args, input) => runDocker(`unix://${host.paths.socket}`, args, input),
+      };
       made.push(t);
       return t;
     },

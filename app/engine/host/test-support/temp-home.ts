@@ -39,13 +39,20 @@ export function createTempHome(label = 'host'): TempHome {
   // Under the harness's prefix, so its stale sweep and reaper clean this dir up if we die; renamed into
   // place only once owner.json exists, or a concurrent sweep would take the half-made dir for stale.
   const draft = mkdtempSync(join(tmpdir(), 'berth-draft-'));
-  writeFileSync(join(draft, OWNER_FILE), JSON.stringify({ ownerPid: process.pid, bridge: network.bridge, pool: network.pool, cgroupParent }));
+  writeFileSync(
+    join(draft, OWNER_FILE),
+    JSON.stringify({ ownerPid: process.pid, bridge: network.bridge, pool: network.pool, cgroupParent }),
+  );
   const dir = join(tmpdir(), `berth-engine-${label}-${id}`);
   renameSync(draft, dir);
-  const reaper = spawn(process.execPath, [fileURLToPath(new URL('../../../../harness/reaper.mjs', import.meta.url)), String(process.pid), dir], {
-    detached: true,
-    stdio: 'ignore',
-  });
+  const reaper = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('../../../../harness/reaper.mjs', import.meta.url)), String(process.pid), dir],
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
   reaper.unref();
   return {
     dir,
