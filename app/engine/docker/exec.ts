@@ -34,7 +34,11 @@ export interface ExecSession {
   resize(cols: number, rows: number): Promise<void>;
   /** Destroys the socket and ends the process if it still runs; resolves when it has ended. */
   close(): Promise<void>;
-  /** The exit code once the process ended (null if the engine does not know it). */
+  /**
+   * The exit code once the process ended (null if the engine does not know it). Like a child
+   * process, it resolves after the output has been read to its end (or close() was called): an
+   * unread output keeps the connection, and so the end, pending.
+   */
   readonly exit: Promise<number | null>;
 }
 
