@@ -2,6 +2,7 @@
 // and the Host and Origin checks that keep DNS rebinding and foreign pages out.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { hostname, networkInterfaces } from 'node:os';
 
 export const COOKIE = 'berth_token';
 
@@ -27,6 +28,12 @@ export function allowedHosts(host: string, port: number): Set<string> {
     names.add('127.0.0.1');
     names.add('localhost');
     names.add('[::1]');
+  }
+  if (host === '0.0.0.0' || host === '::') {
+    // Bound to every address (with a warning): answer to this machine's own names and addresses only.
+    names.add(hostname().toLowerCase());
+    for (const list of Object.values(networkInterfaces()))
+      for (const a of list ?? []) names.add(a.family === 'IPv6' ? `[${a.address}]` : a.address);
   }
   return new Set([...names].map((n) => `${n}:${port}`));
 }

@@ -12,9 +12,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(engineHost: string): Promise<TestServer> {
-  const rendererDir = mkdtempSync(join(tmpdir(), 'berth-renderer-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Berth</title>');
+/** `rendererDir`: the built UI (out/renderer) for browser tests; by default a stub page. */
+export async function startTestServer(engineHost: string, opts: { rendererDir?: string } = {}): Promise<TestServer> {
+  let rendererDir = opts.rendererDir;
+  if (!rendererDir) {
+    rendererDir = mkdtempSync(join(tmpdir(), 'berth-renderer-'));
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Berth</title>');
+  }
   const backend = await createBackend({ engineSocket: engineHost });
   const deadline = Date.now() + 10_000;
   while (backend.api.engine.status().state !== 'running' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
