@@ -13,8 +13,11 @@ async function measure(ctx: BenchContext, total: number): Promise<BenchResult> {
   const existing = (await listContainers(client)).length;
   const missing = Math.max(0, total - existing);
   ctx.log(`creating ${missing} containers (${existing} exist)`);
-  await mapLimit(Array.from({ length: missing }, (_, i) => i), 8, () =>
-    createContainer(client, { image: ctx.busybox, command: ['true'], labels: { 'berth.bench': 'list-containers' } }),
+  await mapLimit(
+    Array.from({ length: missing }, (_, i) => i),
+    8,
+    () =>
+      createContainer(client, { image: ctx.busybox, command: ['true'], labels: { 'berth.bench': 'list-containers' } }),
   );
   const count = (await listContainers(client)).length;
   if (count < total) throw new Error(`only ${count} of ${total} containers exist`);

@@ -58,8 +58,17 @@ export const scenario: BenchScenario = {
     const seconds = ctx.quick ? 3 : 30;
     const client = await connectEngine({ kind: 'unix', socketPath: ctx.engine.socket });
     ctx.log(`starting ${n} containers`);
-    const ids = await mapLimit(Array.from({ length: n }, (_, i) => i), 4, async () =>
-      (await runContainer(client, { image: ctx.busybox, command: ['sleep', '3600'], labels: { 'berth.bench': 'stats-cpu' } })).id,
+    const ids = await mapLimit(
+      Array.from({ length: n }, (_, i) => i),
+      4,
+      async () =>
+        (
+          await runContainer(client, {
+            image: ctx.busybox,
+            command: ['sleep', '3600'],
+            labels: { 'berth.bench': 'stats-cpu' },
+          })
+        ).id,
     );
     try {
       await sleep(2000);
@@ -74,17 +83,34 @@ export const scenario: BenchScenario = {
         ctx.log(`  ${rows} samples delivered`);
       };
       const cgroup = await engineCpu(ctx, 'Berth sampler, cgroup files', withSampler({ source: 'auto' }));
-      const oneShot = await engineCpu(ctx, 'Berth sampler, one-shot engine stats', withSampler({ source: 'engine', concurrency: 8 }));
+      const oneShot = await engineCpu(
+        ctx,
+        'Berth sampler, one-shot engine stats',
+        withSampler({ source: 'engine', concurrency: 8 }),
+      );
       const dockerStats = await engineCpu(ctx, 'docker stats', async () => {
-        const child = spawn('docker', ['stats'], { stdio: 'ignore', env: { ...process.env, DOCKER_HOST: ctx.engine.host } });
+        const child = spawn('docker', ['stats'], {
+          stdio: 'ignore',
+          env: { ...process.env, DOCKER_HOST: ctx.engine.host },
+        });
         await sleep(seconds * 1000);
         child.kill('SIGTERM');
         await new Promise<void>((r) => child.once('exit', () => r()));
       });
       ctx.log(`idle engine over the same time: ${idle.toFixed(2)} cpu-s`);
       return [
-        { berth: [cgroup], reference: [dockerStats], unit: 'cpu-s', referenceLabel: `docker stats, ${n} containers, ${seconds} s (cgroup path)` },
-        { berth: [oneShot], reference: [dockerStats], unit: 'cpu-s', referenceLabel: `docker stats, ${n} containers, ${seconds} s (one-shot engine path)` },
+        {
+          berth: [cgroup],
+          reference: [dockerStats],
+          unit: 'cpu-s',
+          referenceLabel: `docker stats, ${n} containers, ${seconds} s (cgroup path)`,
+        },
+        {
+          berth: [oneShot],
+          reference: [dockerStats],
+          unit: 'cpu-s',
+          referenceLabel: `docker stats, ${n} containers, ${seconds} s (one-shot engine path)`,
+        },
       ];
     } finally {
       await mapLimit(ids, 8, (id) => removeContainer(client, id, { force: true }).catch(() => undefined));

@@ -46,7 +46,9 @@ export function parseEngineAddress(url: string): EngineAddress {
   try {
     u = new URL(url);
   } catch {
-    throw invalid('it is not a URL or an absolute socket path (try unix:///var/run/docker.sock or tcp://127.0.0.1:2375)');
+    throw invalid(
+      'it is not a URL or an absolute socket path (try unix:///var/run/docker.sock or tcp://127.0.0.1:2375)',
+    );
   }
   switch (u.protocol) {
     case 'unix:':
@@ -95,7 +97,10 @@ function dockerOptions(address: EngineAddress, version?: string): Docker.DockerO
 }
 
 /** GET /_ping over a unix socket with a short timeout; resolves the Api-Version header. */
-export function pingUnix(socketPath: string, timeoutMs = 2000): Promise<{ ok: boolean; apiVersion?: string; error?: string }> {
+export function pingUnix(
+  socketPath: string,
+  timeoutMs = 2000,
+): Promise<{ ok: boolean; apiVersion?: string; error?: string }> {
   return new Promise((resolve) => {
     const req = request({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
       res.resume();
@@ -126,7 +131,12 @@ function describeAddress(address: EngineAddress): string {
 async function pingApiVersion(probe: Docker): Promise<string> {
   const res = await new Promise<IncomingMessage>((resolve, reject) =>
     probe.modem.dial(
-      { path: '/_ping', method: 'GET', isStream: true, statusCodes: { 200: true, 500: 'server error', 503: 'unavailable' } },
+      {
+        path: '/_ping',
+        method: 'GET',
+        isStream: true,
+        statusCodes: { 200: true, 500: 'server error', 503: 'unavailable' },
+      },
       (err, r) => (err ? reject(err) : resolve(r as IncomingMessage)),
     ),
   );

@@ -80,22 +80,33 @@ export function validateRunSpec(spec: RunSpec): void {
   (spec.ports ?? []).forEach((p, i) => {
     validatePort(p.containerPort, `ports.${i}.containerPort`);
     if (p.hostPort !== undefined) validatePort(p.hostPort, `ports.${i}.hostPort`);
-    if (p.hostIp !== undefined && p.hostIp !== '' && !IPV4.test(p.hostIp) && !(p.hostIp.includes(':') && IPV6.test(p.hostIp)))
+    if (
+      p.hostIp !== undefined &&
+      p.hostIp !== '' &&
+      !IPV4.test(p.hostIp) &&
+      !(p.hostIp.includes(':') && IPV6.test(p.hostIp))
+    )
       throw invalidInput(`ports.${i}.hostIp`, 'A host IP is an address such as 127.0.0.1 or 0.0.0.0.');
     const protocol = p.protocol ?? 'tcp';
-    if (!['tcp', 'udp', 'sctp'].includes(protocol)) throw invalidInput(`ports.${i}.protocol`, 'A protocol is tcp, udp or sctp.');
+    if (!['tcp', 'udp', 'sctp'].includes(protocol))
+      throw invalidInput(`ports.${i}.protocol`, 'A protocol is tcp, udp or sctp.');
     if (p.hostPort !== undefined) {
       const key = `${p.hostIp || '0.0.0.0'}:${p.hostPort}/${protocol}`;
-      if (published.has(key)) throw invalidInput(`ports.${i}.hostPort`, `Host port ${p.hostPort}/${protocol} is published twice.`);
+      if (published.has(key))
+        throw invalidInput(`ports.${i}.hostPort`, `Host port ${p.hostPort}/${protocol} is published twice.`);
       published.add(key);
     }
   });
   const targets = new Set<string>();
   (spec.volumes ?? []).forEach((v, i) => {
-    if (typeof v.source !== 'string' || v.source === '') throw invalidInput(`volumes.${i}.source`, 'Give a volume name or an absolute host path.');
+    if (typeof v.source !== 'string' || v.source === '')
+      throw invalidInput(`volumes.${i}.source`, 'Give a volume name or an absolute host path.');
     if (v.source.startsWith('/')) validateAbsolutePath(v.source, `volumes.${i}.source`);
     else if (/^[.~]/.test(v.source) || v.source.includes('/'))
-      throw invalidInput(`volumes.${i}.source`, 'A bind mount needs an absolute host path (starting with "/"); otherwise give a volume name.');
+      throw invalidInput(
+        `volumes.${i}.source`,
+        'A bind mount needs an absolute host path (starting with "/"); otherwise give a volume name.',
+      );
     else validateObjectName(v.source, `volumes.${i}.source`);
     validateAbsolutePath(v.target, `volumes.${i}.target`);
     if (v.target === '/') throw invalidInput(`volumes.${i}.target`, 'A volume cannot be mounted over "/".');
@@ -109,7 +120,8 @@ export function validateRunSpec(spec: RunSpec): void {
   if (spec.autoRemove && spec.restart && spec.restart !== 'no')
     throw invalidInput('restart', 'A container removed when it stops cannot also be restarted; choose one.');
   for (const [k, v] of Object.entries(spec.labels ?? {}))
-    if (!k || typeof v !== 'string' || k.includes('\0') || v.includes('\0')) throw invalidInput(`labels.${k}`, 'A label is a key with a text value.');
+    if (!k || typeof v !== 'string' || k.includes('\0') || v.includes('\0'))
+      throw invalidInput(`labels.${k}`, 'A label is a key with a text value.');
   if (spec.workingDir !== undefined) validateAbsolutePath(spec.workingDir, 'workingDir');
   if (spec.user !== undefined && !/^[a-zA-Z0-9_.-]+(:[a-zA-Z0-9_.-]+)?$/.test(spec.user))
     throw invalidInput('user', 'A user is a name or uid, optionally with :group.');
@@ -150,7 +162,10 @@ export function createBody(spec: RunSpec): Record<string, unknown> {
     HostConfig: {
       PortBindings: bindings,
       Mounts: mounts,
-      RestartPolicy: { Name: restart === 'no' ? '' : restart, MaximumRetryCount: restart === 'on-failure' ? (spec.restartMaxRetries ?? 0) : 0 },
+      RestartPolicy: {
+        Name: restart === 'no' ? '' : restart,
+        MaximumRetryCount: restart === 'on-failure' ? (spec.restartMaxRetries ?? 0) : 0,
+      },
       AutoRemove: !!spec.autoRemove,
       ...(spec.network ? { NetworkMode: spec.network } : {}),
     },

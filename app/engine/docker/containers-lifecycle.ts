@@ -10,7 +10,9 @@ function path(ref: string, action: string): string {
 
 export async function startContainer(client: EngineClient, id: string): Promise<void> {
   const ref = validateContainerRef(id);
-  await attempt(`start container "${ref}"`, () => dialJson(client, { method: 'POST', path: path(ref, 'start'), ok: [204, 304] }));
+  await attempt(`start container "${ref}"`, () =>
+    dialJson(client, { method: 'POST', path: path(ref, 'start'), ok: [204, 304] }),
+  );
 }
 
 export interface StopOptions {
@@ -29,7 +31,9 @@ export async function stopContainer(client: EngineClient, id: string, opts: Stop
 export async function restartContainer(client: EngineClient, id: string, opts: StopOptions = {}): Promise<void> {
   const ref = validateContainerRef(id);
   const t = opts.timeout === undefined ? undefined : validateTimeout(opts.timeout);
-  await attempt(`restart container "${ref}"`, () => dialJson(client, { method: 'POST', path: path(ref, 'restart'), query: { t } }));
+  await attempt(`restart container "${ref}"`, () =>
+    dialJson(client, { method: 'POST', path: path(ref, 'restart'), query: { t } }),
+  );
 }
 
 export async function killContainer(client: EngineClient, id: string, opts: { signal?: string } = {}): Promise<void> {
@@ -77,7 +81,11 @@ export async function removeContainer(client: EngineClient, id: string, opts: Re
 }
 
 /** Waits until the container stops; resolves its exit code. */
-export async function waitContainer(client: EngineClient, id: string, condition: 'not-running' | 'next-exit' | 'removed' = 'not-running'): Promise<number> {
+export async function waitContainer(
+  client: EngineClient,
+  id: string,
+  condition: 'not-running' | 'next-exit' | 'removed' = 'not-running',
+): Promise<number> {
   const ref = validateContainerRef(id);
   const r = await attempt(`wait for container "${ref}"`, () =>
     dialJson<{ StatusCode: number }>(client, { method: 'POST', path: path(ref, 'wait'), query: { condition } }),

@@ -6,7 +6,14 @@ import { fixtures, testEngine, uniqueName } from '../../../harness/context';
 import { BerthError } from '../../shared/errors';
 import { connectEngine, MIN_API_VERSION, type EngineClient } from './client';
 import { createContainer, runContainer } from './container-run';
-import { containerChanges, containerSize, inspectContainer, listContainers, pruneContainers, topContainer } from './containers';
+import {
+  containerChanges,
+  containerSize,
+  inspectContainer,
+  listContainers,
+  pruneContainers,
+  topContainer,
+} from './containers';
 import {
   killContainer,
   pauseContainer,
@@ -85,7 +92,12 @@ describe('running and listing', () => {
           { source: vol, target: '/data' },
           { source: bindDir, target: '/host', readOnly: true },
         ],
-        labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web', 'com.docker.compose.container-number': '1', team: 'a b' },
+        labels: {
+          'com.docker.compose.project': 'shop',
+          'com.docker.compose.service': 'web',
+          'com.docker.compose.container-number': '1',
+          team: 'a b',
+        },
         restart: 'unless-stopped',
         network: net,
       });
@@ -103,7 +115,9 @@ describe('running and listing', () => {
       expect(c.ports).toContainEqual(expect.objectContaining({ containerPort: 53, hostPort: 18053, protocol: 'udp' }));
       expect(c.ports.some((p) => p.containerPort === 8080 && p.hostPort! > 0)).toBe(true);
       expect(c.mounts).toContainEqual(expect.objectContaining({ type: 'volume', name: vol, destination: '/data' }));
-      expect(c.mounts).toContainEqual(expect.objectContaining({ type: 'bind', source: bindDir, destination: '/host', readOnly: true }));
+      expect(c.mounts).toContainEqual(
+        expect.objectContaining({ type: 'bind', source: bindDir, destination: '/host', readOnly: true }),
+      );
       expect(typeof c.created).toBe('number');
       expect(JSON.parse(JSON.stringify(list))).toEqual(list);
 
@@ -141,7 +155,11 @@ describe('running and listing', () => {
 
   it('lists without sizes and measures one container on demand', async () => {
     const n = name('size');
-    await runContainer(client, { image: image(), name: n, command: ['sh', '-c', 'head -c 300000 /dev/zero > /big; sleep 300'] });
+    await runContainer(client, {
+      image: image(),
+      name: n,
+      command: ['sh', '-c', 'head -c 300000 /dev/zero > /big; sleep 300'],
+    });
     await new Promise((r) => setTimeout(r, 300));
     const c = (await listContainers(client)).find((x) => x.name === n)!;
     expect(c).not.toHaveProperty('sizeRw');
@@ -170,7 +188,11 @@ describe('lifecycle', () => {
   it('stops, starts, restarts, pauses, resumes, kills, renames and removes', async () => {
     const n = name('life');
     const n2 = name('life2');
-    await runContainer(client, { image: image(), name: n, command: ['sh', '-c', 'trap "exit 3" TERM; while true; do sleep 1; done'] });
+    await runContainer(client, {
+      image: image(),
+      name: n,
+      command: ['sh', '-c', 'trap "exit 3" TERM; while true; do sleep 1; done'],
+    });
     const state = async (ref: string) => (await inspectContainer(client, ref)).State;
     await stopContainer(client, n, { timeout: 5 });
     expect((await state(n)).Status).toBe('exited');
@@ -238,9 +260,21 @@ describe('errors', () => {
   it('conflict: a port already allocated, and the half-made container is not left behind', async () => {
     const a = name('port-a');
     const b = name('port-b');
-    await runContainer(client, { image: image(), name: a, command: ['sleep', '300'], ports: [{ containerPort: 80, hostPort: 18181 }] });
+    await runContainer(client, {
+      image: image(),
+      name: a,
+      command: ['sleep', '300'],
+      ports: [{ containerPort: 80, hostPort: 18181 }],
+    });
     const before = await containerCount();
-    const err = await rejection(runContainer(client, { image: image(), name: b, command: ['sleep', '300'], ports: [{ containerPort: 80, hostPort: 18181 }] }));
+    const err = await rejection(
+      runContainer(client, {
+        image: image(),
+        name: b,
+        command: ['sleep', '300'],
+        ports: [{ containerPort: 80, hostPort: 18181 }],
+      }),
+    );
     expect(err.kind).toBe('conflict');
     expect(err.message).toMatch(/port is already in use/);
     expect(await containerCount()).toBe(before);
@@ -271,13 +305,21 @@ describe('errors', () => {
   });
 
   it('invalid: the engine refuses a bind mount of a missing host path', async () => {
-    const err = await rejection(runContainer(client, { image: image(), command: ['true'], volumes: [{ source: '/nonexistent/berth/path', target: '/x' }] }));
+    const err = await rejection(
+      runContainer(client, {
+        image: image(),
+        command: ['true'],
+        volumes: [{ source: '/nonexistent/berth/path', target: '/x' }],
+      }),
+    );
     expect(err.kind).toBe('invalid');
     expect(err.message).toMatch(/host path does not exist/);
   });
 
   it('invalid: a command missing from the image', async () => {
-    const err = await rejection(runContainer(client, { image: image(), name: name('nocmd'), command: ['no-such-binary'] }));
+    const err = await rejection(
+      runContainer(client, { image: image(), name: name('nocmd'), command: ['no-such-binary'] }),
+    );
     expect(err.kind).toBe('invalid');
     expect(err.message).toMatch(/command does not exist/);
   });

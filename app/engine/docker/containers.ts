@@ -133,7 +133,10 @@ export function toContainerSummary(c: ContainerInfo): ContainerSummary {
 }
 
 /** Lists containers. Never asks for sizes (that takes seconds to minutes); see containerSize. */
-export async function listContainers(client: EngineClient, opts: ListContainersOptions = {}): Promise<ContainerSummary[]> {
+export async function listContainers(
+  client: EngineClient,
+  opts: ListContainersOptions = {},
+): Promise<ContainerSummary[]> {
   const raw = await attempt('list containers', () =>
     dialJson<ContainerInfo[]>(client, {
       path: '/containers/json',
@@ -201,7 +204,9 @@ export interface FileChange {
 export async function containerChanges(client: EngineClient, id: string): Promise<FileChange[]> {
   const ref = validateContainerRef(id);
   const r = await attempt(`list the changed files of container "${ref}"`, () =>
-    dialJson<{ Path: string; Kind: number }[] | null>(client, { path: `/containers/${encodeURIComponent(ref)}/changes` }),
+    dialJson<{ Path: string; Kind: number }[] | null>(client, {
+      path: `/containers/${encodeURIComponent(ref)}/changes`,
+    }),
   );
   const kinds = ['modified', 'added', 'deleted'] as const;
   return (r ?? []).map((c) => ({ path: c.Path, kind: kinds[c.Kind] ?? 'modified' }));

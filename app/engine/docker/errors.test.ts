@@ -9,25 +9,58 @@ describe('engine errors → BerthError', () => {
   const cases: [unknown, string, RegExp][] = [
     [engineError(404, 'No such container: web'), 'not-found', /does not exist/],
     [engineError(404, 'No such image: nope:latest'), 'not-found', /image is not on this engine/],
-    [engineError(409, 'Conflict. The container name "/web" is already in use by container "abc".'), 'conflict', /name is already in use/],
     [
-      engineError(500, 'driver failed programming external connectivity on endpoint x: Bind for 0.0.0.0:80 failed: port is already allocated'),
+      engineError(409, 'Conflict. The container name "/web" is already in use by container "abc".'),
+      'conflict',
+      /name is already in use/,
+    ],
+    [
+      engineError(
+        500,
+        'driver failed programming external connectivity on endpoint x: Bind for 0.0.0.0:80 failed: port is already allocated',
+      ),
       'conflict',
       /published port is already in use/,
     ],
     [engineError(409, 'Container abc is not running'), 'conflict', /not running/],
-    [engineError(409, 'Container abc is paused, unpause the container before stopping or killing'), 'conflict', /paused/],
-    [engineError(409, 'You cannot remove a running container abc. Stop the container before attempting removal or force remove'), 'conflict', /Stop it first/],
-    [engineError(400, 'invalid reference format'), 'invalid', /refused the input/],
-    [engineError(400, 'invalid mount config for type "bind": bind source path does not exist: /x'), 'invalid', /host path does not exist/],
     [
-      engineError(400, 'OCI runtime create failed: container_linux.go:380: starting container process caused: exec: "nope": executable file not found in $PATH: unknown'),
+      engineError(409, 'Container abc is paused, unpause the container before stopping or killing'),
+      'conflict',
+      /paused/,
+    ],
+    [
+      engineError(
+        409,
+        'You cannot remove a running container abc. Stop the container before attempting removal or force remove',
+      ),
+      'conflict',
+      /Stop it first/,
+    ],
+    [engineError(400, 'invalid reference format'), 'invalid', /refused the input/],
+    [
+      engineError(400, 'invalid mount config for type "bind": bind source path does not exist: /x'),
+      'invalid',
+      /host path does not exist/,
+    ],
+    [
+      engineError(
+        400,
+        'OCI runtime create failed: container_linux.go:380: starting container process caused: exec: "nope": executable file not found in $PATH: unknown',
+      ),
       'invalid',
       /command does not exist/,
     ],
     [engineError(401, 'authentication required'), 'unauthorized', /refused access/],
-    [Object.assign(new Error('connect ECONNREFUSED /run/docker.sock'), { code: 'ECONNREFUSED' }), 'unavailable', /not reachable/],
-    [Object.assign(new Error('connect EACCES /run/docker.sock'), { code: 'EACCES' }), 'unavailable', /permission denied/],
+    [
+      Object.assign(new Error('connect ECONNREFUSED /run/docker.sock'), { code: 'ECONNREFUSED' }),
+      'unavailable',
+      /not reachable/,
+    ],
+    [
+      Object.assign(new Error('connect EACCES /run/docker.sock'), { code: 'EACCES' }),
+      'unavailable',
+      /permission denied/,
+    ],
     [engineError(500, 'something odd'), 'internal', /reported an error \(something odd\)/],
   ];
 
@@ -43,6 +76,8 @@ describe('engine errors → BerthError', () => {
   it('passes BerthErrors through and wraps everything else', async () => {
     const mine = new BerthError({ kind: 'invalid', message: 'no', field: 'name' });
     await expect(attempt('x', () => Promise.reject(mine))).rejects.toBe(mine);
-    await expect(attempt('do it', () => Promise.reject(engineError(404, 'No such container: a')))).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(
+      attempt('do it', () => Promise.reject(engineError(404, 'No such container: a'))),
+    ).rejects.toMatchObject({ kind: 'not-found' });
   });
 });

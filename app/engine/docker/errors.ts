@@ -10,7 +10,16 @@ interface RawEngineError {
   address?: string;
 }
 
-const socketCodes = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const socketCodes = new Set([
+  'ECONNREFUSED',
+  'ENOENT',
+  'EACCES',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
 
 function engineMessage(e: RawEngineError): string {
   const fromJson = e.json && typeof e.json === 'object' ? e.json.message : undefined;
@@ -22,7 +31,11 @@ function engineMessage(e: RawEngineError): string {
 function kindOf(e: RawEngineError, text: string): ErrorKind {
   if (e.code && socketCodes.has(e.code)) return 'unavailable';
   if (/socket hang up|connect ECONNREFUSED|Cannot connect to the Docker daemon/i.test(text)) return 'unavailable';
-  if (/executable file not found|no such file or directory: unknown|bind source path does not exist|not a directory/i.test(text))
+  if (
+    /executable file not found|no such file or directory: unknown|bind source path does not exist|not a directory/i.test(
+      text,
+    )
+  )
     return 'invalid';
   if (
     /port is already allocated|address already in use|is already in use|already exists|is not stopped|is running|in use by|is being used|is not running|is paused|is not paused|is restarting|already paused|is already in progress|marked for removal/i.test(
@@ -30,9 +43,17 @@ function kindOf(e: RawEngineError, text: string): ErrorKind {
     )
   )
     return 'conflict';
-  if (/unauthorized|authentication required|pull access denied|denied: requested access|incorrect username or password/i.test(text))
+  if (
+    /unauthorized|authentication required|pull access denied|denied: requested access|incorrect username or password/i.test(
+      text,
+    )
+  )
     return 'unauthorized';
-  if (/invalid reference format|invalid port|invalid mount|invalid argument|invalid volume|is not a valid|invalid (container )?name/i.test(text))
+  if (
+    /invalid reference format|invalid port|invalid mount|invalid argument|invalid volume|is not a valid|invalid (container )?name/i.test(
+      text,
+    )
+  )
     return 'invalid';
   switch (e.statusCode) {
     case 400:
@@ -67,7 +88,8 @@ function sentence(kind: ErrorKind, what: string, text: string, e: RawEngineError
         return `Could not ${what}: a published port is already in use on this machine. Pick another host port or stop what uses it.`;
       if (/name .* is already in use|already in use by container/i.test(text))
         return `Could not ${what}: that name is already in use. Choose another name or remove the other container.`;
-      if (/is not running|is restarting/i.test(text)) return `Could not ${what}: the container is not running. Start it first.`;
+      if (/is not running|is restarting/i.test(text))
+        return `Could not ${what}: the container is not running. Start it first.`;
       if (/is paused/i.test(text)) return `Could not ${what}: the container is paused. Resume it first.`;
       if (/is not paused/i.test(text)) return `Could not ${what}: the container is not paused.`;
       if (/already paused/i.test(text)) return `Could not ${what}: the container is already paused.`;

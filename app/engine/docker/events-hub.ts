@@ -121,7 +121,10 @@ export class EventHub {
       let error: BerthError | undefined;
       try {
         const since = this.lastNano ? sinceParam(this.lastNano) : connectedAt;
-        const res = await openEventStream(this.client, { ...(since ? { since } : {}), ...(this.opts.filters ? { filters: this.opts.filters } : {}) });
+        const res = await openEventStream(this.client, {
+          ...(since ? { since } : {}),
+          ...(this.opts.filters ? { filters: this.opts.filters } : {}),
+        });
         if (!this.live(gen)) {
           res.destroy();
           return;

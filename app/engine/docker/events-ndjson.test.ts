@@ -23,11 +23,18 @@ describe('NdjsonSplitter', () => {
 
   it('joins an object split across chunks, at every byte position (inside a multi-byte character too)', () => {
     for (let c = 1; c < bytes.length; c++) expect(feed(new NdjsonSplitter(), bytes, [c])).toEqual(objs);
-    for (let c = 1; c < bytes.length - 3; c++) expect(feed(new NdjsonSplitter(), bytes, [c, c + 1, c + 3])).toEqual(objs);
+    for (let c = 1; c < bytes.length - 3; c++)
+      expect(feed(new NdjsonSplitter(), bytes, [c, c + 1, c + 3])).toEqual(objs);
   });
 
   it('one byte at a time', () => {
-    expect(feed(new NdjsonSplitter(), bytes, Array.from({ length: bytes.length - 1 }, (_, i) => i + 1))).toEqual(objs);
+    expect(
+      feed(
+        new NdjsonSplitter(),
+        bytes,
+        Array.from({ length: bytes.length - 1 }, (_, i) => i + 1),
+      ),
+    ).toEqual(objs);
   });
 
   it('takes the last line without a newline, skips blank and \\r\\n line ends, keeps bad lines aside', () => {

@@ -10,7 +10,11 @@ export class NdjsonSplitter<T = unknown> {
   constructor(private readonly parseLine: (line: string) => T = (line) => JSON.parse(line) as T) {}
 
   push(chunk: Uint8Array): T[] {
-    const buf = this.rest ? Buffer.concat([this.rest, chunk]) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buf = this.rest
+      ? Buffer.concat([this.rest, chunk])
+      : Buffer.isBuffer(chunk)
+        ? chunk
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.rest = null;
     const out: T[] = [];
     let start = 0;

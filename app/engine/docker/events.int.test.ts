@@ -25,7 +25,8 @@ async function until(cond: () => boolean, timeoutMs = 10000): Promise<void> {
   }
 }
 
-const actionsFor = (events: EngineEvent[], name: string) => events.filter((e) => e.type === 'container' && e.name === name).map((e) => e.action);
+const actionsFor = (events: EngineEvent[], name: string) =>
+  events.filter((e) => e.type === 'container' && e.name === name).map((e) => e.action);
 
 describe('events', () => {
   it('streams typed events for a container start and stop', async () => {
@@ -34,7 +35,8 @@ describe('events', () => {
     const name = uniqueName('bv-one');
     made.push(name);
     const reading = (async () => {
-      for await (const batch of streamEvents(client, { signal: ac.signal, filters: { type: ['container'] } })) seen.push(...batch);
+      for await (const batch of streamEvents(client, { signal: ac.signal, filters: { type: ['container'] } }))
+        seen.push(...batch);
     })();
     await new Promise((r) => setTimeout(r, 200));
     const { id } = await runContainer(client, { image: fixtures().busybox, name, command: ['sleep', '300'] });
@@ -44,7 +46,11 @@ describe('events', () => {
     await reading;
     expect(actionsFor(seen, name)).toEqual(expect.arrayContaining(['create', 'start', 'kill', 'die', 'stop']));
     const start = seen.find((e) => e.action === 'start' && e.name === name)!;
-    expect(start).toMatchObject({ type: 'container', id, attributes: expect.objectContaining({ image: fixtures().busybox, name }) });
+    expect(start).toMatchObject({
+      type: 'container',
+      id,
+      attributes: expect.objectContaining({ image: fixtures().busybox, name }),
+    });
     expect(Math.abs(start.time - Date.now())).toBeLessThan(60000);
     expect(start.timeNano).toMatch(/^\d{19}$/);
   });

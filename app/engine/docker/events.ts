@@ -5,7 +5,18 @@ import { dialStream, type EngineClient } from './client';
 import { attempt } from './errors';
 import { NdjsonSplitter } from './events-ndjson';
 
-export type EngineObjectType = 'container' | 'image' | 'volume' | 'network' | 'daemon' | 'plugin' | 'service' | 'node' | 'secret' | 'config' | 'builder';
+export type EngineObjectType =
+  | 'container'
+  | 'image'
+  | 'volume'
+  | 'network'
+  | 'daemon'
+  | 'plugin'
+  | 'service'
+  | 'node'
+  | 'secret'
+  | 'config'
+  | 'builder';
 
 export interface EngineEvent {
   /** The kind of object: container, image, volume, network, daemon … */
@@ -37,7 +48,9 @@ export function toEngineEvent(raw: RawEvent, rawText?: string): EngineEvent {
   const attributes = raw.Actor?.Attributes ?? {};
   // timeNano exceeds 2^53; take its digits from the raw text when we have it.
   const nanoFromText = rawText ? /"timeNano":(\d+)/.exec(rawText)?.[1] : undefined;
-  const timeNano = nanoFromText ?? (raw.timeNano !== undefined ? BigInt(Math.round(Number(raw.timeNano))).toString() : `${(raw.time ?? 0) * 1e9}`);
+  const timeNano =
+    nanoFromText ??
+    (raw.timeNano !== undefined ? BigInt(Math.round(Number(raw.timeNano))).toString() : `${(raw.time ?? 0) * 1e9}`);
   const name = attributes.name;
   return {
     type: raw.Type ?? 'container',
@@ -80,7 +93,10 @@ export async function openEventStream(client: EngineClient, opts: StreamEventsOp
 }
 
 /** Engine events as an async iterable of batches (one batch per chunk received). */
-export async function* streamEvents(client: EngineClient, opts: StreamEventsOptions = {}): AsyncGenerator<EngineEvent[], void, undefined> {
+export async function* streamEvents(
+  client: EngineClient,
+  opts: StreamEventsOptions = {},
+): AsyncGenerator<EngineEvent[], void, undefined> {
   const res = await openEventStream(client, opts);
   const onAbort = () => res.destroy();
   opts.signal?.addEventListener('abort', onAbort, { once: true });

@@ -24,7 +24,12 @@ afterAll(async () => {
 });
 
 /** Reads the session's output until `re` matches the text so far. */
-async function readUntil(s: ExecSession, it: AsyncIterator<Uint8Array>, re: RegExp, timeoutMs = 10000): Promise<string> {
+async function readUntil(
+  s: ExecSession,
+  it: AsyncIterator<Uint8Array>,
+  re: RegExp,
+  timeoutMs = 10000,
+): Promise<string> {
   let text = '';
   const deadline = Date.now() + timeoutMs;
   while (!re.test(text)) {
@@ -55,7 +60,6 @@ function openSockets(pid: number): number {
     }
   }).length;
 }
-
 
 describe('exec', () => {
   it('runs and captures stdout, stderr, exit code and stdin', async () => {

@@ -49,18 +49,26 @@ export interface ExecResult {
 }
 
 function checkSize(cols: number, rows: number): void {
-  if (!Number.isInteger(cols) || cols < 1 || cols > 1000) throw invalidInput('cols', 'The terminal width is 1 to 1000 columns.');
-  if (!Number.isInteger(rows) || rows < 1 || rows > 1000) throw invalidInput('rows', 'The terminal height is 1 to 1000 rows.');
+  if (!Number.isInteger(cols) || cols < 1 || cols > 1000)
+    throw invalidInput('cols', 'The terminal width is 1 to 1000 columns.');
+  if (!Number.isInteger(rows) || rows < 1 || rows > 1000)
+    throw invalidInput('rows', 'The terminal height is 1 to 1000 rows.');
 }
 
 function checkCommon(o: ExecCommonOptions): void {
   if (o.user !== undefined && !/^[a-zA-Z0-9_.-]+(:[a-zA-Z0-9_.-]+)?$/.test(o.user))
     throw invalidInput('user', 'A user is a name or uid, optionally with :group.');
   if (o.env !== undefined) validateEnv(o.env, 'env');
-  if (o.workingDir !== undefined && !o.workingDir.startsWith('/')) throw invalidInput('workingDir', 'The working directory must be absolute.');
+  if (o.workingDir !== undefined && !o.workingDir.startsWith('/'))
+    throw invalidInput('workingDir', 'The working directory must be absolute.');
 }
 
-async function createExec(client: EngineClient, ref: string, body: Record<string, unknown>, what: string): Promise<string> {
+async function createExec(
+  client: EngineClient,
+  ref: string,
+  body: Record<string, unknown>,
+  what: string,
+): Promise<string> {
   const r = await attempt(what, () =>
     dialJson<{ Id: string }>(client, { method: 'POST', path: `/containers/${encodeURIComponent(ref)}/exec`, body }),
   );
@@ -77,7 +85,13 @@ function hijack(client: EngineClient, execId: string, tty: boolean): Promise<Dup
         hijack: true,
         openStdin: true,
         isStream: true,
-        statusCodes: { 101: true, 200: true, 404: 'no such exec', 409: 'container stopped or paused', 500: 'server error' },
+        statusCodes: {
+          101: true,
+          200: true,
+          404: 'no such exec',
+          409: 'container stopped or paused',
+          500: 'server error',
+        },
         options: { Detach: false, Tty: tty },
       },
       (err, sock) => (err ? reject(err) : resolve(sock as unknown as Duplex)),
@@ -111,7 +125,12 @@ async function exitCodeOf(client: EngineClient, execId: string, waitMs = 5000): 
 export async function resizeExec(client: EngineClient, execId: string, cols: number, rows: number): Promise<void> {
   checkSize(cols, rows);
   await attempt('resize the terminal', () =>
-    dialJson(client, { method: 'POST', path: `/exec/${encodeURIComponent(execId)}/resize`, query: { h: rows, w: cols }, ok: [200, 201] }),
+    dialJson(client, {
+      method: 'POST',
+      path: `/exec/${encodeURIComponent(execId)}/resize`,
+      query: { h: rows, w: cols },
+      ok: [200, 201],
+    }),
   );
 }
 
@@ -123,7 +142,8 @@ export async function execCapture(
   opts: ExecCommonOptions & { stdin?: string | Uint8Array; timeoutMs?: number } = {},
 ): Promise<ExecResult> {
   const ref = validateContainerRef(id);
-  if (!Array.isArray(cmd) || cmd.length === 0 || cmd.some((w) => typeof w !== 'string')) throw invalidInput('cmd', 'Give the command as a list of words.');
+  if (!Array.isArray(cmd) || cmd.length === 0 || cmd.some((w) => typeof w !== 'string'))
+    throw invalidInput('cmd', 'Give the command as a list of words.');
   checkCommon(opts);
   const what = `run "${cmd.join(' ')}" in container "${ref}"`;
   const execId = await createExec(
@@ -146,7 +166,9 @@ export async function execCapture(
   const dec = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   let stdout = '';
   let stderr = '';
-  const timer = opts.timeoutMs ? setTimeout(() => sock.destroy(new Error(`timed out after ${opts.timeoutMs} ms`)), opts.timeoutMs) : undefined;
+  const timer = opts.timeoutMs
+    ? setTimeout(() => sock.destroy(new Error(`timed out after ${opts.timeoutMs} ms`)), opts.timeoutMs)
+    : undefined;
   try {
     if (opts.stdin !== undefined) sock.end(opts.stdin);
     for await (const chunk of sock as AsyncIterable<Buffer>) {
@@ -172,19 +194,28 @@ export async function detectShell(client: EngineClient, id: string): Promise<str
   const r = await execCapture(client, id, ['sh', '-c', 'command -v bash || which bash'], { timeoutMs: 10000 });
   if (r.exitCode === 0 && r.stdout.trim()) return 'bash';
   if (r.exitCode === 126 || r.exitCode === 127 || /executable file not found/.test(r.stdout + r.stderr))
-    throw invalidInput('shell', `Container "${id}" has no shell (neither bash nor sh). Choose a command to run instead.`);
+    throw invalidInput(
+      'shell',
+      `Container "${id}" has no shell (neither bash nor sh). Choose a command to run instead.`,
+    );
   return 'sh';
 }
 
 /** Opens an interactive terminal in a running container. */
-export async function openExecSession(client: EngineClient, id: string, opts: ExecSessionOptions = {}): Promise<ExecSession> {
+export async function openExecSession(
+  client: EngineClient,
+  id: string,
+  opts: ExecSessionOptions = {},
+): Promise<ExecSession> {
   const ref = validateContainerRef(id);
   const cols = opts.cols ?? 80;
   const rows = opts.rows ?? 24;
   checkSize(cols, rows);
   checkCommon(opts);
-  if (opts.cmd !== undefined && (!Array.isArray(opts.cmd) || opts.cmd.length === 0)) throw invalidInput('cmd', 'Give the command as a list of words.');
-  if (opts.shell !== undefined && !/^[a-zA-Z0-9_./-]{1,256}$/.test(opts.shell)) throw invalidInput('shell', 'A shell is a program name or path.');
+  if (opts.cmd !== undefined && (!Array.isArray(opts.cmd) || opts.cmd.length === 0))
+    throw invalidInput('cmd', 'Give the command as a list of words.');
+  if (opts.shell !== undefined && !/^[a-zA-Z0-9_./-]{1,256}$/.test(opts.shell))
+    throw invalidInput('shell', 'A shell is a program name or path.');
   const command = opts.cmd ?? [opts.shell ?? (await detectShell(client, ref))];
   const what = `open a terminal in container "${ref}"`;
   const execId = await createExec(

@@ -13,7 +13,10 @@ function frame(stream: 1 | 2, payload: string | Buffer): Buffer {
 function parseChunked(bytes: Buffer, cuts: number[] | number, opts = { tty: false, timestamps: false }): LogLine[] {
   const p = new LogParser(opts);
   const out: LogLine[] = [];
-  const offsets = typeof cuts === 'number' ? Array.from({ length: Math.ceil(bytes.length / cuts) }, (_, i) => i * cuts).slice(1) : cuts;
+  const offsets =
+    typeof cuts === 'number'
+      ? Array.from({ length: Math.ceil(bytes.length / cuts) }, (_, i) => i * cuts).slice(1)
+      : cuts;
   let prev = 0;
   for (const c of [...offsets, bytes.length]) {
     out.push(...p.push(bytes.subarray(prev, c)));
@@ -52,7 +55,11 @@ describe('LogParser (multiplexed)', () => {
 
   it('keeps a multi-byte character split across frames (and interleaved with the other stream)', () => {
     const euro = Buffer.from('€'); // 3 bytes
-    const s = Buffer.concat([frame(1, Buffer.concat([Buffer.from('a'), euro.subarray(0, 1)])), frame(2, 'x\n'), frame(1, Buffer.concat([euro.subarray(1), Buffer.from('b\n')]))]);
+    const s = Buffer.concat([
+      frame(1, Buffer.concat([Buffer.from('a'), euro.subarray(0, 1)])),
+      frame(2, 'x\n'),
+      frame(1, Buffer.concat([euro.subarray(1), Buffer.from('b\n')])),
+    ]);
     for (let c = 1; c < s.length; c++) {
       expect(parseChunked(s, [c])).toEqual([
         { stream: 'stderr', text: 'x' },
@@ -78,7 +85,11 @@ describe('LogParser (multiplexed)', () => {
   it('splits timestamps off and drops the timestamps of continuation frames', () => {
     const ts1 = '2024-01-02T03:04:05.123456789Z';
     const ts2 = '2024-01-02T03:04:05.223456789Z';
-    const s = Buffer.concat([frame(1, `${ts1} first half `), frame(1, `${ts2} second half\n`), frame(2, `${ts2} oops\n`)]);
+    const s = Buffer.concat([
+      frame(1, `${ts1} first half `),
+      frame(1, `${ts2} second half\n`),
+      frame(2, `${ts2} oops\n`),
+    ]);
     for (let c = 1; c < s.length; c += 3)
       expect(parseChunked(s, [c], { tty: false, timestamps: true })).toEqual([
         { stream: 'stdout', text: 'first half second half', ts: ts1 },
@@ -92,7 +103,10 @@ describe('LogParser (multiplexed)', () => {
   });
 
   it('falls back to raw text when the bytes are not framed', () => {
-    expect(parseLogBuffer(Buffer.from('plain text\nmore\n'), { tty: false }).map((l) => l.text)).toEqual(['plain text', 'more']);
+    expect(parseLogBuffer(Buffer.from('plain text\nmore\n'), { tty: false }).map((l) => l.text)).toEqual([
+      'plain text',
+      'more',
+    ]);
   });
 });
 

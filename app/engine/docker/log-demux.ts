@@ -35,7 +35,7 @@ const SPACE = 0x20;
 const MAX_TS = 40;
 
 function looksLikeTimestamp(line: string, sp: number): boolean {
-  return sp >= 19 && sp <= MAX_TS && line.charCodeAt(4) === 45 /* - */ && line.charCodeAt(10) === 84 /* T */;
+  return sp >= 19 && sp <= MAX_TS && line.charCodeAt(4) === 45 /* - */ && line.charCodeAt(10) === 84; /* T */
 }
 
 export class LogParser {

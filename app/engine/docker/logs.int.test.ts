@@ -33,7 +33,8 @@ afterAll(async () => {
 function expectSequence(lines: LogLine[], n: number): void {
   expect(lines.length).toBe(n);
   for (let i = 0; i < n; i++) {
-    if (lines[i]!.text !== String(i + 1)) throw new Error(`line ${i} is ${JSON.stringify(lines[i])}, expected ${i + 1}`);
+    if (lines[i]!.text !== String(i + 1))
+      throw new Error(`line ${i} is ${JSON.stringify(lines[i])}, expected ${i + 1}`);
   }
 }
 
@@ -88,7 +89,10 @@ describe('logs', () => {
   });
 
   it('keeps a 150 000-character line whole, with and without timestamps, and invalid UTF-8 visible', async () => {
-    const name = await run('long', 'head -c 150000 /dev/zero | tr "\\0" x; echo; printf "a\\377b\\n"; printf "\\342\\202\\254 end\\n"');
+    const name = await run(
+      'long',
+      'head -c 150000 /dev/zero | tr "\\0" x; echo; printf "a\\377b\\n"; printf "\\342\\202\\254 end\\n"',
+    );
     await waitContainer(client, name);
     for (const timestamps of [false, true]) {
       const lines = await collect(name, { timestamps });
@@ -113,7 +117,8 @@ describe('logs', () => {
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 300);
     let after = 0;
-    for await (const batch of readLogs(client, name, { follow: true, tail: 0, signal: ac.signal })) after += batch.length;
+    for await (const batch of readLogs(client, name, { follow: true, tail: 0, signal: ac.signal }))
+      after += batch.length;
     expect(after).toBe(0);
   });
 

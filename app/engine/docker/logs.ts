@@ -33,7 +33,8 @@ function timeParam(v: number | string | undefined, field: string): string | unde
     if (!Number.isFinite(v) || v < 0) throw invalidInput(field, 'A time is a number of seconds since 1970, 0 or more.');
     return v.toFixed(9).replace(/\.?0+$/, '');
   }
-  if (!/^[0-9A-Za-z:.+-]{1,64}$/.test(v)) throw invalidInput(field, 'A time is a timestamp like 2024-01-02T03:04:05Z or a duration like 10m.');
+  if (!/^[0-9A-Za-z:.+-]{1,64}$/.test(v))
+    throw invalidInput(field, 'A time is a timestamp like 2024-01-02T03:04:05Z or a duration like 10m.');
   return v;
 }
 
@@ -41,10 +42,15 @@ function timeParam(v: number | string | undefined, field: string): string | unde
  * Reads a container's logs. Yields arrays of lines (one array per chunk the engine sent), so a
  * consumer can forward them in batches. TTY or multiplexed is decided from inspect's Config.Tty.
  */
-export async function* readLogs(client: EngineClient, id: string, opts: LogsOptions = {}): AsyncGenerator<LogLine[], void, undefined> {
+export async function* readLogs(
+  client: EngineClient,
+  id: string,
+  opts: LogsOptions = {},
+): AsyncGenerator<LogLine[], void, undefined> {
   const ref = validateContainerRef(id);
   const tail = opts.tail ?? 'all';
-  if (tail !== 'all' && (!Number.isInteger(tail) || tail < 0)) throw invalidInput('tail', 'Tail is a whole number of lines, or all.');
+  if (tail !== 'all' && (!Number.isInteger(tail) || tail < 0))
+    throw invalidInput('tail', 'Tail is a whole number of lines, or all.');
   const since = timeParam(opts.since, 'since');
   const until = timeParam(opts.until, 'until');
   const stdout = opts.stdout ?? true;

@@ -27,7 +27,11 @@ describe('dockerRunCommand', () => {
       User: '',
     },
     HostConfig: {
-      PortBindings: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '8080' }], '53/udp': [{ HostIp: '', HostPort: '5353' }], '443/tcp': [{ HostIp: '::1', HostPort: '' }] },
+      PortBindings: {
+        '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '8080' }],
+        '53/udp': [{ HostIp: '', HostPort: '5353' }],
+        '443/tcp': [{ HostIp: '::1', HostPort: '' }],
+      },
       Mounts: [{ Type: 'volume', Source: 'html', Target: '/usr/share/nginx/html', ReadOnly: true }],
       Binds: ['/srv/conf:/etc/nginx/conf.d:ro'],
       NetworkMode: 'frontend',
@@ -37,7 +41,12 @@ describe('dockerRunCommand', () => {
     },
   };
   const image = {
-    Config: { Cmd: ['nginx', '-g', 'daemon off;'], Entrypoint: ['/docker-entrypoint.sh'], Env: ['PATH=/usr/bin'], Labels: { maintainer: 'nginx' } },
+    Config: {
+      Cmd: ['nginx', '-g', 'daemon off;'],
+      Entrypoint: ['/docker-entrypoint.sh'],
+      Env: ['PATH=/usr/bin'],
+      Labels: { maintainer: 'nginx' },
+    },
   };
 
   it('leaves out what the image already provides', () => {
@@ -55,12 +64,22 @@ describe('dockerRunCommand', () => {
   });
 
   it('a changed entrypoint with arguments', () => {
-    const cmd = dockerRunCommand({ Name: '/x', Config: { Image: 'img', Entrypoint: ['sh', '-c'], Cmd: ['echo hi'] } }, { Config: { Entrypoint: null, Cmd: ['sh'] } });
+    const cmd = dockerRunCommand(
+      { Name: '/x', Config: { Image: 'img', Entrypoint: ['sh', '-c'], Cmd: ['echo hi'] } },
+      { Config: { Entrypoint: null, Cmd: ['sh'] } },
+    );
     expect(cmd).toBe("docker run -d --name x --entrypoint sh img -c 'echo hi'");
   });
 
   it('--rm, -i and a user', () => {
-    const cmd = dockerRunCommand({ Name: '/x', Config: { Image: 'img', OpenStdin: true, User: 'nobody', Cmd: ['sh'] }, HostConfig: { AutoRemove: true } }, { Config: { Cmd: ['sh'] } });
+    const cmd = dockerRunCommand(
+      {
+        Name: '/x',
+        Config: { Image: 'img', OpenStdin: true, User: 'nobody', Cmd: ['sh'] },
+        HostConfig: { AutoRemove: true },
+      },
+      { Config: { Cmd: ['sh'] } },
+    );
     expect(cmd).toBe('docker run -d --name x -i --rm -u nobody img');
   });
 });

@@ -41,7 +41,14 @@ export interface RunCommandInspect {
 }
 
 export interface ImageConfigLike {
-  Config?: { Cmd?: string[] | null; Entrypoint?: string[] | null; Env?: string[] | null; Labels?: Record<string, string> | null; WorkingDir?: string; User?: string };
+  Config?: {
+    Cmd?: string[] | null;
+    Entrypoint?: string[] | null;
+    Env?: string[] | null;
+    Labels?: Record<string, string> | null;
+    WorkingDir?: string;
+    User?: string;
+  };
 }
 
 /** Quotes one word for a POSIX shell; plain words stay bare. */
@@ -87,7 +94,11 @@ export function dockerRunCommand(inspect: RunCommandInspect, image?: ImageConfig
   // Binds (from -v) and Mounts (from --mount) as they were asked for; anonymous volumes from the image are left out.
   for (const b of h.Binds ?? []) add('-v', b);
   for (const m of h.Mounts ?? []) {
-    const parts = [`type=${m.Type ?? 'volume'}`, ...(m.Source ? [`source=${m.Source}`] : []), `target=${m.Target ?? ''}`];
+    const parts = [
+      `type=${m.Type ?? 'volume'}`,
+      ...(m.Source ? [`source=${m.Source}`] : []),
+      `target=${m.Target ?? ''}`,
+    ];
     if (m.ReadOnly) parts.push('readonly');
     add('--mount', parts.join(','));
   }
@@ -96,7 +107,12 @@ export function dockerRunCommand(inspect: RunCommandInspect, image?: ImageConfig
   if (net && net !== 'default' && net !== 'bridge') add('--network', net);
   const restart = h.RestartPolicy?.Name;
   if (restart && restart !== 'no')
-    add('--restart', restart === 'on-failure' && h.RestartPolicy?.MaximumRetryCount ? `on-failure:${h.RestartPolicy.MaximumRetryCount}` : restart);
+    add(
+      '--restart',
+      restart === 'on-failure' && h.RestartPolicy?.MaximumRetryCount
+        ? `on-failure:${h.RestartPolicy.MaximumRetryCount}`
+        : restart,
+    );
   if (h.Privileged) add('--privileged');
   for (const cap of h.CapAdd ?? []) add('--cap-add', cap);
   for (const cap of h.CapDrop ?? []) add('--cap-drop', cap);

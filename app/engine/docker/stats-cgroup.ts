@@ -35,7 +35,8 @@ export function parseMountinfo(text: string): CgroupMounts {
     const root = f[3] ?? '/';
     const mount = (f[4] ?? '').replace(/\\040/g, ' ');
     if (fstype === 'cgroup2') v2 ??= { mount, root };
-    else if (fstype === 'cgroup') for (const opt of superOpts.split(',')) if (!v1.has(opt)) v1.set(opt, { mount, root });
+    else if (fstype === 'cgroup')
+      for (const opt of superOpts.split(',')) if (!v1.has(opt)) v1.set(opt, { mount, root });
   }
   return { ...(v2 ? { v2 } : {}), v1 };
 }
@@ -55,7 +56,12 @@ function under(m: CgroupMount | undefined, path: string): string | undefined {
  * Finds the cgroup directories of the process `pid` (a container's init) from /proc/<pid>/cgroup.
  * Returns undefined unless the path names `containerId` — proof that this pid is that container here.
  */
-export function locateCgroup(pid: number, containerId: string, procCgroup?: string, mounts = cgroupMounts()): CgroupLocation | undefined {
+export function locateCgroup(
+  pid: number,
+  containerId: string,
+  procCgroup?: string,
+  mounts = cgroupMounts(),
+): CgroupLocation | undefined {
   let text = procCgroup;
   if (text === undefined) {
     try {
@@ -131,7 +137,10 @@ export function parseNetDev(text: string): { rx: number; tx: number } {
     const colon = line.indexOf(':');
     if (colon < 0) continue;
     if (line.slice(0, colon).trim() === 'lo') continue;
-    const f = line.slice(colon + 1).trim().split(/\s+/);
+    const f = line
+      .slice(colon + 1)
+      .trim()
+      .split(/\s+/);
     rx += Number(f[0] ?? 0);
     tx += Number(f[8] ?? 0);
   }

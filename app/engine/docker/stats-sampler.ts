@@ -79,7 +79,8 @@ export class StatsSampler {
       }
     }
     // A first sample now, so the first tick can already give CPU %.
-    if (fresh.length) void mapLimit(fresh, this.concurrency, (id) => this.sampleOne(id).then((c) => this.remember(id, c)));
+    if (fresh.length)
+      void mapLimit(fresh, this.concurrency, (id) => this.sampleOne(id).then((c) => this.remember(id, c)));
     this.schedule();
     return () => {
       if (!this.subs.delete(sub)) return;
@@ -153,10 +154,13 @@ export class StatsSampler {
     // Keep the period even when a round was slow, but never overlap rounds.
     if (!this.closed && this.subs.size) {
       this.stopTimer();
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        void this.tick();
-      }, Math.max(0, this.intervalMs - (Date.now() - started)));
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined;
+          void this.tick();
+        },
+        Math.max(0, this.intervalMs - (Date.now() - started)),
+      );
       this.timer.unref?.();
     }
   }

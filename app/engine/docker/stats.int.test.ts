@@ -18,8 +18,23 @@ beforeAll(async () => {
     names.map((name, i) =>
       i % 4 === 0
         ? // a busy one held at a steady 10 % of a CPU by a quota, with 20 MB in /dev/shm
-          testEngine().docker(['run', '-d', '--name', name, '--cpus', '0.1', fixtures().busybox, 'sh', '-c', 'head -c 20000000 /dev/zero > /dev/shm/m; yes > /dev/null'])
-        : runContainer(client, { image: fixtures().busybox, name, command: ['sh', '-c', `head -c ${i * 100000} /dev/urandom > /tmp/f; sleep 3600`] }),
+          testEngine().docker([
+            'run',
+            '-d',
+            '--name',
+            name,
+            '--cpus',
+            '0.1',
+            fixtures().busybox,
+            'sh',
+            '-c',
+            'head -c 20000000 /dev/zero > /dev/shm/m; yes > /dev/null',
+          ])
+        : runContainer(client, {
+            image: fixtures().busybox,
+            name,
+            command: ['sh', '-c', `head -c ${i * 100000} /dev/urandom > /tmp/f; sleep 3600`],
+          }),
     ),
   );
   await new Promise((r) => setTimeout(r, 1000));
@@ -48,7 +63,10 @@ describe('stats', () => {
     const info = await inspectContainer(client, names[1]!);
     const loc = locateCgroup(info.State.Pid!, info.Id);
     expect(loc).toBeDefined();
-    const [fromCgroup, fromEngine] = await Promise.all([readCgroupCounters(info.Id, loc!), engineCounters(client, info.Id)]);
+    const [fromCgroup, fromEngine] = await Promise.all([
+      readCgroupCounters(info.Id, loc!),
+      engineCounters(client, info.Id),
+    ]);
     expect(fromCgroup.memUsage).toBeGreaterThan(0);
     expect(Math.abs(fromCgroup.memUsage - fromEngine.memUsage)).toBeLessThan(2 * 1024 * 1024);
     expect(fromCgroup.memLimit).toBe(fromEngine.memLimit);

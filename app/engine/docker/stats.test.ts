@@ -29,7 +29,11 @@ describe('cgroup location', () => {
 
   it('v2 (systemd driver)', () => {
     const proc = `0::/system.slice/docker-${ID}.scope\n`;
-    expect(locateCgroup(7, ID, proc, parseMountinfo(MOUNTINFO_V2))).toEqual({ version: 2, pid: 7, dir: `/sys/fs/cgroup/system.slice/docker-${ID}.scope` });
+    expect(locateCgroup(7, ID, proc, parseMountinfo(MOUNTINFO_V2))).toEqual({
+      version: 2,
+      pid: 7,
+      dir: `/sys/fs/cgroup/system.slice/docker-${ID}.scope`,
+    });
   });
 });
 
@@ -38,8 +42,14 @@ describe('cgroup and proc parsers', () => {
     expect(parseFlatKeyed('cache 100\ntotal_inactive_file 40\n')).toEqual({ cache: 100, total_inactive_file: 40 });
   });
   it('blkio v1 and io.stat v2', () => {
-    expect(parseBlkioV1('8:0 Read 4096\n8:0 Write 100\n8:16 Read 4\n8:0 Total 4200\nTotal 4200\n')).toEqual({ read: 4100, write: 100 });
-    expect(parseIoStatV2('8:0 rbytes=10 wbytes=20 rios=1 wios=2\n8:16 rbytes=1 wbytes=2\n')).toEqual({ read: 11, write: 22 });
+    expect(parseBlkioV1('8:0 Read 4096\n8:0 Write 100\n8:16 Read 4\n8:0 Total 4200\nTotal 4200\n')).toEqual({
+      read: 4100,
+      write: 100,
+    });
+    expect(parseIoStatV2('8:0 rbytes=10 wbytes=20 rios=1 wios=2\n8:16 rbytes=1 wbytes=2\n')).toEqual({
+      read: 11,
+      write: 22,
+    });
   });
   it('net/dev without lo', () => {
     const text = `Inter-|   Receive                                                |  Transmit
@@ -66,7 +76,13 @@ describe('engine stats', () => {
       precpu_stats: { cpu_usage: { total_usage: 1_000_000_000 }, system_cpu_usage: 2_000_000_000, online_cpus: 2 },
       memory_stats: { usage: 2000, limit: 10000, stats: { total_inactive_file: 500 } },
       networks: { eth0: { rx_bytes: 1, tx_bytes: 2 }, eth1: { rx_bytes: 10, tx_bytes: 20 } },
-      blkio_stats: { io_service_bytes_recursive: [{ op: 'Read', value: 7 }, { op: 'write', value: 9 }, { op: 'Total', value: 16 }] },
+      blkio_stats: {
+        io_service_bytes_recursive: [
+          { op: 'Read', value: 7 },
+          { op: 'write', value: 9 },
+          { op: 'Total', value: 16 },
+        ],
+      },
       pids_stats: { current: 3 },
     };
     expect(sampleFromEngine('x', s)).toEqual({
@@ -90,12 +106,14 @@ describe('engine stats', () => {
 
 describe('FrameSplitter', () => {
   it('splits frames at any chunking and passes unframed bytes through', () => {
-    const frame = (t: number, s: string) => Buffer.concat([Buffer.from([t, 0, 0, 0, 0, 0, 0, Buffer.byteLength(s)]), Buffer.from(s)]);
+    const frame = (t: number, s: string) =>
+      Buffer.concat([Buffer.from([t, 0, 0, 0, 0, 0, 0, Buffer.byteLength(s)]), Buffer.from(s)]);
     const all = Buffer.concat([frame(1, 'out'), frame(2, 'err'), frame(1, '!')]);
     for (let c = 1; c < all.length; c++) {
       const got: Record<string, string> = { stdout: '', stderr: '', stdin: '' };
       const f = new FrameSplitter();
-      for (const part of [all.subarray(0, c), all.subarray(c)]) f.push(part, (s, b) => (got[s] += Buffer.from(b).toString()));
+      for (const part of [all.subarray(0, c), all.subarray(c)])
+        f.push(part, (s, b) => (got[s] += Buffer.from(b).toString()));
       expect(got).toEqual({ stdout: 'out!', stderr: 'err', stdin: '' });
     }
     let raw = '';

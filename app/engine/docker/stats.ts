@@ -44,7 +44,11 @@ export interface RawCounters {
 export interface EngineStats {
   read?: string;
   preread?: string;
-  cpu_stats?: { cpu_usage?: { total_usage?: number; percpu_usage?: number[] | null }; system_cpu_usage?: number; online_cpus?: number };
+  cpu_stats?: {
+    cpu_usage?: { total_usage?: number; percpu_usage?: number[] | null };
+    system_cpu_usage?: number;
+    online_cpus?: number;
+  };
   precpu_stats?: EngineStats['cpu_stats'];
   memory_stats?: { usage?: number; limit?: number; stats?: Record<string, number> };
   networks?: Record<string, { rx_bytes?: number; tx_bytes?: number }>;
@@ -141,7 +145,11 @@ export async function engineCounters(client: EngineClient, id: string, signal?: 
 }
 
 /** Live stats of one container, about once a second, until the consumer stops or the signal fires. */
-export async function* streamStats(client: EngineClient, id: string, opts: { signal?: AbortSignal } = {}): AsyncGenerator<StatsSample, void, undefined> {
+export async function* streamStats(
+  client: EngineClient,
+  id: string,
+  opts: { signal?: AbortSignal } = {},
+): AsyncGenerator<StatsSample, void, undefined> {
   const ref = validateContainerRef(id);
   const res = await attempt(`read the stats of container "${ref}"`, () =>
     dialStream(client, { path: `/containers/${encodeURIComponent(ref)}/stats`, query: { stream: true } }),

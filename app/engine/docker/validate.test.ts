@@ -30,37 +30,85 @@ describe('validation', () => {
       'sha256:' + 'c'.repeat(64),
     ])
       expect(validateImageRef(ok)).toBe(ok);
-    for (const bad of ['', 'Busybox', 'busybox::1', 'busybox:', ':tag', '-lead', 'a//b', 'a/-b', 'app@sha256:short', 'x:' + 't'.repeat(129), 'has space'])
+    for (const bad of [
+      '',
+      'Busybox',
+      'busybox::1',
+      'busybox:',
+      ':tag',
+      '-lead',
+      'a//b',
+      'a/-b',
+      'app@sha256:short',
+      'x:' + 't'.repeat(129),
+      'has space',
+    ])
       expect(fieldOf(() => validateImageRef(bad))).toBe('image');
   });
 
   it("container names by Docker's rule", () => {
     expect(validateContainerName('/web')).toBe('web');
     for (const ok of ['ab', 'web_1', 'a.b-c', '0x']) expect(validateContainerName(ok)).toBe(ok);
-    for (const bad of ['a', '_ab', '-ab', 'a b', 'ä-b', '', 'a/b']) expect(fieldOf(() => validateContainerName(bad))).toBe('name');
+    for (const bad of ['a', '_ab', '-ab', 'a b', 'ä-b', '', 'a/b'])
+      expect(fieldOf(() => validateContainerName(bad))).toBe('name');
   });
 
   it('ports and signals', () => {
     expect(validatePort(1, 'p')).toBe(1);
     expect(validatePort(65535, 'p')).toBe(65535);
-    for (const bad of [0, 65536, 1.5, -1, NaN, '80']) expect(fieldOf(() => validatePort(bad, 'ports.0.hostPort'))).toBe('ports.0.hostPort');
+    for (const bad of [0, 65536, 1.5, -1, NaN, '80'])
+      expect(fieldOf(() => validatePort(bad, 'ports.0.hostPort'))).toBe('ports.0.hostPort');
     for (const ok of ['SIGTERM', 'KILL', '9', 'SIGRTMIN+3']) expect(validateSignal(ok)).toBe(ok);
     for (const bad of ['sig term', '', 'SIGTERM;']) expect(fieldOf(() => validateSignal(bad))).toBe('signal');
   });
 
   it('run specs, naming the field', () => {
     const img = 'busybox';
-    expect(fieldOf(() => validateRunSpec({ image: img, ports: [{ containerPort: 80, hostIp: 'localhost' }] }))).toBe('ports.0.hostIp');
-    expect(fieldOf(() => validateRunSpec({ image: img, ports: [{ containerPort: 80, hostPort: 8080 }, { containerPort: 81, hostPort: 8080 }] }))).toBe('ports.1.hostPort');
-    expect(fieldOf(() => validateRunSpec({ image: img, ports: [{ containerPort: 80, protocol: 'icmp' as never }] }))).toBe('ports.0.protocol');
-    expect(fieldOf(() => validateRunSpec({ image: img, volumes: [{ source: '/a', target: '/' }] }))).toBe('volumes.0.target');
-    expect(fieldOf(() => validateRunSpec({ image: img, volumes: [{ source: 'a', target: '/x' }, { source: 'b', target: '/x' }] }))).toBe('volumes.1.target');
+    expect(fieldOf(() => validateRunSpec({ image: img, ports: [{ containerPort: 80, hostIp: 'localhost' }] }))).toBe(
+      'ports.0.hostIp',
+    );
+    expect(
+      fieldOf(() =>
+        validateRunSpec({
+          image: img,
+          ports: [
+            { containerPort: 80, hostPort: 8080 },
+            { containerPort: 81, hostPort: 8080 },
+          ],
+        }),
+      ),
+    ).toBe('ports.1.hostPort');
+    expect(
+      fieldOf(() => validateRunSpec({ image: img, ports: [{ containerPort: 80, protocol: 'icmp' as never }] })),
+    ).toBe('ports.0.protocol');
+    expect(fieldOf(() => validateRunSpec({ image: img, volumes: [{ source: '/a', target: '/' }] }))).toBe(
+      'volumes.0.target',
+    );
+    expect(
+      fieldOf(() =>
+        validateRunSpec({
+          image: img,
+          volumes: [
+            { source: 'a', target: '/x' },
+            { source: 'b', target: '/x' },
+          ],
+        }),
+      ),
+    ).toBe('volumes.1.target');
     expect(fieldOf(() => validateRunSpec({ image: img, autoRemove: true, restart: 'always' }))).toBe('restart');
     expect(fieldOf(() => validateRunSpec({ image: img, command: ['ok', 3 as never] }))).toBe('command');
     expect(fieldOf(() => validateRunSpec({ image: img, env: ['A=1', '=x'] }))).toBe('env.1');
     expect(fieldOf(() => validateRunSpec({ image: img, workingDir: 'rel' }))).toBe('workingDir');
     expect(fieldOf(() => validateRunSpec({ image: img, network: 'bad net' }))).toBe('network');
-    expect(fieldOf(() => validateRunSpec({ image: img, ports: [{ containerPort: 80, hostIp: '::1', hostPort: 80 }], volumes: [{ source: 'v1', target: '/d' }] }))).toBeUndefined();
+    expect(
+      fieldOf(() =>
+        validateRunSpec({
+          image: img,
+          ports: [{ containerPort: 80, hostIp: '::1', hostPort: 80 }],
+          volumes: [{ source: 'v1', target: '/d' }],
+        }),
+      ),
+    ).toBeUndefined();
   });
 
   it('builds the engine create body', () => {

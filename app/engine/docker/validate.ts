@@ -25,13 +25,21 @@ export function validateContainerName(name: unknown, field = 'name'): string {
 
 export function validateContainerRef(ref: unknown, field = 'id'): string {
   if (typeof ref !== 'string' || ref.length === 0 || ref.length > 255 || !CONTAINER_REF.test(ref))
-    throw invalidInput(field, 'Give a container by its name or id (letters, digits, "_", "." and "-").', `got ${JSON.stringify(ref)}`);
+    throw invalidInput(
+      field,
+      'Give a container by its name or id (letters, digits, "_", "." and "-").',
+      `got ${JSON.stringify(ref)}`,
+    );
   return ref.replace(/^\//, '');
 }
 
 export function validateObjectName(name: unknown, field: string): string {
   if (typeof name !== 'string' || name.length > 255 || !OBJECT_NAME.test(name))
-    throw invalidInput(field, 'A name uses only letters, digits, "_", "." and "-", and starts with a letter or digit.', `got ${JSON.stringify(name)}`);
+    throw invalidInput(
+      field,
+      'A name uses only letters, digits, "_", "." and "-", and starts with a letter or digit.',
+      `got ${JSON.stringify(name)}`,
+    );
   return name;
 }
 
@@ -61,19 +69,31 @@ export type RestartPolicy = (typeof restartPolicies)[number];
 
 export function validateRestartPolicy(policy: unknown, field = 'restart'): RestartPolicy {
   if (typeof policy !== 'string' || !(restartPolicies as readonly string[]).includes(policy))
-    throw invalidInput(field, `A restart policy is one of ${restartPolicies.join(', ')}.`, `got ${JSON.stringify(policy)}`);
+    throw invalidInput(
+      field,
+      `A restart policy is one of ${restartPolicies.join(', ')}.`,
+      `got ${JSON.stringify(policy)}`,
+    );
   return policy as RestartPolicy;
 }
 
 export function validateSignal(signal: unknown, field = 'signal'): string {
   if (typeof signal !== 'string' || !/^(SIG)?[A-Z0-9+-]{1,12}$/.test(signal))
-    throw invalidInput(field, 'A signal is a name like SIGTERM or SIGKILL, or a number.', `got ${JSON.stringify(signal)}`);
+    throw invalidInput(
+      field,
+      'A signal is a name like SIGTERM or SIGKILL, or a number.',
+      `got ${JSON.stringify(signal)}`,
+    );
   return signal;
 }
 
 export function validateTimeout(seconds: unknown, field = 'timeout'): number {
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || seconds > 3600)
-    throw invalidInput(field, 'A timeout is a whole number of seconds between 0 and 3600.', `got ${JSON.stringify(seconds)}`);
+    throw invalidInput(
+      field,
+      'A timeout is a whole number of seconds between 0 and 3600.',
+      `got ${JSON.stringify(seconds)}`,
+    );
   return seconds;
 }
 
@@ -86,15 +106,26 @@ const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
 const TAG = '[\\w][\\w.-]{0,127}';
 const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+const REFERENCE = new RegExp(
+  `^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`,
+);
 
 /** Checks an image reference by the reference grammar (name[:tag][@digest], lowercase repository). */
 export function validateImageRef(ref: unknown, field = 'image'): string {
-  const bad = (why: string) => invalidInput(field, `"${String(ref)}" is not an image reference: ${why}. Write it like nginx, nginx:1.25 or registry.example.com/team/app:tag.`);
+  const bad = (why: string) =>
+    invalidInput(
+      field,
+      `"${String(ref)}" is not an image reference: ${why}. Write it like nginx, nginx:1.25 or registry.example.com/team/app:tag.`,
+    );
   if (typeof ref !== 'string' || ref.length === 0) throw bad('it is empty');
   if (/^[a-f0-9]{64}$/.test(ref) || /^sha256:[a-f0-9]{64}$/.test(ref)) return ref;
   const m = REFERENCE.exec(ref);
-  if (!m) throw bad(/[A-Z]/.test(ref.split('/').pop() ?? '') ? 'the repository must be lowercase' : 'it does not follow the reference format');
+  if (!m)
+    throw bad(
+      /[A-Z]/.test(ref.split('/').pop() ?? '')
+        ? 'the repository must be lowercase'
+        : 'it does not follow the reference format',
+    );
   if (m[1]!.length > 255) throw bad('the name is longer than 255 characters');
   return ref;
 }
