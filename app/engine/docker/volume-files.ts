@@ -52,6 +52,26 @@ async function pickHelperImage(client: EngineClient, wanted?: string): Promise<s
   return realTags(first.RepoTags)[0]!;
 }
 
+/**
+ * Removes helper containers left behind by a Berth that died while reading a volume (older than
+ * `olderThanSeconds`, so helpers in use by another window are left alone). Returns how many.
+ */
+export async function removeStaleVolumeHelpers(client: EngineClient, olderThanSeconds = 600): Promise<number> {
+  const list = (await attempt('list helper containers', () =>
+    client.docker.listContainers({ all: true, filters: { label: [`${HELPER_LABEL}=volume-files`] } }),
+  )) as { Id: string; Created: number }[];
+  const stale = list.filter((c) => c.Created < Date.now() / 1000 - olderThanSeconds);
+  await Promise.all(
+    stale.map((c) =>
+      client.docker
+        .getContainer(c.Id)
+        .remove({ force: true, v: true })
+        .catch(() => undefined),
+    ),
+  );
+  return stale.length;
+}
+
 /** Runs `fn` with a helper container that mounts `volume` read-only at /berth-volume; removes it afterwards. */
 export async function withVolumeHelper<T>(
   client: EngineClient,
@@ -77,6 +97,7 @@ export async function withVolumeHelper<T>(
     return await fn(helper.id);
   } finally {
     await helper.remove({ force: true, v: true }).catch(() => undefined);
+    void removeStaleVolumeHelpers(client).catch(() => undefined);
   }
 }
 

@@ -13,6 +13,7 @@ import {
   HELPER_LABEL,
   listVolumeDir,
   readVolumeFile,
+  removeStaleVolumeHelpers,
   statVolumePath,
 } from './volume-files';
 import { createVolume, inspectVolume, listVolumes, previewVolumePrune, pruneVolumes, removeVolume } from './volumes';
@@ -137,6 +138,20 @@ describe('volumes', () => {
     await expect(listVolumeDir(client, volume, '/', { helperImage: 'berth-test/not-here:1' })).rejects.toMatchObject({
       kind: 'not-found',
     });
+    expect(await helpers()).toEqual([]);
+    // a helper left by a crashed Berth is cleaned up once it is old enough
+    const leftover = uniqueName('leftover-helper');
+    await testEngine().docker([
+      'create',
+      '--name',
+      leftover,
+      '--label',
+      `${HELPER_LABEL}=volume-files`,
+      fixtures().busybox,
+      'true',
+    ]);
+    expect(await removeStaleVolumeHelpers(client, 3600)).toBe(0);
+    expect(await removeStaleVolumeHelpers(client, -5)).toBeGreaterThanOrEqual(1);
     expect(await helpers()).toEqual([]);
   });
 
