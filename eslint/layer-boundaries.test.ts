@@ -24,6 +24,7 @@ describe('the layer-boundaries lint rule', () => {
     ['app/main/api/x.ts', "import { ipcMain } from 'electron';"],
     ['app/main/serve/x.ts', "import { BrowserWindow } from 'electron';"],
     ['app/main/electron/x.ts', "import { App } from '../../renderer/src/App';"],
+    ['app/main/electron/x.ts', "import { berthPaths } from '../../engine/host/paths';"],
     ['app/shared/x.ts', "import { join } from 'node:path';"],
     ['app/shared/x.ts', "import { list } from '../engine/docker/containers';"],
   ])('refuses in %s: %s', async (file, code) => {

@@ -11,7 +11,8 @@ export const layers = [
     name: 'app/main/electron',
     dirs: ['app/main/electron/'],
     forbidPackages: [...react],
-    forbidDirs: ['app/renderer/'],
+    // The shell reaches the engine only through app/main (backend, paths), as ARCHITECTURE.md's table says.
+    forbidDirs: ['app/renderer/', 'app/engine/'],
   },
   {
     name: 'app/main',

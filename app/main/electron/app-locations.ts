@@ -2,7 +2,7 @@
 // resources (icons) in the package or the checkout, and Berth's config dir.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { berthPaths } from '../../engine/host/paths';
+import { berthPaths } from '../paths';
 import type { RendererLocation } from './routes';
 
 export interface AppLocations {
