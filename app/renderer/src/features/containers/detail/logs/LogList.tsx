@@ -7,6 +7,13 @@ import type { SearchIndex } from './search';
 import { LogRow } from './LogRow';
 
 export const ROW_HEIGHT = 18;
+/**
+ * The virtualizer works on blocks of rows, not rows: it rebuilds its measurements from the start
+ * whenever the count grows, which at a million rows would cost tens of milliseconds per frame while
+ * following. Blocks cut that by BLOCK×. Only the rows on screen (plus a few) are drawn.
+ */
+const BLOCK = 32;
+const EXTRA_ROWS = 8;
 
 export interface LogListHandle {
   scrollToRow(row: number): void;
@@ -33,15 +40,16 @@ export function LogList(p: LogListProps) {
   const count = p.filter ? p.filter.lineCount : p.buffer.length;
   const lineOf = (row: number) => (p.filter ? p.filter.lineAt(row) : p.buffer.first + row);
   const virtualizer = useVirtualizer({
-    count,
+    count: Math.ceil(count / BLOCK),
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    estimateSize: () => BLOCK * ROW_HEIGHT,
+    overscan: 1,
   });
 
   useImperativeHandle(p.handle, () => ({
     scrollToRow(row: number) {
-      virtualizer.scrollToIndex(row, { align: 'center' });
+      const el = scrollRef.current;
+      if (el) el.scrollTop = Math.max(0, row * ROW_HEIGHT - el.clientHeight / 2 + ROW_HEIGHT / 2);
     },
     topRow() {
       const el = scrollRef.current;
@@ -75,7 +83,15 @@ export function LogList(p: LogListProps) {
     return () => el.removeEventListener('wheel', up);
   }, [p.onFollowChange]);
 
-  const items = virtualizer.getVirtualItems();
+  // The virtualizer tracks scrolling (and re-renders on it); rows are fixed-height, so the window is
+  // plain arithmetic. While following, draw the bottom now rather than one scroll event later.
+  const el = scrollRef.current;
+  const viewHeight = el?.clientHeight || virtualizer.scrollRect?.height || 1000;
+  const offset = p.follow ? Math.max(0, count * ROW_HEIGHT - viewHeight) : (el?.scrollTop ?? virtualizer.scrollOffset ?? 0);
+  const lo = Math.max(0, Math.floor(offset / ROW_HEIGHT) - EXTRA_ROWS);
+  const hi = Math.min(count, Math.ceil((offset + viewHeight) / ROW_HEIGHT) + EXTRA_ROWS);
+  const rows: number[] = [];
+  for (let r = lo; r < hi; r++) rows.push(r);
   return (
     <div
       ref={scrollRef}
@@ -89,12 +105,12 @@ export function LogList(p: LogListProps) {
         if ((e.key === 'PageUp' || e.key === 'ArrowUp' || e.key === 'Home') && p.follow) p.onFollowChange(false);
       }}
     >
-      <div className="log-sizer" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((vi) => {
-          const line = lineOf(vi.index);
+      <div className="log-sizer" style={{ height: count * ROW_HEIGHT }}>
+        {rows.map((row) => {
+          const line = lineOf(row);
           return (
             <LogRow
-              key={vi.key}
+              key={row}
               raw={p.buffer.raw(line)}
               plain={p.buffer.plain(line)}
               hasEscapes={p.buffer.hasEscapes(line)}
@@ -103,7 +119,7 @@ export function LogList(p: LogListProps) {
               showTs={p.showTs}
               re={p.re}
               currentOccurrence={p.current?.line === line ? p.current.occurrence : -1}
-              top={vi.start}
+              top={row * ROW_HEIGHT}
               height={ROW_HEIGHT}
             />
           );

@@ -44,6 +44,7 @@ export class TerminalSession {
   private handle: StreamHandle<SubscriptionInput<'containers.exec'>> | undefined;
   private pump: OutputPump;
   private state: SessionState = { status: 'connecting' };
+  private early: string[] = [];
   hooks: SessionHooks;
 
   constructor(
@@ -67,7 +68,7 @@ export class TerminalSession {
     this.host.className = 'term-host';
     this.term.onData((d) => this.send(d));
     this.term.onBinary((d) => this.send(d));
-    this.term.onResize(({ cols, rows }) => this.handle?.input({ type: 'resize', cols, rows }));
+    this.term.onResize(({ cols, rows }) => this.resized(cols, rows));
     this.term.attachCustomKeyEventHandler((e) => this.onKey(e));
   }
 
@@ -83,7 +84,16 @@ export class TerminalSession {
   private send(data: string): void {
     if (!this.handle || this.state.status === 'ended' || this.state.status === 'error') return;
     if (data.includes('\x03')) this.pump.interrupt();
+    // The server takes input only once the exec has started; keep early keystrokes until then.
+    if (this.state.status === 'connecting') {
+      this.early.push(data);
+      return;
+    }
     for (const part of splitInput(data)) this.handle.input({ type: 'input', data: part });
+  }
+
+  private resized(cols: number, rows: number): void {
+    if (this.handle && this.state.status === 'open') this.handle.input({ type: 'resize', cols, rows });
   }
 
   private onKey(e: KeyboardEvent): boolean {
@@ -132,6 +142,7 @@ export class TerminalSession {
 
   connect(client: BerthClient, opts: ConnectOptions): void {
     this.handle?.close();
+    this.early = [];
     this.setState({ status: 'connecting' });
     const args = {
       id: this.containerId,
@@ -149,6 +160,8 @@ export class TerminalSession {
             this.setState({ status: 'open', shell: it.shell });
             // The panel may have changed size while connecting.
             handle.input({ type: 'resize', cols: this.term.cols, rows: this.term.rows });
+            const early = this.early.splice(0);
+            for (const d of early) this.send(d);
           } else if (it.type === 'exit') {
             this.setState({ ...this.state, status: 'ended', exitCode: it.exitCode });
             const code = it.exitCode === null ? 'unknown' : String(it.exitCode);
