@@ -101,6 +101,15 @@ describe('build', () => {
     expect((await testEngine().docker(['image', 'inspect', `${repo}:fail`])).code).not.toBe(0);
   });
 
+  it('reports a Dockerfile the engine cannot parse', async () => {
+    const dir = context('parse', `FROM ${fixtures().busybox}\nFOO bar\n`);
+    const err = await collect(buildImage(client, { context: dir })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'invalid' });
+    expect((err as Error).message).toMatch(
+      /^The build failed: dockerfile parse error line 2: unknown instruction: FOO/i,
+    );
+  });
+
   it('reports a FROM image that is not there', async () => {
     const dir = context('nofrom', 'FROM 127.0.0.1:1/berth/nothing:latest\nRUN true\n');
     const err = await collect(buildImage(client, { context: dir })).catch((e: unknown) => e);

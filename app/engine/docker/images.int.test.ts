@@ -162,6 +162,20 @@ describe('images', () => {
     await refusedBeforeEngine((c) => previewImagePrune(c, { labels: ['=x'] }), 'labels');
   });
 
+  it('refuses to remove an image with several tags by id without force', async () => {
+    const built = await collect(
+      buildImage(client, { context: await contextDir('twotags', 'RUN echo two > /tags'), tags: [`${repo}:first-tag`] }),
+    );
+    const id = (built.at(-1) as Extract<BuildProgress, { kind: 'done' }>).imageId;
+    await tagImage(client, id, `${repo}:second-tag`);
+    const err = await removeImage(client, id).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      kind: 'conflict',
+      message: `Could not remove image "${id}": it has several tags. Remove the tags one by one, or remove it with force.`,
+    });
+    expect(await removeImage(client, `${repo}:second-tag`)).toEqual({ untagged: [`${repo}:second-tag`], deleted: [] });
+  });
+
   it('reports a missing image as not found', async () => {
     await expect(inspectImage(client, `${repo}:does-not-exist`)).rejects.toMatchObject({ kind: 'not-found' });
     await expect(removeImage(client, `${repo}:does-not-exist`)).rejects.toMatchObject({ kind: 'not-found' });
