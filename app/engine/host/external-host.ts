@@ -32,20 +32,27 @@ export class ExternalHost implements EngineHost {
   readonly id: string;
   readonly address: EngineAddress;
   private readonly machine = new EngineStateMachine();
+  private watcher: NodeJS.Timeout | undefined;
+  private probing = false;
 
+  /**
+   * `watchIntervalMs`: how often a connected engine is pinged (0: never). When it stops answering the
+   * host goes to `error` with the reason, and back to `running` by itself once it answers again.
+   */
   constructor(
     readonly url: string,
     address: EngineAddress,
     readonly label: string = `Engine at ${url}`,
     private readonly timeoutMs = 1500,
+    private readonly watchIntervalMs = 5000,
   ) {
     this.id = `external:${url}`;
     this.address = address;
   }
 
   /** An ExternalHost for a detected candidate (its address must have parsed). */
-  static fromCandidate(c: EngineCandidate, timeoutMs?: number): ExternalHost | undefined {
-    return c.address ? new ExternalHost(c.url, c.address, c.label, timeoutMs) : undefined;
+  static fromCandidate(c: EngineCandidate, timeoutMs?: number, watchIntervalMs?: number): ExternalHost | undefined {
+    return c.address ? new ExternalHost(c.url, c.address, c.label, timeoutMs, watchIntervalMs) : undefined;
   }
 
   status(): EngineStatus {
@@ -75,11 +82,42 @@ export class ExternalHost implements EngineHost {
       });
     }
     this.machine.transition('running', `Connected to ${this.label}${r.apiVersion ? ` (API ${r.apiVersion})` : ''}`);
+    this.watch();
     return 'running';
+  }
+
+  private watch(): void {
+    if (this.watcher || this.watchIntervalMs <= 0) return;
+    this.watcher = setInterval(() => void this.recheck(), this.watchIntervalMs);
+    this.watcher.unref();
+  }
+
+  private async recheck(): Promise<void> {
+    if (this.probing) return;
+    this.probing = true;
+    try {
+      const r = await probeEngine(this.url, this.timeoutMs);
+      const state = this.machine.state;
+      if (state === 'running' && !r.reachable) {
+        this.machine.fail({
+          step: `Watching ${this.label}`,
+          message: `The engine at ${this.url} stopped answering: ${r.reason}.`,
+          fix: 'Berth does not manage this engine: start it again yourself; Berth reconnects as soon as it answers.',
+          logTail: [],
+        });
+      } else if (state === 'error' && r.reachable) {
+        this.machine.transition('starting', `Reconnecting to ${this.label}`);
+        this.machine.transition('running', `Reconnected to ${this.label}`);
+      }
+    } finally {
+      this.probing = false;
+    }
   }
 
   /** Disconnects; the engine itself keeps running. */
   async stop(): Promise<void> {
+    if (this.watcher) clearInterval(this.watcher);
+    this.watcher = undefined;
     const s = this.machine.state;
     if (s === 'stopped') return;
     if (s === 'error') return this.machine.transition('stopped', 'Disconnected');

@@ -8,7 +8,7 @@ import { BerthError } from '../../shared/errors';
 import { diagnosticChecks, runDiagnostics } from './diagnostics';
 import { detectExternalEngines, ExternalHost } from './external-host';
 import { EngineSelection } from './selection';
-import { nativeFixture } from './test-support/native-fixture';
+import { nativeFixture, waitFor } from './test-support/native-fixture';
 
 const fixture = nativeFixture();
 afterEach(() => fixture.teardown());
@@ -180,5 +180,24 @@ describe('external engines (real dockerd)', () => {
     expect(byId['api-version']!.detail).toMatch(/^the engine speaks API 1\.\d+; Berth speaks 1\.41–1\.47$/);
     expect(byId['dockerd-installed']!.status).toBe('skipped');
     expect(byId['tcp-without-tls']!.status).toBe('passed');
+  });
+
+  it('watches a connected engine: error with the reason when it goes away, running again when it is back', async () => {
+    const t = fixture.create({}, 'watch');
+    await t.host.start();
+    const url = `unix://${t.host.paths.socket}`;
+    const ext = new ExternalHost(url, { kind: 'unix', socketPath: t.host.paths.socket }, 'Test engine', 500, 200);
+    expect(await ext.start()).toBe('running');
+    await t.host.stop();
+    await waitFor(() => ext.status().state === 'error', 5000, 'the external host to notice');
+    expect(ext.status().failure).toMatchObject({ step: 'Watching Test engine' });
+    expect(ext.status().failure!.message).toBe(
+      `The engine at ${url} stopped answering: no socket at ${t.host.paths.socket}.`,
+    );
+    await t.host.start();
+    await waitFor(() => ext.status().state === 'running', 5000, 'the external host to reconnect');
+    expect(ext.status().progress).toBe('Reconnected to Test engine');
+    await ext.stop();
+    expect((await pingUnix(t.host.paths.socket)).ok).toBe(true); // disconnecting never stops the engine
   });
 });

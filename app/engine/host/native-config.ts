@@ -1,6 +1,7 @@
 // What the native host runs: its options with defaults, and the exact dockerd (or rootlesskit) command.
 import { BerthError } from '../../shared/errors';
 import { findBinary } from './binaries';
+import { EngineStepError } from './step-error';
 import type { EngineNetwork } from './network';
 import type { BerthPaths, NativeEnginePaths } from './paths';
 import type { RotatingLogOptions } from './rotating-log';
@@ -49,10 +50,11 @@ export function defaultMode(): NativeMode {
 export function resolveDockerd(opts: NativeEngineOptions): string {
   const found = findBinary(opts.dockerdPath ?? 'dockerd', opts.env);
   if (!found) {
-    throw new BerthError({
-      kind: 'unavailable',
-      message: `Could not start Berth's engine: ${opts.dockerdPath ? `"${opts.dockerdPath}" is not an executable file` : 'dockerd is not installed'}. Install it with \`sudo apt-get install docker.io\` (Debian/Ubuntu), or choose an external engine.`,
-    });
+    throw new EngineStepError(
+      'unavailable',
+      `Could not start Berth's engine: ${opts.dockerdPath ? `"${opts.dockerdPath}" is not an executable file` : 'dockerd is not installed'}.`,
+      'Install it with `sudo apt-get install docker.io` (Debian/Ubuntu), or choose an external engine.',
+    );
   }
   return found;
 }

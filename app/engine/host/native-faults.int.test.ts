@@ -74,6 +74,7 @@ describe('NativeHost faults (real dockerd)', () => {
     await startFails(t);
     expect(t.host.status().failure).toMatchObject({ step: 'Checking prerequisites' });
     expect(t.host.status().failure!.message).toContain('"/nonexistent/dockerd" is not an executable file');
+    expect(t.host.status().failure!.fix).toContain('sudo apt-get install docker.io');
   });
 
   it('recovers a stale pidfile whose pid now belongs to another program, and a stale socket', async () => {

@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { EngineAddress } from '../docker/client';
 import { pingUnix } from '../docker/client';
-import { BerthError } from '../../shared/errors';
+import type { BerthError } from '../../shared/errors';
 import { findBinary } from './binaries';
 import { launchEngineProcess, type EngineProcess, type ExitInfo } from './engine-process';
 import { daemonMessage, suggestFix } from './failure-advice';
@@ -23,6 +23,7 @@ import { RotatingLog } from './rotating-log';
 import { describeRootlessProblems, rootlessProblems } from './rootless-prereqs';
 import { inspectStale, readPid } from './stale-recovery';
 import { EngineStateMachine, failureError } from './state-machine';
+import { EngineStepError } from './step-error';
 import type { EngineFailure, EngineHost, EngineListener, EngineState, EngineStatus } from './types';
 
 /** A failure at a named step, carried up to the state machine. */
@@ -141,12 +142,9 @@ export class NativeHost implements EngineHost {
       return await fn();
     } catch (err) {
       if (err instanceof StepFailure) throw err;
-      const message = err instanceof BerthError ? err.message : (err as Error).message;
-      throw new StepFailure({
-        step: name,
-        message,
-        fix: err instanceof BerthError ? '' : suggestFix(message, this.paths),
-      });
+      if (err instanceof EngineStepError) throw new StepFailure({ step: name, message: err.reason, fix: err.fix });
+      const message = (err as Error).message;
+      throw new StepFailure({ step: name, message, fix: suggestFix(message, this.paths) });
     }
   }
 

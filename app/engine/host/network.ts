@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { BerthError } from '../../shared/errors';
+import { EngineStepError } from './step-error';
 
 export interface EngineNetwork {
   /** Linux bridge name (at most 15 characters), e.g. "berth0". */
@@ -108,11 +109,12 @@ export function ensureBridge(net: EngineNetwork): boolean {
   } catch (err) {
     const e = err as { stderr?: string; message?: string; code?: string };
     const why = e.code === 'ENOENT' ? 'the `ip` command is not installed' : (e.stderr ?? e.message ?? '').trim();
-    throw new BerthError({
-      kind: 'unavailable',
-      message: `Could not set up the engine's bridge "${net.bridge}" (${net.bip}): ${why}. Install iproute2 (\`sudo apt-get install iproute2\`) and run Berth's engine as root, or use the rootless engine.`,
-      detail: why,
-    });
+    throw new EngineStepError(
+      'unavailable',
+      `Could not set up the engine's bridge "${net.bridge}" (${net.bip}): ${why}.`,
+      "Install iproute2 (`sudo apt-get install iproute2`) and run Berth's engine as root, or use the rootless engine.",
+      why,
+    );
   }
   return false;
 }

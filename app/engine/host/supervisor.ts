@@ -84,6 +84,9 @@ export class EngineSupervisor {
   }
 
   private recover(reason: 'crash' | 'hang', why: string): void {
+    const state = this.host.status().state;
+    // Detached, or the user stopped the engine meanwhile: not ours to bring back.
+    if (!this.host.crashHandler || (state !== 'running' && state !== 'error')) return;
     const now = Date.now();
     this.restartTimes = this.restartTimes.filter((t) => now - t < this.o.windowMs);
     if (this.restartTimes.length >= this.o.maxRestarts) {
