@@ -1,31 +1,134 @@
-// images.* requests; a pull runs as a task with per-layer progress.
+// images.* requests. Pull, push, build, save and load run as tasks in the task centre.
+import { buildImage } from '../../../engine/docker/image-build';
+import { loadImages, saveImages } from '../../../engine/docker/image-archive';
 import { pullImage } from '../../../engine/docker/image-pull';
-import { listImages, removeImage } from '../../../engine/docker/images';
-import type { TaskProgress } from '../../../shared/contract';
+import { pushImage } from '../../../engine/docker/image-push';
+import { imageHistory, inspectImage, listImages, removeImage, tagImage } from '../../../engine/docker/images';
+import { previewImagePrune, pruneImages } from '../../../engine/docker/images-prune';
 import type { RequestHandlers } from '../types';
+import { LayerBoard } from './layer-progress';
 
-type Layer = NonNullable<TaskProgress['layers']>[number];
+type ImageHandlers = Pick<
+  RequestHandlers,
+  | 'images.list'
+  | 'images.inspect'
+  | 'images.pull'
+  | 'images.push'
+  | 'images.tag'
+  | 'images.remove'
+  | 'images.build'
+  | 'images.prunePreview'
+  | 'images.prune'
+  | 'images.save'
+  | 'images.load'
+>;
 
-export const imageHandlers: Pick<RequestHandlers, 'images.list' | 'images.pull' | 'images.remove'> = {
-  'images.list': async (_a, { engine }) => listImages(await engine.client()),
+const LOG_LINES = 400;
+
+export const imageHandlers: ImageHandlers = {
+  'images.list': async (_a, { engine }) =>
+    (await listImages(await engine.client())).map(({ labels: _l, parentId: _p, ...i }) => i),
+  'images.inspect': async ({ ref }, { engine }) => {
+    const client = await engine.client();
+    const [d, history] = await Promise.all([inspectImage(client, ref), imageHistory(client, ref)]);
+    return { id: d.id, tags: d.tags, size: d.size, created: d.created, architecture: d.architecture, os: d.os, raw: d.raw, history };
+  },
   'images.pull': async ({ ref }, { engine, tasks }) => {
     const client = await engine.client();
     return tasks.start('pull', `Pull ${ref}`, async (report, signal) => {
-      const layers = new Map<string, Layer>();
-      let text = `Pulling ${ref}`;
+      const board = new LayerBoard(`Pulling ${ref}`);
       for await (const p of pullImage(client, ref, { signal })) {
-        if (p.kind === 'layer') layers.set(p.id, { id: p.id, status: p.status, ...(p.current !== undefined ? { current: p.current } : {}), ...(p.total !== undefined ? { total: p.total } : {}) });
-        else if (p.kind === 'status') text = p.text;
-        else return { ref: p.ref, imageId: p.imageId, upToDate: p.upToDate };
-        const all = [...layers.values()];
-        const total = all.reduce((n, l) => n + (l.total ?? 0), 0);
-        const current = all.reduce((n, l) => n + (l.current ?? (/complete|already exists/i.test(l.status) ? (l.total ?? 0) : 0)), 0);
-        report({ text, layers: all, ...(total ? { current, total } : {}) });
+        if (p.kind === 'layer') board.layer(p.id, p.status, p.current, p.total);
+        else if (p.kind === 'status') board.text = p.text;
+        else {
+          report({ ...board.progress(), text: p.upToDate ? `${ref} is up to date` : `Pulled ${ref}` });
+          return { ref: p.ref, imageId: p.imageId, upToDate: p.upToDate };
+        }
+        report(board.progress());
       }
       return { ref };
     });
   },
-  'images.remove': async ({ ref, force }, { engine }) => {
-    await removeImage(await engine.client(), ref, { force });
+  'images.push': async ({ ref }, { engine, tasks }) => {
+    const client = await engine.client();
+    return tasks.start('push', `Push ${ref}`, async (report, signal) => {
+      const board = new LayerBoard(`Pushing ${ref}`);
+      for await (const p of pushImage(client, ref, { signal })) {
+        if (p.kind === 'layer') board.layer(p.id, p.status, p.current, p.total);
+        else if (p.kind === 'status') board.text = p.text;
+        else {
+          report({ ...board.progress(), text: `Pushed ${ref}` });
+          return { ref: p.ref, digest: p.digest };
+        }
+        report(board.progress());
+      }
+      return { ref };
+    });
+  },
+  'images.tag': async ({ source, target }, { engine }) => tagImage(await engine.client(), source, target),
+  'images.remove': async ({ ref, force }, { engine }) => removeImage(await engine.client(), ref, { force }),
+  'images.build': async ({ context, dockerfile, tag, buildArgs, noCache }, { engine, tasks }) => {
+    const client = await engine.client();
+    const args = Object.fromEntries(buildArgs.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+    const title = `Build ${tag ?? context}`;
+    // Check the paths before the task starts, so a bad form is refused at once, next to its field.
+    const ctl = new AbortController();
+    const gen = buildImage(client, { context, dockerfile, ...(tag ? { tags: [tag] } : {}), buildArgs: args, noCache, signal: ctl.signal });
+    const first = await gen.next();
+    return tasks.start('build', title, async (report, signal) => {
+      const log: string[] = [];
+      let text = 'Sending the build context';
+      const onAbort = () => ctl.abort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        for (let r = first; !r.done; r = await gen.next()) {
+          const p = r.value;
+          if (p.kind === 'step') text = `Step ${p.step}/${p.total}: ${p.instruction}`;
+          else if (p.kind === 'log') {
+            log.push(p.text);
+            if (log.length > LOG_LINES) log.splice(0, log.length - LOG_LINES);
+          } else {
+            report({ text: `Built ${p.tags[0] ?? p.imageId.slice(7, 19)}`, log: [...log] });
+            return { imageId: p.imageId, tags: p.tags };
+          }
+          report({ text, log: [...log] });
+        }
+        return {};
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
+    });
+  },
+  'images.prunePreview': async ({ all }, { engine }) => {
+    const p = await previewImagePrune(await engine.client(), { all });
+    return { images: p.images, spaceReclaimed: p.spaceReclaimed };
+  },
+  'images.prune': async ({ all }, { engine }) => pruneImages(await engine.client(), { all }),
+  'images.save': async ({ refs, path }, { engine, tasks }) => {
+    const client = await engine.client();
+    return tasks.start('save', `Save ${refs.join(', ')} to ${path}`, async (report, signal) => {
+      for await (const p of saveImages(client, refs, path, { signal })) {
+        if (p.kind === 'bytes') report({ text: `Writing ${path}`, current: p.current, ...(p.total ? { total: p.total } : {}) });
+        else return { path: p.path, size: p.size };
+      }
+      return { path };
+    });
+  },
+  'images.load': async ({ path }, { engine, tasks }) => {
+    const client = await engine.client();
+    return tasks.start('load', `Load images from ${path}`, async (report, signal) => {
+      const log: string[] = [];
+      for await (const p of loadImages(client, path, { signal })) {
+        if (p.kind === 'bytes') report({ text: `Reading ${path}`, current: p.current, ...(p.total ? { total: p.total } : {}) });
+        else if (p.kind === 'log') {
+          log.push(p.text);
+          report({ text: p.text, log: log.slice(-50) });
+        } else {
+          report({ text: `Loaded ${p.images.join(', ') || 'nothing'}`, log: log.slice(-50) });
+          return { images: p.images };
+        }
+      }
+      return {};
+    });
   },
 };

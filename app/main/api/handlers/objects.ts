@@ -1,9 +1,15 @@
-// volumes.* and networks.* requests.
-import { listNetworks } from '../../../engine/docker/networks';
-import { listVolumes } from '../../../engine/docker/volumes';
+// volumes.*, networks.*, the engine page's system requests and settings.*, one file per area.
 import type { RequestHandlers } from '../types';
+import { networkHandlers } from './networks';
+import { settingsHandlers } from './settings';
+import { systemHandlers } from './system';
+import { volumeHandlers } from './volumes';
 
-export const objectHandlers: Pick<RequestHandlers, 'volumes.list' | 'networks.list'> = {
-  'volumes.list': async (_a, { engine }) => listVolumes(await engine.client()),
-  'networks.list': async (_a, { engine }) => listNetworks(await engine.client()),
+type Owned = keyof typeof volumeHandlers | keyof typeof networkHandlers | keyof typeof systemHandlers | keyof typeof settingsHandlers;
+
+export const objectHandlers: Pick<RequestHandlers, Owned> = {
+  ...volumeHandlers,
+  ...networkHandlers,
+  ...systemHandlers,
+  ...settingsHandlers,
 };

@@ -1,0 +1,106 @@
+// The engine page: disk usage and a prune per kind, diagnostics, the engine's own log, and the
+// detected engines with a switch. Without a selection (`berth serve --engine-socket`) the engine is
+// fixed, and switching says so.
+import { attempt } from '../../../engine/docker/errors';
+import { pruneImages } from '../../../engine/docker/images-prune';
+import { diskUsage } from '../../../engine/docker/system';
+import { pruneVolumes } from '../../../engine/docker/volumes';
+import { findBinary } from '../../../engine/host/binaries';
+import { diagnosticChecks, runDiagnostics, type DiagnosticContext } from '../../../engine/host/diagnostics';
+import { NativeHost } from '../../../engine/host/native-host';
+import { usageKinds } from '../../../shared/contract/areas/system';
+import { BerthError } from '../../../shared/errors';
+import type { RequestHandlers } from '../types';
+
+type SystemHandlers = Pick<
+  RequestHandlers,
+  'engine.diskUsage' | 'engine.prune' | 'engine.diagnostics' | 'engine.logTail' | 'engine.engines' | 'engine.switch'
+>;
+
+const fixedEngine = () =>
+  new BerthError({
+    kind: 'invalid',
+    message: 'This Berth was started with a fixed engine (berth serve --engine-socket), so the engine cannot be switched here. Restart Berth without --engine-socket to choose one.',
+  });
+
+const count = (xs: unknown) => (Array.isArray(xs) ? xs.length : 0);
+
+export const systemHandlers: SystemHandlers = {
+  'engine.diskUsage': async (_a, { engine }) => {
+    const df = await diskUsage(await engine.client());
+    return usageKinds.map((kind) => {
+      const { count: n, active, size, reclaimable } = df[kind];
+      return { kind, count: n, active, size, reclaimable };
+    });
+  },
+  'engine.prune': async ({ kind }, { engine }) => {
+    const client = await engine.client();
+    switch (kind) {
+      case 'images': {
+        const r = await pruneImages(client, { all: false });
+        return { removed: r.deleted.length, spaceReclaimed: r.spaceReclaimed };
+      }
+      case 'volumes': {
+        const r = await pruneVolumes(client, { all: true });
+        return { removed: r.deleted.length, spaceReclaimed: r.spaceReclaimed };
+      }
+      case 'containers': {
+        const r = (await attempt('remove stopped containers', () => client.docker.pruneContainers())) as { ContainersDeleted?: string[] | null; SpaceReclaimed?: number };
+        return { removed: count(r.ContainersDeleted), spaceReclaimed: r.SpaceReclaimed ?? 0 };
+      }
+      case 'buildCache': {
+        const r = (await attempt('remove the build cache', () => client.docker.pruneBuilder())) as { CachesDeleted?: string[] | null; SpaceReclaimed?: number };
+        return { removed: count(r.CachesDeleted), spaceReclaimed: r.SpaceReclaimed ?? 0 };
+      }
+    }
+  },
+  'engine.diagnostics': async (_a, { engine, selection }) => {
+    const status = engine.status();
+    const host = selection?.active;
+    const ctx: DiagnosticContext = {
+      ...(status.kind === 'native' || status.kind === 'rootless' || status.kind === 'external' ? { hostKind: status.kind } : {}),
+      ...(host ? { address: host.address } : {}),
+      ...(host instanceof NativeHost ? { dataRoot: host.paths.dataRoot } : {}),
+    };
+    if (!selection) ctx.hostKind = 'external';
+    return (await runDiagnostics(diagnosticChecks(ctx))).map((o) => ({
+      id: o.id,
+      title: o.title,
+      status: o.status,
+      detail: o.detail,
+      ...(o.fix ? { fix: o.fix } : {}),
+    }));
+  },
+  'engine.logTail': async ({ lines }, { selection }) => {
+    const host = selection?.active;
+    if (!host) return { lines: [], note: selection ? 'No engine is active.' : 'Berth connects to an engine it did not start, so it has no engine log to show.' };
+    if (host.kind === 'external') return { lines: [], note: `${host.label} is not started by Berth, so its log is wherever that engine writes it.` };
+    return { lines: host.logTail(lines) };
+  },
+  'engine.engines': async (_a, { selection }) => {
+    if (!selection) return { fixed: true, managedAvailable: false, candidates: [] };
+    const candidates = await selection.detect();
+    const active = selection.saved().active;
+    return {
+      fixed: false,
+      ...(active ? { active } : {}),
+      managedAvailable: findBinary('dockerd') !== undefined,
+      candidates: candidates.map((c) => ({
+        label: c.label,
+        url: c.url,
+        source: c.source,
+        reachable: c.reachable,
+        reason: c.reason,
+        ...(c.apiVersion ? { apiVersion: c.apiVersion } : {}),
+      })),
+    };
+  },
+  'engine.switch': async ({ choice }, { engine, selection }) => {
+    if (!selection) throw fixedEngine();
+    const result = await selection.activate(
+      choice.kind === 'external' ? { kind: 'external', url: choice.url, ...(choice.label ? { label: choice.label } : {}) } : choice,
+    );
+    if ('kind' in result && result.kind === 'none') throw new BerthError({ kind: 'unavailable', message: result.message });
+    return engine.status();
+  },
+};

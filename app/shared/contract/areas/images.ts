@@ -1,0 +1,83 @@
+// images.* requests: list, inspect with history, pull/push/build/save/load as tasks, tag, remove, prune.
+import { z } from 'zod';
+import { absolutePath, imageRef } from '../../rules';
+import { request } from '../define';
+import type { ImageSummary, TaskInfo } from '../dto';
+
+const none = z.strictObject({});
+
+/** A build argument as typed in the form: KEY=value (the value may be empty). */
+export const buildArg = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*=/, 'A build argument is written NAME=value, the name in letters, digits and "_".');
+
+/** The Dockerfile path, relative to the context folder. */
+export const dockerfilePath = z
+  .string()
+  .min(1, 'Give the Dockerfile path inside the context, e.g. Dockerfile.')
+  .max(4096)
+  .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'The Dockerfile path is relative to the context folder and stays inside it.');
+
+export const buildSpec = z.strictObject({
+  context: absolutePath,
+  dockerfile: dockerfilePath.default('Dockerfile'),
+  tag: imageRef.optional(),
+  buildArgs: z.array(buildArg).max(128).default([]),
+  noCache: z.boolean().default(false),
+});
+export type BuildSpec = z.input<typeof buildSpec>;
+
+export const tarPath = absolutePath.refine((p) => !p.endsWith('/'), 'Give a file path, not a folder.');
+
+export interface ImageLayerInfo {
+  id: string;
+  created: number;
+  createdBy: string;
+  size: number;
+  tags: string[];
+  comment: string;
+}
+
+export interface ImageInspectResult {
+  id: string;
+  tags: string[];
+  size: number;
+  created: string;
+  architecture: string;
+  os: string;
+  raw: Record<string, unknown>;
+  history: ImageLayerInfo[];
+}
+
+export interface ImagePrunePreviewResult {
+  images: { id: string; tags: string[]; size: number }[];
+  spaceReclaimed: number;
+}
+
+export interface ImagePruneDone {
+  deleted: string[];
+  untagged: string[];
+  spaceReclaimed: number;
+}
+
+const ref = z.string().min(1, 'Give an image reference or id.').max(512);
+
+export const imageRequests = {
+  'images.list': request<ImageSummary[]>()(none),
+  'images.inspect': request<ImageInspectResult>()(z.strictObject({ ref })),
+  /** Starts a pull as a task; progress arrives on the tasks stream. */
+  'images.pull': request<TaskInfo>()(z.strictObject({ ref: imageRef })),
+  /** Starts a push as a task with per-layer progress. */
+  'images.push': request<TaskInfo>()(z.strictObject({ ref: imageRef })),
+  'images.tag': request<{ ref: string }>()(z.strictObject({ source: ref, target: imageRef })),
+  'images.remove': request<{ untagged: string[]; deleted: string[] }>()(z.strictObject({ ref, force: z.boolean().default(false) })),
+  /** Starts a build as a task; its log streams as task progress; a failure names the step. */
+  'images.build': request<TaskInfo>()(buildSpec),
+  /** What a prune would remove and the space it would free, without removing anything. */
+  'images.prunePreview': request<ImagePrunePreviewResult>()(z.strictObject({ all: z.boolean().default(false) })),
+  'images.prune': request<ImagePruneDone>()(z.strictObject({ all: z.boolean().default(false) })),
+  /** Saves images to a tar file on the server's disk, as a task. */
+  'images.save': request<TaskInfo>()(z.strictObject({ refs: z.array(ref).min(1).max(100), path: tarPath })),
+  /** Loads images from a tar file on the server's disk, as a task. */
+  'images.load': request<TaskInfo>()(z.strictObject({ path: tarPath })),
+};

@@ -1,0 +1,65 @@
+// settings.* requests and the settings' shape: one schema, with defaults, shared by the store that
+// persists them and the settings page that edits them.
+import { z } from 'zod';
+import { request } from '../define';
+
+export const notificationKinds = ['taskFinished', 'taskFailed', 'containerExited', 'containerOom', 'restartLoop', 'engine'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export const notificationLabels: Record<NotificationKind, string> = {
+  taskFinished: 'A long task finished',
+  taskFailed: 'A long task failed',
+  containerExited: 'A container exited unexpectedly',
+  containerOom: 'A container ran out of memory',
+  restartLoop: 'A container keeps restarting',
+  engine: 'The engine stopped, failed or restarted',
+};
+
+export const themeChoices = ['system', 'light', 'dark'] as const;
+
+export const terminalShell = z
+  .string()
+  .max(256)
+  .refine((s) => s === 'auto' || /^\/[A-Za-z0-9_./-]+$/.test(s), 'The shell is "auto" or an absolute path such as /bin/bash.');
+
+const notifications = z.strictObject(
+  Object.fromEntries(notificationKinds.map((k) => [k, z.boolean().default(true)])) as Record<
+    NotificationKind,
+    z.ZodDefault<z.ZodBoolean>
+  >,
+);
+
+export const settingsSchema = z.strictObject({
+  version: z.literal(1).default(1),
+  /** Start Berth when the user logs in (desktop). */
+  startAtLogin: z.boolean().default(false),
+  /** Closing the window keeps Berth in the tray (desktop). */
+  closeToTray: z.boolean().default(true),
+  notifications: notifications.prefault({}),
+  theme: z.enum(themeChoices).default('system'),
+  /** The shell a new terminal opens: "auto" tries bash, then sh. */
+  terminalShell: terminalShell.default('auto'),
+});
+export type BerthSettings = z.output<typeof settingsSchema>;
+
+export const settingsPatch = z.strictObject({
+  startAtLogin: z.boolean().optional(),
+  closeToTray: z.boolean().optional(),
+  notifications: z.strictObject(Object.fromEntries(notificationKinds.map((k) => [k, z.boolean().optional()])) as Record<NotificationKind, z.ZodOptional<z.ZodBoolean>>).optional(),
+  theme: z.enum(themeChoices).optional(),
+  terminalShell: terminalShell.optional(),
+});
+export type SettingsPatch = z.input<typeof settingsPatch>;
+
+export interface SettingsState {
+  settings: BerthSettings;
+  /** Where they are kept. */
+  file: string;
+  /** Set when the file was unreadable: what happened and where the old file was kept. */
+  problem?: string;
+}
+
+export const settingsRequests = {
+  'settings.get': request<SettingsState>()(z.strictObject({})),
+  'settings.update': request<SettingsState>()(settingsPatch),
+};
