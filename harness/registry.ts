@@ -1,13 +1,14 @@
 // A real registry for tests: Debian's docker-registry (distribution 2.x) on 127.0.0.1 with a free
 // port and its storage in a temp dir. The engine allows plain HTTP to 127.0.0.0/8 registries, so
 // `127.0.0.1:PORT/name:tag` can be pushed and pulled. Stopped (and its dir removed) by stop(), on
-// a failed start, and when the owning process exits.
+// a failed start, when the owning process exits, and by the harness reaper if it is killed.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const REGISTRY_BIN = '/usr/bin/docker-registry';
 
@@ -111,6 +112,11 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
   const why = registryAvailable();
   if (why) throw new Error(why);
   const dir = mkdtempSync(join(tmpdir(), 'berth-registry-'));
+  // The engine harness's watchdog: when this process dies without stop(), it kills what names the dir and removes it.
+  spawn(process.execPath, [fileURLToPath(new URL('./reaper.mjs', import.meta.url)), String(process.pid), dir], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref();
   if (opts.auth) {
     const line = htpasswdLine(opts.auth.username, opts.auth.password);
     if (!line) {
