@@ -66,3 +66,10 @@ describe('EngineStateMachine', () => {
     expect(seen).toEqual(['state', 'state']);
   });
 });
+
+describe('supervisor backoff', () => {
+  it('doubles from 1 s and caps at 30 s', async () => {
+    const { defaultBackoff } = await import('./supervisor');
+    expect([1, 2, 3, 4, 5, 6, 7].map(defaultBackoff)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+  });
+});
