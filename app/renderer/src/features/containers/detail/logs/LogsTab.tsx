@@ -103,9 +103,9 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
           <input type="checkbox" checked={showTs} onChange={(e) => setShowTs(e.target.checked)} />
           Timestamps
         </label>
-        <label className="bd-check">
-          Show
-          <select className="bd-select" value={choice} onChange={(e) => setChoice(e.target.value as TailChoice)}>
+        <label className="bd-check" title="How many lines to load">
+          Lines
+          <select className="bd-select" aria-label="Lines" value={choice} onChange={(e) => setChoice(e.target.value as TailChoice)}>
             {tailChoices.map((c) => (
               <option key={c.value} value={c.value}>
                 {c.label}

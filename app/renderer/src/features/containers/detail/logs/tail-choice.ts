@@ -2,9 +2,9 @@
 import type { SubscriptionArgs } from '../../../../../../shared/contract';
 
 export const tailChoices = [
-  { value: '1000', label: 'Last 1 000 lines' },
-  { value: '10000', label: 'Last 10 000 lines' },
-  { value: 'all', label: 'All lines' },
+  { value: '1000', label: 'Last 1 000' },
+  { value: '10000', label: 'Last 10 000' },
+  { value: 'all', label: 'All' },
   { value: '1h', label: 'Last hour' },
   { value: '24h', label: 'Last 24 hours' },
 ] as const;

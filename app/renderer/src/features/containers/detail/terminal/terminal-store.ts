@@ -26,6 +26,25 @@ export const useTerminalStore = create<TerminalStore>(() => ({ sessions: {}, act
 const live = new Map<string, TerminalSession>();
 const findHandlers = new Map<string, () => void>();
 let unwatchTheme: (() => void) | undefined;
+let watchingEvents = false;
+
+/** Closes a removed container's terminals (once, on the first terminal opened). */
+function watchRemovals(client: BerthClient): void {
+  if (watchingEvents) return;
+  watchingEvents = true;
+  client.subscribe(
+    'engine.events',
+    {},
+    {
+      onData(events) {
+        for (const e of events) if (e.type === 'container' && e.action === 'destroy') closeTerminal(e.id);
+      },
+      onEnd() {
+        watchingEvents = false;
+      },
+    },
+  );
+}
 
 export function getSession(key: string): TerminalSession | undefined {
   return live.get(key);
@@ -62,6 +81,7 @@ export function sessionsOf(sessions: Record<string, SessionInfo>, containerId: s
 /** Opens a new session for a container and makes it active. */
 export function openSession(client: BerthClient, containerId: string): string {
   if (!unwatchTheme) unwatchTheme = onThemeChange(() => live.forEach((s) => s.applyTheme()));
+  watchRemovals(client);
   const existing = sessionsOf(useTerminalStore.getState().sessions, containerId);
   const number = existing.reduce((m, s) => Math.max(m, s.number), 0) + 1;
   const key = `${containerId}#${number}`;
