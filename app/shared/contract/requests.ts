@@ -5,6 +5,7 @@ import type { RequestDef } from './define';
 import { containerRequests } from './areas/containers';
 import { engineRequests } from './areas/engine';
 import { objectRequests } from './areas/objects';
+import { composeRequests } from './areas/compose';
 
 export { runSpec, type RunSpec } from './areas/containers';
 
@@ -12,6 +13,7 @@ export const requests = {
   ...engineRequests,
   ...containerRequests,
   ...objectRequests,
+  ...composeRequests,
 };
 
 export type Requests = typeof requests;

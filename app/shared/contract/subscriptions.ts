@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { containerRef } from '../rules';
 import { subscription, type SubscriptionDef } from './define';
+import { composeSubscriptions } from './areas/compose';
 import type { EngineEvent, EngineStatus, LogLine, StatsSample, TaskInfo } from './dto';
 
 const none = z.strictObject({});
@@ -49,6 +50,7 @@ export const subscriptions = {
   ),
   /** Long operations; the first item is every known task, then each change. */
   tasks: subscription<TaskInfo>()(none),
+  ...composeSubscriptions,
 };
 
 export type Subscriptions = typeof subscriptions;

@@ -5,6 +5,7 @@ import { engineHandlers } from './engine';
 import { fileHandlers } from './files';
 import { imageHandlers } from './images';
 import { objectHandlers } from './objects';
+import { composeHandlers } from './compose';
 
 export const handlers: RequestHandlers = {
   ...engineHandlers,
@@ -12,4 +13,5 @@ export const handlers: RequestHandlers = {
   ...fileHandlers,
   ...imageHandlers,
   ...objectHandlers,
+  ...composeHandlers,
 };

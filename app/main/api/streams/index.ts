@@ -2,8 +2,10 @@
 import type { SubscriptionHandlers } from '../types';
 import { containerStreams } from './containers';
 import { engineStreams } from './engine';
+import { composeStreams } from './compose';
 
 export const streams: SubscriptionHandlers = {
   ...engineStreams,
   ...containerStreams,
+  ...composeStreams,
 };

@@ -1,0 +1,115 @@
+// A project's logs: every service's containers in one stream, interleaved by timestamp, each line
+// tagged with its service. History first (merged), then live lines; containers that start later
+// (restart, up from any terminal) join the stream when the engine reports their start.
+import type { ComposeLogLine } from '../../shared/contract/areas/compose';
+import type { EngineClient } from '../docker/client';
+import type { ContainerSummary } from '../docker/containers';
+import { readLogs } from '../docker/logs';
+import { mergeByTimestamp, ReorderWindow } from './log-merge';
+import { projectContainers } from './projects';
+import { validateProjectName } from './project-name';
+
+/** A project container the engine reported as started. */
+export interface StartedContainer {
+  id: string;
+  name: string;
+  service: string;
+  /** Milliseconds since the epoch. */
+  timeMs: number;
+}
+
+export interface ProjectLogsOptions {
+  project: string;
+  /** Only these services (all when absent or empty). */
+  services?: readonly string[];
+  /** Lines of history per container. */
+  tail: number | 'all';
+  follow: boolean;
+  signal?: AbortSignal;
+  /** Subscribes to starts of this project's containers (from engine events); returns an unsubscribe. */
+  watchStarts?(listener: (c: StartedContainer) => void): () => void;
+  /** How long live lines wait to be ordered against other containers' lines (ms). */
+  windowMs?: number;
+}
+
+const HISTORY_BATCH = 2000;
+
+interface Source {
+  id: string;
+  name: string;
+  service: string;
+}
+
+function tag(src: Source, lines: readonly { stream: 'stdout' | 'stderr'; text: string; ts?: string }[]): ComposeLogLine[] {
+  return lines.map((l) => ({ ...l, service: src.service, container: src.name }));
+}
+
+async function history(client: EngineClient, src: Source, tail: number | 'all', until: number, signal?: AbortSignal): Promise<ComposeLogLine[]> {
+  const out: ComposeLogLine[] = [];
+  for await (const batch of readLogs(client, src.id, { tail, until, timestamps: true, ...(signal ? { signal } : {}) })) out.push(...tag(src, batch));
+  return out;
+}
+
+function sourceOf(c: ContainerSummary): Source {
+  return { id: c.id, name: c.name, service: c.compose!.service };
+}
+
+export async function* projectLogs(client: EngineClient, opts: ProjectLogsOptions): AsyncGenerator<ComposeLogLine[], void, undefined> {
+  const project = validateProjectName(opts.project);
+  const wanted = (service: string) => !opts.services?.length || opts.services.includes(service);
+  const containers = (await projectContainers(client, project)).filter((c) => wanted(c.compose!.service));
+  const cutoff = Date.now() / 1000;
+
+  // History: each container's last lines, read together, merged by time.
+  const past = await Promise.all(containers.map((c) => history(client, sourceOf(c), opts.tail, cutoff, opts.signal).catch(() => [])));
+  const merged = mergeByTimestamp(past);
+  for (let i = 0; i < merged.length; i += HISTORY_BATCH) {
+    if (opts.signal?.aborted) return;
+    yield merged.slice(i, i + HISTORY_BATCH);
+  }
+  if (!opts.follow || opts.signal?.aborted) return;
+
+  // Live: one follow stream per running container, through a short reorder window.
+  const window = new ReorderWindow<ComposeLogLine>(opts.windowMs ?? 150);
+  const streaming = new Set<string>();
+  /** Starts reported while the previous run's stream had not yet ended: reopened when it ends. */
+  const reopen = new Map<string, { src: Source; sinceSec: number }>();
+  const follow = (src: Source, sinceSec: number) => {
+    if (opts.signal?.aborted) return;
+    if (streaming.has(src.id)) {
+      reopen.set(src.id, { src, sinceSec });
+      return;
+    }
+    streaming.add(src.id);
+    void (async () => {
+      try {
+        for await (const batch of readLogs(client, src.id, { follow: true, since: sinceSec, timestamps: true, ...(opts.signal ? { signal: opts.signal } : {}) }))
+          await window.push(tag(src, batch));
+      } catch {
+        // The container went away or the engine dropped the stream: its lines so far stand.
+      } finally {
+        streaming.delete(src.id);
+        const again = reopen.get(src.id);
+        reopen.delete(src.id);
+        if (again) follow(again.src, again.sinceSec);
+      }
+    })();
+  };
+  const unwatch = opts.watchStarts?.((c) => {
+    if (wanted(c.service)) follow({ id: c.id, name: c.name, service: c.service }, Math.max(0, c.timeMs / 1000 - 0.001));
+  });
+  for (const c of containers) if (c.state === 'running' || c.state === 'restarting') follow(sourceOf(c), cutoff);
+  const onAbort = () => window.close();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      const batch = await window.next();
+      if (!batch) return;
+      yield batch;
+    }
+  } finally {
+    unwatch?.();
+    opts.signal?.removeEventListener('abort', onAbort);
+    window.close();
+  }
+}
