@@ -12,6 +12,7 @@ import {
   stopContainer,
   unpauseContainer,
 } from '../../../engine/docker/containers-lifecycle';
+import { HELPER_LABEL } from '../../../engine/docker/volume-files';
 import { BerthError } from '../../../shared/errors';
 import type { RequestHandlers } from '../types';
 
@@ -43,8 +44,9 @@ function withRunField(err: unknown): never {
 }
 
 export const containerHandlers: ContainerHandlers = {
+  // Berth's own short-lived helpers (volume browsing) are not the user's containers.
   'containers.list': async ({ all }, { engine }) =>
-    (await listContainers(await engine.client(), { all })).map(({ names: _names, ...c }) => c),
+    (await listContainers(await engine.client(), { all })).filter((c) => !(HELPER_LABEL in c.labels)).map(({ names: _names, ...c }) => c),
   'containers.inspect': async ({ id }, { engine }) => inspectContainer(await engine.client(), id),
   'containers.start': async ({ id }, { engine }) => startContainer(await engine.client(), id),
   'containers.stop': async ({ id, timeout }, { engine }) => stopContainer(await engine.client(), id, timeout === undefined ? {} : { timeout }),
