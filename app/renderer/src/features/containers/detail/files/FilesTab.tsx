@@ -53,8 +53,7 @@ export function FilesTab({ container }: { container: ContainerSummary }) {
         <input
           ref={fileInput}
           type="file"
-          className="bd-visually-hidden"
-          tabIndex={-1}
+          hidden
           aria-label={`Upload a file to ${path}`}
           onChange={(e) => {
             const f = e.target.files?.[0];

@@ -45,6 +45,12 @@ export function useLogSource(id: string, state: ContainerState, choice: TailChoi
 
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
+  // A container that wrote nothing sends nothing: stop saying "Loading" after a moment.
+  useEffect(() => {
+    const t = setTimeout(() => setStatus((s) => (s === 'loading' ? 'live' : s)), 1500);
+    return () => clearTimeout(t);
+  }, [key]);
+
   const schedule = () => {
     if (frame.current) return;
     frame.current = requestAnimationFrame(() => {
