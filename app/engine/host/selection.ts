@@ -142,6 +142,7 @@ export class EngineSelection {
     const target = choice ?? (await this.resolve());
     if (target.kind === 'none') return target;
     const next = this.createHost(target); // throws for a bad URL before anything changes
+    if (this.host && this.host.id === next.id && this.host.status().state === 'running') return this.host;
     await this.deactivate();
     writeSelection(this.paths.config, { ...this.saved(), active: target });
     this.host = next;
