@@ -2,7 +2,6 @@
 // `berth`: opens the desktop app through Electron; `berth serve`, `berth diagnose` run on plain Node.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,16 +17,12 @@ if (!existsSync(cli)) {
 if (command !== undefined) {
   await import(cli);
 } else {
-  let electron;
-  try {
-    electron = createRequire(import.meta.url)('electron');
-  } catch {
-    electron = undefined;
-  }
-  if (typeof electron !== 'string' || !existsSync(electron)) {
+  const { electronPath } = await import('./electron-path.mjs');
+  const electron = electronPath(root);
+  if (!electron) {
     process.stderr.write(
       'berth: the Electron runtime is not installed here, so the desktop window cannot open.\n' +
-        'Run `berth serve` to use Berth in your browser instead, or install Electron with `npx install-electron` where the network allows it.\n',
+        'Run `berth serve` to use Berth in your browser instead, or install the runtime with `npx install-electron` where the network allows it.\n',
     );
     process.exit(1);
   }

@@ -5,8 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh --run
 node scripts/ensure-built.mjs
-electron_ok=$(node -e "try{const p=require('electron');process.stdout.write(require('fs').existsSync(p)?'1':'0')}catch{process.stdout.write('0')}")
-if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "$electron_ok" = 1 ]; then
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -n "$(node bin/electron-path.mjs)" ]; then
   exec node bin/berth.mjs "$@"
 fi
 echo "No display or no Electron runtime here: starting Berth in the browser (berth serve)."
