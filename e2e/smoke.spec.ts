@@ -3,7 +3,7 @@ import { expect, test, uniqueName } from './fixtures';
 
 test('the containers page lists a container started with the docker CLI, without a reload', async ({ page, berth }) => {
   await berth.open(page);
-  await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Containers', level: 1 })).toBeVisible();
   const name = uniqueName('smoke');
   const run = await berth.docker(['run', '-d', '--name', name, berth.busybox, 'sleep', '300']);
   expect(run.code, run.stderr).toBe(0);
