@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,15 +51,34 @@ function openFds(pid: number): number {
   return readdirSync(`/proc/${pid}/fd`).length;
 }
 
-/** The dockerd's unix socket connections. */
-function openSockets(pid: number): number {
-  return readdirSync(`/proc/${pid}/fd`).filter((fd) => {
+/** Inodes of the unix sockets a process holds. */
+function socketInodes(pid: number): Set<string> {
+  const out = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
     try {
-      return /^socket:/.test(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (m) out.add(m[1]!);
     } catch {
-      return false;
+      /* closed meanwhile */
     }
-  }).length;
+  }
+  return out;
+}
+
+/**
+ * The engine's connections whose other end is in this test process — exact even while other test
+ * files use the same engine (`ss` knows each unix socket's peer).
+ */
+function engineConnectionsToUs(enginePid: number): number {
+  const ours = socketInodes(process.pid);
+  const text = execFileSync('ss', ['-xpn'], { encoding: 'utf8' });
+  let n = 0;
+  for (const line of text.split('\n')) {
+    if (!line.includes(`pid=${enginePid},`)) continue;
+    const f = line.trim().split(/\s+/);
+    if (ours.has(f[7] ?? '')) n++;
+  }
+  return n;
 }
 
 describe('exec', () => {
@@ -131,22 +151,28 @@ describe('exec', () => {
     // One round first, so the engine's lazily made resources and the client's keep-alive pool exist before the baseline.
     await Promise.all(Array.from({ length: batch }, session));
     await new Promise((r) => setTimeout(r, 500));
-    const fdsBefore = openFds(pid);
-    const socketsBefore = openSockets(pid);
+    const ourSockets = () => socketInodes(process.pid).size;
+    const before = { engine: engineConnectionsToUs(pid), ours: ourSockets(), engineFds: openFds(pid) };
+    expect(before.engine).toBeGreaterThan(0); // the measure sees the client's connections
     for (let i = 0; i < 200; i += batch) await Promise.all(Array.from({ length: batch }, session));
     // Let the engine finish tearing down the last execs (and idle keep-alive sockets time out).
-    let fdsAfter = openFds(pid);
-    for (let i = 0; i < 150 && (fdsAfter > fdsBefore || openSockets(pid) > socketsBefore); i++) {
+    const now = () => ({ engine: engineConnectionsToUs(pid), ours: ourSockets(), engineFds: openFds(pid) });
+    let after = now();
+    for (let i = 0; i < 150 && (after.engine > before.engine || after.ours > before.ours); i++) {
       await new Promise((r) => setTimeout(r, 100));
-      fdsAfter = openFds(pid);
+      after = now();
     }
-    const socketsAfter = openSockets(pid);
-    console.log(`dockerd fds ${fdsBefore} -> ${fdsAfter}, sockets ${socketsBefore} -> ${socketsAfter}`);
-    const top = await topContainer(client, box);
-    const cmdCol = top.titles.indexOf('CMD');
-    expect(socketsAfter).toBeLessThanOrEqual(socketsBefore);
-    expect(fdsAfter).toBeLessThanOrEqual(fdsBefore);
+    console.log(
+      `engine connections to this process ${before.engine} -> ${after.engine}, this process's sockets ${before.ours} -> ${after.ours}, dockerd fds ${before.engineFds} -> ${after.engineFds}`,
+    );
+    expect(after.engine).toBeLessThanOrEqual(before.engine);
+    expect(after.ours).toBeLessThanOrEqual(before.ours);
+    const commands = async () => {
+      const top = await topContainer(client, box);
+      const cmdCol = top.titles.indexOf('CMD');
+      return top.processes.map((p) => p[cmdCol]);
+    };
     // No shell left running in the container: only its own sleep.
-    expect(top.processes.map((p) => p[cmdCol])).toEqual(['sleep 3600']);
+    expect(await commands()).toEqual(['sleep 3600']);
   }, 120000);
 });

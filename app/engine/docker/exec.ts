@@ -1,5 +1,6 @@
 // Exec: an interactive TTY session over a hijacked connection (bytes in, bytes out, resize right
 // after start and on demand, the socket destroyed on close), and a run-and-capture call.
+import { readFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { dialJson, isLocalEngine, type EngineClient } from './client';
@@ -100,6 +101,7 @@ function hijack(client: EngineClient, execId: string, tty: boolean): Promise<Dup
 }
 
 interface ExecInspect {
+  ContainerID?: string;
   Running?: boolean;
   ExitCode?: number | null;
   Pid?: number;
@@ -109,15 +111,29 @@ function inspectExec(client: EngineClient, execId: string): Promise<ExecInspect>
   return dialJson<ExecInspect>(client, { path: `/exec/${execId}/json` });
 }
 
-/** Waits (briefly) until the engine reports the exec ended; its exit code. */
-async function exitCodeOf(client: EngineClient, execId: string, waitMs = 5000): Promise<number | null> {
+/** Waits up to `waitMs` for the exec to end; its last inspect (undefined if the engine lost it). */
+async function waitExec(client: EngineClient, execId: string, waitMs: number): Promise<ExecInspect | undefined> {
   const deadline = Date.now() + waitMs;
   for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
     const r = await inspectExec(client, execId).catch(() => undefined);
-    if (!r) return null;
-    if (!r.Running) return r.ExitCode ?? null;
-    if (Date.now() > deadline) return null;
+    if (!r || !r.Running || Date.now() > deadline) return r;
     await new Promise((res) => setTimeout(res, delay));
+  }
+}
+
+/** Waits (briefly) until the engine reports the exec ended; its exit code. */
+async function exitCodeOf(client: EngineClient, execId: string, waitMs = 5000): Promise<number | null> {
+  const r = await waitExec(client, execId, waitMs);
+  return r && !r.Running ? (r.ExitCode ?? null) : null;
+}
+
+/** Whether `pid` on this machine is a process of that container (a forwarded socket's pids are not ours). */
+function isContainerProcess(pid: number, containerId: string | undefined): boolean {
+  if (!containerId) return false;
+  try {
+    return readFileSync(`/proc/${pid}/cgroup`, 'utf8').includes(containerId.slice(0, 12));
+  } catch {
+    return false;
   }
 }
 
@@ -246,15 +262,18 @@ export async function openExecSession(
     (closing ??= (async () => {
       sock.destroy();
       await closed;
-      // The engine closes the process's terminal; a shell that ignores that (or a program holding
-      // the terminal) is sent SIGHUP, as a terminal emulator would, when the engine is local.
-      const r = await inspectExec(client, execId).catch(() => undefined);
-      if (r?.Running && r.Pid && isLocalEngine(client)) {
+      // Closing a terminal hangs up its session: the engine does so (not always promptly), and when
+      // the engine is local and the process is that container's, we send SIGHUP ourselves right
+      // away, then SIGKILL if it ignores it — so no shell outlives its window.
+      let r = await inspectExec(client, execId).catch(() => undefined);
+      for (const signal of ['SIGHUP', 'SIGKILL'] as const) {
+        if (!r?.Running || !r.Pid || !isLocalEngine(client) || !isContainerProcess(r.Pid, r.ContainerID)) break;
         try {
-          process.kill(r.Pid, 'SIGHUP');
+          process.kill(r.Pid, signal);
         } catch {
           /* already gone */
         }
+        r = await waitExec(client, execId, 2000);
       }
       await exit;
     })());
