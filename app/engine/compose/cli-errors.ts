@@ -66,7 +66,7 @@ function configError(lines: readonly string[], file: string | undefined): string
   for (const l of lines) {
     let m = /Unsupported config option for ([^:]+): '([^']+)'/.exec(l);
     if (m) return `${at({}, file)} has an option compose does not know: "${m[2]}" in ${m[1]}. Remove it or check its spelling, then try again.`;
-    m = /(?:validating (\/[^\s:]+):\s*)?(\S+) [Aa]dditional propert(?:y|ies) '?([^' ]+?)'? (?:is|are) not allowed/.exec(l);
+    m = /(?:validating (\/[^\s:]+):\s*)?(\S+) [Aa]dditional propert(?:y|ies) '?([^' ]+?)'? (?:is |are )?not allowed/.exec(l);
     if (m) return `${at(m[1] ? { file: m[1] } : {}, file)} has an option compose does not know: "${m[3]}" in ${m[2]}. Remove it or check its spelling, then try again.`;
     m = /Missing mandatory value for "([^"]+)" option interpolating \$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\} in service "([^"]+)"(?::\s*(.*))?/.exec(l);
     if (m)

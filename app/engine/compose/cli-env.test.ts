@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { composeEnv, dockerHostUrl } from './cli-env';
+import { LineSplitter } from './cli-run';
+
+describe('the compose environment', () => {
+  it('points DOCKER_HOST at the engine and drops inherited engine choices', () => {
+    const { env, dispose } = composeEnv(
+      { kind: 'unix', socketPath: '/run/berth/docker.sock' },
+      { PATH: '/bin', DOCKER_HOST: 'unix:///var/run/docker.sock', DOCKER_CONTEXT: 'prod', COMPOSE_FILE: 'x.yml' },
+    );
+    expect(env).toEqual({ PATH: '/bin', DOCKER_HOST: 'unix:///run/berth/docker.sock' });
+    dispose();
+  });
+  it('writes tcp, ssh and IPv6 addresses as URLs', () => {
+    expect(dockerHostUrl({ kind: 'tcp', host: '10.0.0.2', port: 2375 })).toBe('tcp://10.0.0.2:2375');
+    expect(dockerHostUrl({ kind: 'tcp', host: '::1', port: 2375 })).toBe('tcp://[::1]:2375');
+    expect(dockerHostUrl({ kind: 'ssh', host: 'box', username: 'me', port: 2222 })).toBe('ssh://me@box:2222');
+  });
+});
+
+describe('LineSplitter', () => {
+  it('splits chunks into lines, strips escapes and keeps the last rewrite of a line', () => {
+    const s = new LineSplitter();
+    expect(s.push('Creating a ... \rCreating a ... \x1b[32mdone\x1b[0m\nPart')).toEqual(['Creating a ... done']);
+    expect(s.push('ial\n\n')).toEqual(['Partial']);
+    expect(s.push('tail')).toEqual([]);
+    expect(s.end()).toEqual(['tail']);
+  });
+});
