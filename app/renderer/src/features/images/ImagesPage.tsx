@@ -1,4 +1,5 @@
-// Images on this engine: search, filter by use, sizes, and Run from an image.
+// Images on this engine: search, filter by use, sort, total size; pull, build, load and prune;
+// per image Run, Inspect, Tag, Push, Save and Remove.
 import { useMemo, useState } from 'react';
 import type { ImageSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
@@ -7,51 +8,83 @@ import { EngineGate } from '../../components/EngineGate';
 import { formatBytes, shortId, timeAgo } from '../../components/format';
 import { ObjectTable } from '../../components/ObjectTable';
 import { RunDialog } from '../containers/RunDialog';
+import { LoadImagesDialog, SaveImageDialog } from './ArchiveDialogs';
+import { BuildDialog } from './BuildDialog';
+import { PushDialog, refOf, RemoveImageDialog, TagDialog } from './ImageDialogs';
+import { InspectImageDialog } from './InspectImageDialog';
+import { PruneImagesDialog } from './PruneDialog';
+import { PullDialog } from './PullDialog';
+import './images.css';
 
 type Filter = 'all' | 'in-use' | 'unused' | 'dangling';
 
-const refOf = (i: ImageSummary) => i.tags[0] ?? `<none> (${shortId(i.id)})`;
+type Open =
+  | { kind: 'pull' | 'build' | 'load' | 'prune' }
+  | { kind: 'run' | 'inspect' | 'tag' | 'push' | 'save' | 'remove'; image: ImageSummary };
+
+export function filterImages(images: ImageSummary[], filter: Filter, search: string): ImageSummary[] {
+  const q = search.trim().toLowerCase();
+  return images.filter(
+    (i) =>
+      (filter === 'all' || (filter === 'in-use' ? i.inUse : filter === 'unused' ? !i.inUse : i.dangling)) &&
+      (!q || i.tags.some((t) => t.toLowerCase().includes(q)) || i.id.replace(/^sha256:/, '').startsWith(q)),
+  );
+}
 
 export function ImagesPage() {
   const status = useEngineStatus();
   const list = useRequest('images.list', undefined, { enabled: engineReady(status) });
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
-  const [runImage, setRunImage] = useState<string>();
+  const [open, setOpen] = useState<Open>();
   const images = useMemo(() => list.data ?? [], [list.data]);
-  const rows = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return images.filter(
-      (i) =>
-        (filter === 'all' || (filter === 'in-use' ? i.inUse : filter === 'unused' ? !i.inUse : i.dangling)) &&
-        (!q || i.tags.some((t) => t.toLowerCase().includes(q)) || i.id.includes(q)),
-    );
-  }, [images, search, filter]);
+  const rows = useMemo(() => filterImages(images, filter, search), [images, search, filter]);
   const total = images.reduce((n, i) => n + i.size, 0);
+  const close = () => setOpen(undefined);
+  const ready = engineReady(status);
   return (
     <section aria-labelledby="images-title" className="list-page">
       <div className="page-head">
         <h1 id="images-title">Images</h1>
-        <span className="muted">{list.data ? `${images.length} images · ${formatBytes(total)} on disk` : ''}</span>
+        <span className="muted">{list.data ? `${images.length} image${images.length === 1 ? '' : 's'} · ${formatBytes(total)} on disk` : ''}</span>
+        <div className="page-actions">
+          <button type="button" className="primary" disabled={!ready} onClick={() => setOpen({ kind: 'pull' })}>
+            Pull
+          </button>
+          <button type="button" disabled={!ready} onClick={() => setOpen({ kind: 'build' })}>
+            Build
+          </button>
+          <button type="button" disabled={!ready} onClick={() => setOpen({ kind: 'load' })}>
+            Load
+          </button>
+          <button type="button" disabled={!ready} onClick={() => setOpen({ kind: 'prune' })}>
+            Prune
+          </button>
+        </div>
       </div>
       <div className="toolbar" role="toolbar" aria-label="Image list tools">
         <input type="search" aria-label="Search images" placeholder="Search by reference or id" value={search} onChange={(e) => setSearch(e.target.value)} />
         <label className="inline">
           Show
-          <select value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+          <select aria-label="Show" value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
             <option value="all">all images</option>
             <option value="in-use">in use</option>
             <option value="unused">unused</option>
             <option value="dangling">dangling</option>
           </select>
         </label>
+        {list.data && rows.length !== images.length && <span className="muted small">{rows.length} shown</span>}
       </div>
       <EngineGate query={list} what="images">
         {images.length === 0 ? (
           <div className="empty">
             <h2>No images yet</h2>
-            <p>Images you pull, build or load appear here.</p>
+            <p>Pull one from a registry, build one from a Dockerfile, or load a saved tar.</p>
           </div>
+        ) : rows.length === 0 ? (
+          <p className="empty muted" role="status">
+            No image matches.
+          </p>
         ) : (
           <ObjectTable
             label="Images"
@@ -59,25 +92,68 @@ export function ImagesPage() {
             rowKey={(i) => i.id}
             rowName={refOf}
             columns={[
-              { label: 'Image', value: refOf, render: (i) => <span className={i.dangling ? 'muted' : ''}>{refOf(i)}</span> },
+              {
+                label: 'Image',
+                value: refOf,
+                render: (i) => (
+                  <span className={`image-ref${i.dangling ? ' muted' : ''}`} title={i.tags.join('\n')}>
+                    {refOf(i)}
+                    {i.tags.length > 1 && <span className="muted small"> +{i.tags.length - 1}</span>}
+                    {i.dangling && <span className="badge small-badge">dangling</span>}
+                  </span>
+                ),
+              },
               { label: 'ID', value: (i) => i.id, render: (i) => <span className="mono small">{shortId(i.id)}</span> },
               { label: 'Size', value: (i) => i.size, render: (i) => formatBytes(i.size), className: 'num' },
               { label: 'Created', value: (i) => i.created, render: (i) => <span className="muted">{timeAgo(i.created)}</span> },
               {
                 label: 'In use',
                 value: (i) => i.containers.length,
-                render: (i) => (i.inUse ? <span title={i.containers.join(', ')}>by {i.containers.length} container{i.containers.length === 1 ? '' : 's'}</span> : <span className="muted">unused</span>),
+                render: (i) =>
+                  i.inUse ? (
+                    <span title={i.containers.join(', ')}>
+                      by {i.containers.length} container{i.containers.length === 1 ? '' : 's'}
+                    </span>
+                  ) : (
+                    <span className="muted">unused</span>
+                  ),
               },
             ]}
             actions={(i) => (
-              <button type="button" className="small" aria-label="Run" disabled={!i.tags[0]} onClick={() => setRunImage(i.tags[0])}>
-                Run
-              </button>
+              <div className="row-buttons">
+                <button type="button" className="small" aria-label="Run" disabled={!i.tags[0]} onClick={() => setOpen({ kind: 'run', image: i })}>
+                  Run
+                </button>
+                <button type="button" className="small" aria-label="Inspect" onClick={() => setOpen({ kind: 'inspect', image: i })}>
+                  Inspect
+                </button>
+                <button type="button" className="small" aria-label="Tag" onClick={() => setOpen({ kind: 'tag', image: i })}>
+                  Tag
+                </button>
+                <button type="button" className="small" aria-label="Push" disabled={!i.tags[0]} onClick={() => setOpen({ kind: 'push', image: i })}>
+                  Push
+                </button>
+                <button type="button" className="small" aria-label="Save" onClick={() => setOpen({ kind: 'save', image: i })}>
+                  Save
+                </button>
+                <button type="button" className="small danger" aria-label="Remove" onClick={() => setOpen({ kind: 'remove', image: i })}>
+                  Remove
+                </button>
+              </div>
             )}
           />
         )}
       </EngineGate>
-      {runImage && <RunDialog image={runImage} onClose={() => setRunImage(undefined)} />}
+      {open?.kind === 'pull' && <PullDialog onClose={close} />}
+      {open?.kind === 'build' && <BuildDialog onClose={close} />}
+      {open?.kind === 'load' && <LoadImagesDialog onClose={close} />}
+      {open?.kind === 'prune' && <PruneImagesDialog onClose={close} />}
+      {open?.kind === 'run' && <RunDialog image={open.image.tags[0] ?? open.image.id} onClose={close} />}
+      {open?.kind === 'inspect' && <InspectImageDialog image={open.image.id} title={refOf(open.image)} onClose={close} />}
+      {open?.kind === 'tag' && <TagDialog image={open.image} onClose={close} />}
+      {open?.kind === 'push' && <PushDialog image={open.image} onClose={close} />}
+      {open?.kind === 'save' && <SaveImageDialog image={open.image.tags[0] ?? open.image.id} onClose={close} />}
+      {open?.kind === 'remove' && <RemoveImageDialog image={open.image} onClose={close} />}
     </section>
   );
 }

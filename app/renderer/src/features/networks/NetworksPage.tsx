@@ -1,34 +1,88 @@
-// Networks: driver, scope, subnets and attached containers.
+// Networks: driver, scope, subnets and attached containers; create, remove, inspect, connect and
+// disconnect containers.
+import { useState } from 'react';
+import type { NetworkSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { EngineGate } from '../../components/EngineGate';
 import { ObjectTable } from '../../components/ObjectTable';
+import { InspectDialog } from '../volumes/VolumeDialogs';
+import { CreateNetworkDialog, NetworkContainersDialog, RemoveNetworkDialog } from './NetworkDialogs';
+import '../images/kit.css';
+
+type Open = { kind: 'create' } | { kind: 'remove' | 'inspect' | 'containers'; network: NetworkSummary };
+
+function InspectNetwork({ name, onClose }: { name: string; onClose(): void }) {
+  const q = useRequest('networks.inspect', { name });
+  return <InspectDialog title={`Inspect network ${name}`} data={q.data} error={q.error?.message} onClose={onClose} />;
+}
 
 export function NetworksPage() {
   const status = useEngineStatus();
-  const list = useRequest('networks.list', undefined, { enabled: engineReady(status) });
+  const ready = engineReady(status);
+  const list = useRequest('networks.list', undefined, { enabled: ready });
+  const [search, setSearch] = useState('');
+  const [open, setOpen] = useState<Open>();
   const networks = list.data ?? [];
+  const q = search.trim().toLowerCase();
+  const rows = networks.filter((n) => !q || n.name.toLowerCase().includes(q) || n.driver.includes(q));
+  const close = () => setOpen(undefined);
   return (
     <section aria-labelledby="networks-title" className="list-page">
       <div className="page-head">
         <h1 id="networks-title">Networks</h1>
-        <span className="muted">{list.data ? `${networks.length} networks` : ''}</span>
+        <span className="muted">{list.data ? `${networks.length} network${networks.length === 1 ? '' : 's'}` : ''}</span>
+        <div className="page-actions">
+          <button type="button" className="primary" disabled={!ready} onClick={() => setOpen({ kind: 'create' })}>
+            Create
+          </button>
+        </div>
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Network list tools">
+        <input type="search" aria-label="Search networks" placeholder="Search by name or driver" value={search} onChange={(e) => setSearch(e.target.value)} />
       </div>
       <EngineGate query={list} what="networks">
         <ObjectTable
           label="Networks"
-          rows={networks}
+          rows={rows}
           rowKey={(n) => n.id}
           rowName={(n) => n.name}
           columns={[
-            { label: 'Name', value: (n) => n.name, render: (n) => (n.builtIn ? <span>{n.name} <span className="muted small">(built in)</span></span> : n.name) },
+            {
+              label: 'Name',
+              value: (n) => n.name,
+              render: (n) => (
+                <span>
+                  {n.name}
+                  {n.builtIn && <span className="muted small"> (built in)</span>}
+                  {n.internal && <span className="muted small"> (internal)</span>}
+                </span>
+              ),
+            },
             { label: 'Driver', value: (n) => n.driver, render: (n) => n.driver },
             { label: 'Scope', value: (n) => n.scope, render: (n) => n.scope },
             { label: 'Subnet', value: (n) => n.subnets.join(', '), render: (n) => <span className="mono small">{n.subnets.join(', ') || '—'}</span> },
             { label: 'Containers', value: (n) => n.containers.length, render: (n) => n.containers.join(', ') || <span className="muted">none</span> },
           ]}
+          actions={(n) => (
+            <div className="row-buttons">
+              <button type="button" className="small" aria-label="Connect" disabled={n.driver === 'host' || n.driver === 'null'} onClick={() => setOpen({ kind: 'containers', network: n })}>
+                Connect
+              </button>
+              <button type="button" className="small" aria-label="Inspect" onClick={() => setOpen({ kind: 'inspect', network: n })}>
+                Inspect
+              </button>
+              <button type="button" className="small danger" aria-label="Remove" onClick={() => setOpen({ kind: 'remove', network: n })}>
+                Remove
+              </button>
+            </div>
+          )}
         />
       </EngineGate>
+      {open?.kind === 'create' && <CreateNetworkDialog onClose={close} />}
+      {open?.kind === 'remove' && <RemoveNetworkDialog network={open.network} onClose={close} />}
+      {open?.kind === 'inspect' && <InspectNetwork name={open.network.name} onClose={close} />}
+      {open?.kind === 'containers' && <NetworkContainersDialog network={open.network} onClose={close} />}
     </section>
   );
 }

@@ -1,41 +1,132 @@
-// Settings kept in this browser or window: theme. Engine choice and desktop settings live with the engine and the shell.
-import { useEngineStatus } from '../../app/engine-status';
-import { href } from '../../app/router';
+// Berth's settings, persisted in its config dir: engine choice, start at login, close to tray,
+// notifications per kind, theme (applied at once) and the default terminal shell.
+import { useEffect, useState } from 'react';
+import { notificationKinds, notificationLabels, terminalShell, themeChoices, type SettingsPatch } from '../../../../shared/contract/areas/settings';
+import { firstIssue } from '../../../../shared/rules';
+import { useClient, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
+import { EngineSwitch } from '../engine/EngineSwitch';
+import { Field, messageOf } from '../images/kit';
+import '../images/kit.css';
+import '../engine/engine.css';
+
+const themeText: Record<ThemeChoice, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
 export function SettingsPage() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const q = useRequest('settings.get', {});
   const theme = useUi((s) => s.theme);
   const setTheme = useUi((s) => s.setTheme);
-  const status = useEngineStatus();
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+  const [shell, setShell] = useState('');
+  const s = q.data?.settings;
+  useEffect(() => {
+    if (s?.terminalShell) setShell(s.terminalShell);
+  }, [s?.terminalShell]); // reset the field only when the stored value changes
+  const save = async (patch: SettingsPatch, what: string) => {
+    setError(undefined);
+    try {
+      const next = await client.request('settings.update', patch);
+      queryClient.setQueryData(['settings.get', {}], next);
+      setSaved(`Saved: ${what}.`);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  const shellProblem = firstIssue(terminalShell.safeParse(shell.trim()));
   return (
-    <section aria-labelledby="settings-title" className="list-page">
+    <section aria-labelledby="settings-title" className="list-page settings-page">
       <div className="page-head">
         <h1 id="settings-title">Settings</h1>
+        <span className="muted small" role="status">
+          {saved}
+        </span>
       </div>
+      {q.error && <p className="error-text">{q.error.message}</p>}
+      {q.data?.problem && (
+        <p className="warning-text" role="alert">
+          {q.data.problem}
+        </p>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       <div className="cards">
         <fieldset className="card">
           <legend>Appearance</legend>
-          {(['system', 'light', 'dark'] as ThemeChoice[]).map((t) => (
-            <label key={t} className="inline">
-              <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => setTheme(t)} />{' '}
-              {t === 'system' ? 'Follow the system' : t === 'light' ? 'Light' : 'Dark'}
+          {themeChoices.map((t) => (
+            <label key={t} className="checkbox-line">
+              <input
+                type="radio"
+                name="theme"
+                value={t}
+                checked={theme === t}
+                onChange={() => {
+                  setTheme(t);
+                  void save({ theme: t }, `theme ${themeText[t].toLowerCase()}`);
+                }}
+              />
+              {themeText[t]}
             </label>
           ))}
         </fieldset>
-        <div className="card" role="region" aria-label="Engine choice">
-          <h2>Engine</h2>
-          <p>
-            Berth uses {status?.kind === 'external' ? 'an engine that already runs' : status?.kind === 'none' ? 'no engine yet' : 'its own engine'}
-            {status?.address ? (
-              <>
-                {' '}
-                at <span className="mono small">{status.address}</span>
-              </>
-            ) : null}
-            . See the <a href={href('engine')}>Engine page</a> for its state and controls.
-          </p>
-        </div>
+        {s && (
+          <fieldset className="card">
+            <legend>Desktop</legend>
+            <label className="checkbox-line">
+              <input type="checkbox" checked={s.startAtLogin} onChange={(e) => void save({ startAtLogin: e.target.checked }, 'start at login')} />
+              Start Berth when I log in
+            </label>
+            <label className="checkbox-line">
+              <input type="checkbox" checked={s.closeToTray} onChange={(e) => void save({ closeToTray: e.target.checked }, 'close to tray')} />
+              Closing the window keeps Berth running in the tray
+            </label>
+            <p className="muted small">These apply to the desktop app; in a browser they are kept for it.</p>
+          </fieldset>
+        )}
+        {s && (
+          <fieldset className="card">
+            <legend>Notifications</legend>
+            {notificationKinds.map((k) => (
+              <label key={k} className="checkbox-line">
+                <input type="checkbox" checked={s.notifications[k]} onChange={(e) => void save({ notifications: { [k]: e.target.checked } }, notificationLabels[k].toLowerCase())} />
+                {notificationLabels[k]}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {s && (
+          <fieldset className="card">
+            <legend>Terminal</legend>
+            <form
+              className="row-fields shell-form"
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!shellProblem) void save({ terminalShell: shell.trim() }, `terminal shell ${shell.trim()}`);
+              }}
+            >
+              <Field id="settings-shell" label="Default terminal shell" error={shellProblem} hint='"auto" tries bash, then sh.'>
+                <input id="settings-shell" list="shell-choices" value={shell} spellCheck={false} onChange={(e) => setShell(e.target.value)} />
+                <datalist id="shell-choices">
+                  {['auto', '/bin/bash', '/bin/sh', '/bin/ash', '/bin/zsh'].map((o) => (
+                    <option key={o} value={o} />
+                  ))}
+                </datalist>
+              </Field>
+              <button type="submit" disabled={!!shellProblem || shell.trim() === s.terminalShell}>
+                Save shell
+              </button>
+            </form>
+          </fieldset>
+        )}
+        <EngineSwitch />
       </div>
+      {q.data && <p className="muted small settings-file">Kept in {q.data.file}</p>}
     </section>
   );
 }

@@ -1,41 +1,67 @@
-// Volumes: which exist, their driver, and which containers use them.
+// Volumes: which exist, their driver, which containers use them, sizes on demand; create, remove,
+// prune with a preview, inspect, and browse the files inside.
 import { useMemo, useState } from 'react';
+import type { VolumeSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { EngineGate } from '../../components/EngineGate';
+import { formatBytes } from '../../components/format';
 import { ObjectTable } from '../../components/ObjectTable';
+import { BrowseVolumeDialog } from './BrowseVolume';
+import { CreateVolumeDialog, InspectVolumeDialog, PruneVolumesDialog, RemoveVolumeDialog } from './VolumeDialogs';
+import '../images/kit.css';
+
+type Open = { kind: 'create' | 'prune' } | { kind: 'remove' | 'inspect' | 'browse'; volume: VolumeSummary };
 
 export function VolumesPage() {
   const status = useEngineStatus();
-  const list = useRequest('volumes.list', undefined, { enabled: engineReady(status) });
+  const ready = engineReady(status);
+  const list = useRequest('volumes.list', undefined, { enabled: ready });
+  const [showSizes, setShowSizes] = useState(false);
+  const sizes = useRequest('volumes.sizes', undefined, { enabled: ready && showSizes });
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<'all' | 'in-use' | 'unused'>('all');
+  const [open, setOpen] = useState<Open>();
   const volumes = useMemo(() => list.data ?? [], [list.data]);
   const rows = volumes.filter(
     (v) => (filter === 'all' || (filter === 'in-use') === v.inUse) && v.name.toLowerCase().includes(search.trim().toLowerCase()),
   );
+  const close = () => setOpen(undefined);
+  const sizeOf = (v: VolumeSummary) => sizes.data?.[v.name];
   return (
     <section aria-labelledby="volumes-title" className="list-page">
       <div className="page-head">
         <h1 id="volumes-title">Volumes</h1>
-        <span className="muted">{list.data ? `${volumes.length} volumes · ${volumes.filter((v) => v.inUse).length} in use` : ''}</span>
+        <span className="muted">{list.data ? `${volumes.length} volume${volumes.length === 1 ? '' : 's'} · ${volumes.filter((v) => v.inUse).length} in use` : ''}</span>
+        <div className="page-actions">
+          <button type="button" className="primary" disabled={!ready} onClick={() => setOpen({ kind: 'create' })}>
+            Create
+          </button>
+          <button type="button" disabled={!ready} onClick={() => setOpen({ kind: 'prune' })}>
+            Prune
+          </button>
+        </div>
       </div>
       <div className="toolbar" role="toolbar" aria-label="Volume list tools">
         <input type="search" aria-label="Search volumes" placeholder="Search by name" value={search} onChange={(e) => setSearch(e.target.value)} />
         <label className="inline">
           Show
-          <select value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)}>
+          <select aria-label="Show" value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)}>
             <option value="all">all volumes</option>
             <option value="in-use">in use</option>
             <option value="unused">unused</option>
           </select>
         </label>
+        <button type="button" className="small" disabled={!ready || sizes.isFetching} onClick={() => (showSizes ? void sizes.refetch() : setShowSizes(true))}>
+          {sizes.isFetching ? 'Measuring…' : showSizes ? 'Measure sizes again' : 'Show sizes'}
+        </button>
+        {sizes.error && <span className="error-text small">{sizes.error.message}</span>}
       </div>
       <EngineGate query={list} what="volumes">
         {volumes.length === 0 ? (
           <div className="empty">
             <h2>No volumes yet</h2>
-            <p>Volumes keep data beyond a container's life. Mount one when you run a container and it appears here.</p>
+            <p>Volumes keep data beyond a container's life. Create one, or mount one when you run a container.</p>
           </div>
         ) : (
           <ObjectTable
@@ -52,10 +78,31 @@ export function VolumesPage() {
                 render: (v) => (v.inUse ? v.containers.join(', ') : <span className="muted">unused</span>),
               },
               { label: 'Created', value: (v) => v.created ?? '', render: (v) => <span className="muted">{v.created ? new Date(v.created).toLocaleString() : '—'}</span> },
+              ...(showSizes
+                ? [{ label: 'Size', value: (v: VolumeSummary) => sizeOf(v) ?? -1, render: (v: VolumeSummary) => (sizeOf(v) === undefined ? '—' : formatBytes(sizeOf(v))), className: 'num' }]
+                : []),
             ]}
+            actions={(v) => (
+              <div className="row-buttons">
+                <button type="button" className="small" aria-label="Browse" onClick={() => setOpen({ kind: 'browse', volume: v })}>
+                  Browse
+                </button>
+                <button type="button" className="small" aria-label="Inspect" onClick={() => setOpen({ kind: 'inspect', volume: v })}>
+                  Inspect
+                </button>
+                <button type="button" className="small danger" aria-label="Remove" onClick={() => setOpen({ kind: 'remove', volume: v })}>
+                  Remove
+                </button>
+              </div>
+            )}
           />
         )}
       </EngineGate>
+      {open?.kind === 'create' && <CreateVolumeDialog onClose={close} />}
+      {open?.kind === 'prune' && <PruneVolumesDialog onClose={close} />}
+      {open?.kind === 'remove' && <RemoveVolumeDialog volume={open.volume} onClose={close} />}
+      {open?.kind === 'inspect' && <InspectVolumeDialog name={open.volume.name} onClose={close} />}
+      {open?.kind === 'browse' && <BrowseVolumeDialog name={open.volume.name} onClose={close} />}
     </section>
   );
 }

@@ -1,0 +1,96 @@
+// Disk usage per kind (images, containers, volumes, build cache), each with a prune behind a confirmation.
+import { useState } from 'react';
+import type { DiskUsageRow, UsageKind } from '../../../../shared/contract/areas/system';
+import { useAction, useRequest } from '../../api/hooks';
+import { useUi } from '../../app/ui-store';
+import { ConfirmDialog } from '../../components/Dialog';
+import { formatBytes } from '../../components/format';
+
+export const usageLabels: Record<UsageKind, string> = { images: 'Images', containers: 'Containers', volumes: 'Volumes', buildCache: 'Build cache' };
+
+const pruneText: Record<UsageKind, string> = {
+  images: 'Dangling images (no tag, used by no container) are deleted.',
+  containers: 'Every stopped container is deleted, with its writable layer and logs.',
+  volumes: 'Every volume no container uses is deleted with all its files, named volumes included.',
+  buildCache: 'The build cache no build is using is deleted; later builds start from scratch.',
+};
+
+export function DiskUsage({ running }: { running: boolean }) {
+  const toast = useUi((s) => s.toast);
+  const q = useRequest('engine.diskUsage', undefined, { enabled: running });
+  const prune = useAction('engine.prune');
+  const [confirm, setConfirm] = useState<DiskUsageRow>();
+  return (
+    <div className="card" role="region" aria-label="Disk usage">
+      <div className="card-head">
+        <h2>Disk usage</h2>
+        <button type="button" className="small" disabled={!running || q.isFetching} onClick={() => void q.refetch()}>
+          {q.isFetching ? 'Measuring…' : 'Measure again'}
+        </button>
+      </div>
+      {!running && <p className="muted">Shown while the engine runs.</p>}
+      {running && q.error && <p className="error-text">{q.error.message}</p>}
+      {running && q.isPending && <p className="muted">Measuring…</p>}
+      {running && q.data && (
+        <table className="data-table" aria-label="Disk usage by kind">
+          <thead>
+            <tr>
+              <th>Kind</th>
+              <th className="num">Count</th>
+              <th className="num">Size</th>
+              <th className="num">Reclaimable</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.data.map((r) => (
+              <tr key={r.kind} aria-label={usageLabels[r.kind]}>
+                <td>{usageLabels[r.kind]}</td>
+                <td className="num">
+                  {r.count}
+                  {r.active ? <span className="muted small"> ({r.active} in use)</span> : null}
+                </td>
+                <td className="num">{formatBytes(r.size)}</td>
+                <td className="num">{formatBytes(r.reclaimable)}</td>
+                <td>
+                  <button type="button" className="small" aria-label={`Prune ${usageLabels[r.kind].toLowerCase()}`} disabled={prune.isPending} onClick={() => setConfirm(r)}>
+                    Prune
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {confirm && (
+        <ConfirmDialog
+          title={`Prune ${usageLabels[confirm.kind].toLowerCase()}?`}
+          confirmLabel="Prune"
+          busy={prune.isPending}
+          error={prune.error?.message}
+          onClose={() => {
+            prune.reset();
+            setConfirm(undefined);
+          }}
+          onConfirm={() =>
+            prune.mutate(
+              { kind: confirm.kind },
+              {
+                onSuccess: (r) => {
+                  toast('success', `Removed ${r.removed} ${usageLabels[confirm.kind].toLowerCase()} item${r.removed === 1 ? '' : 's'}; ${formatBytes(r.spaceReclaimed)} freed.`);
+                  setConfirm(undefined);
+                  void q.refetch();
+                },
+              },
+            )
+          }
+        >
+          <p>{pruneText[confirm.kind]}</p>
+          <p>About {formatBytes(confirm.reclaimable)} can come back.</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

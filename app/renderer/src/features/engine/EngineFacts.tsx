@@ -1,0 +1,43 @@
+// What the running engine is: version, API, system, resources, storage.
+import { useRequest } from '../../api/hooks';
+import { formatBytes } from '../../components/format';
+
+export function EngineFacts({ running }: { running: boolean }) {
+  const info = useRequest('engine.info', undefined, { enabled: running });
+  const i = info.data;
+  return (
+    <div className="card" role="region" aria-label="Engine details">
+      <h2>Details</h2>
+      {!running && <p className="muted">Shown while the engine runs.</p>}
+      {running && info.error && <p className="error-text">{info.error.message}</p>}
+      {running && i && (
+        <dl className="facts">
+          <dt>Version</dt>
+          <dd>{i.version}</dd>
+          <dt>API version</dt>
+          <dd>{i.apiVersion}</dd>
+          <dt>System</dt>
+          <dd>
+            {i.os}, kernel {i.kernel}, {i.architecture}
+          </dd>
+          <dt>CPUs</dt>
+          <dd>{i.cpus}</dd>
+          <dt>Memory</dt>
+          <dd>{formatBytes(i.memory)}</dd>
+          <dt>Data root</dt>
+          <dd className="mono small">{i.dataRoot}</dd>
+          <dt>Storage</dt>
+          <dd>
+            {i.storageDriver}, cgroup v{i.cgroupVersion}
+          </dd>
+          <dt>Containers</dt>
+          <dd>
+            {i.containers.total} ({i.containers.running} running, {i.containers.paused} paused, {i.containers.stopped} stopped)
+          </dd>
+          <dt>Images</dt>
+          <dd>{i.images}</dd>
+        </dl>
+      )}
+    </div>
+  );
+}

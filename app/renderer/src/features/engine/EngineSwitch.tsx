@@ -1,0 +1,125 @@
+// Detected engines with their reachability, and a switch: Berth's own engine, a detected one, or
+// an address typed in.
+import { useState } from 'react';
+import { engineAddress, type EngineChoiceArg } from '../../../../shared/contract/areas/system';
+import { firstIssue } from '../../../../shared/rules';
+import { useClient, useRequest } from '../../api/hooks';
+import { useUi } from '../../app/ui-store';
+import { Field, messageOf } from '../images/kit';
+
+const same = (a: EngineChoiceArg | undefined, b: EngineChoiceArg) =>
+  !!a && a.kind === b.kind && (a.kind !== 'external' || (b.kind === 'external' && a.url === b.url));
+
+export function EngineSwitch() {
+  const client = useClient();
+  const toast = useUi((s) => s.toast);
+  const q = useRequest('engine.engines', undefined, { staleTime: 10_000 });
+  const [busy, setBusy] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [address, setAddress] = useState('');
+  const [touched, setTouched] = useState(false);
+  const d = q.data;
+  const use = async (choice: EngineChoiceArg, label: string) => {
+    setBusy(label);
+    setError(undefined);
+    try {
+      const s = await client.request('engine.switch', { choice });
+      if (s.state === 'error' && s.error) setError(`${label}: ${s.error.message} ${s.error.fix}`);
+      else toast('success', `Berth now uses ${label}.`);
+      void q.refetch();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const addrProblem = touched ? firstIssue(engineAddress.safeParse(address.trim())) : undefined;
+  return (
+    <div className="card wide-card" role="region" aria-label="Engines">
+      <div className="card-head">
+        <h2>Engines</h2>
+        <button type="button" className="small" disabled={q.isFetching} onClick={() => void q.refetch()}>
+          {q.isFetching ? 'Looking…' : 'Look again'}
+        </button>
+      </div>
+      {q.error && <p className="error-text">{q.error.message}</p>}
+      {d?.fixed && (
+        <p role="status">This Berth was started with a fixed engine (berth serve --engine-socket), so it cannot switch engines. Restart Berth without --engine-socket to choose one.</p>
+      )}
+      {d && !d.fixed && (
+        <>
+          <table className="data-table" aria-label="Detected engines">
+            <thead>
+              <tr>
+                <th>Engine</th>
+                <th>Address</th>
+                <th>Reachable</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr aria-label="Berth's own engine">
+                <td>Berth's own engine</td>
+                <td className="muted small">a private dockerd Berth starts and stops</td>
+                <td>{d.managedAvailable ? 'dockerd is installed' : <span className="muted">dockerd is not installed</span>}</td>
+                <td>
+                  {same(d.active, { kind: 'native' }) || same(d.active, { kind: 'rootless' }) ? (
+                    <span className="badge">in use</span>
+                  ) : (
+                    <button type="button" className="small" disabled={!d.managedAvailable || !!busy} onClick={() => void use({ kind: 'native' }, "Berth's own engine")}>
+                      Use
+                    </button>
+                  )}
+                </td>
+              </tr>
+              {d.candidates.map((c) => {
+                const choice: EngineChoiceArg = { kind: 'external', url: c.url, label: c.label };
+                return (
+                  <tr key={`${c.source}-${c.url}`} aria-label={c.label}>
+                    <td>{c.label}</td>
+                    <td className="mono small">{c.url}</td>
+                    <td className={c.reachable ? '' : 'muted'}>{c.reachable ? `yes${c.apiVersion ? ` (API ${c.apiVersion})` : ''}` : `no: ${c.reason}`}</td>
+                    <td>
+                      {same(d.active, choice) ? (
+                        <span className="badge">in use</span>
+                      ) : (
+                        <button type="button" className="small" aria-label={`Use ${c.label}`} disabled={!c.reachable || !!busy} onClick={() => void use(choice, c.label)}>
+                          Use
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <form
+            className="row-fields address-form"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              setTouched(true);
+              if (firstIssue(engineAddress.safeParse(address.trim()))) return;
+              void use({ kind: 'external', url: address.trim() }, `the engine at ${address.trim()}`);
+            }}
+          >
+            <Field id="engine-address" label="Another engine's address" error={addrProblem}>
+              <input id="engine-address" value={address} spellCheck={false} placeholder="unix:///run/user/1000/docker.sock or tcp://host:2376" onChange={(e) => setAddress(e.target.value)} />
+            </Field>
+            <button type="submit" disabled={!!busy}>
+              Connect
+            </button>
+          </form>
+          {busy && <p role="status" className="muted">Switching to {busy}…</p>}
+          {error && (
+            <p className="error-text" role="alert">
+              {error}
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
