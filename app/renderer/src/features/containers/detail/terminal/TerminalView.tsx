@@ -1,10 +1,12 @@
 // Shows one session's xterm element inside the panel, fitted to it and refitted as it resizes.
 // Unmounting only detaches the element: the session and its screen stay alive.
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { getSession } from './terminal-store';
+import { TerminalMenu, type MenuPosition } from './TerminalMenu';
 
 export function TerminalView({ sessionKey, label }: { sessionKey: string; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [menu, setMenu] = useState<MenuPosition>();
   useLayoutEffect(() => {
     const s = getSession(sessionKey);
     const el = ref.current;
@@ -23,5 +25,25 @@ export function TerminalView({ sessionKey, label }: { sessionKey: string; label:
       s.detach();
     };
   }, [sessionKey]);
-  return <div ref={ref} className="term-view" role="group" aria-label={label} />;
+
+  return (
+    <div
+      className="term-frame"
+      onContextMenu={(e) => {
+        e.preventDefault();
+        const r = e.currentTarget.getBoundingClientRect();
+        setMenu({ x: Math.min(e.clientX - r.left, r.width - 160), y: Math.min(e.clientY - r.top, r.height - 140) });
+      }}
+      onKeyDownCapture={(e) => {
+        if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
+          e.preventDefault();
+          e.stopPropagation();
+          setMenu({ x: 16, y: 16 });
+        }
+      }}
+    >
+      <div ref={ref} className="term-view" role="group" aria-label={label} />
+      {menu && <TerminalMenu sessionKey={sessionKey} at={menu} onClose={() => setMenu(undefined)} />}
+    </div>
+  );
 }
