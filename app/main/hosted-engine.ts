@@ -168,6 +168,9 @@ export class HostedEngine implements EngineAccess {
       if (this.hub || !this.eventListeners.size) return;
       const hub = new EventHub(client);
       this.hub = hub;
+      const host = this.host;
+      // While events flow, they tell whether the engine is alive: no liveness polling meanwhile.
+      hub.onState((state) => host?.setLivenessProbe?.(state !== 'connected'));
       hub.subscribe((e) => {
         for (const l of this.eventListeners) l(e);
       });
@@ -177,6 +180,7 @@ export class HostedEngine implements EngineAccess {
   }
 
   private dropClient(): void {
+    if (this.hub) this.host?.setLivenessProbe?.(true);
     this.hub?.close();
     this.hub = undefined;
     this.connecting = undefined;

@@ -33,6 +33,7 @@ export class ExternalHost implements EngineHost {
   readonly address: EngineAddress;
   private readonly machine = new EngineStateMachine();
   private watcher: NodeJS.Timeout | undefined;
+  private probeWanted = true;
   private probing = false;
 
   /**
@@ -86,8 +87,19 @@ export class ExternalHost implements EngineHost {
     return 'running';
   }
 
+  setLivenessProbe(on: boolean): void {
+    this.probeWanted = on;
+    if (!on) {
+      if (this.watcher) clearInterval(this.watcher);
+      this.watcher = undefined;
+    } else if (this.machine.state === 'running' || this.machine.state === 'error') {
+      this.watch();
+      void this.recheck(); // the event stream dropped: look now, not an interval from now
+    }
+  }
+
   private watch(): void {
-    if (this.watcher || this.watchIntervalMs <= 0) return;
+    if (this.watcher || this.watchIntervalMs <= 0 || !this.probeWanted) return;
     this.watcher = setInterval(() => void this.recheck(), this.watchIntervalMs);
     this.watcher.unref();
   }

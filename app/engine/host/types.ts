@@ -57,4 +57,10 @@ export interface EngineHost {
   subscribe(listener: EngineListener): () => void;
   /** The last lines of the engine's log (native hosts), for the UI's log view. */
   logTail(lines?: number): string[];
+  /**
+   * Whether the host should check the engine's liveness itself (pinging it). Whoever holds a live
+   * event stream turns this off while the stream flows (a dropped stream says as much, sooner)
+   * and on again when it drops. Hosts that do not ping ignore it.
+   */
+  setLivenessProbe?(on: boolean): void;
 }
