@@ -14,7 +14,8 @@ const MAX_ROWS = 5000;
 
 export function FilesTab({ container }: { container: ContainerSummary }) {
   const [path, setPath] = useState('/');
-  const q = useRequest('containers.files', { id: container.id, path });
+  // Listings are not kept current by engine events: refetch whenever a folder is shown again.
+  const q = useRequest('containers.files', { id: container.id, path }, { staleTime: 0, retry: false });
   const [flash, setFlash] = useFlash(4000);
   const t = useFileTransfer(container.id, path, setFlash);
   const fileInput = useRef<HTMLInputElement>(null);

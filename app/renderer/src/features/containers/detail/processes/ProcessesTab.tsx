@@ -16,7 +16,7 @@ export function ProcessesTab({ container }: { container: ContainerSummary }) {
   const q = useRequest(
     'containers.top',
     { id: container.id },
-    { enabled: running, refetchInterval: auto && visible ? 5000 : false, refetchIntervalInBackground: false, refetchOnWindowFocus: false },
+    { enabled: running, staleTime: 0, retry: false, refetchInterval: auto && visible ? 5000 : false, refetchIntervalInBackground: false, refetchOnWindowFocus: false },
   );
   const data = q.data;
   const cmdCol = data ? data.titles.findIndex((t) => /^(CMD|COMMAND)$/i.test(t)) : -1;
