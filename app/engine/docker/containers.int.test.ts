@@ -28,6 +28,9 @@ import {
 import { containerRunCommand } from './run-command';
 
 let client: EngineClient;
+// Host ports are shared with everything else on this machine: pick a random block per run.
+const basePort = 20000 + Math.floor(Math.random() * 40000);
+const [P1, P2, P3] = [basePort, basePort + 1, basePort + 2];
 const made: string[] = [];
 const image = () => fixtures().busybox;
 const name = (p: string) => {
@@ -45,8 +48,11 @@ async function rejection(p: Promise<unknown>): Promise<BerthError> {
   return err as BerthError;
 }
 
-async function containerCount(): Promise<number> {
-  return (await testEngine().docker(['ps', '-aq'])).stdout.split('\n').filter(Boolean).length;
+/** Containers carrying a label only this test's specs carry: proof that nothing reached the engine. */
+async function labelled(marker: string): Promise<string[]> {
+  return (await testEngine().docker(['ps', '-aq', '--filter', `label=berth.test=${marker}`])).stdout
+    .split('\n')
+    .filter(Boolean);
 }
 
 beforeAll(async () => {
@@ -84,8 +90,8 @@ describe('running and listing', () => {
         command: ['sh', '-c', 'cat /host/hello.txt > /data/copy; echo "$GREETING"; sleep 300'],
         env: ['GREETING=hello there', 'EMPTY='],
         ports: [
-          { containerPort: 80, hostPort: 18080, hostIp: '127.0.0.1' },
-          { containerPort: 53, hostPort: 18053, protocol: 'udp' },
+          { containerPort: 80, hostPort: P1, hostIp: '127.0.0.1' },
+          { containerPort: 53, hostPort: P2, protocol: 'udp' },
           { containerPort: 8080 },
         ],
         volumes: [
@@ -111,8 +117,8 @@ describe('running and listing', () => {
       expect(c.networks).toEqual([net]);
       expect(c.compose).toEqual({ project: 'shop', service: 'web', number: 1 });
       expect(c.labels.team).toBe('a b');
-      expect(c.ports).toContainEqual({ containerPort: 80, hostPort: 18080, hostIp: '127.0.0.1', protocol: 'tcp' });
-      expect(c.ports).toContainEqual(expect.objectContaining({ containerPort: 53, hostPort: 18053, protocol: 'udp' }));
+      expect(c.ports).toContainEqual({ containerPort: 80, hostPort: P1, hostIp: '127.0.0.1', protocol: 'tcp' });
+      expect(c.ports).toContainEqual(expect.objectContaining({ containerPort: 53, hostPort: P2, protocol: 'udp' }));
       expect(c.ports.some((p) => p.containerPort === 8080 && p.hostPort! > 0)).toBe(true);
       expect(c.mounts).toContainEqual(expect.objectContaining({ type: 'volume', name: vol, destination: '/data' }));
       expect(c.mounts).toContainEqual(
@@ -128,8 +134,8 @@ describe('running and listing', () => {
       const cmd = await containerRunCommand(client, n);
       expect(cmd).toContain(`--name ${n}`);
       expect(cmd).toContain(`-e 'GREETING=hello there'`);
-      expect(cmd).toContain('-p 127.0.0.1:18080:80');
-      expect(cmd).toContain('-p 18053:53/udp');
+      expect(cmd).toContain(`-p 127.0.0.1:${P1}:80`);
+      expect(cmd).toContain(`-p ${P2}:53/udp`);
       expect(cmd).toContain('--restart unless-stopped');
       expect(cmd).toContain(`--network ${net}`);
       expect(cmd).toContain(`--mount type=bind,source=${bindDir},target=/host,readonly`);
@@ -142,7 +148,7 @@ describe('running and listing', () => {
       expect(again.stderr).toBe('');
       const info2 = await inspectContainer(client, n);
       expect(info2.Config.Cmd).toEqual(info.Config.Cmd);
-      expect(info2.Config.Env).toEqual(info.Config.Env);
+      expect([...info2.Config.Env].sort()).toEqual([...info.Config.Env].sort());
       expect(info2.Config.Labels).toEqual(info.Config.Labels);
       expect(info2.HostConfig.PortBindings).toEqual(info.HostConfig.PortBindings);
       expect(info2.HostConfig.RestartPolicy).toEqual(info.HostConfig.RestartPolicy);
@@ -223,12 +229,20 @@ describe('lifecycle', () => {
   it('prunes stopped containers only', async () => {
     const stopped = name('prune-stopped');
     const running = name('prune-running');
-    const { id: stoppedId } = await runContainer(client, { image: image(), name: stopped, command: ['true'] });
-    const { id: runningId } = await runContainer(client, { image: image(), name: running, command: ['sleep', '300'] });
+    // Other test files share the engine: prune only what carries this test's label.
+    const labels = { 'berth.test': stopped };
+    const filter = { label: [`berth.test=${stopped}`] };
+    const { id: stoppedId } = await runContainer(client, { image: image(), name: stopped, command: ['true'], labels });
+    const { id: runningId } = await runContainer(client, {
+      image: image(),
+      name: running,
+      command: ['sleep', '300'],
+      labels,
+    });
     await waitContainer(client, stopped);
-    expect((await pruneContainers(client, { label: [`berth-prune-test=${stopped}`] })).deleted).toEqual([]);
-    const r = await pruneContainers(client);
-    expect(r.deleted).toContain(stoppedId);
+    expect((await pruneContainers(client, { label: ['berth.test=nothing-has-this'] })).deleted).toEqual([]);
+    const r = await pruneContainers(client, filter);
+    expect(r.deleted).toEqual([stoppedId]);
     expect(r.deleted).not.toContain(runningId);
     expect((await rejection(inspectContainer(client, stopped))).kind).toBe('not-found');
     expect((await inspectContainer(client, running)).State.Running).toBe(true);
@@ -264,24 +278,23 @@ describe('errors', () => {
       image: image(),
       name: a,
       command: ['sleep', '300'],
-      ports: [{ containerPort: 80, hostPort: 18181 }],
+      ports: [{ containerPort: 80, hostPort: P3 }],
     });
-    const before = await containerCount();
     const err = await rejection(
       runContainer(client, {
         image: image(),
         name: b,
         command: ['sleep', '300'],
-        ports: [{ containerPort: 80, hostPort: 18181 }],
+        ports: [{ containerPort: 80, hostPort: P3 }],
       }),
     );
     expect(err.kind).toBe('conflict');
     expect(err.message).toMatch(/port is already in use/);
-    expect(await containerCount()).toBe(before);
+    expect((await rejection(inspectContainer(client, b))).kind).toBe('not-found');
   });
 
   it('invalid: refused before the engine, naming the field, engine untouched', async () => {
-    const before = await containerCount();
+    const marker = uniqueName('invalid');
     const cases: [Parameters<typeof runContainer>[1], string][] = [
       [{ image: image(), name: 'x' }, 'name'],
       [{ image: image(), name: 'bad name!' }, 'name'],
@@ -295,13 +308,13 @@ describe('errors', () => {
       [{ image: image(), restart: 'sometimes' as never }, 'restart'],
     ];
     for (const [spec, field] of cases) {
-      const err = await rejection(runContainer(client, spec));
+      const err = await rejection(runContainer(client, { ...spec, labels: { 'berth.test': marker } }));
       expect(err.kind, JSON.stringify(spec)).toBe('invalid');
       expect(err.field).toBe(field);
     }
     expect((await rejection(renameContainer(client, 'whatever', '-bad'))).field).toBe('name');
     expect((await rejection(killContainer(client, 'whatever', { signal: 'NOT A SIGNAL' }))).field).toBe('signal');
-    expect(await containerCount()).toBe(before);
+    expect(await labelled(marker)).toEqual([]);
   });
 
   it('invalid: the engine refuses a bind mount of a missing host path', async () => {
