@@ -93,8 +93,20 @@ describe('exec', () => {
     expect(big.stdout.split('\n').length).toBe(100001);
   });
 
-  it('detects the shell (busybox has sh, no bash)', async () => {
+  it('detects the shell: sh in busybox, bash once there is one', async () => {
     expect(await detectShell(client, box)).toBe('sh');
+    const withBash = uniqueName('be-bash');
+    made.push(withBash);
+    await runContainer(client, {
+      image: fixtures().busybox,
+      name: withBash,
+      command: ['sh', '-c', 'ln -s /bin/sh /bin/bash; sleep 3600'],
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await detectShell(client, withBash)).toBe('bash');
+    const s = await openExecSession(client, withBash);
+    expect(s.command).toEqual(['bash']);
+    await s.close();
   });
 
   it('opens a TTY session, sees the size given at start, resizes, and reports the exit code', async () => {
