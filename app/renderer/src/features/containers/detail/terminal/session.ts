@@ -159,7 +159,7 @@ export class TerminalSession {
           else if (it.type === 'started') {
             this.setState({ status: 'open', shell: it.shell });
             // The panel may have changed size while connecting.
-            handle.input({ type: 'resize', cols: this.term.cols, rows: this.term.rows });
+            if (this.term.cols !== args.cols || this.term.rows !== args.rows) handle.input({ type: 'resize', cols: this.term.cols, rows: this.term.rows });
             const early = this.early.splice(0);
             for (const d of early) this.send(d);
           } else if (it.type === 'exit') {
