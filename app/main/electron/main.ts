@@ -1,8 +1,9 @@
 // Berth's Electron main process: one instance, the window first (so it shows fast), then the
 // backend, the contract over IPC, the tray and notifications; a clean quit at the end.
-import { Menu, app, ipcMain, session, shell, type BrowserWindow } from 'electron';
+import { Menu, app, ipcMain, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { Backend } from '../backend';
+import { installSecretBox } from '../registry/secret-box';
 import { appLocations, mainFileOf } from './app-locations';
 import { appMenuTemplate } from './app-menu';
 import { loadDesktopSettings, watchDesktopSettings, type DesktopSettings } from './desktop-settings';
@@ -16,6 +17,7 @@ import { shutdownBackend } from './shutdown';
 import { claimSingleInstance } from './single-instance';
 import { TrayIcon } from './tray';
 import { runTrayAction } from './tray-actions';
+import { safeStorageBox } from './safe-storage-box';
 import { TrayController } from './tray-controller';
 import { guardSession } from './window-guards';
 
@@ -92,6 +94,8 @@ function applyLoginSetting(): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // Registry sign-ins are sealed by the OS keychain; the store waits for this before writing anything.
+  installSecretBox(safeStorageBox(safeStorage, process.platform));
   guardSession(session.defaultSession, { ...guard, where: locations.renderer });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(appMenuTemplate(process.platform, { open: (r) => showWindow(r) }, app.isPackaged)),

@@ -6,6 +6,7 @@ import { containerRequests } from './areas/containers';
 import { engineRequests } from './areas/engine';
 import { objectRequests } from './areas/objects';
 import { composeRequests } from './areas/compose';
+import { registryRequests } from './areas/registries';
 
 export { runSpec, type RunSpec } from './areas/containers';
 
@@ -14,6 +15,7 @@ export const requests = {
   ...containerRequests,
   ...objectRequests,
   ...composeRequests,
+  ...registryRequests,
 };
 
 export type Requests = typeof requests;

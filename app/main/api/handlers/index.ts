@@ -6,6 +6,7 @@ import { fileHandlers } from './files';
 import { imageHandlers } from './images';
 import { objectHandlers } from './objects';
 import { composeHandlers } from './compose';
+import { registryHandlers } from './registries';
 
 export const handlers: RequestHandlers = {
   ...engineHandlers,
@@ -14,4 +15,5 @@ export const handlers: RequestHandlers = {
   ...imageHandlers,
   ...objectHandlers,
   ...composeHandlers,
+  ...registryHandlers,
 };

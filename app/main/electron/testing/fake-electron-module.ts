@@ -150,6 +150,13 @@ export function createFakeElectron(opts: FakeElectronOptions) {
       createFromPath: (p: string) => ({ path: p, setTemplateImage: () => undefined }),
     },
     nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false }),
+    // A Linux session without a keychain: Berth keeps no registry password unless asked.
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => true,
+      getSelectedStorageBackend: () => 'basic_text' as const,
+      encryptStringAsync: async (t: string) => Buffer.from(t),
+      decryptStringAsync: async (b: Buffer) => ({ result: b.toString(), shouldReEncrypt: false }),
+    },
   };
   return {
     module,
