@@ -6,7 +6,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'eslint/**/*.test.ts', 'harness/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'app/**/*.test.ts',
+            'app/**/*.test.tsx',
+            'eslint/**/*.test.ts',
+            'harness/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
         },
       },

@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
 export function electronPath(root = join(dirname(fileURLToPath(import.meta.url)), '..')) {
   const pkg = join(root, 'node_modules', 'electron');
   const pathFile = join(pkg, 'path.txt');
-  const rel = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : process.platform === 'win32' ? 'electron.exe' : 'electron';
+  const rel = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8').trim()
+    : process.platform === 'win32'
+      ? 'electron.exe'
+      : 'electron';
   const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist');
   const full = join(dist, rel);
   return existsSync(full) ? full : undefined;

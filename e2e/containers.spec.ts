@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, uniqueName, type Berth } from './fixtures';
 
-const state = async (berth: Berth, name: string) => (await berth.docker(['inspect', '-f', '{{.State.Status}}', name])).stdout.trim();
+const state = async (berth: Berth, name: string) =>
+  (await berth.docker(['inspect', '-f', '{{.State.Status}}', name])).stdout.trim();
 
 test.describe('containers', () => {
   const made: string[] = [];
@@ -29,7 +30,11 @@ test.describe('containers', () => {
     await expect(row.getByText('running', { exact: true })).toBeVisible();
     const started = (await berth.docker(['inspect', '-f', '{{.State.StartedAt}}', name])).stdout;
     await row.getByRole('button', { name: 'Restart', exact: true }).click();
-    await expect.poll(async () => (await berth.docker(['inspect', '-f', '{{.State.StartedAt}}', name])).stdout, { timeout: 20000 }).not.toBe(started);
+    await expect
+      .poll(async () => (await berth.docker(['inspect', '-f', '{{.State.StartedAt}}', name])).stdout, {
+        timeout: 20000,
+      })
+      .not.toBe(started);
     await row.getByRole('button', { name: 'Remove', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: `Remove container ${name}?` });
     await expect(dialog).toContainText('running');
@@ -39,15 +44,27 @@ test.describe('containers', () => {
   });
 
   test('bulk stop of three selected containers', async ({ page, berth }) => {
-    const names = [await run(berth, ['sleep', '600'], 'bulk'), await run(berth, ['sleep', '600'], 'bulk'), await run(berth, ['sleep', '600'], 'bulk')];
+    const names = [
+      await run(berth, ['sleep', '600'], 'bulk'),
+      await run(berth, ['sleep', '600'], 'bulk'),
+      await run(berth, ['sleep', '600'], 'bulk'),
+    ];
     await berth.open(page);
-    for (const n of names) await page.getByRole('row', { name: n }).getByRole('checkbox', { name: `Select ${n}` }).check();
+    for (const n of names)
+      await page
+        .getByRole('row', { name: n })
+        .getByRole('checkbox', { name: `Select ${n}` })
+        .check();
     await page.getByRole('button', { name: 'Stop selected' }).click();
     for (const n of names) await expect.poll(() => state(berth, n), { timeout: 30000 }).toBe('exited');
-    for (const n of names) await expect(page.getByRole('row', { name: n }).getByText('exited', { exact: true })).toBeVisible();
+    for (const n of names)
+      await expect(page.getByRole('row', { name: n }).getByText('exited', { exact: true })).toBeVisible();
   });
 
-  test('the run form creates a container with a port, env and a volume, and refuses bad input next to the field', async ({ page, berth }) => {
+  test('the run form creates a container with a port, env and a volume, and refuses bad input next to the field', async ({
+    page,
+    berth,
+  }) => {
     const taken = await run(berth, ['sleep', '600'], 'taken');
     const name = uniqueName('formrun');
     made.push(name);
@@ -69,21 +86,32 @@ test.describe('containers', () => {
     await dialog.getByLabel('Environment (one KEY=value per line)').fill('GREETING=hello-from-berth');
     await dialog.getByRole('button', { name: 'Run' }).click();
     // The engine refuses the name: the sentence stands next to the Name field.
-    await expect(dialog.locator('.field', { has: page.getByLabel('Name (optional)') }).getByRole('alert')).toContainText('already in use');
+    await expect(
+      dialog.locator('.field', { has: page.getByLabel('Name (optional)') }).getByRole('alert'),
+    ).toContainText('already in use');
     await dialog.getByLabel('Name (optional)').fill(name);
     await dialog.getByRole('button', { name: 'Run' }).click();
     await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
     const port = (await berth.docker(['port', name, '80/tcp'])).stdout.trim();
     expect(port).toMatch(/^127\.0\.0\.1:\d+$/);
-    await expect.poll(async () => (await berth.docker(['exec', name, 'cat', '/data/hello'])).stdout).toBe('hello-from-berth\n');
-    expect((await berth.docker(['inspect', '-f', '{{range .Mounts}}{{.Name}}{{end}}', name])).stdout.trim()).toBe(`${name}-data`);
+    await expect
+      .poll(async () => (await berth.docker(['exec', name, 'cat', '/data/hello'])).stdout)
+      .toBe('hello-from-berth\n');
+    expect((await berth.docker(['inspect', '-f', '{{range .Mounts}}{{.Name}}{{end}}', name])).stdout.trim()).toBe(
+      `${name}-data`,
+    );
     await berth.docker(['rm', '-f', name]);
     await berth.docker(['volume', 'rm', `${name}-data`]);
   });
 
-  test('logs of a 200 000-line container: the last line, a search hit in the middle, and follow pausing on scroll', async ({ page, berth }) => {
+  test('logs of a 200 000-line container: the last line, a search hit in the middle, and follow pausing on scroll', async ({
+    page,
+    berth,
+  }) => {
     const name = await run(berth, ['sh', '-c', 'seq 1 200000; sleep 600'], 'biglog');
-    await expect.poll(async () => (await berth.docker(['logs', '--tail', '1', name])).stdout.trim(), { timeout: 30000 }).toBe('200000');
+    await expect
+      .poll(async () => (await berth.docker(['logs', '--tail', '1', name])).stdout.trim(), { timeout: 30000 })
+      .toBe('200000');
     await berth.open(page, `#/containers/${name}/logs`);
     await page.getByLabel('Show').selectOption({ label: 'All lines' });
     const log = page.getByRole('log');
@@ -92,7 +120,10 @@ test.describe('containers', () => {
     await expect(page.getByText(/1 of 1/)).toBeVisible();
     await expect(log.getByText('123456', { exact: true })).toBeVisible();
     await page.getByLabel('Search logs').fill('');
-    await page.getByRole('button', { name: 'Jump to latest' }).click().catch(() => undefined);
+    await page
+      .getByRole('button', { name: 'Jump to latest' })
+      .click()
+      .catch(() => undefined);
     await log.hover();
     await page.mouse.wheel(0, -3000);
     await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
@@ -116,7 +147,9 @@ test.describe('containers', () => {
     await page.setViewportSize({ width: 1000, height: 700 });
     await page.waitForTimeout(500);
     await page.keyboard.type('clear; stty size\n');
-    await expect.poll(async () => (await page.locator('.xterm-rows').innerText()).match(/^(\d+) (\d+)$/m)?.[0]).not.toBe(before);
+    await expect
+      .poll(async () => (await page.locator('.xterm-rows').innerText()).match(/^(\d+) (\d+)$/m)?.[0])
+      .not.toBe(before);
     await page.setViewportSize({ width: 1400, height: 900 });
   });
 
@@ -129,12 +162,22 @@ test.describe('containers', () => {
 
   test('a file downloaded from the Files tab has the right content', async ({ page, berth }) => {
     const name = await run(berth, ['sh', '-c', 'echo "the right content" > /tmp/note.txt; sleep 600'], 'files');
-    await expect.poll(async () => (await berth.docker(['exec', name, 'cat', '/tmp/note.txt'])).stdout).toBe('the right content\n');
+    await expect
+      .poll(async () => (await berth.docker(['exec', name, 'cat', '/tmp/note.txt'])).stdout)
+      .toBe('the right content\n');
     await berth.open(page, `#/containers/${name}/files`);
-    await page.getByRole('row', { name: 'tmp' }).getByRole('button', { name: 'tmp' }).or(page.getByRole('row', { name: 'tmp' })).first().click();
+    await page
+      .getByRole('row', { name: 'tmp' })
+      .getByRole('button', { name: 'tmp' })
+      .or(page.getByRole('row', { name: 'tmp' }))
+      .first()
+      .click();
     const row = page.getByRole('row', { name: 'note.txt' });
     await expect(row).toBeVisible();
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Download' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('button', { name: 'Download' }).click(),
+    ]);
     expect(readFileSync((await download.path())!, 'utf8')).toBe('the right content\n');
   });
 });

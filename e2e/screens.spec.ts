@@ -16,12 +16,37 @@ test('every screen renders in the light and dark themes', async ({ page, berth }
   const web = uniqueName('web');
   const names = [web, uniqueName('shop-api'), uniqueName('shop-db'), uniqueName('done')];
   await berth.docker(['volume', 'create', `${web}-data`]);
-  await berth.docker(['run', '-d', '--name', web, '-p', '127.0.0.1::80', '-v', `${web}-data:/data`, berth.busybox, 'httpd', '-f', '-p', '80', '-h', '/www']);
+  await berth.docker([
+    'run',
+    '-d',
+    '--name',
+    web,
+    '-p',
+    '127.0.0.1::80',
+    '-v',
+    `${web}-data:/data`,
+    berth.busybox,
+    'httpd',
+    '-f',
+    '-p',
+    '80',
+    '-h',
+    '/www',
+  ]);
   for (const [i, svc] of ['api', 'db'].entries())
     await berth.docker([
-      'run', '-d', '--name', names[i + 1]!,
-      '--label', 'com.docker.compose.project=shop', '--label', `com.docker.compose.service=${svc}`,
-      berth.busybox, 'sh', '-c', `while :; do echo ${svc} says hello; sleep 1; done`,
+      'run',
+      '-d',
+      '--name',
+      names[i + 1]!,
+      '--label',
+      'com.docker.compose.project=shop',
+      '--label',
+      `com.docker.compose.service=${svc}`,
+      berth.busybox,
+      'sh',
+      '-c',
+      `while :; do echo ${svc} says hello; sleep 1; done`,
     ]);
   await berth.docker(['run', '--name', names[3]!, berth.busybox, 'sh', '-c', 'echo bye; exit 3']);
   try {

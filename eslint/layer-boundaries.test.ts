@@ -37,7 +37,10 @@ describe('the layer-boundaries lint rule', () => {
     ['app/main/electron/x.ts', "import { app } from 'electron';"],
     ['app/main/api/x.ts', "import { list } from '../../engine/docker/containers';"],
     ['app/engine/docker/x.ts', "import Docker from 'dockerode';\nimport { readFile } from 'node:fs';"],
-    ['app/renderer/src/x.ts', "import { useQuery } from '@tanstack/react-query';\nimport type { Contract } from '../../shared/contract';"],
+    [
+      'app/renderer/src/x.ts',
+      "import { useQuery } from '@tanstack/react-query';\nimport type { Contract } from '../../shared/contract';",
+    ],
     ['app/shared/x.ts', "import { z } from 'zod';"],
     ['harness/x.ts', "import { spawn } from 'node:child_process';"],
   ])('allows in %s: %s', async (file, code) => {

@@ -50,11 +50,15 @@ export function layerOf(relPath) {
 export function violation(layer, specifier, resolvedRel) {
   if (resolvedRel !== undefined) {
     const dir = layer.forbidDirs.find((d) => resolvedRel.startsWith(d) || `${resolvedRel}/` === d);
-    return dir ? `${layer.name} must not import from ${dir.replace(/\/$/, '')} (see ARCHITECTURE.md, layers).` : undefined;
+    return dir
+      ? `${layer.name} must not import from ${dir.replace(/\/$/, '')} (see ARCHITECTURE.md, layers).`
+      : undefined;
   }
   if (layer.forbidNodeBuiltins && (nodeBuiltins.has(specifier) || nodeBuiltins.has(specifier.split('/')[0]))) {
     return `${layer.name} must not import the Node builtin '${specifier}' (see ARCHITECTURE.md, layers).`;
   }
-  const pkg = layer.forbidPackages.find((p) => (p.endsWith('/') ? specifier.startsWith(p) : specifier === p || specifier.startsWith(`${p}/`)));
+  const pkg = layer.forbidPackages.find((p) =>
+    p.endsWith('/') ? specifier.startsWith(p) : specifier === p || specifier.startsWith(`${p}/`),
+  );
   return pkg ? `${layer.name} must not import '${specifier}' (see ARCHITECTURE.md, layers).` : undefined;
 }

@@ -42,7 +42,9 @@ export function checkPrerequisites(): void {
     );
   }
   if (process.getuid?.() !== 0) {
-    throw new Error('The integration tests start a private dockerd, which needs root. Run them as root (as `bash .ci/run` does), e.g. `sudo npm test`.');
+    throw new Error(
+      'The integration tests start a private dockerd, which needs root. Run them as root (as `bash .ci/run` does), e.g. `sudo npm test`.',
+    );
   }
 }
 
@@ -132,10 +134,14 @@ export async function startTestEngine(opts: StartOptions = {}): Promise<TestEngi
   save();
 
   // The reaper first, so even a crash during start-up is cleaned up.
-  const reaper = spawn(process.execPath, [fileURLToPath(new URL('./reaper.mjs', import.meta.url)), String(process.pid), dir], {
-    detached: true,
-    stdio: 'ignore',
-  });
+  const reaper = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./reaper.mjs', import.meta.url)), String(process.pid), dir],
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
   reaper.unref();
 
   execFileSync('ip', ['link', 'add', bridge, 'type', 'bridge']);
@@ -195,8 +201,12 @@ export function runDocker(
   return new Promise((resolve) => {
     const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_HOST: host, DOCKER_CLI_HINTS: 'false' };
     delete env.DOCKER_CONTEXT;
-    const child = execFile('docker', ['-H', host, ...args], { env, maxBuffer: 512 * 1024 * 1024 }, (err, stdout, stderr) =>
-      resolve({ stdout, stderr, code: err ? Number((err as { code?: number }).code ?? 1) : 0 }),
+    const child = execFile(
+      'docker',
+      ['-H', host, ...args],
+      { env, maxBuffer: 512 * 1024 * 1024 },
+      (err, stdout, stderr) =>
+        resolve({ stdout, stderr, code: err ? Number((err as { code?: number }).code ?? 1) : 0 }),
     );
     if (input !== undefined) child.stdin!.end(input);
     else child.stdin!.end();

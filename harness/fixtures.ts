@@ -15,7 +15,9 @@ export function busyboxBinary(): string {
   const ldd = spawnSync('ldd', [found], { encoding: 'utf8' });
   const lddText = `${ldd.stdout}${ldd.stderr}`;
   if (!/not a dynamic executable|statically linked/.test(lddText)) {
-    throw new Error(`${found} is dynamically linked; the fixture needs busybox-static: \`sudo apt-get install -y busybox-static\`.`);
+    throw new Error(
+      `${found} is dynamically linked; the fixture needs busybox-static: \`sudo apt-get install -y busybox-static\`.`,
+    );
   }
   return found;
 }
@@ -25,9 +27,14 @@ function makeRootfs(dir: string): void {
   for (const d of ['bin', 'etc', 'tmp', 'root', 'www', 'var', 'home']) mkdirSync(join(dir, d), { recursive: true });
   chmodSync(join(dir, 'tmp'), 0o1777);
   execFileSync('cp', [bin, join(dir, 'bin/busybox')]);
-  const applets = execFileSync(bin, ['--list'], { encoding: 'utf8' }).split('\n').filter((a) => a && a !== 'busybox');
+  const applets = execFileSync(bin, ['--list'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((a) => a && a !== 'busybox');
   for (const a of applets) symlinkSync('busybox', join(dir, 'bin', a));
-  writeFileSync(join(dir, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n');
+  writeFileSync(
+    join(dir, 'etc/passwd'),
+    'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n',
+  );
   writeFileSync(join(dir, 'etc/group'), 'root:x:0:\nnogroup:x:65534:\n');
   writeFileSync(join(dir, 'www/index.html'), '<h1>berth fixture</h1>\n');
 }

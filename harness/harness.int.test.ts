@@ -9,7 +9,16 @@ describe('the private test engine', () => {
   it('runs a container from the busybox fixture and reads its output back', async () => {
     const engine = testEngine();
     const name = uniqueName('hello');
-    const res = await engine.docker(['run', '--rm', '--name', name, fixtures().busybox, 'sh', '-c', 'echo hello from $(uname -s); seq 3']);
+    const res = await engine.docker([
+      'run',
+      '--rm',
+      '--name',
+      name,
+      fixtures().busybox,
+      'sh',
+      '-c',
+      'echo hello from $(uname -s); seq 3',
+    ]);
     expect(res.stderr).toBe('');
     expect(res.stdout).toBe('hello from Linux\n1\n2\n3\n');
   });
@@ -39,7 +48,8 @@ describe('the private test engine', () => {
     expect(processesUsing(dir).length).toBeGreaterThan(0);
     child.kill('SIGKILL');
     const deadline = Date.now() + 30000;
-    while ((existsSync(dir) || processesUsing(dir).length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while ((existsSync(dir) || processesUsing(dir).length) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
     expect(existsSync(dir)).toBe(false);
     expect(processesUsing(dir)).toEqual([]);
     expect(existsSync(`/sys/class/net/${owner.bridge}`)).toBe(false);

@@ -52,7 +52,11 @@ function selectionSource(selection: EngineSelection): { source: HostSource; acti
 export async function createBackend(opts: BackendOptions = {}): Promise<Backend> {
   const tasks = new TaskManager();
   if (opts.engineSocket) {
-    const host = new ExternalHost(opts.engineSocket, parseEngineAddress(opts.engineSocket), `Engine at ${opts.engineSocket}`);
+    const host = new ExternalHost(
+      opts.engineSocket,
+      parseEngineAddress(opts.engineSocket),
+      `Engine at ${opts.engineSocket}`,
+    );
     const engine = new HostedEngine(fixedHost(host));
     void host.start().catch(() => undefined); // a failure shows in the status
     return {

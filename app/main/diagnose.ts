@@ -8,7 +8,15 @@ export async function runDiagnose(): Promise<number> {
   const host = choice.kind === 'none' ? undefined : selection.createHost(choice);
   if (choice.kind === 'none') process.stdout.write(`${choice.message}\n${choice.fix}\n\n`);
   const outcomes = await runDiagnostics(
-    diagnosticChecks(host ? { hostKind: host.kind, address: host.address, ...(host.kind !== 'external' ? { dataRoot: selection.paths.data } : {}) } : {}),
+    diagnosticChecks(
+      host
+        ? {
+            hostKind: host.kind,
+            address: host.address,
+            ...(host.kind !== 'external' ? { dataRoot: selection.paths.data } : {}),
+          }
+        : {},
+    ),
   );
   process.stdout.write(`${formatDiagnostics(outcomes)}\n`);
   return outcomes.some((o) => o.status === 'failed') ? 1 : 0;

@@ -44,7 +44,10 @@ describe('HostedEngine', () => {
   });
 
   it('says why there is no client when the engine is not running', async () => {
-    const host = new ExternalHost('unix:///nonexistent/docker.sock', parseEngineAddress('unix:///nonexistent/docker.sock'));
+    const host = new ExternalHost(
+      'unix:///nonexistent/docker.sock',
+      parseEngineAddress('unix:///nonexistent/docker.sock'),
+    );
     const engine = new HostedEngine(fixedHost(host));
     await host.start().catch(() => undefined);
     expect(engine.status().state).toBe('error');

@@ -25,7 +25,9 @@ export function toStatusDto(host: EngineHost, s: HostStatus, restartedAt?: numbe
     kind: host.kind,
     address: addressText(host.address),
     managed: host.kind !== 'external',
-    ...(s.failure ? { error: { step: s.failure.step, message: s.failure.message, logTail: s.failure.logTail, fix: s.failure.fix } } : {}),
+    ...(s.failure
+      ? { error: { step: s.failure.step, message: s.failure.message, logTail: s.failure.logTail, fix: s.failure.fix } }
+      : {}),
     ...(restartedAt ? { restartedAfterCrash: restartedAt } : {}),
   };
 }
@@ -42,7 +44,10 @@ export function fixedHost(host: EngineHost): HostSource {
   return { current: () => host, onChange: () => () => {}, none: () => undefined };
 }
 
-const noHost = new BerthError({ kind: 'unavailable', message: 'No container engine is set up. Open the Engine page to choose or install one.' });
+const noHost = new BerthError({
+  kind: 'unavailable',
+  message: 'No container engine is set up. Open the Engine page to choose or install one.',
+});
 
 export class HostedEngine implements EngineAccess {
   private connecting: Promise<EngineClient> | undefined;

@@ -17,7 +17,10 @@ export const containerRef = z
 export const containerName = z
   .string()
   .max(255, 'A name has at most 255 characters.')
-  .regex(CONTAINER_NAME, 'A name starts with a letter or digit, has at least two characters, and uses only letters, digits, "_", "." and "-".');
+  .regex(
+    CONTAINER_NAME,
+    'A name starts with a letter or digit, has at least two characters, and uses only letters, digits, "_", "." and "-".',
+  );
 
 export const port = z
   .number({ error: 'A port is a number.' })
@@ -43,9 +46,15 @@ export const imageRef = z
   .string()
   .min(1, 'Give an image, e.g. nginx:latest.')
   .max(512)
-  .regex(/^[a-z0-9][a-zA-Z0-9._\-/:@]*$/, 'An image reference looks like name, name:tag or registry/name:tag, in lowercase.');
+  .regex(
+    /^[a-z0-9][a-zA-Z0-9._\-/:@]*$/,
+    'An image reference looks like name, name:tag or registry/name:tag, in lowercase.',
+  );
 
 /** First message of a ZodError, for a form field. */
-export function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | undefined {
+export function firstIssue(result: {
+  success: boolean;
+  error?: { issues: { message: string }[] };
+}): string | undefined {
   return result.success ? undefined : result.error?.issues[0]?.message;
 }

@@ -15,11 +15,19 @@ function missing(): string | undefined {
   return undefined;
 }
 
-async function openUi(ctx: BenchContext): Promise<{ t: TestServer; browser: Browser; page: Page; close(): Promise<void> }> {
+async function openUi(
+  ctx: BenchContext,
+): Promise<{ t: TestServer; browser: Browser; page: Page; close(): Promise<void> }> {
   const t = await startTestServer(ctx.engine.host, { rendererDir: RENDERER });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${t.server.url}#/containers`);

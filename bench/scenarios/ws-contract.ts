@@ -16,7 +16,8 @@ export const scenarios: BenchScenario[] = [
     async run(ctx): Promise<BenchResult> {
       const n = ctx.quick ? 10 : 100;
       const existing = (await ctx.engine.docker(['ps', '-aq'])).stdout.trim().split('\n').filter(Boolean).length;
-      for (let i = existing; i < n; i++) await ctx.engine.docker(['create', '--label', 'berth.bench=list', ctx.busybox, 'true']);
+      for (let i = existing; i < n; i++)
+        await ctx.engine.docker(['create', '--label', 'berth.bench=list', ctx.busybox, 'true']);
       const t = await startTestServer(ctx.engine.host);
       const c = await connectTestClient(t.base, t.server.token);
       try {

@@ -25,7 +25,10 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     }
     if (this.items.length >= this.limit) {
       this.fail(
-        new BerthError({ kind: 'internal', message: 'The stream fell too far behind and was stopped. Reopen the view to continue.' }),
+        new BerthError({
+          kind: 'internal',
+          message: 'The stream fell too far behind and was stopped. Reopen the view to continue.',
+        }),
       );
       return;
     }

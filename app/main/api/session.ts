@@ -13,7 +13,11 @@ export function toErrorInfo(err: unknown, what: string): ErrorInfo {
   if (err instanceof BerthError) return err.toJSON();
   if (isErrorInfo(err)) return { kind: err.kind, message: err.message, ...(err.detail ? { detail: err.detail } : {}) };
   const detail = err instanceof Error ? err.message : String(err);
-  return { kind: 'internal', message: `${what} failed unexpectedly. Try again; if it keeps failing, check the engine's log.`, detail };
+  return {
+    kind: 'internal',
+    message: `${what} failed unexpectedly. Try again; if it keeps failing, check the engine's log.`,
+    detail,
+  };
 }
 
 function invalidArgs(name: string, error: z.ZodError): ErrorInfo {
@@ -55,8 +59,16 @@ export class Session {
     const parsed = clientFrame.safeParse(raw);
     if (!parsed.success) {
       const id = typeof (raw as { id?: unknown })?.id === 'number' ? (raw as { id: number }).id : undefined;
-      const error: ErrorInfo = { kind: 'invalid', message: 'The message was not understood and was ignored.', detail: z.prettifyError(parsed.error) };
-      this.send(id !== undefined && (raw as { t?: unknown }).t === 'req' ? { t: 'res', id, ok: false, error } : { t: 'error', error });
+      const error: ErrorInfo = {
+        kind: 'invalid',
+        message: 'The message was not understood and was ignored.',
+        detail: z.prettifyError(parsed.error),
+      };
+      this.send(
+        id !== undefined && (raw as { t?: unknown }).t === 'req'
+          ? { t: 'res', id, ok: false, error }
+          : { t: 'error', error },
+      );
       return;
     }
     const f = parsed.data;
@@ -107,7 +119,8 @@ export class Session {
   private async subscribe(f: Extract<ClientFrame, { t: 'sub' }>): Promise<void> {
     const fail = (error: ErrorInfo) => this.send({ t: 'end', id: f.id, error });
     if (this.streams.has(f.id)) return fail({ kind: 'invalid', message: 'That subscription id is already in use.' });
-    if (!has(subscriptions, f.topic)) return fail({ kind: 'invalid', message: `Berth has no stream named "${f.topic}".` });
+    if (!has(subscriptions, f.topic))
+      return fail({ kind: 'invalid', message: `Berth has no stream named "${f.topic}".` });
     const topic = f.topic as keyof typeof subscriptions;
     const def = subscriptions[topic];
     const args = def.args.safeParse(f.args ?? {});
@@ -120,10 +133,15 @@ export class Session {
     };
     this.streams.set(f.id, stream);
     try {
-      const handler = this.streamHandlers[topic] as (a: unknown, c: unknown) => StreamSource<unknown, unknown> | Promise<StreamSource<unknown, unknown>>;
+      const handler = this.streamHandlers[topic] as (
+        a: unknown,
+        c: unknown,
+      ) => StreamSource<unknown, unknown> | Promise<StreamSource<unknown, unknown>>;
       stream.source = await handler(args.data, { ...this.api, signal: controller.signal });
       if (controller.signal.aborted) return;
-      await (stream.source.batches ? stream.pump.run(stream.source.batches, true) : stream.pump.run(stream.source.items));
+      await (stream.source.batches
+        ? stream.pump.run(stream.source.batches, true)
+        : stream.pump.run(stream.source.items));
     } catch (err) {
       if (!controller.signal.aborted && !this.closed) fail(toErrorInfo(err, topic));
     } finally {

@@ -46,7 +46,11 @@ export class TaskManager {
         if (controller.signal.aborted) return this.finish(task, 'cancelled', {});
         const error = err instanceof BerthError ? err.toJSON() : isErrorInfo(err) ? err : undefined;
         this.finish(task, 'failed', {
-          error: error ?? { kind: 'internal', message: `${title} failed unexpectedly.`, detail: (err as Error)?.message ?? String(err) },
+          error: error ?? {
+            kind: 'internal',
+            message: `${title} failed unexpectedly.`,
+            detail: (err as Error)?.message ?? String(err),
+          },
         });
       },
     );

@@ -25,7 +25,9 @@ export type StreamSource<D, I = never> = (
   input?(msg: I): void | Promise<void>;
 };
 
-type InputOf<T extends SubscriptionName> = Subscriptions[T]['input'] extends z.ZodType ? z.output<Subscriptions[T]['input']> : never;
+type InputOf<T extends SubscriptionName> = Subscriptions[T]['input'] extends z.ZodType
+  ? z.output<Subscriptions[T]['input']>
+  : never;
 
 export type SubscriptionHandlers = {
   [T in SubscriptionName]: (

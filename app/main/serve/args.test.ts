@@ -14,7 +14,9 @@ describe('berth serve flags', () => {
     });
   });
   it('refuses bad values with a sentence', () => {
-    expect(parseServeArgs(['--port', '70000'])).toEqual({ error: '--port needs a number from 0 to 65535, not "70000".' });
+    expect(parseServeArgs(['--port', '70000'])).toEqual({
+      error: '--port needs a number from 0 to 65535, not "70000".',
+    });
     expect(parseServeArgs(['--bogus'])).toEqual({ error: 'unknown option "--bogus".' });
     expect(parseServeArgs(['--host'])).toMatchObject({ error: expect.stringMatching(/needs an address/) });
   });

@@ -22,13 +22,17 @@ export function parseServeArgs(argv: string[]): ServeArgs | { error: string } {
   const out: ServeArgs = { host: '127.0.0.1', port: 0, exposed: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--port': {
         const v = value();
         const n = Number(v);
-        if (!v || !Number.isInteger(n) || n < 0 || n > 65535) return { error: `--port needs a number from 0 to 65535, not "${v ?? ''}".` };
+        if (!v || !Number.isInteger(n) || n < 0 || n > 65535)
+          return { error: `--port needs a number from 0 to 65535, not "${v ?? ''}".` };
         out.port = n;
         break;
       }

@@ -52,12 +52,19 @@ describe('the contract over WebSocket', () => {
   it('refuses bad arguments before the engine, and the connection stays usable', async () => {
     await expect(c.request('containers.stop', { id: 'x y' })).rejects.toMatchObject({ kind: 'invalid' });
     await expect(c.request('containers.stop', { id: 'abc', extra: 1 })).rejects.toMatchObject({ kind: 'invalid' });
-    await expect(c.request('containers.nuke', {})).rejects.toMatchObject({ kind: 'invalid', message: /no request named/ });
-    await expect(c.request('containers.run', { image: 'busybox', ports: [{ containerPort: 70000 }] })).rejects.toMatchObject({
+    await expect(c.request('containers.nuke', {})).rejects.toMatchObject({
+      kind: 'invalid',
+      message: /no request named/,
+    });
+    await expect(
+      c.request('containers.run', { image: 'busybox', ports: [{ containerPort: 70000 }] }),
+    ).rejects.toMatchObject({
       kind: 'invalid',
       field: 'ports.0.containerPort',
     });
-    await expect(c.request('containers.start', { id: 'no-such-container-here' })).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(c.request('containers.start', { id: 'no-such-container-here' })).rejects.toMatchObject({
+      kind: 'not-found',
+    });
     await expect(c.request('engine.status')).resolves.toMatchObject({ state: 'running' });
   });
 
@@ -85,7 +92,10 @@ describe('the contract over WebSocket', () => {
       }
     });
     expect(await body).toContain('berth fixture');
-    await expect(c.request('containers.run', { image: fixtures().busybox, name })).rejects.toMatchObject({ kind: 'conflict', field: 'name' });
+    await expect(c.request('containers.run', { image: fixtures().busybox, name })).rejects.toMatchObject({
+      kind: 'conflict',
+      field: 'name',
+    });
     await testEngine().docker(['rm', '-f', name]);
     await testEngine().docker(['volume', 'rm', `${name}-vol`]);
   });
@@ -118,11 +128,16 @@ describe('the contract over WebSocket', () => {
   it('runs a terminal: echo, resize seen by stty, exit code', async () => {
     const name = await runBusybox(['sleep', '300']);
     let text = '';
-    const s = c.subscribe('containers.exec', { id: name, cols: 80, rows: 24 }, {
-      onItems: (items) => {
-        for (const i of items as ExecItem[]) if (i.type === 'output') text += Buffer.from(i.data, 'base64').toString();
+    const s = c.subscribe(
+      'containers.exec',
+      { id: name, cols: 80, rows: 24 },
+      {
+        onItems: (items) => {
+          for (const i of items as ExecItem[])
+            if (i.type === 'output') text += Buffer.from(i.data, 'base64').toString();
+        },
       },
-    });
+    );
     await until(() => (s.items as ExecItem[]).some((i) => i.type === 'started'));
     s.input({ type: 'input', data: 'echo hello-$((40+2))\n' });
     await until(() => text.includes('hello-42'));
@@ -139,7 +154,9 @@ describe('the contract over WebSocket', () => {
     const s = c.subscribe('engine.events', {});
     await new Promise((r) => setTimeout(r, 300));
     const name = await runBusybox(['true']);
-    const ev = await until(() => (s.items as EngineEvent[]).find((e) => e.type === 'container' && e.action === 'start' && e.name === name));
+    const ev = await until(() =>
+      (s.items as EngineEvent[]).find((e) => e.type === 'container' && e.action === 'start' && e.name === name),
+    );
     expect(ev.id).toMatch(/^[0-9a-f]{64}$/);
     s.close();
   });
@@ -160,7 +177,19 @@ describe('tasks over the contract', () => {
       const ref = `${registry.host}/berth/pulled:${uniqueName('t')}`;
       // An image with a layer of its own, so the pull has a layer to download.
       const maker = uniqueName('layer');
-      expect((await testEngine().docker(['run', '--name', maker, fixtures().busybox, 'sh', '-c', 'head -c 300000 /dev/urandom > /blob'])).code).toBe(0);
+      expect(
+        (
+          await testEngine().docker([
+            'run',
+            '--name',
+            maker,
+            fixtures().busybox,
+            'sh',
+            '-c',
+            'head -c 300000 /dev/urandom > /blob',
+          ])
+        ).code,
+      ).toBe(0);
       expect((await testEngine().docker(['commit', maker, ref])).code).toBe(0);
       await testEngine().docker(['rm', maker]);
       const push = await testEngine().docker(['push', ref]);
@@ -170,15 +199,21 @@ describe('tasks over the contract', () => {
       const tasks = c.subscribe('tasks', {});
       const started = await c.request<{ id: string; state: string }>('images.pull', { ref });
       expect(started.state).toBe('running');
-      const done = await until(() => (tasks.items as { id: string; state: string }[]).find((x) => x.id === started.id && x.state !== 'running'));
+      const done = await until(() =>
+        (tasks.items as { id: string; state: string }[]).find((x) => x.id === started.id && x.state !== 'running'),
+      );
       expect(done).toMatchObject({ state: 'done' });
-      const updates = (tasks.items as { id: string; progress: { layers?: unknown[] } }[]).filter((x) => x.id === started.id);
+      const updates = (tasks.items as { id: string; progress: { layers?: unknown[] } }[]).filter(
+        (x) => x.id === started.id,
+      );
       expect(updates.some((u) => (u.progress.layers ?? []).length > 0)).toBe(true);
       expect((await testEngine().docker(['image', 'inspect', ref])).code).toBe(0);
 
       const missing = await c.request<{ id: string }>('images.pull', { ref: `${registry.host}/berth/missing:nope` });
       const failed = await until(() =>
-        (tasks.items as { id: string; state: string; error?: { kind: string; message: string } }[]).find((x) => x.id === missing.id && x.state === 'failed'),
+        (tasks.items as { id: string; state: string; error?: { kind: string; message: string } }[]).find(
+          (x) => x.id === missing.id && x.state === 'failed',
+        ),
       );
       expect(failed.error?.kind).toBe('not-found');
       expect(failed.error?.message).toMatch(/\.$/);

@@ -40,7 +40,7 @@ describe('the WebSocket endpoint', () => {
       { t: 'req', id: 3, method: 'containers.remove', args: { id: 'abc', force: true } },
     ];
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const junk = (): unknown => {
       const r = rand();
       if (r < 0.2) return Math.floor(rand() * 1e6);
@@ -53,8 +53,14 @@ describe('the WebSocket endpoint', () => {
     };
     for (let i = 0; i < 500; i++) {
       const r = rand();
-      if (r < 0.25) c.sendRaw(Buffer.from(Array.from({ length: Math.floor(rand() * 200) }, () => Math.floor(rand() * 256))).toString('latin1'));
-      else if (r < 0.35) c.sendRaw(Buffer.from([1, 2, 3])); // binary
+      if (r < 0.25)
+        c.sendRaw(
+          Buffer.from(Array.from({ length: Math.floor(rand() * 200) }, () => Math.floor(rand() * 256))).toString(
+            'latin1',
+          ),
+        );
+      else if (r < 0.35)
+        c.sendRaw(Buffer.from([1, 2, 3])); // binary
       else {
         const f = structuredClone(valid[Math.floor(rand() * valid.length)]!) as Record<string, unknown>;
         const keys = ['t', 'id', 'method', 'topic', 'args', 'extra'];
@@ -67,7 +73,9 @@ describe('the WebSocket endpoint', () => {
     // Nothing was removed or created; the connection still answers; the server is up.
     await expect(c.request('engine.status')).resolves.toMatchObject({ state: 'running' });
     expect((await testEngine().docker(['ps', '-aq'])).stdout).toBe(before);
-    expect(c.frames.some((f) => (f.t === 'error' || (f.t === 'res' && !f.ok)) && 'error' in f && f.error.kind === 'invalid')).toBe(true);
+    expect(
+      c.frames.some((f) => (f.t === 'error' || (f.t === 'res' && !f.ok)) && 'error' in f && f.error.kind === 'invalid'),
+    ).toBe(true);
     await c.close();
   }, 60000);
 

@@ -34,7 +34,7 @@ describe('berth serve (the command)', () => {
       const u = new URL(url);
       const c = await connectTestClient(`${u.protocol}//${u.host}`, u.searchParams.get('token')!);
       const deadline = Date.now() + 60000;
-      let status = (await c.request<{ state: string; kind: string; managed: boolean }>('engine.status'));
+      let status = await c.request<{ state: string; kind: string; managed: boolean }>('engine.status');
       while (status.state !== 'running' && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 200));
         status = await c.request('engine.status');

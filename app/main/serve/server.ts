@@ -56,7 +56,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const fromQuery = url.searchParams.get('token');
     if (fromQuery !== null) {
       if (!tokenMatches(fromQuery, token)) {
-        res.writeHead(401, { 'Content-Type': 'text/plain' }).end('The token in this address is wrong. Use the address `berth serve` printed.');
+        res
+          .writeHead(401, { 'Content-Type': 'text/plain' })
+          .end('The token in this address is wrong. Use the address `berth serve` printed.');
         return;
       }
       // Keep the token out of history and referrers: set the cookie and drop it from the URL.
@@ -69,7 +71,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return;
     }
     if (!tokenMatches(cookieToken(req), token)) {
-      res.writeHead(401, { 'Content-Type': 'text/plain' }).end('Berth needs its token: open the address `berth serve` printed.');
+      res
+        .writeHead(401, { 'Content-Type': 'text/plain' })
+        .end('Berth needs its token: open the address `berth serve` printed.');
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -108,12 +112,16 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }, 15000);
     ws.on('pong', () => (alive = true));
     ws.on('message', (data, isBinary) => {
-      if (isBinary) return send({ t: 'error', error: { kind: 'invalid', message: 'Binary messages are not understood.' } });
+      if (isBinary)
+        return send({ t: 'error', error: { kind: 'invalid', message: 'Binary messages are not understood.' } });
       let frame: unknown;
       try {
         frame = JSON.parse(String(data));
       } catch {
-        return send({ t: 'error', error: { kind: 'invalid', message: 'The message was not valid JSON and was ignored.' } });
+        return send({
+          t: 'error',
+          error: { kind: 'invalid', message: 'The message was not valid JSON and was ignored.' },
+        });
       }
       session.receive(frame);
     });

@@ -21,8 +21,16 @@ export async function startTestServer(engineHost: string, opts: { rendererDir?: 
   }
   const backend = await createBackend({ engineSocket: engineHost });
   const deadline = Date.now() + 10_000;
-  while (backend.api.engine.status().state !== 'running' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  const server = await startServer({ host: '127.0.0.1', port: 0, rendererDir, api: backend.api, handlers: backend.handlers, streams: backend.streams });
+  while (backend.api.engine.status().state !== 'running' && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 20));
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    rendererDir,
+    api: backend.api,
+    handlers: backend.handlers,
+    streams: backend.streams,
+  });
   return {
     server,
     backend,

@@ -21,7 +21,11 @@ export interface TestStream {
   close(): void;
 }
 
-export async function connectTestClient(base: string, token: string, headers: Record<string, string> = {}): Promise<TestConnection> {
+export async function connectTestClient(
+  base: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<TestConnection> {
   const u = new URL(base);
   const ws = new WebSocket(`ws://${u.host}/api`, {
     headers: { Cookie: `berth_token=${token}`, Origin: `http://${u.host}`, ...headers },
@@ -35,7 +39,10 @@ export async function connectTestClient(base: string, token: string, headers: Re
   let nextId = 1_000_000_000; // far from the small ids fuzz tests send by hand
   const frames: ServerFrame[] = [];
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
-  const streams = new Map<number, { s: TestStream; ack: boolean; onItems?: (items: unknown[]) => void; end(f: ServerFrame & { t: 'end' }): void }>();
+  const streams = new Map<
+    number,
+    { s: TestStream; ack: boolean; onItems?: (items: unknown[]) => void; end(f: ServerFrame & { t: 'end' }): void }
+  >();
   ws.on('message', (data) => {
     const f = JSON.parse(String(data)) as ServerFrame;
     frames.push(f);

@@ -9,7 +9,11 @@ export interface RequestDef<A extends z.ZodType = z.ZodType, R = unknown> {
   result?: R;
 }
 
-export interface SubscriptionDef<A extends z.ZodType = z.ZodType, D = unknown, I extends z.ZodType | undefined = undefined> {
+export interface SubscriptionDef<
+  A extends z.ZodType = z.ZodType,
+  D = unknown,
+  I extends z.ZodType | undefined = undefined,
+> {
   kind: 'subscription';
   args: A;
   /** Schema of client→server messages for bidirectional streams (exec input and resize). */
@@ -23,7 +27,10 @@ export function request<R>() {
 }
 
 export function subscription<D>() {
-  return <A extends z.ZodType, I extends z.ZodType | undefined = undefined>(args: A, input?: I): SubscriptionDef<A, D, I> => ({
+  return <A extends z.ZodType, I extends z.ZodType | undefined = undefined>(
+    args: A,
+    input?: I,
+  ): SubscriptionDef<A, D, I> => ({
     kind: 'subscription',
     args,
     input: input as I,

@@ -10,11 +10,16 @@ const none = z.strictObject({});
 
 export const execInput = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('input'), data: z.string().max(64 * 1024) }),
-  z.strictObject({ type: z.literal('resize'), cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(1000) }),
+  z.strictObject({
+    type: z.literal('resize'),
+    cols: z.number().int().min(1).max(1000),
+    rows: z.number().int().min(1).max(1000),
+  }),
 ]);
 export type ExecInput = z.infer<typeof execInput>;
 
-export type ExecItem = { type: 'output'; data: string } | { type: 'started'; shell: string } | { type: 'exit'; exitCode: number | null };
+export type ExecItem =
+  { type: 'output'; data: string } | { type: 'started'; shell: string } | { type: 'exit'; exitCode: number | null };
 
 export const subscriptions = {
   /** The engine's state; the first item is the current state. */
@@ -34,9 +39,7 @@ export const subscriptions = {
   /** Live stats of one container (detail view). */
   'containers.stats': subscription<StatsSample>()(z.strictObject({ id: containerRef })),
   /** Cheap samples (every 2 s) for the rows a list shows; one shared sampler per engine. */
-  'stats.sample': subscription<StatsSample>()(
-    z.strictObject({ ids: z.array(containerRef).max(200) }),
-  ),
+  'stats.sample': subscription<StatsSample>()(z.strictObject({ ids: z.array(containerRef).max(200) })),
   /** A terminal in a container. Data items carry base64 output; input carries keystrokes and resizes. */
   'containers.exec': subscription<ExecItem>()(
     z.strictObject({

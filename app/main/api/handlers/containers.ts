@@ -37,7 +37,17 @@ type ContainerHandlers = Pick<
 function withRunField(err: unknown): never {
   if (err instanceof BerthError && !err.field) {
     const text = `${err.message} ${err.detail ?? ''}`;
-    const field = /port/i.test(text) ? 'ports' : /name .*in use|container name/i.test(text) ? 'name' : /mount|volume|bind/i.test(text) ? 'volumes' : /network/i.test(text) ? 'network' : /image|reference|repository/i.test(text) ? 'image' : undefined;
+    const field = /port/i.test(text)
+      ? 'ports'
+      : /name .*in use|container name/i.test(text)
+        ? 'name'
+        : /mount|volume|bind/i.test(text)
+          ? 'volumes'
+          : /network/i.test(text)
+            ? 'network'
+            : /image|reference|repository/i.test(text)
+              ? 'image'
+              : undefined;
     if (field) throw new BerthError({ ...err.toJSON(), field });
   }
   throw err;
@@ -46,16 +56,20 @@ function withRunField(err: unknown): never {
 export const containerHandlers: ContainerHandlers = {
   // Berth's own short-lived helpers (volume browsing) are not the user's containers.
   'containers.list': async ({ all }, { engine }) =>
-    (await listContainers(await engine.client(), { all })).filter((c) => !(HELPER_LABEL in c.labels)).map(({ names: _names, ...c }) => c),
+    (await listContainers(await engine.client(), { all }))
+      .filter((c) => !(HELPER_LABEL in c.labels))
+      .map(({ names: _names, ...c }) => c),
   'containers.inspect': async ({ id }, { engine }) => inspectContainer(await engine.client(), id),
   'containers.start': async ({ id }, { engine }) => startContainer(await engine.client(), id),
-  'containers.stop': async ({ id, timeout }, { engine }) => stopContainer(await engine.client(), id, timeout === undefined ? {} : { timeout }),
+  'containers.stop': async ({ id, timeout }, { engine }) =>
+    stopContainer(await engine.client(), id, timeout === undefined ? {} : { timeout }),
   'containers.restart': async ({ id, timeout }, { engine }) =>
     restartContainer(await engine.client(), id, timeout === undefined ? {} : { timeout }),
   'containers.kill': async ({ id, signal }, { engine }) => killContainer(await engine.client(), id, { signal }),
   'containers.pause': async ({ id }, { engine }) => pauseContainer(await engine.client(), id),
   'containers.unpause': async ({ id }, { engine }) => unpauseContainer(await engine.client(), id),
-  'containers.remove': async ({ id, force, volumes }, { engine }) => removeContainer(await engine.client(), id, { force, volumes }),
+  'containers.remove': async ({ id, force, volumes }, { engine }) =>
+    removeContainer(await engine.client(), id, { force, volumes }),
   'containers.rename': async ({ id, name }, { engine }) => renameContainer(await engine.client(), id, name),
   'containers.run': async (spec, { engine }) => runContainer(await engine.client(), spec).catch(withRunField),
   'containers.runCommand': async ({ id }, { engine }) => containerRunCommand(await engine.client(), id),

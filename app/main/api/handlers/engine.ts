@@ -9,10 +9,9 @@ export const engineHandlers: Pick<
   'engine.status': async (_a, { engine }) => engine.status(),
   'engine.info': async (_a, { engine }) => {
     const { docker, apiVersion } = await engine.client();
-    const [info, version] = (await attempt('read the engine information', () => Promise.all([docker.info(), docker.version()]))) as unknown as [
-      Record<string, unknown>,
-      Record<string, unknown>,
-    ];
+    const [info, version] = (await attempt('read the engine information', () =>
+      Promise.all([docker.info(), docker.version()]),
+    )) as unknown as [Record<string, unknown>, Record<string, unknown>];
     const n = (k: string) => Number(info[k] ?? 0);
     return {
       version: String(version.Version ?? ''),
@@ -25,7 +24,12 @@ export const engineHandlers: Pick<
       dataRoot: String(info.DockerRootDir ?? ''),
       storageDriver: String(info.Driver ?? ''),
       cgroupVersion: String(info.CgroupVersion ?? '1'),
-      containers: { total: n('Containers'), running: n('ContainersRunning'), paused: n('ContainersPaused'), stopped: n('ContainersStopped') },
+      containers: {
+        total: n('Containers'),
+        running: n('ContainersRunning'),
+        paused: n('ContainersPaused'),
+        stopped: n('ContainersStopped'),
+      },
       images: n('Images'),
     };
   },

@@ -1,6 +1,12 @@
 // Files in a container: list a folder, download a file (its bytes) or a folder (a tar), upload a file.
 import { posix } from 'node:path';
-import { containerArchive, listContainerDir, readContainerFile, statContainerPath, uploadToContainer } from '../../../engine/docker/container-files';
+import {
+  containerArchive,
+  listContainerDir,
+  readContainerFile,
+  statContainerPath,
+  uploadToContainer,
+} from '../../../engine/docker/container-files';
 import { BerthError } from '../../../shared/errors';
 import type { RequestHandlers } from '../types';
 
@@ -8,7 +14,8 @@ import type { RequestHandlers } from '../types';
 const MAX_DOWNLOAD = 64 * 1024 * 1024;
 
 export const fileHandlers: Pick<RequestHandlers, 'containers.files' | 'containers.download' | 'containers.upload'> = {
-  'containers.files': async ({ id, path }, { engine }) => (await listContainerDir(await engine.client(), id, path)).entries,
+  'containers.files': async ({ id, path }, { engine }) =>
+    (await listContainerDir(await engine.client(), id, path)).entries,
   'containers.download': async ({ id, path }, { engine, signal }) => {
     const client = await engine.client();
     const st = await statContainerPath(client, id, path);

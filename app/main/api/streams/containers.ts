@@ -26,9 +26,18 @@ async function* execItems(session: Awaited<ReturnType<typeof openExecSession>>):
   yield { type: 'exit', exitCode: await session.exit };
 }
 
-export const containerStreams: Pick<SubscriptionHandlers, 'containers.logs' | 'containers.stats' | 'stats.sample' | 'containers.exec'> = {
+export const containerStreams: Pick<
+  SubscriptionHandlers,
+  'containers.logs' | 'containers.stats' | 'stats.sample' | 'containers.exec'
+> = {
   'containers.logs': async ({ id, follow, tail, since, timestamps }, { engine, signal }) => ({
-    batches: readLogs(await engine.client(), id, { follow, tail, timestamps, signal, ...(since !== undefined ? { since } : {}) }),
+    batches: readLogs(await engine.client(), id, {
+      follow,
+      tail,
+      timestamps,
+      signal,
+      ...(since !== undefined ? { since } : {}),
+    }),
   }),
   'containers.stats': async ({ id }, { engine, signal }) => ({
     items: streamStats(await engine.client(), id, { signal }),

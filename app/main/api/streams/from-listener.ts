@@ -1,7 +1,11 @@
 // A stream fed by a listener API (engine status, events, tasks), ended when the caller aborts.
 import { AsyncQueue } from '../async-queue';
 
-export function fromListener<T>(signal: AbortSignal, listen: (push: (item: T) => void) => () => void, initial: T[] = []): AsyncQueue<T> {
+export function fromListener<T>(
+  signal: AbortSignal,
+  listen: (push: (item: T) => void) => () => void,
+  initial: T[] = [],
+): AsyncQueue<T> {
   let stop = () => {};
   const queue = new AsyncQueue<T>(10_000, () => stop());
   for (const item of initial) queue.push(item);

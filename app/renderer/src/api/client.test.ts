@@ -34,7 +34,12 @@ describe('BerthClient', () => {
     const [r1, r2] = s.sent as Extract<ClientFrame, { t: 'req' }>[];
     expect(r1).toMatchObject({ t: 'req', method: 'containers.list', args: { all: true } });
     s.deliver({ t: 'res', id: r1!.id, ok: true, result: [] });
-    s.deliver({ t: 'res', id: r2!.id, ok: false, error: { kind: 'not-found', message: 'Could not start container "web": it does not exist.' } });
+    s.deliver({
+      t: 'res',
+      id: r2!.id,
+      ok: false,
+      error: { kind: 'not-found', message: 'Could not start container "web": it does not exist.' },
+    });
     await expect(p).resolves.toEqual([]);
     const err = await q.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CallError);

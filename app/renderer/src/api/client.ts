@@ -77,14 +77,20 @@ export class BerthClient {
   ): Promise<RequestResult<M>> {
     const id = this.nextId++;
     if (this.transport.state === 'reconnecting')
-      return Promise.reject(new CallError({ kind: 'unavailable', message: 'Berth is reconnecting. Try again in a moment.' }));
+      return Promise.reject(
+        new CallError({ kind: 'unavailable', message: 'Berth is reconnecting. Try again in a moment.' }),
+      );
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.transport.send({ t: 'req', id, method, args: rest[0] ?? {} });
     });
   }
 
-  subscribe<T extends SubscriptionName>(topic: T, args: SubscriptionArgs<T>, cb: StreamCallbacks<SubscriptionData<T>>): StreamHandle<SubscriptionInput<T>> {
+  subscribe<T extends SubscriptionName>(
+    topic: T,
+    args: SubscriptionArgs<T>,
+    cb: StreamCallbacks<SubscriptionData<T>>,
+  ): StreamHandle<SubscriptionInput<T>> {
     let id = this.nextId++;
     const sub: OpenSub = { topic, args, cb: cb as StreamCallbacks<unknown> };
     this.subs.set(id, sub);
@@ -140,7 +146,12 @@ export class BerthClient {
   private onState(s: ConnectionState): void {
     if (s === 'reconnecting') {
       for (const p of this.pending.values())
-        p.reject(new CallError({ kind: 'unavailable', message: 'Lost the connection to Berth. Reconnecting — try again in a moment.' }));
+        p.reject(
+          new CallError({
+            kind: 'unavailable',
+            message: 'Lost the connection to Berth. Reconnecting — try again in a moment.',
+          }),
+        );
       this.pending.clear();
     }
     if (s === 'open' && this.wasDown) {

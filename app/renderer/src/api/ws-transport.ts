@@ -2,7 +2,9 @@
 import type { ClientFrame, ServerFrame } from '../../../shared/contract';
 import type { ConnectionState, Transport } from './transport';
 
-export function wsTransport(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`): Transport {
+export function wsTransport(
+  url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`,
+): Transport {
   const frameListeners: ((f: ServerFrame) => void)[] = [];
   const stateListeners: ((s: ConnectionState) => void)[] = [];
   let ws: WebSocket | undefined;

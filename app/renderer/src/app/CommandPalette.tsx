@@ -35,7 +35,13 @@ export function CommandPalette() {
       { label: 'Use the dark theme', kind: 'Action', go: () => setTheme('dark') },
       { label: 'Use the light theme', kind: 'Action', go: () => setTheme('light') },
       ...containers.map((c) => ({ label: c.name, kind: 'Container', go: go(href('containers', c.id)) })),
-      ...images.flatMap((i) => (i.tags.length ? i.tags : [i.id.slice(7, 19)]).map((t) => ({ label: t, kind: 'Image', go: go(href('images', i.id)) }))),
+      ...images.flatMap((i) =>
+        (i.tags.length ? i.tags : [i.id.slice(7, 19)]).map((t) => ({
+          label: t,
+          kind: 'Image',
+          go: go(href('images', i.id)),
+        })),
+      ),
       ...volumes.map((v) => ({ label: v.name, kind: 'Volume', go: go(href('volumes', v.name)) })),
     ];
     const q = query.trim().toLowerCase();
@@ -58,7 +64,13 @@ export function CommandPalette() {
   };
   return (
     <div className="modal-backdrop" onMouseDown={() => setOpen(false)}>
-      <div role="dialog" aria-modal="true" aria-label="Command palette" className="palette" onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label="Command palette"
+        className="palette"
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <input
           ref={input}
           aria-label="Search Berth"

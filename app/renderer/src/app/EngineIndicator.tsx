@@ -16,7 +16,11 @@ export function EngineIndicator() {
   const label = status ? labels[state] : 'Connecting to Berth…';
   const progress = status && state !== 'running' ? status.progress : '';
   return (
-    <a className={`engine-indicator state-${state}`} href={href('engine')} aria-label={`${label}${progress ? `: ${progress}` : ''}. Open the Engine page.`}>
+    <a
+      className={`engine-indicator state-${state}`}
+      href={href('engine')}
+      aria-label={`${label}${progress ? `: ${progress}` : ''}. Open the Engine page.`}
+    >
       <span className="dot" aria-hidden="true" />
       <span>{label}</span>
       {progress && <span className="progress-line">{progress}</span>}

@@ -29,7 +29,8 @@ export function TaskCentre() {
       for (const t of items) {
         const before = prev?.find((p) => p.id === t.id);
         if (before?.state === 'running' && t.state === 'done') toast('success', `${t.title} finished.`);
-        if (before?.state === 'running' && t.state === 'failed') toast('error', t.error?.message ?? `${t.title} failed.`);
+        if (before?.state === 'running' && t.state === 'failed')
+          toast('error', t.error?.message ?? `${t.title} failed.`);
       }
       queryClient.setQueryData(['tasks.list'], mergeTasks(prev, items));
     },
@@ -53,7 +54,9 @@ export function TaskCentre() {
           ref={panel}
           onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
         >
-          {tasks.length === 0 && <p className="muted">No tasks yet. Pulls, builds, pushes and prunes show their progress here.</p>}
+          {tasks.length === 0 && (
+            <p className="muted">No tasks yet. Pulls, builds, pushes and prunes show their progress here.</p>
+          )}
           <ul className="task-list">
             {tasks.map((t) => {
               const pct = percent(t);

@@ -26,7 +26,11 @@ export function Dialog({
       onClose();
     }
     if (e.key === 'Tab' && ref.current) {
-      const focusable = [...ref.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex="0"]')];
+      const focusable = [
+        ...ref.current.querySelectorAll<HTMLElement>(
+          'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex="0"]',
+        ),
+      ];
       const first = focusable[0];
       const last = focusable[focusable.length - 1];
       if (e.shiftKey && document.activeElement === first) {

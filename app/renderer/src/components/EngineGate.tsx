@@ -20,7 +20,7 @@ export function EngineGate({
       status.state === 'starting'
         ? `The engine is starting: ${status.progress || 'one moment'}.`
         : status.state === 'error'
-          ? status.error?.message ?? 'The engine failed.'
+          ? (status.error?.message ?? 'The engine failed.')
           : status.state === 'none'
             ? 'No container engine is set up.'
             : `The engine is ${status.state}.`;

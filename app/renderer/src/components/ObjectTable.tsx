@@ -43,7 +43,11 @@ export function ObjectTable<T>({
         <thead>
           <tr>
             {columns.map((c, i) => (
-              <th key={c.label} className={c.className} aria-sort={i === sort ? (descending ? 'descending' : 'ascending') : undefined}>
+              <th
+                key={c.label}
+                className={c.className}
+                aria-sort={i === sort ? (descending ? 'descending' : 'ascending') : undefined}
+              >
                 {c.value ? (
                   <button
                     type="button"

@@ -47,9 +47,21 @@ export const containerRequests = {
   'containers.list': request<ContainerSummary[]>()(z.strictObject({ all: z.boolean().default(true) })),
   'containers.inspect': request<unknown>()(byId),
   'containers.start': request<void>()(byId),
-  'containers.stop': request<void>()(z.strictObject({ id: containerRef, timeout: z.number().int().min(0).max(3600).optional() })),
-  'containers.restart': request<void>()(z.strictObject({ id: containerRef, timeout: z.number().int().min(0).max(3600).optional() })),
-  'containers.kill': request<void>()(z.strictObject({ id: containerRef, signal: z.string().regex(/^[A-Z0-9]{1,12}$/).default('SIGKILL') })),
+  'containers.stop': request<void>()(
+    z.strictObject({ id: containerRef, timeout: z.number().int().min(0).max(3600).optional() }),
+  ),
+  'containers.restart': request<void>()(
+    z.strictObject({ id: containerRef, timeout: z.number().int().min(0).max(3600).optional() }),
+  ),
+  'containers.kill': request<void>()(
+    z.strictObject({
+      id: containerRef,
+      signal: z
+        .string()
+        .regex(/^[A-Z0-9]{1,12}$/)
+        .default('SIGKILL'),
+    }),
+  ),
   'containers.pause': request<void>()(byId),
   'containers.unpause': request<void>()(byId),
   'containers.remove': request<void>()(
@@ -67,7 +79,11 @@ export const containerRequests = {
     z.strictObject({
       id: containerRef,
       dir: absolutePath,
-      name: z.string().min(1).max(255).regex(/^[^/\0]+$/, 'A file name has no "/".'),
+      name: z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/^[^/\0]+$/, 'A file name has no "/".'),
       base64: z.string().max(48 * 1024 * 1024, 'Uploads are limited to 32 MB.'),
     }),
   ),

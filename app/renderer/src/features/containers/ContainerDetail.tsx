@@ -48,7 +48,16 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
     }
   };
   const onTabKey = (e: React.KeyboardEvent, i: number) => {
-    const next = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -1;
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % tabs.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + tabs.length) % tabs.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? tabs.length - 1
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     navigate(href('containers', container.id, tabs[next]!.id));
@@ -64,7 +73,8 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
         <div>
           <h1 id="detail-title">{container.name}</h1>
           <div className="muted small">
-            <span className={`state-pill ${container.state}`}>{container.state}</span> {container.image} · <span className="mono">{container.id.slice(0, 12)}</span> · {container.status}
+            <span className={`state-pill ${container.state}`}>{container.state}</span> {container.image} ·{' '}
+            <span className="mono">{container.id.slice(0, 12)}</span> · {container.status}
           </div>
         </div>
         <span className="spacer" />
@@ -96,7 +106,11 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
         <active.Component key={`${container.id}-${active.id}`} container={container} />
       </div>
       {removing && (
-        <RemoveContainersDialog containers={[container]} onClose={() => setRemoving(false)} onRemoved={() => navigate(href('containers'))} />
+        <RemoveContainersDialog
+          containers={[container]}
+          onClose={() => setRemoving(false)}
+          onRemoved={() => navigate(href('containers'))}
+        />
       )}
     </section>
   );

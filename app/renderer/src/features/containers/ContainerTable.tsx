@@ -45,7 +45,9 @@ export function ContainerTable(p: TableProps) {
       const ids = v
         .getVirtualItems()
         .map((i) => p.rows[i.index])
-        .filter((r): r is Extract<Row, { kind: 'container' }> => r?.kind === 'container' && r.container.state === 'running')
+        .filter(
+          (r): r is Extract<Row, { kind: 'container' }> => r?.kind === 'container' && r.container.state === 'running',
+        )
         .map((r) => r.container.id);
       p.onVisibleChange(ids);
     },
@@ -62,10 +64,19 @@ export function ContainerTable(p: TableProps) {
         <thead>
           <tr>
             <th className="check">
-              <input type="checkbox" aria-label="Select all containers" checked={allSelected} onChange={(e) => p.onSelect(allIds, e.target.checked)} />
+              <input
+                type="checkbox"
+                aria-label="Select all containers"
+                checked={allSelected}
+                onChange={(e) => p.onSelect(allIds, e.target.checked)}
+              />
             </th>
             {columns.map((c) => (
-              <th key={c.label} className={c.className} aria-sort={c.key === p.sort ? (p.descending ? 'descending' : 'ascending') : undefined}>
+              <th
+                key={c.label}
+                className={c.className}
+                aria-sort={c.key === p.sort ? (p.descending ? 'descending' : 'ascending') : undefined}
+              >
                 {c.key ? (
                   <button type="button" className="sort" onClick={() => p.onSort(c.key!)}>
                     {c.label}
@@ -100,7 +111,12 @@ function GroupRow({ row, onToggleGroup, onGroupAction }: { row: Extract<Row, { k
     <tr className="group-row" aria-label={`Compose project ${row.project}`}>
       <td />
       <td colSpan={4}>
-        <button type="button" className="group-toggle" aria-expanded={!row.collapsed} onClick={() => onToggleGroup(row.project)}>
+        <button
+          type="button"
+          className="group-toggle"
+          aria-expanded={!row.collapsed}
+          onClick={() => onToggleGroup(row.project)}
+        >
           <span aria-hidden="true">{row.collapsed ? '▸' : '▾'}</span> {row.project}
         </button>
         <span className="muted small">
@@ -134,7 +150,12 @@ function ContainerRow({
   return (
     <tr aria-label={c.name} className={`${selected.has(c.id) ? 'selected' : ''}${row.inGroup ? ' in-group' : ''}`}>
       <td className="check">
-        <input type="checkbox" aria-label={`Select ${c.name}`} checked={selected.has(c.id)} onChange={(e) => onSelect([c.id], e.target.checked)} />
+        <input
+          type="checkbox"
+          aria-label={`Select ${c.name}`}
+          checked={selected.has(c.id)}
+          onChange={(e) => onSelect([c.id], e.target.checked)}
+        />
       </td>
       <td className="name-cell">
         <a href={href('containers', c.id)}>{c.name}</a>

@@ -38,7 +38,12 @@ function ContainerList() {
   const act = useContainerAction();
   const containers = useMemo(() => list.data ?? [], [list.data]);
   const rows = useMemo(
-    () => buildRows(containers, { search, runningOnly, sort, descending, collapsed }, sort === 'cpu' || sort === 'memory' ? stats : undefined),
+    () =>
+      buildRows(
+        containers,
+        { search, runningOnly, sort, descending, collapsed },
+        sort === 'cpu' || sort === 'memory' ? stats : undefined,
+      ),
     [containers, search, runningOnly, sort, descending, collapsed, stats],
   );
   const chosen = containers.filter((c) => selected.has(c.id));
@@ -71,9 +76,16 @@ function ContainerList() {
         </button>
       </div>
       <div className="toolbar" role="toolbar" aria-label="Container list tools">
-        <input type="search" aria-label="Search containers" placeholder="Search by name, image or id" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Search containers"
+          placeholder="Search by name, image or id"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <label className="inline">
-          <input type="checkbox" checked={runningOnly} onChange={(e) => setRunningOnly(e.target.checked)} /> Only running
+          <input type="checkbox" checked={runningOnly} onChange={(e) => setRunningOnly(e.target.checked)} /> Only
+          running
         </label>
         <span className="spacer" />
         {chosen.length > 0 && (
@@ -122,7 +134,12 @@ function ContainerList() {
                 return next;
               })
             }
-            onGroupAction={(project, verb) => act.bulk(verb, containers.filter((c) => c.compose?.project === project))}
+            onGroupAction={(project, verb) =>
+              act.bulk(
+                verb,
+                containers.filter((c) => c.compose?.project === project),
+              )
+            }
             onRemove={(c) => setRemoving([c])}
             onVisibleChange={(ids) => setVisibleIds((prev) => (prev.join() === ids.join() ? prev : ids))}
           />

@@ -58,13 +58,16 @@ export function RemoveContainersDialog({
       )}
       {running.length > 0 && (
         <p className="warning-text">
-          {one ? 'It is running' : `${running.map((c) => c.name).join(', ')} ${running.length === 1 ? 'is' : 'are'} running`}: removing stops{' '}
-          {running.length === 1 ? 'it' : 'them'} first (force).
+          {one
+            ? 'It is running'
+            : `${running.map((c) => c.name).join(', ')} ${running.length === 1 ? 'is' : 'are'} running`}
+          : removing stops {running.length === 1 ? 'it' : 'them'} first (force).
         </p>
       )}
       <p>Its filesystem changes are lost. Named volumes are kept.</p>
       <label className="inline">
-        <input type="checkbox" checked={volumes} onChange={(e) => setVolumes(e.target.checked)} /> Also remove anonymous volumes
+        <input type="checkbox" checked={volumes} onChange={(e) => setVolumes(e.target.checked)} /> Also remove anonymous
+        volumes
       </label>
     </ConfirmDialog>
   );

@@ -13,24 +13,59 @@ export function RowActions({ container: c, onRemove }: { container: ContainerSum
   return (
     <div className="row-actions" role="group" aria-label={`Actions for ${c.name}`}>
       {running || paused ? (
-        <button type="button" className="icon" title="Stop" aria-label="Stop" disabled={busy} onClick={() => act.run('containers.stop', c)}>
+        <button
+          type="button"
+          className="icon"
+          title="Stop"
+          aria-label="Stop"
+          disabled={busy}
+          onClick={() => act.run('containers.stop', c)}
+        >
           <Icon name="stop" />
         </button>
       ) : (
-        <button type="button" className="icon" title="Start" aria-label="Start" disabled={busy} onClick={() => act.run('containers.start', c)}>
+        <button
+          type="button"
+          className="icon"
+          title="Start"
+          aria-label="Start"
+          disabled={busy}
+          onClick={() => act.run('containers.start', c)}
+        >
           <Icon name="play" />
         </button>
       )}
-      <button type="button" className="icon" title="Restart" aria-label="Restart" disabled={busy || c.state === 'created'} onClick={() => act.run('containers.restart', c)}>
+      <button
+        type="button"
+        className="icon"
+        title="Restart"
+        aria-label="Restart"
+        disabled={busy || c.state === 'created'}
+        onClick={() => act.run('containers.restart', c)}
+      >
         <Icon name="restart" />
       </button>
       {running && (
-        <button type="button" className="icon" title="Pause" aria-label="Pause" disabled={busy} onClick={() => act.run('containers.pause', c)}>
+        <button
+          type="button"
+          className="icon"
+          title="Pause"
+          aria-label="Pause"
+          disabled={busy}
+          onClick={() => act.run('containers.pause', c)}
+        >
           <Icon name="pause" />
         </button>
       )}
       {paused && (
-        <button type="button" className="icon" title="Resume" aria-label="Resume" disabled={busy} onClick={() => act.run('containers.unpause', c)}>
+        <button
+          type="button"
+          className="icon"
+          title="Resume"
+          aria-label="Resume"
+          disabled={busy}
+          onClick={() => act.run('containers.unpause', c)}
+        >
           <Icon name="resume" />
         </button>
       )}
@@ -49,7 +84,14 @@ export function RowActions({ container: c, onRemove }: { container: ContainerSum
       <a className="icon-link" title="Inspect" aria-label="Inspect" href={href('containers', c.id, 'inspect')}>
         <Icon name="inspect" />
       </a>
-      <button type="button" className="icon danger-hover" title="Remove" aria-label="Remove" disabled={busy} onClick={onRemove}>
+      <button
+        type="button"
+        className="icon danger-hover"
+        title="Remove"
+        aria-label="Remove"
+        disabled={busy}
+        onClick={onRemove}
+      >
         <Icon name="trash" />
       </button>
     </div>

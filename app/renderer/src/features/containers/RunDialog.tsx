@@ -8,7 +8,17 @@ import { href, navigate } from '../../app/router';
 import { useUi } from '../../app/ui-store';
 import { emptyForm, fieldGroup, toSpec, validateForm, type RunForm } from './run-form';
 
-function Field({ label, error, children, id }: { label: string; error?: string | undefined; children: ReactNode; id: string }) {
+function Field({
+  label,
+  error,
+  children,
+  id,
+}: {
+  label: string;
+  error?: string | undefined;
+  children: ReactNode;
+  id: string;
+}) {
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -70,7 +80,14 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
     <Dialog title="Run a container" onClose={onClose} wide>
       <form className="run-form" onSubmit={submit} noValidate>
         <Field id="run-image" label="Image" error={shown('image') ?? serverFor('image')}>
-          <input id="run-image" list="run-image-list" value={form.image} onChange={(e) => set('image', e.target.value)} placeholder="e.g. nginx:latest" autoComplete="off" />
+          <input
+            id="run-image"
+            list="run-image-list"
+            value={form.image}
+            onChange={(e) => set('image', e.target.value)}
+            placeholder="e.g. nginx:latest"
+            autoComplete="off"
+          />
           <datalist id="run-image-list">
             {tags.map((t) => (
               <option key={t} value={t} />
@@ -78,24 +95,88 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
           </datalist>
         </Field>
         <Field id="run-name" label="Name (optional)" error={shown('name') ?? serverFor('name')}>
-          <input id="run-name" value={form.name} onChange={(e) => set('name', e.target.value)} placeholder="a random name if empty" autoComplete="off" />
+          <input
+            id="run-name"
+            value={form.name}
+            onChange={(e) => set('name', e.target.value)}
+            placeholder="a random name if empty"
+            autoComplete="off"
+          />
         </Field>
         <Field id="run-command" label="Command (optional)" error={serverFor('command')}>
-          <input id="run-command" value={form.command} onChange={(e) => set('command', e.target.value)} placeholder="the image's default if empty" />
+          <input
+            id="run-command"
+            value={form.command}
+            onChange={(e) => set('command', e.target.value)}
+            placeholder="the image's default if empty"
+          />
         </Field>
         <fieldset className={groupErrors('ports').length || serverFor('ports') ? 'invalid' : ''}>
           <legend>Published ports</legend>
           {ports.map((p, i) => (
             <div className="row-fields" key={i} role="group" aria-label={`Port ${i + 1}`}>
-              <input aria-label={`Host IP for port ${i + 1}`} placeholder="host IP (all)" value={p.hostIp} onChange={(e) => set('ports', ports.map((q, j) => (j === i ? { ...q, hostIp: e.target.value } : q)))} />
-              <input aria-label={`Host port ${i + 1}`} inputMode="numeric" placeholder="host port" value={p.hostPort} aria-invalid={!!shown(`ports.${i}.hostPort`)} onChange={(e) => set('ports', ports.map((q, j) => (j === i ? { ...q, hostPort: e.target.value } : q)))} />
+              <input
+                aria-label={`Host IP for port ${i + 1}`}
+                placeholder="host IP (all)"
+                value={p.hostIp}
+                onChange={(e) =>
+                  set(
+                    'ports',
+                    ports.map((q, j) => (j === i ? { ...q, hostIp: e.target.value } : q)),
+                  )
+                }
+              />
+              <input
+                aria-label={`Host port ${i + 1}`}
+                inputMode="numeric"
+                placeholder="host port"
+                value={p.hostPort}
+                aria-invalid={!!shown(`ports.${i}.hostPort`)}
+                onChange={(e) =>
+                  set(
+                    'ports',
+                    ports.map((q, j) => (j === i ? { ...q, hostPort: e.target.value } : q)),
+                  )
+                }
+              />
               <span aria-hidden="true">→</span>
-              <input aria-label={`Container port ${i + 1}`} inputMode="numeric" placeholder="container port" value={p.containerPort} aria-invalid={!!shown(`ports.${i}.containerPort`)} onChange={(e) => set('ports', ports.map((q, j) => (j === i ? { ...q, containerPort: e.target.value } : q)))} />
-              <select aria-label={`Protocol ${i + 1}`} value={p.protocol} onChange={(e) => set('ports', ports.map((q, j) => (j === i ? { ...q, protocol: e.target.value as 'tcp' | 'udp' } : q)))}>
+              <input
+                aria-label={`Container port ${i + 1}`}
+                inputMode="numeric"
+                placeholder="container port"
+                value={p.containerPort}
+                aria-invalid={!!shown(`ports.${i}.containerPort`)}
+                onChange={(e) =>
+                  set(
+                    'ports',
+                    ports.map((q, j) => (j === i ? { ...q, containerPort: e.target.value } : q)),
+                  )
+                }
+              />
+              <select
+                aria-label={`Protocol ${i + 1}`}
+                value={p.protocol}
+                onChange={(e) =>
+                  set(
+                    'ports',
+                    ports.map((q, j) => (j === i ? { ...q, protocol: e.target.value as 'tcp' | 'udp' } : q)),
+                  )
+                }
+              >
                 <option value="tcp">tcp</option>
                 <option value="udp">udp</option>
               </select>
-              <button type="button" className="icon" aria-label={`Remove port ${i + 1}`} onClick={() => set('ports', ports.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="icon"
+                aria-label={`Remove port ${i + 1}`}
+                onClick={() =>
+                  set(
+                    'ports',
+                    ports.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 ×
               </button>
             </div>
@@ -105,7 +186,11 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
               {m}
             </p>
           ))}
-          <button type="button" className="small" onClick={() => set('ports', [...ports, { hostIp: '', hostPort: '', containerPort: '', protocol: 'tcp' }])}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => set('ports', [...ports, { hostIp: '', hostPort: '', containerPort: '', protocol: 'tcp' }])}
+          >
             Add a port
           </button>
         </fieldset>
@@ -113,13 +198,53 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
           <legend>Volumes and bind mounts</legend>
           {volumes.map((v, i) => (
             <div className="row-fields" key={i} role="group" aria-label={`Mount ${i + 1}`}>
-              <input aria-label={`Volume or host path ${i + 1}`} placeholder="volume name or /host/path" value={v.source} onChange={(e) => set('volumes', volumes.map((q, j) => (j === i ? { ...q, source: e.target.value } : q)))} />
+              <input
+                aria-label={`Volume or host path ${i + 1}`}
+                placeholder="volume name or /host/path"
+                value={v.source}
+                onChange={(e) =>
+                  set(
+                    'volumes',
+                    volumes.map((q, j) => (j === i ? { ...q, source: e.target.value } : q)),
+                  )
+                }
+              />
               <span aria-hidden="true">→</span>
-              <input aria-label={`Path in container ${i + 1}`} placeholder="/path/in/container" value={v.target} onChange={(e) => set('volumes', volumes.map((q, j) => (j === i ? { ...q, target: e.target.value } : q)))} />
+              <input
+                aria-label={`Path in container ${i + 1}`}
+                placeholder="/path/in/container"
+                value={v.target}
+                onChange={(e) =>
+                  set(
+                    'volumes',
+                    volumes.map((q, j) => (j === i ? { ...q, target: e.target.value } : q)),
+                  )
+                }
+              />
               <label className="inline">
-                <input type="checkbox" checked={v.readOnly} onChange={(e) => set('volumes', volumes.map((q, j) => (j === i ? { ...q, readOnly: e.target.checked } : q)))} /> read-only
+                <input
+                  type="checkbox"
+                  checked={v.readOnly}
+                  onChange={(e) =>
+                    set(
+                      'volumes',
+                      volumes.map((q, j) => (j === i ? { ...q, readOnly: e.target.checked } : q)),
+                    )
+                  }
+                />{' '}
+                read-only
               </label>
-              <button type="button" className="icon" aria-label={`Remove mount ${i + 1}`} onClick={() => set('volumes', volumes.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="icon"
+                aria-label={`Remove mount ${i + 1}`}
+                onClick={() =>
+                  set(
+                    'volumes',
+                    volumes.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 ×
               </button>
             </div>
@@ -129,26 +254,46 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
               {m}
             </p>
           ))}
-          <button type="button" className="small" onClick={() => set('volumes', [...volumes, { source: '', target: '', readOnly: false }])}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => set('volumes', [...volumes, { source: '', target: '', readOnly: false }])}
+          >
             Add a mount
           </button>
         </fieldset>
-        <Field id="run-env" label="Environment (one KEY=value per line)" error={groupErrors('env')[0] ?? serverFor('env')}>
-          <textarea id="run-env" rows={3} value={form.env} onChange={(e) => set('env', e.target.value)} spellCheck={false} />
+        <Field
+          id="run-env"
+          label="Environment (one KEY=value per line)"
+          error={groupErrors('env')[0] ?? serverFor('env')}
+        >
+          <textarea
+            id="run-env"
+            rows={3}
+            value={form.env}
+            onChange={(e) => set('env', e.target.value)}
+            spellCheck={false}
+          />
         </Field>
         <div className="field-row">
           <Field id="run-network" label="Network" error={serverFor('network')}>
             <select id="run-network" value={form.network} onChange={(e) => set('network', e.target.value)}>
               <option value="">default (bridge)</option>
-              {networks.filter((n) => n.name !== 'bridge').map((n) => (
-                <option key={n.id} value={n.name}>
-                  {n.name}
-                </option>
-              ))}
+              {networks
+                .filter((n) => n.name !== 'bridge')
+                .map((n) => (
+                  <option key={n.id} value={n.name}>
+                    {n.name}
+                  </option>
+                ))}
             </select>
           </Field>
           <Field id="run-restart" label="Restart policy">
-            <select id="run-restart" value={form.restart} onChange={(e) => set('restart', e.target.value as RunForm['restart'])}>
+            <select
+              id="run-restart"
+              value={form.restart}
+              onChange={(e) => set('restart', e.target.value as RunForm['restart'])}
+            >
               <option value="no">never</option>
               <option value="on-failure">on failure</option>
               <option value="unless-stopped">unless stopped</option>
@@ -157,10 +302,12 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
           </Field>
         </div>
         <label className="inline">
-          <input type="checkbox" checked={form.autoRemove} onChange={(e) => set('autoRemove', e.target.checked)} /> Remove the container when it exits
+          <input type="checkbox" checked={form.autoRemove} onChange={(e) => set('autoRemove', e.target.checked)} />{' '}
+          Remove the container when it exits
         </label>
         <label className="inline">
-          <input type="checkbox" checked={form.tty} onChange={(e) => set('tty', e.target.checked)} /> Allocate a terminal (TTY)
+          <input type="checkbox" checked={form.tty} onChange={(e) => set('tty', e.target.checked)} /> Allocate a
+          terminal (TTY)
         </label>
         {serverError?.group === 'form' && (
           <p className="error-text" role="alert">

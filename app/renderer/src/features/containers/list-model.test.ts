@@ -22,22 +22,30 @@ const opts: ListOptions = { search: '', runningOnly: false, sort: 'name', descen
 describe('the containers list model', () => {
   it('groups compose projects under one collapsible row, in sort order', () => {
     const rows = buildRows(
-      [c('web', { compose: { project: 'shop', service: 'web' } }), c('alpha'), c('db', { compose: { project: 'shop', service: 'db' }, state: 'exited' })],
+      [
+        c('web', { compose: { project: 'shop', service: 'web' } }),
+        c('alpha'),
+        c('db', { compose: { project: 'shop', service: 'db' }, state: 'exited' }),
+      ],
       opts,
     );
-    expect(rows.map((r) => (r.kind === 'group' ? `group:${r.project}:${r.running}/${r.containers.length}` : r.container.name))).toEqual([
-      'alpha',
-      'group:shop:1/2',
-      'db',
-      'web',
-    ]);
-    const collapsed = buildRows([c('web', { compose: { project: 'shop', service: 'web' } })], { ...opts, collapsed: new Set(['shop']) });
+    expect(
+      rows.map((r) =>
+        r.kind === 'group' ? `group:${r.project}:${r.running}/${r.containers.length}` : r.container.name,
+      ),
+    ).toEqual(['alpha', 'group:shop:1/2', 'db', 'web']);
+    const collapsed = buildRows([c('web', { compose: { project: 'shop', service: 'web' } })], {
+      ...opts,
+      collapsed: new Set(['shop']),
+    });
     expect(collapsed).toHaveLength(1);
   });
 
   it('filters by search over name, image and id, and by running', () => {
     const all = [c('web', { image: 'nginx' }), c('db', { state: 'exited' })];
-    expect(buildRows(all, { ...opts, search: 'ngi' }).map((r) => r.kind === 'container' && r.container.name)).toEqual(['web']);
+    expect(buildRows(all, { ...opts, search: 'ngi' }).map((r) => r.kind === 'container' && r.container.name)).toEqual([
+      'web',
+    ]);
     expect(buildRows(all, { ...opts, runningOnly: true })).toHaveLength(1);
   });
 

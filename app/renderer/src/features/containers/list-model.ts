@@ -17,12 +17,30 @@ export type Row =
 export function matches(c: ContainerSummary, search: string): boolean {
   const q = search.trim().toLowerCase();
   if (!q) return true;
-  return c.name.toLowerCase().includes(q) || c.image.toLowerCase().includes(q) || c.id.startsWith(q) || (c.compose?.project.toLowerCase().includes(q) ?? false);
+  return (
+    c.name.toLowerCase().includes(q) ||
+    c.image.toLowerCase().includes(q) ||
+    c.id.startsWith(q) ||
+    (c.compose?.project.toLowerCase().includes(q) ?? false)
+  );
 }
 
-const stateRank: Record<string, number> = { running: 0, restarting: 1, paused: 2, created: 3, exited: 4, dead: 5, removing: 6 };
+const stateRank: Record<string, number> = {
+  running: 0,
+  restarting: 1,
+  paused: 2,
+  created: 3,
+  exited: 4,
+  dead: 5,
+  removing: 6,
+};
 
-function compare(a: ContainerSummary, b: ContainerSummary, key: SortKey, stats: ReadonlyMap<string, StatsSample>): number {
+function compare(
+  a: ContainerSummary,
+  b: ContainerSummary,
+  key: SortKey,
+  stats: ReadonlyMap<string, StatsSample>,
+): number {
   switch (key) {
     case 'name':
       return a.name.localeCompare(b.name);
@@ -39,8 +57,14 @@ function compare(a: ContainerSummary, b: ContainerSummary, key: SortKey, stats: 
   }
 }
 
-export function buildRows(all: ContainerSummary[], opts: ListOptions, stats: ReadonlyMap<string, StatsSample> = new Map()): Row[] {
-  const visible = all.filter((c) => (!opts.runningOnly || c.state === 'running' || c.state === 'restarting') && matches(c, opts.search));
+export function buildRows(
+  all: ContainerSummary[],
+  opts: ListOptions,
+  stats: ReadonlyMap<string, StatsSample> = new Map(),
+): Row[] {
+  const visible = all.filter(
+    (c) => (!opts.runningOnly || c.state === 'running' || c.state === 'restarting') && matches(c, opts.search),
+  );
   const dir = opts.descending ? -1 : 1;
   const sorted = [...visible].sort((a, b) => dir * compare(a, b, opts.sort, stats));
   const groups = new Map<string, ContainerSummary[]>();
@@ -65,7 +89,13 @@ export function buildRows(all: ContainerSummary[], opts: ListOptions, stats: Rea
     }
     const members = groups.get(u.project)!;
     const collapsed = opts.collapsed.has(u.project);
-    rows.push({ kind: 'group', project: u.project, containers: members, running: members.filter((c) => c.state === 'running').length, collapsed });
+    rows.push({
+      kind: 'group',
+      project: u.project,
+      containers: members,
+      running: members.filter((c) => c.state === 'running').length,
+      collapsed,
+    });
     if (!collapsed) for (const c of members) rows.push({ kind: 'container', container: c, inGroup: true });
   }
   return rows;
@@ -74,7 +104,12 @@ export function buildRows(all: ContainerSummary[], opts: ListOptions, stats: Rea
 /** The address a published port opens in the browser. */
 export function portUrl(p: { hostPort?: number; hostIp?: string; protocol: string }): string | undefined {
   if (!p.hostPort || p.protocol !== 'tcp') return undefined;
-  const host = !p.hostIp || p.hostIp === '0.0.0.0' || p.hostIp === '::' ? 'localhost' : p.hostIp.includes(':') ? `[${p.hostIp}]` : p.hostIp;
+  const host =
+    !p.hostIp || p.hostIp === '0.0.0.0' || p.hostIp === '::'
+      ? 'localhost'
+      : p.hostIp.includes(':')
+        ? `[${p.hostIp}]`
+        : p.hostIp;
   return `http://${host}:${p.hostPort}`;
 }
 

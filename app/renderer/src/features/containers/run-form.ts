@@ -84,14 +84,20 @@ export function validateForm(f: RunForm): Record<string, string> {
   };
   check('image', firstIssue(imageRef.safeParse(f.image.trim())));
   if (f.name.trim()) check('name', firstIssue(containerName.safeParse(f.name.trim())));
-  envLines(f.env).forEach((l, i) => check(`env.${i}`, firstIssue(envVar.safeParse(l)) && `Line ${i + 1}: ${firstIssue(envVar.safeParse(l))}`));
+  envLines(f.env).forEach((l, i) =>
+    check(`env.${i}`, firstIssue(envVar.safeParse(l)) && `Line ${i + 1}: ${firstIssue(envVar.safeParse(l))}`),
+  );
   f.ports.forEach((p, i) => {
     if (p.hostPort.trim()) check(`ports.${i}.hostPort`, firstIssue(port.safeParse(Number(p.hostPort))));
-    check(`ports.${i}.containerPort`, firstIssue(port.safeParse(p.containerPort.trim() ? Number(p.containerPort) : NaN)));
+    check(
+      `ports.${i}.containerPort`,
+      firstIssue(port.safeParse(p.containerPort.trim() ? Number(p.containerPort) : NaN)),
+    );
   });
   f.volumes.forEach((v, i) => {
     if (!v.source.trim()) errors[`volumes.${i}.source`] = 'Give a volume name or an absolute host path.';
-    else if (v.source.includes('/') && !v.source.startsWith('/')) errors[`volumes.${i}.source`] = 'A host path must be absolute (start with "/").';
+    else if (v.source.includes('/') && !v.source.startsWith('/'))
+      errors[`volumes.${i}.source`] = 'A host path must be absolute (start with "/").';
     check(`volumes.${i}.target`, firstIssue(absolutePath.safeParse(v.target.trim())));
   });
   return errors;
@@ -123,5 +129,13 @@ export function toSpec(f: RunForm): RunSpec {
 export function fieldGroup(field: string | undefined): string {
   if (!field) return 'form';
   const [head] = field.split('.');
-  return head === 'command' || head === 'env' || head === 'image' || head === 'name' || head === 'ports' || head === 'volumes' || head === 'network' ? head : 'form';
+  return head === 'command' ||
+    head === 'env' ||
+    head === 'image' ||
+    head === 'name' ||
+    head === 'ports' ||
+    head === 'volumes' ||
+    head === 'network'
+    ? head
+    : 'form';
 }
