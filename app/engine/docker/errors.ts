@@ -15,6 +15,8 @@ const socketCodes = new Set([
   'ENOENT',
   'EACCES',
   'ECONNRESET',
+  'ECONNABORTED',
+  'ERR_STREAM_PREMATURE_CLOSE',
   'EPIPE',
   'ETIMEDOUT',
   'EHOSTUNREACH',

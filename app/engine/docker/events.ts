@@ -2,7 +2,7 @@
 // after a drop, fanned out by an EventHub to every subscriber.
 import type { IncomingMessage } from 'node:http';
 import { dialStream, type EngineClient } from './client';
-import { attempt } from './errors';
+import { attempt, toBerthError } from './errors';
 import { NdjsonSplitter } from './events-ndjson';
 
 export type EngineObjectType =
@@ -99,6 +99,7 @@ export async function* streamEvents(
 ): AsyncGenerator<EngineEvent[], void, undefined> {
   const res = await openEventStream(client, opts);
   const onAbort = () => res.destroy();
+  if (opts.signal?.aborted) onAbort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const splitter = eventSplitter();
   try {
@@ -107,7 +108,7 @@ export async function* streamEvents(
       if (events.length) yield events;
     }
   } catch (err) {
-    if (!opts.signal?.aborted) throw err;
+    if (!opts.signal?.aborted) throw toBerthError(err, 'keep listening to engine events');
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     res.destroy();

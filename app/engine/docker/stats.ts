@@ -1,7 +1,7 @@
 // Container stats from the engine: the streaming endpoint for one container's detail view, and
 // one-shot samples for the sampler's fallback. CPU % always comes from two samples' difference.
 import { dialJson, dialStream, type EngineClient } from './client';
-import { attempt } from './errors';
+import { attempt, toBerthError } from './errors';
 import { NdjsonSplitter } from './events-ndjson';
 import { validateContainerRef } from './validate';
 
@@ -155,6 +155,7 @@ export async function* streamStats(
     dialStream(client, { path: `/containers/${encodeURIComponent(ref)}/stats`, query: { stream: true } }),
   );
   const onAbort = () => res.destroy();
+  if (opts.signal?.aborted) onAbort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const splitter = new NdjsonSplitter<EngineStats>();
   try {
@@ -162,7 +163,7 @@ export async function* streamStats(
       for (const s of splitter.push(chunk)) yield sampleFromEngine(ref, s);
     }
   } catch (err) {
-    if (!opts.signal?.aborted) throw err;
+    if (!opts.signal?.aborted) throw toBerthError(err, `keep reading the stats of container "${ref}"`);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     res.destroy();
