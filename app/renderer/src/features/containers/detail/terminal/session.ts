@@ -45,6 +45,7 @@ export class TerminalSession {
   private pump: OutputPump;
   private state: SessionState = { status: 'connecting' };
   private early: string[] = [];
+  private pendingConnect: { client: BerthClient; opts: ConnectOptions } | undefined;
   hooks: SessionHooks;
 
   constructor(
@@ -142,8 +143,14 @@ export class TerminalSession {
 
   connect(client: BerthClient, opts: ConnectOptions): void {
     this.handle?.close();
+    this.handle = undefined;
     this.early = [];
     this.setState({ status: 'connecting' });
+    // Start the shell at the panel's real size: wait until the terminal is first shown and fitted.
+    if (!this.opened) {
+      this.pendingConnect = { client, opts };
+      return;
+    }
     const args = {
       id: this.containerId,
       cols: this.term.cols,
@@ -192,6 +199,9 @@ export class TerminalSession {
       this.opened = true;
     }
     this.fitNow();
+    const pending = this.pendingConnect;
+    this.pendingConnect = undefined;
+    if (pending) this.connect(pending.client, pending.opts);
   }
 
   detach(): void {
@@ -212,6 +222,7 @@ export class TerminalSession {
   }
 
   dispose(): void {
+    this.pendingConnect = undefined;
     this.handle?.close();
     this.handle = undefined;
     this.host.remove();
