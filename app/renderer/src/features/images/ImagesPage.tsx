@@ -22,12 +22,17 @@ type Open =
   | { kind: 'pull' | 'build' | 'load' | 'prune' }
   | { kind: 'run' | 'inspect' | 'tag' | 'push' | 'save' | 'remove'; image: ImageSummary };
 
+/** One row per reference (like `docker images`); the row's reference comes first in `tags`. */
+export function imageRows(images: ImageSummary[]): ImageSummary[] {
+  return images.flatMap((i) => (i.tags.length <= 1 ? [i] : i.tags.map((t) => ({ ...i, tags: [t, ...i.tags.filter((x) => x !== t)] }))));
+}
+
 export function filterImages(images: ImageSummary[], filter: Filter, search: string): ImageSummary[] {
   const q = search.trim().toLowerCase();
-  return images.filter(
+  return imageRows(images).filter(
     (i) =>
       (filter === 'all' || (filter === 'in-use' ? i.inUse : filter === 'unused' ? !i.inUse : i.dangling)) &&
-      (!q || i.tags.some((t) => t.toLowerCase().includes(q)) || i.id.replace(/^sha256:/, '').startsWith(q)),
+      (!q || (i.tags[0] ?? '').toLowerCase().includes(q) || i.id.replace(/^sha256:/, '').startsWith(q)),
   );
 }
 
@@ -73,7 +78,7 @@ export function ImagesPage() {
             <option value="dangling">dangling</option>
           </select>
         </label>
-        {list.data && rows.length !== images.length && <span className="muted small">{rows.length} shown</span>}
+        {list.data && (search || filter !== 'all') && <span className="muted small">{rows.length} shown</span>}
       </div>
       <EngineGate query={list} what="images">
         {images.length === 0 ? (
@@ -89,16 +94,15 @@ export function ImagesPage() {
           <ObjectTable
             label="Images"
             rows={rows}
-            rowKey={(i) => i.id}
+            rowKey={(i) => `${i.id}|${i.tags[0] ?? ''}`}
             rowName={refOf}
             columns={[
               {
                 label: 'Image',
                 value: refOf,
                 render: (i) => (
-                  <span className={`image-ref${i.dangling ? ' muted' : ''}`} title={i.tags.join('\n')}>
+                  <span className={`image-ref${i.dangling ? ' muted' : ''}`} title={i.tags.length > 1 ? `Also tagged ${i.tags.slice(1).join(', ')}` : undefined}>
                     {refOf(i)}
-                    {i.tags.length > 1 && <span className="muted small"> +{i.tags.length - 1}</span>}
                     {i.dangling && <span className="badge small-badge">dangling</span>}
                   </span>
                 ),

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { ImageSummary } from '../../../../shared/contract';
+import { filterImages, imageRows } from './ImagesPage';
+
+const img = (id: string, tags: string[], extra: Partial<ImageSummary> = {}): ImageSummary => ({
+  id: `sha256:${id.padEnd(64, '0')}`,
+  tags,
+  digests: [],
+  size: 10,
+  created: 0,
+  inUse: false,
+  dangling: tags.length === 0,
+  containers: [],
+  ...extra,
+});
+
+describe('image rows', () => {
+  const list = [img('aa', ['web:1', 'web:latest'], { inUse: true, containers: ['c1'] }), img('bb', []), img('cc', ['db:2'])];
+
+  it('gives one row per reference, that reference first', () => {
+    expect(imageRows(list).map((r) => r.tags[0] ?? '<none>')).toEqual(['web:1', 'web:latest', '<none>', 'db:2']);
+    expect(imageRows(list)[1]!.tags).toEqual(['web:latest', 'web:1']);
+  });
+
+  it('filters by use and dangling, and searches references and id prefixes', () => {
+    expect(filterImages(list, 'in-use', '').map((r) => r.tags[0])).toEqual(['web:1', 'web:latest']);
+    expect(filterImages(list, 'unused', '').length).toBe(2);
+    expect(filterImages(list, 'dangling', '').map((r) => r.id.slice(7, 9))).toEqual(['bb']);
+    expect(filterImages(list, 'all', 'LATEST').map((r) => r.tags[0])).toEqual(['web:latest']);
+    expect(filterImages(list, 'all', 'cc0').map((r) => r.tags[0])).toEqual(['db:2']);
+  });
+});
