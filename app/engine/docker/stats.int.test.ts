@@ -95,10 +95,12 @@ describe('stats', () => {
       const y = b.get(name)!.at(-1)!;
       const busy = i % 4 === 0;
       if (busy) {
-        expect(x.cpuPercent).toBeGreaterThan(5);
-        expect(x.cpuPercent).toBeLessThan(15);
-        expect(y.cpuPercent).toBeGreaterThan(5);
-        expect(y.cpuPercent).toBeLessThan(15);
+        // The quota caps it at 10 %; on a crowded machine it gets less, but both paths see the same.
+        for (const v of [x.cpuPercent, y.cpuPercent]) {
+          expect(v).toBeGreaterThan(1);
+          expect(v).toBeLessThan(15);
+        }
+        expect(Math.abs(x.cpuPercent - y.cpuPercent)).toBeLessThan(5);
       } else {
         expect(x.cpuPercent).toBeLessThan(2);
         expect(y.cpuPercent).toBeLessThan(2);
@@ -152,7 +154,8 @@ describe('stats', () => {
       if (samples.length === 3) ac.abort();
     }
     expect(samples).toHaveLength(3);
-    expect(samples[2]!.cpuPercent).toBeGreaterThan(5);
+    expect(samples[2]!.cpuPercent).toBeGreaterThan(1);
+    expect(samples[2]!.cpuPercent).toBeLessThan(15);
     expect(samples[2]!.memUsage).toBeGreaterThan(15_000_000);
     expect(samples[2]!.pids).toBeGreaterThanOrEqual(1);
     expect(toSample(undefined, { ...samples[0]!, cpuNs: 1, onlineCpus: 1 }).cpuPercent).toBe(0);
