@@ -1,80 +1,98 @@
-// Compose projects found from container labels, so projects started from any terminal show up.
-import { useMemo } from 'react';
-import type { ContainerSummary } from '../../../../shared/contract';
+// Compose projects (#/compose) found from container labels, so projects started from any terminal
+// show up; a project (#/compose/<name>/<tab>) with its services and merged logs.
 import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
 import { ObjectTable } from '../../components/ObjectTable';
-import { useContainerAction } from '../containers/use-container-action';
+import type { ComposeProject } from '../../../../shared/contract/areas/compose';
+import { ComposeTaskOutput } from './ComposeTaskOutput';
+import { OpenComposeFile } from './OpenComposeFile';
+import { Ports } from './Ports';
+import { ProjectActions } from './ProjectActions';
+import { ProjectDetail } from './ProjectDetail';
+import { ProjectStatus } from './ProjectStatus';
+import { useComposeLive } from './use-compose-live';
+import './compose.css';
 
-interface Project {
-  name: string;
-  containers: ContainerSummary[];
-  services: string[];
-  running: number;
-  workingDir?: string;
-}
-
-export function projectsOf(containers: ContainerSummary[]): Project[] {
-  const byName = new Map<string, Project>();
-  for (const c of containers) {
-    if (!c.compose) continue;
-    const p = byName.get(c.compose.project) ?? { name: c.compose.project, containers: [], services: [], running: 0 };
-    p.containers.push(c);
-    if (!p.services.includes(c.compose.service)) p.services.push(c.compose.service);
-    if (c.state === 'running') p.running++;
-    if (c.compose.workingDir) p.workingDir = c.compose.workingDir;
-    byName.set(p.name, p);
-  }
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-export function ComposePage() {
+export function ComposePage({ rest }: { rest: string[] }) {
   const status = useEngineStatus();
-  const list = useRequest('containers.list', { all: true }, { enabled: engineReady(status) });
-  const projects = useMemo(() => projectsOf(list.data ?? []), [list.data]);
-  const act = useContainerAction();
+  const ready = engineReady(status);
+  const list = useRequest('compose.list', {}, { enabled: ready });
+  useComposeLive(ready);
+  const [name, tab] = rest;
+  if (name) return <ProjectDetail name={name} tab={tab} project={list.data?.find((p) => p.name === name)} loading={list.isPending} />;
+  return <ProjectList list={list} ready={ready} />;
+}
+
+function CliNote({ ready }: { ready: boolean }) {
+  const cli = useRequest('compose.cli', {}, { enabled: ready, staleTime: 60_000 });
+  if (!cli.data) return null;
+  if (!cli.data.available)
+    return (
+      <p className="warning-text" role="alert">
+        No compose CLI is installed, so Up, Down and Pull cannot run (Start, Stop and Restart still work). {cli.data.advice}
+      </p>
+    );
+  return (
+    <span className="muted small">
+      using {cli.data.command} {cli.data.version}
+    </span>
+  );
+}
+
+function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'compose.list'>>; ready: boolean }) {
+  const projects = list.data ?? [];
   return (
     <section aria-labelledby="compose-title" className="list-page">
       <div className="page-head">
         <h1 id="compose-title">Compose</h1>
-        <span className="muted">{list.data ? `${projects.length} projects` : ''}</span>
+        <span className="muted">{list.data ? `${projects.length} project${projects.length === 1 ? '' : 's'}` : ''}</span>
+        <CliNote ready={ready} />
       </div>
+      <OpenComposeFile />
+      <ComposeTaskOutput />
       <EngineGate query={list} what="compose projects">
         {projects.length === 0 ? (
           <div className="empty">
             <h2>No compose projects</h2>
             <p>
-              Projects started with <code>docker compose up</code> (or <code>docker-compose up</code>) from any terminal appear here, grouped by
-              their project name.
+              Open a compose file above, or start one with <code>docker compose up</code> (or <code>docker-compose up</code>) from any terminal: it
+              appears here, grouped by its project name.
             </p>
           </div>
         ) : (
-          <ObjectTable
+          <ObjectTable<ComposeProject>
             label="Compose projects"
             rows={projects}
             rowKey={(p) => p.name}
             rowName={(p) => p.name}
             columns={[
-              { label: 'Project', value: (p) => p.name, render: (p) => <a href={`${href('containers')}`}>{p.name}</a> },
-              { label: 'Status', value: (p) => p.running, render: (p) => `${p.running} of ${p.containers.length} running` },
-              { label: 'Services', value: (p) => p.services.join(', '), render: (p) => p.services.join(', ') },
-              { label: 'Folder', value: (p) => p.workingDir ?? '', render: (p) => <span className="mono small truncate">{p.workingDir ?? '—'}</span> },
+              {
+                label: 'Project',
+                value: (p) => p.name,
+                className: 'name-cell',
+                render: (p) => <a href={href('compose', p.name)}>{p.name}</a>,
+              },
+              { label: 'Status', value: (p) => p.running, render: (p) => <ProjectStatus running={p.running} total={p.total} /> },
+              { label: 'Services', value: (p) => p.services.map((s) => s.name).join(', '), render: (p) => p.services.map((s) => s.name).join(', ') },
+              { label: 'Ports', render: (p) => <Ports ports={p.services.flatMap((s) => s.containers.flatMap((c) => c.ports))} /> },
+              {
+                label: 'Compose file',
+                value: (p) => p.configFiles.join(', '),
+                render: (p) =>
+                  p.filesPresent ? (
+                    <span className="mono small truncate" title={p.configFiles.join('\n')}>
+                      {p.configFiles.join(', ')}
+                    </span>
+                  ) : (
+                    <span className="files-gone" title={p.configFiles.join('\n') || 'No compose file recorded'}>
+                      file gone: label control only
+                    </span>
+                  ),
+              },
             ]}
-            actions={(p) => (
-              <div className="row-actions" role="group" aria-label={`Actions for project ${p.name}`}>
-                <button type="button" className="small" onClick={() => act.bulk('containers.start', p.containers)}>
-                  Start
-                </button>
-                <button type="button" className="small" onClick={() => act.bulk('containers.stop', p.containers)}>
-                  Stop
-                </button>
-                <button type="button" className="small" onClick={() => act.bulk('containers.restart', p.containers)}>
-                  Restart
-                </button>
-              </div>
-            )}
+            actions={(p) => <ProjectActions project={p} compact />}
           />
         )}
       </EngineGate>
