@@ -1,6 +1,7 @@
 // Small measuring helpers shared by the scenarios.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type { BenchResult } from './types';
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -27,7 +28,9 @@ export function timeCommand(cmd: string, args: string[], env: NodeJS.ProcessEnv 
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`${cmd} ${args.join(' ')} failed: ${err}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(performance.now() - t0) : reject(new Error(`${cmd} ${args.join(' ')} failed: ${err}`)),
+    );
   });
 }
 
@@ -43,9 +46,54 @@ export function cpuSeconds(pid: number): number {
 export function withChildren(pid: number): number[] {
   const out = [pid];
   try {
-    for (const task of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) out.push(...withChildren(Number(task)));
+    for (const task of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean))
+      out.push(...withChildren(Number(task)));
   } catch {
     /* gone */
   }
   return out;
+}
+
+/** CPU seconds of several processes together; a process that is gone counts as 0. */
+export function cpuSecondsOf(pids: number[]): number {
+  let sum = 0;
+  for (const p of pids) {
+    try {
+      sum += cpuSeconds(p);
+    } catch {
+      /* gone */
+    }
+  }
+  return sum;
+}
+
+/** Resident memory of a process in MiB, from VmRSS in /proc/<pid>/status. */
+export function rssMiB(pid: number): number {
+  const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!m) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(m[1]) / 1024;
+}
+
+/** Units a row may use; wider than types.ts's BenchResult['unit'] (run.ts renders them all). */
+export type Unit = BenchResult['unit'] | '% core' | 'requests';
+
+/**
+ * Per-row extras run.ts understands on top of BenchResult: a row title, a goal of its own, and a
+ * fixed `limit` for rows with no reference to compare with (memory, requests while hidden).
+ */
+export interface RowExtras {
+  /** Replaces the scenario title for this row. */
+  title?: string;
+  goal?: string;
+  /** Largest acceptable berth/reference ratio for this row (overrides the scenario's). */
+  goalRatio?: number;
+  /** Largest acceptable Berth value when there is no reference (reference: []). */
+  limit?: number;
+}
+
+export type Row = Omit<BenchResult, 'unit'> & RowExtras & { unit: Unit };
+
+/** A result row with the extras; typed as BenchResult so a scenario's run() can return it. */
+export function row(r: Row): BenchResult {
+  return r as unknown as BenchResult;
 }
