@@ -35,7 +35,12 @@ export function FilesTab({ container }: { container: ContainerSummary }) {
           {crumbs.map((c, i) => (
             <span key={c.path} className="files-crumb">
               {i > 1 && <span aria-hidden="true">/</span>}
-              <button type="button" className="files-crumb-btn" aria-current={c.path === path ? 'location' : undefined} onClick={() => setPath(c.path)}>
+              <button
+                type="button"
+                className="files-crumb-btn"
+                aria-current={c.path === path ? 'location' : undefined}
+                onClick={() => setPath(c.path)}
+              >
                 {c.name}
               </button>
             </span>
@@ -48,7 +53,12 @@ export function FilesTab({ container }: { container: ContainerSummary }) {
         <button type="button" className="bd-btn" onClick={() => void q.refetch()}>
           Refresh
         </button>
-        <button type="button" className="bd-btn bd-btn-primary" disabled={!!t.busy} onClick={() => fileInput.current?.click()}>
+        <button
+          type="button"
+          className="bd-btn bd-btn-primary"
+          disabled={!!t.busy}
+          onClick={() => fileInput.current?.click()}
+        >
           Upload
         </button>
         <input

@@ -22,7 +22,14 @@ describe('paths', () => {
     ]);
   });
   it('sorts folders first, then by natural name', () => {
-    const s = sortEntries([e('b.txt', 'file'), e('var', 'dir'), e('a10', 'file'), e('a9', 'file'), e('bin', 'symlink'), e('etc', 'dir')]);
+    const s = sortEntries([
+      e('b.txt', 'file'),
+      e('var', 'dir'),
+      e('a10', 'file'),
+      e('a9', 'file'),
+      e('bin', 'symlink'),
+      e('etc', 'dir'),
+    ]);
     expect(s.map((x) => x.name)).toEqual(['etc', 'var', 'bin', 'a9', 'a10', 'b.txt']);
   });
   it('refuses uploads over 32 MB with a sentence', () => {

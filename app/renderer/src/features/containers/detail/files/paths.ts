@@ -26,7 +26,9 @@ const ORDER: Record<FileEntry['type'], number> = { dir: 0, symlink: 1, file: 2, 
 
 /** Folders first, then links, files and the rest; by name within each. */
 export function sortEntries(entries: readonly FileEntry[]): FileEntry[] {
-  return [...entries].sort((a, b) => ORDER[a.type] - ORDER[b.type] || a.name.localeCompare(b.name, undefined, { numeric: true }));
+  return [...entries].sort(
+    (a, b) => ORDER[a.type] - ORDER[b.type] || a.name.localeCompare(b.name, undefined, { numeric: true }),
+  );
 }
 
 export function typeLabel(t: FileEntry['type']): string {

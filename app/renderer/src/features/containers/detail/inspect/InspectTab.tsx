@@ -38,14 +38,24 @@ export function InspectTab({ container }: { container: ContainerSummary }) {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <button type="button" className="bd-btn" disabled={data === undefined || !!query} onClick={() => data !== undefined && setExpanded(new Set(containerPaths(data)))}>
+        <button
+          type="button"
+          className="bd-btn"
+          disabled={data === undefined || !!query}
+          onClick={() => data !== undefined && setExpanded(new Set(containerPaths(data)))}
+        >
           Expand all
         </button>
         <button type="button" className="bd-btn" disabled={!!query} onClick={() => setExpanded(new Set(['']))}>
           Collapse all
         </button>
         <span className="bd-spacer" />
-        <button type="button" className="bd-btn" disabled={data === undefined} onClick={async () => setFlash(await copyText(JSON.stringify(data, null, 2)))}>
+        <button
+          type="button"
+          className="bd-btn"
+          disabled={data === undefined}
+          onClick={async () => setFlash(await copyText(JSON.stringify(data, null, 2)))}
+        >
           Copy
         </button>
         <StatusText text={flash} />

@@ -41,11 +41,12 @@ function summary(v: Json[] | { [k: string]: Json }): string {
 
 function Node(p: JsonTreeProps & { name: string | null; path: string; depth: number }) {
   const { value, name, path } = p;
-  const label = name === null ? null : (
-    <span className="json-key">
-      <Highlight text={name} query={p.query} />
-    </span>
-  );
+  const label =
+    name === null ? null : (
+      <span className="json-key">
+        <Highlight text={name} query={p.query} />
+      </span>
+    );
   if (!isContainer(value)) {
     const kind = value === null ? 'null' : typeof value;
     return (
@@ -72,7 +73,9 @@ function Node(p: JsonTreeProps & { name: string | null; path: string; depth: num
       {open && entries.length > 0 && (
         <ul className="json-children">
           {entries.map(([k, v]) =>
-            v === undefined ? null : <Node key={k} {...p} value={v} name={k} path={`${path}/${k}`} depth={p.depth + 1} />,
+            v === undefined ? null : (
+              <Node key={k} {...p} value={v} name={k} path={`${path}/${k}`} depth={p.depth + 1} />
+            ),
           )}
         </ul>
       )}

@@ -87,7 +87,9 @@ export function LogList(p: LogListProps) {
   // plain arithmetic. While following, draw the bottom now rather than one scroll event later.
   const el = scrollRef.current;
   const viewHeight = el?.clientHeight || virtualizer.scrollRect?.height || 1000;
-  const offset = p.follow ? Math.max(0, count * ROW_HEIGHT - viewHeight) : (el?.scrollTop ?? virtualizer.scrollOffset ?? 0);
+  const offset = p.follow
+    ? Math.max(0, count * ROW_HEIGHT - viewHeight)
+    : (el?.scrollTop ?? virtualizer.scrollOffset ?? 0);
   const lo = Math.max(0, Math.floor(offset / ROW_HEIGHT) - EXTRA_ROWS);
   const hi = Math.min(count, Math.ceil((offset + viewHeight) / ROW_HEIGHT) + EXTRA_ROWS);
   const rows: number[] = [];

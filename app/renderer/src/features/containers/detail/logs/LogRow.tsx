@@ -28,11 +28,18 @@ function LogRowImpl(p: LogRowProps) {
   const parsed = p.hasEscapes ? parseAnsi(p.raw) : { plain: p.plain, runs: [] };
   const text = parsed.plain.length > MAX_DRAWN ? parsed.plain.slice(0, MAX_DRAWN) : parsed.plain;
   const marks: Highlight[] = p.re
-    ? matchRanges(p.re, text).map(([start, end], i) => ({ start, end, mark: i === p.currentOccurrence ? 'current' : 'match' }))
+    ? matchRanges(p.re, text).map(([start, end], i) => ({
+        start,
+        end,
+        mark: i === p.currentOccurrence ? 'current' : 'match',
+      }))
     : [];
   const pieces = composePieces(text.length, parsed.runs, findLinks(text), marks);
   return (
-    <div className={p.stderr ? 'log-row log-row-stderr' : 'log-row'} style={{ transform: `translateY(${p.top}px)`, height: p.height }}>
+    <div
+      className={p.stderr ? 'log-row log-row-stderr' : 'log-row'}
+      style={{ transform: `translateY(${p.top}px)`, height: p.height }}
+    >
       <span className="log-stream" aria-hidden={!p.stderr} title={p.stderr ? 'stderr' : undefined}>
         {p.stderr && <span className="bd-visually-hidden">stderr</span>}
       </span>
@@ -40,7 +47,8 @@ function LogRowImpl(p: LogRowProps) {
       <span className="log-text">
         {pieces.map((pc) => {
           const s = styleProps(pc.style);
-          const cls = [s.className, pc.mark ? `log-mark log-mark-${pc.mark}` : ''].filter(Boolean).join(' ') || undefined;
+          const cls =
+            [s.className, pc.mark ? `log-mark log-mark-${pc.mark}` : ''].filter(Boolean).join(' ') || undefined;
           const style = s.color || s.background ? { color: s.color, background: s.background } : undefined;
           const content = text.slice(pc.start, pc.end);
           if (pc.href)
@@ -57,7 +65,9 @@ function LogRowImpl(p: LogRowProps) {
             content
           );
         })}
-        {parsed.plain.length > MAX_DRAWN && <span className="log-cut"> … {parsed.plain.length - MAX_DRAWN} more characters</span>}
+        {parsed.plain.length > MAX_DRAWN && (
+          <span className="log-cut"> … {parsed.plain.length - MAX_DRAWN} more characters</span>
+        )}
       </span>
     </div>
   );

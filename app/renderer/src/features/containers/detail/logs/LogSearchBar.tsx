@@ -54,10 +54,24 @@ export function LogSearchBar(p: LogSearchBarProps) {
       <span className="log-count" role="status" aria-live="polite">
         {count}
       </span>
-      <button type="button" className="bd-btn" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={!p.total} onClick={p.onPrev}>
+      <button
+        type="button"
+        className="bd-btn"
+        aria-label="Previous match"
+        title="Previous match (Shift+Enter)"
+        disabled={!p.total}
+        onClick={p.onPrev}
+      >
         ↑
       </button>
-      <button type="button" className="bd-btn" aria-label="Next match" title="Next match (Enter)" disabled={!p.total} onClick={p.onNext}>
+      <button
+        type="button"
+        className="bd-btn"
+        aria-label="Next match"
+        title="Next match (Enter)"
+        disabled={!p.total}
+        onClick={p.onNext}
+      >
         ↓
       </button>
       <label className="bd-check">

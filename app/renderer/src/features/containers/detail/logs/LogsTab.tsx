@@ -50,7 +50,13 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
   // Ctrl/Cmd+F focuses the search box while this tab is shown.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f' && root.current?.offsetParent !== null) {
+      if (
+        (e.ctrlKey || e.metaKey) &&
+        !e.shiftKey &&
+        !e.altKey &&
+        e.key.toLowerCase() === 'f' &&
+        root.current?.offsetParent !== null
+      ) {
         e.preventDefault();
         input.current?.focus();
         input.current?.select();
@@ -69,11 +75,15 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
     }
     return { from: buffer.first, to: buffer.end };
   };
-  const format = (abs: number) => (showTs ? `${shortTimestamp(buffer.timestamp(abs))} ${buffer.plain(abs)}` : buffer.plain(abs));
+  const format = (abs: number) =>
+    showTs ? `${shortTimestamp(buffer.timestamp(abs))} ${buffer.plain(abs)}` : buffer.plain(abs);
 
   const copyAll = async () => setFlash(await copyText(buffer.textParts(shownLines(), format).join('')));
   const download = () => {
-    saveBlob(new Blob(buffer.textParts(shownLines(), format), { type: 'text/plain' }), `${safeFileName(container.name)}.log`);
+    saveBlob(
+      new Blob(buffer.textParts(shownLines(), format), { type: 'text/plain' }),
+      `${safeFileName(container.name)}.log`,
+    );
     setFlash('Download started.');
   };
 
@@ -98,28 +108,34 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
           onNext={search.next}
           onPrev={search.prev}
         />
-        <span className="bd-spacer" />
-        <label className="bd-check">
-          <input type="checkbox" checked={showTs} onChange={(e) => setShowTs(e.target.checked)} />
-          Timestamps
-        </label>
-        <label className="bd-check" title="How many lines to load">
-          Lines
-          <select className="bd-select" aria-label="Lines" value={choice} onChange={(e) => setChoice(e.target.value as TailChoice)}>
-            {tailChoices.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" className="bd-btn" onClick={() => void copyAll()} disabled={empty}>
-          Copy all
-        </button>
-        <button type="button" className="bd-btn" onClick={download} disabled={empty}>
-          Download
-        </button>
-        <StatusText text={flash} />
+        <div className="log-actions">
+          <label className="bd-check">
+            <input type="checkbox" checked={showTs} onChange={(e) => setShowTs(e.target.checked)} />
+            Timestamps
+          </label>
+          <label className="bd-check" title="How many lines to load">
+            Lines
+            <select
+              className="bd-select"
+              aria-label="Lines"
+              value={choice}
+              onChange={(e) => setChoice(e.target.value as TailChoice)}
+            >
+              {tailChoices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="bd-btn" onClick={() => void copyAll()} disabled={empty}>
+            Copy all
+          </button>
+          <button type="button" className="bd-btn" onClick={download} disabled={empty}>
+            Download
+          </button>
+          <StatusText text={flash} />
+        </div>
       </div>
       {status === 'error' && <ErrorNote error={{ message: error ?? 'The logs could not be read.' }} />}
       <div className="log-frame">
@@ -143,7 +159,9 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
         )}
         {empty && status !== 'loading' && status !== 'error' && (
           <div className="log-overlay">
-            <span className="log-empty">{container.state === 'running' ? 'No log output yet.' : 'This container wrote no logs.'}</span>
+            <span className="log-empty">
+              {container.state === 'running' ? 'No log output yet.' : 'This container wrote no logs.'}
+            </span>
           </div>
         )}
         {!follow && (

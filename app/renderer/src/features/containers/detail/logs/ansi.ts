@@ -37,7 +37,10 @@ export function needsParsing(raw: string): boolean {
 }
 
 function hex(r: number, g: number, b: number): string {
-  const c = (x: number) => Math.max(0, Math.min(255, x | 0)).toString(16).padStart(2, '0');
+  const c = (x: number) =>
+    Math.max(0, Math.min(255, x | 0))
+      .toString(16)
+      .padStart(2, '0');
   return `#${c(r)}${c(g)}${c(b)}`;
 }
 

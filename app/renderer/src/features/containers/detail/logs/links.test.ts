@@ -12,7 +12,9 @@ describe('findLinks', () => {
   it('drops trailing punctuation and unbalanced brackets', () => {
     expect(findLinks('go to https://example.com/docs.')[0]?.href).toBe('https://example.com/docs');
     expect(findLinks('(https://example.com/a)')[0]?.href).toBe('https://example.com/a');
-    expect(findLinks('https://en.wikipedia.org/wiki/Foo_(bar)')[0]?.href).toBe('https://en.wikipedia.org/wiki/Foo_(bar)');
+    expect(findLinks('https://en.wikipedia.org/wiki/Foo_(bar)')[0]?.href).toBe(
+      'https://en.wikipedia.org/wiki/Foo_(bar)',
+    );
   });
   it('ignores other schemes and bare words', () => {
     expect(findLinks('javascript:alert(1) ftp://x.org file:///etc/passwd http')).toEqual([]);

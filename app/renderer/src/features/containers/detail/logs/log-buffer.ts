@@ -130,7 +130,7 @@ export class LogBuffer {
   forEachPlain(from: number, to: number, fn: (text: string, abs: number) => void): void {
     const start = Math.max(from, this.base);
     const stop = Math.min(to, this.end);
-    for (let abs = start; abs < stop; ) {
+    for (let abs = start; abs < stop;) {
       const pos = abs - this.base;
       const ci = Math.floor(pos / CHUNK_LINES);
       const c = this.chunks[ci]!;

@@ -18,10 +18,15 @@ describe('composePieces', () => {
     expect(pieces[4]?.mark).toBeUndefined();
   });
   it('prefers the current match over another match', () => {
-    const pieces = composePieces(4, [], [], [
-      { start: 0, end: 4, mark: 'match' },
-      { start: 0, end: 4, mark: 'current' },
-    ]);
+    const pieces = composePieces(
+      4,
+      [],
+      [],
+      [
+        { start: 0, end: 4, mark: 'match' },
+        { start: 0, end: 4, mark: 'current' },
+      ],
+    );
     expect(pieces[0]?.mark).toBe('current');
   });
 });

@@ -19,7 +19,12 @@ export interface Highlight {
   mark: Mark;
 }
 
-export function composePieces(length: number, runs: readonly StyledRun[], links: readonly LinkRange[], marks: readonly Highlight[]): Piece[] {
+export function composePieces(
+  length: number,
+  runs: readonly StyledRun[],
+  links: readonly LinkRange[],
+  marks: readonly Highlight[],
+): Piece[] {
   if (length === 0) return [];
   if (!runs.length && !links.length && !marks.length) return [{ start: 0, end: length }];
   const cuts = new Set<number>([0, length]);
@@ -36,7 +41,9 @@ export function composePieces(length: number, runs: readonly StyledRun[], links:
     if (run) p.style = run.style;
     const link = links.find((l) => l.start <= start && l.end >= end);
     if (link) p.href = link.href;
-    const mark = marks.find((m) => m.start <= start && m.end >= end && m.mark === 'current') ?? marks.find((m) => m.start <= start && m.end >= end);
+    const mark =
+      marks.find((m) => m.start <= start && m.end >= end && m.mark === 'current') ??
+      marks.find((m) => m.start <= start && m.end >= end);
     if (mark) p.mark = mark.mark;
     out.push(p);
   }

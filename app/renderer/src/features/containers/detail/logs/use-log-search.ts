@@ -27,7 +27,10 @@ export function useLogSearch(
 ): LogSearch {
   const compiled = useMemo(() => compileSearch(query, opts), [query, opts.regex, opts.caseSensitive]);
   const epoch = buffer.epoch;
-  const index = useMemo(() => (compiled?.ok ? new SearchIndex(compiled.re, buffer.first) : null), [compiled, epoch, buffer]);
+  const index = useMemo(
+    () => (compiled?.ok ? new SearchIndex(compiled.re, buffer.first) : null),
+    [compiled, epoch, buffer],
+  );
   const [tick, setTick] = useState(0);
   const [scanning, setScanning] = useState(false);
   const [current, setCurrent] = useState(-1);

@@ -27,7 +27,8 @@ export function useLogSource(id: string, state: ContainerState, choice: TailChoi
   // Stream ended because the container stopped: open it again when the container runs again.
   const prevState = useRef(state);
   useEffect(() => {
-    if (state === 'running' && prevState.current !== 'running' && (status === 'ended' || status === 'error')) setGen((g) => g + 1);
+    if (state === 'running' && prevState.current !== 'running' && (status === 'ended' || status === 'error'))
+      setGen((g) => g + 1);
     prevState.current = state;
   }, [state, status]);
 

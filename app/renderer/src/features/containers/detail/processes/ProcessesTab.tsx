@@ -16,7 +16,14 @@ export function ProcessesTab({ container }: { container: ContainerSummary }) {
   const q = useRequest(
     'containers.top',
     { id: container.id },
-    { enabled: running, staleTime: 0, retry: false, refetchInterval: auto && visible ? 5000 : false, refetchIntervalInBackground: false, refetchOnWindowFocus: false },
+    {
+      enabled: running,
+      staleTime: 0,
+      retry: false,
+      refetchInterval: auto && visible ? 5000 : false,
+      refetchIntervalInBackground: false,
+      refetchOnWindowFocus: false,
+    },
   );
   const data = q.data;
   const cmdCol = data ? data.titles.findIndex((t) => /^(CMD|COMMAND)$/i.test(t)) : -1;
@@ -58,7 +65,10 @@ export function ProcessesTab({ container }: { container: ContainerSummary }) {
               {data.processes.map((p, r) => (
                 <tr key={r} aria-label={cmdCol >= 0 ? p[cmdCol] : p.join(' ')}>
                   {p.map((cell, i) => (
-                    <td key={i} className={i === cmdCol ? 'procs-cmd' : NUMERIC.test(data.titles[i] ?? '') ? 'num' : undefined}>
+                    <td
+                      key={i}
+                      className={i === cmdCol ? 'procs-cmd' : NUMERIC.test(data.titles[i] ?? '') ? 'num' : undefined}
+                    >
                       {cell}
                     </td>
                   ))}

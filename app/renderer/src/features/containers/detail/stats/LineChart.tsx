@@ -87,7 +87,10 @@ export function LineChart(p: LineChartProps) {
         <span className="chart-legend">
           {p.series.map((s) => (
             <span key={s.field} className="chart-key">
-              <span className={s.dashed ? 'chart-swatch chart-swatch-dashed' : 'chart-swatch'} style={{ borderColor: `var(${s.colorVar})` }} />
+              <span
+                className={s.dashed ? 'chart-swatch chart-swatch-dashed' : 'chart-swatch'}
+                style={{ borderColor: `var(${s.colorVar})` }}
+              />
               {s.label}
             </span>
           ))}

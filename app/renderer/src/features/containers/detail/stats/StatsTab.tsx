@@ -47,7 +47,11 @@ export function StatsTab({ container }: { container: ContainerSummary }) {
     <div className="bd-tab stats-tab">
       {error && <ErrorNote error={{ message: error }} onRetry={() => (setError(undefined), setGen((g) => g + 1))} />}
       {!running && (
-        <Empty>{n ? 'The container is not running; the charts show its recent history.' : 'The container is not running. Start it to see live stats.'}</Empty>
+        <Empty>
+          {n
+            ? 'The container is not running; the charts show its recent history.'
+            : 'The container is not running. Start it to see live stats.'}
+        </Empty>
       )}
       {running && n === 0 && !error && <Empty>Waiting for the first sample…</Empty>}
       <dl className="stats-values" aria-label="Current values">
@@ -57,7 +61,11 @@ export function StatsTab({ container }: { container: ContainerSummary }) {
         </div>
         <div>
           <dt>Memory</dt>
-          <dd>{n ? `${formatBytes(mem)} of ${formatBytes(limit)}${limit ? ` (${formatPercent((mem / limit) * 100)})` : ''}` : '—'}</dd>
+          <dd>
+            {n
+              ? `${formatBytes(mem)} of ${formatBytes(limit)}${limit ? ` (${formatPercent((mem / limit) * 100)})` : ''}`
+              : '—'}
+          </dd>
         </div>
         <div>
           <dt>Network</dt>
@@ -91,7 +99,16 @@ export function StatsTab({ container }: { container: ContainerSummary }) {
           series={[
             { field: 'mem', colorVar: '--success', label: 'usage' },
             // the limit line only when it fits the scale (an unlimited container's limit is the host's memory)
-            ...(limit > 0 && limit <= memMax ? [{ field: 'memLimit' as const, colorVar: '--danger', label: `limit ${formatBytes(limit)}`, dashed: true }] : []),
+            ...(limit > 0 && limit <= memMax
+              ? [
+                  {
+                    field: 'memLimit' as const,
+                    colorVar: '--danger',
+                    label: `limit ${formatBytes(limit)}`,
+                    dashed: true,
+                  },
+                ]
+              : []),
           ]}
           yMax={memMax}
           formatY={formatBytes}

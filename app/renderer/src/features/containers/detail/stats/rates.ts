@@ -16,7 +16,12 @@ export function computeRates(prev: StatsSample | undefined, cur: StatsSample): R
   const dt = (cur.ts - prev.ts) / 1000;
   if (!(dt > 0)) return ZERO;
   const r = (a: number, b: number) => (b >= a ? (b - a) / dt : 0);
-  return { rx: r(prev.netRx, cur.netRx), tx: r(prev.netTx, cur.netTx), read: r(prev.blkRead, cur.blkRead), write: r(prev.blkWrite, cur.blkWrite) };
+  return {
+    rx: r(prev.netRx, cur.netRx),
+    tx: r(prev.netTx, cur.netTx),
+    read: r(prev.blkRead, cur.blkRead),
+    write: r(prev.blkWrite, cur.blkWrite),
+  };
 }
 
 /** A round axis maximum at or above v: 1, 2, 2.5, 5 × 10^k. */

@@ -40,7 +40,17 @@ export function addSamples(id: string, samples: readonly StatsSample[]): void {
     const prev = h.last && s.ts - h.last.ts < 30_000 ? h.last : undefined;
     // No previous sample: the rates are unknown (NaN: drawn as a gap, shown as "—"), not zero.
     const r = prev ? computeRates(prev, s) : { rx: NaN, tx: NaN, read: NaN, write: NaN };
-    h.ring.push({ ts: s.ts, cpu: s.cpuPercent, mem: s.memUsage, memLimit: s.memLimit, rx: r.rx, tx: r.tx, read: r.read, write: r.write, pids: s.pids });
+    h.ring.push({
+      ts: s.ts,
+      cpu: s.cpuPercent,
+      mem: s.memUsage,
+      memLimit: s.memLimit,
+      rx: r.rx,
+      tx: r.tx,
+      read: r.read,
+      write: r.write,
+      pids: s.pids,
+    });
     h.last = s;
   }
   const newest = h.last?.ts ?? 0;

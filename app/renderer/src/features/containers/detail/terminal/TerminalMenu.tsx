@@ -49,7 +49,14 @@ export function TerminalMenu({ sessionKey, at, onClose }: { sessionKey: string; 
   };
 
   return (
-    <div ref={ref} role="menu" aria-label="Terminal" className="term-menu" style={{ left: at.x, top: at.y }} onKeyDown={onKeyDown}>
+    <div
+      ref={ref}
+      role="menu"
+      aria-label="Terminal"
+      className="term-menu"
+      style={{ left: at.x, top: at.y }}
+      onKeyDown={onKeyDown}
+    >
       {items.map((it) => (
         <button key={it.label} type="button" role="menuitem" disabled={it.disabled} onClick={done(it.run)}>
           {it.label}

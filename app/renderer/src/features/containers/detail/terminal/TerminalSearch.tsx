@@ -7,7 +7,12 @@ function decorations(): ISearchOptions['decorations'] {
   const s = getComputedStyle(document.documentElement);
   const warn = s.getPropertyValue('--warning').trim() || '#b7791f';
   const accent = s.getPropertyValue('--accent').trim() || '#2f6fed';
-  return { matchBackground: warn + '66', matchOverviewRuler: warn, activeMatchBackground: accent + '99', activeMatchColorOverviewRuler: accent };
+  return {
+    matchBackground: warn + '66',
+    matchOverviewRuler: warn,
+    activeMatchBackground: accent + '99',
+    activeMatchColorOverviewRuler: accent,
+  };
 }
 
 export function TerminalSearch({ sessionKey }: { sessionKey: string }) {
@@ -43,7 +48,12 @@ export function TerminalSearch({ sessionKey }: { sessionKey: string }) {
     else s.search.findPrevious(q, opts);
   };
 
-  const count = !query || !result ? '' : result.count === 0 ? 'No matches' : `${result.index >= 0 ? result.index + 1 : '?'} of ${result.count}`;
+  const count =
+    !query || !result
+      ? ''
+      : result.count === 0
+        ? 'No matches'
+        : `${result.index >= 0 ? result.index + 1 : '?'} of ${result.count}`;
   return (
     <div className="term-search" role="search">
       <input

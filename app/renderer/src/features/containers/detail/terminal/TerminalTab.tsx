@@ -37,7 +37,9 @@ function statusText(s: SessionInfo): string {
     case 'open':
       return s.shell ? `Connected (${s.shell})` : 'Connected';
     case 'ended':
-      return s.exitCode === undefined || s.exitCode === null ? 'Session ended.' : `Session ended with exit code ${s.exitCode}.`;
+      return s.exitCode === undefined || s.exitCode === null
+        ? 'Session ended.'
+        : `Session ended with exit code ${s.exitCode}.`;
     case 'error':
       return s.error ?? 'The session failed.';
   }
@@ -63,7 +65,11 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
       <div className="bd-toolbar">
         <label className="bd-check">
           Shell
-          <select className="bd-select" value={prefs.shell ?? ''} onChange={(e) => setPrefs(container.id, { ...prefs, shell: e.target.value || undefined })}>
+          <select
+            className="bd-select"
+            value={prefs.shell ?? ''}
+            onChange={(e) => setPrefs(container.id, { ...prefs, shell: e.target.value || undefined })}
+          >
             {SHELLS.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -86,13 +92,28 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
         </button>
         <span className="bd-spacer" />
         {active && <TerminalSearch key={active.key} sessionKey={active.key} />}
-        <button type="button" className="bd-btn" disabled={!active} onClick={() => active && void getSession(active.key)?.copy()}>
+        <button
+          type="button"
+          className="bd-btn"
+          disabled={!active}
+          onClick={() => active && void getSession(active.key)?.copy()}
+        >
           Copy
         </button>
-        <button type="button" className="bd-btn" disabled={!active || ended} onClick={() => active && void getSession(active.key)?.paste()}>
+        <button
+          type="button"
+          className="bd-btn"
+          disabled={!active || ended}
+          onClick={() => active && void getSession(active.key)?.paste()}
+        >
           Paste
         </button>
-        <button type="button" className="bd-btn" disabled={!active} onClick={() => active && getSession(active.key)?.clear()}>
+        <button
+          type="button"
+          className="bd-btn"
+          disabled={!active}
+          onClick={() => active && getSession(active.key)?.clear()}
+        >
           Clear
         </button>
       </div>
@@ -112,7 +133,12 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
                   Session {s.number}
                   <span className={`term-dot term-dot-${s.status}`} aria-hidden="true" />
                 </button>
-                <button type="button" className="term-session-close" aria-label={`Close session ${s.number}`} onClick={() => closeSession(s.key)}>
+                <button
+                  type="button"
+                  className="term-session-close"
+                  aria-label={`Close session ${s.number}`}
+                  onClick={() => closeSession(s.key)}
+                >
                   ×
                 </button>
               </span>
@@ -124,7 +150,12 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
             </span>
           )}
           {ended && (
-            <button type="button" className="bd-btn bd-btn-primary" disabled={!running} onClick={() => reconnect(client, active.key)}>
+            <button
+              type="button"
+              className="bd-btn bd-btn-primary"
+              disabled={!running}
+              onClick={() => reconnect(client, active.key)}
+            >
               Reconnect
             </button>
           )}
@@ -133,11 +164,13 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
       )}
 
       {active ? (
-        <TerminalView key={active.key} sessionKey={active.key} label={`Terminal of ${container.name}, session ${active.number}`} />
+        <TerminalView
+          key={active.key}
+          sessionKey={active.key}
+          label={`Terminal of ${container.name}, session ${active.number}`}
+        />
       ) : (
-        <Empty>
-          {running ? 'Opening a terminal…' : 'The container is not running. Start it to open a terminal.'}
-        </Empty>
+        <Empty>{running ? 'Opening a terminal…' : 'The container is not running. Start it to open a terminal.'}</Empty>
       )}
       {active && !running && <p className="term-hint">The container is not running; start it to reconnect.</p>}
     </div>

@@ -131,7 +131,9 @@ export class TerminalSession {
       const text = await navigator.clipboard.readText();
       if (text) this.term.paste(text);
     } catch {
-      this.hooks.onNotice(`Berth may not read the clipboard here; press ${mac ? 'Cmd+V' : 'Ctrl+Shift+V'} in the terminal instead.`);
+      this.hooks.onNotice(
+        `Berth may not read the clipboard here; press ${mac ? 'Cmd+V' : 'Ctrl+Shift+V'} in the terminal instead.`,
+      );
     }
     this.term.focus();
   }
@@ -166,7 +168,8 @@ export class TerminalSession {
           else if (it.type === 'started') {
             this.setState({ status: 'open', shell: it.shell });
             // The panel may have changed size while connecting.
-            if (this.term.cols !== args.cols || this.term.rows !== args.rows) handle.input({ type: 'resize', cols: this.term.cols, rows: this.term.rows });
+            if (this.term.cols !== args.cols || this.term.rows !== args.rows)
+              handle.input({ type: 'resize', cols: this.term.cols, rows: this.term.rows });
             const early = this.early.splice(0);
             for (const d of early) this.send(d);
           } else if (it.type === 'exit') {
