@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
 import { BerthError } from '../../shared/errors';
@@ -120,6 +121,30 @@ describe('logs', () => {
     for await (const batch of readLogs(client, name, { follow: true, tail: 0, signal: ac.signal }))
       after += batch.length;
     expect(after).toBe(0);
+  });
+
+  it('pauses the socket while the consumer does not pull (backpressure), and frees it on return()', async () => {
+    // about 100 KB/s of output, for a while
+    const name = await run('flood', 'while true; do seq 100000 102000; sleep 0.1; done');
+    /** Bytes the kernel holds for this process on its unix sockets: what Node has not read. */
+    const unread = () =>
+      execFileSync('ss', ['-xpn'], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.includes(`pid=${process.pid},`))
+        .reduce((sum, l) => sum + Number(l.trim().split(/\s+/)[2] ?? 0), 0);
+    const it = readLogs(client, name, { follow: true, tail: 0 })[Symbol.asyncIterator]();
+    expect((await it.next()).done).toBe(false);
+    await new Promise((r) => setTimeout(r, 2000));
+    // Node stopped reading: what the engine sent since sits in the kernel's socket buffer, which
+    // is full — the engine is blocked writing, nothing piles up in memory.
+    const q1 = unread();
+    await new Promise((r) => setTimeout(r, 1000));
+    const q2 = unread();
+    expect(q1).toBeGreaterThan(0);
+    expect(q2).toBe(q1);
+    await it.return(undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(unread()).toBe(0); // the connection is gone
   });
 
   it('not-found for a missing container, invalid for a bad tail', async () => {
