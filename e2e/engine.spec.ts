@@ -1,0 +1,134 @@
+// The engine page. With the shared `berth serve --engine-socket`: facts, disk usage, diagnostics and
+// the sentence that a fixed engine cannot be switched. With a second `berth serve` of its own (no
+// --engine-socket, BERTH_HOME in a temp dir), Berth runs its own dockerd: stop and start it with the
+// status indicator following, read its log, then switch to an external engine (the test engine).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+test.describe('engine page on the shared, fixed engine', () => {
+  test('shows the engine facts, disk usage, diagnostics, and why it cannot switch', async ({ page, berth }) => {
+    await berth.open(page, '#/engine');
+    const details = page.getByRole('region', { name: 'Engine details' });
+    await expect(details).toContainText('API version');
+    await expect(details).toContainText('Data root');
+    const usage = page.getByRole('table', { name: 'Disk usage by kind' });
+    for (const kind of ['Images', 'Containers', 'Volumes', 'Build cache']) await expect(usage.getByRole('row', { name: kind })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Diagnostics' }).getByRole('status')).toContainText(/checks (passed|failed)/);
+    await expect(page.getByRole('region', { name: 'Engines' })).toContainText('cannot switch engines');
+    await expect(page.getByRole('region', { name: 'Engine log' })).toContainText('did not start');
+  });
+
+  test('prunes stopped containers from the disk usage card after a confirmation', async ({ page, berth }) => {
+    const name = `e2e-exited-${Date.now().toString(36)}`;
+    expect((await berth.docker(['run', '--name', name, berth.busybox, 'true'])).code).toBe(0);
+    await berth.open(page, '#/engine');
+    await page.getByRole('row', { name: 'Containers' }).getByRole('button', { name: 'Prune containers' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Prune containers?' });
+    await expect(dialog).toContainText('Every stopped container is deleted');
+    await dialog.getByRole('button', { name: 'Prune', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+    expect((await berth.docker(['inspect', name])).code).not.toBe(0);
+  });
+});
+
+function startServe(home: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/berth.mjs', 'serve', '--port', '0'], {
+      env: { ...process.env, BERTH_HOME: home },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`berth serve printed no address within 30 s:\n${out}`)), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /^Berth is serving at (http:\/\/\S+)$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`berth serve exited (${code}) before it was ready:\n${out}`)));
+  });
+}
+
+/** Pids of processes whose command line names `dir` (the managed dockerd and containerd). */
+function processesNaming(dir: string): number[] {
+  const r = spawnSync('pgrep', ['-f', dir], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter(Boolean).map(Number).filter((p) => p !== process.pid);
+}
+
+test.describe('engine page with Berth running its own engine', () => {
+  test.describe.configure({ timeout: 180_000 });
+  const dockerdWhy = existsSync('/usr/sbin/dockerd') || existsSync('/usr/bin/dockerd') ? undefined : 'dockerd is not installed';
+  let home = '';
+  let serve: { child: ChildProcess; url: string } | undefined;
+
+  test.beforeAll(async () => {
+    if (dockerdWhy) return;
+    home = mkdtempSync(join(tmpdir(), 'berth-e2e-managed-'));
+    serve = await startServe(home);
+  });
+  test.afterAll(async () => {
+    if (serve) {
+      serve.child.kill('SIGTERM');
+      await new Promise((r) => (serve!.child.exitCode !== null ? r(null) : serve!.child.once('exit', r)));
+    }
+    // Berth stops its engine on exit; anything still naming the temp home is ours and is ended.
+    if (home) {
+      for (const pid of processesNaming(home)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+      spawnSync('umount', ['-R', '-l', join(home, 'data')], { stdio: 'ignore' });
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  test('stops and starts the managed engine with the indicator following, then switches to an external engine', async ({ page }) => {
+    test.skip(!!dockerdWhy, dockerdWhy);
+    const engineHost = process.env.BERTH_ENGINE_HOST!;
+    await page.goto(serve!.url + '#/engine');
+    const state = page.getByRole('region', { name: 'Engine state' });
+    const indicator = (s: string) => page.getByRole('link', { name: new RegExp(`^Engine ${s}`) });
+    await expect(indicator('running')).toBeVisible({ timeout: 90_000 });
+    await expect(state).toContainText("Berth's own engine");
+    await expect(state.getByLabel('Engine state value')).toHaveText('running');
+    await expect(page.getByRole('region', { name: 'Engine details' })).toContainText(join(home, 'data'));
+    await expect(page.getByRole('region', { name: 'Engine log' }).getByLabel('Engine log lines')).toContainText(/API listen on|Daemon has completed initialization/, {
+      timeout: 15_000,
+    });
+
+    await state.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect(indicator('stopped')).toBeVisible({ timeout: 60_000 });
+    await expect(state.getByLabel('Engine state value')).toHaveText('stopped');
+    await expect(page.getByRole('region', { name: 'Engine details' })).toContainText('Shown while the engine runs.');
+
+    await state.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(indicator('(starting|running)')).toBeVisible();
+    await expect(indicator('running')).toBeVisible({ timeout: 90_000 });
+    await expect(state.getByLabel('Engine state value')).toHaveText('running');
+
+    const engines = page.getByRole('region', { name: 'Engines' });
+    await expect(engines.getByRole('row', { name: "Berth's own engine" })).toContainText('in use');
+    await engines.getByLabel("Another engine's address").fill('not an address');
+    await engines.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(engines.getByRole('alert')).toContainText('An engine address starts with unix://');
+    await engines.getByLabel("Another engine's address").fill(engineHost);
+    await engines.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(state).toContainText('An engine Berth connects to', { timeout: 60_000 });
+    await expect(state).toContainText(engineHost.replace(/^unix:\/\//, ''));
+    await expect(indicator('running')).toBeVisible({ timeout: 30_000 });
+    await expect(state.getByRole('button', { name: 'Stop', exact: true })).toHaveCount(0);
+    // Berth stopped its own engine when it left it.
+    await expect.poll(() => processesNaming(join(home, 'data')).length, { timeout: 30_000 }).toBe(0);
+    // The switch is remembered.
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Engines' }).getByRole('row', { name: "Berth's own engine" }).getByRole('button', { name: 'Use' })).toBeVisible();
+  });
+});
