@@ -31,7 +31,11 @@ export function TerminalSearch({ sessionKey }: { sessionKey: string }) {
     return () => {
       sub.dispose();
       setFindHandler(sessionKey, undefined);
-      s.search.clearDecorations();
+      try {
+        s.search.clearDecorations();
+      } catch {
+        // the session was closed (its terminal disposed) before this view went away
+      }
     };
   }, [sessionKey]);
 

@@ -170,7 +170,11 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
           label={`Terminal of ${container.name}, session ${active.number}`}
         />
       ) : (
-        <Empty>{running ? 'Opening a terminal…' : 'The container is not running. Start it to open a terminal.'}</Empty>
+        <Empty>
+          {running
+            ? 'No terminal is open. Choose “New terminal” to open one.'
+            : 'The container is not running. Start it to open a terminal.'}
+        </Empty>
       )}
       {active && !running && <p className="term-hint">The container is not running; start it to reconnect.</p>}
     </div>
