@@ -1,6 +1,7 @@
 // A container's logs as an async iterable of line batches, with natural backpressure: while the
 // consumer does not pull, the socket is paused; `break`, `return()` or the signal destroys it.
 import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
 import { dialStream, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { inspectContainer } from './containers';
@@ -67,6 +68,56 @@ export async function* readLogs(
   yield* linesFromResponse(res, { tty, timestamps: !!opts.timestamps }, opts.signal);
 }
 
+/**
+ * Everything a stream has buffered, as one array per wake-up: the engine writes logs in many small
+ * chunks (one frame each), and taking them together saves a promise and a batch per chunk.
+ * Reading stops (and the socket is paused by the stream) while the consumer does not pull.
+ */
+export async function* bufferedChunks(res: NodeJS.ReadableStream): AsyncGenerator<Buffer[], void, undefined> {
+  const stream = res as Readable;
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const onReadable = () => wake?.();
+  const onEnd = () => {
+    ended = true;
+    wake?.();
+  };
+  const onError = (err: Error) => {
+    failure ??= err;
+    wake?.();
+  };
+  const onClose = () => {
+    if (!stream.readableEnded)
+      failure ??= Object.assign(new Error('The stream was cut off.'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+    wake?.();
+  };
+  stream.on('readable', onReadable);
+  stream.on('end', onEnd);
+  stream.on('error', onError);
+  stream.on('close', onClose);
+  try {
+    for (;;) {
+      const parts: Buffer[] = [];
+      let chunk: Buffer | null;
+      while ((chunk = stream.read() as Buffer | null) !== null) parts.push(chunk);
+      if (parts.length) {
+        yield parts;
+        continue;
+      }
+      if (failure) throw failure;
+      if (ended || stream.readableEnded) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  } finally {
+    stream.off('readable', onReadable);
+    stream.off('end', onEnd);
+    stream.off('error', onError);
+    stream.off('close', onClose);
+  }
+}
+
 /** Streams a log response (or any byte stream) through the parser; destroys it when the consumer stops. */
 export async function* linesFromResponse(
   res: NodeJS.ReadableStream & { destroy(): void },
@@ -75,10 +126,12 @@ export async function* linesFromResponse(
 ): AsyncGenerator<LogLine[], void, undefined> {
   const parser = new LogParser(parserOpts);
   const onAbort = () => res.destroy();
+  if (signal?.aborted) onAbort();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    for await (const chunk of res as AsyncIterable<Buffer>) {
-      const lines = parser.push(chunk);
+    for await (const parts of bufferedChunks(res)) {
+      const lines = parser.push(parts[0]!);
+      for (let i = 1; i < parts.length; i++) for (const l of parser.push(parts[i]!)) lines.push(l);
       if (lines.length) yield lines;
     }
     const last = parser.end();
