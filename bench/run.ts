@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, release, totalmem, version as kernelVersion } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startTestEngine } from '../harness/engine';
+import { startTestEngine, type TestEngine } from '../harness/engine';
 import { buildBusybox, BUSYBOX } from '../harness/fixtures';
 import { median, type Row as ResultWithExtras, type Unit } from './measure';
 import type { BenchResult, BenchScenario } from './types';
@@ -185,6 +185,14 @@ async function loadScenarios(): Promise<BenchScenario[]> {
   return scenarios;
 }
 
+/** Removes the containers a scenario left behind, so each scenario starts from the same engine. */
+async function removeLeftovers(engine: TestEngine, before: Set<string>): Promise<void> {
+  const ids = async () => (await engine.docker(['ps', '-aq', '--no-trunc'])).stdout.split('\n').filter(Boolean);
+  const left = (await ids()).filter((id) => !before.has(id));
+  for (let i = 0; i < left.length; i += 100) await engine.docker(['rm', '-f', ...left.slice(i, i + 100)]);
+  if (left.length) console.log(`    removed ${left.length} containers the scenario left behind`);
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
@@ -207,6 +215,7 @@ async function main(): Promise<void> {
       }
       console.log(`- ${s.title} …`);
       const t0 = performance.now();
+      const before = new Set((await engine.docker(['ps', '-aq', '--no-trunc'])).stdout.split('\n').filter(Boolean));
       try {
         const results = [await s.run({ engine, quick, busybox: BUSYBOX, log: (l) => console.log(`    ${l}`) })].flat();
         results.forEach((r, i) => rows.push(toRow(s, r, i, results.length)));
@@ -215,6 +224,7 @@ async function main(): Promise<void> {
         rows.push(skippedRow(s, `failed: ${(err as Error).message.split('\n')[0]}`));
         console.log(`    failed: ${(err as Error).message}`);
       }
+      await removeLeftovers(engine, before);
     }
   } finally {
     await engine.stop();
