@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { registryAvailable, startRegistry, type TestRegistry } from '../harness/registry';
 import { expect, test, uniqueName, type Berth } from './fixtures';
 
@@ -36,7 +37,7 @@ test.describe('images', () => {
     return r.stdout.trim();
   }
 
-  async function pull(page: import('@playwright/test').Page, ref: string) {
+  async function pull(page: Page, ref: string) {
     await page.getByRole('button', { name: 'Pull', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Pull an image' });
     await dialog.getByLabel('Image reference').fill(ref);

@@ -21,7 +21,7 @@ export function DiskUsage({ running }: { running: boolean }) {
   const prune = useAction('engine.prune');
   const [confirm, setConfirm] = useState<DiskUsageRow>();
   return (
-    <div className="card" role="region" aria-label="Disk usage">
+    <div className="card wide-card" role="region" aria-label="Disk usage">
       <div className="card-head">
         <h2>Disk usage</h2>
         <button type="button" className="small" disabled={!running || q.isFetching} onClick={() => void q.refetch()}>

@@ -24,8 +24,8 @@ export function EnginePage() {
         <div className="cards">
           <EngineState status={status} />
           <EngineFacts running={running} />
-          <DiskUsage running={running} />
           <Diagnostics />
+          <DiskUsage running={running} />
           <EngineLog />
           <EngineSwitch />
         </div>

@@ -140,7 +140,7 @@ export function ImagesPage() {
                 <button type="button" className="small" aria-label="Save" onClick={() => setOpen({ kind: 'save', image: i })}>
                   Save
                 </button>
-                <button type="button" className="small danger" aria-label="Remove" onClick={() => setOpen({ kind: 'remove', image: i })}>
+                <button type="button" className="small danger-hover" aria-label="Remove" onClick={() => setOpen({ kind: 'remove', image: i })}>
                   Remove
                 </button>
               </div>

@@ -72,7 +72,7 @@ export function NetworksPage() {
               <button type="button" className="small" aria-label="Inspect" onClick={() => setOpen({ kind: 'inspect', network: n })}>
                 Inspect
               </button>
-              <button type="button" className="small danger" aria-label="Remove" onClick={() => setOpen({ kind: 'remove', network: n })}>
+              <button type="button" className="small danger-hover" aria-label="Remove" onClick={() => setOpen({ kind: 'remove', network: n })}>
                 Remove
               </button>
             </div>

@@ -87,7 +87,7 @@ export function BrowseVolumeDialog({ name, onClose }: { name: string; onClose():
                 <tr key={f.name} aria-label={f.name}>
                   <td>
                     {f.type === 'dir' ? (
-                      <button type="button" className="link" onClick={() => setDir(joinPath(dir, f.name))}>
+                      <button type="button" className="link file-link" onClick={() => setDir(joinPath(dir, f.name))}>
                         {f.name}/
                       </button>
                     ) : (

@@ -90,7 +90,7 @@ export function VolumesPage() {
                 <button type="button" className="small" aria-label="Inspect" onClick={() => setOpen({ kind: 'inspect', volume: v })}>
                   Inspect
                 </button>
-                <button type="button" className="small danger" aria-label="Remove" onClick={() => setOpen({ kind: 'remove', volume: v })}>
+                <button type="button" className="small danger-hover" aria-label="Remove" onClick={() => setOpen({ kind: 'remove', volume: v })}>
                   Remove
                 </button>
               </div>
