@@ -17,11 +17,15 @@ export const scenario: BenchScenario = {
     const { id } = await runContainer(client, { image: ctx.busybox, command: ['seq', '1', String(lines)] });
     try {
       await waitContainer(client, id);
-      const runs = ctx.quick ? 2 : 7;
+      const runs = ctx.quick ? 2 : 11;
+      const cpu: number[] = [];
       const readAll = async () => {
+        const c0 = process.cpuUsage();
         let n = 0;
         for await (const batch of readLogs(client, id)) n += batch.length;
         if (n !== lines) throw new Error(`read ${n} of ${lines} lines`);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
       };
       const env = { ...process.env, DOCKER_HOST: ctx.engine.host };
       // Warm both up, then alternate them, so a noisy shared machine weighs on both alike.
@@ -33,6 +37,7 @@ export const scenario: BenchScenario = {
         berth.push(...(await timeRuns(1, readAll, 0)));
         reference.push(await timeCommand('docker', ['logs', id], env));
       }
+      ctx.log(`Berth's own CPU per read: ${cpu.map((c) => c.toFixed(0)).join(', ')} ms`);
       return { berth, reference, unit: 'ms', referenceLabel: `docker logs > /dev/null, ${lines} lines` };
     } finally {
       await removeContainer(client, id, { force: true });
