@@ -57,19 +57,34 @@ export function LogList(p: LogListProps) {
     },
   }));
 
-  // Following: stay pinned to the end as lines arrive.
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (p.follow && el) el.scrollTop = el.scrollHeight;
-  }, [p.follow, p.version, count]);
-
+  // Set synchronously by the user's own scrolling, so a batch that renders before React has
+  // applied "follow = false" never yanks the view back to the bottom.
+  const userAway = useRef(false);
   const followRef = useRef(p.follow);
   followRef.current = p.follow;
+  const pause = () => {
+    userAway.current = true;
+    if (followRef.current) p.onFollowChange(false);
+  };
+
+  // Following: stay pinned to the end as lines arrive.
+  useLayoutEffect(() => {
+    if (p.follow) userAway.current = false;
+  }, [p.follow]);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (p.follow && !userAway.current && el) el.scrollTop = el.scrollHeight;
+  }, [p.follow, p.version, count]);
+
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 1.5;
-    if (atBottom !== followRef.current) p.onFollowChange(atBottom);
+    if (!atBottom) pause();
+    else if (!followRef.current) {
+      userAway.current = false;
+      p.onFollowChange(true);
+    }
   };
 
   // Wheel or keys moving up pause following even before the scroll position changes.
@@ -77,19 +92,20 @@ export function LogList(p: LogListProps) {
     const el = scrollRef.current;
     if (!el) return;
     const up = (e: WheelEvent) => {
-      if (e.deltaY < 0 && followRef.current && el.scrollHeight > el.clientHeight) p.onFollowChange(false);
+      if (e.deltaY < 0 && el.scrollHeight > el.clientHeight) pause();
     };
     el.addEventListener('wheel', up, { passive: true });
     return () => el.removeEventListener('wheel', up);
-  }, [p.onFollowChange]);
+  });
 
   // The virtualizer tracks scrolling (and re-renders on it); rows are fixed-height, so the window is
   // plain arithmetic. While following, draw the bottom now rather than one scroll event later.
   const el = scrollRef.current;
   const viewHeight = el?.clientHeight || virtualizer.scrollRect?.height || 1000;
-  const offset = p.follow
-    ? Math.max(0, count * ROW_HEIGHT - viewHeight)
-    : (el?.scrollTop ?? virtualizer.scrollOffset ?? 0);
+  const offset =
+    p.follow && !userAway.current
+      ? Math.max(0, count * ROW_HEIGHT - viewHeight)
+      : (el?.scrollTop ?? virtualizer.scrollOffset ?? 0);
   const lo = Math.max(0, Math.floor(offset / ROW_HEIGHT) - EXTRA_ROWS);
   const hi = Math.min(count, Math.ceil((offset + viewHeight) / ROW_HEIGHT) + EXTRA_ROWS);
   const rows: number[] = [];
@@ -104,7 +120,9 @@ export function LogList(p: LogListProps) {
       tabIndex={0}
       onScroll={onScroll}
       onKeyDown={(e) => {
-        if ((e.key === 'PageUp' || e.key === 'ArrowUp' || e.key === 'Home') && p.follow) p.onFollowChange(false);
+        const el = e.currentTarget;
+        if ((e.key === 'PageUp' || e.key === 'ArrowUp' || e.key === 'Home') && el.scrollHeight > el.clientHeight)
+          pause();
       }}
     >
       <div className="log-sizer" style={{ height: count * ROW_HEIGHT }}>

@@ -47,6 +47,14 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
   const search = useLogSearch(buffer, version, query, opts, topLine, onJump);
   const current = search.index && search.current >= 0 ? search.index.locate(search.current) : undefined;
 
+  // Turning the filter on or off changes every row's position: keep the current match in view.
+  const lastFilter = useRef(filterOn);
+  useEffect(() => {
+    if (lastFilter.current === filterOn) return;
+    lastFilter.current = filterOn;
+    if (search.index && search.current >= 0) onJump(search.current, search.index);
+  }, [filterOn, onJump, search.index, search.current]);
+
   // Ctrl/Cmd+F focuses the search box while this tab is shown.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
