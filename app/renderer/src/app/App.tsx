@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useLiveUpdates } from '../api/live-updates';
 import { ContainersPage } from '../features/containers/ContainersPage';
 import { ImagesPage } from '../features/images/ImagesPage';
+import { RegistriesPage } from '../features/registries/RegistriesPage';
 import { VolumesPage } from '../features/volumes/VolumesPage';
 import { NetworksPage } from '../features/networks/NetworksPage';
 import { ComposePage } from '../features/compose/ComposePage';
@@ -47,6 +48,7 @@ function usePaletteShortcut(): void {
 const pageComponents: Record<Page, (p: { rest: string[] }) => React.JSX.Element> = {
   containers: ContainersPage,
   images: ImagesPage,
+  registries: RegistriesPage,
   volumes: VolumesPage,
   networks: NetworksPage,
   compose: ComposePage,

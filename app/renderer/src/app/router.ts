@@ -1,8 +1,8 @@
 // Hash routes (#/containers/<id>/logs): deep-linkable, reload- and back/forward-safe.
 import { useSyncExternalStore } from 'react';
 
-export type Page = 'containers' | 'images' | 'volumes' | 'networks' | 'compose' | 'engine' | 'settings';
-export const pages: Page[] = ['containers', 'images', 'volumes', 'networks', 'compose', 'engine', 'settings'];
+export type Page = 'containers' | 'images' | 'registries' | 'volumes' | 'networks' | 'compose' | 'engine' | 'settings';
+export const pages: Page[] = ['containers', 'images', 'registries', 'volumes', 'networks', 'compose', 'engine', 'settings'];
 
 export interface Route {
   page: Page;

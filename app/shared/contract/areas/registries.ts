@@ -56,6 +56,18 @@ export function parseRegistryServer(input: string): RegistryServer {
   return { ok: true, key: hostPort, host: hostPort };
 }
 
+/**
+ * The registry key of an image reference, loosely (the engine facade checks the full grammar): the
+ * first path component when it looks like a host (has "." or ":" or is "localhost"), else Docker Hub.
+ */
+export function registryOfImageRef(ref: string): string {
+  const slash = ref.indexOf('/');
+  const first = slash > 0 ? ref.slice(0, slash) : '';
+  if (!first || !(first.includes('.') || first.includes(':') || first === 'localhost')) return DOCKER_HUB;
+  const parsed = parseRegistryServer(first);
+  return parsed.ok ? parsed.key : first;
+}
+
 /** What people call a registry: "Docker Hub" or its host. */
 export function registryLabel(key: string): string {
   return key === DOCKER_HUB ? 'Docker Hub' : key;
