@@ -127,8 +127,21 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
                   type="button"
                   role="tab"
                   aria-selected={s.key === active?.key}
+                  tabIndex={s.key === active?.key ? 0 : -1}
                   className="term-session-tab"
                   onClick={() => setActive(container.id, s.key)}
+                  onKeyDown={(e) => {
+                    const i = sessions.indexOf(s);
+                    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : -2;
+                    if (next === -2) return;
+                    e.preventDefault();
+                    const target = sessions[(next + sessions.length) % sessions.length]!;
+                    setActive(container.id, target.key);
+                    requestAnimationFrame(() =>
+                      document.getElementById(`term-session-${target.key}`)?.focus({ preventScroll: true }),
+                    );
+                  }}
+                  id={`term-session-${s.key}`}
                 >
                   Session {s.number}
                   <span className={`term-dot term-dot-${s.status}`} aria-hidden="true" />
