@@ -106,6 +106,9 @@ describe('registry credentials across places', () => {
       username: 'berth',
       places: [{ kind: 'berth-keychain' }, { kind: 'docker-file' }],
     });
+    expect(await c.allAuths()).toEqual({
+      'reg.example.com': { serveraddress: 'reg.example.com', username: 'berth', password: 'pw2' },
+    });
     const out = await c.signOut('reg.example.com');
     expect(out.removedFrom.map((p) => p.kind)).toEqual(['berth-keychain', 'docker-file']);
     expect(await c.authFor('reg.example.com/team/app:1')).toBeUndefined();

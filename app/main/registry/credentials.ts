@@ -67,6 +67,24 @@ export class RegistryCredentials {
     };
   }
 
+  /** Every usable sign-in, keyed by registry: the X-Registry-Config a build sends for its FROM pulls. */
+  async allAuths(): Promise<Record<string, RegistryAuth>> {
+    const out: Record<string, RegistryAuth> = {};
+    for (const r of (await this.list()).registries) {
+      if (!r.places.length) continue;
+      const found = await this.resolve(r.key).catch(() => undefined);
+      if (!found) continue;
+      const c = found.credential;
+      out[r.key] = {
+        serveraddress: r.key,
+        ...(c.username ? { username: c.username } : {}),
+        ...(c.password ? { password: c.password } : {}),
+        ...(c.identitytoken ? { identitytoken: c.identitytoken } : {}),
+      };
+    }
+    return out;
+  }
+
   private async storeOptions(): Promise<{ options: StoreOption[]; credsStore?: string }> {
     const box = await this.box();
     let credsStore: string | undefined;

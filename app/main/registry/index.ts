@@ -29,3 +29,8 @@ export function resetRegistryCredentials(): void {
 export function credentialsFor(ref: string): Promise<RegistryAuth | undefined> {
   return registryCredentials().authFor(ref);
 }
+
+/** Every sign-in Berth can use, keyed by registry, for a build's X-Registry-Config (FROM private images). */
+export function registryConfigForBuild(): Promise<Record<string, RegistryAuth>> {
+  return registryCredentials().allAuths();
+}
