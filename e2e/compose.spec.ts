@@ -90,6 +90,13 @@ test.describe('compose', () => {
     await page.getByRole('checkbox', { name: 'worker' }).check();
     await expect(log).toContainText('worker tick');
 
+    // Started again, the new runs join the open stream: two "web ready" lines now, in time order.
+    await page.getByRole('button', { name: `Start project ${p.name}`, exact: true }).click();
+    await expect(page.locator('.project-head-facts')).toContainText('2 of 2 running', { timeout: 20_000 });
+    await page.getByRole('searchbox', { name: 'Search logs' }).fill('web ready');
+    await expect(page.getByRole('status').filter({ hasText: /^(2 matches|\d of 2)$/ })).toBeVisible({ timeout: 15_000 });
+    await page.getByRole('searchbox', { name: 'Search logs' }).fill('');
+
     const before = await volumes(berth);
     expect(before).toContain(`${p.name}_data`);
     await page.getByRole('button', { name: `Down project ${p.name}` }).click();

@@ -11,7 +11,7 @@ import { BerthError } from '../../shared/errors';
 import { connectEngine, type EngineClient } from '../docker/client';
 import { listVolumes } from '../docker/volumes';
 import { findComposeCli } from './cli-detect';
-import { checkComposeConfig, composeDown, composeUp, targetForFiles, type ComposeTarget } from './commands';
+import { checkComposeConfig, composeDown, composePull, composeUp, targetForFiles, type ComposeTarget } from './commands';
 import { controlProject, downByLabel } from './label-control';
 import { tsKey } from './log-merge';
 import { projectLogs } from './project-logs';
@@ -166,6 +166,15 @@ describe('compose projects through the CLI', () => {
     await downByLabel(client, t.project, true);
     expect(await findProject(client, t.project)).toBeUndefined();
     expect((await listVolumes(client)).map((v) => v.name)).not.toContain(`${t.project}_data`);
+  }, 60_000);
+
+  it('reports a failed pull with a sentence (no registry is reachable here)', async () => {
+    const { file } = projectDir(twoServiceFile(fixtures().busybox));
+    const t = targetForFiles([file], uniqueName('bc'));
+    const e = await refusal(composePull(client, t));
+    expect(e.message).toMatch(
+      new RegExp(`^Could not pull the images of project "${t.project}": (a registry could not be reached|the registry refused access|an image does not exist)`),
+    );
   }, 60_000);
 
   it('reports a bad YAML file with its file and line', async () => {

@@ -5,7 +5,7 @@ import type { ComposeLogLine } from '../../shared/contract/areas/compose';
 import type { EngineClient } from '../docker/client';
 import type { ContainerSummary } from '../docker/containers';
 import { readLogs } from '../docker/logs';
-import { mergeByTimestamp, ReorderWindow } from './log-merge';
+import { mergeByTimestamp, ReorderWindow, tsKey } from './log-merge';
 import { projectContainers } from './projects';
 import { validateProjectName } from './project-name';
 
@@ -14,7 +14,7 @@ export interface StartedContainer {
   id: string;
   name: string;
   service: string;
-  /** Milliseconds since the epoch. */
+  /** Milliseconds since the epoch (informational: a process prints before its start is reported). */
   timeMs: number;
 }
 
@@ -54,14 +54,20 @@ function sourceOf(c: ContainerSummary): Source {
   return { id: c.id, name: c.name, service: c.compose!.service };
 }
 
+/** Whole seconds since the epoch of a tsKey, for the engine's `since` (the exact cut is made by key). */
+function keySeconds(key: string): number {
+  return Math.floor(Date.parse(`${key.slice(0, 19)}Z`) / 1000);
+}
+
 export async function* projectLogs(client: EngineClient, opts: ProjectLogsOptions): AsyncGenerator<ComposeLogLine[], void, undefined> {
   const project = validateProjectName(opts.project);
   const wanted = (service: string) => !opts.services?.length || opts.services.includes(service);
   const containers = (await projectContainers(client, project)).filter((c) => wanted(c.compose!.service));
-  const cutoff = Date.now() / 1000;
+  const cutoffMs = Date.now();
+  const cutoffKey = tsKey(new Date(cutoffMs).toISOString());
 
   // History: each container's last lines, read together, merged by time.
-  const past = await Promise.all(containers.map((c) => history(client, sourceOf(c), opts.tail, cutoff, opts.signal).catch(() => [])));
+  const past = await Promise.all(containers.map((c) => history(client, sourceOf(c), opts.tail, cutoffMs / 1000, opts.signal).catch(() => [])));
   const merged = mergeByTimestamp(past);
   for (let i = 0; i < merged.length; i += HISTORY_BATCH) {
     if (opts.signal?.aborted) return;
@@ -69,36 +75,51 @@ export async function* projectLogs(client: EngineClient, opts: ProjectLogsOption
   }
   if (!opts.follow || opts.signal?.aborted) return;
 
-  // Live: one follow stream per running container, through a short reorder window.
+  // Live: one follow stream per running container, through a short reorder window. `seen` holds,
+  // per container, the time of the last line already delivered: a stream (re)opened after a start
+  // reads from there, because a process prints before the engine reports its start.
+  const seen = new Map<string, string>();
+  for (const c of containers) seen.set(c.id, cutoffKey);
   const window = new ReorderWindow<ComposeLogLine>(opts.windowMs ?? 150);
   const streaming = new Set<string>();
   /** Starts reported while the previous run's stream had not yet ended: reopened when it ends. */
-  const reopen = new Map<string, { src: Source; sinceSec: number }>();
-  const follow = (src: Source, sinceSec: number) => {
+  const reopen = new Map<string, Source>();
+  const follow = (src: Source) => {
     if (opts.signal?.aborted) return;
     if (streaming.has(src.id)) {
-      reopen.set(src.id, { src, sinceSec });
+      reopen.set(src.id, src);
       return;
     }
     streaming.add(src.id);
     void (async () => {
       try {
-        for await (const batch of readLogs(client, src.id, { follow: true, since: sinceSec, timestamps: true, ...(opts.signal ? { signal: opts.signal } : {}) }))
-          await window.push(tag(src, batch));
+        const floor = seen.get(src.id);
+        for await (const batch of readLogs(client, src.id, {
+          follow: true,
+          since: floor ? keySeconds(floor) : 0,
+          timestamps: true,
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        })) {
+          const last = seen.get(src.id);
+          const fresh = last ? batch.filter((l) => tsKey(l.ts) > last) : batch;
+          if (!fresh.length) continue;
+          seen.set(src.id, tsKey(fresh[fresh.length - 1]!.ts));
+          await window.push(tag(src, fresh));
+        }
       } catch {
         // The container went away or the engine dropped the stream: its lines so far stand.
       } finally {
         streaming.delete(src.id);
         const again = reopen.get(src.id);
         reopen.delete(src.id);
-        if (again) follow(again.src, again.sinceSec);
+        if (again) follow(again);
       }
     })();
   };
   const unwatch = opts.watchStarts?.((c) => {
-    if (wanted(c.service)) follow({ id: c.id, name: c.name, service: c.service }, Math.max(0, c.timeMs / 1000 - 0.001));
+    if (wanted(c.service)) follow({ id: c.id, name: c.name, service: c.service });
   });
-  for (const c of containers) if (c.state === 'running' || c.state === 'restarting') follow(sourceOf(c), cutoff);
+  for (const c of containers) if (c.state === 'running' || c.state === 'restarting') follow(sourceOf(c));
   const onAbort = () => window.close();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {

@@ -1,6 +1,6 @@
-// "Open a compose file": a path field (in Electron the file picker fills it through
-// useComposeUi.setFilePath) and an optional project name; Up checks the file, then runs `up -d` as a task.
-import { useId, useState, type ReactNode } from 'react';
+// "Open a compose file": a path field (a native picker registered in the compose store adds a
+// "Choose…" button that fills it) and an optional project name; Up checks the file, then runs `up -d` as a task.
+import { useId, useState } from 'react';
 import { composeFilePath, composeProjectName } from '../../../../shared/contract/areas/compose';
 import { firstIssue } from '../../../../shared/rules';
 import { useClient } from '../../api/hooks';
@@ -14,10 +14,10 @@ export function defaultProjectName(path: string): string {
   return base.toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[_-]+/, '');
 }
 
-export function OpenComposeFile({ picker }: { /** A "Choose…" button (Electron's file picker), placed beside the path. */ picker?: ReactNode }) {
+export function OpenComposeFile() {
   const client = useClient();
   const toast = useUi((s) => s.toast);
-  const { filePath, projectName, setFilePath, setProjectName, setLastTask } = useComposeUi();
+  const { filePath, projectName, setFilePath, setProjectName, setLastTask, filePicker } = useComposeUi();
   const [error, setError] = useState<{ field?: string; message: string }>();
   const [busy, setBusy] = useState(false);
   const pathId = useId();
@@ -66,7 +66,17 @@ export function OpenComposeFile({ picker }: { /** A "Choose…" button (Electron
             onChange={(e) => setFilePath(e.target.value)}
           />
         </div>
-        {picker}
+        {filePicker && (
+          <button
+            type="button"
+            onClick={async () => {
+              const chosen = await filePicker().catch((e: Error) => setError({ field: 'files', message: e.message }));
+              if (chosen) setFilePath(chosen);
+            }}
+          >
+            Choose…
+          </button>
+        )}
         <div className={`field${error?.field === 'project' ? ' invalid' : ''}`}>
           <label htmlFor={nameId}>Project name (optional)</label>
           <input
