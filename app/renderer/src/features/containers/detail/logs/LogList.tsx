@@ -134,6 +134,7 @@ export function LogList(p: LogListProps) {
               raw={p.buffer.raw(line)}
               plain={p.buffer.plain(line)}
               hasEscapes={p.buffer.hasEscapes(line)}
+              startStyle={p.buffer.startStyle(line)}
               stderr={p.buffer.isStderr(line)}
               ts={p.buffer.timestamp(line)}
               showTs={p.showTs}

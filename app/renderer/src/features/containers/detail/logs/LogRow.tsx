@@ -2,7 +2,7 @@
 // highlighted matches. Built from pieces, never from HTML strings.
 import { memo } from 'react';
 import { shortTimestamp } from '../common/format';
-import { parseAnsi } from './ansi';
+import { parseAnsi, type AnsiStyle, type StyledRun } from './ansi';
 import { findLinks } from './links';
 import { matchRanges } from './search';
 import { composePieces, styleProps, type Highlight } from './segments';
@@ -14,6 +14,8 @@ export interface LogRowProps {
   raw: string;
   plain: string;
   hasEscapes: boolean;
+  /** A style carried over from the line before. */
+  startStyle: AnsiStyle | undefined;
   stderr: boolean;
   ts: string | undefined;
   showTs: boolean;
@@ -25,7 +27,8 @@ export interface LogRowProps {
 }
 
 function LogRowImpl(p: LogRowProps) {
-  const parsed = p.hasEscapes ? parseAnsi(p.raw) : { plain: p.plain, runs: [] };
+  const parsed =
+    p.hasEscapes || p.startStyle ? parseAnsi(p.raw, p.startStyle) : { plain: p.plain, runs: [] as StyledRun[] };
   const text = parsed.plain.length > MAX_DRAWN ? parsed.plain.slice(0, MAX_DRAWN) : parsed.plain;
   const marks: Highlight[] = p.re
     ? matchRanges(p.re, text).map(([start, end], i) => ({

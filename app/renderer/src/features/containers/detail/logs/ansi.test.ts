@@ -3,7 +3,7 @@ import { applySgr, color256, needsParsing, parseAnsi, stripAnsi } from './ansi';
 
 describe('parseAnsi', () => {
   it('leaves plain text alone', () => {
-    expect(parseAnsi('hello world')).toEqual({ plain: 'hello world', runs: [] });
+    expect(parseAnsi('hello world')).toEqual({ plain: 'hello world', runs: [], end: {} });
     expect(needsParsing('hello\tworld')).toBe(false);
     expect(needsParsing('a\x1b[31mb')).toBe(true);
   });
@@ -45,6 +45,13 @@ describe('parseAnsi', () => {
     expect(stripAnsi('x\x1b[')).toBe('x');
     expect(stripAnsi('x\x1b[38;5m y')).toBe('x y');
     expect(stripAnsi('x\x1b]unterminated')).toBe('x');
+  });
+  it('carries a style over from the previous line', () => {
+    const first = parseAnsi('\x1b[33mwarning starts');
+    expect(first.end).toEqual({ fg: 'p3' });
+    const next = parseAnsi('still yellow\x1b[0m plain', first.end);
+    expect(next.runs).toEqual([{ start: 0, end: 12, style: { fg: 'p3' } }]);
+    expect(next.end).toEqual({});
   });
   it('ignores private-mode SGR lookalikes', () => {
     expect(parseAnsi('\x1b[?25mx').runs).toEqual([]);

@@ -25,6 +25,8 @@ export interface StyledRun {
 export interface ParsedLine {
   plain: string;
   runs: StyledRun[];
+  /** The style in force at the end of the line (a colour may carry over to the next line). */
+  end: AnsiStyle;
 }
 
 // ESC, C1 CSI, other C0 controls except TAB, DEL.
@@ -56,7 +58,7 @@ export function color256(n: number): AnsiColor {
   return hex(g, g, g);
 }
 
-function isDefault(s: AnsiStyle): boolean {
+export function isDefault(s: AnsiStyle): boolean {
   return !s.fg && !s.bg && !s.bold && !s.dim && !s.italic && !s.underline && !s.inverse && !s.strike;
 }
 
@@ -118,10 +120,10 @@ function skipString(raw: string, i: number): number {
   return raw.length;
 }
 
-export function parseAnsi(raw: string): ParsedLine {
+export function parseAnsi(raw: string, initial: AnsiStyle = {}): ParsedLine {
   let plain = '';
   let runs: StyledRun[] = [];
-  let style: AnsiStyle = {};
+  let style: AnsiStyle = initial;
   let runStart = 0;
   const closeRun = () => {
     if (plain.length > runStart && !isDefault(style)) runs.push({ start: runStart, end: plain.length, style });
@@ -183,7 +185,7 @@ export function parseAnsi(raw: string): ParsedLine {
   }
   flushText(i);
   closeRun();
-  return { plain, runs };
+  return { plain, runs, end: style };
 }
 
 /** Plain text of a line (escapes stripped). */

@@ -27,6 +27,16 @@ describe('LogBuffer', () => {
     expect(b.raw(1)).toBe('plain');
     expect(b.hasEscapes(1)).toBe(false);
   });
+  it('remembers a colour carried over to the next lines of the same stream', () => {
+    const b = new LogBuffer();
+    b.append([out('\x1b[31mred starts'), err('stderr is separate'), out('still red'), out('end\x1b[0m'), out('plain')]);
+    expect(b.startStyle(0)).toBeUndefined();
+    expect(b.startStyle(1)).toBeUndefined();
+    expect(b.startStyle(2)).toEqual({ fg: 'p1' });
+    expect(b.startStyle(3)).toEqual({ fg: 'p1' });
+    expect(b.startStyle(4)).toBeUndefined();
+    expect(b.plain(3)).toBe('end');
+  });
   it('splits items holding several lines and drops the final newline (TTY output with CRLF)', () => {
     const b = new LogBuffer();
     b.append([out('a\r\nb\r\n'), out('c\n')]);

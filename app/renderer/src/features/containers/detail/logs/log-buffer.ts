@@ -2,7 +2,7 @@
 // of parallel arrays (no per-line objects), addressed by absolute line number, oldest chunks dropped
 // past a cap. React renders from a version counter, never from a copied array.
 import type { LogLine } from '../../../../../../shared/contract';
-import { needsParsing, stripAnsi } from './ansi';
+import { isDefault, needsParsing, parseAnsi, type AnsiStyle } from './ansi';
 
 export const CHUNK_LINES = 16_384;
 /** Past this many lines the oldest chunk is dropped (keeps the scroll height under browser limits). */
@@ -15,14 +15,18 @@ interface Chunk {
   raw: (string | undefined)[] | undefined;
   ts: (string | undefined)[];
   stderr: Uint8Array;
+  /** The style a line starts with when a colour carried over from the line before (sparse). */
+  start: Map<number, AnsiStyle> | undefined;
 }
 
 function newChunk(): Chunk {
-  return { plain: [], raw: undefined, ts: [], stderr: new Uint8Array(CHUNK_LINES) };
+  return { plain: [], raw: undefined, ts: [], stderr: new Uint8Array(CHUNK_LINES), start: undefined };
 }
 
 export class LogBuffer {
   private chunks: Chunk[] = [];
+  /** Style in force at the end of the last stdout / stderr line. */
+  private carry: [AnsiStyle, AnsiStyle] = [{}, {}];
   /** Absolute number of the first line still held. */
   private base = 0;
   private count = 0;
@@ -53,6 +57,7 @@ export class LogBuffer {
     this.chunks = [];
     this.base = 0;
     this.count = 0;
+    this.carry = [{}, {}];
     this.version++;
     this.epoch++;
   }
@@ -77,12 +82,17 @@ export class LogBuffer {
       this.chunks.push(c);
     }
     const li = pos - ci * CHUNK_LINES;
+    const s = stderr ? 1 : 0;
+    const carried = this.carry[s];
     if (needsParsing(text)) {
-      c.plain[li] = stripAnsi(text);
+      const parsed = parseAnsi(text, carried);
+      c.plain[li] = parsed.plain;
       (c.raw ??= [])[li] = text;
+      this.carry[s] = parsed.end;
     } else {
       c.plain[li] = text;
     }
+    if (!isDefault(carried)) (c.start ??= new Map()).set(li, carried);
     c.ts[li] = ts;
     if (stderr) c.stderr[li] = 1;
     this.count++;
@@ -112,6 +122,11 @@ export class LogBuffer {
     const a = this.at(abs);
     if (!a) return '';
     return a[0].raw?.[a[1]] ?? a[0].plain[a[1]]!;
+  }
+  /** The style a line starts with (a colour left on by the line before), if any. */
+  startStyle(abs: number): AnsiStyle | undefined {
+    const a = this.at(abs);
+    return a ? a[0].start?.get(a[1]) : undefined;
   }
   hasEscapes(abs: number): boolean {
     const a = this.at(abs);
