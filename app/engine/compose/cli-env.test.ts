@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { composeCliInfo, findComposeCli } from './cli-detect';
 import { composeEnv, dockerHostUrl } from './cli-env';
 import { LineSplitter } from './cli-run';
 
@@ -25,5 +26,13 @@ describe('LineSplitter', () => {
     expect(s.push('ial\n\n')).toEqual(['Partial']);
     expect(s.push('tail')).toEqual([]);
     expect(s.end()).toEqual(['tail']);
+  });
+});
+
+describe('compose CLI detection', () => {
+  const missing = [{ program: '/nonexistent/docker-compose', prefix: [], label: 'docker-compose', flavour: 'v1' as const }];
+  it('says clearly when no compose CLI is installed and how to get one', async () => {
+    await expect(findComposeCli(missing)).rejects.toThrow(/No compose CLI is installed.*Install the Docker Compose plugin/);
+    expect(await composeCliInfo(missing)).toMatchObject({ available: false, advice: expect.stringContaining('apt-get install') });
   });
 });

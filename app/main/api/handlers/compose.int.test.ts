@@ -35,7 +35,11 @@ function finished(id: string): Promise<TaskInfo> {
 
 beforeAll(async () => {
   client = await connectEngine({ kind: 'unix', socketPath: testEngine().socket });
-  ctx = { engine: { client: async () => client } as unknown as EngineAccess, tasks, signal: new AbortController().signal };
+  ctx = {
+    engine: { client: async () => client } as unknown as EngineAccess,
+    tasks,
+    signal: new AbortController().signal,
+  };
 });
 
 afterAll(async () => {
@@ -62,6 +66,11 @@ describe('compose handlers', () => {
     expect(listed).toMatchObject({ running: 2, total: 2 });
     expect(await composeHandlers['compose.stop']({ project }, ctx)).toEqual({ containers: 2 });
     expect(await composeHandlers['compose.start']({ project }, ctx)).toEqual({ containers: 2 });
+    // Up again by project name alone: its files come from the labels.
+    await composeHandlers['compose.stop']({ project }, ctx);
+    const again = await finished((await composeHandlers['compose.up']({ project }, ctx)).id);
+    expect(again.state).toBe('done');
+    expect((await composeHandlers['compose.list']({}, ctx)).find((p) => p.name === project)).toMatchObject({ running: 2, total: 2 });
 
     const down = await finished((await composeHandlers['compose.down']({ project, volumes: true }, ctx)).id);
     expect(down.state).toBe('done');
@@ -72,13 +81,17 @@ describe('compose handlers', () => {
     const file = join(dir, 'broken.yml');
     writeFileSync(file, 'services:\n  web:\n    image: x\n   command: [a\n');
     const before = tasks.list().length;
-    const err = await composeHandlers['compose.up']({ files: [file], project: uniqueName('bh') }, ctx).catch((e: Error) => e);
+    const err = await composeHandlers['compose.up']({ files: [file], project: uniqueName('bh') }, ctx).catch(
+      (e: Error) => e,
+    );
     expect((err as Error).message).toMatch(/is not valid YAML/);
     expect((err as Error).message).toContain(file);
     expect(tasks.list().length).toBe(before);
   });
 
   it('says when a project does not exist', async () => {
-    await expect(composeHandlers['compose.stop']({ project: 'no-such-project-here' }, ctx)).rejects.toThrow(/No containers belong to project/);
+    await expect(composeHandlers['compose.stop']({ project: 'no-such-project-here' }, ctx)).rejects.toThrow(
+      /No containers belong to project/,
+    );
   });
 });

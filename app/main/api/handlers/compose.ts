@@ -3,7 +3,14 @@
 import { dirname } from 'node:path';
 import { composeCliInfo } from '../../../engine/compose/cli-detect';
 import type { OutputLine } from '../../../engine/compose/cli-run';
-import { checkComposeConfig, composeDown, composePull, composeUp, targetForFiles, type ComposeTarget } from '../../../engine/compose/commands';
+import {
+  checkComposeConfig,
+  composeDown,
+  composePull,
+  composeUp,
+  targetForFiles,
+  type ComposeTarget,
+} from '../../../engine/compose/commands';
 import { controlProject, downByLabel } from '../../../engine/compose/label-control';
 import { findProject, listProjects } from '../../../engine/compose/projects';
 import type { EngineClient } from '../../../engine/docker/client';
@@ -14,7 +21,14 @@ import type { RequestHandlers } from '../types';
 
 type ComposeHandlers = Pick<
   RequestHandlers,
-  'compose.list' | 'compose.cli' | 'compose.up' | 'compose.down' | 'compose.pull' | 'compose.start' | 'compose.stop' | 'compose.restart'
+  | 'compose.list'
+  | 'compose.cli'
+  | 'compose.up'
+  | 'compose.down'
+  | 'compose.pull'
+  | 'compose.start'
+  | 'compose.stop'
+  | 'compose.restart'
 >;
 
 const LOG_LINES = 200;
@@ -56,7 +70,9 @@ export const composeHandlers: ComposeHandlers = {
   'compose.cli': async () => composeCliInfo(),
   'compose.up': async ({ files, project }, { engine, tasks }) => {
     const client = await engine.client();
-    const target = files ? targetForFiles(files, project) : targetOf(await existingProject(client, project!), 'bring up');
+    const target = files
+      ? targetForFiles(files, project)
+      : targetOf(await existingProject(client, project!), 'bring up');
     await checkComposeConfig(client, target);
     return tasks.start('compose', `Up ${target.project}`, async (report, signal) => {
       await composeUp(client, target, { signal, onLine: progressFeed(report, `Bringing up ${target.project}`) });
@@ -69,7 +85,8 @@ export const composeHandlers: ComposeHandlers = {
     const title = `Down ${project}${volumes ? ' (and its volumes)' : ''}`;
     return tasks.start('compose', title, async (report, signal) => {
       const onLine = progressFeed(report, `Bringing down ${project}`);
-      if (p.filesPresent) await composeDown(client, targetOf(p, 'bring down'), volumes, { signal, onLine });
+      // Without its files (or without a compose CLI) the project still comes down, by label.
+      if (p.filesPresent && (await composeCliInfo()).available) await composeDown(client, targetOf(p, 'bring down'), volumes, { signal, onLine });
       else await downByLabel(client, project, volumes, onLine);
       return { project, volumes };
     });
@@ -82,7 +99,13 @@ export const composeHandlers: ComposeHandlers = {
       return { project };
     });
   },
-  'compose.start': async ({ project }, { engine }) => ({ containers: await controlProject(await engine.client(), project, 'start') }),
-  'compose.stop': async ({ project }, { engine }) => ({ containers: await controlProject(await engine.client(), project, 'stop') }),
-  'compose.restart': async ({ project }, { engine }) => ({ containers: await controlProject(await engine.client(), project, 'restart') }),
+  'compose.start': async ({ project }, { engine }) => ({
+    containers: await controlProject(await engine.client(), project, 'start'),
+  }),
+  'compose.stop': async ({ project }, { engine }) => ({
+    containers: await controlProject(await engine.client(), project, 'stop'),
+  }),
+  'compose.restart': async ({ project }, { engine }) => ({
+    containers: await controlProject(await engine.client(), project, 'restart'),
+  }),
 };
