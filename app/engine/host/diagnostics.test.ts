@@ -56,6 +56,7 @@ describe('diagnostics', () => {
       'dockerd-installed',
       'rootless-prerequisites',
       'cgroups',
+      'iptables-installed',
       'socket-reachable',
       'disk-space',
       'tcp-without-tls',
@@ -74,5 +75,6 @@ describe('diagnostics', () => {
     const byId = Object.fromEntries(out.map((o) => [o.id, o]));
     expect(byId['socket-reachable']).toMatchObject({ status: 'failed', detail: 'no socket at /nonexistent.sock' });
     expect(byId['disk-space']!.status).not.toBe('skipped');
+    if (process.getuid?.() === 0) expect(byId['iptables-installed']!.status).toBe('passed');
   });
 });

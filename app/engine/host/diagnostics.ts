@@ -213,6 +213,22 @@ export function diagnosticChecks(ctx: DiagnosticContext = {}): DiagnosticCheck[]
     },
     { id: 'cgroups', title: 'cgroups are usable', applies: () => linux && managed, run: async () => cgroupCheck(uid) },
     {
+      id: 'iptables-installed',
+      title: "iptables is installed (outbound networking for Berth's engine)",
+      applies: () => linux && managed && ctx.hostKind !== 'rootless' && uid === 0,
+      run: async () => {
+        const found = ['iptables', 'iptables-save', 'iptables-restore'].map((b) => findBinary(b));
+        return found.every(Boolean)
+          ? { passed: true, detail: `${found[0]}: ${await version(found[0]!)}` }
+          : {
+              passed: false,
+              detail:
+                "iptables is not installed, so Berth cannot set up NAT for its engine's bridge: containers cannot reach the network",
+              fix: 'Install it with `sudo apt-get install iptables`, then restart the engine.',
+            };
+      },
+    },
+    {
       id: 'socket-reachable',
       title: "The engine's socket answers",
       applies: () => ctx.address !== undefined,

@@ -23,7 +23,10 @@ export interface NativeEngineOptions {
   network?: Partial<EngineNetwork>;
   /** cgroup parent for containers (root mode); default "berth". */
   cgroupParent?: string;
-  /** Let dockerd manage iptables. Default false: two dockerds fighting over the DOCKER chains is what we avoid. */
+  /**
+   * Let dockerd manage iptables itself. Default false: two dockerds fighting over the DOCKER chains is
+   * what we avoid; Berth then installs its own NAT/FORWARD chains for its bridge and pool (nat.ts).
+   */
   iptables?: boolean;
   /** Extra dockerd flags, appended last. */
   extraFlags?: string[];

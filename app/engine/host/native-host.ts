@@ -1,12 +1,14 @@
 // Berth's own dockerd: private data-root, exec-root, socket, pidfile, bridge, pool and cgroup parent
 // under Berth's data dir; started, watched and stopped by Berth (directly as root, or via rootlesskit).
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EngineAddress } from '../docker/client';
 import { pingUnix } from '../docker/client';
 import type { BerthError } from '../../shared/errors';
 import { findBinary } from './binaries';
 import { launchEngineProcess, type EngineProcess, type ExitInfo } from './engine-process';
 import { daemonMessage, suggestFix } from './failure-advice';
+import { EngineNat } from './nat';
 import { DEFAULT_BRIDGE, ensureBridge, loadOrChooseNetwork, removeBridge, type EngineNetwork } from './network';
 import {
   defaultMode,
@@ -51,6 +53,8 @@ export class NativeHost implements EngineHost {
   private stopRun: Promise<void> | undefined;
   private network: EngineNetwork | undefined;
   private createdBridge = false;
+  private nat: EngineNat | undefined;
+  private rootlessNatNoticed = false;
 
   constructor(private readonly opts: NativeEngineOptions = {}) {
     this.mode = opts.mode ?? defaultMode();
@@ -171,6 +175,7 @@ export class NativeHost implements EngineHost {
     }
     if (signal.aborted) return;
     this.log.resetMemory();
+    await this.setUpOutbound();
     this.log.mark(`starting: ${cmd.file} ${cmd.args.join(' ')}`);
     const proc = await this.step('Starting dockerd', () =>
       launchEngineProcess(cmd, this.log, this.opts.env ?? process.env),
@@ -181,6 +186,38 @@ export class NativeHost implements EngineHost {
     if (signal.aborted) return;
     // The engine dir is 0700 already; the socket itself is for the user only too.
     chmodSync(this.paths.socket, 0o600);
+  }
+
+  private notice(message: string): void {
+    this.machine.notice(message);
+    this.log.mark(message);
+  }
+
+  /** Outbound networking: Berth's NAT rules (root mode), dockerd's own (iptables: true), or slirp4netns (rootless). */
+  private async setUpOutbound(): Promise<void> {
+    const net = this.network;
+    if (this.mode === 'rootless' || !net) {
+      if (this.rootlessNatNoticed) return;
+      this.rootlessNatNoticed = true;
+      return this.notice(
+        "Outbound networking for the rootless engine comes from rootlesskit's slirp4netns, so Berth adds no iptables rules.",
+      );
+    }
+    if (this.opts.iptables)
+      return this.log.mark('dockerd manages iptables itself (iptables: true); Berth adds no rules');
+    await this.step(`Setting up outbound networking (NAT) for ${net.bridge}`, () => this.installNat(net));
+  }
+
+  /** Berth's own NAT/FORWARD rules for its bridge and pool; never fails the start (a notice says why). */
+  private installNat(net: EngineNetwork): void {
+    this.nat = new EngineNat({
+      net,
+      stateFile: join(this.paths.dir, 'nat.json'),
+      ...(this.opts.env ? { env: this.opts.env } : {}),
+    });
+    const out = this.nat.install();
+    for (const n of out.notices) this.notice(n);
+    if (out.installed) this.log.mark(`outbound networking: NAT rules installed for ${net.bridge}`);
   }
 
   private command(): EngineCommand {
@@ -304,7 +341,7 @@ export class NativeHost implements EngineHost {
       try {
         await this.startRun?.catch(() => undefined);
         await this.killProcess(this.opts.stopTimeoutMs ?? 20000);
-        this.releaseBridge();
+        this.releaseNetwork();
         this.machine.pid = undefined;
         this.machine.transition('stopped', 'Stopped');
         this.log.mark('engine stopped');
@@ -328,12 +365,16 @@ export class NativeHost implements EngineHost {
     this.abort?.abort();
     await this.startRun?.catch(() => undefined);
     await this.killProcess(this.opts.stopTimeoutMs ?? 20000);
-    this.releaseBridge();
+    this.releaseNetwork();
     this.machine.pid = undefined;
     if (this.machine.state === 'error') this.machine.transition('stopped', 'Stopped');
   }
 
-  private releaseBridge(): void {
+  private releaseNetwork(): void {
+    if (this.nat) {
+      for (const n of this.nat.remove().notices) this.notice(n);
+      this.nat = undefined;
+    }
     if (this.createdBridge && this.network && this.opts.removeBridgeOnStop !== false) {
       removeBridge(this.network.bridge);
       this.createdBridge = false;
