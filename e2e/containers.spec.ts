@@ -181,3 +181,16 @@ test.describe('containers', () => {
     expect(readFileSync((await download.path())!, 'utf8')).toBe('the right content\n');
   });
 });
+
+test('the list shows CPU and memory for a busy running container', async ({ page, berth }) => {
+  const name = uniqueName('listcpu');
+  await berth.docker(['run', '-d', '--name', name, berth.busybox, 'sh', '-c', 'while :; do :; done']);
+  try {
+    await berth.open(page);
+    const row = page.getByRole('row', { name });
+    await expect(row.getByRole('cell').nth(5)).toHaveText(/^\d+(\.\d)?%$/, { timeout: 15000 });
+    await expect(row.getByRole('cell').nth(6)).toHaveText(/\d+(\.\d)? (KB|MB|B)$/);
+  } finally {
+    await berth.docker(['rm', '-f', name]);
+  }
+});

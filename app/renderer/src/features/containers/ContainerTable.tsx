@@ -1,6 +1,6 @@
 // The containers table: virtualized rows (only what is on screen is in the DOM), compose groups,
 // selection, sortable columns. Rows are named by the container they show.
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ContainerSummary, StatsSample } from '../../../../shared/contract';
 import { formatBytes, formatPercent, timeAgo } from '../../components/format';
@@ -41,18 +41,16 @@ export function ContainerTable(p: TableProps) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    onChange: (v) => {
-      const ids = v
-        .getVirtualItems()
-        .map((i) => p.rows[i.index])
-        .filter(
-          (r): r is Extract<Row, { kind: 'container' }> => r?.kind === 'container' && r.container.state === 'running',
-        )
-        .map((r) => r.container.id);
-      p.onVisibleChange(ids);
-    },
   });
   const items = virtualizer.getVirtualItems();
+  // Tell the page which running containers are on screen, so only those are sampled for CPU and memory.
+  const visibleRunning = items
+    .map((i) => p.rows[i.index])
+    .filter((r): r is Extract<Row, { kind: 'container' }> => r?.kind === 'container' && r.container.state === 'running')
+    .map((r) => r.container.id)
+    .join(',');
+  const { onVisibleChange } = p;
+  useEffect(() => onVisibleChange(visibleRunning ? visibleRunning.split(',') : []), [visibleRunning, onVisibleChange]);
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const allIds = p.rows.flatMap((r) => (r.kind === 'container' ? [r.container.id] : []));

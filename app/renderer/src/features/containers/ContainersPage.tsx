@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ContainerSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
@@ -35,6 +35,10 @@ function ContainerList() {
   const [visibleIds, setVisibleIds] = useState<string[]>([]);
   const [removing, setRemoving] = useState<ContainerSummary[] | null>(null);
   const stats = useListStats(visibleIds);
+  const onVisibleChange = useCallback(
+    (ids: string[]) => setVisibleIds((prev) => (prev.join() === ids.join() ? prev : ids)),
+    [],
+  );
   const act = useContainerAction();
   const containers = useMemo(() => list.data ?? [], [list.data]);
   const rows = useMemo(
@@ -141,7 +145,7 @@ function ContainerList() {
               )
             }
             onRemove={(c) => setRemoving([c])}
-            onVisibleChange={(ids) => setVisibleIds((prev) => (prev.join() === ids.join() ? prev : ids))}
+            onVisibleChange={onVisibleChange}
           />
         )}
       </EngineGate>
