@@ -15,7 +15,8 @@ test.describe('engine page on the shared, fixed engine', () => {
     await expect(details).toContainText('API version');
     await expect(details).toContainText('Data root');
     const usage = page.getByRole('table', { name: 'Disk usage by kind' });
-    for (const kind of ['Images', 'Containers', 'Volumes', 'Build cache']) await expect(usage.getByRole('row', { name: kind })).toBeVisible();
+    for (const kind of ['Images', 'Containers', 'Volumes', 'Build cache'])
+      await expect(usage.getByRole('row', { name: kind })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Diagnostics' }).getByRole('status')).toContainText(/passed|failed/);
     await expect(page.getByRole('region', { name: 'Engines' })).toContainText('cannot switch engines');
     await expect(page.getByRole('region', { name: 'Engine log' })).toContainText('did not start');
@@ -57,12 +58,17 @@ function startServe(home: string): Promise<{ child: ChildProcess; url: string }>
 /** Pids of processes whose command line names `dir` (the managed dockerd and containerd). */
 function processesNaming(dir: string): number[] {
   const r = spawnSync('pgrep', ['-f', dir], { encoding: 'utf8' });
-  return r.stdout.split('\n').filter(Boolean).map(Number).filter((p) => p !== process.pid);
+  return r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map(Number)
+    .filter((p) => p !== process.pid);
 }
 
 test.describe('engine page with Berth running its own engine', () => {
   test.describe.configure({ timeout: 180_000 });
-  const dockerdWhy = existsSync('/usr/sbin/dockerd') || existsSync('/usr/bin/dockerd') ? undefined : 'dockerd is not installed';
+  const dockerdWhy =
+    existsSync('/usr/sbin/dockerd') || existsSync('/usr/bin/dockerd') ? undefined : 'dockerd is not installed';
   let home = '';
   let serve: { child: ChildProcess; url: string } | undefined;
 
@@ -93,7 +99,9 @@ test.describe('engine page with Berth running its own engine', () => {
     }
   });
 
-  test('stops and starts the managed engine with the indicator following, then switches to an external engine', async ({ page }) => {
+  test('stops and starts the managed engine with the indicator following, then switches to an external engine', async ({
+    page,
+  }) => {
     test.skip(!!dockerdWhy, dockerdWhy);
     const engineHost = process.env.BERTH_ENGINE_HOST!;
     await page.goto(serve!.url + '#/engine');
@@ -103,9 +111,12 @@ test.describe('engine page with Berth running its own engine', () => {
     await expect(state).toContainText("Berth's own engine");
     await expect(state.getByLabel('Engine state value')).toHaveText('running');
     await expect(page.getByRole('region', { name: 'Engine details' })).toContainText(join(home, 'data'));
-    await expect(page.getByRole('region', { name: 'Engine log' }).getByLabel('Engine log lines')).toContainText(/API listen on|Daemon has completed initialization/, {
-      timeout: 15_000,
-    });
+    await expect(page.getByRole('region', { name: 'Engine log' }).getByLabel('Engine log lines')).toContainText(
+      /API listen on|Daemon has completed initialization/,
+      {
+        timeout: 15_000,
+      },
+    );
 
     await state.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect(indicator('stopped')).toBeVisible({ timeout: 60_000 });
@@ -132,10 +143,17 @@ test.describe('engine page with Berth running its own engine', () => {
     await expect.poll(() => processesNaming(join(home, 'data')).length, { timeout: 30_000 }).toBe(0);
     // The switch is remembered.
     await page.reload();
-    await expect(page.getByRole('region', { name: 'Engines' }).getByRole('row', { name: "Berth's own engine" }).getByRole('button', { name: 'Use' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('region', { name: 'Engines' })
+        .getByRole('row', { name: "Berth's own engine" })
+        .getByRole('button', { name: 'Use' }),
+    ).toBeVisible();
   });
 
-  test('settings: a corrupted file is reported and kept beside; choices persist; the theme applies at once', async ({ page }) => {
+  test('settings: a corrupted file is reported and kept beside; choices persist; the theme applies at once', async ({
+    page,
+  }) => {
     test.skip(!!dockerdWhy, dockerdWhy);
     await page.goto(serve!.url + '#/settings');
     const problem = page.getByRole('alert').filter({ hasText: "Berth's settings file could not be read" });
@@ -153,8 +171,14 @@ test.describe('engine page with Berth running its own engine', () => {
     await page.getByRole('button', { name: 'Save shell' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved: terminal shell /bin/sh.' })).toBeVisible();
     const saved = JSON.parse(readFileSync(join(home, 'config', 'settings.json'), 'utf8'));
-    expect(saved).toMatchObject({ theme: 'dark', terminalShell: '/bin/sh', notifications: { containerExited: false, taskFailed: true } });
-    expect(JSON.parse(readFileSync(join(home, 'config', 'desktop.json'), 'utf8')).notifications.containerExited).toBe(false);
+    expect(saved).toMatchObject({
+      theme: 'dark',
+      terminalShell: '/bin/sh',
+      notifications: { containerExited: false, taskFailed: true },
+    });
+    expect(JSON.parse(readFileSync(join(home, 'config', 'desktop.json'), 'utf8')).notifications.containerExited).toBe(
+      false,
+    );
     await page.reload();
     await expect(page.getByRole('checkbox', { name: 'A container exited unexpectedly' })).not.toBeChecked();
     await expect(page.getByLabel('Default terminal shell')).toHaveValue('/bin/sh');

@@ -45,7 +45,10 @@ test.describe('images', () => {
     return dialog;
   }
 
-  test('pulls from a local registry with per-layer progress, then pushes a tagged image to it', async ({ page, berth }) => {
+  test('pulls from a local registry with per-layer progress, then pushes a tagged image to it', async ({
+    page,
+    berth,
+  }) => {
     test.skip(!!skipWhy, skipWhy);
     const ref = `${registry!.host}/e2e/${uniqueName('pulled')}:v1`;
     await distinctImage(berth, ref);
@@ -76,7 +79,9 @@ test.describe('images', () => {
     await push.getByRole('button', { name: 'Push', exact: true }).click();
     await expect(push.getByRole('status').filter({ hasText: `Pushed ${pushed}` })).toBeVisible({ timeout: 30000 });
     const repo = pushed.slice(registry!.host.length + 1).split(':')[0];
-    const tags = await fetch(`http://${registry!.host}/v2/${repo}/tags/list`).then((r) => r.json() as Promise<{ tags: string[] }>);
+    const tags = await fetch(`http://${registry!.host}/v2/${repo}/tags/list`).then(
+      (r) => r.json() as Promise<{ tags: string[] }>,
+    );
     expect(tags.tags).toContain('v2');
   });
 
@@ -85,9 +90,12 @@ test.describe('images', () => {
     const missing = `${registry!.host}/e2e/never-pushed:nope`;
     await berth.open(page, '#/images');
     const dialog = await pull(page, missing);
-    await expect(dialog.getByRole('alert')).toHaveText(`Could not pull "${missing}": the registry (${registry!.host}) has no such image or tag. Check the name and tag.`, {
-      timeout: 20000,
-    });
+    await expect(dialog.getByRole('alert')).toHaveText(
+      `Could not pull "${missing}": the registry (${registry!.host}) has no such image or tag. Check the name and tag.`,
+      {
+        timeout: 20000,
+      },
+    );
     await expect(dialog.getByText('failed', { exact: true })).toBeVisible();
   });
 
@@ -100,8 +108,14 @@ test.describe('images', () => {
   test('builds from a Dockerfile with a live log, and names the failing step', async ({ page, berth }) => {
     const ctx = mkdtempSync(join(tmpdir(), 'berth-e2e-build-'));
     dirs.push(ctx);
-    writeFileSync(join(ctx, 'Dockerfile'), `FROM ${berth.busybox}\nARG GREETING\nRUN echo "$GREETING from the build" > /greeting\n`);
-    writeFileSync(join(ctx, 'Broken.dockerfile'), `FROM ${berth.busybox}\nRUN echo before\nRUN sh -c 'echo failing on purpose; exit 3'\n`);
+    writeFileSync(
+      join(ctx, 'Dockerfile'),
+      `FROM ${berth.busybox}\nARG GREETING\nRUN echo "$GREETING from the build" > /greeting\n`,
+    );
+    writeFileSync(
+      join(ctx, 'Broken.dockerfile'),
+      `FROM ${berth.busybox}\nRUN echo before\nRUN sh -c 'echo failing on purpose; exit 3'\n`,
+    );
     const tag = `e2e-built-${uniqueName('b').toLowerCase()}:1`;
     images.push(tag);
     await berth.open(page, '#/images');
@@ -120,7 +134,10 @@ test.describe('images', () => {
     await dialog.getByLabel('Dockerfile').fill('Broken.dockerfile');
     await dialog.getByLabel('Tag (optional)').fill('');
     await dialog.getByRole('button', { name: 'Build', exact: true }).click();
-    await expect(dialog.getByRole('alert')).toContainText("The build failed at step 3/3 (RUN sh -c 'echo failing on purpose; exit 3')", { timeout: 60000 });
+    await expect(dialog.getByRole('alert')).toContainText(
+      "The build failed at step 3/3 (RUN sh -c 'echo failing on purpose; exit 3')",
+      { timeout: 60000 },
+    );
     await expect(dialog.getByLabel('Log')).toContainText('failing on purpose');
   });
 
@@ -133,7 +150,10 @@ test.describe('images', () => {
     await expect(dialog.getByText('The build context "/nonexistent/berth-e2e" does not exist.')).toBeVisible();
   });
 
-  test('removes an unused image, and refuses an in-use one without force, naming the container', async ({ page, berth }) => {
+  test('removes an unused image, and refuses an in-use one without force, naming the container', async ({
+    page,
+    berth,
+  }) => {
     const unused = `e2e-unused-${uniqueName('u').toLowerCase()}:1`;
     const used = `e2e-used-${uniqueName('u').toLowerCase()}:1`;
     await distinctImage(berth, unused);
@@ -175,17 +195,23 @@ test.describe('images', () => {
     const before = await ids(['images', '-q', '--no-trunc']);
     await berth.open(page, '#/images');
     await page.getByRole('combobox', { name: 'Show' }).selectOption('dangling');
-    for (const id of [first, second]) await expect(page.getByRole('row', { name: `<none> (${id.slice(7, 19)})` })).toBeVisible();
+    for (const id of [first, second])
+      await expect(page.getByRole('row', { name: `<none> (${id.slice(7, 19)})` })).toBeVisible();
     await page.getByRole('button', { name: 'Prune', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Prune images' });
     const list = dialog.getByRole('list', { name: 'Images to remove' });
     await expect(list.getByRole('listitem')).toHaveCount(expected.length);
     for (const id of [first, second]) await expect(list).toContainText(id.replace('sha256:', '').slice(0, 12));
-    await expect(dialog.getByRole('status')).toContainText(`${expected.length} image${expected.length === 1 ? '' : 's'} will be removed, freeing`);
-    await dialog.getByRole('button', { name: `Remove ${expected.length} image${expected.length === 1 ? '' : 's'}` }).click();
+    await expect(dialog.getByRole('status')).toContainText(
+      `${expected.length} image${expected.length === 1 ? '' : 's'} will be removed, freeing`,
+    );
+    await dialog
+      .getByRole('button', { name: `Remove ${expected.length} image${expected.length === 1 ? '' : 's'}` })
+      .click();
     await expect(dialog).toHaveCount(0);
     const after = await ids(['images', '-q', '--no-trunc']);
     expect(after.sort()).toEqual(before.filter((id) => !expected.includes(id)).sort());
-    for (const id of [first, second]) await expect(page.getByRole('row', { name: `<none> (${id.slice(7, 19)})` })).toHaveCount(0);
+    for (const id of [first, second])
+      await expect(page.getByRole('row', { name: `<none> (${id.slice(7, 19)})` })).toHaveCount(0);
   });
 });

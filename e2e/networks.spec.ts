@@ -40,7 +40,8 @@ test.describe('networks', () => {
     await dialog.getByLabel('Container to connect').selectOption(c);
     await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect(dialog.getByRole('list', { name: 'Attached containers' })).toContainText(c);
-    const attached = async () => (await berth.docker(['inspect', '-f', `{{json .NetworkSettings.Networks}}`, c])).stdout;
+    const attached = async () =>
+      (await berth.docker(['inspect', '-f', `{{json .NetworkSettings.Networks}}`, c])).stdout;
     expect(await attached()).toContain(name);
     await dialog.getByRole('button', { name: `Disconnect ${c}` }).click();
     await expect(dialog.getByText('No container is attached.')).toBeVisible();
@@ -58,7 +59,9 @@ test.describe('networks', () => {
     await berth.open(page, '#/networks');
     await page.getByRole('row', { name: 'bridge', exact: true }).getByRole('button', { name: 'Remove' }).click();
     const dialog = page.getByRole('dialog', { name: 'Remove network bridge?' });
-    await expect(dialog.getByRole('alert')).toHaveText('The “bridge” network is built into the engine and cannot be removed.');
+    await expect(dialog.getByRole('alert')).toHaveText(
+      'The “bridge” network is built into the engine and cannot be removed.',
+    );
     await expect(dialog.getByRole('button', { name: 'Remove', exact: true })).toHaveCount(0);
   });
 });

@@ -30,7 +30,18 @@ test.describe('volumes', () => {
     // Put files in it through a container that keeps using it.
     const user = uniqueName('vol-user');
     containers.push(user);
-    const r = await berth.docker(['run', '-d', '--name', user, '-v', `${name}:/data`, berth.busybox, 'sh', '-c', 'mkdir -p /data/notes && echo hello volume > /data/notes/hello.txt && sleep 600']);
+    const r = await berth.docker([
+      'run',
+      '-d',
+      '--name',
+      user,
+      '-v',
+      `${name}:/data`,
+      berth.busybox,
+      'sh',
+      '-c',
+      'mkdir -p /data/notes && echo hello volume > /data/notes/hello.txt && sleep 600',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     await expect(row).toContainText(user);
 

@@ -16,7 +16,12 @@ export function syncDesktopFile(configDir: string, s: BerthSettings): void {
   } catch {
     /* absent or unreadable: the shell's own defaults fill the rest */
   }
-  const next = { ...existing, closeToTray: s.closeToTray, startAtLogin: s.startAtLogin, notifications: { ...s.notifications } };
+  const next = {
+    ...existing,
+    closeToTray: s.closeToTray,
+    startAtLogin: s.startAtLogin,
+    notifications: { ...s.notifications },
+  };
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
   renameSync(tmp, path);

@@ -18,7 +18,12 @@ describe('SettingsStore', () => {
   it('gives the defaults when there is no file, without writing one', () => {
     const dir = temp();
     const s = new SettingsStore(dir).get();
-    expect(s.settings).toMatchObject({ theme: 'system', closeToTray: true, startAtLogin: false, terminalShell: 'auto' });
+    expect(s.settings).toMatchObject({
+      theme: 'system',
+      closeToTray: true,
+      startAtLogin: false,
+      terminalShell: 'auto',
+    });
     expect(s.settings.notifications.taskFailed).toBe(true);
     expect(s.problem).toBeUndefined();
     expect(existsSync(join(dir, 'settings.json'))).toBe(false);
@@ -26,7 +31,11 @@ describe('SettingsStore', () => {
 
   it('persists a patch and reads it back in a new store; missing fields take defaults', () => {
     const dir = temp();
-    new SettingsStore(dir).update({ theme: 'dark', notifications: { containerExited: false }, terminalShell: '/bin/sh' });
+    new SettingsStore(dir).update({
+      theme: 'dark',
+      notifications: { containerExited: false },
+      terminalShell: '/bin/sh',
+    });
     const again = new SettingsStore(dir).get().settings;
     expect(again.theme).toBe('dark');
     expect(again.terminalShell).toBe('/bin/sh');
@@ -36,7 +45,7 @@ describe('SettingsStore', () => {
     expect(new SettingsStore(dir).get().settings).toMatchObject({ theme: 'light', closeToTray: true });
   });
 
-  it('mirrors the desktop fields into desktop.json, keeping the shell\'s other fields', () => {
+  it("mirrors the desktop fields into desktop.json, keeping the shell's other fields", () => {
     const dir = temp();
     writeFileSync(join(dir, 'desktop.json'), JSON.stringify({ engineOnQuit: 'leave', closeToTray: true }));
     new SettingsStore(dir).update({ closeToTray: false, notifications: { engine: false } });
@@ -56,12 +65,18 @@ describe('SettingsStore', () => {
       const store = new SettingsStore(dir, () => new Date('2026-01-02T03:04:05Z'));
       const s = store.get();
       expect(s.settings.theme).toBe('system');
-      expect(s.problem).toMatch(/could not be read .* defaults are in use\. The old file was kept as .*settings\.json\.corrupt-2026-01-02T03-04-05-000Z/);
+      expect(s.problem).toMatch(
+        /could not be read .* defaults are in use\. The old file was kept as .*settings\.json\.corrupt-2026-01-02T03-04-05-000Z/,
+      );
       expect(readFileSync(join(dir, 'settings.json.corrupt-2026-01-02T03-04-05-000Z'), 'utf8')).toBe(text);
       expect(existsSync(join(dir, 'settings.json'))).toBe(false);
       store.update({ theme: 'dark' });
       expect(store.get().problem).toBeUndefined();
-      expect(readdirSync(dir).sort()).toEqual(['desktop.json', 'settings.json', 'settings.json.corrupt-2026-01-02T03-04-05-000Z']);
+      expect(readdirSync(dir).sort()).toEqual([
+        'desktop.json',
+        'settings.json',
+        'settings.json.corrupt-2026-01-02T03-04-05-000Z',
+      ]);
     });
   }
 });

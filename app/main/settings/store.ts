@@ -3,7 +3,12 @@
 // kept beside as settings.json.corrupt-<date>, reported once, and replaced by the defaults.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { settingsSchema, type BerthSettings, type SettingsPatch, type SettingsState } from '../../shared/contract/areas/settings';
+import {
+  settingsSchema,
+  type BerthSettings,
+  type SettingsPatch,
+  type SettingsState,
+} from '../../shared/contract/areas/settings';
 import { syncDesktopFile } from './desktop-sync';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -44,7 +49,10 @@ export class SettingsStore {
     const next = settingsSchema.parse({
       ...base,
       ...Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'notifications')),
-      notifications: { ...base.notifications, ...Object.fromEntries(Object.entries(patch.notifications ?? {}).filter(([, v]) => v !== undefined)) },
+      notifications: {
+        ...base.notifications,
+        ...Object.fromEntries(Object.entries(patch.notifications ?? {}).filter(([, v]) => v !== undefined)),
+      },
     });
     mkdirSync(this.configDir, { recursive: true, mode: 0o700 });
     writeAtomically(this.file, next);

@@ -25,13 +25,38 @@ type ImageHandlers = Pick<
 
 const LOG_LINES = 400;
 
+/**
+ * Runs a progress generator up to its first item before the task starts, so that bad input (a path
+ * that does not exist, a context that is no folder) is refused at once, next to its field, rather
+ * than as a failed task. The returned iterable yields that first item, then the rest.
+ */
+async function primed<T>(gen: AsyncGenerator<T>): Promise<AsyncIterable<T>> {
+  const first = await gen.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      if (first.done) return;
+      yield first.value;
+      yield* { [Symbol.asyncIterator]: () => gen };
+    },
+  };
+}
+
 export const imageHandlers: ImageHandlers = {
   'images.list': async (_a, { engine }) =>
     (await listImages(await engine.client())).map(({ labels: _l, parentId: _p, ...i }) => i),
   'images.inspect': async ({ ref }, { engine }) => {
     const client = await engine.client();
     const [d, history] = await Promise.all([inspectImage(client, ref), imageHistory(client, ref)]);
-    return { id: d.id, tags: d.tags, size: d.size, created: d.created, architecture: d.architecture, os: d.os, raw: d.raw, history };
+    return {
+      id: d.id,
+      tags: d.tags,
+      size: d.size,
+      created: d.created,
+      architecture: d.architecture,
+      os: d.os,
+      raw: d.raw,
+      history,
+    };
   },
   'images.pull': async ({ ref }, { engine, tasks }) => {
     const client = await engine.client();
@@ -73,16 +98,23 @@ export const imageHandlers: ImageHandlers = {
     const title = `Build ${tag ?? context}`;
     // Check the paths before the task starts, so a bad form is refused at once, next to its field.
     const ctl = new AbortController();
-    const gen = buildImage(client, { context, dockerfile, ...(tag ? { tags: [tag] } : {}), buildArgs: args, noCache, signal: ctl.signal });
-    const first = await gen.next();
+    const progress = await primed(
+      buildImage(client, {
+        context,
+        dockerfile,
+        ...(tag ? { tags: [tag] } : {}),
+        buildArgs: args,
+        noCache,
+        signal: ctl.signal,
+      }),
+    );
     return tasks.start('build', title, async (report, signal) => {
       const log: string[] = [];
       let text = 'Sending the build context';
       const onAbort = () => ctl.abort();
       signal.addEventListener('abort', onAbort, { once: true });
       try {
-        for (let r = first; !r.done; r = await gen.next()) {
-          const p = r.value;
+        for await (const p of progress) {
           if (p.kind === 'step') text = `Step ${p.step}/${p.total}: ${p.instruction}`;
           else if (p.kind === 'log') {
             log.push(p.text);
@@ -106,9 +138,13 @@ export const imageHandlers: ImageHandlers = {
   'images.prune': async ({ all }, { engine }) => pruneImages(await engine.client(), { all }),
   'images.save': async ({ refs, path }, { engine, tasks }) => {
     const client = await engine.client();
+    const ctl = new AbortController();
+    const progress = await primed(saveImages(client, refs, path, { signal: ctl.signal }));
     return tasks.start('save', `Save ${refs.join(', ')} to ${path}`, async (report, signal) => {
-      for await (const p of saveImages(client, refs, path, { signal })) {
-        if (p.kind === 'bytes') report({ text: `Writing ${path}`, current: p.current, ...(p.total ? { total: p.total } : {}) });
+      signal.addEventListener('abort', () => ctl.abort(), { once: true });
+      for await (const p of progress) {
+        if (p.kind === 'bytes')
+          report({ text: `Writing ${path}`, current: p.current, ...(p.total ? { total: p.total } : {}) });
         else return { path: p.path, size: p.size };
       }
       return { path };
@@ -116,10 +152,14 @@ export const imageHandlers: ImageHandlers = {
   },
   'images.load': async ({ path }, { engine, tasks }) => {
     const client = await engine.client();
+    const ctl = new AbortController();
+    const progress = await primed(loadImages(client, path, { signal: ctl.signal }));
     return tasks.start('load', `Load images from ${path}`, async (report, signal) => {
+      signal.addEventListener('abort', () => ctl.abort(), { once: true });
       const log: string[] = [];
-      for await (const p of loadImages(client, path, { signal })) {
-        if (p.kind === 'bytes') report({ text: `Reading ${path}`, current: p.current, ...(p.total ? { total: p.total } : {}) });
+      for await (const p of progress) {
+        if (p.kind === 'bytes')
+          report({ text: `Reading ${path}`, current: p.current, ...(p.total ? { total: p.total } : {}) });
         else if (p.kind === 'log') {
           log.push(p.text);
           report({ text: p.text, log: log.slice(-50) });

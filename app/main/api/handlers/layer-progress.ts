@@ -15,7 +15,12 @@ export class LayerBoard {
     const prev = this.layers.get(id);
     // "Download complete" and friends come without numbers: keep the last known total.
     const t = total ?? prev?.total;
-    this.layers.set(id, { id, status, ...(current !== undefined ? { current } : {}), ...(t !== undefined ? { total: t } : {}) });
+    this.layers.set(id, {
+      id,
+      status,
+      ...(current !== undefined ? { current } : {}),
+      ...(t !== undefined ? { total: t } : {}),
+    });
   }
 
   progress(): TaskProgress {

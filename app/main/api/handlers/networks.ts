@@ -1,11 +1,23 @@
 // networks.* requests: one call each onto the engine facade.
-import { connectNetwork, createNetwork, disconnectNetwork, inspectNetwork, listNetworks, removeNetwork } from '../../../engine/docker/networks';
+import {
+  connectNetwork,
+  createNetwork,
+  disconnectNetwork,
+  inspectNetwork,
+  listNetworks,
+  removeNetwork,
+} from '../../../engine/docker/networks';
 import type { NetworkSummary } from '../../../shared/contract';
 import type { RequestHandlers } from '../types';
 
 type NetworkHandlers = Pick<
   RequestHandlers,
-  'networks.list' | 'networks.create' | 'networks.inspect' | 'networks.remove' | 'networks.connect' | 'networks.disconnect'
+  | 'networks.list'
+  | 'networks.create'
+  | 'networks.inspect'
+  | 'networks.remove'
+  | 'networks.connect'
+  | 'networks.disconnect'
 >;
 
 const summary = (n: NetworkSummary): NetworkSummary => ({
@@ -31,7 +43,8 @@ export const networkHandlers: NetworkHandlers = {
         ...(gateway ? { gateway } : {}),
       }),
     ),
-  'networks.inspect': async ({ name }, { engine }) => ({ ...(await inspectNetwork(await engine.client(), name)) }) as Record<string, unknown>,
+  'networks.inspect': async ({ name }, { engine }) =>
+    ({ ...(await inspectNetwork(await engine.client(), name)) }) as Record<string, unknown>,
   'networks.remove': async ({ name }, { engine }) => removeNetwork(await engine.client(), name),
   'networks.connect': async ({ name, container }, { engine }) => {
     await connectNetwork(await engine.client(), name, container);

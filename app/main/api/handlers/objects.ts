@@ -5,7 +5,11 @@ import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { volumeHandlers } from './volumes';
 
-type Owned = keyof typeof volumeHandlers | keyof typeof networkHandlers | keyof typeof systemHandlers | keyof typeof settingsHandlers;
+type Owned =
+  | keyof typeof volumeHandlers
+  | keyof typeof networkHandlers
+  | keyof typeof systemHandlers
+  | keyof typeof settingsHandlers;
 
 export const objectHandlers: Pick<RequestHandlers, Owned> = {
   ...volumeHandlers,

@@ -12,7 +12,8 @@ export function settingsStore(configDir: string): SettingsStore {
   return s;
 }
 
-const configDir = (selection: { paths: { config: string } } | undefined) => selection?.paths.config ?? berthPaths().config;
+const configDir = (selection: { paths: { config: string } } | undefined) =>
+  selection?.paths.config ?? berthPaths().config;
 
 export const settingsHandlers: Pick<RequestHandlers, 'settings.get' | 'settings.update'> = {
   'settings.get': async (_a, { selection }) => settingsStore(configDir(selection)).get(),

@@ -20,7 +20,8 @@ type SystemHandlers = Pick<
 const fixedEngine = () =>
   new BerthError({
     kind: 'invalid',
-    message: 'This Berth was started with a fixed engine (berth serve --engine-socket), so the engine cannot be switched here. Restart Berth without --engine-socket to choose one.',
+    message:
+      'This Berth was started with a fixed engine (berth serve --engine-socket), so the engine cannot be switched here. Restart Berth without --engine-socket to choose one.',
   });
 
 const count = (xs: unknown) => (Array.isArray(xs) ? xs.length : 0);
@@ -45,11 +46,17 @@ export const systemHandlers: SystemHandlers = {
         return { removed: r.deleted.length, spaceReclaimed: r.spaceReclaimed };
       }
       case 'containers': {
-        const r = (await attempt('remove stopped containers', () => client.docker.pruneContainers())) as { ContainersDeleted?: string[] | null; SpaceReclaimed?: number };
+        const r = (await attempt('remove stopped containers', () => client.docker.pruneContainers())) as {
+          ContainersDeleted?: string[] | null;
+          SpaceReclaimed?: number;
+        };
         return { removed: count(r.ContainersDeleted), spaceReclaimed: r.SpaceReclaimed ?? 0 };
       }
       case 'buildCache': {
-        const r = (await attempt('remove the build cache', () => client.docker.pruneBuilder())) as { CachesDeleted?: string[] | null; SpaceReclaimed?: number };
+        const r = (await attempt('remove the build cache', () => client.docker.pruneBuilder())) as {
+          CachesDeleted?: string[] | null;
+          SpaceReclaimed?: number;
+        };
         return { removed: count(r.CachesDeleted), spaceReclaimed: r.SpaceReclaimed ?? 0 };
       }
     }
@@ -58,7 +65,9 @@ export const systemHandlers: SystemHandlers = {
     const status = engine.status();
     const host = selection?.active;
     const ctx: DiagnosticContext = {
-      ...(status.kind === 'native' || status.kind === 'rootless' || status.kind === 'external' ? { hostKind: status.kind } : {}),
+      ...(status.kind === 'native' || status.kind === 'rootless' || status.kind === 'external'
+        ? { hostKind: status.kind }
+        : {}),
       ...(host ? { address: host.address } : {}),
       ...(host instanceof NativeHost ? { dataRoot: host.paths.dataRoot } : {}),
     };
@@ -73,8 +82,18 @@ export const systemHandlers: SystemHandlers = {
   },
   'engine.logTail': async ({ lines }, { selection }) => {
     const host = selection?.active;
-    if (!host) return { lines: [], note: selection ? 'No engine is active.' : 'Berth connects to an engine it did not start, so it has no engine log to show.' };
-    if (host.kind === 'external') return { lines: [], note: `${host.label} is not started by Berth, so its log is wherever that engine writes it.` };
+    if (!host)
+      return {
+        lines: [],
+        note: selection
+          ? 'No engine is active.'
+          : 'Berth connects to an engine it did not start, so it has no engine log to show.',
+      };
+    if (host.kind === 'external')
+      return {
+        lines: [],
+        note: `${host.label} is not started by Berth, so its log is wherever that engine writes it.`,
+      };
     return { lines: host.logTail(lines) };
   },
   'engine.engines': async (_a, { selection }) => {
@@ -98,9 +117,12 @@ export const systemHandlers: SystemHandlers = {
   'engine.switch': async ({ choice }, { engine, selection }) => {
     if (!selection) throw fixedEngine();
     const result = await selection.activate(
-      choice.kind === 'external' ? { kind: 'external', url: choice.url, ...(choice.label ? { label: choice.label } : {}) } : choice,
+      choice.kind === 'external'
+        ? { kind: 'external', url: choice.url, ...(choice.label ? { label: choice.label } : {}) }
+        : choice,
     );
-    if ('kind' in result && result.kind === 'none') throw new BerthError({ kind: 'unavailable', message: result.message });
+    if ('kind' in result && result.kind === 'none')
+      throw new BerthError({ kind: 'unavailable', message: result.message });
     return engine.status();
   },
 };

@@ -3,7 +3,14 @@ import { Writable } from 'node:stream';
 import { posix } from 'node:path';
 import { diskUsage } from '../../../engine/docker/system';
 import { downloadVolumePath, listVolumeDir, readVolumeFile, statVolumePath } from '../../../engine/docker/volume-files';
-import { createVolume, inspectVolume, listVolumes, previewVolumePrune, pruneVolumes, removeVolume } from '../../../engine/docker/volumes';
+import {
+  createVolume,
+  inspectVolume,
+  listVolumes,
+  previewVolumePrune,
+  pruneVolumes,
+  removeVolume,
+} from '../../../engine/docker/volumes';
 import { BerthError } from '../../../shared/errors';
 import type { RequestHandlers } from '../types';
 
@@ -23,7 +30,17 @@ type VolumeHandlers = Pick<
   | 'volumes.download'
 >;
 
-const summary = <T extends { name: string; driver: string; mountpoint: string; created?: string; labels: Record<string, string>; inUse: boolean; containers: string[] }>(
+const summary = <
+  T extends {
+    name: string;
+    driver: string;
+    mountpoint: string;
+    created?: string;
+    labels: Record<string, string>;
+    inUse: boolean;
+    containers: string[];
+  },
+>(
   v: T,
 ) => ({
   name: v.name,
@@ -45,7 +62,8 @@ function tooBig(path: string): BerthError {
 
 export const volumeHandlers: VolumeHandlers = {
   'volumes.list': async (_a, { engine }) => (await listVolumes(await engine.client())).map(summary),
-  'volumes.create': async ({ name, driver }, { engine }) => summary(await createVolume(await engine.client(), { name, driver })),
+  'volumes.create': async ({ name, driver }, { engine }) =>
+    summary(await createVolume(await engine.client(), { name, driver })),
   'volumes.inspect': async ({ name }, { engine }) => {
     const v = await inspectVolume(await engine.client(), name);
     return { ...v } as Record<string, unknown>;
@@ -57,7 +75,8 @@ export const volumeHandlers: VolumeHandlers = {
     volumes: (await previewVolumePrune(await engine.client(), { all })).volumes.map((v) => v.name),
   }),
   'volumes.prune': async ({ all }, { engine }) => pruneVolumes(await engine.client(), { all }),
-  'volumes.files': async ({ name, path }, { engine }) => (await listVolumeDir(await engine.client(), name, path)).entries,
+  'volumes.files': async ({ name, path }, { engine }) =>
+    (await listVolumeDir(await engine.client(), name, path)).entries,
   'volumes.download': async ({ name, path }, { engine, signal }) => {
     const client = await engine.client();
     const st = await statVolumePath(client, name, path);

@@ -16,7 +16,10 @@ export const dockerfilePath = z
   .string()
   .min(1, 'Give the Dockerfile path inside the context, e.g. Dockerfile.')
   .max(4096)
-  .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'The Dockerfile path is relative to the context folder and stays inside it.');
+  .refine(
+    (p) => !p.startsWith('/') && !p.split('/').includes('..'),
+    'The Dockerfile path is relative to the context folder and stays inside it.',
+  );
 
 export const buildSpec = z.strictObject({
   context: absolutePath,
@@ -70,7 +73,9 @@ export const imageRequests = {
   /** Starts a push as a task with per-layer progress. */
   'images.push': request<TaskInfo>()(z.strictObject({ ref: imageRef })),
   'images.tag': request<{ ref: string }>()(z.strictObject({ source: ref, target: imageRef })),
-  'images.remove': request<{ untagged: string[]; deleted: string[] }>()(z.strictObject({ ref, force: z.boolean().default(false) })),
+  'images.remove': request<{ untagged: string[]; deleted: string[] }>()(
+    z.strictObject({ ref, force: z.boolean().default(false) }),
+  ),
   /** Starts a build as a task; its log streams as task progress; a failure names the step. */
   'images.build': request<TaskInfo>()(buildSpec),
   /** What a prune would remove and the space it would free, without removing anything. */

@@ -24,13 +24,19 @@ export const networkDrivers = ['bridge', 'macvlan', 'ipvlan', 'overlay'] as cons
 
 export const networkCreateSpec = z
   .strictObject({
-    name: objectName.refine((n) => !['bridge', 'host', 'none'].includes(n), 'bridge, host and none are the engine\'s own networks; choose another name.'),
+    name: objectName.refine(
+      (n) => !['bridge', 'host', 'none'].includes(n),
+      "bridge, host and none are the engine's own networks; choose another name.",
+    ),
     driver: z.enum(networkDrivers).default('bridge'),
     subnet: subnet.optional(),
     gateway: gateway.optional(),
     internal: z.boolean().default(false),
   })
-  .refine((s) => !s.gateway || !!s.subnet, { message: 'A gateway needs a subnet to lie in; give the subnet too.', path: ['gateway'] });
+  .refine((s) => !s.gateway || !!s.subnet, {
+    message: 'A gateway needs a subnet to lie in; give the subnet too.',
+    path: ['gateway'],
+  });
 export type NetworkCreateSpec = z.input<typeof networkCreateSpec>;
 
 export const networkRequests = {
@@ -40,5 +46,7 @@ export const networkRequests = {
   /** Built-in networks are refused with a sentence; attached containers are named. */
   'networks.remove': request<void>()(z.strictObject({ name: objectName })),
   'networks.connect': request<void>()(z.strictObject({ name: objectName, container: containerRef })),
-  'networks.disconnect': request<void>()(z.strictObject({ name: objectName, container: containerRef, force: z.boolean().default(false) })),
+  'networks.disconnect': request<void>()(
+    z.strictObject({ name: objectName, container: containerRef, force: z.boolean().default(false) }),
+  ),
 };

@@ -3,7 +3,14 @@
 import { z } from 'zod';
 import { request } from '../define';
 
-export const notificationKinds = ['taskFinished', 'taskFailed', 'containerExited', 'containerOom', 'restartLoop', 'engine'] as const;
+export const notificationKinds = [
+  'taskFinished',
+  'taskFailed',
+  'containerExited',
+  'containerOom',
+  'restartLoop',
+  'engine',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const notificationLabels: Record<NotificationKind, string> = {
@@ -20,7 +27,10 @@ export const themeChoices = ['system', 'light', 'dark'] as const;
 export const terminalShell = z
   .string()
   .max(256)
-  .refine((s) => s === 'auto' || /^\/[A-Za-z0-9_./-]+$/.test(s), 'The shell is "auto" or an absolute path such as /bin/bash.');
+  .refine(
+    (s) => s === 'auto' || /^\/[A-Za-z0-9_./-]+$/.test(s),
+    'The shell is "auto" or an absolute path such as /bin/bash.',
+  );
 
 const notifications = z.strictObject(
   Object.fromEntries(notificationKinds.map((k) => [k, z.boolean().default(true)])) as Record<
@@ -45,7 +55,14 @@ export type BerthSettings = z.output<typeof settingsSchema>;
 export const settingsPatch = z.strictObject({
   startAtLogin: z.boolean().optional(),
   closeToTray: z.boolean().optional(),
-  notifications: z.strictObject(Object.fromEntries(notificationKinds.map((k) => [k, z.boolean().optional()])) as Record<NotificationKind, z.ZodOptional<z.ZodBoolean>>).optional(),
+  notifications: z
+    .strictObject(
+      Object.fromEntries(notificationKinds.map((k) => [k, z.boolean().optional()])) as Record<
+        NotificationKind,
+        z.ZodOptional<z.ZodBoolean>
+      >,
+    )
+    .optional(),
   theme: z.enum(themeChoices).optional(),
   terminalShell: terminalShell.optional(),
 });

@@ -29,7 +29,10 @@ export const engineAddress = z
   .string()
   .min(1, 'Give the engine address, e.g. unix:///var/run/docker.sock.')
   .max(1024)
-  .regex(/^(unix|tcp|ssh|http|https):\/\/\S+$/, 'An engine address starts with unix://, tcp://, ssh://, http:// or https://.');
+  .regex(
+    /^(unix|tcp|ssh|http|https):\/\/\S+$/,
+    'An engine address starts with unix://, tcp://, ssh://, http:// or https://.',
+  );
 
 export const engineChoice = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('native') }),

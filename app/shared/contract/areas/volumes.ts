@@ -28,7 +28,9 @@ export const volumeRequests = {
   /** Bytes used by each volume (the engine computes this, so only on demand). */
   'volumes.sizes': request<Record<string, number>>()(none),
   'volumes.prunePreview': request<{ volumes: string[] }>()(z.strictObject({ all: z.boolean().default(true) })),
-  'volumes.prune': request<{ deleted: string[]; spaceReclaimed: number }>()(z.strictObject({ all: z.boolean().default(true) })),
+  'volumes.prune': request<{ deleted: string[]; spaceReclaimed: number }>()(
+    z.strictObject({ all: z.boolean().default(true) }),
+  ),
   /** A folder inside the volume ("/" is its root). */
   'volumes.files': request<FileEntry[]>()(z.strictObject({ name: objectName, path: absolutePath })),
   /** A file's bytes, or a folder as a tar. */

@@ -20,7 +20,11 @@ export function Diagnostics() {
       {q.data && (
         <>
           <p className={failed ? 'warning-text' : 'muted'} role="status">
-            {failed ? `${failed} of ${shown.length} checks failed.` : shown.length === 1 ? 'The one check that applies passed.' : `All ${shown.length} checks passed.`}
+            {failed
+              ? `${failed} of ${shown.length} checks failed.`
+              : shown.length === 1
+                ? 'The one check that applies passed.'
+                : `All ${shown.length} checks passed.`}
           </p>
           <ul className="diag-list" aria-label="Checks">
             {shown.map((d) => (

@@ -6,7 +6,12 @@ import { useUi } from '../../app/ui-store';
 import { ConfirmDialog } from '../../components/Dialog';
 import { formatBytes } from '../../components/format';
 
-export const usageLabels: Record<UsageKind, string> = { images: 'Images', containers: 'Containers', volumes: 'Volumes', buildCache: 'Build cache' };
+export const usageLabels: Record<UsageKind, string> = {
+  images: 'Images',
+  containers: 'Containers',
+  volumes: 'Volumes',
+  buildCache: 'Build cache',
+};
 
 const pruneText: Record<UsageKind, string> = {
   images: 'Dangling images (no tag, used by no container) are deleted.',
@@ -55,7 +60,13 @@ export function DiskUsage({ running }: { running: boolean }) {
                 <td className="num">{formatBytes(r.size)}</td>
                 <td className="num">{formatBytes(r.reclaimable)}</td>
                 <td>
-                  <button type="button" className="small" aria-label={`Prune ${usageLabels[r.kind].toLowerCase()}`} disabled={prune.isPending} onClick={() => setConfirm(r)}>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Prune ${usageLabels[r.kind].toLowerCase()}`}
+                    disabled={prune.isPending}
+                    onClick={() => setConfirm(r)}
+                  >
                     Prune
                   </button>
                 </td>
@@ -79,7 +90,10 @@ export function DiskUsage({ running }: { running: boolean }) {
               { kind: confirm.kind },
               {
                 onSuccess: (r) => {
-                  toast('success', `Removed ${r.removed} ${usageLabels[confirm.kind].toLowerCase()} item${r.removed === 1 ? '' : 's'}; ${formatBytes(r.spaceReclaimed)} freed.`);
+                  toast(
+                    'success',
+                    `Removed ${r.removed} ${usageLabels[confirm.kind].toLowerCase()} item${r.removed === 1 ? '' : 's'}; ${formatBytes(r.spaceReclaimed)} freed.`,
+                  );
                   setConfirm(undefined);
                   void q.refetch();
                 },

@@ -32,7 +32,8 @@ export function EngineFacts({ running }: { running: boolean }) {
           </dd>
           <dt>Containers</dt>
           <dd>
-            {i.containers.total} ({i.containers.running} running, {i.containers.paused} paused, {i.containers.stopped} stopped)
+            {i.containers.total} ({i.containers.running} running, {i.containers.paused} paused, {i.containers.stopped}{' '}
+            stopped)
           </dd>
           <dt>Images</dt>
           <dd>{i.images}</dd>

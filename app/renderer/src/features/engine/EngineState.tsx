@@ -6,7 +6,13 @@ import { useClient } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 
 const kindText = (s: EngineStatus) =>
-  s.kind === 'external' ? 'An engine Berth connects to' : s.kind === 'none' ? 'None' : s.kind === 'rootless' ? "Berth's own engine (rootless dockerd)" : "Berth's own engine (dockerd)";
+  s.kind === 'external'
+    ? 'An engine Berth connects to'
+    : s.kind === 'none'
+      ? 'None'
+      : s.kind === 'rootless'
+        ? "Berth's own engine (rootless dockerd)"
+        : "Berth's own engine (dockerd)";
 
 export function EngineState({ status }: { status: EngineStatus }) {
   const client = useClient();
@@ -28,10 +34,13 @@ export function EngineState({ status }: { status: EngineStatus }) {
     <div className="card" role="region" aria-label="Engine state">
       <h2>State</h2>
       <p className={`engine-state state-${st}`}>
-        <span className="dot" aria-hidden="true" /> <span aria-label="Engine state value">{st === 'none' ? 'no engine' : st}</span>
+        <span className="dot" aria-hidden="true" />{' '}
+        <span aria-label="Engine state value">{st === 'none' ? 'no engine' : st}</span>
       </p>
       <p className="progress-line muted" role="status" aria-label="Engine progress">
-        {busy && st === 'running' && busy !== 'Start' ? `${busy}…` : status.progress || (st === 'running' ? 'Ready' : '')}
+        {busy && st === 'running' && busy !== 'Start'
+          ? `${busy}…`
+          : status.progress || (st === 'running' ? 'Ready' : '')}
       </p>
       <dl className="facts">
         <dt>Kind</dt>
@@ -67,13 +76,25 @@ export function EngineState({ status }: { status: EngineStatus }) {
       )}
       {status.managed ? (
         <div className="button-row">
-          <button type="button" disabled={!!busy || st === 'running' || st === 'starting' || st === 'stopping'} onClick={() => void control('engine.start', 'Start')}>
+          <button
+            type="button"
+            disabled={!!busy || st === 'running' || st === 'starting' || st === 'stopping'}
+            onClick={() => void control('engine.start', 'Start')}
+          >
             Start
           </button>
-          <button type="button" disabled={!!busy || st === 'stopped' || st === 'stopping'} onClick={() => void control('engine.stop', 'Stopping')}>
+          <button
+            type="button"
+            disabled={!!busy || st === 'stopped' || st === 'stopping'}
+            onClick={() => void control('engine.stop', 'Stopping')}
+          >
             Stop
           </button>
-          <button type="button" disabled={!!busy || st === 'starting' || st === 'stopping'} onClick={() => void control('engine.restart', 'Restarting')}>
+          <button
+            type="button"
+            disabled={!!busy || st === 'starting' || st === 'stopping'}
+            onClick={() => void control('engine.restart', 'Restarting')}
+          >
             Restart
           </button>
         </div>

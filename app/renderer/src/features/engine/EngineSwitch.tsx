@@ -44,7 +44,10 @@ export function EngineSwitch() {
       </div>
       {q.error && <p className="error-text">{q.error.message}</p>}
       {d?.fixed && (
-        <p role="status">This Berth was started with a fixed engine (berth serve --engine-socket), so it cannot switch engines. Restart Berth without --engine-socket to choose one.</p>
+        <p role="status">
+          This Berth was started with a fixed engine (berth serve --engine-socket), so it cannot switch engines. Restart
+          Berth without --engine-socket to choose one.
+        </p>
       )}
       {d && !d.fixed && (
         <>
@@ -63,12 +66,23 @@ export function EngineSwitch() {
               <tr aria-label="Berth's own engine">
                 <td>Berth's own engine</td>
                 <td className="muted small">a private dockerd Berth starts and stops</td>
-                <td>{d.managedAvailable ? 'dockerd is installed' : <span className="muted">dockerd is not installed</span>}</td>
+                <td>
+                  {d.managedAvailable ? (
+                    'dockerd is installed'
+                  ) : (
+                    <span className="muted">dockerd is not installed</span>
+                  )}
+                </td>
                 <td>
                   {same(d.active, { kind: 'native' }) || same(d.active, { kind: 'rootless' }) ? (
                     <span className="badge">in use</span>
                   ) : (
-                    <button type="button" className="small" disabled={!d.managedAvailable || !!busy} onClick={() => void use({ kind: 'native' }, "Berth's own engine")}>
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={!d.managedAvailable || !!busy}
+                      onClick={() => void use({ kind: 'native' }, "Berth's own engine")}
+                    >
                       Use
                     </button>
                   )}
@@ -80,12 +94,20 @@ export function EngineSwitch() {
                   <tr key={`${c.source}-${c.url}`} aria-label={c.label}>
                     <td>{c.label}</td>
                     <td className="mono small">{c.url}</td>
-                    <td className={c.reachable ? '' : 'muted'}>{c.reachable ? `yes${c.apiVersion ? ` (API ${c.apiVersion})` : ''}` : `no: ${c.reason}`}</td>
+                    <td className={c.reachable ? '' : 'muted'}>
+                      {c.reachable ? `yes${c.apiVersion ? ` (API ${c.apiVersion})` : ''}` : `no: ${c.reason}`}
+                    </td>
                     <td>
                       {same(d.active, choice) ? (
                         <span className="badge">in use</span>
                       ) : (
-                        <button type="button" className="small" aria-label={`Use ${c.label}`} disabled={!c.reachable || !!busy} onClick={() => void use(choice, c.label)}>
+                        <button
+                          type="button"
+                          className="small"
+                          aria-label={`Use ${c.label}`}
+                          disabled={!c.reachable || !!busy}
+                          onClick={() => void use(choice, c.label)}
+                        >
                           Use
                         </button>
                       )}
@@ -106,13 +128,23 @@ export function EngineSwitch() {
             }}
           >
             <Field id="engine-address" label="Another engine's address" error={addrProblem}>
-              <input id="engine-address" value={address} spellCheck={false} placeholder="unix:///run/user/1000/docker.sock or tcp://host:2376" onChange={(e) => setAddress(e.target.value)} />
+              <input
+                id="engine-address"
+                value={address}
+                spellCheck={false}
+                placeholder="unix:///run/user/1000/docker.sock or tcp://host:2376"
+                onChange={(e) => setAddress(e.target.value)}
+              />
             </Field>
             <button type="submit" disabled={!!busy}>
               Connect
             </button>
           </form>
-          {busy && <p role="status" className="muted">Switching to {busy}…</p>}
+          {busy && (
+            <p role="status" className="muted">
+              Switching to {busy}…
+            </p>
+          )}
           {error && (
             <p className="error-text" role="alert">
               {error}

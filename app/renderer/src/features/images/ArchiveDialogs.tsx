@@ -7,7 +7,21 @@ import { Dialog } from '../../components/Dialog';
 import { Field, TaskView, useTask } from './kit';
 import { useStart } from './use-start';
 
-function ArchiveDialog({ title, verb, hint, initial, start, onClose }: { title: string; verb: string; hint: string; initial: string; start(path: string): Promise<unknown>; onClose(): void }) {
+function ArchiveDialog({
+  title,
+  verb,
+  hint,
+  initial,
+  start,
+  onClose,
+}: {
+  title: string;
+  verb: string;
+  hint: string;
+  initial: string;
+  start(path: string): Promise<unknown>;
+  onClose(): void;
+}) {
   const [path, setPath] = useState(initial);
   const [touched, setTouched] = useState(false);
   const s = useStart();

@@ -20,7 +20,10 @@ function toSpec(f: Form) {
     context: f.context.trim(),
     dockerfile: f.dockerfile.trim() || 'Dockerfile',
     ...(f.tag.trim() ? { tag: f.tag.trim() } : {}),
-    buildArgs: f.args.split('\n').map((l) => l.trim()).filter(Boolean),
+    buildArgs: f.args
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
     noCache: f.noCache,
   };
 }
@@ -39,7 +42,8 @@ export function BuildDialog({ onClose }: { onClose(): void }) {
   const s = useStart();
   const live = useTask(s.task?.id);
   const errs = touched ? problems(f) : {};
-  const err = (k: string) => errs[k] ?? (s.error?.field?.split('.')[0] === (k === 'tag' ? 'tags' : k) ? s.error.message : undefined);
+  const err = (k: string) =>
+    errs[k] ?? (s.error?.field?.split('.')[0] === (k === 'tag' ? 'tags' : k) ? s.error.message : undefined);
   const set = (k: keyof Form, v: string | boolean) => setF({ ...f, [k]: v });
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -47,27 +51,59 @@ export function BuildDialog({ onClose }: { onClose(): void }) {
     if (Object.keys(problems(f)).length) return;
     void s.run(() => client.request('images.build', toSpec(f)));
   };
-  const general = s.error && !['context', 'dockerfile', 'tags', 'buildArgs'].includes(s.error.field?.split('.')[0] ?? '') ? s.error.message : undefined;
+  const general =
+    s.error && !['context', 'dockerfile', 'tags', 'buildArgs'].includes(s.error.field?.split('.')[0] ?? '')
+      ? s.error.message
+      : undefined;
   return (
     <Dialog title="Build an image" onClose={onClose} wide>
       {!s.task ? (
         <form className="form-stack" onSubmit={submit} noValidate>
-          <Field id="build-context" label="Context folder" error={err('context')} hint="An absolute folder path on the machine the engine's Berth runs on.">
-            <input id="build-context" value={f.context} spellCheck={false} placeholder="/home/me/project" onChange={(e) => set('context', e.target.value)} />
+          <Field
+            id="build-context"
+            label="Context folder"
+            error={err('context')}
+            hint="An absolute folder path on the machine the engine's Berth runs on."
+          >
+            <input
+              id="build-context"
+              value={f.context}
+              spellCheck={false}
+              placeholder="/home/me/project"
+              onChange={(e) => set('context', e.target.value)}
+            />
           </Field>
           <div className="field-row">
             <Field id="build-dockerfile" label="Dockerfile" error={err('dockerfile')}>
-              <input id="build-dockerfile" value={f.dockerfile} spellCheck={false} onChange={(e) => set('dockerfile', e.target.value)} />
+              <input
+                id="build-dockerfile"
+                value={f.dockerfile}
+                spellCheck={false}
+                onChange={(e) => set('dockerfile', e.target.value)}
+              />
             </Field>
             <Field id="build-tag" label="Tag (optional)" error={err('tag')}>
-              <input id="build-tag" value={f.tag} spellCheck={false} placeholder="myapp:dev" onChange={(e) => set('tag', e.target.value)} />
+              <input
+                id="build-tag"
+                value={f.tag}
+                spellCheck={false}
+                placeholder="myapp:dev"
+                onChange={(e) => set('tag', e.target.value)}
+              />
             </Field>
           </div>
           <Field id="build-args" label="Build arguments (optional, one NAME=value per line)" error={err('buildArgs')}>
-            <textarea id="build-args" rows={3} value={f.args} spellCheck={false} onChange={(e) => set('args', e.target.value)} />
+            <textarea
+              id="build-args"
+              rows={3}
+              value={f.args}
+              spellCheck={false}
+              onChange={(e) => set('args', e.target.value)}
+            />
           </Field>
           <label className="checkbox-line">
-            <input type="checkbox" checked={f.noCache} onChange={(e) => set('noCache', e.target.checked)} /> Build without the cache
+            <input type="checkbox" checked={f.noCache} onChange={(e) => set('noCache', e.target.checked)} /> Build
+            without the cache
           </label>
           {general && (
             <p className="error-text" role="alert">

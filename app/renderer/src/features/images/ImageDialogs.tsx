@@ -31,7 +31,12 @@ export function TagDialog({ image, onClose }: { image: ImageSummary; onClose(): 
   return (
     <Dialog title={`Tag ${refOf(image)}`} onClose={onClose}>
       <form className="form-stack" onSubmit={submit} noValidate>
-        <Field id="tag-target" label="New reference" error={problem ?? s.error?.message} hint="repository[:tag], e.g. 127.0.0.1:5000/team/app:1.0">
+        <Field
+          id="tag-target"
+          label="New reference"
+          error={problem ?? s.error?.message}
+          hint="repository[:tag], e.g. 127.0.0.1:5000/team/app:1.0"
+        >
           <input id="tag-target" value={target} spellCheck={false} onChange={(e) => setTarget(e.target.value)} />
         </Field>
         <div className="dialog-actions">
@@ -73,7 +78,8 @@ export function PushDialog({ image, onClose }: { image: ImageSummary; onClose():
           ) : (
             <>
               <p>
-                Push <span className="mono">{ref}</span> to its registry. To push elsewhere, Tag it with that registry's name first.
+                Push <span className="mono">{ref}</span> to its registry. To push elsewhere, Tag it with that registry's
+                name first.
               </p>
               {s.error && (
                 <p className="error-text" role="alert">
@@ -137,7 +143,8 @@ export function RemoveImageDialog({ image, onClose }: { image: ImageSummary; onC
       </p>
       {users.length > 0 && (
         <p className="warning-text">
-          It is used by {users.length === 1 ? 'the container' : 'the containers'} {users.join(', ')}. Removing it anyway needs force, and leaves {users.length === 1 ? 'that container' : 'those containers'} without a named image.
+          It is used by {users.length === 1 ? 'the container' : 'the containers'} {users.join(', ')}. Removing it anyway
+          needs force, and leaves {users.length === 1 ? 'that container' : 'those containers'} without a named image.
         </p>
       )}
     </ConfirmDialog>

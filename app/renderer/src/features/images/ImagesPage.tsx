@@ -24,7 +24,9 @@ type Open =
 
 /** One row per reference (like `docker images`); the row's reference comes first in `tags`. */
 export function imageRows(images: ImageSummary[]): ImageSummary[] {
-  return images.flatMap((i) => (i.tags.length <= 1 ? [i] : i.tags.map((t) => ({ ...i, tags: [t, ...i.tags.filter((x) => x !== t)] }))));
+  return images.flatMap((i) =>
+    i.tags.length <= 1 ? [i] : i.tags.map((t) => ({ ...i, tags: [t, ...i.tags.filter((x) => x !== t)] })),
+  );
 }
 
 export function filterImages(images: ImageSummary[], filter: Filter, search: string): ImageSummary[] {
@@ -51,7 +53,9 @@ export function ImagesPage() {
     <section aria-labelledby="images-title" className="list-page">
       <div className="page-head">
         <h1 id="images-title">Images</h1>
-        <span className="muted">{list.data ? `${images.length} image${images.length === 1 ? '' : 's'} · ${formatBytes(total)} on disk` : ''}</span>
+        <span className="muted">
+          {list.data ? `${images.length} image${images.length === 1 ? '' : 's'} · ${formatBytes(total)} on disk` : ''}
+        </span>
         <div className="page-actions">
           <button type="button" className="primary" disabled={!ready} onClick={() => setOpen({ kind: 'pull' })}>
             Pull
@@ -68,7 +72,13 @@ export function ImagesPage() {
         </div>
       </div>
       <div className="toolbar" role="toolbar" aria-label="Image list tools">
-        <input type="search" aria-label="Search images" placeholder="Search by reference or id" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Search images"
+          placeholder="Search by reference or id"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <label className="inline">
           Show
           <select aria-label="Show" value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
@@ -101,7 +111,10 @@ export function ImagesPage() {
                 label: 'Image',
                 value: refOf,
                 render: (i) => (
-                  <span className={`image-ref${i.dangling ? ' muted' : ''}`} title={i.tags.length > 1 ? `Also tagged ${i.tags.slice(1).join(', ')}` : undefined}>
+                  <span
+                    className={`image-ref${i.dangling ? ' muted' : ''}`}
+                    title={i.tags.length > 1 ? `Also tagged ${i.tags.slice(1).join(', ')}` : undefined}
+                  >
                     {refOf(i)}
                     {i.dangling && <span className="badge small-badge">dangling</span>}
                   </span>
@@ -109,7 +122,11 @@ export function ImagesPage() {
               },
               { label: 'ID', value: (i) => i.id, render: (i) => <span className="mono small">{shortId(i.id)}</span> },
               { label: 'Size', value: (i) => i.size, render: (i) => formatBytes(i.size), className: 'num' },
-              { label: 'Created', value: (i) => i.created, render: (i) => <span className="muted">{timeAgo(i.created)}</span> },
+              {
+                label: 'Created',
+                value: (i) => i.created,
+                render: (i) => <span className="muted">{timeAgo(i.created)}</span>,
+              },
               {
                 label: 'In use',
                 value: (i) => i.containers.length,
@@ -125,22 +142,54 @@ export function ImagesPage() {
             ]}
             actions={(i) => (
               <div className="row-buttons">
-                <button type="button" className="small" aria-label="Run" disabled={!i.tags[0]} onClick={() => setOpen({ kind: 'run', image: i })}>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label="Run"
+                  disabled={!i.tags[0]}
+                  onClick={() => setOpen({ kind: 'run', image: i })}
+                >
                   Run
                 </button>
-                <button type="button" className="small" aria-label="Inspect" onClick={() => setOpen({ kind: 'inspect', image: i })}>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label="Inspect"
+                  onClick={() => setOpen({ kind: 'inspect', image: i })}
+                >
                   Inspect
                 </button>
-                <button type="button" className="small" aria-label="Tag" onClick={() => setOpen({ kind: 'tag', image: i })}>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label="Tag"
+                  onClick={() => setOpen({ kind: 'tag', image: i })}
+                >
                   Tag
                 </button>
-                <button type="button" className="small" aria-label="Push" disabled={!i.tags[0]} onClick={() => setOpen({ kind: 'push', image: i })}>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label="Push"
+                  disabled={!i.tags[0]}
+                  onClick={() => setOpen({ kind: 'push', image: i })}
+                >
                   Push
                 </button>
-                <button type="button" className="small" aria-label="Save" onClick={() => setOpen({ kind: 'save', image: i })}>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label="Save"
+                  onClick={() => setOpen({ kind: 'save', image: i })}
+                >
                   Save
                 </button>
-                <button type="button" className="small danger-hover" aria-label="Remove" onClick={() => setOpen({ kind: 'remove', image: i })}>
+                <button
+                  type="button"
+                  className="small danger-hover"
+                  aria-label="Remove"
+                  onClick={() => setOpen({ kind: 'remove', image: i })}
+                >
                   Remove
                 </button>
               </div>
@@ -153,7 +202,9 @@ export function ImagesPage() {
       {open?.kind === 'load' && <LoadImagesDialog onClose={close} />}
       {open?.kind === 'prune' && <PruneImagesDialog onClose={close} />}
       {open?.kind === 'run' && <RunDialog image={open.image.tags[0] ?? open.image.id} onClose={close} />}
-      {open?.kind === 'inspect' && <InspectImageDialog image={open.image.id} title={refOf(open.image)} onClose={close} />}
+      {open?.kind === 'inspect' && (
+        <InspectImageDialog image={open.image.id} title={refOf(open.image)} onClose={close} />
+      )}
       {open?.kind === 'tag' && <TagDialog image={open.image} onClose={close} />}
       {open?.kind === 'push' && <PushDialog image={open.image} onClose={close} />}
       {open?.kind === 'save' && <SaveImageDialog image={open.image.tags[0] ?? open.image.id} onClose={close} />}

@@ -43,7 +43,9 @@ export function InspectImageDialog({ image, title, onClose }: { image: string; t
                 {d.history.map((h, i) => (
                   <tr key={`${h.id}-${i}`} aria-label={`Layer ${d.history.length - i}`}>
                     <td className="mono small">{h.id === '<missing>' ? '—' : shortId(h.id)}</td>
-                    <td className="mono small history-cmd">{h.createdBy.replace(/^\/bin\/sh -c (#\(nop\) )?/, '') || h.comment}</td>
+                    <td className="mono small history-cmd">
+                      {h.createdBy.replace(/^\/bin\/sh -c (#\(nop\) )?/, '') || h.comment}
+                    </td>
                     <td className="num">{formatBytes(h.size)}</td>
                     <td className="muted small">{h.created ? timeAgo(h.created) : '—'}</td>
                   </tr>

@@ -17,7 +17,10 @@ export function PruneImagesDialog({ onClose }: { onClose(): void }) {
       { all },
       {
         onSuccess: (r) => {
-          toast('success', `Removed ${r.deleted.length} image${r.deleted.length === 1 ? '' : 's'}; ${formatBytes(r.spaceReclaimed)} freed.`);
+          toast(
+            'success',
+            `Removed ${r.deleted.length} image${r.deleted.length === 1 ? '' : 's'}; ${formatBytes(r.spaceReclaimed)} freed.`,
+          );
           onClose();
         },
       },
@@ -28,10 +31,12 @@ export function PruneImagesDialog({ onClose }: { onClose(): void }) {
         <fieldset>
           <legend>What to remove</legend>
           <label className="checkbox-line">
-            <input type="radio" name="prune-scope" checked={!all} onChange={() => setAll(false)} /> Dangling images only (no tag, not used)
+            <input type="radio" name="prune-scope" checked={!all} onChange={() => setAll(false)} /> Dangling images only
+            (no tag, not used)
           </label>
           <label className="checkbox-line">
-            <input type="radio" name="prune-scope" checked={all} onChange={() => setAll(true)} /> Every image no container uses, tagged ones included
+            <input type="radio" name="prune-scope" checked={all} onChange={() => setAll(true)} /> Every image no
+            container uses, tagged ones included
           </label>
         </fieldset>
         {preview.isPending && <p className="muted">Working out what would be removed…</p>}
@@ -46,12 +51,14 @@ export function PruneImagesDialog({ onClose }: { onClose(): void }) {
           ) : (
             <>
               <p role="status">
-                {doomed.length} image{doomed.length === 1 ? '' : 's'} will be removed, freeing {formatBytes(preview.data.spaceReclaimed)}:
+                {doomed.length} image{doomed.length === 1 ? '' : 's'} will be removed, freeing{' '}
+                {formatBytes(preview.data.spaceReclaimed)}:
               </p>
               <ul className="doomed-list" aria-label="Images to remove">
                 {doomed.map((i) => (
                   <li key={i.id}>
-                    <span className="mono small">{i.tags[0] ?? `<none> ${shortId(i.id)}`}</span> <span className="muted small">{formatBytes(i.size)}</span>
+                    <span className="mono small">{i.tags[0] ?? `<none> ${shortId(i.id)}`}</span>{' '}
+                    <span className="muted small">{formatBytes(i.size)}</span>
                   </li>
                 ))}
               </ul>
@@ -67,7 +74,12 @@ export function PruneImagesDialog({ onClose }: { onClose(): void }) {
         <button type="button" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="danger" disabled={!doomed.length || prune.isPending || preview.isFetching} onClick={confirm}>
+        <button
+          type="button"
+          className="danger"
+          disabled={!doomed.length || prune.isPending || preview.isFetching}
+          onClick={confirm}
+        >
           {prune.isPending ? 'Removing…' : `Remove ${doomed.length} image${doomed.length === 1 ? '' : 's'}`}
         </button>
       </div>

@@ -23,8 +23,20 @@ export function PullDialog({ onClose }: { onClose(): void }) {
     <Dialog title="Pull an image" onClose={onClose} wide>
       {!s.task ? (
         <form className="form-stack" onSubmit={submit} noValidate>
-          <Field id="pull-ref" label="Image reference" error={(touched && problem) || s.error?.message} hint="For example busybox:latest or 127.0.0.1:5000/team/app:1.2">
-            <input id="pull-ref" value={ref} autoComplete="off" spellCheck={false} aria-invalid={!!((touched && problem) || s.error)} onChange={(e) => setRef(e.target.value)} />
+          <Field
+            id="pull-ref"
+            label="Image reference"
+            error={(touched && problem) || s.error?.message}
+            hint="For example busybox:latest or 127.0.0.1:5000/team/app:1.2"
+          >
+            <input
+              id="pull-ref"
+              value={ref}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={!!((touched && problem) || s.error)}
+              onChange={(e) => setRef(e.target.value)}
+            />
           </Field>
           <div className="dialog-actions">
             <button type="button" onClick={onClose}>
@@ -40,7 +52,14 @@ export function PullDialog({ onClose }: { onClose(): void }) {
           <TaskView id={s.task.id} initial={s.task} />
           <div className="dialog-actions">
             {live && live.state !== 'running' && (
-              <button type="button" onClick={() => { s.reset(); setRef(''); setTouched(false); }}>
+              <button
+                type="button"
+                onClick={() => {
+                  s.reset();
+                  setRef('');
+                  setTouched(false);
+                }}
+              >
                 Pull another
               </button>
             )}

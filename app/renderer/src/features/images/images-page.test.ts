@@ -15,7 +15,11 @@ const img = (id: string, tags: string[], extra: Partial<ImageSummary> = {}): Ima
 });
 
 describe('image rows', () => {
-  const list = [img('aa', ['web:1', 'web:latest'], { inUse: true, containers: ['c1'] }), img('bb', []), img('cc', ['db:2'])];
+  const list = [
+    img('aa', ['web:1', 'web:latest'], { inUse: true, containers: ['c1'] }),
+    img('bb', []),
+    img('cc', ['db:2']),
+  ];
 
   it('gives one row per reference, that reference first', () => {
     expect(imageRows(list).map((r) => r.tags[0] ?? '<none>')).toEqual(['web:1', 'web:latest', '<none>', 'db:2']);

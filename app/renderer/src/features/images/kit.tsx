@@ -6,7 +6,19 @@ import { useRequest } from '../../api/hooks';
 import { formatBytes } from '../../components/format';
 import './kit.css';
 
-export function Field({ label, error, children, id, hint }: { label: string; error?: string | undefined; children: ReactNode; id: string; hint?: string }) {
+export function Field({
+  label,
+  error,
+  children,
+  id,
+  hint,
+}: {
+  label: string;
+  error?: string | undefined;
+  children: ReactNode;
+  id: string;
+  hint?: string;
+}) {
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>

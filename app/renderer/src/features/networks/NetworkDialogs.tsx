@@ -40,7 +40,12 @@ export function CreateNetworkDialog({ onClose }: { onClose(): void }) {
     <Dialog title="Create a network" onClose={onClose}>
       <form className="form-stack" onSubmit={submit} noValidate>
         <Field id="network-name" label="Name" error={issue('name')}>
-          <input id="network-name" value={f.name} spellCheck={false} onChange={(e) => setF({ ...f, name: e.target.value })} />
+          <input
+            id="network-name"
+            value={f.name}
+            spellCheck={false}
+            onChange={(e) => setF({ ...f, name: e.target.value })}
+          />
         </Field>
         <Field id="network-driver" label="Driver">
           <select id="network-driver" value={f.driver} onChange={(e) => setF({ ...f, driver: e.target.value })}>
@@ -51,14 +56,27 @@ export function CreateNetworkDialog({ onClose }: { onClose(): void }) {
         </Field>
         <div className="field-row">
           <Field id="network-subnet" label="Subnet (optional)" error={issue('subnet')}>
-            <input id="network-subnet" value={f.subnet} placeholder="172.30.0.0/16" spellCheck={false} onChange={(e) => setF({ ...f, subnet: e.target.value })} />
+            <input
+              id="network-subnet"
+              value={f.subnet}
+              placeholder="172.30.0.0/16"
+              spellCheck={false}
+              onChange={(e) => setF({ ...f, subnet: e.target.value })}
+            />
           </Field>
           <Field id="network-gateway" label="Gateway (optional)" error={issue('gateway')}>
-            <input id="network-gateway" value={f.gateway} placeholder="172.30.0.1" spellCheck={false} onChange={(e) => setF({ ...f, gateway: e.target.value })} />
+            <input
+              id="network-gateway"
+              value={f.gateway}
+              placeholder="172.30.0.1"
+              spellCheck={false}
+              onChange={(e) => setF({ ...f, gateway: e.target.value })}
+            />
           </Field>
         </div>
         <label className="checkbox-line">
-          <input type="checkbox" checked={f.internal} onChange={(e) => setF({ ...f, internal: e.target.checked })} /> Internal (no access to outside networks)
+          <input type="checkbox" checked={f.internal} onChange={(e) => setF({ ...f, internal: e.target.checked })} />{' '}
+          Internal (no access to outside networks)
         </label>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
@@ -99,7 +117,14 @@ export function RemoveNetworkDialog({ network, onClose }: { network: NetworkSumm
     }
   };
   return (
-    <ConfirmDialog title={`Remove network ${network.name}?`} confirmLabel="Remove" busy={s.busy} error={s.error?.message} onConfirm={() => void remove()} onClose={onClose}>
+    <ConfirmDialog
+      title={`Remove network ${network.name}?`}
+      confirmLabel="Remove"
+      busy={s.busy}
+      error={s.error?.message}
+      onConfirm={() => void remove()}
+      onClose={onClose}
+    >
       <p>Containers can no longer join it. Containers attached now must be disconnected first.</p>
       {network.containers.length > 0 && <p className="warning-text">Attached now: {network.containers.join(', ')}.</p>}
     </ConfirmDialog>
@@ -132,7 +157,13 @@ export function NetworkContainersDialog({ network, onClose }: { network: Network
             {live.containers.map((c) => (
               <li key={c} aria-label={c} className="attached-row">
                 <span className="mono small">{c}</span>
-                <button type="button" className="small" aria-label={`Disconnect ${c}`} disabled={s.busy} onClick={() => void act('networks.disconnect', c)}>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Disconnect ${c}`}
+                  disabled={s.busy}
+                  onClick={() => void act('networks.disconnect', c)}
+                >
                   Disconnect
                 </button>
               </li>

@@ -31,7 +31,9 @@ export function NetworksPage() {
     <section aria-labelledby="networks-title" className="list-page">
       <div className="page-head">
         <h1 id="networks-title">Networks</h1>
-        <span className="muted">{list.data ? `${networks.length} network${networks.length === 1 ? '' : 's'}` : ''}</span>
+        <span className="muted">
+          {list.data ? `${networks.length} network${networks.length === 1 ? '' : 's'}` : ''}
+        </span>
         <div className="page-actions">
           <button type="button" className="primary" disabled={!ready} onClick={() => setOpen({ kind: 'create' })}>
             Create
@@ -39,7 +41,13 @@ export function NetworksPage() {
         </div>
       </div>
       <div className="toolbar" role="toolbar" aria-label="Network list tools">
-        <input type="search" aria-label="Search networks" placeholder="Search by name or driver" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Search networks"
+          placeholder="Search by name or driver"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
       </div>
       <EngineGate query={list} what="networks">
         <ObjectTable
@@ -61,18 +69,42 @@ export function NetworksPage() {
             },
             { label: 'Driver', value: (n) => n.driver, render: (n) => n.driver },
             { label: 'Scope', value: (n) => n.scope, render: (n) => n.scope },
-            { label: 'Subnet', value: (n) => n.subnets.join(', '), render: (n) => <span className="mono small">{n.subnets.join(', ') || '—'}</span> },
-            { label: 'Containers', value: (n) => n.containers.length, render: (n) => n.containers.join(', ') || <span className="muted">none</span> },
+            {
+              label: 'Subnet',
+              value: (n) => n.subnets.join(', '),
+              render: (n) => <span className="mono small">{n.subnets.join(', ') || '—'}</span>,
+            },
+            {
+              label: 'Containers',
+              value: (n) => n.containers.length,
+              render: (n) => n.containers.join(', ') || <span className="muted">none</span>,
+            },
           ]}
           actions={(n) => (
             <div className="row-buttons">
-              <button type="button" className="small" aria-label="Connect" disabled={n.driver === 'host' || n.driver === 'null'} onClick={() => setOpen({ kind: 'containers', network: n })}>
+              <button
+                type="button"
+                className="small"
+                aria-label="Connect"
+                disabled={n.driver === 'host' || n.driver === 'null'}
+                onClick={() => setOpen({ kind: 'containers', network: n })}
+              >
                 Connect
               </button>
-              <button type="button" className="small" aria-label="Inspect" onClick={() => setOpen({ kind: 'inspect', network: n })}>
+              <button
+                type="button"
+                className="small"
+                aria-label="Inspect"
+                onClick={() => setOpen({ kind: 'inspect', network: n })}
+              >
                 Inspect
               </button>
-              <button type="button" className="small danger-hover" aria-label="Remove" onClick={() => setOpen({ kind: 'remove', network: n })}>
+              <button
+                type="button"
+                className="small danger-hover"
+                aria-label="Remove"
+                onClick={() => setOpen({ kind: 'remove', network: n })}
+              >
                 Remove
               </button>
             </div>

@@ -1,7 +1,13 @@
 // Berth's settings, persisted in its config dir: engine choice, start at login, close to tray,
 // notifications per kind, theme (applied at once) and the default terminal shell.
 import { useEffect, useState } from 'react';
-import { notificationKinds, notificationLabels, terminalShell, themeChoices, type SettingsPatch } from '../../../../shared/contract/areas/settings';
+import {
+  notificationKinds,
+  notificationLabels,
+  terminalShell,
+  themeChoices,
+  type SettingsPatch,
+} from '../../../../shared/contract/areas/settings';
 import { firstIssue } from '../../../../shared/rules';
 import { useClient, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
@@ -78,11 +84,19 @@ export function SettingsPage() {
           <fieldset className="card">
             <legend>Desktop</legend>
             <label className="checkbox-line">
-              <input type="checkbox" checked={s.startAtLogin} onChange={(e) => void save({ startAtLogin: e.target.checked }, 'start at login')} />
+              <input
+                type="checkbox"
+                checked={s.startAtLogin}
+                onChange={(e) => void save({ startAtLogin: e.target.checked }, 'start at login')}
+              />
               Start Berth when I log in
             </label>
             <label className="checkbox-line">
-              <input type="checkbox" checked={s.closeToTray} onChange={(e) => void save({ closeToTray: e.target.checked }, 'close to tray')} />
+              <input
+                type="checkbox"
+                checked={s.closeToTray}
+                onChange={(e) => void save({ closeToTray: e.target.checked }, 'close to tray')}
+              />
               Closing the window keeps Berth running in the tray
             </label>
             <p className="muted small">These apply to the desktop app; in a browser they are kept for it.</p>
@@ -93,7 +107,13 @@ export function SettingsPage() {
             <legend>Notifications</legend>
             {notificationKinds.map((k) => (
               <label key={k} className="checkbox-line">
-                <input type="checkbox" checked={s.notifications[k]} onChange={(e) => void save({ notifications: { [k]: e.target.checked } }, notificationLabels[k].toLowerCase())} />
+                <input
+                  type="checkbox"
+                  checked={s.notifications[k]}
+                  onChange={(e) =>
+                    void save({ notifications: { [k]: e.target.checked } }, notificationLabels[k].toLowerCase())
+                  }
+                />
                 {notificationLabels[k]}
               </label>
             ))}
@@ -110,8 +130,19 @@ export function SettingsPage() {
                 if (!shellProblem) void save({ terminalShell: shell.trim() }, `terminal shell ${shell.trim()}`);
               }}
             >
-              <Field id="settings-shell" label="Default terminal shell" error={shellProblem} hint='"auto" tries bash, then sh.'>
-                <input id="settings-shell" list="shell-choices" value={shell} spellCheck={false} onChange={(e) => setShell(e.target.value)} />
+              <Field
+                id="settings-shell"
+                label="Default terminal shell"
+                error={shellProblem}
+                hint='"auto" tries bash, then sh.'
+              >
+                <input
+                  id="settings-shell"
+                  list="shell-choices"
+                  value={shell}
+                  spellCheck={false}
+                  onChange={(e) => setShell(e.target.value)}
+                />
                 <datalist id="shell-choices">
                   {['auto', '/bin/bash', '/bin/sh', '/bin/ash', '/bin/zsh'].map((o) => (
                     <option key={o} value={o} />

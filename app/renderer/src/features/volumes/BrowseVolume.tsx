@@ -100,7 +100,13 @@ export function BrowseVolumeDialog({ name, onClose }: { name: string; onClose():
                   <td className="num">{f.type === 'dir' ? '' : formatBytes(f.size)}</td>
                   <td className="muted small">{f.mtime ? new Date(f.mtime * 1000).toLocaleString() : ''}</td>
                   <td>
-                    <button type="button" className="small" aria-label={`Download ${f.name}`} disabled={!!busy} onClick={() => void download(joinPath(dir, f.name))}>
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={`Download ${f.name}`}
+                      disabled={!!busy}
+                      onClick={() => void download(joinPath(dir, f.name))}
+                    >
                       Download
                     </button>
                   </td>
@@ -110,7 +116,11 @@ export function BrowseVolumeDialog({ name, onClose }: { name: string; onClose():
           </table>
         </div>
       )}
-      {note.text && <p role="status" className="muted small">{note.text}</p>}
+      {note.text && (
+        <p role="status" className="muted small">
+          {note.text}
+        </p>
+      )}
       {note.error && (
         <p className="error-text" role="alert">
           {note.error}

@@ -17,7 +17,8 @@ export function CreateVolumeDialog({ onClose }: { onClose(): void }) {
   const [touched, setTouched] = useState(false);
   const s = useStart();
   const parsed = volumeCreateSpec.safeParse({ name: name.trim(), driver: driver.trim() });
-  const issue = (k: string) => (touched && !parsed.success ? parsed.error.issues.find((i) => i.path[0] === k)?.message : undefined);
+  const issue = (k: string) =>
+    touched && !parsed.success ? parsed.error.issues.find((i) => i.path[0] === k)?.message : undefined;
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setTouched(true);
@@ -31,10 +32,18 @@ export function CreateVolumeDialog({ onClose }: { onClose(): void }) {
   return (
     <Dialog title="Create a volume" onClose={onClose}>
       <form className="form-stack" onSubmit={submit} noValidate>
-        <Field id="volume-name" label="Name" error={issue('name') ?? (s.error?.field === 'name' || !s.error?.field ? s.error?.message : undefined)}>
+        <Field
+          id="volume-name"
+          label="Name"
+          error={issue('name') ?? (s.error?.field === 'name' || !s.error?.field ? s.error?.message : undefined)}
+        >
           <input id="volume-name" value={name} spellCheck={false} onChange={(e) => setName(e.target.value)} />
         </Field>
-        <Field id="volume-driver" label="Driver" error={issue('driver') ?? (s.error?.field === 'driver' ? s.error.message : undefined)}>
+        <Field
+          id="volume-driver"
+          label="Driver"
+          error={issue('driver') ?? (s.error?.field === 'driver' ? s.error.message : undefined)}
+        >
           <input id="volume-driver" value={driver} spellCheck={false} onChange={(e) => setDriver(e.target.value)} />
         </Field>
         <div className="dialog-actions">
@@ -65,11 +74,20 @@ export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary;
     }
   };
   return (
-    <ConfirmDialog title={`Remove volume ${volume.name}?`} confirmLabel="Remove" busy={s.busy} error={s.error?.message} onConfirm={() => void remove()} onClose={onClose}>
+    <ConfirmDialog
+      title={`Remove volume ${volume.name}?`}
+      confirmLabel="Remove"
+      busy={s.busy}
+      error={s.error?.message}
+      onConfirm={() => void remove()}
+      onClose={onClose}
+    >
       <p>The volume and every file in it are deleted. This cannot be undone.</p>
       {volume.inUse && (
         <p className="warning-text">
-          It is used by {volume.containers.length === 1 ? 'the container' : 'the containers'} {volume.containers.join(', ')}; the engine refuses to remove it until {volume.containers.length === 1 ? 'that container is' : 'they are'} removed.
+          It is used by {volume.containers.length === 1 ? 'the container' : 'the containers'}{' '}
+          {volume.containers.join(', ')}; the engine refuses to remove it until{' '}
+          {volume.containers.length === 1 ? 'that container is' : 'they are'} removed.
         </p>
       )}
     </ConfirmDialog>
@@ -96,7 +114,8 @@ export function PruneVolumesDialog({ onClose }: { onClose(): void }) {
           ) : (
             <>
               <p role="status">
-                {doomed.length} volume{doomed.length === 1 ? '' : 's'} no container uses will be deleted with all their files:
+                {doomed.length} volume{doomed.length === 1 ? '' : 's'} no container uses will be deleted with all their
+                files:
               </p>
               <ul className="doomed-list" aria-label="Volumes to remove">
                 {doomed.map((n) => (
@@ -126,7 +145,10 @@ export function PruneVolumesDialog({ onClose }: { onClose(): void }) {
               { all: true },
               {
                 onSuccess: (r) => {
-                  toast('success', `Removed ${r.deleted.length} volume${r.deleted.length === 1 ? '' : 's'}; ${formatBytes(r.spaceReclaimed)} freed.`);
+                  toast(
+                    'success',
+                    `Removed ${r.deleted.length} volume${r.deleted.length === 1 ? '' : 's'}; ${formatBytes(r.spaceReclaimed)} freed.`,
+                  );
                   onClose();
                 },
               },
@@ -140,7 +162,17 @@ export function PruneVolumesDialog({ onClose }: { onClose(): void }) {
   );
 }
 
-export function InspectDialog({ title, data, error, onClose }: { title: string; data: unknown; error?: string | undefined; onClose(): void }) {
+export function InspectDialog({
+  title,
+  data,
+  error,
+  onClose,
+}: {
+  title: string;
+  data: unknown;
+  error?: string | undefined;
+  onClose(): void;
+}) {
   return (
     <Dialog title={title} onClose={onClose} wide>
       {error ? (

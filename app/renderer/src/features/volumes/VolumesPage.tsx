@@ -24,7 +24,9 @@ export function VolumesPage() {
   const [open, setOpen] = useState<Open>();
   const volumes = useMemo(() => list.data ?? [], [list.data]);
   const rows = volumes.filter(
-    (v) => (filter === 'all' || (filter === 'in-use') === v.inUse) && v.name.toLowerCase().includes(search.trim().toLowerCase()),
+    (v) =>
+      (filter === 'all' || (filter === 'in-use') === v.inUse) &&
+      v.name.toLowerCase().includes(search.trim().toLowerCase()),
   );
   const close = () => setOpen(undefined);
   const sizeOf = (v: VolumeSummary) => sizes.data?.[v.name];
@@ -32,7 +34,11 @@ export function VolumesPage() {
     <section aria-labelledby="volumes-title" className="list-page">
       <div className="page-head">
         <h1 id="volumes-title">Volumes</h1>
-        <span className="muted">{list.data ? `${volumes.length} volume${volumes.length === 1 ? '' : 's'} · ${volumes.filter((v) => v.inUse).length} in use` : ''}</span>
+        <span className="muted">
+          {list.data
+            ? `${volumes.length} volume${volumes.length === 1 ? '' : 's'} · ${volumes.filter((v) => v.inUse).length} in use`
+            : ''}
+        </span>
         <div className="page-actions">
           <button type="button" className="primary" disabled={!ready} onClick={() => setOpen({ kind: 'create' })}>
             Create
@@ -43,7 +49,13 @@ export function VolumesPage() {
         </div>
       </div>
       <div className="toolbar" role="toolbar" aria-label="Volume list tools">
-        <input type="search" aria-label="Search volumes" placeholder="Search by name" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Search volumes"
+          placeholder="Search by name"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <label className="inline">
           Show
           <select aria-label="Show" value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)}>
@@ -52,7 +64,12 @@ export function VolumesPage() {
             <option value="unused">unused</option>
           </select>
         </label>
-        <button type="button" className="small" disabled={!ready || sizes.isFetching} onClick={() => (showSizes ? void sizes.refetch() : setShowSizes(true))}>
+        <button
+          type="button"
+          className="small"
+          disabled={!ready || sizes.isFetching}
+          onClick={() => (showSizes ? void sizes.refetch() : setShowSizes(true))}
+        >
           {sizes.isFetching ? 'Measuring…' : showSizes ? 'Measure sizes again' : 'Show sizes'}
         </button>
         {sizes.error && <span className="error-text small">{sizes.error.message}</span>}
@@ -70,27 +87,57 @@ export function VolumesPage() {
             rowKey={(v) => v.name}
             rowName={(v) => v.name}
             columns={[
-              { label: 'Name', value: (v) => v.name, render: (v) => <span className="truncate mono small">{v.name}</span> },
+              {
+                label: 'Name',
+                value: (v) => v.name,
+                render: (v) => <span className="truncate mono small">{v.name}</span>,
+              },
               { label: 'Driver', value: (v) => v.driver, render: (v) => v.driver },
               {
                 label: 'Used by',
                 value: (v) => v.containers.length,
                 render: (v) => (v.inUse ? v.containers.join(', ') : <span className="muted">unused</span>),
               },
-              { label: 'Created', value: (v) => v.created ?? '', render: (v) => <span className="muted">{v.created ? new Date(v.created).toLocaleString() : '—'}</span> },
+              {
+                label: 'Created',
+                value: (v) => v.created ?? '',
+                render: (v) => <span className="muted">{v.created ? new Date(v.created).toLocaleString() : '—'}</span>,
+              },
               ...(showSizes
-                ? [{ label: 'Size', value: (v: VolumeSummary) => sizeOf(v) ?? -1, render: (v: VolumeSummary) => (sizeOf(v) === undefined ? '—' : formatBytes(sizeOf(v))), className: 'num' }]
+                ? [
+                    {
+                      label: 'Size',
+                      value: (v: VolumeSummary) => sizeOf(v) ?? -1,
+                      render: (v: VolumeSummary) => (sizeOf(v) === undefined ? '—' : formatBytes(sizeOf(v))),
+                      className: 'num',
+                    },
+                  ]
                 : []),
             ]}
             actions={(v) => (
               <div className="row-buttons">
-                <button type="button" className="small" aria-label="Browse" onClick={() => setOpen({ kind: 'browse', volume: v })}>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label="Browse"
+                  onClick={() => setOpen({ kind: 'browse', volume: v })}
+                >
                   Browse
                 </button>
-                <button type="button" className="small" aria-label="Inspect" onClick={() => setOpen({ kind: 'inspect', volume: v })}>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label="Inspect"
+                  onClick={() => setOpen({ kind: 'inspect', volume: v })}
+                >
                   Inspect
                 </button>
-                <button type="button" className="small danger-hover" aria-label="Remove" onClick={() => setOpen({ kind: 'remove', volume: v })}>
+                <button
+                  type="button"
+                  className="small danger-hover"
+                  aria-label="Remove"
+                  onClick={() => setOpen({ kind: 'remove', volume: v })}
+                >
                   Remove
                 </button>
               </div>
