@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LogBuffer } from './log-buffer';
 import type { SearchIndex } from './search';
 import { LogRow } from './LogRow';
+import { bottomOffset, visibleRange } from './viewport';
 
 export const ROW_HEIGHT = 18;
 /**
@@ -104,10 +105,9 @@ export function LogList(p: LogListProps) {
   const viewHeight = el?.clientHeight || virtualizer.scrollRect?.height || 1000;
   const offset =
     p.follow && !userAway.current
-      ? Math.max(0, count * ROW_HEIGHT - viewHeight)
+      ? bottomOffset(count, ROW_HEIGHT, viewHeight)
       : (el?.scrollTop ?? virtualizer.scrollOffset ?? 0);
-  const lo = Math.max(0, Math.floor(offset / ROW_HEIGHT) - EXTRA_ROWS);
-  const hi = Math.min(count, Math.ceil((offset + viewHeight) / ROW_HEIGHT) + EXTRA_ROWS);
+  const [lo, hi] = visibleRange(offset, viewHeight, count, ROW_HEIGHT, EXTRA_ROWS);
   const rows: number[] = [];
   for (let r = lo; r < hi; r++) rows.push(r);
   return (
