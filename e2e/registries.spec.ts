@@ -61,7 +61,7 @@ function cli(args: string[], input?: string): Promise<{ code: number; out: strin
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
-  await page.screenshot({ path: `e2e/.results/screens/${name}.png` });
+  await page.screenshot({ path: join(process.env.BERTH_SCREENS_DIR ?? 'e2e/.results/screens', `${name}.png`) });
 }
 
 test.describe('registries', () => {
@@ -160,6 +160,14 @@ test.describe('registries', () => {
     const denied = await cli(['pull', ref]);
     expect(denied.code).not.toBe(0);
     expect(denied.out).toMatch(/no basic auth credentials|unauthorized/);
+
+    // A `docker login` in a terminal (same config) shows up in Berth.
+    const login = await cli(['login', registry.host, '-u', user.username, '--password-stdin'], user.password);
+    expect(login.out).toContain('Login Succeeded');
+    await page.reload();
+    await expect(row).toContainText(user.username);
+    await expect(row).toContainText('Docker credential helper (berthe2e)');
+    await cli(['logout', registry.host]);
 
     // A link from a refused pull opens Sign in for the image's registry.
     await page.goto(`${url}#/registries/sign-in/${encodeURIComponent(registry.host)}`);

@@ -12,7 +12,8 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
@@ -289,6 +290,32 @@ describe.skipIf(!canHash)('registry sign-in without a helper or keychain (as in 
     expect(await credentialsFor(ref)).toMatchObject({ password: user.password });
     await signOut(registry.host);
     expect(readFileSync(path, 'utf8')).not.toContain(user.password);
+  });
+});
+
+describe('a registry that speaks no TLS where the engine requires it', () => {
+  const ip = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+  it.skipIf(!ip)('gives a sentence naming the host', async () => {
+    // A plain-HTTP endpoint on a non-loopback address: the engine insists on https there.
+    const server = createServer((_req, res) => {
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="plain"' });
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, ip, r));
+    const host = `${ip}:${(server.address() as { port: number }).port}`;
+    try {
+      const err = await signIn({ server: host, username: 'u', secret: 'p', remember: 'session' }).catch(
+        (e: unknown) => e,
+      );
+      expect(err).toMatchObject({
+        kind: 'unavailable',
+        message: `${host} answers over plain HTTP, but the engine requires TLS for it. Serve the registry over https, or list it in the engine's insecure registries.`,
+      });
+    } finally {
+      server.close();
+    }
   });
 });
 
