@@ -82,7 +82,7 @@ async function run(client: EngineClient, t: ComposeTarget, verb: string[], actio
  * sentences. Unset variables are refused too (compose would silently substitute blank strings).
  */
 export async function checkComposeConfig(client: EngineClient, t: ComposeTarget, opts: CommandOptions = {}): Promise<void> {
-  const action = `use the compose file${t.files.length > 1 ? 's' : ''} of project "${t.project}"`;
+  const action = `bring up project "${t.project}"`;
   const lines = await run(client, t, ['config', '-q'], action, opts);
   const unset = unsetVariables(lines.map((l) => l.text));
   if (unset.length) throw unsetVariablesError({ action, files: t.files }, unset);
