@@ -30,8 +30,12 @@ volumes:
 /** docker-compose (v1 here) on the e2e engine only. */
 function compose(args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile('docker-compose', ['--ansi', 'never', ...args], { env: { ...process.env, DOCKER_HOST: process.env.BERTH_ENGINE_HOST! } }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
+    execFile(
+      'docker-compose',
+      ['--ansi', 'never', ...args],
+      { env: { ...process.env, DOCKER_HOST: process.env.BERTH_ENGINE_HOST! } },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
     );
   });
 }
@@ -57,7 +61,10 @@ test.describe('compose', () => {
     return p;
   }
 
-  test('up from a file path, N of M running, stop, merged logs with service markers, down with volumes', async ({ page, berth }) => {
+  test('up from a file path, N of M running, stop, merged logs with service markers, down with volumes', async ({
+    page,
+    berth,
+  }) => {
     const p = project('cup', composeFile(berth.busybox));
     await berth.open(page, '#/compose');
     await page.getByLabel('Compose file path').fill(p.file);
@@ -74,11 +81,15 @@ test.describe('compose', () => {
 
     await row.getByRole('button', { name: `Stop project ${p.name}` }).click();
     await expect(row).toContainText('0 of 2 running', { timeout: 20_000 });
-    expect((await berth.docker(['inspect', '-f', '{{.State.Status}}', `${p.name}_worker_1`])).stdout.trim()).toBe('exited');
+    expect((await berth.docker(['inspect', '-f', '{{.State.Status}}', `${p.name}_worker_1`])).stdout.trim()).toBe(
+      'exited',
+    );
 
     await row.getByRole('link', { name: p.name }).click();
     await expect(page.getByRole('heading', { level: 1, name: p.name })).toBeVisible();
-    await expect(page.getByRole('table', { name: `Services of project ${p.name}` }).getByRole('row', { name: 'worker' })).toContainText('0 of 1 running');
+    await expect(
+      page.getByRole('table', { name: `Services of project ${p.name}` }).getByRole('row', { name: 'worker' }),
+    ).toContainText('0 of 1 running');
     await page.getByRole('tab', { name: 'Logs' }).click();
     const log = page.getByRole('log', { name: `Logs of project ${p.name}` });
     await expect(log).toContainText(/worker +\| worker tick 1/);
@@ -94,7 +105,9 @@ test.describe('compose', () => {
     await page.getByRole('button', { name: `Start project ${p.name}`, exact: true }).click();
     await expect(page.locator('.project-head-facts')).toContainText('2 of 2 running', { timeout: 20_000 });
     await page.getByRole('searchbox', { name: 'Search logs' }).fill('web ready');
-    await expect(page.getByRole('status').filter({ hasText: /^(2 matches|\d of 2)$/ })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('status').filter({ hasText: /^(2 matches|\d of 2)$/ })).toBeVisible({
+      timeout: 15_000,
+    });
     await page.getByRole('searchbox', { name: 'Search logs' }).fill('');
 
     const before = await volumes(berth);
@@ -105,7 +118,9 @@ test.describe('compose', () => {
     await dialog.getByRole('button', { name: 'Down and delete volumes' }).click();
     await expect(page.getByRole('heading', { name: 'Project not found' })).toBeVisible({ timeout: 30_000 });
     await expect.poll(() => volumes(berth)).not.toContain(`${p.name}_data`);
-    expect((await berth.docker(['ps', '-aq', '--filter', `label=com.docker.compose.project=${p.name}`])).stdout.trim()).toBe('');
+    expect(
+      (await berth.docker(['ps', '-aq', '--filter', `label=com.docker.compose.project=${p.name}`])).stdout.trim(),
+    ).toBe('');
   });
 
   test('a project started from the CLI appears without a reload', async ({ page, berth }) => {

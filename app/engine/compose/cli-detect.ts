@@ -28,7 +28,7 @@ export const DEFAULT_CANDIDATES: CliCandidate[] = [
 ];
 
 export const NO_COMPOSE_ADVICE =
-  'Install the Docker Compose plugin (Debian/Ubuntu: `sudo apt-get install docker-compose-plugin` from Docker\'s repository, or `sudo apt-get install docker-compose`), then try again.';
+  "Install the Docker Compose plugin (Debian/Ubuntu: `sudo apt-get install docker-compose-plugin` from Docker's repository, or `sudo apt-get install docker-compose`), then try again.";
 
 function probe(c: CliCandidate): Promise<string | undefined> {
   return new Promise((resolve) => {

@@ -30,9 +30,16 @@ describe('LineSplitter', () => {
 });
 
 describe('compose CLI detection', () => {
-  const missing = [{ program: '/nonexistent/docker-compose', prefix: [], label: 'docker-compose', flavour: 'v1' as const }];
+  const missing = [
+    { program: '/nonexistent/docker-compose', prefix: [], label: 'docker-compose', flavour: 'v1' as const },
+  ];
   it('says clearly when no compose CLI is installed and how to get one', async () => {
-    await expect(findComposeCli(missing)).rejects.toThrow(/No compose CLI is installed.*Install the Docker Compose plugin/);
-    expect(await composeCliInfo(missing)).toMatchObject({ available: false, advice: expect.stringContaining('apt-get install') });
+    await expect(findComposeCli(missing)).rejects.toThrow(
+      /No compose CLI is installed.*Install the Docker Compose plugin/,
+    );
+    expect(await composeCliInfo(missing)).toMatchObject({
+      available: false,
+      advice: expect.stringContaining('apt-get install'),
+    });
   });
 });

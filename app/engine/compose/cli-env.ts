@@ -17,7 +17,15 @@ export function dockerHostUrl(address: EngineAddress): string {
   }
 }
 
-const DROPPED = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'COMPOSE_FILE', 'COMPOSE_PROJECT_NAME', 'COMPOSE_PROFILES'];
+const DROPPED = [
+  'DOCKER_HOST',
+  'DOCKER_CONTEXT',
+  'DOCKER_TLS_VERIFY',
+  'DOCKER_CERT_PATH',
+  'COMPOSE_FILE',
+  'COMPOSE_PROJECT_NAME',
+  'COMPOSE_PROFILES',
+];
 
 export interface ComposeEnv {
   env: NodeJS.ProcessEnv;

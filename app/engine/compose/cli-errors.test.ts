@@ -16,7 +16,7 @@ expected <block end>, but found '<block mapping start>'
     );
     expect(e.kind).toBe('invalid');
     expect(e.message).toBe(
-      "Could not bring up project \"shop\": the compose file /srv/shop/compose.yml at line 4, column 4 is not valid YAML: expected <block end>, but found '<block mapping start>'. Fix the syntax or indentation there and try again.",
+      'Could not bring up project "shop": the compose file /srv/shop/compose.yml at line 4, column 4 is not valid YAML: expected <block end>, but found \'<block mapping start>\'. Fix the syntax or indentation there and try again.',
     );
   });
 
@@ -32,18 +32,30 @@ found character '\\t' that cannot start any token
   });
 
   it('names the line of a YAML error (v2)', () => {
-    const e = explainComposeFailure(ctx, out('parsing /srv/shop/compose.yml: yaml: line 7: did not find expected key'), 15);
-    expect(e.message).toContain('the compose file /srv/shop/compose.yml at line 7 is not valid YAML: did not find expected key.');
+    const e = explainComposeFailure(
+      ctx,
+      out('parsing /srv/shop/compose.yml: yaml: line 7: did not find expected key'),
+      15,
+    );
+    expect(e.message).toContain(
+      'the compose file /srv/shop/compose.yml at line 7 is not valid YAML: did not find expected key.',
+    );
   });
 
   it('names an unknown option (v1 and v2)', () => {
     const v1 = explainComposeFailure(
       ctx,
-      out("The Compose file '/srv/shop/compose.yml' is invalid because:\nUnsupported config option for services.web: 'bogus'"),
+      out(
+        "The Compose file '/srv/shop/compose.yml' is invalid because:\nUnsupported config option for services.web: 'bogus'",
+      ),
       1,
     );
     expect(v1.message).toContain('has an option compose does not know: "bogus" in services.web');
-    const v2 = explainComposeFailure(ctx, out('validating /srv/shop/compose.yml: services.web additional properties \'bogus\' not allowed'), 15);
+    const v2 = explainComposeFailure(
+      ctx,
+      out("validating /srv/shop/compose.yml: services.web additional properties 'bogus' not allowed"),
+      15,
+    );
     expect(v2.message).toContain('"bogus" in services.web');
   });
 
@@ -53,14 +65,28 @@ found character '\\t' that cannot start any token
       out('Missing mandatory value for "image" option interpolating ${IMG:?set IMG} in service "web": set IMG'),
       1,
     );
-    expect(v1.message).toContain('needs the environment variable IMG (for "image" of service "web"): set IMG. Set it in the environment or in a .env file');
-    const v2 = explainComposeFailure(ctx, out('error while interpolating services.web.image: required variable IMG is missing a value: set IMG'), 1);
+    expect(v1.message).toContain(
+      'needs the environment variable IMG (for "image" of service "web"): set IMG. Set it in the environment or in a .env file',
+    );
+    const v2 = explainComposeFailure(
+      ctx,
+      out('error while interpolating services.web.image: required variable IMG is missing a value: set IMG'),
+      1,
+    );
     expect(v2.message).toContain('needs the environment variable IMG: set IMG.');
   });
 
-  it('explains other invalid files with compose\'s reason', () => {
-    const e = explainComposeFailure(ctx, out("The Compose file '/srv/shop/compose.yml' is invalid because:\nservices.web.ports contains an invalid type, it should be an array"), 1);
-    expect(e.message).toContain('is invalid: services.web.ports contains an invalid type, it should be an array. Fix it');
+  it("explains other invalid files with compose's reason", () => {
+    const e = explainComposeFailure(
+      ctx,
+      out(
+        "The Compose file '/srv/shop/compose.yml' is invalid because:\nservices.web.ports contains an invalid type, it should be an array",
+      ),
+      1,
+    );
+    expect(e.message).toContain(
+      'is invalid: services.web.ports contains an invalid type, it should be an array. Fix it',
+    );
   });
 });
 
@@ -68,19 +94,29 @@ describe('explainComposeFailure: run-time errors', () => {
   it('recognises an unreachable registry during pull', () => {
     const e = explainComposeFailure(
       { action: 'pull the images of project "shop"', files: [] },
-      out('Pulling web    ... error\n\nERROR: for web  Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host'),
+      out(
+        'Pulling web    ... error\n\nERROR: for web  Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host',
+      ),
       1,
     );
     expect(e).toMatchObject({ kind: 'unavailable' });
     expect(e.message).toMatch(/^Could not pull the images of project "shop": a registry could not be reached\./);
   });
   it('recognises a port in use', () => {
-    const e = explainComposeFailure(ctx, out('ERROR: for web  Cannot start service web: driver failed: Bind for 0.0.0.0:80 failed: port is already allocated'), 1);
+    const e = explainComposeFailure(
+      ctx,
+      out(
+        'ERROR: for web  Cannot start service web: driver failed: Bind for 0.0.0.0:80 failed: port is already allocated',
+      ),
+      1,
+    );
     expect(e.kind).toBe('conflict');
   });
   it('falls back to the last error line with the exit code', () => {
     const e = explainComposeFailure(ctx, out('Creating shop_web_1 ...\nERROR: something odd happened.'), 3);
-    expect(e.message).toBe('Could not bring up project "shop": compose stopped with exit code 3 (something odd happened). See the task\'s output for details.');
+    expect(e.message).toBe(
+      'Could not bring up project "shop": compose stopped with exit code 3 (something odd happened). See the task\'s output for details.',
+    );
   });
 });
 

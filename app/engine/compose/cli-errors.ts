@@ -41,7 +41,11 @@ function yamlError(lines: readonly string[], file: string | undefined): string |
   for (const l of lines) {
     const m = /(?:(\/[^\s:]+):\s*)?yaml: line (\d+)(?:, column (\d+))?: (.+)$/.exec(l);
     if (m) {
-      const where: Where = { line: Number(m[2]), ...(m[1] ? { file: m[1] } : {}), ...(m[3] ? { column: Number(m[3]) } : {}) };
+      const where: Where = {
+        line: Number(m[2]),
+        ...(m[1] ? { file: m[1] } : {}),
+        ...(m[3] ? { column: Number(m[3]) } : {}),
+      };
       return `${at(where, file)} is not valid YAML: ${m[4]}. Fix the syntax or indentation there and try again.`;
     }
   }
@@ -65,10 +69,18 @@ function yamlError(lines: readonly string[], file: string | undefined): string |
 function configError(lines: readonly string[], file: string | undefined): string | undefined {
   for (const l of lines) {
     let m = /Unsupported config option for ([^:]+): '([^']+)'/.exec(l);
-    if (m) return `${at({}, file)} has an option compose does not know: "${m[2]}" in ${m[1]}. Remove it or check its spelling, then try again.`;
-    m = /(?:validating (\/[^\s:]+):\s*)?(\S+) [Aa]dditional propert(?:y|ies) '?([^' ]+?)'? (?:is |are )?not allowed/.exec(l);
-    if (m) return `${at(m[1] ? { file: m[1] } : {}, file)} has an option compose does not know: "${m[3]}" in ${m[2]}. Remove it or check its spelling, then try again.`;
-    m = /Missing mandatory value for "([^"]+)" option interpolating \$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\} in service "([^"]+)"(?::\s*(.*))?/.exec(l);
+    if (m)
+      return `${at({}, file)} has an option compose does not know: "${m[2]}" in ${m[1]}. Remove it or check its spelling, then try again.`;
+    m =
+      /(?:validating (\/[^\s:]+):\s*)?(\S+) [Aa]dditional propert(?:y|ies) '?([^' ]+?)'? (?:is |are )?not allowed/.exec(
+        l,
+      );
+    if (m)
+      return `${at(m[1] ? { file: m[1] } : {}, file)} has an option compose does not know: "${m[3]}" in ${m[2]}. Remove it or check its spelling, then try again.`;
+    m =
+      /Missing mandatory value for "([^"]+)" option interpolating \$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\} in service "([^"]+)"(?::\s*(.*))?/.exec(
+        l,
+      );
     if (m)
       return `${at({}, file)} needs the environment variable ${m[2]} (for "${m[1]}" of service "${m[3]}")${m[4] ? `: ${m[4]}` : ''}. Set it in the environment or in a .env file next to the compose file, then try again.`;
     m = /required variable ([A-Za-z_][A-Za-z0-9_]*) is missing a value(?::\s*(.*))?/.exec(l);
@@ -90,18 +102,40 @@ function configError(lines: readonly string[], file: string | undefined): string
 function runtimeError(ctx: FailureContext, lines: readonly string[]): { kind: ErrorKind; message: string } | undefined {
   const text = lines.join('\n');
   const could = `Could not ${ctx.action}`;
-  if (/Couldn't connect to Docker daemon|Cannot connect to the Docker daemon|Error while fetching server API version/i.test(text))
-    return { kind: 'unavailable', message: `${could}: the engine is not reachable. Check that it is running (Engine page), then try again.` };
+  if (
+    /Couldn't connect to Docker daemon|Cannot connect to the Docker daemon|Error while fetching server API version/i.test(
+      text,
+    )
+  )
+    return {
+      kind: 'unavailable',
+      message: `${could}: the engine is not reachable. Check that it is running (Engine page), then try again.`,
+    };
   if (/port is already allocated|address already in use/i.test(text))
-    return { kind: 'conflict', message: `${could}: a published port is already in use on this machine. Change the port in the compose file or stop what uses it.` };
+    return {
+      kind: 'conflict',
+      message: `${could}: a published port is already in use on this machine. Change the port in the compose file or stop what uses it.`,
+    };
   if (/is already in use by container/i.test(text))
-    return { kind: 'conflict', message: `${could}: a container name is already in use. Remove the other container or change container_name in the compose file.` };
+    return {
+      kind: 'conflict',
+      message: `${could}: a container name is already in use. Remove the other container or change container_name in the compose file.`,
+    };
   if (/pull access denied|unauthorized|authentication required|denied: requested access/i.test(text))
-    return { kind: 'unauthorized', message: `${could}: the registry refused access to an image. Sign in to the registry, or check the image names.` };
+    return {
+      kind: 'unauthorized',
+      message: `${could}: the registry refused access to an image. Sign in to the registry, or check the image names.`,
+    };
   if (/no such host|dial tcp|i\/o timeout|TLS handshake timeout|connection refused/i.test(text))
-    return { kind: 'unavailable', message: `${could}: a registry could not be reached. Check the network connection (or use images that are already on the engine), then try again.` };
+    return {
+      kind: 'unavailable',
+      message: `${could}: a registry could not be reached. Check the network connection (or use images that are already on the engine), then try again.`,
+    };
   if (/manifest unknown|not found: manifest|repository does not exist|No such image/i.test(text))
-    return { kind: 'not-found', message: `${could}: an image does not exist in its registry. Check the image names and tags in the compose file.` };
+    return {
+      kind: 'not-found',
+      message: `${could}: an image does not exist in its registry. Check the image names and tags in the compose file.`,
+    };
   return undefined;
 }
 
@@ -113,11 +147,16 @@ function lastError(lines: readonly string[]): string | undefined {
 }
 
 /** A sentence for a compose CLI run that exited non-zero. */
-export function explainComposeFailure(ctx: FailureContext, output: readonly OutputLine[], code: number | null): BerthError {
+export function explainComposeFailure(
+  ctx: FailureContext,
+  output: readonly OutputLine[],
+  code: number | null,
+): BerthError {
   const lines = output.map((l) => l.text);
   const file = ctx.files.length === 1 ? ctx.files[0] : undefined;
   const config = yamlError(lines, file) ?? configError(lines, file);
-  if (config) return fail('invalid', `Could not ${ctx.action}: ${config.charAt(0).toLowerCase()}${config.slice(1)}`, lines);
+  if (config)
+    return fail('invalid', `Could not ${ctx.action}: ${config.charAt(0).toLowerCase()}${config.slice(1)}`, lines);
   const runtime = runtimeError(ctx, lines);
   if (runtime) return fail(runtime.kind, runtime.message, lines);
   const last = lastError(lines);

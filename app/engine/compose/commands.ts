@@ -26,17 +26,31 @@ export interface CommandOptions {
 
 /** Checks that each path is absolute and an existing file, before anything runs. */
 export function validateComposeFiles(files: readonly string[]): string[] {
-  if (files.length === 0) throw new BerthError({ kind: 'invalid', field: 'files', message: 'Give the path of a compose file.' });
+  if (files.length === 0)
+    throw new BerthError({ kind: 'invalid', field: 'files', message: 'Give the path of a compose file.' });
   for (const f of files) {
     if (!isAbsolute(f) || f.includes('\0'))
-      throw new BerthError({ kind: 'invalid', field: 'files', message: `"${f}" is not an absolute path. Give the full path, starting with "/".` });
+      throw new BerthError({
+        kind: 'invalid',
+        field: 'files',
+        message: `"${f}" is not an absolute path. Give the full path, starting with "/".`,
+      });
     let isFile = false;
     try {
       isFile = statSync(f).isFile();
     } catch {
-      throw new BerthError({ kind: 'invalid', field: 'files', message: `The compose file ${f} does not exist. Check the path, then try again.` });
+      throw new BerthError({
+        kind: 'invalid',
+        field: 'files',
+        message: `The compose file ${f} does not exist. Check the path, then try again.`,
+      });
     }
-    if (!isFile) throw new BerthError({ kind: 'invalid', field: 'files', message: `${f} is a folder, not a compose file. Give the path of the YAML file itself.` });
+    if (!isFile)
+      throw new BerthError({
+        kind: 'invalid',
+        field: 'files',
+        message: `${f} is a folder, not a compose file. Give the path of the YAML file itself.`,
+      });
   }
   return [...files];
 }
@@ -59,7 +73,13 @@ function baseArgs(t: ComposeTarget): string[] {
   return ['--ansi', 'never', '-p', t.project, ...t.files.flatMap((f) => ['-f', f])];
 }
 
-async function run(client: EngineClient, t: ComposeTarget, verb: string[], action: string, opts: CommandOptions): Promise<OutputLine[]> {
+async function run(
+  client: EngineClient,
+  t: ComposeTarget,
+  verb: string[],
+  action: string,
+  opts: CommandOptions,
+): Promise<OutputLine[]> {
   const cli = opts.cli ?? (await findComposeCli());
   const { env, dispose } = composeEnv(client.address);
   try {
@@ -81,21 +101,44 @@ async function run(client: EngineClient, t: ComposeTarget, verb: string[], actio
  * Validates the files with `config -q`: bad YAML, unknown options and missing variables become
  * sentences. Unset variables are refused too (compose would silently substitute blank strings).
  */
-export async function checkComposeConfig(client: EngineClient, t: ComposeTarget, opts: CommandOptions = {}): Promise<void> {
+export async function checkComposeConfig(
+  client: EngineClient,
+  t: ComposeTarget,
+  opts: CommandOptions = {},
+): Promise<void> {
   const action = `bring up project "${t.project}"`;
   const lines = await run(client, t, ['config', '-q'], action, opts);
   const unset = unsetVariables(lines.map((l) => l.text));
   if (unset.length) throw unsetVariablesError({ action, files: t.files }, unset);
 }
 
-export async function composeUp(client: EngineClient, t: ComposeTarget, opts: CommandOptions = {}): Promise<OutputLine[]> {
+export async function composeUp(
+  client: EngineClient,
+  t: ComposeTarget,
+  opts: CommandOptions = {},
+): Promise<OutputLine[]> {
   return run(client, t, ['up', '-d'], `bring up project "${t.project}"`, opts);
 }
 
-export async function composeDown(client: EngineClient, t: ComposeTarget, volumes: boolean, opts: CommandOptions = {}): Promise<OutputLine[]> {
-  return run(client, t, ['down', '--remove-orphans', ...(volumes ? ['--volumes'] : [])], `bring down project "${t.project}"`, opts);
+export async function composeDown(
+  client: EngineClient,
+  t: ComposeTarget,
+  volumes: boolean,
+  opts: CommandOptions = {},
+): Promise<OutputLine[]> {
+  return run(
+    client,
+    t,
+    ['down', '--remove-orphans', ...(volumes ? ['--volumes'] : [])],
+    `bring down project "${t.project}"`,
+    opts,
+  );
 }
 
-export async function composePull(client: EngineClient, t: ComposeTarget, opts: CommandOptions = {}): Promise<OutputLine[]> {
+export async function composePull(
+  client: EngineClient,
+  t: ComposeTarget,
+  opts: CommandOptions = {},
+): Promise<OutputLine[]> {
   return run(client, t, ['pull'], `pull the images of project "${t.project}"`, opts);
 }

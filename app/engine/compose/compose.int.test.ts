@@ -11,7 +11,14 @@ import { BerthError } from '../../shared/errors';
 import { connectEngine, type EngineClient } from '../docker/client';
 import { listVolumes } from '../docker/volumes';
 import { findComposeCli } from './cli-detect';
-import { checkComposeConfig, composeDown, composePull, composeUp, targetForFiles, type ComposeTarget } from './commands';
+import {
+  checkComposeConfig,
+  composeDown,
+  composePull,
+  composeUp,
+  targetForFiles,
+  type ComposeTarget,
+} from './commands';
 import { controlProject, downByLabel } from './label-control';
 import { tsKey } from './log-merge';
 import { projectLogs } from './project-logs';
@@ -57,7 +64,11 @@ async function up(content: string): Promise<ComposeTarget> {
   return target;
 }
 
-async function collect(it: AsyncIterable<ComposeLogLine[]>, until: (lines: ComposeLogLine[]) => boolean, ms = 15000): Promise<ComposeLogLine[]> {
+async function collect(
+  it: AsyncIterable<ComposeLogLine[]>,
+  until: (lines: ComposeLogLine[]) => boolean,
+  ms = 15000,
+): Promise<ComposeLogLine[]> {
   const lines: ComposeLogLine[] = [];
   const deadline = Date.now() + ms;
   for await (const batch of it) {
@@ -68,7 +79,10 @@ async function collect(it: AsyncIterable<ComposeLogLine[]>, until: (lines: Compo
 }
 
 async function refusal(p: Promise<unknown>): Promise<BerthError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(BerthError);
   return err as BerthError;
 }
@@ -93,7 +107,13 @@ describe('compose projects through the CLI', () => {
     const other = await up(twoServiceFile(fixtures().busybox));
 
     const listed = (await listProjects(client)).find((p) => p.name === t.project)!;
-    expect(listed).toMatchObject({ running: 2, total: 2, filesPresent: true, configFiles: t.files, workingDir: t.workingDir });
+    expect(listed).toMatchObject({
+      running: 2,
+      total: 2,
+      filesPresent: true,
+      configFiles: t.files,
+      workingDir: t.workingDir,
+    });
     expect(listed.services.map((s) => s.name)).toEqual(['web', 'worker']);
     expect(listed.services[0]!.containers[0]!.ports[0]).toMatchObject({ containerPort: 8080, protocol: 'tcp' });
     expect(listed.services[0]!.containers[0]!.ports[0]!.hostPort).toBeGreaterThan(0);
@@ -129,15 +149,25 @@ describe('compose projects through the CLI', () => {
       await new Promise((r) => setTimeout(r, 500));
       await controlProject(client, t.project, 'restart');
       const p = (await findProject(client, t.project))!;
-      for (const s of p.services) for (const c of s.containers) for (const l of starts) l({ id: c.id, name: c.name, service: s.name, timeMs: Date.now() - 2000 });
+      for (const s of p.services)
+        for (const c of s.containers)
+          for (const l of starts) l({ id: c.id, name: c.name, service: s.name, timeMs: Date.now() - 2000 });
     })();
-    const lines = await collect(live, (ls) => ls.some((l) => l.service === 'web' && l.text === 'web ready') && ls.filter((l) => l.service === 'worker').length > 3);
+    const lines = await collect(
+      live,
+      (ls) =>
+        ls.some((l) => l.service === 'web' && l.text === 'web ready') &&
+        ls.filter((l) => l.service === 'worker').length > 3,
+    );
     ac.abort();
     await restarted;
     expect(lines.some((l) => l.service === 'web' && l.text === 'web ready')).toBe(true);
 
     // Service filter.
-    const onlyWeb = await collect(projectLogs(client, { project: t.project, services: ['web'], tail: 'all', follow: false }), () => false);
+    const onlyWeb = await collect(
+      projectLogs(client, { project: t.project, services: ['web'], tail: 'all', follow: false }),
+      () => false,
+    );
     expect(onlyWeb.length).toBeGreaterThan(0);
     expect(onlyWeb.every((l) => l.service === 'web')).toBe(true);
 
@@ -173,7 +203,9 @@ describe('compose projects through the CLI', () => {
     const t = targetForFiles([file], uniqueName('bc'));
     const e = await refusal(composePull(client, t));
     expect(e.message).toMatch(
-      new RegExp(`^Could not pull the images of project "${t.project}": (a registry could not be reached|the registry refused access|an image does not exist)`),
+      new RegExp(
+        `^Could not pull the images of project "${t.project}": (a registry could not be reached|the registry refused access|an image does not exist)`,
+      ),
     );
   }, 60_000);
 
@@ -181,20 +213,28 @@ describe('compose projects through the CLI', () => {
     const { file } = projectDir(`services:\n  web:\n    image: ${fixtures().busybox}\n   command: [a\n`);
     const e = await refusal(checkComposeConfig(client, targetForFiles([file], uniqueName('bc'))));
     expect(e.kind).toBe('invalid');
-    expect(e.message).toMatch(new RegExp(`the compose file ${file.replace(/[.]/g, '\\.')} at line \\d+, column \\d+ is not valid YAML: .+\\. Fix the syntax`));
+    expect(e.message).toMatch(
+      new RegExp(
+        `the compose file ${file.replace(/[.]/g, '\\.')} at line \\d+, column \\d+ is not valid YAML: .+\\. Fix the syntax`,
+      ),
+    );
   });
 
   it('reports an unknown option', async () => {
     const { file } = projectDir(`services:\n  web:\n    image: ${fixtures().busybox}\n    bogus: 1\n`);
     const e = await refusal(checkComposeConfig(client, targetForFiles([file], uniqueName('bc'))));
-    expect(e.message).toContain(`the compose file ${file} has an option compose does not know: "bogus" in services.web`);
+    expect(e.message).toContain(
+      `the compose file ${file} has an option compose does not know: "bogus" in services.web`,
+    );
   });
 
   it('reports missing environment variables, required or merely unset', async () => {
     const required = projectDir(`services:\n  web:\n    image: "\${BERTH_TEST_IMAGE:?set BERTH_TEST_IMAGE}"\n`);
     const e1 = await refusal(checkComposeConfig(client, targetForFiles([required.file], uniqueName('bc'))));
     expect(e1.message).toContain(`the compose file ${required.file} needs the environment variable BERTH_TEST_IMAGE`);
-    const unset = projectDir(`services:\n  web:\n    image: "${fixtures().busybox.replace(':latest', '')}:\${BERTH_TEST_TAG}"\n`);
+    const unset = projectDir(
+      `services:\n  web:\n    image: "${fixtures().busybox.replace(':latest', '')}:\${BERTH_TEST_TAG}"\n`,
+    );
     const e2 = await refusal(checkComposeConfig(client, targetForFiles([unset.file], uniqueName('bc'))));
     expect(e2.message).toContain('uses the environment variable BERTH_TEST_TAG, which is not set');
   });

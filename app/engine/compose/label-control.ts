@@ -26,10 +26,16 @@ async function containersOrFail(client: EngineClient, project: string): Promise<
 export async function controlProject(client: EngineClient, project: string, verb: LabelVerb): Promise<number> {
   const all = await containersOrFail(client, project);
   const targets =
-    verb === 'start' ? all.filter((c) => c.state !== 'running') : verb === 'stop' ? all.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting') : all;
+    verb === 'start'
+      ? all.filter((c) => c.state !== 'running')
+      : verb === 'stop'
+        ? all.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting')
+        : all;
   const act = { start: startContainer, stop: stopContainer, restart: restartContainer }[verb];
   const results = await Promise.allSettled(targets.map((c) => act(client, c.id)));
-  const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [{ name: targets[i]!.name, err: r.reason as Error }] : []));
+  const failed = results.flatMap((r, i) =>
+    r.status === 'rejected' ? [{ name: targets[i]!.name, err: r.reason as Error }] : [],
+  );
   if (failed.length) {
     const first = failed[0]!;
     throw new BerthError({
@@ -45,7 +51,12 @@ export async function controlProject(client: EngineClient, project: string, verb
  * `down` without a compose file: removes the project's containers and networks, and with `volumes`
  * its volumes (found by the same label, so no other project's volumes are touched).
  */
-export async function downByLabel(client: EngineClient, project: string, volumes: boolean, onLine?: (text: string) => void): Promise<void> {
+export async function downByLabel(
+  client: EngineClient,
+  project: string,
+  volumes: boolean,
+  onLine?: (text: string) => void,
+): Promise<void> {
   const name = validateProjectName(project);
   const say = (t: string) => onLine?.(t);
   for (const c of await projectContainers(client, name)) {

@@ -43,7 +43,8 @@ export class ReorderWindow<T extends { ts?: string }> {
     if (this.closed || items.length === 0) return;
     this.pending.push(...items);
     this.timer ??= setTimeout(() => this.flush(), this.windowMs);
-    if (this.readyCount + this.pending.length > this.highWater) await new Promise<void>((r) => this.roomWaiters.push(r));
+    if (this.readyCount + this.pending.length > this.highWater)
+      await new Promise<void>((r) => this.roomWaiters.push(r));
   }
 
   /** Moves the pending lines, sorted, to the consumer. */

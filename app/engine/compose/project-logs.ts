@@ -40,13 +40,23 @@ interface Source {
   service: string;
 }
 
-function tag(src: Source, lines: readonly { stream: 'stdout' | 'stderr'; text: string; ts?: string }[]): ComposeLogLine[] {
+function tag(
+  src: Source,
+  lines: readonly { stream: 'stdout' | 'stderr'; text: string; ts?: string }[],
+): ComposeLogLine[] {
   return lines.map((l) => ({ ...l, service: src.service, container: src.name }));
 }
 
-async function history(client: EngineClient, src: Source, tail: number | 'all', until: number, signal?: AbortSignal): Promise<ComposeLogLine[]> {
+async function history(
+  client: EngineClient,
+  src: Source,
+  tail: number | 'all',
+  until: number,
+  signal?: AbortSignal,
+): Promise<ComposeLogLine[]> {
   const out: ComposeLogLine[] = [];
-  for await (const batch of readLogs(client, src.id, { tail, until, timestamps: true, ...(signal ? { signal } : {}) })) out.push(...tag(src, batch));
+  for await (const batch of readLogs(client, src.id, { tail, until, timestamps: true, ...(signal ? { signal } : {}) }))
+    out.push(...tag(src, batch));
   return out;
 }
 
@@ -59,7 +69,10 @@ function keySeconds(key: string): number {
   return Math.floor(Date.parse(`${key.slice(0, 19)}Z`) / 1000);
 }
 
-export async function* projectLogs(client: EngineClient, opts: ProjectLogsOptions): AsyncGenerator<ComposeLogLine[], void, undefined> {
+export async function* projectLogs(
+  client: EngineClient,
+  opts: ProjectLogsOptions,
+): AsyncGenerator<ComposeLogLine[], void, undefined> {
   const project = validateProjectName(opts.project);
   const wanted = (service: string) => !opts.services?.length || opts.services.includes(service);
   const containers = (await projectContainers(client, project)).filter((c) => wanted(c.compose!.service));
@@ -67,7 +80,9 @@ export async function* projectLogs(client: EngineClient, opts: ProjectLogsOption
   const cutoffKey = tsKey(new Date(cutoffMs).toISOString());
 
   // History: each container's last lines, read together, merged by time.
-  const past = await Promise.all(containers.map((c) => history(client, sourceOf(c), opts.tail, cutoffMs / 1000, opts.signal).catch(() => [])));
+  const past = await Promise.all(
+    containers.map((c) => history(client, sourceOf(c), opts.tail, cutoffMs / 1000, opts.signal).catch(() => [])),
+  );
   const merged = mergeByTimestamp(past);
   for (let i = 0; i < merged.length; i += HISTORY_BATCH) {
     if (opts.signal?.aborted) return;

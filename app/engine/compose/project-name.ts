@@ -16,5 +16,8 @@ export function validateProjectName(name: unknown, field = 'project'): string {
 /** The name compose gives a project from its folder: lowercase, only [a-z0-9_-], starting with a letter or digit. */
 export function projectNameFromDir(dir: string): string {
   const base = dir.replace(/\/+$/, '').split('/').pop() ?? '';
-  return base.toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[_-]+/, '');
+  return base
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '')
+    .replace(/^[_-]+/, '');
 }

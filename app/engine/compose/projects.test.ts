@@ -46,7 +46,13 @@ describe('groupProjects', () => {
     const projects = groupProjects(list, () => true);
     expect(projects.map((p) => p.name)).toEqual(['blog', 'shop']);
     const shop = projects[1]!;
-    expect(shop).toMatchObject({ running: 2, total: 3, workingDir: '/srv/shop', configFiles: ['/srv/shop/docker-compose.yml'], filesPresent: true });
+    expect(shop).toMatchObject({
+      running: 2,
+      total: 3,
+      workingDir: '/srv/shop',
+      configFiles: ['/srv/shop/docker-compose.yml'],
+      filesPresent: true,
+    });
     expect(shop.services.map((s) => [s.name, s.running, s.containers.map((c) => c.name)])).toEqual([
       ['db', 1, ['shop_db_1']],
       ['web', 1, ['shop_web_1', 'shop_web_2']],
@@ -75,7 +81,10 @@ describe('groupProjects', () => {
 
 describe('config files and names', () => {
   it('resolves v1 relative config files against the working dir', () => {
-    expect(absoluteConfigFiles(['docker-compose.yml', '/abs/x.yml'], '/srv/a')).toEqual(['/srv/a/docker-compose.yml', '/abs/x.yml']);
+    expect(absoluteConfigFiles(['docker-compose.yml', '/abs/x.yml'], '/srv/a')).toEqual([
+      '/srv/a/docker-compose.yml',
+      '/abs/x.yml',
+    ]);
   });
   it('derives the project name from a folder as compose does', () => {
     expect(projectNameFromDir('/home/me/My App.v2/')).toBe('myappv2');

@@ -30,19 +30,26 @@ function toComposeContainer(c: ContainerSummary): ComposeContainer {
  * Groups containers into projects by their compose labels. One-off containers (`compose run`) are
  * left out, as compose itself leaves them out of start/stop. `fileExists` decides `filesPresent`.
  */
-export function groupProjects(containers: readonly ContainerSummary[], fileExists: (path: string) => boolean): ComposeProject[] {
+export function groupProjects(
+  containers: readonly ContainerSummary[],
+  fileExists: (path: string) => boolean,
+): ComposeProject[] {
   const projects = new Map<string, { p: ComposeProject; services: Map<string, ComposeService> }>();
   for (const c of containers) {
     const labels = c.compose;
     if (!labels || labels.oneoff) continue;
     let entry = projects.get(labels.project);
     if (!entry) {
-      entry = { p: { name: labels.project, configFiles: [], filesPresent: false, services: [], running: 0, total: 0 }, services: new Map() };
+      entry = {
+        p: { name: labels.project, configFiles: [], filesPresent: false, services: [], running: 0, total: 0 },
+        services: new Map(),
+      };
       projects.set(labels.project, entry);
     }
     const { p, services } = entry;
     if (labels.workingDir && !p.workingDir) p.workingDir = labels.workingDir;
-    if (labels.configFiles?.length && !p.configFiles.length) p.configFiles = absoluteConfigFiles(labels.configFiles, labels.workingDir);
+    if (labels.configFiles?.length && !p.configFiles.length)
+      p.configFiles = absoluteConfigFiles(labels.configFiles, labels.workingDir);
     let s = services.get(labels.service);
     if (!s) {
       s = { name: labels.service, containers: [], running: 0 };
@@ -60,7 +67,10 @@ export function groupProjects(containers: readonly ContainerSummary[], fileExist
       ...p,
       filesPresent: p.configFiles.length > 0 && p.configFiles.every((f) => fileExists(f)),
       services: [...services.values()]
-        .map((s) => ({ ...s, containers: s.containers.sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || a.name.localeCompare(b.name)) }))
+        .map((s) => ({
+          ...s,
+          containers: s.containers.sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || a.name.localeCompare(b.name)),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));

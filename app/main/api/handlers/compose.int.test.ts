@@ -70,7 +70,10 @@ describe('compose handlers', () => {
     await composeHandlers['compose.stop']({ project }, ctx);
     const again = await finished((await composeHandlers['compose.up']({ project }, ctx)).id);
     expect(again.state).toBe('done');
-    expect((await composeHandlers['compose.list']({}, ctx)).find((p) => p.name === project)).toMatchObject({ running: 2, total: 2 });
+    expect((await composeHandlers['compose.list']({}, ctx)).find((p) => p.name === project)).toMatchObject({
+      running: 2,
+      total: 2,
+    });
 
     const down = await finished((await composeHandlers['compose.down']({ project, volumes: true }, ctx)).id);
     expect(down.state).toBe('done');

@@ -86,7 +86,8 @@ export const composeHandlers: ComposeHandlers = {
     return tasks.start('compose', title, async (report, signal) => {
       const onLine = progressFeed(report, `Bringing down ${project}`);
       // Without its files (or without a compose CLI) the project still comes down, by label.
-      if (p.filesPresent && (await composeCliInfo()).available) await composeDown(client, targetOf(p, 'bring down'), volumes, { signal, onLine });
+      if (p.filesPresent && (await composeCliInfo()).available)
+        await composeDown(client, targetOf(p, 'bring down'), volumes, { signal, onLine });
       else await downByLabel(client, project, volumes, onLine);
       return { project, volumes };
     });

@@ -13,7 +13,10 @@ export const composeProjectName = z
   .string()
   .min(1, 'Give a project name.')
   .max(255, 'A project name has at most 255 characters.')
-  .regex(COMPOSE_PROJECT_NAME, 'A project name uses lowercase letters, digits, "_" and "-", and starts with a letter or digit.');
+  .regex(
+    COMPOSE_PROJECT_NAME,
+    'A project name uses lowercase letters, digits, "_" and "-", and starts with a letter or digit.',
+  );
 
 /** A service name as compose writes it into labels. */
 export const composeServiceName = z
@@ -94,7 +97,9 @@ export const composeRequests = {
   /** Checks the files (YAML, options, variables) and starts `up -d` as a task; a bad file is refused with a sentence. */
   'compose.up': request<TaskInfo>()(composeUpArgs),
   /** `down` as a task; `volumes: true` also deletes the project's named volumes (their data is lost). */
-  'compose.down': request<TaskInfo>()(z.strictObject({ project: composeProjectName, volumes: z.boolean().default(false) })),
+  'compose.down': request<TaskInfo>()(
+    z.strictObject({ project: composeProjectName, volumes: z.boolean().default(false) }),
+  ),
   /** Pulls the project's images as a task. */
   'compose.pull': request<TaskInfo>()(byProject),
   /** By label: works even when the project's files are gone. Resolves how many containers were affected. */

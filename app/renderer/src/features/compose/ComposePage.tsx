@@ -21,7 +21,10 @@ export function ComposePage({ rest }: { rest: string[] }) {
   const list = useRequest('compose.list', {}, { enabled: ready });
   useComposeLive(ready);
   const [name, tab] = rest;
-  if (name) return <ProjectDetail name={name} tab={tab} project={list.data?.find((p) => p.name === name)} loading={list.isPending} />;
+  if (name)
+    return (
+      <ProjectDetail name={name} tab={tab} project={list.data?.find((p) => p.name === name)} loading={list.isPending} />
+    );
   return <ProjectList list={list} ready={ready} />;
 }
 
@@ -31,7 +34,8 @@ function CliNote({ ready }: { ready: boolean }) {
   if (!cli.data.available)
     return (
       <p className="warning-text" role="alert">
-        No compose CLI is installed, so Up, Down and Pull cannot run (Start, Stop and Restart still work). {cli.data.advice}
+        No compose CLI is installed, so Up, Down and Pull cannot run (Start, Stop and Restart still work).{' '}
+        {cli.data.advice}
       </p>
     );
   return (
@@ -47,7 +51,9 @@ function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'comp
     <section aria-labelledby="compose-title" className="list-page">
       <div className="page-head">
         <h1 id="compose-title">Compose</h1>
-        <span className="muted">{list.data ? `${projects.length} project${projects.length === 1 ? '' : 's'}` : ''}</span>
+        <span className="muted">
+          {list.data ? `${projects.length} project${projects.length === 1 ? '' : 's'}` : ''}
+        </span>
         <CliNote ready={ready} />
       </div>
       <OpenComposeFile />
@@ -57,8 +63,8 @@ function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'comp
           <div className="empty">
             <h2>No compose projects</h2>
             <p>
-              Open a compose file above, or start one with <code>docker compose up</code> (or <code>docker-compose up</code>) from any terminal: it
-              appears here, grouped by its project name.
+              Open a compose file above, or start one with <code>docker compose up</code> (or{' '}
+              <code>docker-compose up</code>) from any terminal: it appears here, grouped by its project name.
             </p>
           </div>
         ) : (
@@ -74,9 +80,20 @@ function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'comp
                 className: 'name-cell',
                 render: (p) => <a href={href('compose', p.name)}>{p.name}</a>,
               },
-              { label: 'Status', value: (p) => p.running, render: (p) => <ProjectStatus running={p.running} total={p.total} /> },
-              { label: 'Services', value: (p) => p.services.map((s) => s.name).join(', '), render: (p) => p.services.map((s) => s.name).join(', ') },
-              { label: 'Ports', render: (p) => <Ports ports={p.services.flatMap((s) => s.containers.flatMap((c) => c.ports))} /> },
+              {
+                label: 'Status',
+                value: (p) => p.running,
+                render: (p) => <ProjectStatus running={p.running} total={p.total} />,
+              },
+              {
+                label: 'Services',
+                value: (p) => p.services.map((s) => s.name).join(', '),
+                render: (p) => p.services.map((s) => s.name).join(', '),
+              },
+              {
+                label: 'Ports',
+                render: (p) => <Ports ports={p.services.flatMap((s) => s.containers.flatMap((c) => c.ports))} />,
+              },
               {
                 label: 'Compose file',
                 value: (p) => p.configFiles.join(', '),

@@ -24,7 +24,12 @@ export function ComposeTaskOutput() {
           {stateText}
         </span>
         <span className="spacer" />
-        <button type="button" className="small" onClick={() => setLastTask(undefined)} disabled={task.state === 'running'}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => setLastTask(undefined)}
+          disabled={task.state === 'running'}
+        >
           Dismiss
         </button>
       </div>

@@ -28,8 +28,11 @@ export function DownDialog({
       }}
     >
       <p>
-        This stops and removes the {project.total} container{project.total === 1 ? '' : 's'} of <strong>{project.name}</strong> and its networks.
-        {project.filesPresent ? ' You can bring it up again from its compose file.' : ' Its compose file is gone, so Berth removes them by label.'}
+        This stops and removes the {project.total} container{project.total === 1 ? '' : 's'} of{' '}
+        <strong>{project.name}</strong> and its networks.
+        {project.filesPresent
+          ? ' You can bring it up again from its compose file.'
+          : ' Its compose file is gone, so Berth removes them by label.'}
       </p>
       <label className="check-row">
         <input type="checkbox" checked={volumes} onChange={(e) => setVolumes(e.target.checked)} />

@@ -11,7 +11,10 @@ import { useComposeUi } from './compose-store';
 export function defaultProjectName(path: string): string {
   const dir = path.replace(/\/[^/]*$/, '');
   const base = dir.split('/').pop() ?? '';
-  return base.toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[_-]+/, '');
+  return base
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '')
+    .replace(/^[_-]+/, '');
 }
 
 export function OpenComposeFile() {
@@ -99,7 +102,10 @@ export function OpenComposeFile() {
           {error.message}
         </p>
       ) : (
-        <p className="hint">Berth checks the file first (YAML, options, variables), then runs up -d with the compose CLI; the output streams below and in Tasks.</p>
+        <p className="hint">
+          Berth checks the file first (YAML, options, variables), then runs up -d with the compose CLI; the output
+          streams below and in Tasks.
+        </p>
       )}
     </section>
   );

@@ -19,7 +19,13 @@ export function Ports({ ports }: { ports: readonly PortMapping[] }) {
     <span className="ports">
       {shown.map((p) =>
         p.protocol === 'tcp' ? (
-          <a key={`${p.hostPort}-${p.containerPort}`} href={`http://localhost:${p.hostPort}/`} target="_blank" rel="noopener noreferrer" title={`Open port ${p.hostPort} in the browser`}>
+          <a
+            key={`${p.hostPort}-${p.containerPort}`}
+            href={`http://localhost:${p.hostPort}/`}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={`Open port ${p.hostPort} in the browser`}
+          >
             {p.hostPort}→{p.containerPort}
           </a>
         ) : (

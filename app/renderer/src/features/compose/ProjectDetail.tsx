@@ -13,7 +13,17 @@ const tabs = [
   { id: 'logs', label: 'Logs' },
 ] as const;
 
-export function ProjectDetail({ name, tab, project, loading }: { name: string; tab: string | undefined; project: ComposeProject | undefined; loading: boolean }) {
+export function ProjectDetail({
+  name,
+  tab,
+  project,
+  loading,
+}: {
+  name: string;
+  tab: string | undefined;
+  project: ComposeProject | undefined;
+  loading: boolean;
+}) {
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   if (loading) return <p className="muted empty">Loading…</p>;
   if (!project)
@@ -29,7 +39,8 @@ export function ProjectDetail({ name, tab, project, loading }: { name: string; t
     );
   const active = tabs.find((t) => t.id === tab) ?? tabs[0];
   const onTabKey = (e: React.KeyboardEvent, i: number) => {
-    const next = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : -1;
+    const next =
+      e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : -1;
     if (next < 0) return;
     e.preventDefault();
     navigate(href('compose', project.name, tabs[next]!.id));
@@ -79,8 +90,17 @@ export function ProjectDetail({ name, tab, project, loading }: { name: string; t
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`compose-panel-${active.id}`} aria-labelledby={`compose-tab-${active.id}`} className="tab-panel">
-        {active.id === 'services' ? <ServicesTable project={project} /> : <ProjectLogs key={project.name} project={project} />}
+      <div
+        role="tabpanel"
+        id={`compose-panel-${active.id}`}
+        aria-labelledby={`compose-tab-${active.id}`}
+        className="tab-panel"
+      >
+        {active.id === 'services' ? (
+          <ServicesTable project={project} />
+        ) : (
+          <ProjectLogs key={project.name} project={project} />
+        )}
       </div>
     </section>
   );

@@ -29,7 +29,12 @@ export function ProjectLogs({ project }: { project: ComposeProject }) {
   const shown = allServices.filter((s) => !hidden.has(s));
   const filterArg = hidden.size ? shown : undefined;
   const [history, setHistory] = useState<(typeof HISTORY)[number]['value']>('1000');
-  const { buffer, version, status, error } = useProjectLogs(project.name, filterArg, history === 'all' ? 'all' : Number(history), prefix);
+  const { buffer, version, status, error } = useProjectLogs(
+    project.name,
+    filterArg,
+    history === 'all' ? 'all' : Number(history),
+    prefix,
+  );
   const [follow, setFollow] = useState(true);
   const [showTs, setShowTs] = useState(false);
   const [query, setQuery] = useState('');
@@ -59,7 +64,13 @@ export function ProjectLogs({ project }: { project: ComposeProject }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f' && root.current?.offsetParent !== null) {
+      if (
+        (e.ctrlKey || e.metaKey) &&
+        !e.shiftKey &&
+        !e.altKey &&
+        e.key.toLowerCase() === 'f' &&
+        root.current?.offsetParent !== null
+      ) {
         e.preventDefault();
         input.current?.focus();
         input.current?.select();
@@ -85,10 +96,14 @@ export function ProjectLogs({ project }: { project: ComposeProject }) {
       })();
     return { from: buffer.first, to: buffer.end };
   };
-  const format = (abs: number) => (showTs ? `${shortTimestamp(buffer.timestamp(abs))} ${buffer.plain(abs)}` : buffer.plain(abs));
+  const format = (abs: number) =>
+    showTs ? `${shortTimestamp(buffer.timestamp(abs))} ${buffer.plain(abs)}` : buffer.plain(abs);
   const copyAll = async () => setFlash(await copyText(buffer.textParts(shownLines(), format).join('')));
   const download = () => {
-    saveBlob(new Blob(buffer.textParts(shownLines(), format), { type: 'text/plain' }), `${safeFileName(project.name)}.log`);
+    saveBlob(
+      new Blob(buffer.textParts(shownLines(), format), { type: 'text/plain' }),
+      `${safeFileName(project.name)}.log`,
+    );
     setFlash('Download started.');
   };
   const empty = buffer.length === 0;
@@ -101,7 +116,12 @@ export function ProjectLogs({ project }: { project: ComposeProject }) {
         </span>
         {allServices.map((s) => (
           <label key={s} className={`svc-chip ${serviceColourClass(allServices, s)}`}>
-            <input type="checkbox" checked={!hidden.has(s)} disabled={!hidden.has(s) && shown.length === 1} onChange={() => toggle(s)} />
+            <input
+              type="checkbox"
+              checked={!hidden.has(s)}
+              disabled={!hidden.has(s) && shown.length === 1}
+              onChange={() => toggle(s)}
+            />
             <span className="svc-swatch" aria-hidden="true" />
             {s}
           </label>
@@ -170,7 +190,11 @@ export function ProjectLogs({ project }: { project: ComposeProject }) {
         )}
         {empty && status !== 'loading' && status !== 'error' && (
           <div className="log-overlay">
-            <span className="log-empty">{project.running ? 'No log output yet.' : 'No logs: the project\u2019s containers wrote none, or none exist.'}</span>
+            <span className="log-empty">
+              {project.running
+                ? 'No log output yet.'
+                : 'No logs: the project\u2019s containers wrote none, or none exist.'}
+            </span>
           </div>
         )}
         {!follow && (
@@ -180,7 +204,8 @@ export function ProjectLogs({ project }: { project: ComposeProject }) {
         )}
       </div>
       <div className="log-footer" aria-live="off">
-        {buffer.length.toLocaleString()} lines from {shown.length === allServices.length ? 'all services' : shown.join(', ')}
+        {buffer.length.toLocaleString()} lines from{' '}
+        {shown.length === allServices.length ? 'all services' : shown.join(', ')}
         {buffer.dropped > 0 && ` (the oldest ${buffer.dropped.toLocaleString()} were dropped to keep Berth fast)`}
         {follow ? ' · following' : ' · paused'}
       </div>

@@ -26,7 +26,11 @@ export function ServicesTable({ project }: { project: ComposeProject }) {
             </span>
           ),
         },
-        { label: 'Status', value: (s) => s.running, render: (s) => <ProjectStatus running={s.running} total={s.containers.length} /> },
+        {
+          label: 'Status',
+          value: (s) => s.running,
+          render: (s) => <ProjectStatus running={s.running} total={s.containers.length} />,
+        },
         {
           label: 'Containers',
           render: (s) => (
@@ -41,7 +45,11 @@ export function ServicesTable({ project }: { project: ComposeProject }) {
                     Logs
                   </a>
                   {c.state === 'running' && (
-                    <a className="small-link" href={href('containers', c.id, 'terminal')} aria-label={`Terminal in ${c.name}`}>
+                    <a
+                      className="small-link"
+                      href={href('containers', c.id, 'terminal')}
+                      aria-label={`Terminal in ${c.name}`}
+                    >
                       Terminal
                     </a>
                   )}
@@ -50,7 +58,11 @@ export function ServicesTable({ project }: { project: ComposeProject }) {
             </div>
           ),
         },
-        { label: 'Image', value: (s) => s.containers[0]?.image ?? '', render: (s) => <span className="mono small">{s.containers[0]?.image ?? '—'}</span> },
+        {
+          label: 'Image',
+          value: (s) => s.containers[0]?.image ?? '',
+          render: (s) => <span className="mono small">{s.containers[0]?.image ?? '—'}</span>,
+        },
         { label: 'Ports', render: (s) => <Ports ports={s.containers.flatMap((c) => c.ports)} /> },
       ]}
     />

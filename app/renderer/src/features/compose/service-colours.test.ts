@@ -19,7 +19,10 @@ describe('service colours and markers', () => {
   });
 
   it('turns a project line into a log line with a coloured marker and keeps stream and time', () => {
-    const l = toMarkedLine({ service: 'worker', container: 'shop_worker_1', stream: 'stderr', text: 'boom', ts: '2024-01-01T00:00:00Z' }, ctx);
+    const l = toMarkedLine(
+      { service: 'worker', container: 'shop_worker_1', stream: 'stderr', text: 'boom', ts: '2024-01-01T00:00:00Z' },
+      ctx,
+    );
     expect(l).toEqual({ stream: 'stderr', text: '\x1b[32mworker |\x1b[0m boom', ts: '2024-01-01T00:00:00Z' });
   });
 });

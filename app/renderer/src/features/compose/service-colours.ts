@@ -17,7 +17,10 @@ export function serviceColourClass(services: readonly string[], service: string)
 }
 
 /** The label a line is marked with: the service, plus the replica number when a service has several containers. */
-export function lineLabel(line: Pick<ComposeLogLine, 'service' | 'container'>, replicated: ReadonlySet<string>): string {
+export function lineLabel(
+  line: Pick<ComposeLogLine, 'service' | 'container'>,
+  replicated: ReadonlySet<string>,
+): string {
   if (!replicated.has(line.service)) return line.service;
   const n = /[-_](\d+)$/.exec(line.container)?.[1];
   return n ? `${line.service}-${n}` : line.service;
@@ -41,5 +44,9 @@ export function prefixContext(services: readonly { name: string; containers: rea
 export function toMarkedLine(line: ComposeLogLine, ctx: PrefixContext): LogLine {
   const code = ANSI_CODES[serviceColourIndex(ctx.services, line.service)];
   const label = lineLabel(line, ctx.replicated).padEnd(ctx.width);
-  return { stream: line.stream, text: `\x1b[${code}m${label} |\x1b[0m ${line.text}`, ...(line.ts ? { ts: line.ts } : {}) };
+  return {
+    stream: line.stream,
+    text: `\x1b[${code}m${label} |\x1b[0m ${line.text}`,
+    ...(line.ts ? { ts: line.ts } : {}),
+  };
 }

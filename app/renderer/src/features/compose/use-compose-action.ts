@@ -23,7 +23,7 @@ export function useComposeAction() {
       return next;
     });
 
-  const guard = async <T,>(project: string, work: () => Promise<T>): Promise<T | undefined> => {
+  const guard = async <T>(project: string, work: () => Promise<T>): Promise<T | undefined> => {
     mark(project, true);
     try {
       return await work();
@@ -41,7 +41,12 @@ export function useComposeAction() {
     label: (verb: LabelVerb, project: string) =>
       guard(project, async () => {
         const { containers } = await client.request(`compose.${verb}`, { project });
-        toast('success', containers ? `Project ${project}: ${containers} container${containers === 1 ? '' : 's'} ${past[verb]}.` : `Project ${project}: nothing to ${verb}.`);
+        toast(
+          'success',
+          containers
+            ? `Project ${project}: ${containers} container${containers === 1 ? '' : 's'} ${past[verb]}.`
+            : `Project ${project}: nothing to ${verb}.`,
+        );
       }),
     up: (project: string) =>
       guard(project, async () => {

@@ -3,7 +3,18 @@
 import { useStream, useQueryClient } from '../../api/hooks';
 
 const PROJECT_LABEL = 'com.docker.compose.project';
-const LIST_ACTIONS = new Set(['create', 'start', 'stop', 'die', 'destroy', 'pause', 'unpause', 'restart', 'kill', 'rename']);
+const LIST_ACTIONS = new Set([
+  'create',
+  'start',
+  'stop',
+  'die',
+  'destroy',
+  'pause',
+  'unpause',
+  'restart',
+  'kill',
+  'rename',
+]);
 
 export function useComposeLive(enabled: boolean): void {
   const queryClient = useQueryClient();
@@ -11,7 +22,8 @@ export function useComposeLive(enabled: boolean): void {
   useStream('engine.events', {}, 'compose-events', {
     enabled,
     onData(events) {
-      if (events.some((e) => e.type === 'container' && LIST_ACTIONS.has(e.action) && e.attributes[PROJECT_LABEL])) refresh();
+      if (events.some((e) => e.type === 'container' && LIST_ACTIONS.has(e.action) && e.attributes[PROJECT_LABEL]))
+        refresh();
     },
     onRestart: refresh,
   });

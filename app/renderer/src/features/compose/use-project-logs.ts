@@ -15,7 +15,12 @@ export interface ProjectLogSource {
   error?: string;
 }
 
-export function useProjectLogs(project: string, services: readonly string[] | undefined, tail: number | 'all', prefix: PrefixContext): ProjectLogSource {
+export function useProjectLogs(
+  project: string,
+  services: readonly string[] | undefined,
+  tail: number | 'all',
+  prefix: PrefixContext,
+): ProjectLogSource {
   const bufferRef = useRef<LogBuffer | null>(null);
   bufferRef.current ??= new LogBuffer();
   const buffer = bufferRef.current;
@@ -27,7 +32,10 @@ export function useProjectLogs(project: string, services: readonly string[] | un
   prefixRef.current = prefix;
 
   const key = `${project}|${services?.join(',') ?? '*'}|${tail}`;
-  const args = useMemo(() => ({ project, tail, follow: true, ...(services ? { services: [...services] } : {}) }), [key]);
+  const args = useMemo(
+    () => ({ project, tail, follow: true, ...(services ? { services: [...services] } : {}) }),
+    [key],
+  );
 
   // Declared before useStream's effect, so each subscription starts from an empty buffer.
   useEffect(() => {
