@@ -2,26 +2,16 @@
 // Lifecycle actions live in containers-lifecycle.ts, create/run in container-run.ts.
 import type { ContainerInfo, ContainerInspectInfo } from 'dockerode';
 import { dialJson, type EngineClient } from './client';
+import type {
+  ComposeLabels,
+  ContainerState,
+  ContainerSummary as ContractContainerSummary,
+  PortMapping,
+} from '../../shared/contract/dto';
 import { attempt } from './errors';
 import { validateContainerRef } from './validate';
 
-export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
-
-export interface PortMapping {
-  containerPort: number;
-  hostPort?: number;
-  hostIp?: string;
-  protocol: 'tcp' | 'udp' | 'sctp';
-}
-
-export interface ComposeLabels {
-  project: string;
-  service: string;
-  number?: number;
-  oneoff?: boolean;
-  workingDir?: string;
-  configFiles?: string[];
-}
+export type { ComposeLabels, ContainerState, PortMapping };
 
 export interface MountSummary {
   type: string;
@@ -31,23 +21,10 @@ export interface MountSummary {
   readOnly?: boolean;
 }
 
-export interface ContainerSummary {
-  id: string;
-  name: string;
+/** The contract's container row, plus every name and whether each mount is read-only. */
+export interface ContainerSummary extends Omit<ContractContainerSummary, 'mounts'> {
   /** Every name the engine reports, without the leading "/". */
   names: string[];
-  image: string;
-  imageId: string;
-  command: string;
-  /** Unix seconds. */
-  created: number;
-  state: ContainerState;
-  /** The engine's status line, e.g. "Up 3 minutes" or "Exited (1) 2 hours ago". */
-  status: string;
-  ports: PortMapping[];
-  labels: Record<string, string>;
-  compose?: ComposeLabels;
-  networks: string[];
   mounts: MountSummary[];
 }
 

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { dialStream, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { NdjsonSplitter } from './events-ndjson';
+import type { EngineEvent as ContractEngineEvent } from '../../shared/contract/dto';
 
 export type EngineObjectType =
   | 'container'
@@ -18,17 +19,8 @@ export type EngineObjectType =
   | 'config'
   | 'builder';
 
-export interface EngineEvent {
-  /** The kind of object: container, image, volume, network, daemon … */
-  type: EngineObjectType | string;
-  /** What happened, as the engine says it: create, start, die, destroy, exec_start: sh, health_status: healthy … */
-  action: string;
-  /** The object's id (for images the reference or id, for volumes the name). */
-  id: string;
-  name?: string;
-  attributes: Record<string, string>;
-  /** Milliseconds since the epoch. */
-  time: number;
+/** The contract's event, plus the engine's exact nanosecond time (for reconnecting with `since`). */
+export interface EngineEvent extends ContractEngineEvent {
   /** Nanoseconds since the epoch, as the engine gave it (a string: it exceeds 2^53). */
   timeNano: string;
 }

@@ -4,15 +4,10 @@
 // invalid bytes show as U+FFFD. Lines may span any number of chunks.
 
 import { TextDecoder } from 'node:util';
+import type { LogLine } from '../../shared/contract/dto';
 
-export type LogStream = 'stdout' | 'stderr';
-
-export interface LogLine {
-  stream: LogStream;
-  text: string;
-  /** RFC 3339 timestamp from the engine, when asked for. */
-  ts?: string;
-}
+export type { LogLine };
+export type LogStream = LogLine['stream'];
 
 export interface LogParserOptions {
   /** The container runs with a TTY: the bytes are raw terminal output, not framed. */

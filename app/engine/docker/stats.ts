@@ -4,22 +4,9 @@ import { dialJson, dialStream, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { NdjsonSplitter } from './events-ndjson';
 import { validateContainerRef } from './validate';
+import type { StatsSample } from '../../shared/contract/dto';
 
-export interface StatsSample {
-  id: string;
-  /** Milliseconds since the epoch. */
-  ts: number;
-  /** Percent of one CPU (200 = two CPUs busy), like `docker stats`. */
-  cpuPercent: number;
-  /** Memory in use minus reclaimable page cache, bytes. */
-  memUsage: number;
-  memLimit: number;
-  netRx: number;
-  netTx: number;
-  blkRead: number;
-  blkWrite: number;
-  pids: number;
-}
+export type { StatsSample };
 
 /** Cumulative counters at one instant; two of them make a StatsSample. */
 export interface RawCounters {

@@ -1,5 +1,6 @@
 // Checks input before it reaches the engine, so a refused input leaves the engine untouched.
 // Every refusal is a BerthError of kind 'invalid' naming the offending field.
+import { checkImageTarget } from './validate-reference';
 import { BerthError } from '../../shared/errors';
 
 export function invalidInput(field: string, message: string, detail?: string): BerthError {
@@ -97,35 +98,7 @@ export function validateTimeout(seconds: unknown, field = 'timeout'): number {
   return seconds;
 }
 
-// The image reference grammar of distribution/reference:
-//   reference := name [ ":" tag ] [ "@" digest ];  name := [domain "/"] path ("/" path)*
-const ALNUM = '[a-z0-9]+';
-const SEPARATOR = '(?:[_.]|__|[-]+)';
-const PATH_COMPONENT = `${ALNUM}(?:${SEPARATOR}${ALNUM})*`;
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const REFERENCE = new RegExp(
-  `^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`,
-);
-
-/** Checks an image reference by the reference grammar (name[:tag][@digest], lowercase repository). */
+/** Checks an image reference (name[:tag][@digest], lowercase repository) or an image id; one grammar for the whole facade. */
 export function validateImageRef(ref: unknown, field = 'image'): string {
-  const bad = (why: string) =>
-    invalidInput(
-      field,
-      `"${String(ref)}" is not an image reference: ${why}. Write it like nginx, nginx:1.25 or registry.example.com/team/app:tag.`,
-    );
-  if (typeof ref !== 'string' || ref.length === 0) throw bad('it is empty');
-  if (/^[a-f0-9]{64}$/.test(ref) || /^sha256:[a-f0-9]{64}$/.test(ref)) return ref;
-  const m = REFERENCE.exec(ref);
-  if (!m)
-    throw bad(
-      /[A-Z]/.test(ref.split('/').pop() ?? '')
-        ? 'the repository must be lowercase'
-        : 'it does not follow the reference format',
-    );
-  if (m[1]!.length > 255) throw bad('the name is longer than 255 characters');
-  return ref;
+  return checkImageTarget(ref, field);
 }
