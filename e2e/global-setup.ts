@@ -9,7 +9,8 @@ import { buildBusybox, BUSYBOX } from '../harness/fixtures';
 function startServe(engineHost: string, home: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/berth.mjs', 'serve', '--port', '0', '--engine-socket', engineHost], {
-      env: { ...process.env, BERTH_HOME: home },
+      // Berth's own data and the docker CLI's config both in temp dirs: the tests never read this machine's sign-ins.
+      env: { ...process.env, BERTH_HOME: home, DOCKER_CONFIG: join(home, 'docker-config') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

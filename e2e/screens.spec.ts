@@ -5,6 +5,7 @@ import { expect, test, uniqueName } from './fixtures';
 const pages = [
   { route: '#/containers', heading: 'Containers' },
   { route: '#/images', heading: 'Images' },
+  { route: '#/registries', heading: 'Registries' },
   { route: '#/volumes', heading: 'Volumes' },
   { route: '#/networks', heading: 'Networks' },
   { route: '#/compose', heading: 'Compose' },

@@ -27,6 +27,7 @@ export function CommandPalette() {
       { label: 'Run a container…', kind: 'Action', go: go('#/containers/new') },
       { label: 'Go to Containers', kind: 'Page', go: go(href('containers')) },
       { label: 'Go to Images', kind: 'Page', go: go(href('images')) },
+      { label: 'Go to Registries', kind: 'Page', go: go(href('registries')) },
       { label: 'Go to Volumes', kind: 'Page', go: go(href('volumes')) },
       { label: 'Go to Networks', kind: 'Page', go: go(href('networks')) },
       { label: 'Go to Compose', kind: 'Page', go: go(href('compose')) },
