@@ -5,7 +5,7 @@ import { useUi, type ThemeChoice } from './ui-store';
 const items: { page: Page; label: string; icon: IconName }[] = [
   { page: 'containers', label: 'Containers', icon: 'containers' },
   { page: 'images', label: 'Images', icon: 'images' },
-  { page: 'registries', label: 'Registries', icon: 'anchor' },
+  { page: 'registries', label: 'Registries', icon: 'registries' },
   { page: 'volumes', label: 'Volumes', icon: 'volumes' },
   { page: 'networks', label: 'Networks', icon: 'networks' },
   { page: 'compose', label: 'Compose', icon: 'compose' },
