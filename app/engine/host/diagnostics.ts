@@ -7,6 +7,7 @@ import { compareVersions, MAX_API_VERSION, MIN_API_VERSION, type EngineAddress }
 import { findBinary } from './binaries';
 import { probeEngine } from './probe';
 import { describeRootlessProblems, rootlessProblems } from './rootless-prereqs';
+import type { EngineHostKind } from './types';
 
 export interface CheckResult {
   passed: boolean;
@@ -33,7 +34,7 @@ export interface DiagnosticOutcome {
 
 export interface DiagnosticContext {
   /** What Berth runs or connects to: decides which checks apply. */
-  hostKind?: 'native' | 'rootless' | 'external';
+  hostKind?: EngineHostKind;
   /** The active engine's address, for the socket and API checks. */
   address?: EngineAddress;
   /** Berth's engine data-root (native hosts), for the disk check. */
@@ -178,7 +179,8 @@ async function exposedTcpCheck(): Promise<CheckResult> {
 
 export function diagnosticChecks(ctx: DiagnosticContext = {}): DiagnosticCheck[] {
   const uid = ctx.uid ?? process.getuid?.() ?? 0;
-  const managed = ctx.hostKind !== 'external';
+  // Berth's own dockerd on this Linux machine (the VM hosts run theirs inside the VM).
+  const managed = ctx.hostKind === undefined || ctx.hostKind === 'native' || ctx.hostKind === 'rootless';
   const linux = process.platform === 'linux';
   return [
     {
