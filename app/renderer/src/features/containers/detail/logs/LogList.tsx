@@ -1,19 +1,17 @@
-// The virtualized log viewport: only visible rows exist in the DOM. Follows the end while the user
-// is at the bottom; scrolling up pauses following.
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+// The virtualized log viewport: only the rows on screen (plus a few) exist in the DOM. Follows the
+// end while the user is at the bottom; scrolling up pauses following.
+//
+// Not @tanstack/react-virtual: its virtualizer (3.14) rebuilds every item's measurement whenever the
+// count grows — tens of milliseconds per frame at a million lines while following — and it places
+// rows at their full offset, which Chrome paints imprecisely past 2^24 px (rows overlap). Rows here
+// have a fixed height, so the window is arithmetic (viewport.ts), with the scroll range scaled.
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import type { LogBuffer } from './log-buffer';
 import type { SearchIndex } from './search';
 import { LogRow } from './LogRow';
-import { bottomOffset, visibleRange } from './viewport';
+import { bottomOffset, contentHeight, toReal, toVirtual, visibleRange, windowTop, type Geometry } from './viewport';
 
 export const ROW_HEIGHT = 18;
-/**
- * The virtualizer works on blocks of rows, not rows: it rebuilds its measurements from the start
- * whenever the count grows, which at a million rows would cost tens of milliseconds per frame while
- * following. Blocks cut that by BLOCK×. Only the rows on screen (plus a few) are drawn.
- */
-const BLOCK = 32;
 const EXTRA_ROWS = 8;
 
 export interface LogListHandle {
@@ -40,21 +38,32 @@ export function LogList(p: LogListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = p.filter ? p.filter.lineCount : p.buffer.length;
   const lineOf = (row: number) => (p.filter ? p.filter.lineAt(row) : p.buffer.first + row);
-  const virtualizer = useVirtualizer({
-    count: Math.ceil(count / BLOCK),
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => BLOCK * ROW_HEIGHT,
-    overscan: 1,
+  // Re-render on scrolling and resizing (scroll events come at most once per frame).
+  const [, setScrollPos] = useState(0);
+  const [viewHeightState, setViewHeight] = useState(0);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    setViewHeight(el.clientHeight);
+    const ro = new ResizeObserver(() => setViewHeight(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const geometry = (): Geometry => ({
+    count,
+    rowHeight: ROW_HEIGHT,
+    viewHeight: scrollRef.current?.clientHeight || 600,
   });
 
   useImperativeHandle(p.handle, () => ({
     scrollToRow(row: number) {
       const el = scrollRef.current;
-      if (el) el.scrollTop = Math.max(0, row * ROW_HEIGHT - el.clientHeight / 2 + ROW_HEIGHT / 2);
+      if (el) el.scrollTop = toReal(row * ROW_HEIGHT - el.clientHeight / 2 + ROW_HEIGHT / 2, geometry());
     },
     topRow() {
       const el = scrollRef.current;
-      return el ? Math.floor(el.scrollTop / ROW_HEIGHT) : 0;
+      return el ? Math.floor(toVirtual(el.scrollTop, geometry()) / ROW_HEIGHT) : 0;
     },
   }));
 
@@ -80,6 +89,7 @@ export function LogList(p: LogListProps) {
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
+    setScrollPos(el.scrollTop);
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 1.5;
     if (!atBottom) pause();
     else if (!followRef.current) {
@@ -99,14 +109,13 @@ export function LogList(p: LogListProps) {
     return () => el.removeEventListener('wheel', up);
   });
 
-  // The virtualizer tracks scrolling (and re-renders on it); rows are fixed-height, so the window is
-  // plain arithmetic. While following, draw the bottom now rather than one scroll event later.
+  // While following, draw the bottom now rather than one scroll event later.
   const el = scrollRef.current;
-  const viewHeight = el?.clientHeight || virtualizer.scrollRect?.height || 1000;
-  const offset =
-    p.follow && !userAway.current
-      ? bottomOffset(count, ROW_HEIGHT, viewHeight)
-      : (el?.scrollTop ?? virtualizer.scrollOffset ?? 0);
+  const viewHeight = viewHeightState || el?.clientHeight || 1000;
+  const g = { count, rowHeight: ROW_HEIGHT, viewHeight };
+  const following = p.follow && !userAway.current;
+  const scrollTop = following ? Math.max(0, contentHeight(g) - viewHeight) : (el?.scrollTop ?? 0);
+  const offset = following ? bottomOffset(count, ROW_HEIGHT, viewHeight) : toVirtual(scrollTop, g);
   const [lo, hi] = visibleRange(offset, viewHeight, count, ROW_HEIGHT, EXTRA_ROWS);
   const rows: number[] = [];
   for (let r = lo; r < hi; r++) rows.push(r);
@@ -125,26 +134,28 @@ export function LogList(p: LogListProps) {
           pause();
       }}
     >
-      <div className="log-sizer" style={{ height: count * ROW_HEIGHT }}>
-        {rows.map((row) => {
-          const line = lineOf(row);
-          return (
-            <LogRow
-              key={row}
-              raw={p.buffer.raw(line)}
-              plain={p.buffer.plain(line)}
-              hasEscapes={p.buffer.hasEscapes(line)}
-              startStyle={p.buffer.startStyle(line)}
-              stderr={p.buffer.isStderr(line)}
-              ts={p.buffer.timestamp(line)}
-              showTs={p.showTs}
-              re={p.re}
-              currentOccurrence={p.current?.line === line ? p.current.occurrence : -1}
-              top={row * ROW_HEIGHT}
-              height={ROW_HEIGHT}
-            />
-          );
-        })}
+      <div className="log-sizer" style={{ height: contentHeight(g) }}>
+        {/* One positioned block just around the viewport, rows in normal flow inside it. */}
+        <div className="log-window" style={{ top: windowTop(scrollTop, offset, lo, ROW_HEIGHT) }}>
+          {rows.map((row) => {
+            const line = lineOf(row);
+            return (
+              <LogRow
+                key={row}
+                raw={p.buffer.raw(line)}
+                plain={p.buffer.plain(line)}
+                hasEscapes={p.buffer.hasEscapes(line)}
+                startStyle={p.buffer.startStyle(line)}
+                stderr={p.buffer.isStderr(line)}
+                ts={p.buffer.timestamp(line)}
+                showTs={p.showTs}
+                re={p.re}
+                currentOccurrence={p.current?.line === line ? p.current.occurrence : -1}
+                height={ROW_HEIGHT}
+              />
+            );
+          })}
+        </div>
       </div>
     </div>
   );

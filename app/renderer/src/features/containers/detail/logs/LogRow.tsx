@@ -22,7 +22,6 @@ export interface LogRowProps {
   re: RegExp | null;
   /** Which occurrence in this line is the current match, or -1. */
   currentOccurrence: number;
-  top: number;
   height: number;
 }
 
@@ -39,10 +38,7 @@ function LogRowImpl(p: LogRowProps) {
     : [];
   const pieces = composePieces(text.length, parsed.runs, findLinks(text), marks);
   return (
-    <div
-      className={p.stderr ? 'log-row log-row-stderr' : 'log-row'}
-      style={{ transform: `translateY(${p.top}px)`, height: p.height }}
-    >
+    <div className={p.stderr ? 'log-row log-row-stderr' : 'log-row'} style={{ height: p.height }}>
       <span className="log-stream" aria-hidden={!p.stderr} title={p.stderr ? 'stderr' : undefined}>
         {p.stderr && <span className="bd-visually-hidden">stderr</span>}
       </span>

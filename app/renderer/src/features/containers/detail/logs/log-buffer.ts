@@ -5,7 +5,7 @@ import type { LogLine } from '../../../../../../shared/contract';
 import { isDefault, needsParsing, parseAnsi, type AnsiStyle } from './ansi';
 
 export const CHUNK_LINES = 16_384;
-/** Past this many lines the oldest chunk is dropped (keeps the scroll height under browser limits). */
+/** Past this many lines the oldest chunk is dropped (bounds memory: ~100–200 MB at this size). */
 export const DEFAULT_MAX_LINES = 1_500_000;
 
 interface Chunk {

@@ -25,3 +25,30 @@ describe('countText', () => {
     expect(countText('(', 0, -1, false, 'bad')).toBe('');
   });
 });
+
+describe('scaled scrolling', () => {
+  const small = { count: 1000, rowHeight: 18, viewHeight: 600 };
+  const huge = { count: 1_000_000, rowHeight: 18, viewHeight: 600 };
+  it('is the identity for lists that fit', async () => {
+    const { contentHeight, toReal, toVirtual } = await import('./viewport');
+    expect(contentHeight(small)).toBe(18_000);
+    expect(toVirtual(500, small)).toBe(500);
+    expect(toReal(500, small)).toBe(500);
+  });
+  it('squeezes a million rows under the precise limit and maps both ends exactly', async () => {
+    const { contentHeight, MAX_SCROLL_PX, toReal, toVirtual, windowTop } = await import('./viewport');
+    expect(contentHeight(huge)).toBe(MAX_SCROLL_PX);
+    const realBottom = MAX_SCROLL_PX - 600;
+    expect(toVirtual(realBottom, huge)).toBe(bottomOffset(1_000_000, 18, 600));
+    expect(toVirtual(0, huge)).toBe(0);
+    expect(toReal(bottomOffset(1_000_000, 18, 600), huge)).toBe(realBottom);
+    const mid = toReal(500_000 * 18, huge);
+    expect(toVirtual(mid, huge)).toBeCloseTo(500_000 * 18, 3);
+    // the row block sits just above the viewport, inside the precise range
+    const v = toVirtual(mid, huge);
+    const [lo] = visibleRange(v, 600, 1_000_000, 18, 8);
+    const top = windowTop(mid, v, lo, 18);
+    expect(top).toBeLessThanOrEqual(mid);
+    expect(mid - top).toBeLessThan(18 * 10);
+  });
+});
