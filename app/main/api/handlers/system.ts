@@ -7,6 +7,7 @@ import { diskUsage } from '../../../engine/docker/system';
 import { pruneVolumes } from '../../../engine/docker/volumes';
 import { findBinary } from '../../../engine/host/binaries';
 import { diagnosticChecks, runDiagnostics, type DiagnosticContext } from '../../../engine/host/diagnostics';
+import { defaultMode } from '../../../engine/host/native-config';
 import { NativeHost } from '../../../engine/host/native-host';
 import { usageKinds } from '../../../shared/contract/areas/system';
 import { BerthError } from '../../../shared/errors';
@@ -97,13 +98,14 @@ export const systemHandlers: SystemHandlers = {
     return { lines: host.logTail(lines) };
   },
   'engine.engines': async (_a, { selection }) => {
-    if (!selection) return { fixed: true, managedAvailable: false, candidates: [] };
+    if (!selection) return { fixed: true, managedAvailable: false, managedKind: 'native', candidates: [] };
     const candidates = await selection.detect();
     const active = selection.saved().active;
     return {
       fixed: false,
       ...(active ? { active } : {}),
       managedAvailable: findBinary('dockerd') !== undefined,
+      managedKind: defaultMode() === 'root' ? 'native' : 'rootless',
       candidates: candidates.map((c) => ({
         label: c.label,
         url: c.url,

@@ -57,6 +57,8 @@ export interface EngineChoices {
   active?: EngineChoiceArg;
   /** Whether Berth can run its own engine here (dockerd installed). */
   managedAvailable: boolean;
+  /** How Berth runs its own engine here: as root, or rootless for a normal user. */
+  managedKind: 'native' | 'rootless';
   candidates: DetectedEngine[];
 }
 

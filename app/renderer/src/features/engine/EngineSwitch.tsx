@@ -81,7 +81,7 @@ export function EngineSwitch() {
                       type="button"
                       className="small"
                       disabled={!d.managedAvailable || !!busy}
-                      onClick={() => void use({ kind: 'native' }, "Berth's own engine")}
+                      onClick={() => void use({ kind: d.managedKind }, "Berth's own engine")}
                     >
                       Use
                     </button>

@@ -53,7 +53,7 @@ function ArchiveDialog({
         <>
           <TaskView id={s.task.id} initial={s.task} />
           <div className="dialog-actions">
-            <button type="button" className="primary" onClick={onClose}>
+            <button type="button" className="primary" autoFocus onClick={onClose}>
               {live?.state === 'running' ? 'Continue in the background' : 'Close'}
             </button>
           </div>

@@ -128,7 +128,7 @@ export function BuildDialog({ onClose }: { onClose(): void }) {
                 Edit and build again
               </button>
             )}
-            <button type="button" className="primary" onClick={onClose}>
+            <button type="button" className="primary" autoFocus onClick={onClose}>
               {live?.state === 'running' ? 'Continue in the background' : 'Close'}
             </button>
           </div>

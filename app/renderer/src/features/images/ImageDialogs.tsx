@@ -101,7 +101,7 @@ export function PushDialog({ image, onClose }: { image: ImageSummary; onClose():
         <>
           <TaskView id={s.task.id} initial={s.task} />
           <div className="dialog-actions">
-            <button type="button" className="primary" onClick={onClose}>
+            <button type="button" className="primary" autoFocus onClick={onClose}>
               {live?.state === 'running' ? 'Continue in the background' : 'Close'}
             </button>
           </div>

@@ -6,7 +6,7 @@ import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { EngineGate } from '../../components/EngineGate';
 import { formatBytes, shortId, timeAgo } from '../../components/format';
-import { ObjectTable } from '../../components/ObjectTable';
+import { VirtualTable } from './VirtualTable';
 import { RunDialog } from '../containers/RunDialog';
 import { LoadImagesDialog, SaveImageDialog } from './ArchiveDialogs';
 import { BuildDialog } from './BuildDialog';
@@ -101,7 +101,7 @@ export function ImagesPage() {
             No image matches.
           </p>
         ) : (
-          <ObjectTable
+          <VirtualTable
             label="Images"
             rows={rows}
             rowKey={(i) => `${i.id}|${i.tags[0] ?? ''}`}

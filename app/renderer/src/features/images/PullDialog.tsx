@@ -63,7 +63,7 @@ export function PullDialog({ onClose }: { onClose(): void }) {
                 Pull another
               </button>
             )}
-            <button type="button" className="primary" onClick={onClose}>
+            <button type="button" className="primary" autoFocus onClick={onClose}>
               {live?.state === 'running' ? 'Continue in the background' : 'Close'}
             </button>
           </div>

@@ -34,3 +34,14 @@ describe('image rows', () => {
     expect(filterImages(list, 'all', 'cc0').map((r) => r.tags[0])).toEqual(['db:2']);
   });
 });
+
+describe('sortRows', () => {
+  it('sorts numbers numerically and text by locale, either way', async () => {
+    const { sortRows } = await import('./VirtualTable');
+    const col = { label: 'n', value: (r: { n: number }) => r.n, render: () => null };
+    expect(sortRows([{ n: 10 }, { n: 9 }, { n: 100 }], col, false).map((r) => r.n)).toEqual([9, 10, 100]);
+    expect(sortRows([{ n: 10 }, { n: 9 }, { n: 100 }], col, true).map((r) => r.n)).toEqual([100, 10, 9]);
+    const text = { label: 't', value: (r: { t: string }) => r.t, render: () => null };
+    expect(sortRows([{ t: 'b' }, { t: 'a' }], text, false).map((r) => r.t)).toEqual(['a', 'b']);
+  });
+});

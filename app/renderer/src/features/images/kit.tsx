@@ -69,14 +69,17 @@ export function TaskView({ id, initial }: { id: string; initial?: TaskInfo }) {
       {p.layers && p.layers.length > 0 && (
         <ul className="layer-list" aria-label="Layers">
           {p.layers.map((l) => {
-            const v = /complete|already exists|pushed|mounted/i.test(l.status) ? 100 : pct(l.current, l.total);
+            const finished = /complete|already exists|pushed|mounted/i.test(l.status);
+            const v = finished ? 100 : pct(l.current, l.total);
             return (
               <li key={l.id} aria-label={`Layer ${l.id}`}>
                 <span className="mono small layer-id">{l.id}</span>
                 <progress max={100} value={v ?? 0} aria-label={`Layer ${l.id} progress`} />
                 <span className="small muted layer-status">
                   {l.status}
-                  {l.total ? ` · ${formatBytes(l.current ?? 0)} / ${formatBytes(l.total)}` : ''}
+                  {l.total
+                    ? ` · ${finished ? formatBytes(l.total) : `${formatBytes(l.current ?? 0)} / ${formatBytes(l.total)}`}`
+                    : ''}
                 </span>
               </li>
             );
