@@ -42,10 +42,12 @@ export function useLogSearch(
   top.current = topLine;
 
   // A new search: nothing chosen yet.
+  const startEnd = useRef(0);
   useEffect(() => {
     picked.current = false;
+    startEnd.current = buffer.end;
     setCurrent(-1);
-  }, [index]);
+  }, [index, buffer]);
 
   // Scan (and keep scanning as lines arrive) in slices.
   useEffect(() => {
@@ -56,14 +58,14 @@ export function useLogSearch(
       if (cancelled) return;
       const done = index.extend(buffer, 12);
       setTick((t) => t + 1);
-      if (!picked.current && (done || index.total > 0) && index.total > 0) {
-        if (done) {
-          picked.current = true;
-          const li = index.lineIndexAtOrAfter(top.current());
-          const k = li < index.lineCount ? index.firstMatchOfLineIndex(li) : index.total - 1;
-          setCurrent(k);
-          jump.current(k, index);
-        }
+      if (!picked.current && done && index.total > 0) {
+        picked.current = true;
+        const li = index.lineIndexAtOrAfter(top.current());
+        const k = li < index.lineCount ? index.firstMatchOfLineIndex(li) : index.total - 1;
+        setCurrent(k);
+        // Jump for matches among the lines there were when the search began; a first match that
+        // arrives later (while the user watches the end) becomes current without moving the view.
+        if (index.locate(k)!.line < startEnd.current) jump.current(k, index);
       }
       if (done) setScanning(false);
       else timer.current = setTimeout(step, 0);
