@@ -214,4 +214,32 @@ test.describe('images', () => {
     for (const id of [first, second])
       await expect(page.getByRole('row', { name: `<none> (${id.slice(7, 19)})` })).toHaveCount(0);
   });
+
+  test('saves an image to a tar file on the server and loads it back', async ({ page, berth }) => {
+    const ref = `e2e-saved-${uniqueName('s').toLowerCase()}:1`;
+    await distinctImage(berth, ref);
+    const dir = mkdtempSync(join(tmpdir(), 'berth-e2e-save-'));
+    dirs.push(dir);
+    const tar = join(dir, 'saved.tar');
+    await berth.open(page, '#/images');
+    await page.getByRole('row', { name: ref }).getByRole('button', { name: 'Save' }).click();
+    const save = page.getByRole('dialog', { name: `Save ${ref} to a tar file` });
+    await save.getByLabel('Tar file path').fill(tar);
+    await save.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(save.getByText('done', { exact: true })).toBeVisible({ timeout: 30000 });
+    await save.getByRole('button', { name: 'Close' }).last().click();
+    expect((await berth.docker(['rmi', ref])).code).toBe(0);
+    await expect(page.getByRole('row', { name: ref })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    const load = page.getByRole('dialog', { name: 'Load images from a tar file' });
+    await load.getByLabel('Tar file path').fill(join(dir, 'missing.tar'));
+    await load.getByRole('button', { name: 'Load', exact: true }).click();
+    await expect(load.getByText(`There is no file at "${join(dir, 'missing.tar')}".`)).toBeVisible();
+    await load.getByLabel('Tar file path').fill(tar);
+    await load.getByRole('button', { name: 'Load', exact: true }).click();
+    await expect(load.getByRole('status').filter({ hasText: `Loaded ${ref}` })).toBeVisible({ timeout: 30000 });
+    await load.getByRole('button', { name: 'Close' }).last().click();
+    await expect(page.getByRole('row', { name: ref })).toBeVisible();
+  });
 });

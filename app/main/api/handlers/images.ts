@@ -5,6 +5,7 @@ import { pullImage } from '../../../engine/docker/image-pull';
 import { pushImage } from '../../../engine/docker/image-push';
 import { imageHistory, inspectImage, listImages, removeImage, tagImage } from '../../../engine/docker/images';
 import { previewImagePrune, pruneImages } from '../../../engine/docker/images-prune';
+import { credentialsFor } from '../../registry';
 import type { RequestHandlers } from '../types';
 import { LayerBoard } from './layer-progress';
 
@@ -60,9 +61,11 @@ export const imageHandlers: ImageHandlers = {
   },
   'images.pull': async ({ ref }, { engine, tasks }) => {
     const client = await engine.client();
+    // The sign-in for the image's registry, wherever the user made it (Registries page, docker login).
+    const auth = await credentialsFor(ref).catch(() => undefined);
     return tasks.start('pull', `Pull ${ref}`, async (report, signal) => {
       const board = new LayerBoard(`Pulling ${ref}`);
-      for await (const p of pullImage(client, ref, { signal })) {
+      for await (const p of pullImage(client, ref, { signal, ...(auth ? { auth } : {}) })) {
         if (p.kind === 'layer') board.layer(p.id, p.status, p.current, p.total);
         else if (p.kind === 'status') board.text = p.text;
         else {
@@ -76,9 +79,10 @@ export const imageHandlers: ImageHandlers = {
   },
   'images.push': async ({ ref }, { engine, tasks }) => {
     const client = await engine.client();
+    const auth = await credentialsFor(ref).catch(() => undefined);
     return tasks.start('push', `Push ${ref}`, async (report, signal) => {
       const board = new LayerBoard(`Pushing ${ref}`);
-      for await (const p of pushImage(client, ref, { signal })) {
+      for await (const p of pushImage(client, ref, { signal, ...(auth ? { auth } : {}) })) {
         if (p.kind === 'layer') board.layer(p.id, p.status, p.current, p.total);
         else if (p.kind === 'status') board.text = p.text;
         else {
