@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { ImageSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
+import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
 import { formatBytes, shortId, timeAgo } from '../../components/format';
 import { VirtualTable } from './VirtualTable';
@@ -38,7 +39,8 @@ export function filterImages(images: ImageSummary[], filter: Filter, search: str
   );
 }
 
-export function ImagesPage() {
+/** `#/images/<id or reference>` opens that image's Inspect (the command palette links there). */
+export function ImagesPage({ rest = [] }: { rest?: string[] }) {
   const status = useEngineStatus();
   const list = useRequest('images.list', undefined, { enabled: engineReady(status) });
   const [search, setSearch] = useState('');
@@ -49,6 +51,8 @@ export function ImagesPage() {
   const total = images.reduce((n, i) => n + i.size, 0);
   const close = () => setOpen(undefined);
   const ready = engineReady(status);
+  const linked = rest[0];
+  const linkedImage = linked ? images.find((i) => i.id === linked || i.tags.includes(linked)) : undefined;
   return (
     <section aria-labelledby="images-title" className="list-page">
       <div className="page-head">
@@ -204,6 +208,13 @@ export function ImagesPage() {
       {open?.kind === 'run' && <RunDialog image={open.image.tags[0] ?? open.image.id} onClose={close} />}
       {open?.kind === 'inspect' && (
         <InspectImageDialog image={open.image.id} title={refOf(open.image)} onClose={close} />
+      )}
+      {linked && !open && (
+        <InspectImageDialog
+          image={linkedImage?.id ?? linked}
+          title={linkedImage ? refOf(linkedImage) : linked}
+          onClose={() => navigate(href('images'))}
+        />
       )}
       {open?.kind === 'tag' && <TagDialog image={open.image} onClose={close} />}
       {open?.kind === 'push' && <PushDialog image={open.image} onClose={close} />}

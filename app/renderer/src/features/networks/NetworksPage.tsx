@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { NetworkSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
+import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
 import { ObjectTable } from '../../components/ObjectTable';
 import { InspectDialog } from '../volumes/VolumeDialogs';
@@ -17,7 +18,8 @@ function InspectNetwork({ name, onClose }: { name: string; onClose(): void }) {
   return <InspectDialog title={`Inspect network ${name}`} data={q.data} error={q.error?.message} onClose={onClose} />;
 }
 
-export function NetworksPage() {
+/** `#/networks/<name>` opens that network's Inspect. */
+export function NetworksPage({ rest = [] }: { rest?: string[] }) {
   const status = useEngineStatus();
   const ready = engineReady(status);
   const list = useRequest('networks.list', undefined, { enabled: ready });
@@ -114,6 +116,7 @@ export function NetworksPage() {
       {open?.kind === 'create' && <CreateNetworkDialog onClose={close} />}
       {open?.kind === 'remove' && <RemoveNetworkDialog network={open.network} onClose={close} />}
       {open?.kind === 'inspect' && <InspectNetwork name={open.network.name} onClose={close} />}
+      {rest[0] && !open && <InspectNetwork name={rest[0]} onClose={() => navigate(href('networks'))} />}
       {open?.kind === 'containers' && <NetworkContainersDialog network={open.network} onClose={close} />}
     </section>
   );

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { VolumeSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
+import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
 import { formatBytes } from '../../components/format';
 import { ObjectTable } from '../../components/ObjectTable';
@@ -13,7 +14,8 @@ import '../images/kit.css';
 
 type Open = { kind: 'create' | 'prune' } | { kind: 'remove' | 'inspect' | 'browse'; volume: VolumeSummary };
 
-export function VolumesPage() {
+/** `#/volumes/<name>` opens that volume's Inspect (the command palette links there). */
+export function VolumesPage({ rest = [] }: { rest?: string[] }) {
   const status = useEngineStatus();
   const ready = engineReady(status);
   const list = useRequest('volumes.list', undefined, { enabled: ready });
@@ -149,6 +151,7 @@ export function VolumesPage() {
       {open?.kind === 'prune' && <PruneVolumesDialog onClose={close} />}
       {open?.kind === 'remove' && <RemoveVolumeDialog volume={open.volume} onClose={close} />}
       {open?.kind === 'inspect' && <InspectVolumeDialog name={open.volume.name} onClose={close} />}
+      {rest[0] && !open && <InspectVolumeDialog name={rest[0]} onClose={() => navigate(href('volumes'))} />}
       {open?.kind === 'browse' && <BrowseVolumeDialog name={open.volume.name} onClose={close} />}
     </section>
   );
