@@ -3,7 +3,13 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type EngineChoice =
-  { kind: 'native' } | { kind: 'rootless' } | { kind: 'external'; url: string; label?: string };
+  | { kind: 'native' }
+  | { kind: 'rootless' }
+  | { kind: 'external'; url: string; label?: string }
+  /** Berth's engine in a Lima VM (macOS; on Linux the optional isolated VM). */
+  | { kind: 'lima' }
+  /** Berth's engine in a WSL 2 distro (Windows). */
+  | { kind: 'wsl' };
 
 export interface SelectionFile {
   version: 1;
@@ -20,6 +26,8 @@ function isChoice(v: unknown): v is EngineChoice {
     !!c &&
     (c.kind === 'native' ||
       c.kind === 'rootless' ||
+      c.kind === 'lima' ||
+      c.kind === 'wsl' ||
       (c.kind === 'external' && typeof c.url === 'string' && c.url.length > 0))
   );
 }

@@ -9,6 +9,9 @@ import { parseEngineAddress } from '../docker/client';
 import { readSelection, writeSelection, type EngineChoice, type SelectionFile } from './selection-store';
 import { EngineSupervisor, type SupervisorOptions } from './supervisor';
 import type { EngineHost } from './types';
+import { LimaHost, type LimaHostOptions } from './vm/lima-host';
+import { findLimactl } from './vm/limactl';
+import { WslHost, type WslHostOptions } from './vm/wsl-host';
 
 /** What Berth says when there is no engine at all. */
 export interface NoEngine {
@@ -31,6 +34,18 @@ export interface EngineSelectionOptions {
   probeTimeoutMs?: number;
   /** Whether Berth can run its own dockerd here; default: dockerd is on PATH. */
   dockerdInstalled?: () => boolean;
+  /** Options for the Lima host (macOS) and the WSL host (Windows). */
+  lima?: Omit<LimaHostOptions, 'paths'>;
+  wsl?: Omit<WslHostOptions, 'paths'>;
+  /** Default process.platform. */
+  platform?: NodeJS.Platform;
+  /** Whether Berth's VM can run here (limactl on macOS, wsl.exe on Windows); default: the tool is found. */
+  vmAvailable?: () => boolean;
+}
+
+/** The VM host kind Berth uses on `platform` by default, if any. */
+export function vmKindFor(platform: NodeJS.Platform): 'lima' | 'wsl' | undefined {
+  return platform === 'darwin' ? 'lima' : platform === 'win32' ? 'wsl' : undefined;
 }
 
 export type SelectionListener = (host: EngineHost | undefined) => void;
@@ -49,13 +64,23 @@ export class EngineSelection {
     return this.host;
   }
 
-  saved(): SelectionFile {
-    return readSelection(this.paths.config);
+  /**
+   * The persisted choice as the contract's `engine.engines` can carry it today: a Lima or WSL choice
+   * is left out of `active` until the contract's engine choice includes those kinds (see savedChoice()).
+   */
+  saved(): Omit<SelectionFile, 'active'> & { active?: Exclude<EngineChoice, { kind: 'lima' } | { kind: 'wsl' }> } {
+    const { active, ...rest } = readSelection(this.paths.config);
+    return active && active.kind !== 'lima' && active.kind !== 'wsl' ? { ...rest, active } : rest;
+  }
+
+  /** The persisted choice, of any kind. */
+  savedChoice(): EngineChoice | undefined {
+    return readSelection(this.paths.config).active;
   }
 
   /** Remembers the explicit engine address from settings (first in detection order). */
   setExplicitAddress(url: string | undefined): void {
-    const file = this.saved();
+    const file = readSelection(this.paths.config);
     if (url) parseEngineAddress(url); // throws a BerthError naming the bad address
     writeSelection(this.paths.config, {
       ...file,
@@ -82,6 +107,15 @@ export class EngineSelection {
 
   /** First run: Berth's own engine where dockerd is installed, else the first reachable external engine, else "no engine". */
   async decideDefault(): Promise<DefaultDecision> {
+    const platform = this.opts.platform ?? process.platform;
+    const vm = vmKindFor(platform);
+    if (vm && this.vmAvailable(vm))
+      return {
+        kind: 'choice',
+        choice: { kind: vm },
+        why:
+          vm === 'lima' ? 'on macOS Berth runs its engine in a Lima VM' : 'on Windows Berth runs its engine in WSL 2',
+      };
     const installed = this.opts.dockerdInstalled ?? (() => findBinary('dockerd', this.opts.env) !== undefined);
     const mode = this.opts.native?.mode ?? defaultMode();
     if (installed())
@@ -106,13 +140,24 @@ export class EngineSelection {
     };
   }
 
+  private vmAvailable(vm: 'lima' | 'wsl'): boolean {
+    if (this.opts.vmAvailable) return this.opts.vmAvailable();
+    if (vm === 'wsl') return true; // WslHost's own prerequisite check says what is missing
+    try {
+      findLimactl(this.opts.lima?.resourcesDir, this.opts.env ?? process.env);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** The saved choice, or the first-run default (saved once decided). Returns the NoEngine state when there is none. */
   async resolve(): Promise<EngineChoice | NoEngine> {
-    const saved = this.saved().active;
+    const saved = this.savedChoice();
     if (saved) return saved;
     const decision = await this.decideDefault();
     if (decision.kind === 'none') return decision;
-    writeSelection(this.paths.config, { ...this.saved(), active: decision.choice });
+    writeSelection(this.paths.config, { ...readSelection(this.paths.config), active: decision.choice });
     return decision.choice;
   }
 
@@ -125,6 +170,22 @@ export class EngineSelection {
         choice.label ?? `Engine at ${choice.url}`,
         this.opts.probeTimeoutMs ?? 1500,
       );
+    }
+    const platform = this.opts.platform ?? process.platform;
+    if (choice.kind === 'lima' || choice.kind === 'wsl') {
+      const ok = choice.kind === 'wsl' ? platform === 'win32' : platform === 'darwin' || platform === 'linux';
+      if (!ok)
+        throw new BerthError({
+          kind: 'invalid',
+          message:
+            choice.kind === 'wsl'
+              ? 'The WSL engine runs only on Windows. Choose the native engine (Linux) or the Lima engine (macOS).'
+              : 'The Lima engine runs on macOS (and Linux), not on Windows. Choose the WSL engine.',
+        });
+      const env = this.opts.env ? { env: this.opts.env } : {};
+      return choice.kind === 'lima'
+        ? new LimaHost({ ...env, ...this.opts.lima, paths: this.paths })
+        : new WslHost({ ...env, ...this.opts.wsl, paths: this.paths });
     }
     return new NativeHost({
       ...this.opts.native,
@@ -144,7 +205,7 @@ export class EngineSelection {
     const next = this.createHost(target); // throws for a bad URL before anything changes
     if (this.host && this.host.id === next.id && this.host.status().state === 'running') return this.host;
     await this.deactivate();
-    writeSelection(this.paths.config, { ...this.saved(), active: target });
+    writeSelection(this.paths.config, { ...readSelection(this.paths.config), active: target });
     this.host = next;
     if (next instanceof NativeHost && this.opts.supervisor !== false)
       this.supervisor = new EngineSupervisor(next, this.opts.supervisor || {}).attach();

@@ -36,7 +36,7 @@ function setup(fake = '', opts: Partial<LimaHostOptions> = {}) {
   return { home, host, events, progress, notices, calls: () => fakeCalls(host.paths.limaHome) };
 }
 
-describe('LimaHost (fake limactl: macOS absent here)', () => {
+describe('LimaHost (fake limactl: macOS absent here)', { timeout: 30000 }, () => {
   it('creates the instance from the template, starts it with mapped progress, serves the forwarded socket, stops', async () => {
     const { host, progress, calls } = setup();
     expect(await host.start()).toBe('running');

@@ -48,12 +48,16 @@ export function fakeHome(): FakeHome {
       for (const state of findStates(dir)) {
         const s = JSON.parse(readFileSync(state, 'utf8')) as {
           instances?: Record<string, { enginePid?: number }>;
-          distros?: Record<string, { enginePid?: number }>;
+          distros?: Record<string, { enginePid?: number; keepAlivePid?: number }>;
         };
-        for (const i of Object.values({ ...s.instances, ...s.distros }))
-          if (i.enginePid)
+        const pids = [
+          ...Object.values(s.instances ?? {}).map((i) => i.enginePid),
+          ...Object.values(s.distros ?? {}).flatMap((d) => [d.enginePid, d.keepAlivePid]),
+        ];
+        for (const pid of pids)
+          if (pid)
             try {
-              process.kill(i.enginePid, 'SIGKILL');
+              process.kill(pid, 'SIGKILL');
             } catch {
               /* gone */
             }

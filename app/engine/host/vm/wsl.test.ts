@@ -1,0 +1,182 @@
+// wsl.exe output and WslHost through a fake wsl.exe (test-support/fake-wsl.mjs) that prints
+// UTF-16LE like the real one. Windows is absent here: nothing of this ran against real WSL.
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../types';
+import { WslHost } from './wsl-host';
+import { decodeWslOutput, parseWslList, parseWslStatus, wslProblem } from './wsl-output';
+import { fakeCalls, fakeHome, type FakeHome } from './test-support/fake-tools';
+
+const u16 = (s: string) => Buffer.from(s.replace(/\n/g, '\r\n'), 'utf16le');
+
+describe('wsl.exe output (fake wsl.exe: Windows absent here)', () => {
+  it('decodes UTF-16LE (with and without BOM) and UTF-8 (WSL_UTF8=1)', () => {
+    expect(decodeWslOutput(u16('Default Version: 2\n'))).toBe('Default Version: 2\n');
+    expect(decodeWslOutput(Buffer.concat([Buffer.from([0xff, 0xfe]), u16('x\n')]))).toBe('x\n');
+    expect(decodeWslOutput(Buffer.from('Default Version: 2\r\n'))).toBe('Default Version: 2\n');
+    expect(decodeWslOutput(Buffer.alloc(0))).toBe('');
+  });
+
+  it('parses --list --verbose, including the default marker and "no installed distributions"', () => {
+    const text = decodeWslOutput(
+      u16(
+        '  NAME            STATE           VERSION\n* Ubuntu-22.04    Running         2\n  berth           Stopped         2\n  berth-data      Running         2\n  legacy          Stopped         1\n',
+      ),
+    );
+    expect(parseWslList(text)).toEqual([
+      { name: 'Ubuntu-22.04', state: 'Running', version: 2, isDefault: true },
+      { name: 'berth', state: 'Stopped', version: 2, isDefault: false },
+      { name: 'berth-data', state: 'Running', version: 2, isDefault: false },
+      { name: 'legacy', state: 'Stopped', version: 1, isDefault: false },
+    ]);
+    expect(parseWslList('Windows Subsystem for Linux has no installed distributions.\n')).toEqual([]);
+  });
+
+  it('parses --status (new and old shapes)', () => {
+    expect(parseWslStatus('Default Distribution: Ubuntu\nDefault Version: 2\n')).toEqual({
+      defaultDistribution: 'Ubuntu',
+      defaultVersion: 2,
+    });
+    expect(
+      parseWslStatus(
+        'Default Distribution: Debian\nDefault Version: 1\n\nWindows Subsystem for Linux was last updated on 10/12/2021\nWSL automatic updates are on.\n\nKernel version: 5.10.60.1\n',
+      ),
+    ).toEqual({ defaultDistribution: 'Debian', defaultVersion: 1, kernelVersion: '5.10.60.1' });
+  });
+
+  it('turns each prerequisite failure into a sentence with the fix', () => {
+    expect(wslProblem('', 'ENOENT')).toMatchObject({
+      id: 'wsl-missing',
+      fix: expect.stringContaining('wsl.exe --install --no-distribution'),
+    });
+    expect(
+      wslProblem("The Windows Subsystem for Linux is not installed. You can install by running 'wsl.exe --install'.")
+        .id,
+    ).toBe('wsl-missing');
+    const virt = wslProblem(
+      'Please enable the Virtual Machine Platform Windows feature and ensure virtualization is enabled in the BIOS.\nError code: Wsl/Service/CreateInstance/CreateVm/HCS/HCS_E_HYPERV_NOT_INSTALLED',
+    );
+    expect(virt.id).toBe('virtualization-off');
+    expect(virt.message).toMatch(/hardware virtualization is turned off/);
+    expect(virt.fix).toMatch(/BIOS\/UEFI/);
+    expect(wslProblem('WSL 2 requires an update to its kernel component.').fix).toMatch(/wsl\.exe --update/);
+    expect(wslProblem('Something odd\nmore').message).toBe('wsl.exe failed: Something odd');
+  });
+});
+
+const homes: FakeHome[] = [];
+const hosts: WslHost[] = [];
+afterEach(async () => {
+  for (const h of hosts.splice(0)) await h.stop().catch(() => undefined);
+  for (const h of homes.splice(0)) h.cleanup();
+});
+
+function setup(fake = '') {
+  const home = fakeHome();
+  homes.push(home);
+  const wslPath = home.install('fake-wsl.mjs', 'wsl.exe');
+  const resources = join(home.dir, 'resources');
+  mkdirSync(join(resources, 'vm', 'wsl'), { recursive: true });
+  for (const f of ['berth-rootfs.tar.gz', 'berth-data.tar']) writeFileSync(join(resources, 'vm', 'wsl', f), 'tar');
+  const host = new WslHost({
+    paths: home.paths,
+    env: { ...home.env, FAKE_WSL_HOME: home.dir, FAKE_WSL: fake },
+    wslPath,
+    resourcesDir: resources,
+    platform: 'win32',
+    apiTimeoutMs: 10000,
+  });
+  hosts.push(host);
+  const events: EngineEvent[] = [];
+  host.subscribe((e) => events.push(e));
+  const progress = () => events.flatMap((e) => (e.type === 'progress' ? [e.progress] : []));
+  return { home, host, events, progress, calls: () => fakeCalls(home.dir) };
+}
+
+describe('WslHost (fake wsl.exe: Windows absent here)', { timeout: 30000 }, () => {
+  it('imports the engine and data distros, mounts the data, starts dockerd on a loopback port, stops', async () => {
+    const { host, progress, calls, home } = setup();
+    expect(await host.start()).toBe('running');
+    const addr = host.address;
+    expect(addr).toMatchObject({ kind: 'tcp', host: '127.0.0.1' });
+    const res = await fetch(`http://127.0.0.1:${addr.kind === 'tcp' ? addr.port : 0}/_ping`);
+    expect(res.headers.get('api-version')).toBe('1.45');
+    const c = calls();
+    expect(c[0]).toBe('--status');
+    expect(c).toContain(
+      `--import berth-data ${host.paths.dataDistroDir} ${join(home.dir, 'resources/vm/wsl/berth-data.tar')} --version 2`,
+    );
+    expect(c).toContain(
+      `--import berth ${host.paths.distroDir} ${join(home.dir, 'resources/vm/wsl/berth-rootfs.tar.gz')} --version 2`,
+    );
+    expect(c.some((l) => l.startsWith('-d berth-data -u root -e /bin/sh -c mkdir -p /mnt/wsl/berth-data'))).toBe(true);
+    expect(
+      c.some((l) =>
+        /^-d berth -u root -e \/usr\/local\/bin\/berth-engine --port=\d+ --data-root=\/mnt\/wsl\/berth-data\/docker$/.test(
+          l,
+        ),
+      ),
+    ).toBe(true);
+    expect(progress()).toEqual(
+      expect.arrayContaining([
+        'Checking prerequisites',
+        "Creating Berth's data distro",
+        "Installing Berth's engine distro (first start only)",
+        'Mounting the engine data',
+        'Starting dockerd in WSL',
+        'Waiting for the engine API',
+      ]),
+    );
+
+    await host.stop();
+    expect(host.status().state).toBe('stopped');
+    expect(calls().slice(-3)).toEqual([
+      '-d berth -u root -e /bin/sh -c kill -TERM $(cat /var/run/docker.pid) 2>/dev/null; true',
+      '--terminate berth',
+      '--terminate berth-data',
+    ]);
+    // The port is kept, and a second start does not import again.
+    expect(await host.start()).toBe('running');
+    expect(host.address).toEqual(addr);
+    expect(calls().filter((l) => l.startsWith('--import'))).toHaveLength(2);
+    expect(existsSync(host.paths.stateFile)).toBe(true);
+  });
+
+  it('says WSL is not installed, with the install command', async () => {
+    const { host } = setup('not-installed');
+    await expect(host.start()).rejects.toThrow(
+      /Windows Subsystem for Linux is not installed.*wsl\.exe --install --no-distribution/,
+    );
+    expect(host.status().failure).toMatchObject({ step: 'Checking prerequisites' });
+  });
+
+  it('says virtualization is off when the VM cannot start, with the firmware fix', async () => {
+    const { host } = setup('virtualization-off');
+    await expect(host.start()).rejects.toThrow(/hardware virtualization is turned off.*BIOS\/UEFI/);
+    expect(host.status().failure).toMatchObject({ step: 'Mounting the engine data' });
+  });
+
+  it('says the kernel needs an update', async () => {
+    const { host } = setup('kernel-update');
+    await expect(host.start()).rejects.toThrow(/kernel is missing or too old.*wsl\.exe --update/);
+  });
+
+  it('refuses a WSL 1 distro with the conversion command', async () => {
+    const { host } = setup('version1');
+    await expect(host.start()).rejects.toThrow(/runs as WSL 1, but .*WSL 2.*wsl\.exe --set-version berth-data 2/);
+  });
+
+  it('reports dockerd dying during start-up with its own words', async () => {
+    const { host } = setup('engine-crashes');
+    await expect(host.start()).rejects.toThrow(
+      /dockerd in Berth's WSL distro stopped during start-up: failed to start daemon: error initializing graphdriver/,
+    );
+    expect(host.status().failure!.logTail.join('\n')).toContain('graphdriver');
+  });
+
+  it('handles "no installed distributions" as an empty list', async () => {
+    const { host } = setup('no-distros-message');
+    expect(await host.start()).toBe('running');
+  });
+});
