@@ -113,7 +113,7 @@ test.describe('containers', () => {
       .poll(async () => (await berth.docker(['logs', '--tail', '1', name])).stdout.trim(), { timeout: 30000 })
       .toBe('200000');
     await berth.open(page, `#/containers/${name}/logs`);
-    await page.getByLabel('Show').selectOption({ label: 'All lines' });
+    await page.getByLabel('Lines').selectOption('all');
     const log = page.getByRole('log');
     await expect(log.getByText('200000', { exact: true })).toBeVisible({ timeout: 30000 });
     await page.getByLabel('Search logs').fill('123456');
@@ -151,6 +151,20 @@ test.describe('containers', () => {
       .poll(async () => (await page.locator('.xterm-rows').innerText()).match(/^(\d+) (\d+)$/m)?.[0])
       .not.toBe(before);
     await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  test('the terminal stops a flood at once on Ctrl-C (flow control)', async ({ page, berth }) => {
+    const name = await run(berth, ['sleep', '600'], 'flood');
+    await berth.open(page, `#/containers/${name}/terminal`);
+    const screen = page.locator('.xterm-rows');
+    await expect(screen).toContainText('#', { timeout: 15000 });
+    await page.locator('.xterm').click();
+    await page.keyboard.type('yes flood-flood-flood\n');
+    await expect(screen).toContainText('flood-flood-flood');
+    await page.waitForTimeout(1500);
+    await page.keyboard.press('Control+C');
+    await page.keyboard.type('echo after-$((40+2))\n');
+    await expect(screen).toContainText('after-42', { timeout: 5000 });
   });
 
   test('stats show numbers that move for a busy container', async ({ page, berth }) => {

@@ -89,9 +89,9 @@ export const scenarios: BenchScenario[] = [
         const runs = ctx.quick ? 1 : 3;
         for (let i = 0; i < runs; i++) {
           await ui.page.goto(`${ui.t.server.url.split('?')[0]}#/containers/${name}/logs`);
-          await ui.page.getByLabel('Show').waitFor();
+          await ui.page.getByLabel('Lines').waitFor();
           const t0 = performance.now();
-          await ui.page.getByLabel('Show').selectOption({ label: 'All lines' });
+          await ui.page.getByLabel('Lines').selectOption('all');
           await ui.page.getByRole('log').getByText(String(lines), { exact: true }).waitFor({ timeout: 60000 });
           tail.push(performance.now() - t0);
           const needle = String(Math.floor(lines / 2) + 7);

@@ -30,19 +30,31 @@ export class TaskManager {
     this.tasks.set(id, task);
     this.controllers.set(id, controller);
     this.emit(task);
+    // At most one update per 100 ms, and the latest one always goes out (a trailing emit).
     let last = 0;
+    let trailing: NodeJS.Timeout | undefined;
     const report = (p: TaskProgress) => {
       if (task.state !== 'running') return;
       task.progress = p;
-      const now = Date.now();
-      if (now - last >= 100) {
-        last = now;
+      const wait = 100 - (Date.now() - last);
+      if (wait <= 0) {
+        last = Date.now();
         this.emit(task);
-      }
+      } else
+        trailing ??= setTimeout(() => {
+          trailing = undefined;
+          last = Date.now();
+          if (task.state === 'running') this.emit(task);
+        }, wait);
     };
+    const settle = () => clearTimeout(trailing);
     work(report, controller.signal).then(
-      (result) => this.finish(task, controller.signal.aborted ? 'cancelled' : 'done', { result }),
+      (result) => {
+        settle();
+        this.finish(task, controller.signal.aborted ? 'cancelled' : 'done', { result });
+      },
       (err: unknown) => {
+        settle();
         if (controller.signal.aborted) return this.finish(task, 'cancelled', {});
         const error = err instanceof BerthError ? err.toJSON() : isErrorInfo(err) ? err : undefined;
         this.finish(task, 'failed', {

@@ -53,25 +53,15 @@ function targetOf(p: ComposeProject, what: string): ComposeTarget {
   return { project: p.name, files: p.configFiles, workingDir: p.workingDir ?? dirname(p.configFiles[0]!) };
 }
 
-/**
- * Feeds CLI output lines into a task's progress: the latest line as text, the last lines as log.
- * The task centre throttles updates, so a trailing report makes sure the latest line is shown.
- */
+/** Feeds CLI output lines into a task's progress: the latest line as text, the last lines as log. */
 function progressFeed(report: (p: TaskProgress) => void, first: string) {
   const log: string[] = [];
-  let trailing: ReturnType<typeof setTimeout> | undefined;
-  let latest: TaskProgress = { text: first };
-  report(latest);
+  report({ text: first });
   return (line: OutputLine | string) => {
     const text = typeof line === 'string' ? line : line.text;
     log.push(text);
     if (log.length > LOG_LINES) log.shift();
-    latest = { text, log: [...log] };
-    report(latest);
-    trailing ??= setTimeout(() => {
-      trailing = undefined;
-      report(latest);
-    }, 150);
+    report({ text, log: [...log] });
   };
 }
 

@@ -50,7 +50,15 @@ describe('BerthClient', () => {
     const s = scripted();
     const c = new BerthClient(s.t);
     const got: unknown[] = [];
-    const h = c.subscribe('engine.events', {}, { onData: (items) => got.push(...items) });
+    const h = c.subscribe(
+      'engine.events',
+      {},
+      {
+        onData: (items) => {
+          got.push(...items);
+        },
+      },
+    );
     const sub = s.sent[0] as Extract<ClientFrame, { t: 'sub' }>;
     s.deliver({ t: 'data', id: sub.id, seq: 1, items: [1, 2] });
     s.deliver({ t: 'data', id: sub.id, seq: 2, items: [3] });
@@ -63,6 +71,21 @@ describe('BerthClient', () => {
     expect(s.sent.at(-1)).toEqual({ t: 'unsub', id: sub.id });
     s.deliver({ t: 'data', id: sub.id, seq: 3, items: [4] });
     expect(got).toEqual([1, 2, 3]);
+  });
+
+  it('holds the acknowledgement while the onData promise is pending (flow control)', async () => {
+    const s = scripted();
+    const c = new BerthClient(s.t);
+    let release!: () => void;
+    c.subscribe('containers.exec', { id: 'web' }, { onData: () => new Promise<void>((r) => (release = r)) });
+    const sub = s.sent[0] as Extract<ClientFrame, { t: 'sub' }>;
+    s.deliver({ t: 'data', id: sub.id, seq: 1, items: [{ type: 'output', data: 'eA==' }] });
+    await Promise.resolve();
+    expect(s.sent.some((f) => f.t === 'ack')).toBe(false);
+    release();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(s.sent.filter((f) => f.t === 'ack')).toEqual([{ t: 'ack', id: sub.id, seq: 1 }]);
   });
 
   it('fails pending requests when the connection drops and resubscribes streams when it is back', async () => {

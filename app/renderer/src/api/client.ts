@@ -26,8 +26,11 @@ export class CallError extends Error implements ErrorInfo {
 }
 
 export interface StreamCallbacks<D> {
-  /** A batch of items, in order. */
-  onData(items: D[]): void;
+  /**
+   * A batch of items, in order. Return a promise to hold the acknowledgement until it settles:
+   * the server pauses the stream meanwhile (flow control for slow consumers such as a terminal).
+   */
+  onData(items: D[]): void | Promise<void>;
   /** The stream ended (error set if it failed). Not called after close(). */
   onEnd?(error?: ErrorInfo): void;
   /** The connection dropped and the stream was opened again; views that accumulate should reset. */
@@ -127,8 +130,12 @@ export class BerthClient {
       case 'data': {
         const s = this.subs.get(f.id);
         if (!s) return;
-        s.cb.onData(f.items);
-        this.transport.send({ t: 'ack', id: f.id, seq: f.seq });
+        const ack = () => {
+          if (this.subs.get(f.id) === s) this.transport.send({ t: 'ack', id: f.id, seq: f.seq });
+        };
+        const held = s.cb.onData(f.items);
+        if (held) held.then(ack, ack);
+        else ack();
         return;
       }
       case 'end': {

@@ -46,7 +46,7 @@ export function useAction<M extends RequestName>(method: M) {
 }
 
 export interface StreamOptions<D> {
-  onData(items: D[]): void;
+  onData(items: D[]): void | Promise<void>;
   onEnd?(error?: ErrorInfo): void;
   onRestart?(): void;
   /** Subscribe only while true (e.g. while the page is visible). */

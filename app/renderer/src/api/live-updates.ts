@@ -10,8 +10,19 @@ export function staleKeys(e: EngineEvent): string[][] {
     case 'container':
       // exec_* events are frequent and change nothing a list shows
       if (e.action.startsWith('exec_')) return [];
-      return [['containers.list'], ['containers.inspect'], ['images.list'], ['volumes.list'], ['networks.list']].filter(
-        (k) => k[0] === 'containers.list' || k[0] === 'containers.inspect' || ['create', 'destroy'].includes(e.action),
+      return [
+        ['containers.list'],
+        ['containers.inspect'],
+        ['compose.list'],
+        ['images.list'],
+        ['volumes.list'],
+        ['networks.list'],
+      ].filter(
+        (k) =>
+          k[0] === 'containers.list' ||
+          k[0] === 'containers.inspect' ||
+          (k[0] === 'compose.list' && 'com.docker.compose.project' in e.attributes) ||
+          ['create', 'destroy'].includes(e.action),
       );
     case 'image':
       return [['images.list']];

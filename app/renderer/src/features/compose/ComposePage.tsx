@@ -12,14 +12,12 @@ import { Ports } from './Ports';
 import { ProjectActions } from './ProjectActions';
 import { ProjectDetail } from './ProjectDetail';
 import { ProjectStatus } from './ProjectStatus';
-import { useComposeLive } from './use-compose-live';
 import './compose.css';
 
 export function ComposePage({ rest }: { rest: string[] }) {
   const status = useEngineStatus();
   const ready = engineReady(status);
   const list = useRequest('compose.list', {}, { enabled: ready });
-  useComposeLive(ready);
   const [name, tab] = rest;
   if (name)
     return (

@@ -68,4 +68,32 @@ describe('OutputPump', () => {
     expect(p.queued).toBeLessThanOrEqual(1000);
     expect(t.written.some((w) => typeof w === 'string' && w.includes('faster than it could be drawn'))).toBe(true);
   });
+
+  it('asks the stream to wait while its own queue is over high, and releases it under low', async () => {
+    const t = fakeTerm();
+    const p = new OutputPump(t.writer, opts);
+    for (let i = 0; i < 5; i++) p.push(bytes(60));
+    const wait = p.backpressure();
+    expect(wait).toBeInstanceOf(Promise);
+    let released = false;
+    void wait!.then(() => (released = true));
+    t.parse(1);
+    await Promise.resolve();
+    expect(released).toBe(false);
+    t.parse();
+    t.parse();
+    t.parse();
+    await Promise.resolve();
+    expect(released).toBe(true);
+    expect(p.backpressure()).toBeUndefined();
+  });
+
+  it('releases a waiting stream at once on Ctrl-C', async () => {
+    const t = fakeTerm();
+    const p = new OutputPump(t.writer, opts);
+    for (let i = 0; i < 5; i++) p.push(bytes(60));
+    const wait = p.backpressure()!;
+    p.interrupt();
+    await expect(wait).resolves.toBeUndefined();
+  });
 });

@@ -2,10 +2,11 @@
 //
 // xterm parses asynchronously; write(data, callback) calls back once a chunk is parsed. We keep at
 // most HIGH bytes in xterm's write buffer and hold the rest in our own queue until xterm drains to
-// LOW. The renderer cannot pause the server's stream itself (the client acknowledges each batch as
-// soon as onData returns; the server keeps at most 8 × 64 KB in flight), so under a flood such as
-// `yes` our queue may grow: it is capped (oldest output dropped, with a visible note), and when the
-// user presses Ctrl-C everything still queued is dropped so the prompt appears at once.
+// LOW. When our own queue grows past HIGH, backpressure() hands the stream a promise: the client
+// acknowledges the batch only when it resolves, so the server (at most 8 × 64 KB in flight) stops
+// reading the exec socket and the process blocks on its output — real flow control down to the
+// container. The queue is still capped (oldest output dropped, with a visible note) as a last
+// resort, and Ctrl-C drops everything queued so the prompt appears at once.
 
 export interface Writer {
   write(data: Uint8Array | string, parsed: () => void): void;
@@ -33,6 +34,7 @@ export class OutputPump {
   /** Bytes waiting in our queue. */
   queued = 0;
   private paused = false;
+  private drainWaiters: (() => void)[] = [];
 
   constructor(
     private readonly writer: Writer,
@@ -47,6 +49,19 @@ export class OutputPump {
     this.pump();
   }
 
+  /** A promise while our queue holds more than `high` bytes, resolved once it is under `low`. */
+  backpressure(): Promise<void> | undefined {
+    if (this.queued <= this.opts.high) return undefined;
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
+  }
+
+  private checkDrained(): void {
+    if (this.queued > this.opts.low || this.drainWaiters.length === 0) return;
+    const waiters = this.drainWaiters;
+    this.drainWaiters = [];
+    for (const w of waiters) w();
+  }
+
   /** Ctrl-C: drop what is still queued. Returns the bytes dropped. */
   interrupt(): number {
     const dropped = this.queued;
@@ -55,6 +70,7 @@ export class OutputPump {
     this.head = 0;
     this.queued = 0;
     this.send(skippedNote(dropped, 'after Ctrl-C'));
+    this.checkDrained();
     return dropped;
   }
 
@@ -93,6 +109,7 @@ export class OutputPump {
     while (this.head < this.queue.length) {
       if (this.pending >= this.opts.high) {
         this.paused = true;
+        this.checkDrained();
         return;
       }
       const c = this.queue[this.head++]!;
@@ -101,5 +118,6 @@ export class OutputPump {
     }
     this.queue = [];
     this.head = 0;
+    this.checkDrained();
   }
 }

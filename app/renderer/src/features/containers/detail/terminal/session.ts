@@ -178,6 +178,8 @@ export class TerminalSession {
             this.term.write(`\r\n\x1b[0m\x1b[2m[Session ended with exit code ${code}]\x1b[0m\r\n`);
           }
         }
+        // Held acknowledgement = the server pauses this stream until xterm has caught up.
+        return this.pump.backpressure();
       },
       onEnd: (err) => {
         if (this.handle !== handle) return;
