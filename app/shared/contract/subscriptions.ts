@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { containerRef } from '../rules';
 import { subscription, type SubscriptionDef } from './define';
 import { composeSubscriptions } from './areas/compose';
+import { systemSubscriptions } from './areas/system';
 import type { EngineEvent, EngineStatus, LogLine, StatsSample, TaskInfo } from './dto';
 
 const none = z.strictObject({});
@@ -54,6 +55,7 @@ export const subscriptions = {
   /** Long operations; the first item is every known task, then each change. */
   tasks: subscription<TaskInfo>()(none),
   ...composeSubscriptions,
+  ...systemSubscriptions,
 };
 
 export type Subscriptions = typeof subscriptions;

@@ -241,6 +241,17 @@ describe('the engine page', () => {
     });
   });
 
+  it('streams the engine log, saying why there is none for an engine Berth did not start', async () => {
+    const s = c.subscribe('engine.log', { lines: 10 });
+    const end = Date.now() + 5000;
+    while (s.items.length < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+    expect(s.items.slice(0, 2)).toEqual([
+      { kind: 'reset' },
+      { kind: 'note', text: expect.stringContaining('did not start') },
+    ]);
+    s.close();
+  });
+
   it('prunes stopped containers', async () => {
     const name = uniqueName('dash-stopped');
     expect((await docker(['run', '--name', name, fixtures().busybox, 'true'])).code).toBe(0);

@@ -3,9 +3,11 @@ import type { SubscriptionHandlers } from '../types';
 import { containerStreams } from './containers';
 import { engineStreams } from './engine';
 import { composeStreams } from './compose';
+import { systemStreams } from './system';
 
 export const streams: SubscriptionHandlers = {
   ...engineStreams,
   ...containerStreams,
   ...composeStreams,
+  ...systemStreams,
 };

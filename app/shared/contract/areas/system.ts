@@ -1,7 +1,7 @@
 // The engine page's requests: disk usage with a prune per kind, diagnostics, the engine's own log,
 // detected engines and switching between them.
 import { z } from 'zod';
-import { request } from '../define';
+import { request, subscription } from '../define';
 import type { EngineStatus } from '../dto';
 
 const none = z.strictObject({});
@@ -75,4 +75,13 @@ export const systemRequests = {
   'engine.engines': request<EngineChoices>()(none),
   /** Makes another engine the active one (stops Berth's own when leaving it) and remembers it. */
   'engine.switch': request<EngineStatus>()(z.strictObject({ choice: engineChoice })),
+};
+
+export type EngineLogItem = { kind: 'line'; text: string } | { kind: 'note'; text: string } | { kind: 'reset' };
+
+export const systemSubscriptions = {
+  /** The engine's own log, live: the last `lines` lines, then each new one; `reset` starts over (rotation, switch). */
+  'engine.log': subscription<EngineLogItem>()(
+    z.strictObject({ lines: z.number().int().min(1).max(5000).default(300) }),
+  ),
 };

@@ -6,7 +6,9 @@ import {
   notificationLabels,
   terminalShell,
   themeChoices,
+  type BerthSettings,
   type SettingsPatch,
+  type SettingsState,
 } from '../../../../shared/contract/areas/settings';
 import { firstIssue } from '../../../../shared/rules';
 import { useClient, useQueryClient, useRequest } from '../../api/hooks';
@@ -33,12 +35,30 @@ export function SettingsPage() {
   }, [s?.terminalShell]); // reset the field only when the stored value changes
   const save = async (patch: SettingsPatch, what: string) => {
     setError(undefined);
+    // Show the change at once; the server's answer (or a refetch after a refusal) settles it.
+    const key = ['settings.get', {}];
+    const before = queryClient.getQueryData<SettingsState>(key);
+    if (before)
+      queryClient.setQueryData<SettingsState>(key, {
+        ...before,
+        settings: {
+          ...before.settings,
+          ...(Object.fromEntries(
+            Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'notifications'),
+          ) as Partial<BerthSettings>),
+          notifications: {
+            ...before.settings.notifications,
+            ...(patch.notifications as Partial<BerthSettings['notifications']>),
+          },
+        },
+      });
     try {
       const next = await client.request('settings.update', patch);
       queryClient.setQueryData(['settings.get', {}], next);
       setSaved(`Saved: ${what}.`);
     } catch (e) {
       setError(messageOf(e));
+      void queryClient.invalidateQueries({ queryKey: key });
     }
   };
   const shellProblem = firstIssue(terminalShell.safeParse(shell.trim()));
