@@ -6,6 +6,7 @@ import type { CallError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { href, navigate } from '../../app/router';
 import { useUi } from '../../app/ui-store';
+import { RowListField } from './RowListField';
 import { emptyForm, fieldGroup, toSpec, validateForm, type RunForm } from './run-form';
 
 function Field({
@@ -55,6 +56,7 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
       .filter(([k]) => k.startsWith(`${prefix}.`) && (touched.has(prefix) || touched.has('submit')))
       .map(([, v]) => v);
   const serverFor = (group: string) => (serverError?.group === group ? serverError.message : undefined);
+  const messages = (group: string) => [...groupErrors(group), serverFor(group)].filter((m): m is string => !!m);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -74,8 +76,6 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
     }
   };
 
-  const ports = form.ports;
-  const volumes = form.volumes;
   return (
     <Dialog title="Run a container" onClose={onClose} wide>
       <form className="run-form" onSubmit={submit} noValidate>
@@ -111,20 +111,21 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
             placeholder="the image's default if empty"
           />
         </Field>
-        <fieldset className={groupErrors('ports').length || serverFor('ports') ? 'invalid' : ''}>
-          <legend>Published ports</legend>
-          {ports.map((p, i) => (
-            <div className="row-fields" key={i} role="group" aria-label={`Port ${i + 1}`}>
+        <RowListField
+          legend="Published ports"
+          rows={form.ports}
+          onChange={(rows) => set('ports', rows)}
+          newRow={() => ({ hostIp: '', hostPort: '', containerPort: '', protocol: 'tcp' as const })}
+          addLabel="Add a port"
+          rowLabel="Port"
+          errors={messages('ports')}
+          renderRow={(p, update, i) => (
+            <>
               <input
                 aria-label={`Host IP for port ${i + 1}`}
                 placeholder="host IP (all)"
                 value={p.hostIp}
-                onChange={(e) =>
-                  set(
-                    'ports',
-                    ports.map((q, j) => (j === i ? { ...q, hostIp: e.target.value } : q)),
-                  )
-                }
+                onChange={(e) => update({ hostIp: e.target.value })}
               />
               <input
                 aria-label={`Host port ${i + 1}`}
@@ -132,12 +133,7 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
                 placeholder="host port"
                 value={p.hostPort}
                 aria-invalid={!!shown(`ports.${i}.hostPort`)}
-                onChange={(e) =>
-                  set(
-                    'ports',
-                    ports.map((q, j) => (j === i ? { ...q, hostPort: e.target.value } : q)),
-                  )
-                }
+                onChange={(e) => update({ hostPort: e.target.value })}
               />
               <span aria-hidden="true">→</span>
               <input
@@ -146,122 +142,49 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
                 placeholder="container port"
                 value={p.containerPort}
                 aria-invalid={!!shown(`ports.${i}.containerPort`)}
-                onChange={(e) =>
-                  set(
-                    'ports',
-                    ports.map((q, j) => (j === i ? { ...q, containerPort: e.target.value } : q)),
-                  )
-                }
+                onChange={(e) => update({ containerPort: e.target.value })}
               />
               <select
                 aria-label={`Protocol ${i + 1}`}
                 value={p.protocol}
-                onChange={(e) =>
-                  set(
-                    'ports',
-                    ports.map((q, j) => (j === i ? { ...q, protocol: e.target.value as 'tcp' | 'udp' } : q)),
-                  )
-                }
+                onChange={(e) => update({ protocol: e.target.value as 'tcp' | 'udp' })}
               >
                 <option value="tcp">tcp</option>
                 <option value="udp">udp</option>
               </select>
-              <button
-                type="button"
-                className="icon"
-                aria-label={`Remove port ${i + 1}`}
-                onClick={() =>
-                  set(
-                    'ports',
-                    ports.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                ×
-              </button>
-            </div>
-          ))}
-          {[...groupErrors('ports'), serverFor('ports')].filter(Boolean).map((m) => (
-            <p key={m} className="field-error" role="alert">
-              {m}
-            </p>
-          ))}
-          <button
-            type="button"
-            className="small"
-            onClick={() => set('ports', [...ports, { hostIp: '', hostPort: '', containerPort: '', protocol: 'tcp' }])}
-          >
-            Add a port
-          </button>
-        </fieldset>
-        <fieldset className={groupErrors('volumes').length || serverFor('volumes') ? 'invalid' : ''}>
-          <legend>Volumes and bind mounts</legend>
-          {volumes.map((v, i) => (
-            <div className="row-fields" key={i} role="group" aria-label={`Mount ${i + 1}`}>
+            </>
+          )}
+        />
+        <RowListField
+          legend="Volumes and bind mounts"
+          rows={form.volumes}
+          onChange={(rows) => set('volumes', rows)}
+          newRow={() => ({ source: '', target: '', readOnly: false })}
+          addLabel="Add a mount"
+          rowLabel="Mount"
+          errors={messages('volumes')}
+          renderRow={(v, update, i) => (
+            <>
               <input
                 aria-label={`Volume or host path ${i + 1}`}
                 placeholder="volume name or /host/path"
                 value={v.source}
-                onChange={(e) =>
-                  set(
-                    'volumes',
-                    volumes.map((q, j) => (j === i ? { ...q, source: e.target.value } : q)),
-                  )
-                }
+                onChange={(e) => update({ source: e.target.value })}
               />
               <span aria-hidden="true">→</span>
               <input
                 aria-label={`Path in container ${i + 1}`}
                 placeholder="/path/in/container"
                 value={v.target}
-                onChange={(e) =>
-                  set(
-                    'volumes',
-                    volumes.map((q, j) => (j === i ? { ...q, target: e.target.value } : q)),
-                  )
-                }
+                onChange={(e) => update({ target: e.target.value })}
               />
               <label className="inline">
-                <input
-                  type="checkbox"
-                  checked={v.readOnly}
-                  onChange={(e) =>
-                    set(
-                      'volumes',
-                      volumes.map((q, j) => (j === i ? { ...q, readOnly: e.target.checked } : q)),
-                    )
-                  }
-                />{' '}
+                <input type="checkbox" checked={v.readOnly} onChange={(e) => update({ readOnly: e.target.checked })} />{' '}
                 read-only
               </label>
-              <button
-                type="button"
-                className="icon"
-                aria-label={`Remove mount ${i + 1}`}
-                onClick={() =>
-                  set(
-                    'volumes',
-                    volumes.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                ×
-              </button>
-            </div>
-          ))}
-          {[...groupErrors('volumes'), serverFor('volumes')].filter(Boolean).map((m) => (
-            <p key={m} className="field-error" role="alert">
-              {m}
-            </p>
-          ))}
-          <button
-            type="button"
-            className="small"
-            onClick={() => set('volumes', [...volumes, { source: '', target: '', readOnly: false }])}
-          >
-            Add a mount
-          </button>
-        </fieldset>
+            </>
+          )}
+        />
         <Field
           id="run-env"
           label="Environment (one KEY=value per line)"
