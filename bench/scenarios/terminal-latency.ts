@@ -37,7 +37,16 @@ const PROBE = `window.__arm = (ch) => {
   });
 };`;
 
-async function berthKeystroke(page: Page): Promise<number> {
+/** Waits (up to 2 s) until the screen shows no more KEYs than at the start, i.e. the last backspace is drawn. */
+const SETTLE = `(ch, n) => new Promise((resolve) => {
+  const rows = document.querySelector('.xterm-rows');
+  const deadline = performance.now() + 2000;
+  const check = () => (rows.textContent.split(ch).length - 1 <= n || performance.now() > deadline ? resolve() : requestAnimationFrame(check));
+  check();
+})`;
+
+async function berthKeystroke(page: Page, baseline: number): Promise<number> {
+  await page.evaluate(`(${SETTLE})(${JSON.stringify(KEY)}, ${baseline})`);
   await page.evaluate(`window.__arm(${JSON.stringify(KEY)})`);
   await page.keyboard.press(KEY);
   const ms = await page.evaluate<number>(
@@ -160,7 +169,10 @@ export const scenario: BenchScenario = {
       await ws.probe.waitFor((o) => o.includes('#'));
       const runs = ctx.quick ? 5 : 40;
       const warmup = 3;
-      const sides = [() => berthKeystroke(page), ws.keystroke, cli.keystroke];
+      const baseline = await page.evaluate<number>(
+        `document.querySelector('.xterm-rows').textContent.split(${JSON.stringify(KEY)}).length - 1`,
+      );
+      const sides = [() => berthKeystroke(page, baseline), ws.keystroke, cli.keystroke];
       const samples: number[][] = [[], [], []];
       for (let i = 0; i < warmup + runs; i++) {
         // Rotate which side goes first; let each backspace settle before the next key.
