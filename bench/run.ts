@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only ID]`: one private engine, every scenario in
+// `npm run bench [-- --quick] [-- --only ID] [-- --list]`: one private engine, every scenario in
 // bench/scenarios/, one table of Berth's median against the reference's, and a JSON record with
 // the machine's description. The pure parts (rows, formatting, the table) are exported for tests.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -196,6 +196,11 @@ async function removeLeftovers(engine: TestEngine, before: Set<string>): Promise
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  if (process.argv.includes('--list')) {
+    for (const s of await loadScenarios())
+      console.log(`${s.id.padEnd(20)} ${s.title}${s.skip?.() ? `  (skips: ${s.skip()})` : ''}`);
+    return;
+  }
   const scenarios = (await loadScenarios()).filter((s) => !only || s.id === only);
   if (only && scenarios.length === 0) throw new Error(`no scenario has the id "${only}"`);
   const engine = await startTestEngine();
