@@ -9,6 +9,7 @@ import { findBinary } from '../../../engine/host/binaries';
 import { diagnosticChecks, runDiagnostics, type DiagnosticContext } from '../../../engine/host/diagnostics';
 import { defaultMode } from '../../../engine/host/native-config';
 import { NativeHost } from '../../../engine/host/native-host';
+import { vmKindFor } from '../../../engine/host/selection';
 import { usageKinds } from '../../../shared/contract/areas/system';
 import { BerthError } from '../../../shared/errors';
 import type { RequestHandlers } from '../types';
@@ -105,7 +106,7 @@ export const systemHandlers: SystemHandlers = {
       fixed: false,
       ...(active ? { active } : {}),
       managedAvailable: findBinary('dockerd') !== undefined,
-      managedKind: defaultMode() === 'root' ? 'native' : 'rootless',
+      managedKind: vmKindFor(process.platform) ?? (defaultMode() === 'root' ? 'native' : 'rootless'),
       candidates: candidates.map((c) => ({
         label: c.label,
         url: c.url,

@@ -52,7 +52,8 @@ describe('dashboard input rules', () => {
     expect(engineChoice.safeParse({ kind: 'external', url: 'unix:///var/run/docker.sock' }).success).toBe(true);
     expect(engineChoice.safeParse({ kind: 'external', url: 'ssh://me@box' }).success).toBe(true);
     expect(engineChoice.safeParse({ kind: 'external', url: '/var/run/docker.sock' }).success).toBe(false);
-    expect(engineChoice.safeParse({ kind: 'lima' }).success).toBe(false);
+    expect(engineChoice.safeParse({ kind: 'lima' }).success).toBe(true);
+    expect(engineChoice.safeParse({ kind: 'podman' }).success).toBe(false);
   });
 
   it('settings: defaults, strict fields, shells', () => {

@@ -37,6 +37,9 @@ export const engineAddress = z
 export const engineChoice = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('native') }),
   z.strictObject({ kind: z.literal('rootless') }),
+  /** Berth's engine in a Lima VM (macOS) or a WSL 2 distro (Windows). */
+  z.strictObject({ kind: z.literal('lima') }),
+  z.strictObject({ kind: z.literal('wsl') }),
   z.strictObject({ kind: z.literal('external'), url: engineAddress, label: z.string().max(200).optional() }),
 ]);
 export type EngineChoiceArg = z.infer<typeof engineChoice>;
@@ -57,8 +60,8 @@ export interface EngineChoices {
   active?: EngineChoiceArg;
   /** Whether Berth can run its own engine here (dockerd installed). */
   managedAvailable: boolean;
-  /** How Berth runs its own engine here: as root, or rootless for a normal user. */
-  managedKind: 'native' | 'rootless';
+  /** How Berth runs its own engine here: as root, rootless for a normal user, or in its VM (macOS, Windows). */
+  managedKind: 'native' | 'rootless' | 'lima' | 'wsl';
   candidates: DetectedEngine[];
 }
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { engineAddress, type EngineChoiceArg } from '../../../../shared/contract/areas/system';
 import { firstIssue } from '../../../../shared/rules';
 import { useClient, useRequest } from '../../api/hooks';
+import { useEngineStatus } from '../../app/engine-status';
 import { useUi } from '../../app/ui-store';
 import { Field, messageOf } from '../images/kit';
 
@@ -19,6 +20,8 @@ export function EngineSwitch() {
   const [address, setAddress] = useState('');
   const [touched, setTouched] = useState(false);
   const d = q.data;
+  const status = useEngineStatus();
+  const ownInUse = !!status && status.kind !== 'external' && status.kind !== 'none';
   const use = async (choice: EngineChoiceArg, label: string) => {
     setBusy(label);
     setError(undefined);
@@ -74,7 +77,7 @@ export function EngineSwitch() {
                   )}
                 </td>
                 <td>
-                  {same(d.active, { kind: 'native' }) || same(d.active, { kind: 'rootless' }) ? (
+                  {ownInUse ? (
                     <span className="badge">in use</span>
                   ) : (
                     <button
