@@ -14,6 +14,7 @@ import { useEngineStatusFeed } from './engine-status';
 import { EngineIndicator } from './EngineIndicator';
 import { useRoute, type Page } from './router';
 import { Sidebar } from './Sidebar';
+import { useStoredTheme } from './theme-setting';
 import { TaskCentre } from './TaskCentre';
 import { Toasts } from './Toasts';
 import { useUi } from './ui-store';
@@ -58,6 +59,7 @@ const pageComponents: Record<Page, (p: { rest: string[] }) => React.JSX.Element>
 
 export function App() {
   useThemeAttribute();
+  useStoredTheme();
   usePaletteShortcut();
   useEngineStatusFeed();
   useLiveUpdates();

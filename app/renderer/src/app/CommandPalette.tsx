@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useRequest } from '../api/hooks';
 import { href, navigate } from './router';
+import { useSetTheme } from './theme-setting';
 import { useUi } from './ui-store';
 
 interface Entry {
@@ -13,7 +14,7 @@ interface Entry {
 export function CommandPalette() {
   const open = useUi((s) => s.paletteOpen);
   const setOpen = useUi((s) => s.setPaletteOpen);
-  const setTheme = useUi((s) => s.setTheme);
+  const setTheme = useSetTheme();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);

@@ -1,5 +1,6 @@
 import { Icon, type IconName } from '../components/Icon';
 import { href, type Page } from './router';
+import { useSetTheme } from './theme-setting';
 import { useUi, type ThemeChoice } from './ui-store';
 
 const items: { page: Page; label: string; icon: IconName }[] = [
@@ -15,7 +16,7 @@ const items: { page: Page; label: string; icon: IconName }[] = [
 
 export function Sidebar({ current }: { current: Page }) {
   const theme = useUi((s) => s.theme);
-  const setTheme = useUi((s) => s.setTheme);
+  const setTheme = useSetTheme();
   const setPaletteOpen = useUi((s) => s.setPaletteOpen);
   return (
     <aside className="sidebar">

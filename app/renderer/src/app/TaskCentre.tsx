@@ -2,17 +2,13 @@
 import { useEffect, useRef } from 'react';
 import type { TaskInfo } from '../../../shared/contract';
 import { useAction, useQueryClient, useRequest, useStream } from '../api/hooks';
+import { TaskView } from '../components/kit';
 import { useUi } from './ui-store';
 
 function mergeTasks(prev: TaskInfo[] | undefined, updates: TaskInfo[]): TaskInfo[] {
   const byId = new Map((prev ?? []).map((t) => [t.id, t]));
   for (const t of updates) byId.set(t.id, t);
   return [...byId.values()].sort((a, b) => b.started - a.started);
-}
-
-function percent(t: TaskInfo): number | undefined {
-  const { current, total } = t.progress;
-  return current !== undefined && total ? Math.min(100, Math.round((current / total) * 100)) : undefined;
 }
 
 export function TaskCentre() {
@@ -58,29 +54,17 @@ export function TaskCentre() {
             <p className="muted">No tasks yet. Pulls, builds, pushes and prunes show their progress here.</p>
           )}
           <ul className="task-list">
-            {tasks.map((t) => {
-              const pct = percent(t);
-              return (
-                <li key={t.id} aria-label={t.title}>
-                  <div className="task-head">
-                    <strong>{t.title}</strong>
-                    <span className={`badge ${t.state}`}>{t.state}</span>
-                  </div>
-                  {t.state === 'running' && (
-                    <progress max={100} value={pct} aria-label={`${t.title} progress`}>
-                      {pct ?? ''}
-                    </progress>
-                  )}
-                  {t.progress.text && <div className="muted small">{t.progress.text}</div>}
-                  {t.error && <div className="error-text small">{t.error.message}</div>}
-                  {t.state === 'running' && (
-                    <button type="button" className="small" onClick={() => cancel.mutate({ id: t.id })}>
-                      Cancel
-                    </button>
-                  )}
-                </li>
-              );
-            })}
+            {tasks.map((t) => (
+              <li key={t.id} aria-label={t.title}>
+                <strong>{t.title}</strong>
+                <TaskView id={t.id} initial={t} />
+                {t.state === 'running' && (
+                  <button type="button" className="small" onClick={() => cancel.mutate({ id: t.id })}>
+                    Cancel
+                  </button>
+                )}
+              </li>
+            ))}
           </ul>
         </div>
       )}

@@ -2,7 +2,16 @@
 import { useSyncExternalStore } from 'react';
 
 export type Page = 'containers' | 'images' | 'registries' | 'volumes' | 'networks' | 'compose' | 'engine' | 'settings';
-export const pages: Page[] = ['containers', 'images', 'registries', 'volumes', 'networks', 'compose', 'engine', 'settings'];
+export const pages: Page[] = [
+  'containers',
+  'images',
+  'registries',
+  'volumes',
+  'networks',
+  'compose',
+  'engine',
+  'settings',
+];
 
 export interface Route {
   page: Page;

@@ -1,37 +1,14 @@
 // Run a container: every field validated as the user types; an engine refusal (name in use,
 // port already allocated) shown next to the field it concerns.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useClient, useRequest } from '../../api/hooks';
 import type { CallError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/kit';
 import { href, navigate } from '../../app/router';
 import { useUi } from '../../app/ui-store';
 import { RowListField } from './RowListField';
 import { emptyForm, fieldGroup, toSpec, validateForm, type RunForm } from './run-form';
-
-function Field({
-  label,
-  error,
-  children,
-  id,
-}: {
-  label: string;
-  error?: string | undefined;
-  children: ReactNode;
-  id: string;
-}) {
-  return (
-    <div className={`field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: string }) {
   const client = useClient();

@@ -6,7 +6,7 @@ import { firstIssue } from '../../../../shared/rules';
 import { useClient, useRequest } from '../../api/hooks';
 import { useEngineStatus } from '../../app/engine-status';
 import { useUi } from '../../app/ui-store';
-import { Field, messageOf } from '../images/kit';
+import { Field, messageOf } from '../../components/kit';
 
 const same = (a: EngineChoiceArg | undefined, b: EngineChoiceArg) =>
   !!a && a.kind === b.kind && (a.kind !== 'external' || (b.kind === 'external' && a.url === b.url));

@@ -4,7 +4,7 @@ import { tarPath } from '../../../../shared/contract/areas/images';
 import { firstIssue } from '../../../../shared/rules';
 import { useClient } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
-import { Field, TaskView, useTask } from './kit';
+import { Field, TaskView, useTask } from '../../components/kit';
 import { useStart } from './use-start';
 
 function ArchiveDialog({

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { buildSpec } from '../../../../shared/contract/areas/images';
 import { useClient } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
-import { Field, TaskView, useTask } from './kit';
+import { Field, TaskView, useTask } from '../../components/kit';
 import { useStart } from './use-start';
 
 interface Form {

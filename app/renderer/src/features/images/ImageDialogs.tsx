@@ -6,7 +6,7 @@ import { useClient } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { shortId } from '../../components/format';
-import { Field, TaskView, useTask } from './kit';
+import { Field, TaskView, useTask } from '../../components/kit';
 import { useStart } from './use-start';
 
 export const refOf = (i: ImageSummary) => i.tags[0] ?? `<none> (${shortId(i.id)})`;

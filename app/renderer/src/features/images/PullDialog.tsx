@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { imageRef, firstIssue } from '../../../../shared/rules';
 import { useClient } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
-import { Field, TaskView, useTask } from './kit';
+import { Field, TaskView, useTask } from '../../components/kit';
 import { useStart } from './use-start';
 
 export function PullDialog({ onClose }: { onClose(): void }) {

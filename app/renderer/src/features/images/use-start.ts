@@ -2,7 +2,7 @@
 // task it started, if any.
 import { useState } from 'react';
 import type { TaskInfo } from '../../../../shared/contract';
-import { fieldOf, messageOf } from './kit';
+import { fieldOf, messageOf } from '../../components/kit';
 
 export function useStart() {
   const [busy, setBusy] = useState(false);

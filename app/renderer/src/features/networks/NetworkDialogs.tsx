@@ -6,7 +6,7 @@ import { networkCreateSpec, networkDrivers } from '../../../../shared/contract/a
 import { useClient, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
-import { Field } from '../images/kit';
+import { Field } from '../../components/kit';
 import { useStart } from '../images/use-start';
 
 export function CreateNetworkDialog({ onClose }: { onClose(): void }) {

@@ -14,7 +14,7 @@ import { firstIssue } from '../../../../shared/rules';
 import { useClient, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { EngineSwitch } from '../engine/EngineSwitch';
-import { Field, messageOf } from '../images/kit';
+import { Field, messageOf } from '../../components/kit';
 import '../images/kit.css';
 import '../engine/engine.css';
 

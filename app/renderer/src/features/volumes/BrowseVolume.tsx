@@ -7,7 +7,7 @@ import { formatBytes } from '../../components/format';
 import { base64ToBytes } from '../containers/detail/common/base64';
 import { safeFileName, saveBlob } from '../containers/detail/common/download';
 import { breadcrumbs, joinPath, parentPath, sortEntries } from '../containers/detail/files/paths';
-import { messageOf } from '../images/kit';
+import { messageOf } from '../../components/kit';
 
 export function BrowseVolumeDialog({ name, onClose }: { name: string; onClose(): void }) {
   const client = useClient();

@@ -6,7 +6,7 @@ import { useAction, useClient, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { formatBytes } from '../../components/format';
-import { Field } from '../images/kit';
+import { Field } from '../../components/kit';
 import { useStart } from '../images/use-start';
 
 export function CreateVolumeDialog({ onClose }: { onClose(): void }) {

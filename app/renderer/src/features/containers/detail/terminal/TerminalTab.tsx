@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ContainerSummary } from '../../../../../../shared/contract';
-import { useClient } from '../../../../api/hooks';
+import { useClient, useRequest } from '../../../../api/hooks';
 import { Empty, StatusText } from '../common/States';
 import { TerminalSearch } from './TerminalSearch';
 import { TerminalView } from './TerminalView';
@@ -53,9 +53,20 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
   const notice = useTerminalStore((st) => (activeKey ? st.notices[activeKey] : undefined)) ?? '';
   const running = container.state === 'running';
 
+  // The default shell from Berth's settings ("auto": bash, else sh) applies to the first session.
+  const settings = useRequest('settings.get', {});
+  const defaultShell = settings.data?.settings.terminalShell;
+  const settled = !settings.isPending;
   useEffect(() => {
-    if (running) ensureSession(client, container.id);
-  }, [running, client, container.id]);
+    if (!running || !settled) return;
+    if (!useTerminalStore.getState().prefs[container.id] && defaultShell && defaultShell !== 'auto')
+      setPrefs(container.id, { shell: defaultShell });
+    ensureSession(client, container.id);
+  }, [running, settled, defaultShell, client, container.id]);
+  const shells =
+    prefs.shell && !SHELLS.some((s) => s.value === prefs.shell)
+      ? [...SHELLS, { value: prefs.shell, label: prefs.shell }]
+      : SHELLS;
 
   const active = sessions.find((s) => s.key === activeKey) ?? sessions[sessions.length - 1];
   const ended = active && (active.status === 'ended' || active.status === 'error');
@@ -70,7 +81,7 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
             value={prefs.shell ?? ''}
             onChange={(e) => setPrefs(container.id, { ...prefs, shell: e.target.value || undefined })}
           >
-            {SHELLS.map((s) => (
+            {shells.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
               </option>

@@ -1,9 +1,9 @@
 // Small pieces the images, volumes, networks, engine and settings pages share: a labelled form
 // field with its error, a live view of one task (per-layer bars, log, failure), and error text.
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { TaskInfo } from '../../../../shared/contract';
-import { useRequest } from '../../api/hooks';
-import { formatBytes } from '../../components/format';
+import type { TaskInfo } from '../../../shared/contract';
+import { useRequest } from '../api/hooks';
+import { formatBytes } from './format';
 import './kit.css';
 
 export function Field({
