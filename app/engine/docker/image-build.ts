@@ -10,6 +10,7 @@ import { toBerthError } from './errors';
 import { packContext } from './image-build-context';
 import { cancelled, inBandError, ndjson, registryErrorKind } from './progress';
 import { parseImageReference } from './validate-reference';
+import type { RegistryAuth } from './image-pull';
 
 export interface BuildOptions {
   /** Absolute path of the context directory. */
@@ -23,6 +24,8 @@ export interface BuildOptions {
   /** Multi-stage target. */
   target?: string;
   labels?: Record<string, string>;
+  /** Sign-ins by registry host, for FROM lines that name private images (sent as X-Registry-Config). */
+  registryConfig?: Record<string, RegistryAuth>;
   signal?: AbortSignal;
 }
 
@@ -118,6 +121,9 @@ export async function* buildImage(client: EngineClient, opts: BuildOptions): Asy
       ...(opts.buildArgs ? { buildargs: opts.buildArgs } : {}),
       ...(opts.labels ? { labels: opts.labels } : {}),
       ...(opts.target ? { target: opts.target } : {}),
+      ...(opts.registryConfig && Object.keys(opts.registryConfig).length
+        ? { registryconfig: opts.registryConfig }
+        : {}),
       nocache: !!opts.noCache,
       rm: true,
       pull: false,

@@ -5,7 +5,7 @@ import { pullImage } from '../../../engine/docker/image-pull';
 import { pushImage } from '../../../engine/docker/image-push';
 import { imageHistory, inspectImage, listImages, removeImage, tagImage } from '../../../engine/docker/images';
 import { previewImagePrune, pruneImages } from '../../../engine/docker/images-prune';
-import { credentialsFor } from '../../registry';
+import { credentialsFor, registryConfigForBuild } from '../../registry';
 import type { RequestHandlers } from '../types';
 import { LayerBoard } from './layer-progress';
 
@@ -109,6 +109,7 @@ export const imageHandlers: ImageHandlers = {
         ...(tag ? { tags: [tag] } : {}),
         buildArgs: args,
         noCache,
+        registryConfig: await registryConfigForBuild(),
         signal: ctl.signal,
       }),
     );
