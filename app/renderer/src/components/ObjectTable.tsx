@@ -1,12 +1,27 @@
-// A plain sortable table of engine objects, rows named by the object. For lists of modest size
-// (images, volumes, networks); the containers list has its own virtualized table.
-import { useMemo, useState, type ReactNode } from 'react';
+// A sortable table of engine objects whose rows are named by the object, virtualized: only the rows
+// in view (plus a few) are in the DOM, so thousands of images, volumes or networks stay smooth.
+// (The containers list has its own table: compose groups, selection and live stats.)
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 
 export interface Column<T> {
   label: string;
   value?(row: T): string | number;
   render(row: T): ReactNode;
   className?: string;
+}
+
+const ROW_HEIGHT = 44;
+
+export function sortRows<T>(rows: T[], column: Column<T> | undefined, descending: boolean): T[] {
+  if (!column?.value) return rows;
+  const v = column.value;
+  return [...rows].sort((a, b) => {
+    const x = v(a);
+    const y = v(b);
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return descending ? -c : c;
+  });
 }
 
 export function ObjectTable<T>({
@@ -26,20 +41,20 @@ export function ObjectTable<T>({
 }) {
   const [sort, setSort] = useState(0);
   const [descending, setDescending] = useState(false);
-  const sorted = useMemo(() => {
-    const col = columns[sort];
-    if (!col?.value) return rows;
-    const v = col.value;
-    return [...rows].sort((a, b) => {
-      const x = v(a);
-      const y = v(b);
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-      return descending ? -c : c;
-    });
-  }, [rows, columns, sort, descending]);
+  const sorted = useMemo(() => sortRows(rows, columns[sort], descending), [rows, columns, sort, descending]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: sorted.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   return (
-    <div className="table-scroll">
-      <table className="data-table" aria-label={label}>
+    <div className="table-scroll" ref={scroller}>
+      <table className="data-table" aria-label={label} aria-rowcount={sorted.length + 1}>
         <thead>
           <tr>
             {columns.map((c, i) => (
@@ -76,16 +91,21 @@ export function ObjectTable<T>({
           </tr>
         </thead>
         <tbody>
-          {sorted.map((r) => (
-            <tr key={rowKey(r)} aria-label={rowName(r)}>
-              {columns.map((c) => (
-                <td key={c.label} className={c.className}>
-                  {c.render(r)}
-                </td>
-              ))}
-              {actions && <td>{actions(r)}</td>}
-            </tr>
-          ))}
+          {top > 0 && <tr style={{ height: top }} aria-hidden="true" />}
+          {items.map((v) => {
+            const r = sorted[v.index]!;
+            return (
+              <tr key={rowKey(r)} aria-label={rowName(r)} aria-rowindex={v.index + 2} style={{ height: ROW_HEIGHT }}>
+                {columns.map((c) => (
+                  <td key={c.label} className={c.className}>
+                    {c.render(r)}
+                  </td>
+                ))}
+                {actions && <td>{actions(r)}</td>}
+              </tr>
+            );
+          })}
+          {bottom > 0 && <tr style={{ height: bottom }} aria-hidden="true" />}
         </tbody>
       </table>
     </div>

@@ -5,9 +5,9 @@ import type { ImageSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href, navigate } from '../../app/router';
+import { ObjectTable } from '../../components/ObjectTable';
 import { EngineGate } from '../../components/EngineGate';
 import { formatBytes, shortId, timeAgo } from '../../components/format';
-import { VirtualTable } from './VirtualTable';
 import { RunDialog } from '../containers/RunDialog';
 import { LoadImagesDialog, SaveImageDialog } from './ArchiveDialogs';
 import { BuildDialog } from './BuildDialog';
@@ -105,7 +105,7 @@ export function ImagesPage({ rest = [] }: { rest?: string[] }) {
             No image matches.
           </p>
         ) : (
-          <VirtualTable
+          <ObjectTable
             label="Images"
             rows={rows}
             rowKey={(i) => `${i.id}|${i.tags[0] ?? ''}`}

@@ -37,7 +37,7 @@ describe('image rows', () => {
 
 describe('sortRows', () => {
   it('sorts numbers numerically and text by locale, either way', async () => {
-    const { sortRows } = await import('./VirtualTable');
+    const { sortRows } = await import('../../components/ObjectTable');
     const col = { label: 'n', value: (r: { n: number }) => r.n, render: () => null };
     expect(sortRows([{ n: 10 }, { n: 9 }, { n: 100 }], col, false).map((r) => r.n)).toEqual([9, 10, 100]);
     expect(sortRows([{ n: 10 }, { n: 9 }, { n: 100 }], col, true).map((r) => r.n)).toEqual([100, 10, 9]);
