@@ -16,6 +16,7 @@ import { InspectImageDialog } from './InspectImageDialog';
 import { PruneImagesDialog } from './PruneDialog';
 import { PullDialog } from './PullDialog';
 import './images.css';
+import { RowButtons } from '../../components/RowButtons';
 
 type Filter = 'all' | 'in-use' | 'unused' | 'dangling';
 
@@ -145,58 +146,16 @@ export function ImagesPage({ rest = [] }: { rest?: string[] }) {
               },
             ]}
             actions={(i) => (
-              <div className="row-buttons">
-                <button
-                  type="button"
-                  className="small"
-                  aria-label="Run"
-                  disabled={!i.tags[0]}
-                  onClick={() => setOpen({ kind: 'run', image: i })}
-                >
-                  Run
-                </button>
-                <button
-                  type="button"
-                  className="small"
-                  aria-label="Inspect"
-                  onClick={() => setOpen({ kind: 'inspect', image: i })}
-                >
-                  Inspect
-                </button>
-                <button
-                  type="button"
-                  className="small"
-                  aria-label="Tag"
-                  onClick={() => setOpen({ kind: 'tag', image: i })}
-                >
-                  Tag
-                </button>
-                <button
-                  type="button"
-                  className="small"
-                  aria-label="Push"
-                  disabled={!i.tags[0]}
-                  onClick={() => setOpen({ kind: 'push', image: i })}
-                >
-                  Push
-                </button>
-                <button
-                  type="button"
-                  className="small"
-                  aria-label="Save"
-                  onClick={() => setOpen({ kind: 'save', image: i })}
-                >
-                  Save
-                </button>
-                <button
-                  type="button"
-                  className="small danger-hover"
-                  aria-label="Remove"
-                  onClick={() => setOpen({ kind: 'remove', image: i })}
-                >
-                  Remove
-                </button>
-              </div>
+              <RowButtons
+                buttons={[
+                  { label: 'Run', onClick: () => setOpen({ kind: 'run', image: i }), disabled: !i.tags[0] },
+                  { label: 'Inspect', onClick: () => setOpen({ kind: 'inspect', image: i }) },
+                  { label: 'Tag', onClick: () => setOpen({ kind: 'tag', image: i }) },
+                  { label: 'Push', onClick: () => setOpen({ kind: 'push', image: i }), disabled: !i.tags[0] },
+                  { label: 'Save', onClick: () => setOpen({ kind: 'save', image: i }) },
+                  { label: 'Remove', onClick: () => setOpen({ kind: 'remove', image: i }), danger: true },
+                ]}
+              />
             )}
           />
         )}

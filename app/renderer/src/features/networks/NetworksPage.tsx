@@ -10,6 +10,7 @@ import { ObjectTable } from '../../components/ObjectTable';
 import { InspectDialog } from '../volumes/VolumeDialogs';
 import { CreateNetworkDialog, NetworkContainersDialog, RemoveNetworkDialog } from './NetworkDialogs';
 import '../images/kit.css';
+import { RowButtons } from '../../components/RowButtons';
 
 type Open = { kind: 'create' } | { kind: 'remove' | 'inspect' | 'containers'; network: NetworkSummary };
 
@@ -83,33 +84,17 @@ export function NetworksPage({ rest = [] }: { rest?: string[] }) {
             },
           ]}
           actions={(n) => (
-            <div className="row-buttons">
-              <button
-                type="button"
-                className="small"
-                aria-label="Connect"
-                disabled={n.driver === 'host' || n.driver === 'null'}
-                onClick={() => setOpen({ kind: 'containers', network: n })}
-              >
-                Connect
-              </button>
-              <button
-                type="button"
-                className="small"
-                aria-label="Inspect"
-                onClick={() => setOpen({ kind: 'inspect', network: n })}
-              >
-                Inspect
-              </button>
-              <button
-                type="button"
-                className="small danger-hover"
-                aria-label="Remove"
-                onClick={() => setOpen({ kind: 'remove', network: n })}
-              >
-                Remove
-              </button>
-            </div>
+            <RowButtons
+              buttons={[
+                {
+                  label: 'Connect',
+                  onClick: () => setOpen({ kind: 'containers', network: n }),
+                  disabled: n.driver === 'host' || n.driver === 'null',
+                },
+                { label: 'Inspect', onClick: () => setOpen({ kind: 'inspect', network: n }) },
+                { label: 'Remove', onClick: () => setOpen({ kind: 'remove', network: n }), danger: true },
+              ]}
+            />
           )}
         />
       </EngineGate>

@@ -11,6 +11,7 @@ import { ObjectTable } from '../../components/ObjectTable';
 import { BrowseVolumeDialog } from './BrowseVolume';
 import { CreateVolumeDialog, InspectVolumeDialog, PruneVolumesDialog, RemoveVolumeDialog } from './VolumeDialogs';
 import '../images/kit.css';
+import { RowButtons } from '../../components/RowButtons';
 
 type Open = { kind: 'create' | 'prune' } | { kind: 'remove' | 'inspect' | 'browse'; volume: VolumeSummary };
 
@@ -117,32 +118,13 @@ export function VolumesPage({ rest = [] }: { rest?: string[] }) {
                 : []),
             ]}
             actions={(v) => (
-              <div className="row-buttons">
-                <button
-                  type="button"
-                  className="small"
-                  aria-label="Browse"
-                  onClick={() => setOpen({ kind: 'browse', volume: v })}
-                >
-                  Browse
-                </button>
-                <button
-                  type="button"
-                  className="small"
-                  aria-label="Inspect"
-                  onClick={() => setOpen({ kind: 'inspect', volume: v })}
-                >
-                  Inspect
-                </button>
-                <button
-                  type="button"
-                  className="small danger-hover"
-                  aria-label="Remove"
-                  onClick={() => setOpen({ kind: 'remove', volume: v })}
-                >
-                  Remove
-                </button>
-              </div>
+              <RowButtons
+                buttons={[
+                  { label: 'Browse', onClick: () => setOpen({ kind: 'browse', volume: v }) },
+                  { label: 'Inspect', onClick: () => setOpen({ kind: 'inspect', volume: v }) },
+                  { label: 'Remove', onClick: () => setOpen({ kind: 'remove', volume: v }), danger: true },
+                ]}
+              />
             )}
           />
         )}
