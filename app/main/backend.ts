@@ -5,7 +5,7 @@ import { parseEngineAddress } from '../engine/docker/client';
 import { ExternalHost } from '../engine/host/external-host';
 import { EngineSelection } from '../engine/host/selection';
 import type { EngineHost } from '../engine/host/types';
-import type { ApiContext } from './api/context';
+import type { ApiContext, HostDialogs } from './api/context';
 import { handlers } from './api/handlers';
 import { streams } from './api/streams';
 import { TaskManager } from './api/tasks';
@@ -24,6 +24,8 @@ export interface Backend {
 export interface BackendOptions {
   /** Use this engine (unix:///…, tcp://…, ssh://…) instead of Berth's engine selection. */
   engineSocket?: string;
+  /** Native dialogs, when the desktop shell provides them. */
+  dialogs?: HostDialogs;
 }
 
 function selectionSource(selection: EngineSelection): { source: HostSource; activate(): Promise<void> } {
@@ -60,7 +62,7 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
     const engine = new HostedEngine(fixedHost(host));
     void host.start().catch(() => undefined); // a failure shows in the status
     return {
-      api: { engine, tasks },
+      api: { engine, tasks, ...(opts.dialogs ? { dialogs: opts.dialogs } : {}) },
       handlers,
       streams,
       async close() {
@@ -76,7 +78,7 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
   // Start (or connect) in the background: the UI shows the progress and any failure.
   void activate().catch(() => undefined);
   return {
-    api: { engine, tasks, selection },
+    api: { engine, tasks, selection, ...(opts.dialogs ? { dialogs: opts.dialogs } : {}) },
     handlers,
     streams,
     selection,

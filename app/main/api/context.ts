@@ -2,6 +2,7 @@
 import type { EngineClient } from '../../engine/docker/client';
 import type { EngineSelection } from '../../engine/host/selection';
 import type { EngineEvent, EngineStatus } from '../../shared/contract';
+import type { PickOptions } from '../../shared/contract/areas/host';
 import type { TaskManager } from './tasks';
 
 export interface EngineAccess {
@@ -17,11 +18,17 @@ export interface EngineAccess {
   close(): Promise<void>;
 }
 
+/** Native dialogs of the desktop shell (absent in `berth serve`). */
+export interface HostDialogs {
+  pick(opts: PickOptions): Promise<string | undefined>;
+}
+
 export interface ApiContext {
   engine: EngineAccess;
   tasks: TaskManager;
   /** Berth's engine selection (detect, switch, persist); absent when a fixed engine was given (`--engine-socket`). */
   selection?: EngineSelection;
+  dialogs?: HostDialogs;
 }
 
 /** Per call: the abort signal fires when the caller unsubscribes or disconnects. */

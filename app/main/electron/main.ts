@@ -10,6 +10,7 @@ import { loadDesktopSettings, watchDesktopSettings, type DesktopSettings } from 
 import { attachIpcTransport, type IpcTransport } from './ipc-transport';
 import { applyStartAtLogin, startsHidden } from './login-item';
 import { createMainWindow, showRoute } from './main-window';
+import { nativeDialogs } from './native-dialogs';
 import { watchForNotifications } from './notification-watcher';
 import { showNotification } from './notifier';
 import { DEEP_LINK_SCHEME, deepLinkInArgv, deepLinkToRoute, externalUrl } from './routes';
@@ -107,8 +108,9 @@ async function start(): Promise<void> {
 
   // The backend loads after the window exists; the window's first frames wait for it.
   const engineSocket = engineSocketArg();
+  const dialogs = nativeDialogs(() => win);
   const backendReady: Promise<Backend> = import('../backend').then((m) =>
-    m.createBackend(engineSocket ? { engineSocket } : {}),
+    m.createBackend({ ...(engineSocket ? { engineSocket } : {}), dialogs }),
   );
   const transport = attachIpcTransport({
     ipcMain,

@@ -7,6 +7,7 @@ import { engineRequests } from './areas/engine';
 import { objectRequests } from './areas/objects';
 import { composeRequests } from './areas/compose';
 import { registryRequests } from './areas/registries';
+import { hostRequests } from './areas/host';
 
 export { runSpec, type RunSpec } from './areas/containers';
 
@@ -16,6 +17,7 @@ export const requests = {
   ...objectRequests,
   ...composeRequests,
   ...registryRequests,
+  ...hostRequests,
 };
 
 export type Requests = typeof requests;

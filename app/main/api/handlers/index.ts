@@ -3,6 +3,7 @@ import type { RequestHandlers } from '../types';
 import { containerHandlers } from './containers';
 import { engineHandlers } from './engine';
 import { fileHandlers } from './files';
+import { hostHandlers } from './host';
 import { imageHandlers } from './images';
 import { objectHandlers } from './objects';
 import { composeHandlers } from './compose';
@@ -12,6 +13,7 @@ export const handlers: RequestHandlers = {
   ...engineHandlers,
   ...containerHandlers,
   ...fileHandlers,
+  ...hostHandlers,
   ...imageHandlers,
   ...objectHandlers,
   ...composeHandlers,

@@ -13,8 +13,10 @@ import { ProjectActions } from './ProjectActions';
 import { ProjectDetail } from './ProjectDetail';
 import { ProjectStatus } from './ProjectStatus';
 import './compose.css';
+import { useComposeFilePicker } from './use-file-picker';
 
 export function ComposePage({ rest }: { rest: string[] }) {
+  useComposeFilePicker();
   const status = useEngineStatus();
   const ready = engineReady(status);
   const list = useRequest('compose.list', {}, { enabled: ready });
