@@ -7,7 +7,7 @@ import { EngineFacts } from './EngineFacts';
 import { EngineLog } from './EngineLog';
 import { EngineState } from './EngineState';
 import { EngineSwitch } from './EngineSwitch';
-import '../images/kit.css';
+import '../../components/kit.css';
 import './engine.css';
 
 export function EnginePage() {

@@ -9,7 +9,7 @@ import { EngineGate } from '../../components/EngineGate';
 import { ObjectTable } from '../../components/ObjectTable';
 import { InspectDialog } from '../volumes/VolumeDialogs';
 import { CreateNetworkDialog, NetworkContainersDialog, RemoveNetworkDialog } from './NetworkDialogs';
-import '../images/kit.css';
+import '../../components/kit.css';
 import { RowButtons } from '../../components/RowButtons';
 
 type Open = { kind: 'create' } | { kind: 'remove' | 'inspect' | 'containers'; network: NetworkSummary };

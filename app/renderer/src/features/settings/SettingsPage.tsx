@@ -15,7 +15,7 @@ import { useClient, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { EngineSwitch } from '../engine/EngineSwitch';
 import { Field, messageOf } from '../../components/kit';
-import '../images/kit.css';
+import '../../components/kit.css';
 import '../engine/engine.css';
 
 const themeText: Record<ThemeChoice, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };

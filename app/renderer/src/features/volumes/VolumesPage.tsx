@@ -10,7 +10,7 @@ import { formatBytes } from '../../components/format';
 import { ObjectTable } from '../../components/ObjectTable';
 import { BrowseVolumeDialog } from './BrowseVolume';
 import { CreateVolumeDialog, InspectVolumeDialog, PruneVolumesDialog, RemoveVolumeDialog } from './VolumeDialogs';
-import '../images/kit.css';
+import '../../components/kit.css';
 import { RowButtons } from '../../components/RowButtons';
 
 type Open = { kind: 'create' | 'prune' } | { kind: 'remove' | 'inspect' | 'browse'; volume: VolumeSummary };
