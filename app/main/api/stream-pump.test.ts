@@ -61,3 +61,26 @@ describe('AsyncQueue', () => {
     await expect(q[Symbol.asyncIterator]().next()).rejects.toThrow(/fell too far behind/);
   });
 });
+
+describe('StreamPump latency', () => {
+  it('sends the first item after a quiet spell at once, and batches what follows within the window', async () => {
+    const frames: { at: number; n: number }[] = [];
+    const q = new AsyncQueue<{ data: string }>();
+    const t0 = performance.now();
+    const pump = new StreamPump(
+      1,
+      (f) => f.t === 'data' && frames.push({ at: performance.now() - t0, n: f.items.length }),
+      new AbortController().signal,
+    );
+    void pump.run(q);
+    q.push({ data: 'a' });
+    await tick(5);
+    expect(frames).toHaveLength(1);
+    expect(frames[0]!.at).toBeLessThan(5);
+    for (let i = 0; i < 10; i++) q.push({ data: 'b' });
+    await tick(40);
+    expect(frames.length).toBe(2);
+    expect(frames[1]!.n).toBe(10);
+    q.end();
+  });
+});

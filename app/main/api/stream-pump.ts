@@ -19,6 +19,8 @@ export class StreamPump {
   private batch: unknown[] = [];
   private bytes = 0;
   private timer: NodeJS.Timeout | undefined;
+  private immediate: NodeJS.Immediate | undefined;
+  private lastSent = -Infinity;
   private windowWaiter: (() => void) | undefined;
 
   constructor(
@@ -39,7 +41,7 @@ export class StreamPump {
       const w = this.windowWaiter;
       this.windowWaiter = undefined;
       w();
-      if (this.batch.length && !this.timer) this.flush();
+      if (this.batch.length && !this.timer && !this.immediate) this.flush();
     }
   }
 
@@ -66,7 +68,7 @@ export class StreamPump {
           this.batch.push(r.value);
           this.bytes += estimateSize(r.value);
         }
-        if (!this.timer && this.bytes < BATCH_BYTES) this.timer = setTimeout(() => this.flush(), BATCH_MS);
+        this.schedule();
       }
       if (!this.signal.aborted) {
         while (this.batch.length && !this.signal.aborted) {
@@ -77,17 +79,33 @@ export class StreamPump {
       }
     } finally {
       clearTimeout(this.timer);
+      if (this.immediate) clearImmediate(this.immediate);
       if (this.signal.aborted) void it.return?.();
     }
+  }
+
+  /**
+   * At most one frame per BATCH_MS, but the first after a quiet spell goes out at once (on the
+   * next turn of the event loop, so what arrives together still travels together): a keystroke's
+   * echo in a terminal is not held back by the batching that a log flood needs.
+   */
+  private schedule(): void {
+    if (this.timer || this.immediate || this.bytes >= BATCH_BYTES) return;
+    const since = performance.now() - this.lastSent;
+    if (since >= BATCH_MS) this.immediate = setImmediate(() => this.flush());
+    else this.timer = setTimeout(() => this.flush(), BATCH_MS - since);
   }
 
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.immediate) clearImmediate(this.immediate);
+    this.immediate = undefined;
     if (!this.batch.length || this.inFlight >= WINDOW_BATCHES || this.signal.aborted) return;
     const items = this.batch;
     this.batch = [];
     this.bytes = 0;
+    this.lastSent = performance.now();
     this.send({ t: 'data', id: this.id, seq: ++this.seq, items });
   }
 
