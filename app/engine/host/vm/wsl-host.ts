@@ -302,7 +302,7 @@ export class WslHost extends VmHostBase {
       const engine = this.engine;
       await this.waitForApi(
         async () => {
-          if (!this.engine || engine?.exitCode !== null)
+          if (!this.engine || engine?.exitCode !== null || engine?.signalCode !== null)
             throw new EngineStepError(
               'unavailable',
               `dockerd in Berth's WSL distro stopped during start-up: ${this.log.tail(1)[0] ?? 'no output'}.`,
