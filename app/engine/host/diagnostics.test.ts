@@ -61,6 +61,8 @@ describe('diagnostics', () => {
       'disk-space',
       'tcp-without-tls',
       'api-version',
+      'lima-installed',
+      'wsl-ready',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { findBinary } from './binaries';
 import { probeEngine } from './probe';
 import { describeRootlessProblems, rootlessProblems } from './rootless-prereqs';
 import type { EngineHostKind } from './types';
+import { vmChecks } from './vm/vm-diagnostics';
 
 export interface CheckResult {
   passed: boolean;
@@ -42,6 +43,8 @@ export interface DiagnosticContext {
   /** Minimum free bytes for the data root; default 2 GiB. */
   minFreeBytes?: number;
   uid?: number;
+  /** Where the VM hosts' tools are (Berth's bundled resources, wsl.exe), for their checks. */
+  vm?: { resourcesDir?: string; wslPath?: string; env?: Record<string, string | undefined> };
 }
 
 const addressUrl = (a: EngineAddress): string =>
@@ -277,6 +280,7 @@ export function diagnosticChecks(ctx: DiagnosticContext = {}): DiagnosticCheck[]
             };
       },
     },
+    ...vmChecks(ctx),
   ];
 }
 

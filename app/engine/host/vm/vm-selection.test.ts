@@ -83,3 +83,32 @@ describe('EngineSelection with VM hosts (fake limactl / fake wsl.exe: macOS and 
     expect(readSelection(h.paths.config).active).toBeUndefined();
   });
 });
+
+describe('diagnostics for the VM hosts (fake limactl / fake wsl.exe: macOS and Windows absent here)', () => {
+  it('checks Lima and WSL, with the fix when something is missing', async () => {
+    const { runDiagnostics, diagnosticChecks } = await import('../diagnostics');
+    const h = home();
+    h.install('fake-limactl.mjs', 'limactl');
+    const wsl = h.install('fake-wsl.mjs', 'wsl.exe');
+    const run = async (hostKind: 'lima' | 'wsl', env: Record<string, string | undefined>) =>
+      (await runDiagnostics(diagnosticChecks({ hostKind, vm: { env, wslPath: wsl } }))).find((o) =>
+        hostKind === 'lima' ? o.id === 'lima-installed' : o.id === 'wsl-ready',
+      )!;
+    expect(await run('lima', { ...h.env, LIMA_HOME: join(h.dir, 'lima') })).toMatchObject({
+      status: 'passed',
+      detail: expect.stringContaining('Lima 1.0.3'),
+    });
+    expect(await run('lima', { PATH: '/nonexistent' })).toMatchObject({
+      status: 'failed',
+      fix: expect.stringContaining('brew install lima'),
+    });
+    expect(await run('wsl', { ...h.env, FAKE_WSL_HOME: h.dir })).toMatchObject({
+      status: 'passed',
+      detail: 'WSL is installed (default version 2)',
+    });
+    expect(await run('wsl', { ...h.env, FAKE_WSL_HOME: h.dir, FAKE_WSL: 'not-installed' })).toMatchObject({
+      status: 'failed',
+      fix: expect.stringContaining('wsl.exe --install --no-distribution'),
+    });
+  }, 30000);
+});
