@@ -5,3 +5,4 @@ export { describeRestart, restartPlan, type RestartPlan } from './restart-reason
 export { WslHost, wslPaths, WSL_DATA_DISTRO, WSL_DISTRO, type WslHostOptions } from './wsl-host';
 export { decodeWslOutput, parseWslList, parseWslStatus, wslProblem, type WslProblem } from './wsl-output';
 export { QemuHost, kvmUsable, type QemuHostOptions } from './qemu-host';
+export { IdleSaver, type IdleSaverOptions } from './idle-saver';
