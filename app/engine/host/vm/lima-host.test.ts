@@ -65,6 +65,11 @@ describe('LimaHost (fake limactl: macOS absent here)', { timeout: 30000 }, () =>
       ]),
     );
     expect(host.logTail(200).join('\n')).toContain('READY. Run');
+    const disk = await host.diskUsage();
+    expect(disk.sizeBytes).toBe(60 * 1024 ** 3);
+    expect(disk.usedBytes).toBeGreaterThan(0);
+    expect(disk.usedBytes).toBeLessThan(1024 ** 3);
+    expect(disk.hostFreeBytes).toBeGreaterThan(0);
 
     await host.stop();
     expect(host.status().state).toBe('stopped');

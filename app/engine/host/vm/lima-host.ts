@@ -1,7 +1,7 @@
 // Berth's engine in a Lima VM (macOS): Berth's own LIMA_HOME under its data dir, an instance "berth"
 // written from the bundled template, dockerd inside, the guest docker socket forwarded to
 // <data>/vm/docker.sock, and the engine data on a separate Lima disk that survives a VM reset.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pingUnix, type EngineAddress } from '../../docker/client';
@@ -247,6 +247,15 @@ export class LimaHost extends VmHostBase {
     );
     const message = describeRestart(plan);
     return { ...plan, ...(message ? { message } : {}) };
+  }
+
+  /** The engine data disk: its size, what it takes on the Mac (Lima disks are sparse), and free space there. */
+  async diskUsage(): Promise<{ sizeBytes: number; usedBytes: number; hostFreeBytes: number }> {
+    const disk = (await this.limactl().disks()).find((d) => d.name === LIMA_DATA_DISK);
+    const file = join(this.paths.limaHome, '_disks', LIMA_DATA_DISK, 'datadisk');
+    const used = existsSync(file) ? statSync(file).blocks * 512 : 0;
+    const fs = statfsSync(this.paths.dir);
+    return { sizeBytes: disk?.size ?? 0, usedBytes: used, hostFreeBytes: fs.bavail * fs.bsize };
   }
 
   /** New resources from settings. Returns the restart plan; the caller previews it and calls restart(). */

@@ -48,6 +48,11 @@ describe('QemuHost: the isolated Linux VM (real QEMU, software emulation)', { ti
     await host.stop();
     expect(host.status().state).toBe('stopped');
     expect(host.logTail(50).join('\n')).toContain('BERTH-VM-STOPPED');
+    const disk = host.diskUsage();
+    expect(disk.sizeBytes).toBe(4 * 1024 ** 3);
+    expect(disk.usedBytes).toBeGreaterThan(0);
+    expect(disk.usedBytes).toBeLessThan(disk.sizeBytes); // sparse, trimmed on stop
+    expect(disk.hostFreeBytes).toBeGreaterThan(0);
 
     expect(await host.start()).toBe('running');
     const images = await docker(['image', 'ls', '--format', '{{.Repository}}']);

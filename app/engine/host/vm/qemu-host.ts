@@ -12,6 +12,8 @@ import {
   ftruncateSync,
   mkdirSync,
   openSync,
+  statfsSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { request } from 'node:http';
@@ -28,6 +30,15 @@ import { buildInitramfs, findGuestKernel } from './initramfs';
 import { VmHostBase, VmStepFailure } from './vm-host-base';
 
 export type QemuAccel = 'kvm' | 'tcg' | 'auto';
+
+export interface VmDiskUsage {
+  /** The disk's size as the VM sees it. */
+  sizeBytes: number;
+  /** What the disk image really takes on the host (sparse / thin-provisioned). */
+  usedBytes: number;
+  /** Free space on the host's file system that holds the image. */
+  hostFreeBytes: number;
+}
 
 export interface QemuHostOptions {
   paths?: BerthPaths;
@@ -89,6 +100,11 @@ function pingTcp(port: number): Promise<boolean> {
   });
 }
 
+const consoleMarkers: [string, string][] = [
+  ['BERTH-VM-ROOT-READY', "The VM's kernel is up; mounting the engine data"],
+  ['BERTH-VM-ENGINE-STARTING', 'Starting dockerd inside the VM'],
+];
+
 export function kvmUsable(): boolean {
   try {
     accessSync('/dev/kvm', constants.R_OK | constants.W_OK);
@@ -110,6 +126,7 @@ export class QemuHost extends VmHostBase {
   private port = 0;
   private qemu: ChildProcess | undefined;
   private console = '';
+  private seen = new Set<string>();
 
   constructor(private readonly opts: QemuHostOptions = {}) {
     const paths = qemuPaths(opts.paths ?? berthPaths(opts.env ?? process.env));
@@ -185,8 +202,12 @@ export class QemuHost extends VmHostBase {
     const text = b.toString('utf8');
     this.log.write(text);
     this.console = (this.console + text).slice(-4000);
-    if (text.includes('BERTH-VM-ROOT-READY')) this.progress("The VM's kernel is up; mounting the engine data");
-    if (text.includes('BERTH-VM-ENGINE-STARTING')) this.progress('Starting dockerd inside the VM');
+    // Markers may arrive split across chunks, so look at what came so far, once per marker.
+    for (const [marker, line] of consoleMarkers)
+      if (!this.seen.has(marker) && this.console.includes(marker)) {
+        this.seen.add(marker);
+        this.progress(line);
+      }
   };
 
   private qemuArgs(accel: 'kvm' | 'tcg', kernel: string): string[] {
@@ -196,7 +217,7 @@ export class QemuHost extends VmHostBase {
       ...['-nographic', '-nodefaults', '-no-reboot'],
       ...['-kernel', kernel, '-initrd', this.paths.initramfs, '-append', 'console=ttyS0 quiet panic=-1'],
       ...['-virtfs', 'local,path=/usr,mount_tag=hostusr,security_model=none,readonly=on'],
-      ...['-drive', `file=${this.paths.dataDisk},format=raw,if=virtio`],
+      ...['-drive', `file=${this.paths.dataDisk},format=raw,if=virtio,discard=unmap`],
       ...['-netdev', `user,id=n0,hostfwd=tcp:127.0.0.1:${this.port}-:2375`, '-device', 'virtio-net-pci,netdev=n0'],
       ...['-serial', 'stdio', '-serial', `unix:${this.paths.control},server=on,wait=off`],
     ];
@@ -211,6 +232,7 @@ export class QemuHost extends VmHostBase {
         const child = spawn(qemu, args, { stdio: ['ignore', 'pipe', 'pipe'] });
         this.qemu = child;
         this.console = '';
+        this.seen.clear();
         child.stdout.on('data', this.onConsole);
         child.stderr.on('data', this.onConsole);
         child.on('exit', (code, sig) => this.onExit(child, code, sig));
@@ -250,6 +272,13 @@ export class QemuHost extends VmHostBase {
         `127.0.0.1:${this.port}`,
       ),
     );
+  }
+
+  /** The data disk: its size, what it really takes on the host (it is sparse), and the host's free space. */
+  diskUsage(): VmDiskUsage {
+    const st = existsSync(this.paths.dataDisk) ? statSync(this.paths.dataDisk) : undefined;
+    const fs = statfsSync(this.paths.dir);
+    return { sizeBytes: st?.size ?? 0, usedBytes: (st?.blocks ?? 0) * 512, hostFreeBytes: fs.bavail * fs.bsize };
   }
 
   private onExit(child: ChildProcess, code: number | null, sig: NodeJS.Signals | null): void {

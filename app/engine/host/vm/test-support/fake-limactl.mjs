@@ -5,7 +5,16 @@
 // the instance's lima.yaml, as Lima's socket forwarding would. FAKE_LIMA (comma-separated) picks
 // failures: version=X, download-fails, stop-hangs, start-slow.
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -99,6 +108,9 @@ async function main() {
     if (sub === 'create') {
       if (state.disks[name]) fatal(`disk "${name}" already exists (${join(home, '_disks', name)})`);
       state.disks[name] = { size };
+      mkdirSync(join(home, '_disks', name), { recursive: true });
+      writeFileSync(join(home, '_disks', name, 'datadisk'), Buffer.alloc(8192, 1)); // a little real data
+      truncateSync(join(home, '_disks', name, 'datadisk'), size); // the rest sparse, as Lima's raw disks
       log('info', `Creating raw disk "${name}" with size ${size / GiB}GiB`);
     } else if (sub === 'resize') {
       if (state.disks[name].instance)
