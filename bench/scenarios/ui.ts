@@ -74,7 +74,7 @@ export const scenarios: BenchScenario[] = [
   },
   {
     id: 'ui-logs-1m',
-    title: 'logs view: 1 000 000 lines shown to the last line, then searched',
+    title: 'logs view of a 1 000 000-line log',
     goal: 'tail < 1 s, search < 500 ms',
     skip: missing,
     async run(ctx): Promise<BenchResult[]> {
@@ -83,22 +83,32 @@ export const scenarios: BenchScenario[] = [
       await ctx.engine.docker(['run', '--name', name, ctx.busybox, 'seq', '1', String(lines)]);
       const ui = await openUi(ctx);
       const tail: number[] = [];
+      const all: number[] = [];
       const search: number[] = [];
       const reference: number[] = [];
+      const last = ui.page.getByRole('log').getByText(String(lines), { exact: true });
       try {
         const runs = ctx.quick ? 1 : 3;
         for (let i = 0; i < runs; i++) {
-          await ui.page.goto(`${ui.t.server.url.split('?')[0]}#/containers/${name}/logs`);
-          await ui.page.getByLabel('Lines').waitFor();
+          // A fresh page each run: a hash change alone would keep the previous run's search and scroll.
+          await ui.page.goto('about:blank');
           const t0 = performance.now();
-          await ui.page.getByLabel('Lines').selectOption('all');
-          await ui.page.getByRole('log').getByText(String(lines), { exact: true }).waitFor({ timeout: 60000 });
+          await ui.page.goto(`${ui.t.server.url.split('?')[0]}#/containers/${name}/logs`);
+          await last.waitFor({ timeout: 30000 }); // the default view: the tail
           tail.push(performance.now() - t0);
-          const needle = String(Math.floor(lines / 2) + 7);
           const t1 = performance.now();
+          await ui.page.getByLabel('Lines').selectOption('all');
+          await ui.page
+            .getByText(`${lines.toLocaleString('en')} lines`)
+            .first()
+            .waitFor({ timeout: 60000 });
+          await last.waitFor({ timeout: 60000 });
+          all.push(performance.now() - t1);
+          const needle = String(Math.floor(lines / 2) + 7);
+          const t2 = performance.now();
           await ui.page.getByLabel('Search logs').fill(needle);
           await ui.page.getByText(/1 of \d+/).waitFor({ timeout: 30000 });
-          search.push(performance.now() - t1);
+          search.push(performance.now() - t2);
           reference.push(await timeCommand('docker', ['logs', name], dockerEnv(ctx)));
         }
       } finally {
@@ -106,8 +116,9 @@ export const scenarios: BenchScenario[] = [
         await ctx.engine.docker(['rm', '-f', name]);
       }
       return [
-        { berth: tail, reference, unit: 'ms', referenceLabel: 'docker logs > /dev/null, all lines' },
-        { berth: search, reference, unit: 'ms', referenceLabel: 'search vs docker logs' },
+        { berth: tail, reference, unit: 'ms', referenceLabel: 'tail shown (default view) vs docker logs > /dev/null' },
+        { berth: all, reference, unit: 'ms', referenceLabel: 'all lines loaded vs docker logs > /dev/null' },
+        { berth: search, reference, unit: 'ms', referenceLabel: 'search over all lines vs docker logs' },
       ];
     },
   },

@@ -1,7 +1,9 @@
 // One container at #/containers/<id>/<tab>: header with actions, and the detail tabs.
 import { useRef, useState } from 'react';
 import { useClient, useRequest } from '../../api/hooks';
+import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href, navigate } from '../../app/router';
+import { EngineGate } from '../../components/EngineGate';
 import { useUi } from '../../app/ui-store';
 import { FilesTab, InspectTab, LogsTab, ProcessesTab, StatsTab, TerminalTab } from './detail';
 import { RemoveContainersDialog } from './RemoveContainersDialog';
@@ -19,14 +21,20 @@ const tabs = [
 export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string | undefined }) {
   const client = useClient();
   const toast = useUi((s) => s.toast);
-  const list = useRequest('containers.list', { all: true });
+  const status = useEngineStatus();
+  const list = useRequest('containers.list', { all: true }, { enabled: engineReady(status) });
   const [removing, setRemoving] = useState(false);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const container = list.data?.find((c) => c.id === id || c.name === id || c.id.startsWith(id));
   const current = tabs.findIndex((t) => t.id === tab);
   const active = tabs[current < 0 ? 0 : current]!;
 
-  if (list.isPending) return <p className="muted empty">Loading…</p>;
+  if (!engineReady(status) || list.isPending || list.error)
+    return (
+      <EngineGate query={list} what="the container">
+        {null}
+      </EngineGate>
+    );
   if (!container)
     return (
       <div className="empty" role="alert">
