@@ -15,6 +15,8 @@ run_pkgs=(docker.io containerd iproute2 ca-certificates)
 test_pkgs=(busybox-static chromium docker-registry docker-compose apache2-utils rootlesskit uidmap slirp4netns procps tar git iptables qemu-system-x86 linux-image-amd64 util-linux)
 pkgs=("${run_pkgs[@]}")
 [ "${1:-}" = "--run" ] || pkgs+=("${test_pkgs[@]}")
+# --list: print the packages (CI installs them up front) and stop.
+if [ "${1:-}" = "--list" ]; then echo "${pkgs[@]}"; exit 0; fi
 
 missing=()
 for p in "${pkgs[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done

@@ -6,7 +6,7 @@ import { RegistriesPage } from '../features/registries/RegistriesPage';
 import { VolumesPage } from '../features/volumes/VolumesPage';
 import { NetworksPage } from '../features/networks/NetworksPage';
 import { ComposePage } from '../features/compose/ComposePage';
-import { EnginePage } from '../features/engine/EnginePage';
+import { EnginePage } from '../features/engine-page/EnginePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { CommandPalette } from './CommandPalette';
 import { ConnectionBanner } from './ConnectionBanner';

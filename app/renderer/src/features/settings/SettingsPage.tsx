@@ -13,10 +13,10 @@ import {
 import { firstIssue } from '../../../../shared/rules';
 import { useClient, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
-import { EngineSwitch } from '../engine/EngineSwitch';
+import { EngineSwitch } from '../engine-page/EngineSwitch';
 import { Field, messageOf } from '../../components/kit';
 import '../../components/kit.css';
-import '../engine/engine.css';
+import '../engine-page/engine.css';
 
 const themeText: Record<ThemeChoice, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
