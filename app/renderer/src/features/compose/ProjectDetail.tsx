@@ -1,12 +1,12 @@
 // One project at #/compose/<project>/<tab>: its status, files and actions; Services and Logs tabs.
-import { useRef } from 'react';
 import type { ComposeProject } from '../../../../shared/contract/areas/compose';
-import { href, navigate } from '../../app/router';
+import { href } from '../../app/router';
 import { ComposeTaskOutput } from './ComposeTaskOutput';
 import { ProjectActions } from './ProjectActions';
 import { ProjectLogs } from './ProjectLogs';
 import { ProjectStatus } from './ProjectStatus';
 import { ServicesTable } from './ServicesTable';
+import { RouteTabs } from '../../components/RouteTabs';
 
 const tabs = [
   { id: 'services', label: 'Services' },
@@ -24,7 +24,6 @@ export function ProjectDetail({
   project: ComposeProject | undefined;
   loading: boolean;
 }) {
-  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   if (loading) return <p className="muted empty">Loading…</p>;
   if (!project)
     return (
@@ -38,14 +37,6 @@ export function ProjectDetail({
       </div>
     );
   const active = tabs.find((t) => t.id === tab) ?? tabs[0];
-  const onTabKey = (e: React.KeyboardEvent, i: number) => {
-    const next =
-      e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    navigate(href('compose', project.name, tabs[next]!.id));
-    tabRefs.current[next]?.focus();
-  };
   return (
     <section className="detail" aria-labelledby="project-title">
       <div className="detail-head">
@@ -71,37 +62,19 @@ export function ProjectDetail({
         <ProjectActions project={project} />
       </div>
       <ComposeTaskOutput />
-      <div role="tablist" aria-label={`${project.name} details`} className="tabs">
-        {tabs.map((t, i) => (
-          <button
-            key={t.id}
-            ref={(el) => {
-              tabRefs.current[i] = el;
-            }}
-            role="tab"
-            id={`compose-tab-${t.id}`}
-            aria-selected={t.id === active.id}
-            aria-controls={`compose-panel-${t.id}`}
-            tabIndex={t.id === active.id ? 0 : -1}
-            onClick={() => navigate(href('compose', project.name, t.id))}
-            onKeyDown={(e) => onTabKey(e, i)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div
-        role="tabpanel"
-        id={`compose-panel-${active.id}`}
-        aria-labelledby={`compose-tab-${active.id}`}
-        className="tab-panel"
+      <RouteTabs
+        label={`${project.name} details`}
+        tabs={tabs}
+        active={active.id}
+        hrefOf={(t) => href('compose', project.name, t)}
+        idPrefix="compose"
       >
         {active.id === 'services' ? (
           <ServicesTable project={project} />
         ) : (
           <ProjectLogs key={project.name} project={project} />
         )}
-      </div>
+      </RouteTabs>
     </section>
   );
 }

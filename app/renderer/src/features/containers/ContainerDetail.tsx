@@ -1,9 +1,10 @@
 // One container at #/containers/<id>/<tab>: header with actions, and the detail tabs.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useClient, useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
+import { RouteTabs } from '../../components/RouteTabs';
 import { useUi } from '../../app/ui-store';
 import { FilesTab, InspectTab, LogsTab, ProcessesTab, StatsTab, TerminalTab } from './detail';
 import { RemoveContainersDialog } from './RemoveContainersDialog';
@@ -24,7 +25,6 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
   const status = useEngineStatus();
   const list = useRequest('containers.list', { all: true }, { enabled: engineReady(status) });
   const [removing, setRemoving] = useState(false);
-  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const container = list.data?.find((c) => c.id === id || c.name === id || c.id.startsWith(id));
   const current = tabs.findIndex((t) => t.id === tab);
   const active = tabs[current < 0 ? 0 : current]!;
@@ -55,23 +55,6 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
       toast('error', (e as Error).message);
     }
   };
-  const onTabKey = (e: React.KeyboardEvent, i: number) => {
-    const next =
-      e.key === 'ArrowRight'
-        ? (i + 1) % tabs.length
-        : e.key === 'ArrowLeft'
-          ? (i - 1 + tabs.length) % tabs.length
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? tabs.length - 1
-              : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    navigate(href('containers', container.id, tabs[next]!.id));
-    tabRefs.current[next]?.focus();
-  };
-
   return (
     <section className="detail" aria-labelledby="detail-title">
       <div className="detail-head">
@@ -91,28 +74,15 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
         </button>
         <RowActions container={container} onRemove={() => setRemoving(true)} />
       </div>
-      <div role="tablist" aria-label={`${container.name} details`} className="tabs">
-        {tabs.map((t, i) => (
-          <button
-            key={t.id}
-            ref={(el) => {
-              tabRefs.current[i] = el;
-            }}
-            role="tab"
-            id={`tab-${t.id}`}
-            aria-selected={t.id === active.id}
-            aria-controls={`panel-${t.id}`}
-            tabIndex={t.id === active.id ? 0 : -1}
-            onClick={() => navigate(href('containers', container.id, t.id))}
-            onKeyDown={(e) => onTabKey(e, i)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${active.id}`} aria-labelledby={`tab-${active.id}`} className="tab-panel">
+      <RouteTabs
+        label={`${container.name} details`}
+        tabs={tabs}
+        active={active.id}
+        hrefOf={(t) => href('containers', container.id, t)}
+        idPrefix="container"
+      >
         <active.Component key={`${container.id}-${active.id}`} container={container} />
-      </div>
+      </RouteTabs>
       {removing && (
         <RemoveContainersDialog
           containers={[container]}
