@@ -75,25 +75,10 @@ export function rssMiB(pid: number): number {
 }
 
 /** Units a row may use; wider than types.ts's BenchResult['unit'] (run.ts renders them all). */
-export type Unit = BenchResult['unit'] | '% core' | 'requests';
+export type Unit = BenchResult['unit'];
+export type Row = BenchResult;
 
-/**
- * Per-row extras run.ts understands on top of BenchResult: a row title, a goal of its own, and a
- * fixed `limit` for rows with no reference to compare with (memory, requests while hidden).
- */
-export interface RowExtras {
-  /** Replaces the scenario title for this row. */
-  title?: string;
-  goal?: string;
-  /** Largest acceptable berth/reference ratio for this row (overrides the scenario's). */
-  goalRatio?: number;
-  /** Largest acceptable Berth value when there is no reference (reference: []). */
-  limit?: number;
-}
-
-export type Row = Omit<BenchResult, 'unit'> & RowExtras & { unit: Unit };
-
-/** A result row with the extras; typed as BenchResult so a scenario's run() can return it. */
+/** A result row (kept as a named helper: scenarios read better with it). */
 export function row(r: Row): BenchResult {
-  return r as unknown as BenchResult;
+  return r;
 }

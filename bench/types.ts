@@ -16,9 +16,16 @@ export interface BenchResult {
   berth: number[];
   /** Samples of the reference (docker CLI or raw API) doing the same thing. */
   reference: number[];
-  unit: 'ms' | 'cpu-s' | 'MB' | 'lines/s';
+  unit: 'ms' | 'cpu-s' | 'MB' | 'lines/s' | '% core' | 'requests';
   /** What the reference was, e.g. "docker ps -a". */
   referenceLabel: string;
+  /** Replaces the scenario title for this row. */
+  title?: string;
+  goal?: string;
+  /** Largest acceptable berth/reference ratio for this row (overrides the scenario's). */
+  goalRatio?: number;
+  /** Largest acceptable Berth value when there is no reference (reference: []). */
+  limit?: number;
 }
 
 export interface BenchScenario {
