@@ -53,8 +53,9 @@ test('every screen renders in the light and dark themes', async ({ page, berth }
   try {
     for (const theme of ['light', 'dark']) {
       await berth.open(page, '#/containers');
-      await page.evaluate(`localStorage.setItem('berth.theme', '${theme}')`);
-      await page.reload();
+      // The theme is one of Berth's settings: choose it as a user would.
+      await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       for (const p of pages) {
         await page.goto(berth.url.split('?')[0] + p.route);
         await expect(page.getByRole('heading', { name: p.heading, level: 1 })).toBeVisible();
@@ -72,6 +73,10 @@ test('every screen renders in the light and dark themes', async ({ page, berth }
       await page.screenshot({ path: `e2e/.results/screens/${theme}-run-dialog.png` });
     }
   } finally {
+    await page
+      .getByRole('combobox', { name: 'Theme' })
+      .selectOption('system')
+      .catch(() => undefined);
     await berth.docker(['rm', '-f', ...names]);
     await berth.docker(['volume', 'rm', `${web}-data`]);
   }
