@@ -1,13 +1,12 @@
 // A project's logs: every service in one stream, interleaved by time, each line marked and coloured
 // by its service; the container logs view's search, follow and list, plus a filter by service.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ComposeProject } from '../../../../shared/contract/areas/compose';
-import { shortTimestamp } from '../containers/detail/common/format';
-import { safeFileName, saveBlob } from '../containers/detail/common/download';
 import { ErrorNote, Loading, StatusText } from '../containers/detail/common/States';
-import { copyText, useFlash } from '../containers/detail/common/use-flash';
+import { useFlash } from '../containers/detail/common/use-flash';
 import { LogList, type LogListHandle } from '../containers/detail/logs/LogList';
 import { LogSearchBar } from '../containers/detail/logs/LogSearchBar';
+import { logExport, useFindShortcut } from '../containers/detail/logs/log-view-tools';
 import type { SearchIndex } from '../containers/detail/logs/search';
 import { useLogSearch } from '../containers/detail/logs/use-log-search';
 import { prefixContext, serviceColourClass } from './service-colours';
@@ -62,23 +61,7 @@ export function ProjectLogs({ project }: { project: ComposeProject }) {
   const search = useLogSearch(buffer, version, query, opts, topLine, onJump);
   const current = search.index && search.current >= 0 ? search.index.locate(search.current) : undefined;
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (
-        (e.ctrlKey || e.metaKey) &&
-        !e.shiftKey &&
-        !e.altKey &&
-        e.key.toLowerCase() === 'f' &&
-        root.current?.offsetParent !== null
-      ) {
-        e.preventDefault();
-        input.current?.focus();
-        input.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useFindShortcut(root, input);
 
   const toggle = (service: string) =>
     setHidden((prev) => {
@@ -88,24 +71,14 @@ export function ProjectLogs({ project }: { project: ComposeProject }) {
       return next;
     });
 
-  const shownLines = (): Iterable<number> | { from: number; to: number } => {
-    const idx = search.index;
-    if (filterOn && idx)
-      return (function* () {
-        for (let i = 0; i < idx.lineCount; i++) yield idx.lineAt(i);
-      })();
-    return { from: buffer.first, to: buffer.end };
-  };
-  const format = (abs: number) =>
-    showTs ? `${shortTimestamp(buffer.timestamp(abs))} ${buffer.plain(abs)}` : buffer.plain(abs);
-  const copyAll = async () => setFlash(await copyText(buffer.textParts(shownLines(), format).join('')));
-  const download = () => {
-    saveBlob(
-      new Blob(buffer.textParts(shownLines(), format), { type: 'text/plain' }),
-      `${safeFileName(project.name)}.log`,
-    );
-    setFlash('Download started.');
-  };
+  const { copyAll, download } = logExport({
+    buffer,
+    index: search.index,
+    filterOn,
+    showTs,
+    fileName: project.name,
+    flash: setFlash,
+  });
   const empty = buffer.length === 0;
 
   return (

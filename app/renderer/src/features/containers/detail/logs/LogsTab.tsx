@@ -1,12 +1,11 @@
 // The Logs tab: a live, virtualized, searchable view of one container's logs.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ContainerSummary } from '../../../../../../shared/contract';
-import { safeFileName, saveBlob } from '../common/download';
-import { copyText, useFlash } from '../common/use-flash';
+import { useFlash } from '../common/use-flash';
 import { ErrorNote, Loading, StatusText } from '../common/States';
-import { shortTimestamp } from '../common/format';
 import { LogList, type LogListHandle } from './LogList';
 import { LogSearchBar } from './LogSearchBar';
+import { logExport, useFindShortcut } from './log-view-tools';
 import type { SearchIndex } from './search';
 import { tailChoices, type TailChoice } from './tail-choice';
 import { useLogSearch } from './use-log-search';
@@ -56,44 +55,16 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
   }, [filterOn, onJump, search.index, search.current]);
 
   // Ctrl/Cmd+F focuses the search box while this tab is shown.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (
-        (e.ctrlKey || e.metaKey) &&
-        !e.shiftKey &&
-        !e.altKey &&
-        e.key.toLowerCase() === 'f' &&
-        root.current?.offsetParent !== null
-      ) {
-        e.preventDefault();
-        input.current?.focus();
-        input.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useFindShortcut(root, input);
 
-  const shownLines = (): Iterable<number> | { from: number; to: number } => {
-    const idx = search.index;
-    if (filterOn && idx) {
-      return (function* () {
-        for (let i = 0; i < idx.lineCount; i++) yield idx.lineAt(i);
-      })();
-    }
-    return { from: buffer.first, to: buffer.end };
-  };
-  const format = (abs: number) =>
-    showTs ? `${shortTimestamp(buffer.timestamp(abs))} ${buffer.plain(abs)}` : buffer.plain(abs);
-
-  const copyAll = async () => setFlash(await copyText(buffer.textParts(shownLines(), format).join('')));
-  const download = () => {
-    saveBlob(
-      new Blob(buffer.textParts(shownLines(), format), { type: 'text/plain' }),
-      `${safeFileName(container.name)}.log`,
-    );
-    setFlash('Download started.');
-  };
+  const { copyAll, download } = logExport({
+    buffer,
+    index: search.index,
+    filterOn,
+    showTs,
+    fileName: container.name,
+    flash: setFlash,
+  });
 
   const empty = buffer.length === 0;
   return (
