@@ -32,12 +32,21 @@ async function readUntil(
   timeoutMs = 10000,
 ): Promise<string> {
   let text = '';
-  const deadline = Date.now() + timeoutMs;
-  while (!re.test(text)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${re}; got ${JSON.stringify(text)}`);
-    const r = await it.next();
-    if (r.done) break;
-    text += Buffer.from(r.value).toString('utf8');
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`exec ${s.execId}: timed out waiting for ${re}; got ${JSON.stringify(text)}`)),
+      timeoutMs,
+    );
+  });
+  try {
+    while (!re.test(text)) {
+      const r = await Promise.race([it.next(), timeout]);
+      if (r.done) break;
+      text += Buffer.from(r.value).toString('utf8');
+    }
+  } finally {
+    clearTimeout(timer);
   }
   return text;
 }
@@ -153,11 +162,22 @@ describe('exec', () => {
 
   it('opens and closes 200 sessions and leaves the engine with no more connections than before', async () => {
     const pid = dockerdPid();
+    // Each step has its own deadline, so a stuck step fails the test by name instead of by its timeout.
+    const step = <T>(what: string, p: Promise<T>, ms = 15000): Promise<T> => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
+      });
+      return Promise.race([p, late]).finally(() => clearTimeout(timer));
+    };
     const session = async () => {
-      const s = await openExecSession(client, box, { cmd: ['sh'], cols: 80, rows: 24 });
+      const s = await step('opening a session', openExecSession(client, box, { cmd: ['sh'], cols: 80, rows: 24 }));
+      const out = s.output[Symbol.asyncIterator]();
+      // Like a user, type once the shell shows its prompt (input sent earlier can race its start-up).
+      await readUntil(s, out, /\/ # /);
       s.write('echo hi\n');
-      await readUntil(s, s.output[Symbol.asyncIterator](), /hi/);
-      await s.close();
+      await readUntil(s, out, /\r\nhi\r\n/);
+      await step(`closing exec ${s.execId}`, s.close());
     };
     const batch = 10;
     // One round first, so the engine's lazily made resources and the client's keep-alive pool exist before the baseline.

@@ -251,7 +251,10 @@ export async function openExecSession(
   );
   const sock = await attempt(what, () => hijack(client, execId, true));
   sock.on('error', () => undefined); // surfaced through `output`; never crash the process
-  const closed = new Promise<void>((resolve) => sock.once('close', () => resolve()));
+  // A session whose process ended at once may have closed its socket already.
+  const closed = (sock as Duplex & { closed?: boolean }).closed
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => sock.once('close', () => resolve()));
   const exit = closed.then(() => exitCodeOf(client, execId));
   exit.catch(() => undefined);
   // Resize right after start: the engine gives the TTY a default size until told otherwise.
