@@ -1,4 +1,4 @@
-import { useEngineStatus } from './engine-status';
+import { engineSleeping, useEngineStatus } from './engine-status';
 import { href } from './router';
 
 const labels: Record<string, string> = {
@@ -13,11 +13,12 @@ const labels: Record<string, string> = {
 export function EngineIndicator() {
   const status = useEngineStatus();
   const state = status?.state ?? 'none';
-  const label = status ? labels[state] : 'Connecting to Berth…';
+  const asleep = engineSleeping(status);
+  const label = !status ? 'Connecting to Berth…' : asleep ? 'Engine sleeping (idle)' : labels[state];
   const progress = status && state !== 'running' ? status.progress : '';
   return (
     <a
-      className={`engine-indicator state-${state}`}
+      className={`engine-indicator state-${state}${asleep ? ' state-sleeping' : ''}`}
       href={href('engine')}
       aria-label={`${label}${progress ? `: ${progress}` : ''}. Open the Engine page.`}
     >

@@ -24,3 +24,8 @@ export function useEngineStatus(): EngineStatus | undefined {
 export function engineReady(s: EngineStatus | undefined): boolean {
   return s?.state === 'running';
 }
+
+/** Berth's VM was stopped by the idle saver: asleep, not stopped; the next request wakes it. */
+export function engineSleeping(s: EngineStatus | undefined): boolean {
+  return !!s?.sleeping && s.state === 'stopped';
+}

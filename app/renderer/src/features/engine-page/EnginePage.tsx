@@ -1,5 +1,6 @@
-// The engine: what runs and its state with the live progress line, its controls, its own log,
-// disk usage with a prune per kind, the diagnostics with fixes, and the engines Berth can switch to.
+// The engine: what runs and its state with the live progress line, its controls, Berth's VM when
+// the engine runs in one, its own log, disk usage with a prune per kind, the diagnostics with
+// fixes, and the engines Berth can switch to.
 import { useEngineStatus } from '../../app/engine-status';
 import { Diagnostics } from './Diagnostics';
 import { DiskUsage } from './DiskUsage';
@@ -7,6 +8,7 @@ import { EngineFacts } from './EngineFacts';
 import { EngineLog } from './EngineLog';
 import { EngineState } from './EngineState';
 import { EngineSwitch } from './EngineSwitch';
+import { VmCard } from './VmCard';
 import '../../components/kit.css';
 import './engine.css';
 
@@ -23,6 +25,7 @@ export function EnginePage() {
       ) : (
         <div className="cards">
           <EngineState status={status} />
+          <VmCard status={status} />
           <EngineFacts running={running} />
           <Diagnostics />
           <DiskUsage running={running} />

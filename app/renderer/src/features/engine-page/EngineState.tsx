@@ -3,16 +3,18 @@
 import { useState } from 'react';
 import type { EngineStatus } from '../../../../shared/contract';
 import { useClient } from '../../api/hooks';
+import { engineSleeping } from '../../app/engine-status';
 import { useUi } from '../../app/ui-store';
 
-const kindText = (s: EngineStatus) =>
-  s.kind === 'external'
-    ? 'An engine Berth connects to'
-    : s.kind === 'none'
-      ? 'None'
-      : s.kind === 'rootless'
-        ? "Berth's own engine (rootless dockerd)"
-        : "Berth's own engine (dockerd)";
+const kinds: Record<EngineStatus['kind'], string> = {
+  external: 'An engine Berth connects to',
+  none: 'None',
+  native: "Berth's own engine (dockerd)",
+  rootless: "Berth's own engine (rootless dockerd)",
+  lima: "Berth's own engine (in its Lima VM)",
+  wsl: "Berth's own engine (in its WSL 2 distro)",
+  'linux-vm': "Berth's isolated VM (QEMU, its own kernel)",
+};
 
 export function EngineState({ status }: { status: EngineStatus }) {
   const client = useClient();
@@ -30,12 +32,15 @@ export function EngineState({ status }: { status: EngineStatus }) {
     }
   };
   const st = status.state;
+  const asleep = engineSleeping(status);
   return (
     <div className="card" role="region" aria-label="Engine state">
       <h2>State</h2>
-      <p className={`engine-state state-${st}`}>
+      <p className={`engine-state state-${st}${asleep ? ' state-sleeping' : ''}`}>
         <span className="dot" aria-hidden="true" />{' '}
-        <span aria-label="Engine state value">{st === 'none' ? 'no engine' : st}</span>
+        <span aria-label="Engine state value" className={asleep ? 'as-written' : undefined}>
+          {st === 'none' ? 'no engine' : asleep ? 'Sleeping (idle)' : st}
+        </span>
       </p>
       <p className="progress-line muted" role="status" aria-label="Engine progress">
         {busy && st === 'running' && busy !== 'Start'
@@ -44,7 +49,7 @@ export function EngineState({ status }: { status: EngineStatus }) {
       </p>
       <dl className="facts">
         <dt>Kind</dt>
-        <dd>{kindText(status)}</dd>
+        <dd>{kinds[status.kind]}</dd>
         {status.address && (
           <>
             <dt>Socket</dt>

@@ -1,5 +1,5 @@
-// Detected engines with their reachability, and a switch: Berth's own engine, a detected one, or
-// an address typed in.
+// Detected engines with their reachability, and a switch: Berth's own engine, Berth's isolated VM
+// (Linux), a detected one, or an address typed in.
 import { useState } from 'react';
 import { engineAddress, type EngineChoiceArg } from '../../../../shared/contract/areas/system';
 import { firstIssue } from '../../../../shared/rules';
@@ -11,6 +11,10 @@ import { Field, messageOf } from '../../components/kit';
 const same = (a: EngineChoiceArg | undefined, b: EngineChoiceArg) =>
   !!a && a.kind === b.kind && (a.kind !== 'external' || (b.kind === 'external' && a.url === b.url));
 
+/** The kinds that are "Berth's own engine": its dockerd here, or in its Lima / WSL 2 VM. */
+const ownKinds = new Set<string>(['native', 'rootless', 'lima', 'wsl']);
+const VM_LABEL = "Berth's isolated VM";
+
 export function EngineSwitch() {
   const client = useClient();
   const toast = useUi((s) => s.toast);
@@ -21,7 +25,8 @@ export function EngineSwitch() {
   const [touched, setTouched] = useState(false);
   const d = q.data;
   const status = useEngineStatus();
-  const ownInUse = !!status && status.kind !== 'external' && status.kind !== 'none';
+  const ownInUse = !!status && ownKinds.has(status.kind);
+  const vmInUse = status?.kind === 'linux-vm';
   const use = async (choice: EngineChoiceArg, label: string) => {
     setBusy(label);
     setError(undefined);
@@ -91,6 +96,28 @@ export function EngineSwitch() {
                   )}
                 </td>
               </tr>
+              {d.linuxVm && (
+                <tr aria-label={VM_LABEL}>
+                  <td>{VM_LABEL}</td>
+                  <td className="muted small">a QEMU VM with its own kernel; containers cannot touch this machine</td>
+                  <td className={d.linuxVm.available ? '' : 'muted'}>{d.linuxVm.reason}</td>
+                  <td>
+                    {vmInUse ? (
+                      <span className="badge">in use</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="small"
+                        aria-label={`Use ${VM_LABEL}`}
+                        disabled={!d.linuxVm.available || !!busy}
+                        onClick={() => void use({ kind: 'linux-vm' }, VM_LABEL)}
+                      >
+                        Use
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              )}
               {d.candidates.map((c) => {
                 const choice: EngineChoiceArg = { kind: 'external', url: c.url, label: c.label };
                 return (
@@ -145,7 +172,9 @@ export function EngineSwitch() {
           </form>
           {busy && (
             <p role="status" className="muted">
-              Switching to {busy}…
+              Switching to {busy}…{status && status.state !== 'running' && status.progress ? ` ${status.progress}` : ''}
+              {busy === VM_LABEL &&
+                ' The first start creates the VM, and under software emulation (no KVM) starting it can take a minute.'}
             </p>
           )}
           {error && (

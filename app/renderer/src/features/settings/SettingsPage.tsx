@@ -1,5 +1,6 @@
 // Berth's settings, persisted in its config dir: engine choice, start at login, close to tray,
-// notifications per kind, theme (applied at once) and the default terminal shell.
+// notifications per kind, theme (applied at once), the default terminal shell, and the resources
+// and idle saver of Berth's VM.
 import { useEffect, useState } from 'react';
 import {
   notificationKinds,
@@ -15,6 +16,7 @@ import { useClient, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { EngineSwitch } from '../engine-page/EngineSwitch';
 import { Field, messageOf } from '../../components/kit';
+import { VmSettingsSection } from './VmSettings';
 import '../../components/kit.css';
 import '../engine-page/engine.css';
 
@@ -44,12 +46,13 @@ export function SettingsPage() {
         settings: {
           ...before.settings,
           ...(Object.fromEntries(
-            Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'notifications'),
+            Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'notifications' && k !== 'vm'),
           ) as Partial<BerthSettings>),
           notifications: {
             ...before.settings.notifications,
             ...(patch.notifications as Partial<BerthSettings['notifications']>),
           },
+          vm: { ...before.settings.vm, ...(patch.vm as Partial<BerthSettings['vm']>) },
         },
       });
     try {
@@ -175,6 +178,7 @@ export function SettingsPage() {
             </form>
           </fieldset>
         )}
+        {s && <VmSettingsSection stored={s.vm} />}
         <EngineSwitch />
       </div>
       {q.data && <p className="muted small settings-file">Kept in {q.data.file}</p>}
