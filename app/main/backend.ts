@@ -1,12 +1,17 @@
 // Everything behind the contract, for either shell (Electron or `berth serve`): the active engine
 // (Berth's engine selection, or a fixed external engine), the handlers and the task centre.
 // Closing it ends every stream and stops the engine Berth started.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseEngineAddress } from '../engine/docker/client';
+import { berthPaths } from '../engine/host/paths';
 import { ExternalHost } from '../engine/host/external-host';
 import { EngineSelection } from '../engine/host/selection';
 import type { EngineHost } from '../engine/host/types';
 import type { ApiContext, HostDialogs } from './api/context';
 import { handlers } from './api/handlers';
+import { settingsStore } from './api/handlers/settings-store';
 import { streams } from './api/streams';
 import { TaskManager } from './api/tasks';
 import type { RequestHandlers, SubscriptionHandlers } from './api/types';
@@ -26,6 +31,18 @@ export interface BackendOptions {
   engineSocket?: string;
   /** Native dialogs, when the desktop shell provides them. */
   dialogs?: HostDialogs;
+  /** Berth's resources folder (VM templates and init scripts); default the checkout's ./resources. */
+  resourcesDir?: string;
+  /** How long the idle saver's "minute" is (tests shorten it); default 60 s. */
+  idleMinuteMs?: number;
+}
+
+/** resources/ beside the bundle (out/main/*.js → ./resources) or the sources (app/main → ./resources). */
+function defaultResourcesDir(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return [join(here, '..', '..', 'resources'), join(here, '..', '..', '..', 'resources')].find((d) =>
+    existsSync(join(d, 'vm', 'linux', 'init')),
+  );
 }
 
 function selectionSource(selection: EngineSelection): { source: HostSource; activate(): Promise<void> } {
@@ -72,9 +89,26 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
       },
     };
   }
-  const selection = new EngineSelection();
+  const paths = berthPaths();
+  const settings = () => settingsStore(paths.config).get().settings;
+  const resourcesDir = opts.resourcesDir ?? defaultResourcesDir();
+  const selection = new EngineSelection({
+    paths,
+    vmResources: () => {
+      const { idleMinutes: _, ...resources } = settings().vm;
+      return resources;
+    },
+    ...(resourcesDir
+      ? {
+          lima: { resourcesDir },
+          wsl: { resourcesDir },
+          linuxVm: { scriptsDir: join(resourcesDir, 'vm', 'linux') },
+        }
+      : {}),
+  });
   const { source, activate } = selectionSource(selection);
-  const engine = new HostedEngine(source);
+  const engine = new HostedEngine(source, opts.idleMinuteMs ? { minuteMs: opts.idleMinuteMs } : {});
+  engine.idle.setMinutes(settings().vm.idleMinutes);
   // Start (or connect) in the background: the UI shows the progress and any failure.
   void activate().catch(() => undefined);
   return {

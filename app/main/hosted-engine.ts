@@ -6,6 +6,8 @@ import type { EngineHost, EngineStatus as HostStatus } from '../engine/host/type
 import type { EngineEvent, EngineStatus } from '../shared/contract';
 import { BerthError } from '../shared/errors';
 import type { EngineAccess } from './api/context';
+import { IdleGate } from './idle-gate';
+import { isVmHost, type VmHost } from '../engine/host/vm/vm-controls';
 
 export function addressText(a: EngineAddress): string {
   switch (a.kind) {
@@ -58,8 +60,23 @@ export class HostedEngine implements EngineAccess {
   private unsubscribeHost: () => void = () => {};
   private unsubscribeSource: () => void;
   private host: EngineHost | undefined;
+  /** The idle saver of Berth's VM hosts; every engine request passes it. */
+  readonly idle: IdleGate;
 
-  constructor(private readonly source: HostSource) {
+  constructor(
+    private readonly source: HostSource,
+    opts: { minuteMs?: number } = {},
+  ) {
+    this.idle = new IdleGate(
+      async () => {
+        if (!this.host) return 0;
+        const client = await (this.connecting ?? connectEngine(this.host.address));
+        const info = (await client.docker.info()) as { ContainersRunning?: number };
+        return info.ContainersRunning ?? 1;
+      },
+      opts.minuteMs,
+      () => this.emitStatus(),
+    );
     this.bind(source.current());
     this.unsubscribeSource = source.onChange((h) => this.bind(h));
   }
@@ -69,6 +86,7 @@ export class HostedEngine implements EngineAccess {
     this.unsubscribeHost();
     this.dropClient();
     this.host = host;
+    this.idle.bind(host);
     this.unsubscribeHost = host
       ? host.subscribe((e) => {
           if (e.type === 'restarted') this.restartedAt = e.at;
@@ -97,7 +115,14 @@ export class HostedEngine implements EngineAccess {
         ...(why ? { error: { step: 'Choosing an engine', message: why.message, fix: why.fix, logTail: [] } } : {}),
       };
     }
-    return toStatusDto(this.host, this.host.status(), this.restartedAt);
+    const dto = toStatusDto(this.host, this.host.status(), this.restartedAt);
+    return this.idle.sleeping && dto.state === 'stopped'
+      ? { ...dto, sleeping: true, progress: 'Resting while idle: it starts again on the next request' }
+      : dto;
+  }
+
+  vmHost(): VmHost | undefined {
+    return isVmHost(this.host) ? this.host : undefined;
   }
 
   onStatus(listener: (s: EngineStatus) => void): () => void {
@@ -105,22 +130,21 @@ export class HostedEngine implements EngineAccess {
     return () => this.statusListeners.delete(listener);
   }
 
-  client(): Promise<EngineClient> {
+  async client(): Promise<EngineClient> {
     const host = this.host;
-    if (!host) return Promise.reject(noHost);
+    if (!host) throw noHost;
+    await this.idle.pass();
     const s = host.status();
     if (s.state !== 'running') {
-      return Promise.reject(
-        new BerthError({
-          kind: 'unavailable',
-          message:
-            s.state === 'starting'
-              ? `The engine is still starting (${s.progress || 'one moment'}). Try again when it runs.`
-              : s.state === 'error'
-                ? (s.failure?.message ?? 'The engine failed.') + ' See the Engine page.'
-                : `The engine is ${s.state}. Start it from the Engine page.`,
-        }),
-      );
+      throw new BerthError({
+        kind: 'unavailable',
+        message:
+          s.state === 'starting'
+            ? `The engine is still starting (${s.progress || 'one moment'}). Try again when it runs.`
+            : s.state === 'error'
+              ? (s.failure?.message ?? 'The engine failed.') + ' See the Engine page.'
+              : `The engine is ${s.state}. Start it from the Engine page.`,
+      });
     }
     this.connecting ??= connectEngine(host.address).catch((err: unknown) => {
       this.connecting = undefined;
@@ -143,6 +167,7 @@ export class HostedEngine implements EngineAccess {
 
   async start(): Promise<EngineStatus> {
     if (!this.host) throw noHost;
+    this.idle.reset();
     this.restartedAt = undefined;
     await this.host.start().catch(() => undefined); // the failure is in the status
     return this.status();
@@ -150,6 +175,7 @@ export class HostedEngine implements EngineAccess {
 
   async stop(): Promise<EngineStatus> {
     if (!this.host) throw noHost;
+    this.idle.reset();
     await this.host.stop();
     return this.status();
   }
@@ -161,6 +187,7 @@ export class HostedEngine implements EngineAccess {
   }
 
   async close(): Promise<void> {
+    this.idle.close();
     this.dropClient();
     this.unsubscribeHost();
     this.unsubscribeSource();

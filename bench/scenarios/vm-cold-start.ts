@@ -28,7 +28,10 @@ export const scenario: BenchScenario = {
     (process.argv.includes('--quick') ? 'quick mode: a VM boot takes about a minute under emulation' : undefined),
   async run(ctx) {
     const dir = mkdtempSync(join(tmpdir(), 'berth-bench-vm-'));
-    const host = new QemuHost({ paths: { data: join(dir, 'data'), config: join(dir, 'config') }, diskGiB: 4 });
+    const host = new QemuHost({
+      paths: { data: join(dir, 'data'), config: join(dir, 'config') },
+      resources: { cpus: 2, memoryGiB: 2, diskGiB: 4 },
+    });
     try {
       // What actually booted: auto mode falls back from an unusable KVM to emulation, and says so.
       let emulated = false;

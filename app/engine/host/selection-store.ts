@@ -9,7 +9,9 @@ export type EngineChoice =
   /** Berth's engine in a Lima VM (macOS; on Linux the optional isolated VM). */
   | { kind: 'lima' }
   /** Berth's engine in a WSL 2 distro (Windows). */
-  | { kind: 'wsl' };
+  | { kind: 'wsl' }
+  /** Berth's isolated engine in a QEMU VM (Linux). */
+  | { kind: 'linux-vm' };
 
 export interface SelectionFile {
   version: 1;
@@ -28,6 +30,7 @@ function isChoice(v: unknown): v is EngineChoice {
       c.kind === 'rootless' ||
       c.kind === 'lima' ||
       c.kind === 'wsl' ||
+      c.kind === 'linux-vm' ||
       (c.kind === 'external' && typeof c.url === 'string' && c.url.length > 0))
   );
 }

@@ -9,8 +9,10 @@ import { parseEngineAddress } from '../docker/client';
 import { readSelection, writeSelection, type EngineChoice, type SelectionFile } from './selection-store';
 import { EngineSupervisor, type SupervisorOptions } from './supervisor';
 import type { EngineHost } from './types';
+import type { VmResources } from './vm/lima-config';
 import { LimaHost, type LimaHostOptions } from './vm/lima-host';
 import { findLimactl } from './vm/limactl';
+import { QemuHost, type QemuHostOptions } from './vm/qemu-host';
 import { WslHost, type WslHostOptions } from './vm/wsl-host';
 
 /** What Berth says when there is no engine at all. */
@@ -37,6 +39,10 @@ export interface EngineSelectionOptions {
   /** Options for the Lima host (macOS) and the WSL host (Windows). */
   lima?: Omit<LimaHostOptions, 'paths'>;
   wsl?: Omit<WslHostOptions, 'paths'>;
+  /** Options for the isolated Linux VM. */
+  linuxVm?: Omit<QemuHostOptions, 'paths' | 'resources'>;
+  /** CPUs, memory and disk for a VM host as settings have them now (read when a VM host is made). */
+  vmResources?: () => VmResources;
   /** Default process.platform. */
   platform?: NodeJS.Platform;
   /** Whether Berth's VM can run here (limactl on macOS, wsl.exe on Windows); default: the tool is found. */
@@ -64,13 +70,9 @@ export class EngineSelection {
     return this.host;
   }
 
-  /**
-   * The persisted choice as the contract's `engine.engines` can carry it today: a Lima or WSL choice
-   * is left out of `active` until the contract's engine choice includes those kinds (see savedChoice()).
-   */
-  saved(): Omit<SelectionFile, 'active'> & { active?: Exclude<EngineChoice, { kind: 'lima' } | { kind: 'wsl' }> } {
-    const { active, ...rest } = readSelection(this.paths.config);
-    return active && active.kind !== 'lima' && active.kind !== 'wsl' ? { ...rest, active } : rest;
+  /** The persisted choice and the explicit address. */
+  saved(): SelectionFile {
+    return readSelection(this.paths.config);
   }
 
   /** The persisted choice, of any kind. */
@@ -172,6 +174,16 @@ export class EngineSelection {
       );
     }
     const platform = this.opts.platform ?? process.platform;
+    const env = this.opts.env ? { env: this.opts.env } : {};
+    const resources = this.opts.vmResources ? { resources: this.opts.vmResources() } : {};
+    if (choice.kind === 'linux-vm') {
+      if (platform !== 'linux')
+        throw new BerthError({
+          kind: 'invalid',
+          message: "Berth's isolated QEMU VM runs on Linux only. On macOS choose the Lima engine, on Windows WSL.",
+        });
+      return new QemuHost({ ...env, ...this.opts.linuxVm, ...resources, paths: this.paths });
+    }
     if (choice.kind === 'lima' || choice.kind === 'wsl') {
       const ok = choice.kind === 'wsl' ? platform === 'win32' : platform === 'darwin' || platform === 'linux';
       if (!ok)
@@ -182,9 +194,8 @@ export class EngineSelection {
               ? 'The WSL engine runs only on Windows. Choose the native engine (Linux) or the Lima engine (macOS).'
               : 'The Lima engine runs on macOS (and Linux), not on Windows. Choose the WSL engine.',
         });
-      const env = this.opts.env ? { env: this.opts.env } : {};
       return choice.kind === 'lima'
-        ? new LimaHost({ ...env, ...this.opts.lima, paths: this.paths })
+        ? new LimaHost({ ...env, ...this.opts.lima, ...resources, paths: this.paths })
         : new WslHost({ ...env, ...this.opts.wsl, paths: this.paths });
     }
     return new NativeHost({

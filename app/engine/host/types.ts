@@ -3,7 +3,7 @@ import type { EngineAddress } from '../docker/client';
 
 export type EngineState = 'stopped' | 'starting' | 'running' | 'stopping' | 'error';
 
-export type EngineHostKind = 'native' | 'rootless' | 'external' | 'lima' | 'wsl';
+export type EngineHostKind = 'native' | 'rootless' | 'external' | 'lima' | 'wsl' | 'linux-vm';
 
 /** What went wrong, for the UI: the step that failed, the engine's last log lines and what to do. */
 export interface EngineFailure {

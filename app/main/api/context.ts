@@ -1,6 +1,8 @@
 // What the handlers need from the rest of main: the active engine, the event stream and the task centre.
 import type { EngineClient } from '../../engine/docker/client';
 import type { EngineSelection } from '../../engine/host/selection';
+import type { VmHost } from '../../engine/host/vm/vm-controls';
+import type { IdleGate } from '../idle-gate';
 import type { EngineEvent, EngineStatus } from '../../shared/contract';
 import type { PickOptions } from '../../shared/contract/areas/host';
 import type { TaskManager } from './tasks';
@@ -16,6 +18,10 @@ export interface EngineAccess {
   stop(): Promise<EngineStatus>;
   restart(): Promise<EngineStatus>;
   close(): Promise<void>;
+  /** The active host when it is one of Berth's VMs. */
+  vmHost(): VmHost | undefined;
+  /** The VM idle saver that engine requests pass. */
+  readonly idle: IdleGate;
 }
 
 /** Native dialogs of the desktop shell (absent in `berth serve`). */

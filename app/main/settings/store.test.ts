@@ -45,6 +45,15 @@ describe('SettingsStore', () => {
     expect(new SettingsStore(dir).get().settings).toMatchObject({ theme: 'light', closeToTray: true });
   });
 
+  it('merges a partial VM patch into the VM settings, keeping the other fields', () => {
+    const dir = temp();
+    const store = new SettingsStore(dir);
+    expect(store.get().settings.vm).toEqual({ cpus: 2, memoryGiB: 4, diskGiB: 60, idleMinutes: 5 });
+    store.update({ vm: { cpus: 6 } });
+    store.update({ vm: { idleMinutes: 0 } });
+    expect(new SettingsStore(dir).get().settings.vm).toEqual({ cpus: 6, memoryGiB: 4, diskGiB: 60, idleMinutes: 0 });
+  });
+
   it("mirrors the desktop fields into desktop.json, keeping the shell's other fields", () => {
     const dir = temp();
     writeFileSync(join(dir, 'desktop.json'), JSON.stringify({ engineOnQuit: 'leave', closeToTray: true }));

@@ -25,6 +25,10 @@ function writeAtomically(path: string, value: unknown): void {
   renameSync(tmp, path);
 }
 
+/** The fields of a partial patch that are set. */
+const defined = (o: object | undefined) =>
+  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+
 export class SettingsStore {
   readonly file: string;
   private current: BerthSettings | undefined;
@@ -48,11 +52,11 @@ export class SettingsStore {
     const base = this.get().settings;
     const next = settingsSchema.parse({
       ...base,
-      ...Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'notifications')),
-      notifications: {
-        ...base.notifications,
-        ...Object.fromEntries(Object.entries(patch.notifications ?? {}).filter(([, v]) => v !== undefined)),
-      },
+      ...Object.fromEntries(
+        Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'notifications' && k !== 'vm'),
+      ),
+      notifications: { ...base.notifications, ...defined(patch.notifications) },
+      vm: { ...base.vm, ...defined(patch.vm) },
     });
     mkdirSync(this.configDir, { recursive: true, mode: 0o700 });
     writeAtomically(this.file, next);

@@ -75,7 +75,7 @@ export interface EngineStatus {
   /** What is happening now, for the status line ("Waiting for the engine API"). */
   progress: string;
   /** How the engine is hosted. */
-  kind: 'native' | 'rootless' | 'external' | 'lima' | 'wsl' | 'none';
+  kind: 'native' | 'rootless' | 'external' | 'lima' | 'wsl' | 'linux-vm' | 'none';
   /** The engine's address, e.g. unix:///home/me/.local/share/berth/docker.sock. */
   address?: string;
   /** Whether Berth may start and stop it. */
@@ -83,6 +83,8 @@ export interface EngineStatus {
   error?: { step: string; message: string; logTail: string[]; fix: string };
   /** Set after the supervisor restarted a crashed engine. */
   restartedAfterCrash?: number;
+  /** Berth's VM stopped itself while idle (no running containers); the next request starts it again. */
+  sleeping?: boolean;
 }
 
 export interface EngineInfo {

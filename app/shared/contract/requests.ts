@@ -8,6 +8,7 @@ import { objectRequests } from './areas/objects';
 import { composeRequests } from './areas/compose';
 import { registryRequests } from './areas/registries';
 import { hostRequests } from './areas/host';
+import { vmRequests } from './areas/vm';
 
 export { runSpec, type RunSpec } from './areas/containers';
 
@@ -18,6 +19,7 @@ export const requests = {
   ...composeRequests,
   ...registryRequests,
   ...hostRequests,
+  ...vmRequests,
 };
 
 export type Requests = typeof requests;

@@ -4,5 +4,6 @@ export { chooseVmType, DEFAULT_VM_RESOURCES, renderLimaConfig, type LimaVmType, 
 export { describeRestart, restartPlan, type RestartPlan } from './restart-reasons';
 export { WslHost, wslPaths, WSL_DATA_DISTRO, WSL_DISTRO, type WslHostOptions } from './wsl-host';
 export { decodeWslOutput, parseWslList, parseWslStatus, wslProblem, type WslProblem } from './wsl-output';
-export { QemuHost, kvmUsable, type QemuHostOptions } from './qemu-host';
+export { QemuHost, kvmUsable, linuxVmAvailability, type QemuHostOptions } from './qemu-host';
 export { IdleSaver, type IdleSaverOptions } from './idle-saver';
+export { isVmHost, type VmControls, type VmDiskUsage, type VmHost, type VmRestartPlan } from './vm-controls';

@@ -18,6 +18,7 @@ import {
 } from './lima-config';
 import { findLimactl, limaFix, Limactl, LimactlError, parseLogLine, progressFor, type LimaInstance } from './limactl';
 import { describeRestart, restartPlan, type RestartPlan } from './restart-reasons';
+import type { VmControls } from './vm-controls';
 import { VmHostBase } from './vm-host-base';
 
 export const LIMA_INSTANCE = 'berth';
@@ -69,7 +70,7 @@ function defaultTemplate(opts: LimaHostOptions): string {
   return fileURLToPath(new URL('../../../../resources/vm/lima/berth.yaml', import.meta.url));
 }
 
-export class LimaHost extends VmHostBase {
+export class LimaHost extends VmHostBase implements VmControls {
   readonly id = 'lima';
   readonly kind = 'lima' as const;
   readonly label = "Berth's VM (Lima)";
@@ -86,6 +87,10 @@ export class LimaHost extends VmHostBase {
     this.address = { kind: 'unix', socketPath: paths.socket };
     this.resources = opts.resources ?? DEFAULT_VM_RESOURCES;
     this.env = { ...(opts.env ?? process.env), LIMA_HOME: paths.limaHome };
+  }
+
+  accelDescription(): string {
+    return this.vmType === 'vz' ? 'Apple Virtualization (VZ)' : 'QEMU';
   }
 
   get vmType(): LimaVmType {

@@ -26,26 +26,18 @@ import { berthPaths, type BerthPaths } from '../paths';
 import { sleep } from '../processes';
 import { RotatingLog } from '../rotating-log';
 import { EngineStepError } from '../step-error';
-import { buildInitramfs, findGuestKernel } from './initramfs';
+import { buildInitramfs, findGuestKernel, type GuestKernel } from './initramfs';
+import { DEFAULT_VM_RESOURCES, type VmResources } from './lima-config';
+import { describeRestart, restartPlan } from './restart-reasons';
+import type { VmControls, VmDiskUsage, VmRestartPlan } from './vm-controls';
 import { VmHostBase, VmStepFailure } from './vm-host-base';
 
 export type QemuAccel = 'kvm' | 'tcg' | 'auto';
 
-export interface VmDiskUsage {
-  /** The disk's size as the VM sees it. */
-  sizeBytes: number;
-  /** What the disk image really takes on the host (sparse / thin-provisioned). */
-  usedBytes: number;
-  /** Free space on the host's file system that holds the image. */
-  hostFreeBytes: number;
-}
-
 export interface QemuHostOptions {
   paths?: BerthPaths;
-  cpus?: number;
-  memoryGiB?: number;
-  /** Size of the sparse data disk; default 20 GiB. */
-  diskGiB?: number;
+  /** CPUs, memory and the data disk's size (it can grow, never shrink); default DEFAULT_VM_RESOURCES. */
+  resources?: VmResources;
   /** Default 'auto': KVM when /dev/kvm is usable, else software emulation. */
   accel?: QemuAccel;
   /** resources/vm/linux (init scripts); default the repository's copy. */
@@ -114,14 +106,53 @@ export function kvmUsable(): boolean {
   }
 }
 
-export class QemuHost extends VmHostBase {
+/** What the VM is made of on this machine; throws a step error saying what to install when a piece is missing. */
+function linuxVmPieces(env: Record<string, string | undefined>): {
+  qemu: string;
+  busybox: string;
+  kernel: GuestKernel;
+} {
+  const qemu = findBinary('qemu-system-x86_64', env);
+  if (!qemu)
+    throw new EngineStepError(
+      'unavailable',
+      "Berth's isolated VM needs QEMU, which is not installed.",
+      'Install it with `sudo apt-get install qemu-system-x86`.',
+    );
+  const busybox = ['/usr/bin/busybox', '/bin/busybox'].find((b) => existsSync(b));
+  if (!busybox || !findBinary('dockerd', env))
+    throw new EngineStepError(
+      'unavailable',
+      "Berth's isolated VM runs this machine's own busybox and dockerd inside the VM, and one of them is missing.",
+      'Install them with `sudo apt-get install busybox-static docker.io`.',
+    );
+  return { qemu, busybox, kernel: findGuestKernel() };
+}
+
+/** Whether Berth's isolated VM can run here, and how (KVM or software emulation) or what to install. */
+export function linuxVmAvailability(env: Record<string, string | undefined> = process.env): {
+  available: boolean;
+  reason: string;
+} {
+  try {
+    linuxVmPieces(env);
+    return {
+      available: true,
+      reason: kvmUsable() ? 'QEMU with KVM is installed' : 'QEMU is installed; no KVM, so software emulation (slow)',
+    };
+  } catch (err) {
+    const e = err as EngineStepError;
+    return { available: false, reason: e.message };
+  }
+}
+
+export class QemuHost extends VmHostBase implements VmControls {
   readonly id = 'linux-vm';
-  /**
-   * The contract's EngineStatus.kind has no VM kind for Linux yet, so this host reports itself as
-   * Berth's own ("native") engine; see vm/README.md.
-   */
-  readonly kind = 'native' as const;
+  readonly kind = 'linux-vm' as const;
   readonly label = "Berth's isolated VM (QEMU)";
+  private resources: VmResources;
+  /** What the running VM was started with (undefined while stopped). */
+  private applied: (VmResources & { accel: 'kvm' | 'tcg' }) | undefined;
   readonly paths: QemuPaths;
   private port = 0;
   private qemu: ChildProcess | undefined;
@@ -133,6 +164,7 @@ export class QemuHost extends VmHostBase {
     mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
     super(new RotatingLog(paths.logFile));
     this.paths = paths;
+    this.resources = opts.resources ?? DEFAULT_VM_RESOURCES;
   }
 
   get address(): EngineAddress {
@@ -151,27 +183,13 @@ export class QemuHost extends VmHostBase {
 
   private prepare(): { qemu: string; kernel: string } {
     const env = this.opts.env ?? process.env;
-    const qemu = findBinary('qemu-system-x86_64', env);
-    if (!qemu)
-      throw new EngineStepError(
-        'unavailable',
-        "Berth's isolated VM needs QEMU, which is not installed.",
-        'Install it with `sudo apt-get install qemu-system-x86`.',
-      );
-    const busybox = ['/usr/bin/busybox', '/bin/busybox'].find((b) => existsSync(b));
-    if (!busybox || !findBinary('dockerd', env))
-      throw new EngineStepError(
-        'unavailable',
-        "Berth's isolated VM runs this machine's own busybox and dockerd inside the VM, and one of them is missing.",
-        'Install them with `sudo apt-get install busybox-static docker.io`.',
-      );
+    const { qemu, busybox, kernel } = linuxVmPieces(env);
     if (this.opts.accel === 'kvm' && !kvmUsable())
       throw new EngineStepError(
         'unavailable',
         'KVM was asked for, but /dev/kvm is missing or not usable by Berth.',
         'Enable virtualization in the firmware and add your user to the kvm group, or choose software emulation.',
       );
-    const kernel = findGuestKernel();
     const scriptsDir =
       this.opts.scriptsDir ?? fileURLToPath(new URL('../../../../resources/vm/linux', import.meta.url));
     writeFileSync(
@@ -190,11 +208,17 @@ export class QemuHost extends VmHostBase {
         ],
       }),
     );
-    if (!existsSync(this.paths.dataDisk)) {
-      const fd = openSync(this.paths.dataDisk, 'w', 0o600);
-      ftruncateSync(fd, (this.opts.diskGiB ?? 20) * 1024 ** 3); // sparse; the guest formats it on first boot
+    // Sparse; the guest formats it on first boot, and grows its file system when the image grew.
+    const want = this.resources.diskGiB * 1024 ** 3;
+    const have = existsSync(this.paths.dataDisk) ? statSync(this.paths.dataDisk).size : 0;
+    if (want > have) {
+      const fd = openSync(this.paths.dataDisk, existsSync(this.paths.dataDisk) ? 'r+' : 'w', 0o600);
+      ftruncateSync(fd, want);
       closeSync(fd);
-    }
+    } else if (want < have)
+      this.notice(
+        `The data disk stays ${Math.round(have / 1024 ** 3)} GiB: it cannot shrink to ${this.resources.diskGiB} GiB without losing data.`,
+      );
     return { qemu, kernel: kernel.vmlinuz };
   }
 
@@ -213,7 +237,7 @@ export class QemuHost extends VmHostBase {
   private qemuArgs(accel: 'kvm' | 'tcg', kernel: string): string[] {
     return [
       ...(accel === 'kvm' ? ['-enable-kvm', '-cpu', 'host'] : ['-accel', 'tcg']),
-      ...['-m', `${(this.opts.memoryGiB ?? 2) * 1024}`, '-smp', String(this.opts.cpus ?? 2)],
+      ...['-m', `${this.resources.memoryGiB * 1024}`, '-smp', String(this.resources.cpus)],
       ...['-nographic', '-nodefaults', '-no-reboot'],
       ...['-kernel', kernel, '-initrd', this.paths.initramfs, '-append', 'console=ttyS0 quiet panic=-1'],
       ...['-virtfs', 'local,path=/usr,mount_tag=hostusr,security_model=none,readonly=on'],
@@ -236,6 +260,7 @@ export class QemuHost extends VmHostBase {
         child.stdout.on('data', this.onConsole);
         child.stderr.on('data', this.onConsole);
         child.on('exit', (code, sig) => this.onExit(child, code, sig));
+        this.applied = { ...this.resources, accel };
       },
     );
   }
@@ -274,11 +299,38 @@ export class QemuHost extends VmHostBase {
     );
   }
 
+  accelDescription(): string {
+    const accel = this.applied?.accel ?? this.accel;
+    return accel === 'kvm' ? 'KVM' : 'software emulation (slow: no KVM)';
+  }
+
   /** The data disk: its size, what it really takes on the host (it is sparse), and the host's free space. */
-  diskUsage(): VmDiskUsage {
-    const st = existsSync(this.paths.dataDisk) ? statSync(this.paths.dataDisk) : undefined;
+  async diskUsage(): Promise<VmDiskUsage | undefined> {
+    if (!existsSync(this.paths.dataDisk)) return undefined;
+    const st = statSync(this.paths.dataDisk);
     const fs = statfsSync(this.paths.dir);
-    return { sizeBytes: st?.size ?? 0, usedBytes: (st?.blocks ?? 0) * 512, hostFreeBytes: fs.bavail * fs.bsize };
+    return { sizeBytes: st.size, usedBytes: st.blocks * 512, hostFreeBytes: fs.bavail * fs.bsize };
+  }
+
+  async setResources(resources: VmResources): Promise<VmRestartPlan> {
+    this.resources = { ...resources };
+    return this.restartPlan();
+  }
+
+  async restartPlan(): Promise<VmRestartPlan> {
+    const disk = existsSync(this.paths.dataDisk) ? statSync(this.paths.dataDisk).size : undefined;
+    const running = this.machine.state === 'running' ? this.applied : undefined;
+    const plan = restartPlan(
+      {
+        ...(running ? { cpus: running.cpus, memory: running.memoryGiB * 1024 ** 3 } : {}),
+        ...(disk !== undefined ? { dataDisk: disk } : {}),
+      },
+      { ...this.resources, vmType: 'qemu' },
+    );
+    // A stopped VM takes the settings at its next start: nothing to restart for.
+    if (!running) plan.reasons = [];
+    const message = describeRestart(plan);
+    return { ...plan, ...(message ? { message } : {}) };
   }
 
   private onExit(child: ChildProcess, code: number | null, sig: NodeJS.Signals | null): void {
@@ -296,6 +348,7 @@ export class QemuHost extends VmHostBase {
   protected async shutDown(): Promise<void> {
     const child = this.qemu;
     this.qemu = undefined;
+    this.applied = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     this.progress('Stopping dockerd and shutting down the VM');
     await new Promise<void>((resolve) => {

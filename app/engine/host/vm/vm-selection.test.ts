@@ -26,8 +26,7 @@ describe('EngineSelection with VM hosts (fake limactl / fake wsl.exe: macOS and 
     expect(await mac.resolve()).toEqual({ kind: 'lima' });
     expect(readSelection(h.paths.config).active).toEqual({ kind: 'lima' });
     expect(mac.savedChoice()).toEqual({ kind: 'lima' });
-    // The contract's engine.engines cannot carry a VM choice yet, so saved() leaves it out.
-    expect(mac.saved().active).toBeUndefined();
+    expect(mac.saved().active).toEqual({ kind: 'lima' });
 
     const win = new EngineSelection({ paths: home().paths, platform: 'win32', dockerdInstalled: () => false });
     expect(await win.decideDefault()).toMatchObject({ choice: { kind: 'wsl' }, why: expect.stringContaining('WSL 2') });

@@ -3,7 +3,7 @@
 // which every WSL 2 distro shares) — so resetting one never loses the other. dockerd listens on a
 // loopback TCP port inside WSL, which WSL forwards to Windows' 127.0.0.1.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { sleep } from '../processes';
 import { RotatingLog } from '../rotating-log';
 import { EngineStepError } from '../step-error';
 import { runTool } from './run';
+import type { VmControls, VmDiskUsage, VmRestartPlan } from './vm-controls';
 import { VmHostBase, VmStepFailure } from './vm-host-base';
 import { decodeWslOutput, parseWslList, parseWslStatus, wslProblem, type WslDistro } from './wsl-output';
 
@@ -80,7 +81,7 @@ function pingTcp(port: number): Promise<boolean> {
   });
 }
 
-export class WslHost extends VmHostBase {
+export class WslHost extends VmHostBase implements VmControls {
   readonly id = 'wsl';
   readonly kind = 'wsl' as const;
   readonly label = "Berth's WSL 2 engine";
@@ -119,6 +120,32 @@ export class WslHost extends VmHostBase {
 
   protected fixFor(message: string): string {
     return wslProblem(message).fix;
+  }
+
+  accelDescription(): string {
+    return 'WSL 2';
+  }
+
+  /** WSL 2 takes CPU and memory limits from .wslconfig (shared by every distro) and grows its disk on demand. */
+  async setResources(): Promise<VmRestartPlan> {
+    return this.restartPlan();
+  }
+
+  async restartPlan(): Promise<VmRestartPlan> {
+    return {
+      reasons: [],
+      warnings: [
+        "WSL 2 takes its CPU and memory limits from %UserProfile%\\.wslconfig, which every WSL distro shares; Berth does not change that file, so set them there (then run `wsl --shutdown`). The data disk grows on demand up to WSL's limit.",
+      ],
+    };
+  }
+
+  /** The data distro's virtual disk: WSL 2 grows it on demand up to 1 TiB (its default limit). */
+  async diskUsage(): Promise<VmDiskUsage | undefined> {
+    const vhdx = join(this.paths.dataDistroDir, 'ext4.vhdx');
+    if (!existsSync(vhdx)) return undefined;
+    const fs = statfsSync(this.paths.dir);
+    return { sizeBytes: 1024 ** 4, usedBytes: statSync(vhdx).size, hostFreeBytes: fs.bavail * fs.bsize };
   }
 
   private wslExe(): string {

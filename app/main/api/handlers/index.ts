@@ -8,6 +8,7 @@ import { imageHandlers } from './images';
 import { objectHandlers } from './objects';
 import { composeHandlers } from './compose';
 import { registryHandlers } from './registries';
+import { vmHandlers } from './vm';
 
 export const handlers: RequestHandlers = {
   ...engineHandlers,
@@ -18,4 +19,5 @@ export const handlers: RequestHandlers = {
   ...objectHandlers,
   ...composeHandlers,
   ...registryHandlers,
+  ...vmHandlers,
 };

@@ -1,21 +1,13 @@
-// settings.* requests onto Berth's settings file in the config dir.
-import { berthPaths } from '../../../engine/host/paths';
-import { SettingsStore } from '../../settings/store';
+// settings.* requests onto Berth's settings file in the config dir; VM settings reach the active VM.
 import type { RequestHandlers } from '../types';
-
-const stores = new Map<string, SettingsStore>();
-
-/** One store per config dir (BERTH_HOME moves it, e.g. for tests). */
-export function settingsStore(configDir: string): SettingsStore {
-  let s = stores.get(configDir);
-  if (!s) stores.set(configDir, (s = new SettingsStore(configDir)));
-  return s;
-}
-
-const configDir = (selection: { paths: { config: string } } | undefined) =>
-  selection?.paths.config ?? berthPaths().config;
+import { settingsStore } from './settings-store';
+import { applyVmSettings } from './vm';
 
 export const settingsHandlers: Pick<RequestHandlers, 'settings.get' | 'settings.update'> = {
-  'settings.get': async (_a, { selection }) => settingsStore(configDir(selection)).get(),
-  'settings.update': async (patch, { selection }) => settingsStore(configDir(selection)).update(patch),
+  'settings.get': async (_a, { selection }) => settingsStore(selection).get(),
+  'settings.update': async (patch, { selection, engine }) => {
+    const state = settingsStore(selection).update(patch);
+    if (patch.vm) await applyVmSettings(engine, state.settings.vm);
+    return state;
+  },
 };

@@ -9,6 +9,7 @@ import { findBinary } from '../../../engine/host/binaries';
 import { diagnosticChecks, runDiagnostics, type DiagnosticContext } from '../../../engine/host/diagnostics';
 import { defaultMode } from '../../../engine/host/native-config';
 import { NativeHost } from '../../../engine/host/native-host';
+import { linuxVmAvailability } from '../../../engine/host/vm/qemu-host';
 import { vmKindFor } from '../../../engine/host/selection';
 import { usageKinds } from '../../../shared/contract/areas/system';
 import { BerthError } from '../../../shared/errors';
@@ -107,6 +108,7 @@ export const systemHandlers: SystemHandlers = {
       ...(active ? { active } : {}),
       managedAvailable: findBinary('dockerd') !== undefined,
       managedKind: vmKindFor(process.platform) ?? (defaultMode() === 'root' ? 'native' : 'rootless'),
+      ...(process.platform === 'linux' ? { linuxVm: linuxVmAvailability() } : {}),
       candidates: candidates.map((c) => ({
         label: c.label,
         url: c.url,

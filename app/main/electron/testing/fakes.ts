@@ -3,6 +3,7 @@
 import type { ContainerSummary, EngineEvent, EngineStatus, TaskInfo } from '../../../shared/contract';
 import type { ApiContext } from '../../api/context';
 import type { RequestHandlers, SubscriptionHandlers } from '../../api/types';
+import { IdleGate } from '../../idle-gate';
 
 export function container(over: Partial<ContainerSummary> & { id: string }): ContainerSummary {
   return {
@@ -73,6 +74,8 @@ export function fakeBackend(initial: EngineStatus = engineStatus()): FakeBackend
       stop: async () => status,
       restart: async () => status,
       close: async () => undefined,
+      vmHost: () => undefined,
+      idle: new IdleGate(async () => 0),
     },
     tasks: {
       onChange: (l: (t: TaskInfo) => void) => (taskListeners.add(l), () => taskListeners.delete(l)),

@@ -2,6 +2,7 @@
 // persists them and the settings page that edits them.
 import { z } from 'zod';
 import { request } from '../define';
+import { vmSettings, vmSettingsPatch } from './vm';
 
 export const notificationKinds = [
   'taskFinished',
@@ -49,6 +50,8 @@ export const settingsSchema = z.strictObject({
   theme: z.enum(themeChoices).default('system'),
   /** The shell a new terminal opens: "auto" tries bash, then sh. */
   terminalShell: terminalShell.default('auto'),
+  /** Resources and idle saver of Berth's VM (macOS, Windows, or the isolated VM on Linux). */
+  vm: vmSettings.prefault({}),
 });
 export type BerthSettings = z.output<typeof settingsSchema>;
 
@@ -65,6 +68,7 @@ export const settingsPatch = z.strictObject({
     .optional(),
   theme: z.enum(themeChoices).optional(),
   terminalShell: terminalShell.optional(),
+  vm: vmSettingsPatch.optional(),
 });
 export type SettingsPatch = z.input<typeof settingsPatch>;
 

@@ -40,6 +40,8 @@ export const engineChoice = z.discriminatedUnion('kind', [
   /** Berth's engine in a Lima VM (macOS) or a WSL 2 distro (Windows). */
   z.strictObject({ kind: z.literal('lima') }),
   z.strictObject({ kind: z.literal('wsl') }),
+  /** Berth's isolated engine in a QEMU VM (Linux). */
+  z.strictObject({ kind: z.literal('linux-vm') }),
   z.strictObject({ kind: z.literal('external'), url: engineAddress, label: z.string().max(200).optional() }),
 ]);
 export type EngineChoiceArg = z.infer<typeof engineChoice>;
@@ -62,6 +64,8 @@ export interface EngineChoices {
   managedAvailable: boolean;
   /** How Berth runs its own engine here: as root, rootless for a normal user, or in its VM (macOS, Windows). */
   managedKind: 'native' | 'rootless' | 'lima' | 'wsl';
+  /** Berth's isolated VM on Linux: whether it can run here, and why not (or how: KVM or emulation). */
+  linuxVm?: { available: boolean; reason: string };
   candidates: DetectedEngine[];
 }
 

@@ -1,0 +1,34 @@
+// engine.vm: the active engine's VM (resources, restart needed, disk, idle saver), and applying the
+// VM settings to it when they change.
+import type { VmSettings, VmState } from '../../../shared/contract/areas/vm';
+import type { EngineAccess } from '../context';
+import type { RequestHandlers } from '../types';
+import { settingsStore } from './settings-store';
+
+const labels = { lima: "Berth's Lima VM", wsl: "Berth's WSL 2 engine", 'linux-vm': "Berth's isolated VM (QEMU)" };
+
+/** Gives the active VM (if any) the resources and idle time from settings; they apply at its next start. */
+export async function applyVmSettings(engine: EngineAccess, vm: VmSettings): Promise<void> {
+  engine.idle.setMinutes(vm.idleMinutes);
+  const { idleMinutes: _, ...resources } = vm;
+  await engine.vmHost()?.setResources(resources);
+}
+
+export const vmHandlers: Pick<RequestHandlers, 'engine.vm'> = {
+  'engine.vm': async (_a, { engine, selection }): Promise<VmState | null> => {
+    const host = engine.vmHost();
+    if (!host) return null;
+    const settings = settingsStore(selection).get().settings.vm;
+    const [plan, disk] = await Promise.all([host.restartPlan(), host.diskUsage().catch(() => undefined)]);
+    return {
+      kind: host.kind,
+      label: labels[host.kind],
+      accel: host.accelDescription(),
+      settings,
+      ...(plan.message ? { restartNeeded: plan.message } : {}),
+      warnings: plan.warnings,
+      ...(disk ? { disk } : {}),
+      idle: engine.idle.state(),
+    };
+  },
+};
