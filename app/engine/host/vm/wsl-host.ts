@@ -261,7 +261,7 @@ export class WslHost extends VmHostBase implements VmControls {
     });
     let list = await this.step("Looking for Berth's WSL distros", () => this.distros());
     const has = (name: string) => list.some((d) => d.name === name);
-    if (!has(WSL_DATA_DISTRO))
+    if (!has(WSL_DATA_DISTRO)) {
       await this.step("Creating Berth's data distro", () =>
         this.wsl([
           '--import',
@@ -272,6 +272,13 @@ export class WslHost extends VmHostBase implements VmControls {
           '2',
         ]),
       );
+      // A sparse disk gives what the engine frees back to Windows (WSL 2.0 and later).
+      await this.wsl(['--manage', WSL_DATA_DISTRO, '--set-sparse', 'true'], 30000).catch((err: unknown) =>
+        this.notice(
+          `Berth's data disk could not be made sparse (${err instanceof EngineStepError ? err.reason : (err as Error).message}), so space the engine frees stays taken on Windows. Update WSL with \`wsl --update\` to get that.`,
+        ),
+      );
+    }
     if (!has(WSL_DISTRO))
       await this.step("Installing Berth's engine distro (first start only)", () =>
         this.wsl([

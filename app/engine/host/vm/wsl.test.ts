@@ -110,6 +110,10 @@ describe('WslHost (fake wsl.exe: Windows absent here)', { timeout: 30000 }, () =
     expect(c).toContain(
       `--import berth ${host.paths.distroDir} ${join(home.dir, 'resources/vm/wsl/berth-rootfs.tar.gz')} --version 2`,
     );
+    // The data disk is made sparse right after its import, so freed space goes back to Windows.
+    expect(c[c.indexOf(c.find((l) => l.startsWith('--import berth-data'))!) + 1]).toBe(
+      '--manage berth-data --set-sparse true',
+    );
     expect(c.some((l) => l.startsWith('-d berth-data -u root -e /bin/sh -c mkdir -p /mnt/wsl/berth-data'))).toBe(true);
     expect(
       c.some((l) =>
@@ -141,6 +145,15 @@ describe('WslHost (fake wsl.exe: Windows absent here)', { timeout: 30000 }, () =
     expect(host.address).toEqual(addr);
     expect(calls().filter((l) => l.startsWith('--import'))).toHaveLength(2);
     expect(existsSync(host.paths.stateFile)).toBe(true);
+  });
+
+  it('still starts on a WSL too old for sparse disks, and says how to get them', async () => {
+    const { host, events } = setup('old-wsl');
+    expect(await host.start()).toBe('running');
+    const notices = events.flatMap((e) => (e.type === 'notice' ? [e.message] : []));
+    expect(notices.join(' ')).toMatch(
+      /could not be made sparse \(.*Invalid command line option: --manage\).*`wsl --update`/,
+    );
   });
 
   it('says WSL is not installed, with the install command', async () => {

@@ -124,7 +124,12 @@ async function main() {
     save();
     return;
   }
-  const name = cmd === 'create' ? /--name=(\S+)/.exec(args.join(' '))?.[1] : positional[1];
+  const name =
+    cmd === 'create'
+      ? /--name=(\S+)/.exec(args.join(' '))?.[1]
+      : cmd === 'shell' && args.includes('--workdir')
+        ? args[args.indexOf('--workdir') + 2]
+        : positional[1];
   if (cmd === 'create') {
     if (state.instances[name]) fatal(`instance "${name}" already exists (${join(home, name)})`);
     const file = positional[1];
@@ -186,6 +191,16 @@ async function main() {
     save();
     log('info', `READY. Run \`limactl shell ${name}\` to open the shell.`);
     return;
+  }
+  if (cmd === 'shell') {
+    if (inst.status !== 'Running')
+      fatal(`instance "${name}" is stopped, run \`limactl start ${name}\` to start the instance`);
+    const words = args.slice(args.indexOf(name) + 1);
+    if (words[0] === 'sudo' && words[1] === 'fstrim') {
+      process.stdout.write(`${words.at(-1)}: 1.2 GiB (1288490188 bytes) trimmed\n`);
+      return;
+    }
+    fatal(`the fake limactl shell runs only fstrim, not ${words.join(' ')}`);
   }
   if (cmd === 'stop') {
     const force = args.includes('--force') || args.includes('-f');

@@ -72,6 +72,13 @@ if (cmd === '--status') {
   state.distros[name] = { state: 'Stopped', version: flags.has('version1') ? 1 : Number(version) };
   save();
   say16('The operation completed successfully.\n');
+} else if (cmd === '--manage') {
+  if (flags.has('old-wsl')) fail(`Invalid command line option: --manage\nError code: Wsl/E_INVALIDARG\n`);
+  const d = state.distros[args[1]];
+  if (!d) fail('There is no distribution with the supplied name.\nError code: Wsl/Service/WSL_E_DISTRO_NOT_FOUND\n');
+  if (args[2] === '--set-sparse') d.sparse = args[3] === 'true';
+  save();
+  say16('The operation completed successfully.\n');
 } else if (cmd === '--terminate') {
   const d = state.distros[args[1]];
   if (!d) fail('There is no distribution with the supplied name.\nError code: Wsl/Service/WSL_E_DISTRO_NOT_FOUND\n');
