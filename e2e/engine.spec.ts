@@ -1,11 +1,13 @@
 // The engine page. With the shared `berth serve --engine-socket`: facts, disk usage, diagnostics and
 // the sentence that a fixed engine cannot be switched. With a second `berth serve` of its own (no
-// --engine-socket, BERTH_HOME in a temp dir), Berth runs its own dockerd: stop and start it with the
-// status indicator following, read its log, then switch to an external engine (the test engine).
+// --engine-socket, BERTH_HOME in a temp dir), Berth runs its own dockerd: the engines table offers
+// Berth's isolated VM and no VM card shows; stop and start the engine with the status indicator
+// following, read its log, then switch to an external engine (the test engine).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 test.describe('engine page on the shared, fixed engine', () => {
@@ -65,6 +67,24 @@ function processesNaming(dir: string): number[] {
     .filter((p) => p !== process.pid);
 }
 
+/** Resolves with the result of the page's next `engine.vm` request, read off the WebSocket. */
+function nextEngineVmAnswer(page: Page): Promise<unknown> {
+  return new Promise((resolve) => {
+    const ids = new Set<number>();
+    page.on('websocket', (ws) => {
+      ws.on('framesent', (f) => {
+        const frame = JSON.parse(String(f.payload)) as { t?: string; id?: number; method?: string };
+        if (frame.t === 'req' && frame.method === 'engine.vm' && frame.id !== undefined) ids.add(frame.id);
+      });
+      ws.on('framereceived', (f) => {
+        const frame = JSON.parse(String(f.payload)) as { t?: string; id?: number; ok?: boolean; result?: unknown };
+        if (frame.t === 'res' && frame.id !== undefined && ids.has(frame.id))
+          resolve(frame.ok ? frame.result : { error: frame });
+      });
+    });
+  });
+}
+
 test.describe('engine page with Berth running its own engine', () => {
   test.describe.configure({ timeout: 180_000 });
   const dockerdWhy =
@@ -97,6 +117,29 @@ test.describe('engine page with Berth running its own engine', () => {
       spawnSync('umount', ['-R', '-l', join(home, 'data')], { stdio: 'ignore' });
       rmSync(home, { recursive: true, force: true });
     }
+  });
+
+  test("offers Berth's isolated VM and shows no VM card for the native engine", async ({ page }) => {
+    test.skip(!!dockerdWhy, dockerdWhy);
+    const vmAnswer = nextEngineVmAnswer(page);
+    await page.goto(serve!.url + '#/engine');
+    await expect(page.getByRole('link', { name: /^Engine running/ })).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByRole('region', { name: 'Engine state' })).toContainText("Berth's own engine (dockerd)");
+
+    const engines = page.getByRole('region', { name: 'Engines' });
+    await expect(engines.getByRole('row', { name: "Berth's own engine", exact: true })).toContainText('in use');
+    const vmRow = engines.getByRole('row', { name: "Berth's isolated VM", exact: true });
+    await expect(vmRow).toBeVisible();
+    await expect(vmRow).toContainText('a QEMU VM with its own kernel; containers cannot touch this machine');
+    await expect(vmRow).not.toContainText('in use');
+    // Enabled or not depends on this machine (QEMU, busybox, dockerd); the row says which and why.
+    await expect(vmRow.getByRole('button', { name: "Use Berth's isolated VM", exact: true })).toHaveCount(1);
+    const reason = (await vmRow.getByRole('cell').nth(2).innerText()).trim();
+    expect(reason.length).toBeGreaterThan(0);
+
+    // engine.vm answered null for the native engine, and the page shows no VM card.
+    expect(await vmAnswer).toBeNull();
+    await expect(page.getByRole('region', { name: 'Virtual machine' })).toHaveCount(0);
   });
 
   test('stops and starts the managed engine with the indicator following, then switches to an external engine', async ({

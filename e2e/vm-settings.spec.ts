@@ -1,12 +1,7 @@
-// Berth's VM in the UI. On the shared `berth serve`: the VM settings show their defaults, refuse a
-// bad value before sending, save and survive a reload, and are put back to the defaults at the end
-// (every spec shares that server's settings). The engines table needs a Berth not fixed to one
-// engine, so a second `berth serve` of its own (no --engine-socket, BERTH_HOME in a temp dir) runs
-// Berth's native dockerd: the table offers Berth's isolated VM, and no VM card shows for native.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Berth's VM settings in the UI, on the shared `berth serve`: they show their defaults, refuse a bad
+// value before sending, save and survive a reload, and are put back to the defaults at the end (every
+// spec shares that server's settings). The engines table's VM row is in engine.spec.ts, which runs a
+// Berth of its own that is not fixed to one engine.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -83,108 +78,5 @@ test.describe("Berth's VM settings on the shared server", () => {
     await expect(vmField(after, 'Disk (GiB)')).toHaveValue('60');
 
     await restoreDefaults(page, berth.url);
-  });
-});
-
-function startServe(home: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/berth.mjs', 'serve', '--port', '0'], {
-      env: { ...process.env, BERTH_HOME: home, DOCKER_CONFIG: join(home, 'docker-config') },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`berth serve printed no address within 30 s:\n${out}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /^Berth is serving at (http:\/\/\S+)$/m.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]! });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`berth serve exited (${code}) before it was ready:\n${out}`)));
-  });
-}
-
-/** Pids of processes whose command line names `dir` (the managed dockerd and containerd). */
-function processesNaming(dir: string): number[] {
-  const r = spawnSync('pgrep', ['-f', dir], { encoding: 'utf8' });
-  return r.stdout
-    .split('\n')
-    .filter(Boolean)
-    .map(Number)
-    .filter((p) => p !== process.pid);
-}
-
-/** Resolves with the result of the page's next `engine.vm` request, read off the WebSocket. */
-function nextEngineVmAnswer(page: Page): Promise<unknown> {
-  return new Promise((resolve) => {
-    const ids = new Set<number>();
-    page.on('websocket', (ws) => {
-      ws.on('framesent', (f) => {
-        const frame = JSON.parse(String(f.payload)) as { t?: string; id?: number; method?: string };
-        if (frame.t === 'req' && frame.method === 'engine.vm' && frame.id !== undefined) ids.add(frame.id);
-      });
-      ws.on('framereceived', (f) => {
-        const frame = JSON.parse(String(f.payload)) as { t?: string; id?: number; ok?: boolean; result?: unknown };
-        if (frame.t === 'res' && frame.id !== undefined && ids.has(frame.id))
-          resolve(frame.ok ? frame.result : { error: frame });
-      });
-    });
-  });
-}
-
-test.describe("the engine page with Berth's native engine", () => {
-  test.describe.configure({ timeout: 180_000 });
-  const dockerdWhy =
-    existsSync('/usr/sbin/dockerd') || existsSync('/usr/bin/dockerd') ? undefined : 'dockerd is not installed';
-  let home = '';
-  let serve: { child: ChildProcess; url: string } | undefined;
-
-  test.beforeAll(async () => {
-    if (dockerdWhy) return;
-    home = mkdtempSync(join(tmpdir(), 'berth-e2e-vm-'));
-    serve = await startServe(home);
-  });
-  test.afterAll(async () => {
-    if (serve) {
-      serve.child.kill('SIGTERM');
-      await new Promise((r) => (serve!.child.exitCode !== null ? r(null) : serve!.child.once('exit', r)));
-    }
-    // Berth stops its engine on exit; anything still naming the temp home is ours and is ended.
-    if (home) {
-      for (const pid of processesNaming(home)) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
-      }
-      spawnSync('umount', ['-R', '-l', join(home, 'data')], { stdio: 'ignore' });
-      rmSync(home, { recursive: true, force: true });
-    }
-  });
-
-  test("offers Berth's isolated VM and shows no VM card for the native engine", async ({ page }) => {
-    test.skip(!!dockerdWhy, dockerdWhy);
-    const vmAnswer = nextEngineVmAnswer(page);
-    await page.goto(serve!.url + '#/engine');
-    await expect(page.getByRole('link', { name: /^Engine running/ })).toBeVisible({ timeout: 90_000 });
-    await expect(page.getByRole('region', { name: 'Engine state' })).toContainText("Berth's own engine (dockerd)");
-
-    const engines = page.getByRole('region', { name: 'Engines' });
-    await expect(engines.getByRole('row', { name: "Berth's own engine", exact: true })).toContainText('in use');
-    const vmRow = engines.getByRole('row', { name: "Berth's isolated VM", exact: true });
-    await expect(vmRow).toBeVisible();
-    await expect(vmRow).toContainText('a QEMU VM with its own kernel; containers cannot touch this machine');
-    await expect(vmRow).not.toContainText('in use');
-    // Enabled or not depends on this machine (QEMU, busybox, dockerd); the row says which and why.
-    await expect(vmRow.getByRole('button', { name: "Use Berth's isolated VM", exact: true })).toHaveCount(1);
-    const reason = (await vmRow.getByRole('cell').nth(2).innerText()).trim();
-    expect(reason.length).toBeGreaterThan(0);
-
-    // engine.vm answered null for the native engine, and the page shows no VM card.
-    expect(await vmAnswer).toBeNull();
-    await expect(page.getByRole('region', { name: 'Virtual machine' })).toHaveCount(0);
   });
 });
