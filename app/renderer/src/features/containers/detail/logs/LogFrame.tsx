@@ -1,0 +1,58 @@
+// The body and footer both log views share: the error note, the list with its loading and empty
+// overlays and "Jump to latest", and the footer counting lines and saying whether it follows.
+import type { ReactNode } from 'react';
+import { ErrorNote, Loading } from '../common/States';
+import { LogList } from './LogList';
+import type { LogView } from './use-log-view';
+
+export interface LogFrameProps {
+  view: LogView;
+  /** The list's accessible name. */
+  label: string;
+  /** Said when the stream failed without a message. */
+  errorFallback: string;
+  /** Said when the stream holds no lines. */
+  emptyText: string;
+}
+
+export function LogFrame({ view, label, errorFallback, emptyText }: LogFrameProps) {
+  const { buffer, status, error } = view.source;
+  const empty = buffer.length === 0;
+  return (
+    <>
+      {status === 'error' && <ErrorNote error={{ message: error ?? errorFallback }} />}
+      <div className="log-frame">
+        <LogList label={label} {...view.list} />
+        {empty && status === 'loading' && (
+          <div className="log-overlay">
+            <Loading label="Loading logs…" />
+          </div>
+        )}
+        {empty && status !== 'loading' && status !== 'error' && (
+          <div className="log-overlay">
+            <span className="log-empty">{emptyText}</span>
+          </div>
+        )}
+        {!view.follow && (
+          <button type="button" className="bd-btn bd-btn-primary log-jump" onClick={() => view.setFollow(true)}>
+            Jump to latest
+          </button>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** "N lines[ from …][ (dropped …)][ note] · following|paused". */
+export function LogFooter({ view, from, note }: { view: LogView; from?: string; note?: ReactNode }) {
+  const { buffer } = view.source;
+  return (
+    <div className="log-footer" aria-live="off">
+      {buffer.length.toLocaleString()} lines
+      {from !== undefined && ` from ${from}`}
+      {buffer.dropped > 0 && ` (the oldest ${buffer.dropped.toLocaleString()} were dropped to keep Berth fast)`}
+      {note}
+      {view.follow ? ' · following' : ' · paused'}
+    </div>
+  );
+}

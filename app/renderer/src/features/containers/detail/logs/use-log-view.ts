@@ -1,0 +1,130 @@
+// The state both log views (a container's, a compose project's) keep around a LogStream: follow,
+// timestamps, search (query, options, filter, jumping to a match), Ctrl/Cmd+F, and copy/download of
+// the lines shown. The views spread `searchBar` into LogSearchBar and hand the rest to LogFrame,
+// LogFooter and LogToolbarActions.
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useFlash } from '../common/use-flash';
+import type { LogListHandle, LogListProps } from './LogList';
+import type { LogSearchBarProps } from './LogSearchBar';
+import { logExport, useFindShortcut } from './log-view-tools';
+import type { SearchIndex } from './search';
+import { useLogSearch, type LogSearch } from './use-log-search';
+import type { LogStream } from './use-log-stream';
+
+export interface LogView {
+  source: LogStream;
+  /** The view's outer element: Ctrl/Cmd+F acts only while it is shown. */
+  root: RefObject<HTMLDivElement | null>;
+  follow: boolean;
+  setFollow(follow: boolean): void;
+  showTs: boolean;
+  setShowTs(show: boolean): void;
+  /** Only matching lines are shown. */
+  filterOn: boolean;
+  search: LogSearch;
+  /** Scrolls to match k (and stops following). */
+  jumpTo(k: number, index: SearchIndex): void;
+  searchBar: LogSearchBarProps;
+  /** Everything LogList needs but its label. */
+  list: Omit<LogListProps, 'label'>;
+  copyAll(): Promise<void>;
+  download(): void;
+  /** A short-lived status ("Copied.", "Download started."). */
+  flash: string;
+}
+
+export function useLogView(source: LogStream, fileName: string): LogView {
+  const { buffer, version } = source;
+  const [follow, setFollow] = useState(true);
+  const [showTs, setShowTs] = useState(false);
+  const [query, setQuery] = useState('');
+  const [regex, setRegex] = useState(false);
+  const [caseSensitive, setCaseSensitive] = useState(false);
+  const [filter, setFilter] = useState(false);
+  const [flash, setFlash] = useFlash();
+  const list = useRef<LogListHandle>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const opts = useMemo(() => ({ regex, caseSensitive }), [regex, caseSensitive]);
+  const filterOn = filter && !!query;
+
+  const topLine = useCallback(() => buffer.first + (list.current?.topRow() ?? 0), [buffer]);
+  const jumpTo = useCallback(
+    (k: number, index: SearchIndex) => {
+      const at = index.locate(k);
+      if (!at) return;
+      setFollow(false);
+      const row = filterOn ? at.lineIndex : at.line - buffer.first;
+      requestAnimationFrame(() => list.current?.scrollToRow(row));
+    },
+    [buffer, filterOn],
+  );
+  const search = useLogSearch(buffer, version, query, opts, topLine, jumpTo);
+  const current = search.index && search.current >= 0 ? search.index.locate(search.current) : undefined;
+
+  useFindShortcut(root, input);
+
+  const { copyAll, download } = logExport({
+    buffer,
+    index: search.index,
+    filterOn,
+    showTs,
+    fileName,
+    flash: setFlash,
+  });
+
+  return {
+    source,
+    root,
+    follow,
+    setFollow,
+    showTs,
+    setShowTs,
+    filterOn,
+    search,
+    jumpTo,
+    searchBar: {
+      inputRef: input,
+      query,
+      onQuery: setQuery,
+      regex,
+      onRegex: setRegex,
+      caseSensitive,
+      onCaseSensitive: setCaseSensitive,
+      filter,
+      onFilter: setFilter,
+      error: search.error,
+      total: search.index?.total ?? 0,
+      current: search.current,
+      scanning: search.scanning,
+      onNext: search.next,
+      onPrev: search.prev,
+    },
+    list: {
+      buffer,
+      version,
+      filter: filterOn ? search.index : null,
+      showTs,
+      re: search.index?.re ?? null,
+      current,
+      follow,
+      onFollowChange: setFollow,
+      handle: list,
+      tick: search.tick,
+    },
+    copyAll,
+    download,
+    flash,
+  };
+}
+
+/** Turning the filter on or off changes every row's position: keeps the current match in view. */
+export function useKeepMatchOnFilterToggle(view: LogView): void {
+  const { filterOn, jumpTo, search } = view;
+  const lastFilter = useRef(filterOn);
+  useEffect(() => {
+    if (lastFilter.current === filterOn) return;
+    lastFilter.current = filterOn;
+    if (search.index && search.current >= 0) jumpTo(search.current, search.index);
+  }, [filterOn, jumpTo, search.index, search.current]);
+}
