@@ -5,75 +5,58 @@ import type { ComposeProject } from '../../../../shared/contract/areas/compose';
 import { DownDialog } from './DownDialog';
 import { useComposeAction } from './use-compose-action';
 
+type Verb = 'Up' | 'Start' | 'Stop' | 'Restart' | 'Pull' | 'Down';
+
+const titles: Record<Verb, string> = {
+  Up: 'Create and start its containers from the compose file (up -d)',
+  Start: 'Start its stopped containers',
+  Stop: 'Stop its running containers',
+  Restart: 'Restart its containers',
+  Pull: 'Pull the images of its services',
+  Down: 'Stop and remove its containers and networks',
+};
+
+interface ProjectButton {
+  verb: Verb;
+  onClick(): void;
+  /** Nothing to do (e.g. Start when every container runs). */
+  idle?: boolean;
+  /** Reads the compose file, so held (and says why) when the file is gone. */
+  needsFiles?: boolean;
+  /** Destructive: highlighted in the danger colour on hover. */
+  danger?: boolean;
+}
+
 export function ProjectActions({ project, compact }: { project: ComposeProject; compact?: boolean }) {
   const act = useComposeAction();
   const [confirmDown, setConfirmDown] = useState(false);
   const busy = act.pending(project.name);
   const name = project.name;
   const noFiles = project.filesPresent ? undefined : 'Its compose file is gone: open the file again to do this.';
-  const cls = compact ? 'small' : undefined;
+  const buttons: ProjectButton[] = [
+    { verb: 'Up', needsFiles: true, onClick: () => void act.up(name) },
+    { verb: 'Start', idle: project.running === project.total, onClick: () => void act.label('start', name) },
+    { verb: 'Stop', idle: project.running === 0, onClick: () => void act.label('stop', name) },
+    { verb: 'Restart', onClick: () => void act.label('restart', name) },
+    { verb: 'Pull', needsFiles: true, onClick: () => void act.pull(name) },
+    // Down only asks here; the dialog does it once confirmed.
+    { verb: 'Down', danger: true, onClick: () => setConfirmDown(true) },
+  ];
   return (
     <div className="row-actions" role="group" aria-label={`Actions for project ${name}`}>
-      <button
-        type="button"
-        className={cls}
-        aria-label={`Up project ${name}`}
-        title={noFiles ?? 'Create and start its containers from the compose file (up -d)'}
-        disabled={busy || !project.filesPresent}
-        onClick={() => void act.up(name)}
-      >
-        Up
-      </button>
-      <button
-        type="button"
-        className={cls}
-        aria-label={`Start project ${name}`}
-        title="Start its stopped containers"
-        disabled={busy || project.running === project.total}
-        onClick={() => void act.label('start', name)}
-      >
-        Start
-      </button>
-      <button
-        type="button"
-        className={cls}
-        aria-label={`Stop project ${name}`}
-        title="Stop its running containers"
-        disabled={busy || project.running === 0}
-        onClick={() => void act.label('stop', name)}
-      >
-        Stop
-      </button>
-      <button
-        type="button"
-        className={cls}
-        aria-label={`Restart project ${name}`}
-        title="Restart its containers"
-        disabled={busy}
-        onClick={() => void act.label('restart', name)}
-      >
-        Restart
-      </button>
-      <button
-        type="button"
-        className={cls}
-        aria-label={`Pull project ${name}`}
-        title={noFiles ?? 'Pull the images of its services'}
-        disabled={busy || !project.filesPresent}
-        onClick={() => void act.pull(name)}
-      >
-        Pull
-      </button>
-      <button
-        type="button"
-        className={`${cls ?? ''} danger-hover`.trim()}
-        aria-label={`Down project ${name}`}
-        title="Stop and remove its containers and networks"
-        disabled={busy}
-        onClick={() => setConfirmDown(true)}
-      >
-        Down
-      </button>
+      {buttons.map((b) => (
+        <button
+          key={b.verb}
+          type="button"
+          className={[compact && 'small', b.danger && 'danger-hover'].filter(Boolean).join(' ') || undefined}
+          aria-label={`${b.verb} project ${name}`}
+          title={(b.needsFiles && noFiles) || titles[b.verb]}
+          disabled={busy || !!b.idle || (!!b.needsFiles && !project.filesPresent)}
+          onClick={b.onClick}
+        >
+          {b.verb}
+        </button>
+      ))}
       {confirmDown && (
         <DownDialog
           project={project}

@@ -1,11 +1,9 @@
 // Save images to a tar file, and load images from one, on the disk of the machine Berth runs on.
-import { useState } from 'react';
 import { tarPath } from '../../../../shared/contract/areas/images';
-import { firstIssue } from '../../../../shared/rules';
 import { useClient } from '../../api/hooks';
-import { Dialog } from '../../components/Dialog';
-import { Field, TaskView, useTask } from '../../components/kit';
-import { useStart } from './use-start';
+import { DialogForm, TextField, useCheckedText } from '../../components/forms';
+import { TaskDialog } from '../../components/TaskDialog';
+import { useStart } from '../../components/use-start';
 
 function ArchiveDialog({
   title,
@@ -22,44 +20,18 @@ function ArchiveDialog({
   start(path: string): Promise<unknown>;
   onClose(): void;
 }) {
-  const [path, setPath] = useState(initial);
-  const [touched, setTouched] = useState(false);
+  const path = useCheckedText(tarPath, initial);
   const s = useStart();
-  const live = useTask(s.task?.id);
-  const problem = touched ? firstIssue(tarPath.safeParse(path.trim())) : undefined;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    setTouched(true);
-    if (firstIssue(tarPath.safeParse(path.trim()))) return;
-    void s.run(() => start(path.trim()));
+    if (path.check()) void s.run(() => start(path.trimmed));
   };
   return (
-    <Dialog title={title} onClose={onClose}>
-      {!s.task ? (
-        <form className="form-stack" onSubmit={submit} noValidate>
-          <Field id="archive-path" label="Tar file path" error={problem ?? s.error?.message} hint={hint}>
-            <input id="archive-path" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} />
-          </Field>
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={s.busy}>
-              {verb}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <>
-          <TaskView id={s.task.id} initial={s.task} />
-          <div className="dialog-actions">
-            <button type="button" className="primary" autoFocus onClick={onClose}>
-              {live?.state === 'running' ? 'Continue in the background' : 'Close'}
-            </button>
-          </div>
-        </>
-      )}
-    </Dialog>
+    <TaskDialog title={title} task={s.task} onClose={onClose}>
+      <DialogForm submitLabel={verb} busy={s.busy} onSubmit={submit} onCancel={onClose}>
+        <TextField id="archive-path" label="Tar file path" hint={hint} {...path.field(s.error?.message)} />
+      </DialogForm>
+    </TaskDialog>
   );
 }
 

@@ -3,9 +3,10 @@
 import { useState } from 'react';
 import { buildSpec } from '../../../../shared/contract/areas/images';
 import { useClient } from '../../api/hooks';
-import { Dialog } from '../../components/Dialog';
-import { Field, TaskView, useTask } from '../../components/kit';
-import { useStart } from './use-start';
+import { DialogForm, ErrorText, TextField } from '../../components/forms';
+import { Field } from '../../components/kit';
+import { TaskDialog } from '../../components/TaskDialog';
+import { useStart } from '../../components/use-start';
 
 interface Form {
   context: string;
@@ -40,11 +41,16 @@ export function BuildDialog({ onClose }: { onClose(): void }) {
   const [f, setF] = useState<Form>({ context: '', dockerfile: 'Dockerfile', tag: '', args: '', noCache: false });
   const [touched, setTouched] = useState(false);
   const s = useStart();
-  const live = useTask(s.task?.id);
   const errs = touched ? problems(f) : {};
   const err = (k: string) =>
     errs[k] ?? (s.error?.field?.split('.')[0] === (k === 'tag' ? 'tags' : k) ? s.error.message : undefined);
   const set = (k: keyof Form, v: string | boolean) => setF({ ...f, [k]: v });
+  // A text field's value, change and error.
+  const text = (k: 'context' | 'dockerfile' | 'tag') => ({
+    value: f[k],
+    onChange: (v: string) => set(k, v),
+    error: err(k),
+  });
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setTouched(true);
@@ -56,84 +62,40 @@ export function BuildDialog({ onClose }: { onClose(): void }) {
       ? s.error.message
       : undefined;
   return (
-    <Dialog title="Build an image" onClose={onClose} wide>
-      {!s.task ? (
-        <form className="form-stack" onSubmit={submit} noValidate>
-          <Field
-            id="build-context"
-            label="Context folder"
-            error={err('context')}
-            hint="An absolute folder path on the machine the engine's Berth runs on."
-          >
-            <input
-              id="build-context"
-              value={f.context}
-              spellCheck={false}
-              placeholder="/home/me/project"
-              onChange={(e) => set('context', e.target.value)}
-            />
-          </Field>
-          <div className="field-row">
-            <Field id="build-dockerfile" label="Dockerfile" error={err('dockerfile')}>
-              <input
-                id="build-dockerfile"
-                value={f.dockerfile}
-                spellCheck={false}
-                onChange={(e) => set('dockerfile', e.target.value)}
-              />
-            </Field>
-            <Field id="build-tag" label="Tag (optional)" error={err('tag')}>
-              <input
-                id="build-tag"
-                value={f.tag}
-                spellCheck={false}
-                placeholder="myapp:dev"
-                onChange={(e) => set('tag', e.target.value)}
-              />
-            </Field>
-          </div>
-          <Field id="build-args" label="Build arguments (optional, one NAME=value per line)" error={err('buildArgs')}>
-            <textarea
-              id="build-args"
-              rows={3}
-              value={f.args}
-              spellCheck={false}
-              onChange={(e) => set('args', e.target.value)}
-            />
-          </Field>
-          <label className="checkbox-line">
-            <input type="checkbox" checked={f.noCache} onChange={(e) => set('noCache', e.target.checked)} /> Build
-            without the cache
-          </label>
-          {general && (
-            <p className="error-text" role="alert">
-              {general}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={s.busy}>
-              {s.busy ? 'Starting…' : 'Build'}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <>
-          <TaskView id={s.task.id} initial={s.task} />
-          <div className="dialog-actions">
-            {live && live.state !== 'running' && (
-              <button type="button" onClick={s.reset}>
-                Edit and build again
-              </button>
-            )}
-            <button type="button" className="primary" autoFocus onClick={onClose}>
-              {live?.state === 'running' ? 'Continue in the background' : 'Close'}
-            </button>
-          </div>
-        </>
-      )}
-    </Dialog>
+    <TaskDialog
+      title="Build an image"
+      wide
+      task={s.task}
+      again={{ label: 'Edit and build again', onClick: s.reset }}
+      onClose={onClose}
+    >
+      <DialogForm submitLabel={s.busy ? 'Starting…' : 'Build'} busy={s.busy} onSubmit={submit} onCancel={onClose}>
+        <TextField
+          id="build-context"
+          label="Context folder"
+          placeholder="/home/me/project"
+          hint="An absolute folder path on the machine the engine's Berth runs on."
+          {...text('context')}
+        />
+        <div className="field-row">
+          <TextField id="build-dockerfile" label="Dockerfile" {...text('dockerfile')} />
+          <TextField id="build-tag" label="Tag (optional)" placeholder="myapp:dev" {...text('tag')} />
+        </div>
+        <Field id="build-args" label="Build arguments (optional, one NAME=value per line)" error={err('buildArgs')}>
+          <textarea
+            id="build-args"
+            rows={3}
+            value={f.args}
+            spellCheck={false}
+            onChange={(e) => set('args', e.target.value)}
+          />
+        </Field>
+        <label className="checkbox-line">
+          <input type="checkbox" checked={f.noCache} onChange={(e) => set('noCache', e.target.checked)} /> Build without
+          the cache
+        </label>
+        <ErrorText message={general} />
+      </DialogForm>
+    </TaskDialog>
   );
 }

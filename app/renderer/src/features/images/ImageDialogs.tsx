@@ -1,28 +1,27 @@
 // Per-image dialogs: Tag, Push, Remove (force only when asked, naming the containers that use it).
 import { useState } from 'react';
 import type { ImageSummary } from '../../../../shared/contract';
-import { firstIssue, imageRef } from '../../../../shared/rules';
+import { imageRef } from '../../../../shared/rules';
 import { useClient } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { shortId } from '../../components/format';
-import { Field, TaskView, useTask } from '../../components/kit';
-import { useStart } from './use-start';
+import { DialogForm, ErrorText, TextField, useCheckedText } from '../../components/forms';
+import { Field } from '../../components/kit';
+import { TaskDialog } from '../../components/TaskDialog';
+import { useStart } from '../../components/use-start';
 
 export const refOf = (i: ImageSummary) => i.tags[0] ?? `<none> (${shortId(i.id)})`;
 
 export function TagDialog({ image, onClose }: { image: ImageSummary; onClose(): void }) {
   const client = useClient();
   const toast = useUi((s) => s.toast);
-  const [target, setTarget] = useState('');
-  const [touched, setTouched] = useState(false);
+  const target = useCheckedText(imageRef);
   const s = useStart();
-  const problem = touched ? firstIssue(imageRef.safeParse(target.trim())) : undefined;
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    setTouched(true);
-    if (firstIssue(imageRef.safeParse(target.trim()))) return;
-    const r = await s.run(() => client.request('images.tag', { source: image.id, target: target.trim() }));
+    if (!target.check()) return;
+    const r = await s.run(() => client.request('images.tag', { source: image.id, target: target.trimmed }));
     if (r) {
       toast('success', `Tagged ${refOf(image)} as ${r.ref}.`);
       onClose();
@@ -30,24 +29,14 @@ export function TagDialog({ image, onClose }: { image: ImageSummary; onClose(): 
   };
   return (
     <Dialog title={`Tag ${refOf(image)}`} onClose={onClose}>
-      <form className="form-stack" onSubmit={submit} noValidate>
-        <Field
+      <DialogForm submitLabel="Tag" busy={s.busy} onSubmit={(e) => void submit(e)} onCancel={onClose}>
+        <TextField
           id="tag-target"
           label="New reference"
-          error={problem ?? s.error?.message}
           hint="repository[:tag], e.g. 127.0.0.1:5000/team/app:1.0"
-        >
-          <input id="tag-target" value={target} spellCheck={false} onChange={(e) => setTarget(e.target.value)} />
-        </Field>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={s.busy}>
-            Tag
-          </button>
-        </div>
-      </form>
+          {...target.field(s.error?.message)}
+        />
+      </DialogForm>
     </Dialog>
   );
 }
@@ -56,58 +45,37 @@ export function PushDialog({ image, onClose }: { image: ImageSummary; onClose():
   const client = useClient();
   const [ref, setRef] = useState(image.tags[0] ?? '');
   const s = useStart();
-  const live = useTask(s.task?.id);
   return (
-    <Dialog title={`Push ${refOf(image)}`} onClose={onClose} wide>
-      {!s.task ? (
-        <form
-          className="form-stack"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void s.run(() => client.request('images.push', { ref }));
-          }}
-        >
-          {image.tags.length > 1 ? (
-            <Field id="push-ref" label="Reference to push" error={s.error?.message}>
-              <select id="push-ref" value={ref} onChange={(e) => setRef(e.target.value)}>
-                {image.tags.map((t) => (
-                  <option key={t}>{t}</option>
-                ))}
-              </select>
-            </Field>
-          ) : (
-            <>
-              <p>
-                Push <span className="mono">{ref}</span> to its registry. To push elsewhere, Tag it with that registry's
-                name first.
-              </p>
-              {s.error && (
-                <p className="error-text" role="alert">
-                  {s.error.message}
-                </p>
-              )}
-            </>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={s.busy || !ref}>
-              Push
-            </button>
-          </div>
-        </form>
-      ) : (
-        <>
-          <TaskView id={s.task.id} initial={s.task} />
-          <div className="dialog-actions">
-            <button type="button" className="primary" autoFocus onClick={onClose}>
-              {live?.state === 'running' ? 'Continue in the background' : 'Close'}
-            </button>
-          </div>
-        </>
-      )}
-    </Dialog>
+    <TaskDialog title={`Push ${refOf(image)}`} wide task={s.task} onClose={onClose}>
+      <DialogForm
+        submitLabel="Push"
+        busy={s.busy}
+        canSubmit={!!ref}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void s.run(() => client.request('images.push', { ref }));
+        }}
+        onCancel={onClose}
+      >
+        {image.tags.length > 1 ? (
+          <Field id="push-ref" label="Reference to push" error={s.error?.message}>
+            <select id="push-ref" value={ref} onChange={(e) => setRef(e.target.value)}>
+              {image.tags.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </Field>
+        ) : (
+          <>
+            <p>
+              Push <span className="mono">{ref}</span> to its registry. To push elsewhere, Tag it with that registry's
+              name first.
+            </p>
+            <ErrorText message={s.error?.message} />
+          </>
+        )}
+      </DialogForm>
+    </TaskDialog>
   );
 }
 

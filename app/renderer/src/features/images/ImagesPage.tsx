@@ -7,7 +7,9 @@ import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href, navigate } from '../../app/router';
 import { ObjectTable } from '../../components/ObjectTable';
 import { EngineGate } from '../../components/EngineGate';
+import { countOf } from '../../components/count';
 import { formatBytes, shortId, timeAgo } from '../../components/format';
+import { EmptyList, ListPage, ListToolbar } from '../../components/ListPage';
 import { RunDialog } from '../containers/RunDialog';
 import { LoadImagesDialog, SaveImageDialog } from './ArchiveDialogs';
 import { BuildDialog } from './BuildDialog';
@@ -55,52 +57,44 @@ export function ImagesPage({ rest = [] }: { rest?: string[] }) {
   const linked = rest[0];
   const linkedImage = linked ? images.find((i) => i.id === linked || i.tags.includes(linked)) : undefined;
   return (
-    <section aria-labelledby="images-title" className="list-page">
-      <div className="page-head">
-        <h1 id="images-title">Images</h1>
-        <span className="muted">
-          {list.data ? `${images.length} image${images.length === 1 ? '' : 's'} · ${formatBytes(total)} on disk` : ''}
-        </span>
-        <div className="page-actions">
-          <button type="button" className="primary" disabled={!ready} onClick={() => setOpen({ kind: 'pull' })}>
-            Pull
-          </button>
-          <button type="button" disabled={!ready} onClick={() => setOpen({ kind: 'build' })}>
-            Build
-          </button>
-          <button type="button" disabled={!ready} onClick={() => setOpen({ kind: 'load' })}>
-            Load
-          </button>
-          <button type="button" disabled={!ready} onClick={() => setOpen({ kind: 'prune' })}>
-            Prune
-          </button>
-        </div>
-      </div>
-      <div className="toolbar" role="toolbar" aria-label="Image list tools">
-        <input
-          type="search"
-          aria-label="Search images"
-          placeholder="Search by reference or id"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        <label className="inline">
-          Show
-          <select aria-label="Show" value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
-            <option value="all">all images</option>
-            <option value="in-use">in use</option>
-            <option value="unused">unused</option>
-            <option value="dangling">dangling</option>
-          </select>
-        </label>
+    <ListPage
+      id="images"
+      title="Images"
+      summary={list.data && `${countOf(images.length, 'image')} · ${formatBytes(total)} on disk`}
+      buttons={[
+        { label: 'Pull', primary: true, onClick: () => setOpen({ kind: 'pull' }) },
+        { label: 'Build', onClick: () => setOpen({ kind: 'build' }) },
+        { label: 'Load', onClick: () => setOpen({ kind: 'load' }) },
+        { label: 'Prune', onClick: () => setOpen({ kind: 'prune' }) },
+      ]}
+      ready={ready}
+    >
+      <ListToolbar
+        label="Image list tools"
+        search={{
+          label: 'Search images',
+          placeholder: 'Search by reference or id',
+          value: search,
+          onChange: setSearch,
+        }}
+        filter={{
+          value: filter,
+          choices: [
+            ['all', 'all images'],
+            ['in-use', 'in use'],
+            ['unused', 'unused'],
+            ['dangling', 'dangling'],
+          ],
+          onChange: setFilter,
+        }}
+      >
         {list.data && (search || filter !== 'all') && <span className="muted small">{rows.length} shown</span>}
-      </div>
+      </ListToolbar>
       <EngineGate query={list} what="images">
         {images.length === 0 ? (
-          <div className="empty">
-            <h2>No images yet</h2>
-            <p>Pull one from a registry, build one from a Dockerfile, or load a saved tar.</p>
-          </div>
+          <EmptyList title="No images yet">
+            Pull one from a registry, build one from a Dockerfile, or load a saved tar.
+          </EmptyList>
         ) : rows.length === 0 ? (
           <p className="empty muted" role="status">
             No image matches.
@@ -179,6 +173,6 @@ export function ImagesPage({ rest = [] }: { rest?: string[] }) {
       {open?.kind === 'push' && <PushDialog image={open.image} onClose={close} />}
       {open?.kind === 'save' && <SaveImageDialog image={open.image.tags[0] ?? open.image.id} onClose={close} />}
       {open?.kind === 'remove' && <RemoveImageDialog image={open.image} onClose={close} />}
-    </section>
+    </ListPage>
   );
 }

@@ -1,74 +1,40 @@
 // Pull an image by reference; the dialog then follows the pull's layers until it ends.
-import { useState } from 'react';
-import { imageRef, firstIssue } from '../../../../shared/rules';
+import { imageRef } from '../../../../shared/rules';
 import { useClient } from '../../api/hooks';
-import { Dialog } from '../../components/Dialog';
-import { Field, TaskView, useTask } from '../../components/kit';
-import { useStart } from './use-start';
+import { DialogForm, TextField, useCheckedText } from '../../components/forms';
+import { TaskDialog } from '../../components/TaskDialog';
+import { useStart } from '../../components/use-start';
 
 export function PullDialog({ onClose }: { onClose(): void }) {
   const client = useClient();
-  const [ref, setRef] = useState('');
-  const [touched, setTouched] = useState(false);
+  const ref = useCheckedText(imageRef);
   const s = useStart();
-  const live = useTask(s.task?.id);
-  const problem = firstIssue(imageRef.safeParse(ref.trim()));
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    setTouched(true);
-    if (problem) return;
-    void s.run(() => client.request('images.pull', { ref: ref.trim() }));
+    if (ref.check()) void s.run(() => client.request('images.pull', { ref: ref.trimmed }));
+  };
+  const again = () => {
+    s.reset();
+    ref.reset();
   };
   return (
-    <Dialog title="Pull an image" onClose={onClose} wide>
-      {!s.task ? (
-        <form className="form-stack" onSubmit={submit} noValidate>
-          <Field
-            id="pull-ref"
-            label="Image reference"
-            error={(touched && problem) || s.error?.message}
-            hint="For example busybox:latest or 127.0.0.1:5000/team/app:1.2"
-          >
-            <input
-              id="pull-ref"
-              value={ref}
-              autoComplete="off"
-              spellCheck={false}
-              aria-invalid={!!((touched && problem) || s.error)}
-              onChange={(e) => setRef(e.target.value)}
-            />
-          </Field>
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={s.busy}>
-              Pull
-            </button>
-          </div>
-        </form>
-      ) : (
-        <>
-          <TaskView id={s.task.id} initial={s.task} />
-          <div className="dialog-actions">
-            {live && live.state !== 'running' && (
-              <button
-                type="button"
-                onClick={() => {
-                  s.reset();
-                  setRef('');
-                  setTouched(false);
-                }}
-              >
-                Pull another
-              </button>
-            )}
-            <button type="button" className="primary" autoFocus onClick={onClose}>
-              {live?.state === 'running' ? 'Continue in the background' : 'Close'}
-            </button>
-          </div>
-        </>
-      )}
-    </Dialog>
+    <TaskDialog
+      title="Pull an image"
+      wide
+      task={s.task}
+      again={{ label: 'Pull another', onClick: again }}
+      onClose={onClose}
+    >
+      <DialogForm submitLabel="Pull" busy={s.busy} onSubmit={submit} onCancel={onClose}>
+        <TextField
+          id="pull-ref"
+          label="Image reference"
+          hint="For example busybox:latest or 127.0.0.1:5000/team/app:1.2"
+          autoComplete="off"
+          aria-invalid={!!(ref.shown || s.error)}
+          {...ref.field(s.error?.message)}
+        />
+      </DialogForm>
+    </TaskDialog>
   );
 }

@@ -4,17 +4,16 @@ import { useState } from 'react';
 import type { NetworkSummary } from '../../../../shared/contract';
 import { networkCreateSpec, networkDrivers } from '../../../../shared/contract/areas/networks';
 import { useClient, useRequest } from '../../api/hooks';
-import { useUi } from '../../app/ui-store';
-import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { CreateObjectDialog } from '../../components/CreateObjectDialog';
+import { Dialog } from '../../components/Dialog';
+import { ErrorText, TextField } from '../../components/forms';
 import { Field } from '../../components/kit';
-import { useStart } from '../images/use-start';
+import { RemoveObjectDialog } from '../../components/RemoveObjectDialog';
+import { useStart } from '../../components/use-start';
 
 export function CreateNetworkDialog({ onClose }: { onClose(): void }) {
   const client = useClient();
-  const toast = useUi((s) => s.toast);
   const [f, setF] = useState({ name: '', driver: 'bridge', subnet: '', gateway: '', internal: false });
-  const [touched, setTouched] = useState(false);
-  const s = useStart();
   const spec = {
     name: f.name.trim(),
     driver: f.driver as (typeof networkDrivers)[number],
@@ -22,79 +21,55 @@ export function CreateNetworkDialog({ onClose }: { onClose(): void }) {
     ...(f.subnet.trim() ? { subnet: f.subnet.trim() } : {}),
     ...(f.gateway.trim() ? { gateway: f.gateway.trim() } : {}),
   };
-  const parsed = networkCreateSpec.safeParse(spec);
-  const issue = (k: string) =>
-    (touched && !parsed.success ? parsed.error.issues.find((i) => i.path[0] === k)?.message : undefined) ??
-    (s.error && (s.error.field === k || (!s.error.field && k === 'name')) ? s.error.message : undefined);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (!parsed.success) return;
-    const r = await s.run(() => client.request('networks.create', spec));
-    if (r) {
-      toast('success', `Created network ${r.name}.`);
-      onClose();
-    }
-  };
+  // A text field's value, change and error.
+  const text = (k: 'name' | 'subnet' | 'gateway', errorOf: (k: string) => string | undefined) => ({
+    value: f[k],
+    onChange: (v: string) => setF({ ...f, [k]: v }),
+    error: errorOf(k),
+  });
   return (
-    <Dialog title="Create a network" onClose={onClose}>
-      <form className="form-stack" onSubmit={submit} noValidate>
-        <Field id="network-name" label="Name" error={issue('name')}>
-          <input
-            id="network-name"
-            value={f.name}
-            spellCheck={false}
-            onChange={(e) => setF({ ...f, name: e.target.value })}
-          />
-        </Field>
-        <Field id="network-driver" label="Driver">
-          <select id="network-driver" value={f.driver} onChange={(e) => setF({ ...f, driver: e.target.value })}>
-            {networkDrivers.map((d) => (
-              <option key={d}>{d}</option>
-            ))}
-          </select>
-        </Field>
-        <div className="field-row">
-          <Field id="network-subnet" label="Subnet (optional)" error={issue('subnet')}>
-            <input
+    <CreateObjectDialog
+      noun="network"
+      checked={networkCreateSpec.safeParse(spec)}
+      create={(checked) => client.request('networks.create', checked)}
+      onClose={onClose}
+    >
+      {(errorOf) => (
+        <>
+          <TextField id="network-name" label="Name" {...text('name', errorOf)} />
+          <Field id="network-driver" label="Driver">
+            <select id="network-driver" value={f.driver} onChange={(e) => setF({ ...f, driver: e.target.value })}>
+              {networkDrivers.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </select>
+          </Field>
+          <div className="field-row">
+            <TextField
               id="network-subnet"
-              value={f.subnet}
+              label="Subnet (optional)"
               placeholder="172.30.0.0/16"
-              spellCheck={false}
-              onChange={(e) => setF({ ...f, subnet: e.target.value })}
+              {...text('subnet', errorOf)}
             />
-          </Field>
-          <Field id="network-gateway" label="Gateway (optional)" error={issue('gateway')}>
-            <input
+            <TextField
               id="network-gateway"
-              value={f.gateway}
+              label="Gateway (optional)"
               placeholder="172.30.0.1"
-              spellCheck={false}
-              onChange={(e) => setF({ ...f, gateway: e.target.value })}
+              {...text('gateway', errorOf)}
             />
-          </Field>
-        </div>
-        <label className="checkbox-line">
-          <input type="checkbox" checked={f.internal} onChange={(e) => setF({ ...f, internal: e.target.checked })} />{' '}
-          Internal (no access to outside networks)
-        </label>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={s.busy}>
-            Create
-          </button>
-        </div>
-      </form>
-    </Dialog>
+          </div>
+          <label className="checkbox-line">
+            <input type="checkbox" checked={f.internal} onChange={(e) => setF({ ...f, internal: e.target.checked })} />{' '}
+            Internal (no access to outside networks)
+          </label>
+        </>
+      )}
+    </CreateObjectDialog>
   );
 }
 
 export function RemoveNetworkDialog({ network, onClose }: { network: NetworkSummary; onClose(): void }) {
   const client = useClient();
-  const toast = useUi((s) => s.toast);
-  const s = useStart();
   if (network.builtIn)
     return (
       <Dialog title={`Remove network ${network.name}?`} onClose={onClose}>
@@ -106,28 +81,16 @@ export function RemoveNetworkDialog({ network, onClose }: { network: NetworkSumm
         </div>
       </Dialog>
     );
-  const remove = async () => {
-    const ok = await s.run(async () => {
-      await client.request('networks.remove', { name: network.name });
-      return true;
-    });
-    if (ok) {
-      toast('success', `Removed network ${network.name}.`);
-      onClose();
-    }
-  };
   return (
-    <ConfirmDialog
-      title={`Remove network ${network.name}?`}
-      confirmLabel="Remove"
-      busy={s.busy}
-      error={s.error?.message}
-      onConfirm={() => void remove()}
+    <RemoveObjectDialog
+      noun="network"
+      name={network.name}
+      remove={() => client.request('networks.remove', { name: network.name })}
       onClose={onClose}
     >
       <p>Containers can no longer join it. Containers attached now must be disconnected first.</p>
       {network.containers.length > 0 && <p className="warning-text">Attached now: {network.containers.join(', ')}.</p>}
-    </ConfirmDialog>
+    </RemoveObjectDialog>
   );
 }
 
@@ -192,11 +155,7 @@ export function NetworkContainersDialog({ network, onClose }: { network: Network
             Connect
           </button>
         </form>
-        {s.error && (
-          <p className="error-text" role="alert">
-            {s.error.message}
-          </p>
-        )}
+        <ErrorText message={s.error?.message} />
       </div>
     </Dialog>
   );

@@ -7,7 +7,9 @@ import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
 import { ObjectTable } from '../../components/ObjectTable';
-import { InspectDialog } from '../volumes/VolumeDialogs';
+import { countOf } from '../../components/count';
+import { InspectDialog } from '../../components/InspectDialog';
+import { ListPage, ListToolbar } from '../../components/ListPage';
 import { CreateNetworkDialog, NetworkContainersDialog, RemoveNetworkDialog } from './NetworkDialogs';
 import '../../components/kit.css';
 import { RowButtons } from '../../components/RowButtons';
@@ -31,27 +33,22 @@ export function NetworksPage({ rest = [] }: { rest?: string[] }) {
   const rows = networks.filter((n) => !q || n.name.toLowerCase().includes(q) || n.driver.includes(q));
   const close = () => setOpen(undefined);
   return (
-    <section aria-labelledby="networks-title" className="list-page">
-      <div className="page-head">
-        <h1 id="networks-title">Networks</h1>
-        <span className="muted">
-          {list.data ? `${networks.length} network${networks.length === 1 ? '' : 's'}` : ''}
-        </span>
-        <div className="page-actions">
-          <button type="button" className="primary" disabled={!ready} onClick={() => setOpen({ kind: 'create' })}>
-            Create
-          </button>
-        </div>
-      </div>
-      <div className="toolbar" role="toolbar" aria-label="Network list tools">
-        <input
-          type="search"
-          aria-label="Search networks"
-          placeholder="Search by name or driver"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-      </div>
+    <ListPage
+      id="networks"
+      title="Networks"
+      summary={list.data && countOf(networks.length, 'network')}
+      buttons={[{ label: 'Create', primary: true, onClick: () => setOpen({ kind: 'create' }) }]}
+      ready={ready}
+    >
+      <ListToolbar
+        label="Network list tools"
+        search={{
+          label: 'Search networks',
+          placeholder: 'Search by name or driver',
+          value: search,
+          onChange: setSearch,
+        }}
+      />
       <EngineGate query={list} what="networks">
         <ObjectTable
           label="Networks"
@@ -103,6 +100,6 @@ export function NetworksPage({ rest = [] }: { rest?: string[] }) {
       {open?.kind === 'inspect' && <InspectNetwork name={open.network.name} onClose={close} />}
       {rest[0] && !open && <InspectNetwork name={rest[0]} onClose={() => navigate(href('networks'))} />}
       {open?.kind === 'containers' && <NetworkContainersDialog network={open.network} onClose={close} />}
-    </section>
+    </ListPage>
   );
 }

@@ -6,7 +6,9 @@ import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
+import { countOf } from '../../components/count';
 import { formatBytes } from '../../components/format';
+import { EmptyList, ListPage, ListToolbar } from '../../components/ListPage';
 import { ObjectTable } from '../../components/ObjectTable';
 import { BrowseVolumeDialog } from './BrowseVolume';
 import { CreateVolumeDialog, InspectVolumeDialog, PruneVolumesDialog, RemoveVolumeDialog } from './VolumeDialogs';
@@ -34,39 +36,29 @@ export function VolumesPage({ rest = [] }: { rest?: string[] }) {
   const close = () => setOpen(undefined);
   const sizeOf = (v: VolumeSummary) => sizes.data?.[v.name];
   return (
-    <section aria-labelledby="volumes-title" className="list-page">
-      <div className="page-head">
-        <h1 id="volumes-title">Volumes</h1>
-        <span className="muted">
-          {list.data
-            ? `${volumes.length} volume${volumes.length === 1 ? '' : 's'} · ${volumes.filter((v) => v.inUse).length} in use`
-            : ''}
-        </span>
-        <div className="page-actions">
-          <button type="button" className="primary" disabled={!ready} onClick={() => setOpen({ kind: 'create' })}>
-            Create
-          </button>
-          <button type="button" disabled={!ready} onClick={() => setOpen({ kind: 'prune' })}>
-            Prune
-          </button>
-        </div>
-      </div>
-      <div className="toolbar" role="toolbar" aria-label="Volume list tools">
-        <input
-          type="search"
-          aria-label="Search volumes"
-          placeholder="Search by name"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        <label className="inline">
-          Show
-          <select aria-label="Show" value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)}>
-            <option value="all">all volumes</option>
-            <option value="in-use">in use</option>
-            <option value="unused">unused</option>
-          </select>
-        </label>
+    <ListPage
+      id="volumes"
+      title="Volumes"
+      summary={list.data && `${countOf(volumes.length, 'volume')} · ${volumes.filter((v) => v.inUse).length} in use`}
+      buttons={[
+        { label: 'Create', primary: true, onClick: () => setOpen({ kind: 'create' }) },
+        { label: 'Prune', onClick: () => setOpen({ kind: 'prune' }) },
+      ]}
+      ready={ready}
+    >
+      <ListToolbar
+        label="Volume list tools"
+        search={{ label: 'Search volumes', placeholder: 'Search by name', value: search, onChange: setSearch }}
+        filter={{
+          value: filter,
+          choices: [
+            ['all', 'all volumes'],
+            ['in-use', 'in use'],
+            ['unused', 'unused'],
+          ],
+          onChange: setFilter,
+        }}
+      >
         <button
           type="button"
           className="small"
@@ -76,13 +68,12 @@ export function VolumesPage({ rest = [] }: { rest?: string[] }) {
           {sizes.isFetching ? 'Measuring…' : showSizes ? 'Measure sizes again' : 'Show sizes'}
         </button>
         {sizes.error && <span className="error-text small">{sizes.error.message}</span>}
-      </div>
+      </ListToolbar>
       <EngineGate query={list} what="volumes">
         {volumes.length === 0 ? (
-          <div className="empty">
-            <h2>No volumes yet</h2>
-            <p>Volumes keep data beyond a container's life. Create one, or mount one when you run a container.</p>
-          </div>
+          <EmptyList title="No volumes yet">
+            Volumes keep data beyond a container's life. Create one, or mount one when you run a container.
+          </EmptyList>
         ) : (
           <ObjectTable
             label="Volumes"
@@ -135,6 +126,6 @@ export function VolumesPage({ rest = [] }: { rest?: string[] }) {
       {open?.kind === 'inspect' && <InspectVolumeDialog name={open.volume.name} onClose={close} />}
       {rest[0] && !open && <InspectVolumeDialog name={rest[0]} onClose={() => navigate(href('volumes'))} />}
       {open?.kind === 'browse' && <BrowseVolumeDialog name={open.volume.name} onClose={close} />}
-    </section>
+    </ListPage>
   );
 }

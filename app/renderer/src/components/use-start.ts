@@ -1,8 +1,8 @@
 // Starting a request from a dialog: busy flag, the sentence of a refusal (and its field), and the
 // task it started, if any.
 import { useState } from 'react';
-import type { TaskInfo } from '../../../../shared/contract';
-import { fieldOf, messageOf } from '../../components/kit';
+import type { TaskInfo } from '../../../shared/contract';
+import { fieldOf, messageOf } from './kit';
 
 export function useStart() {
   const [busy, setBusy] = useState(false);
