@@ -3,12 +3,14 @@
 // a restart that applies them, and the idle saver stopping the VM and the next request waking it.
 // The VM boots with accel "auto" as in the app: KVM when QEMU can use it, else software emulation
 // (here /dev/kvm exists but nested KVM fails, so this also covers the fallback).
-// Slow (three boots); needs qemu-system-x86, linux-image-amd64, busybox-static and docker.io.
+// Slow (three boots); needs qemu-system-x86, and the VM image (harness/vm-image.ts builds it once, as
+// root with mmdebstrap; the backend finds it through BERTH_VM_IMAGE).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linuxVmAvailability } from '../engine/host/vm/qemu-host';
+import { ensureVmImage } from '../../harness/vm-image';
 import type { ContainerSummary, EngineInfo, EngineStatus } from '../shared/contract';
 import type { EngineChoices } from '../shared/contract/areas/system';
 import type { VmState } from '../shared/contract/areas/vm';
@@ -40,6 +42,7 @@ async function until(what: string, ok: (s: EngineStatus) => boolean, ms: number)
 
 beforeAll(async () => {
   if (!vm.available) return;
+  process.env.BERTH_VM_IMAGE = await ensureVmImage();
   home = mkdtempSync(join(tmpdir(), 'berth-vm-home-'));
   process.env.BERTH_HOME = home;
   const config = join(home, 'config');
@@ -59,7 +62,7 @@ beforeAll(async () => {
     streams: backend.streams,
   });
   c = await connectTestClient(`http://127.0.0.1:${server.port}`, server.token);
-});
+}, 900000);
 
 afterAll(async () => {
   await c?.close();
@@ -67,6 +70,7 @@ afterAll(async () => {
   await backend?.close();
   if (home) rmSync(home, { recursive: true, force: true });
   delete process.env.BERTH_HOME;
+  delete process.env.BERTH_VM_IMAGE;
 }, 120000);
 
 describe.skipIf(!vm.available)(

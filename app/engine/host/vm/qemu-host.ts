@@ -1,8 +1,9 @@
 // The isolated Linux VM (like Docker Desktop on Linux): dockerd in a QEMU VM — KVM when asked for
-// and usable, else software emulation (TCG, clearly labelled slow) — booted from this machine's own
-// Debian kernel and an initramfs Berth builds (initramfs.ts); the guest's /usr is the host's /usr,
-// read-only over 9p, and the engine data is a raw disk image under Berth's data dir. The guest's
-// engine port is forwarded to a loopback port on the host.
+// and usable, else software emulation (TCG, clearly labelled slow) — booted from the image
+// resources/vm/linux/build-image.sh builds from Debian packages (image.ts: Debian's kernel, a small
+// initramfs, a read-only ext4 root with docker.io); nothing of the host but QEMU is used. The engine
+// data is a raw disk image under Berth's data dir, and the guest's engine port is forwarded to a
+// loopback port on the host.
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
   accessSync,
@@ -12,9 +13,9 @@ import {
   ftruncateSync,
   mkdirSync,
   openSync,
+  rmSync,
   statfsSync,
   statSync,
-  writeFileSync,
 } from 'node:fs';
 import { request } from 'node:http';
 import { connect, createServer } from 'node:net';
@@ -26,7 +27,7 @@ import { berthPaths, type BerthPaths } from '../paths';
 import { sleep } from '../processes';
 import { RotatingLog } from '../rotating-log';
 import { EngineStepError } from '../step-error';
-import { buildInitramfs, findGuestKernel, type GuestKernel } from './initramfs';
+import { describeImage, findVmImage, staleImageNotice, type VmImage } from './image';
 import { DEFAULT_VM_RESOURCES, type VmResources } from './lima-config';
 import { describeRestart, restartPlan } from './restart-reasons';
 import type { VmControls, VmDiskUsage, VmRestartPlan } from './vm-controls';
@@ -40,8 +41,14 @@ export interface QemuHostOptions {
   resources?: VmResources;
   /** Default 'auto': KVM when /dev/kvm is usable, else software emulation. */
   accel?: QemuAccel;
-  /** resources/vm/linux (init scripts); default the repository's copy. */
+  /** resources/vm/linux (the image's build script and guest init scripts); default the repository's copy. */
   scriptsDir?: string;
+  /**
+   * The built image (vmlinuz, initramfs.cpio, root.img: build-image.sh's output). Default the
+   * BERTH_VM_IMAGE environment variable, else `<scriptsDir>/image` — in a package,
+   * <resources>/vm/linux/image, built at packaging time.
+   */
+  image?: { dir: string };
   env?: Record<string, string | undefined>;
   /** Boot + dockerd start; software emulation needs minutes on a busy machine. Default 5 min. */
   apiTimeoutMs?: number;
@@ -49,7 +56,6 @@ export interface QemuHostOptions {
 
 export interface QemuPaths {
   dir: string;
-  initramfs: string;
   dataDisk: string;
   control: string;
   logFile: string;
@@ -59,7 +65,6 @@ export function qemuPaths(paths: BerthPaths): QemuPaths {
   const dir = join(paths.data, 'linux-vm');
   return {
     dir,
-    initramfs: join(dir, 'initramfs.cpio'),
     dataDisk: join(dir, 'data.img'),
     control: join(dir, 'control.sock'),
     logFile: join(dir, 'console.log'),
@@ -97,6 +102,11 @@ const consoleMarkers: [string, string][] = [
   ['BERTH-VM-ENGINE-STARTING', 'Starting dockerd inside the VM'],
 ];
 
+/** A value inside one of QEMU's comma-separated option lists (a comma is written twice). */
+export function qemuValue(s: string): string {
+  return s.replace(/,/g, ',,');
+}
+
 export function kvmUsable(): boolean {
   try {
     accessSync('/dev/kvm', constants.R_OK | constants.W_OK);
@@ -106,12 +116,8 @@ export function kvmUsable(): boolean {
   }
 }
 
-/** What the VM is made of on this machine; throws a step error saying what to install when a piece is missing. */
-function linuxVmPieces(env: Record<string, string | undefined>): {
-  qemu: string;
-  busybox: string;
-  kernel: GuestKernel;
-} {
+/** QEMU, the one thing the VM needs from this machine; a step error saying how to install it when missing. */
+function findQemu(env: Record<string, string | undefined>): string {
   const qemu = findBinary('qemu-system-x86_64', env);
   if (!qemu)
     throw new EngineStepError(
@@ -119,23 +125,20 @@ function linuxVmPieces(env: Record<string, string | undefined>): {
       "Berth's isolated VM needs QEMU, which is not installed.",
       'Install it with `sudo apt-get install qemu-system-x86`.',
     );
-  const busybox = ['/usr/bin/busybox', '/bin/busybox'].find((b) => existsSync(b));
-  if (!busybox || !findBinary('dockerd', env))
-    throw new EngineStepError(
-      'unavailable',
-      "Berth's isolated VM runs this machine's own busybox and dockerd inside the VM, and one of them is missing.",
-      'Install them with `sudo apt-get install busybox-static docker.io`.',
-    );
-  return { qemu, busybox, kernel: findGuestKernel() };
+  return qemu;
 }
 
-/** Whether Berth's isolated VM can run here, and how (KVM or software emulation) or what to install. */
+/**
+ * Whether Berth's isolated VM can run here, and how (KVM or software emulation) or what to install.
+ * The VM image is part of Berth, not of the machine: a missing image fails the start with the command
+ * that builds it.
+ */
 export function linuxVmAvailability(env: Record<string, string | undefined> = process.env): {
   available: boolean;
   reason: string;
 } {
   try {
-    linuxVmPieces(env);
+    findQemu(env);
     return {
       available: true,
       reason: kvmUsable() ? 'QEMU with KVM is installed' : 'QEMU is installed; no KVM, so software emulation (slow)',
@@ -181,33 +184,31 @@ export class QemuHost extends VmHostBase implements VmControls {
     return `Read the VM's console log at ${this.paths.logFile}, then start the engine again.`;
   }
 
-  private prepare(): { qemu: string; kernel: string } {
+  /** resources/vm/linux. */
+  private get scriptsDir(): string {
+    return this.opts.scriptsDir ?? fileURLToPath(new URL('../../../../resources/vm/linux', import.meta.url));
+  }
+
+  /** Where the image is looked for: the option, BERTH_VM_IMAGE, else `<scriptsDir>/image`. */
+  get imageDir(): string {
+    return this.opts.image?.dir ?? (this.opts.env ?? process.env).BERTH_VM_IMAGE ?? join(this.scriptsDir, 'image');
+  }
+
+  private prepare(): { qemu: string; image: VmImage } {
     const env = this.opts.env ?? process.env;
-    const { qemu, busybox, kernel } = linuxVmPieces(env);
+    const qemu = findQemu(env);
+    const image = findVmImage(this.imageDir, this.scriptsDir);
+    this.log.mark(describeImage(image));
+    const stale = staleImageNotice(image, this.scriptsDir);
+    if (stale) this.notice(stale);
     if (this.opts.accel === 'kvm' && !kvmUsable())
       throw new EngineStepError(
         'unavailable',
         'KVM was asked for, but /dev/kvm is missing or not usable by Berth.',
         'Enable virtualization in the firmware and add your user to the kvm group, or choose software emulation.',
       );
-    const scriptsDir =
-      this.opts.scriptsDir ?? fileURLToPath(new URL('../../../../resources/vm/linux', import.meta.url));
-    writeFileSync(
-      this.paths.initramfs,
-      buildInitramfs({
-        kernel,
-        busybox,
-        scriptsDir,
-        alternatives: [
-          'iptables',
-          'iptables-save',
-          'iptables-restore',
-          'ip6tables',
-          'ip6tables-save',
-          'ip6tables-restore',
-        ],
-      }),
-    );
+    // Berth before the Debian image wrote its initramfs here.
+    rmSync(join(this.paths.dir, 'initramfs.cpio'), { force: true });
     // Sparse; the guest formats it on first boot, and grows its file system when the image grew.
     const want = this.resources.diskGiB * 1024 ** 3;
     const have = existsSync(this.paths.dataDisk) ? statSync(this.paths.dataDisk).size : 0;
@@ -219,7 +220,7 @@ export class QemuHost extends VmHostBase implements VmControls {
       this.notice(
         `The data disk stays ${Math.round(have / 1024 ** 3)} GiB: it cannot shrink to ${this.resources.diskGiB} GiB without losing data.`,
       );
-    return { qemu, kernel: kernel.vmlinuz };
+    return { qemu, image };
   }
 
   private onConsole = (b: Buffer): void => {
@@ -234,21 +235,24 @@ export class QemuHost extends VmHostBase implements VmControls {
       }
   };
 
-  private qemuArgs(accel: 'kvm' | 'tcg', kernel: string): string[] {
+  private qemuArgs(accel: 'kvm' | 'tcg', image: VmImage): string[] {
     return [
       ...(accel === 'kvm' ? ['-enable-kvm', '-cpu', 'host'] : ['-accel', 'tcg']),
       ...['-m', `${this.resources.memoryGiB * 1024}`, '-smp', String(this.resources.cpus)],
       ...['-nographic', '-nodefaults', '-no-reboot'],
-      ...['-kernel', kernel, '-initrd', this.paths.initramfs, '-append', 'console=ttyS0 quiet panic=-1'],
-      ...['-virtfs', 'local,path=/usr,mount_tag=hostusr,security_model=none,readonly=on'],
-      ...['-drive', `file=${this.paths.dataDisk},format=raw,if=virtio,discard=unmap`],
+      ...['-kernel', image.kernel, '-initrd', image.initramfs, '-append', 'console=ttyS0 quiet panic=-1'],
+      // The guest finds its disks by serial. The root image is shared by every VM and never written.
+      ...['-drive', `if=none,id=root,file=${qemuValue(image.root)},format=raw,readonly=on`],
+      ...['-device', 'virtio-blk-pci,drive=root,serial=berth-root'],
+      ...['-drive', `if=none,id=data,file=${qemuValue(this.paths.dataDisk)},format=raw,discard=unmap`],
+      ...['-device', 'virtio-blk-pci,drive=data,serial=berth-data'],
       ...['-netdev', `user,id=n0,hostfwd=tcp:127.0.0.1:${this.port}-:2375`, '-device', 'virtio-net-pci,netdev=n0'],
-      ...['-serial', 'stdio', '-serial', `unix:${this.paths.control},server=on,wait=off`],
+      ...['-serial', 'stdio', '-serial', `unix:${qemuValue(this.paths.control)},server=on,wait=off`],
     ];
   }
 
-  private launch(qemu: string, accel: 'kvm' | 'tcg', kernel: string): Promise<void> {
-    const args = this.qemuArgs(accel, kernel);
+  private launch(qemu: string, accel: 'kvm' | 'tcg', image: VmImage): Promise<void> {
+    const args = this.qemuArgs(accel, image);
     this.log.mark(`starting: ${qemu} ${args.join(' ')}`);
     return this.step(
       accel === 'kvm' ? "Booting Berth's VM (KVM)" : "Booting Berth's VM (software emulation: slow, no KVM)",
@@ -266,10 +270,10 @@ export class QemuHost extends VmHostBase implements VmControls {
   }
 
   protected async bringUp(signal: AbortSignal): Promise<void> {
-    const { qemu, kernel } = await this.step('Preparing the VM (kernel, initramfs, data disk)', () => this.prepare());
+    const { qemu, image } = await this.step('Preparing the VM (kernel, initramfs, data disk)', () => this.prepare());
     this.port = await freePort();
     let accel = this.accel;
-    await this.launch(qemu, accel, kernel);
+    await this.launch(qemu, accel, image);
     await this.step('Waiting for the engine API', () =>
       this.waitForApi(
         async () => {
@@ -281,7 +285,7 @@ export class QemuHost extends VmHostBase implements VmControls {
           if (exited && accel === 'kvm' && this.opts.accel !== 'kvm' && /kvm|MSR/i.test(this.console)) {
             this.notice(`KVM did not work here (${last}); Berth's VM uses software emulation instead, which is slow.`);
             accel = 'tcg';
-            await this.launch(qemu, accel, kernel);
+            await this.launch(qemu, accel, image);
             return false;
           }
           if (failed || exited)
