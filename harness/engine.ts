@@ -197,9 +197,11 @@ export function runDocker(
   host: string,
   args: string[],
   input?: string | Buffer,
+  /** More environment for the CLI, e.g. DOCKER_TLS_VERIFY and DOCKER_CERT_PATH. */
+  extraEnv: Record<string, string> = {},
 ): Promise<{ stdout: string; stderr: string; code: number }> {
   return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_HOST: host, DOCKER_CLI_HINTS: 'false' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_HOST: host, DOCKER_CLI_HINTS: 'false', ...extraEnv };
     delete env.DOCKER_CONTEXT;
     const child = execFile(
       'docker',

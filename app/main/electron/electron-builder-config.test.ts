@@ -18,10 +18,10 @@ interface BuilderConfig {
   extraResources: { from: string; to: string }[];
   protocols: { schemes: string[] }[];
   electronFuses: Record<string, boolean>;
-  linux: { target: string[]; icon: string };
+  linux: { target: string[]; icon: string; extraResources: { from: string; to: string }[] };
   deb: { depends: string[]; recommends: string[] };
   mac: { target: string[]; icon: string; extraResources: { from: string; to: string }[] };
-  win: { target: string[]; icon: string };
+  win: { target: string[]; icon: string; extraResources: { from: string; to: string }[] };
 }
 
 const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -77,12 +77,27 @@ describe('electron-builder.yml', () => {
     });
   });
 
+  it("puts each platform's VM resources where the app reads them: <resources>/resources/vm/<host>", () => {
+    expect(config.extraResources[0]).toMatchObject({ from: 'resources', to: 'resources' });
+    expect((config.extraResources[0] as { filter?: string[] }).filter).toContain('!vm/**');
+    expect(config.linux.extraResources).toEqual([
+      expect.objectContaining({ from: 'resources/vm/linux', to: 'resources/vm/linux' }),
+    ]);
+    expect(config.mac.extraResources).toEqual([
+      expect.objectContaining({ from: 'resources/vm/lima', to: 'resources/vm/lima' }),
+    ]);
+    expect(config.win.extraResources).toEqual([
+      expect.objectContaining({ from: 'resources/vm/wsl', to: 'resources/vm/wsl' }),
+    ]);
+    expect(config.deb.recommends).toEqual(expect.arrayContaining(['qemu-system-x86', 'openssl']));
+  });
+
   it('points at icons and VM resources that exist', () => {
     for (const p of [
       config.linux.icon,
       config.mac.icon,
       config.win.icon,
-      ...config.mac.extraResources.map((r) => r.from),
+      ...[config.linux, config.mac, config.win].flatMap((p) => p.extraResources.map((r) => r.from)),
     ]) {
       expect(existsSync(join(root, p)), p).toBe(true);
     }

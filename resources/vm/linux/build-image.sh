@@ -153,6 +153,7 @@ dpkg-deb --fsys-tarfile "$BERTH_KERNEL_DEB" |
     './lib/modules/*/kernel/fs/overlayfs' './lib/modules/*/kernel/fs/fuse' './lib/modules/*/kernel/fs/nls' \
     './lib/modules/*/kernel/drivers/virtio' './lib/modules/*/kernel/drivers/block' \
     './lib/modules/*/kernel/drivers/char/hw_random' './lib/modules/*/kernel/drivers/net' \
+    './lib/modules/*/kernel/drivers/firmware/qemu_fw_cfg.ko' \
     --exclude='./lib/modules/*/kernel/drivers/net/*/*' \
     --exclude='./lib/modules/*/kernel/drivers/block/*/*' \
     --exclude='./lib/modules/*/kernel/net/'{wireless,mac80211,bluetooth,nfc,sunrpc,ceph,rxrpc,can,ieee802154,mac802154,rds,tipc,batman-adv,ax25,netrom,rose,x25,appletalk,atm,l2tp,qrtr,smc,phonet,6lowpan,9p,mpls,caif,lapb,hsr,mctp,dsa}

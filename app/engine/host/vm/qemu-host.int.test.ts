@@ -3,7 +3,7 @@
 // container runs through the forwarded port, the engine data survives a stop and a second boot.
 // Software emulation (TCG): slow (about 40 s per boot), no KVM needed.
 // Needs: qemu-system-x86; to build the image, root and mmdebstrap.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,10 +40,13 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }, 120000);
 
-const docker = (args: string[], input?: string | Buffer) => {
+const url = () => {
   const a = host.address;
-  return runDocker(a.kind === 'tcp' ? `tcp://127.0.0.1:${a.port}` : '', args, input);
+  return a.kind === 'tcp' ? `tcp://127.0.0.1:${a.port}` : '';
 };
+/** The docker CLI with Berth's client certificate (the engine verifies it). */
+const docker = (args: string[], input?: string | Buffer) =>
+  runDocker(url(), args, input, { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: host.paths.tls });
 
 describe.skipIf(missing !== undefined)(
   'QemuHost: the isolated Linux VM (real QEMU, software emulation)',
@@ -58,6 +61,12 @@ describe.skipIf(missing !== undefined)(
       expect(progress).toContain('Starting dockerd inside the VM');
       const info = await docker(['info', '--format', '{{.Name}} {{.DockerRootDir}}']);
       expect(info.stdout.trim()).toBe('berth-vm /var/lib/berth/docker');
+      // The forwarded port is not open to every local process: without Berth's client certificate
+      // (plain HTTP, or TLS without the key) the engine does not answer.
+      expect((await runDocker(url(), ['version'])).code).not.toBe(0);
+      const noKey = await runDocker(url(), ['--tls', '--tlscacert', join(host.paths.tls, 'ca.pem'), 'version']);
+      expect(noKey.code).not.toBe(0);
+      expect(statSync(join(host.paths.tls, 'key.pem')).mode & 0o777).toBe(0o600);
 
       const image = await buildBusybox({ dir, docker } as unknown as TestEngine);
       const run = await docker(['run', '--rm', image, 'sh', '-c', 'echo hello from $(uname -n) in the VM']);

@@ -77,6 +77,12 @@ describe('QemuHost (fake QEMU: no boot)', { timeout: 20000 }, () => {
     expect(after('-device')).toContain('virtio-blk-pci,drive=data,serial=berth-data');
     expect(a).not.toContain('-virtfs');
     expect(after('-accel')).toEqual(['tcg']);
+    // The engine listens with mutual TLS on 2376; its certificates reach the guest through fw_cfg.
+    expect(after('-netdev')[0]).toMatch(/^user,id=n0,hostfwd=tcp:127\.0\.0\.1:\d+-:2376$/);
+    expect(after('-fw_cfg')).toEqual(
+      ['ca', 'server-cert', 'server-key'].map((f) => `name=opt/berth/${f},file=${join(host.paths.tls, `${f}.pem`)}`),
+    );
+    expect(host.address).toMatchObject({ kind: 'tcp', tls: { ca: expect.stringContaining('BEGIN CERTIFICATE') } });
   });
 
   it("doubles commas in paths inside QEMU's option lists", () => {

@@ -17,7 +17,7 @@ import {
   statfsSync,
   statSync,
 } from 'node:fs';
-import { request } from 'node:http';
+import { request } from 'node:https';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,7 @@ import { berthPaths, type BerthPaths } from '../paths';
 import { sleep } from '../processes';
 import { RotatingLog } from '../rotating-log';
 import { EngineStepError } from '../step-error';
+import { clientTls, ensureEngineTls, type EngineTlsMaterial } from './engine-tls';
 import { describeImage, findVmImage, staleImageNotice, type VmImage } from './image';
 import { DEFAULT_VM_RESOURCES, type VmResources } from './lima-config';
 import { describeRestart, restartPlan } from './restart-reasons';
@@ -59,6 +60,8 @@ export interface QemuPaths {
   dataDisk: string;
   control: string;
   logFile: string;
+  /** The engine's TLS certificates (ca.pem, cert.pem, key.pem: a DOCKER_CERT_PATH for the docker CLI). */
+  tls: string;
 }
 
 export function qemuPaths(paths: BerthPaths): QemuPaths {
@@ -68,6 +71,7 @@ export function qemuPaths(paths: BerthPaths): QemuPaths {
     dataDisk: join(dir, 'data.img'),
     control: join(dir, 'control.sock'),
     logFile: join(dir, 'console.log'),
+    tls: join(dir, 'tls'),
   };
 }
 
@@ -82,9 +86,10 @@ function freePort(): Promise<number> {
   });
 }
 
-function pingTcp(port: number): Promise<boolean> {
+/** GET /_ping over mutual TLS: the engine answers only a client with Berth's certificate. */
+function pingTls(port: number, tls: EngineTlsMaterial): Promise<boolean> {
   return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: '/_ping', timeout: 2000 }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: '/_ping', timeout: 2000, ...tls }, (res) => {
       res.resume();
       resolve(res.statusCode === 200);
     });
@@ -139,6 +144,12 @@ export function linuxVmAvailability(env: Record<string, string | undefined> = pr
 } {
   try {
     findQemu(env);
+    if (!findBinary('openssl', env))
+      throw new EngineStepError(
+        'unavailable',
+        "Berth's isolated VM secures its engine with TLS certificates made with openssl, which is not installed.",
+        'Install it with `sudo apt-get install openssl`.',
+      );
     return {
       available: true,
       reason: kvmUsable() ? 'QEMU with KVM is installed' : 'QEMU is installed; no KVM, so software emulation (slow)',
@@ -158,6 +169,7 @@ export class QemuHost extends VmHostBase implements VmControls {
   private applied: (VmResources & { accel: 'kvm' | 'tcg' }) | undefined;
   readonly paths: QemuPaths;
   private port = 0;
+  private tls: EngineTlsMaterial | undefined;
   private qemu: ChildProcess | undefined;
   private console = '';
   private seen = new Set<string>();
@@ -170,8 +182,9 @@ export class QemuHost extends VmHostBase implements VmControls {
     this.resources = opts.resources ?? DEFAULT_VM_RESOURCES;
   }
 
+  /** The forwarded port, over mutual TLS with Berth's client certificate. */
   get address(): EngineAddress {
-    return { kind: 'tcp', host: '127.0.0.1', port: this.port };
+    return { kind: 'tcp', host: '127.0.0.1', port: this.port, ...(this.tls ? { tls: this.tls } : {}) };
   }
 
   /** 'kvm' or 'tcg', as this start uses it. */
@@ -207,6 +220,8 @@ export class QemuHost extends VmHostBase implements VmControls {
         'KVM was asked for, but /dev/kvm is missing or not usable by Berth.',
         'Enable virtualization in the firmware and add your user to the kvm group, or choose software emulation.',
       );
+    // Made once, readable by the user alone; the VM gets the server's part through fw_cfg at boot.
+    this.tls = clientTls(ensureEngineTls(this.paths.tls, { ips: ['127.0.0.1'], names: ['localhost'], env }));
     // Berth before the Debian image wrote its initramfs here.
     rmSync(join(this.paths.dir, 'initramfs.cpio'), { force: true });
     // Sparse; the guest formats it on first boot, and grows its file system when the image grew.
@@ -246,7 +261,12 @@ export class QemuHost extends VmHostBase implements VmControls {
       ...['-device', 'virtio-blk-pci,drive=root,serial=berth-root'],
       ...['-drive', `if=none,id=data,file=${qemuValue(this.paths.dataDisk)},format=raw,discard=unmap`],
       ...['-device', 'virtio-blk-pci,drive=data,serial=berth-data'],
-      ...['-netdev', `user,id=n0,hostfwd=tcp:127.0.0.1:${this.port}-:2375`, '-device', 'virtio-net-pci,netdev=n0'],
+      ...['-netdev', `user,id=n0,hostfwd=tcp:127.0.0.1:${this.port}-:2376`, '-device', 'virtio-net-pci,netdev=n0'],
+      // The engine's server certificate, key and CA, read by the guest from /sys/firmware/qemu_fw_cfg.
+      ...(['ca', 'server-cert', 'server-key'] as const).flatMap((f) => [
+        '-fw_cfg',
+        `name=opt/berth/${f},file=${qemuValue(join(this.paths.tls, `${f}.pem`))}`,
+      ]),
       ...['-serial', 'stdio', '-serial', `unix:${qemuValue(this.paths.control)},server=on,wait=off`],
     ];
   }
@@ -294,7 +314,7 @@ export class QemuHost extends VmHostBase implements VmControls {
               message: `Berth's VM stopped during start-up: ${failed ?? last}.`,
               fix: this.fixFor(),
             });
-          return pingTcp(this.port);
+          return pingTls(this.port, this.tls!);
         },
         this.opts.apiTimeoutMs ?? 300000,
         signal,
