@@ -75,6 +75,10 @@ export class NativeHost implements EngineHost {
     return this.machine.subscribe(listener);
   }
 
+  onLogLine(listener: (line: string) => void): () => void {
+    return this.log.onLine(listener);
+  }
+
   logTail(lines = 20): string[] {
     return this.log.tail(lines);
   }

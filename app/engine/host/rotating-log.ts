@@ -16,6 +16,7 @@ export class RotatingLog {
   private size = 0;
   private partial = '';
   private recent: string[] = [];
+  private readonly listeners = new Set<(line: string) => void>();
   private readonly maxBytes: number;
   private readonly keep: number;
   private readonly memoryLines: number;
@@ -65,8 +66,18 @@ export class RotatingLog {
   private remember(text: string): void {
     const lines = (this.partial + text).split('\n');
     this.partial = lines.pop() ?? '';
-    for (const l of lines) if (l.trim()) this.recent.push(l);
+    for (const l of lines)
+      if (l.trim()) {
+        this.recent.push(l);
+        for (const listener of this.listeners) listener(l);
+      }
     if (this.recent.length > this.memoryLines) this.recent.splice(0, this.recent.length - this.memoryLines);
+  }
+
+  /** Each complete line as it is written; returns the unsubscribe function. */
+  onLine(listener: (line: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The last `n` lines written (in memory; includes an unterminated last line). */

@@ -57,6 +57,8 @@ export interface EngineHost {
   subscribe(listener: EngineListener): () => void;
   /** The last lines of the engine's log (native hosts), for the UI's log view. */
   logTail(lines?: number): string[];
+  /** Each new line of the engine's log as it is written (hosts that keep one); returns the unsubscribe function. */
+  onLogLine?(listener: (line: string) => void): () => void;
   /**
    * Whether the host should check the engine's liveness itself (pinging it). Whoever holds a live
    * event stream turns this off while the stream flows (a dropped stream says as much, sooner)

@@ -46,6 +46,10 @@ export abstract class VmHostBase implements EngineHost {
     return this.log.tail(lines);
   }
 
+  onLogLine(listener: (line: string) => void): () => void {
+    return this.log.onLine(listener);
+  }
+
   protected notice(message: string): void {
     this.machine.notice(message);
     this.log.mark(message);
