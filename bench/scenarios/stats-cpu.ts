@@ -83,11 +83,7 @@ export const scenario: BenchScenario = {
         ctx.log(`  ${rows} samples delivered`);
       };
       const cgroup = await engineCpu(ctx, 'Berth sampler, cgroup files', withSampler({ source: 'auto' }));
-      const oneShot = await engineCpu(
-        ctx,
-        'Berth sampler, one-shot engine stats',
-        withSampler({ source: 'engine', concurrency: 8 }),
-      );
+      const oneShot = await engineCpu(ctx, 'Berth sampler, one-shot engine stats', withSampler({ source: 'engine' }));
       const dockerStats = await engineCpu(ctx, 'docker stats', async () => {
         const child = spawn('docker', ['stats'], {
           stdio: 'ignore',
