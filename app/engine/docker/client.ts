@@ -1,6 +1,7 @@
 // Opens a dockerode client on an engine address and negotiates the API version from /_ping.
 import Docker from 'dockerode';
-import { request, type IncomingMessage } from 'node:http';
+import { request, type IncomingMessage, type RequestOptions } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type DockerModem from 'docker-modem';
 import { BerthError } from '../../shared/errors';
 
@@ -96,13 +97,16 @@ function dockerOptions(address: EngineAddress, version?: string): Docker.DockerO
   }
 }
 
-/** GET /_ping over a unix socket with a short timeout; resolves the Api-Version header. */
-export function pingUnix(
-  socketPath: string,
-  timeoutMs = 2000,
-): Promise<{ ok: boolean; apiVersion?: string; error?: string }> {
+export interface PingResult {
+  ok: boolean;
+  apiVersion?: string;
+  error?: string;
+}
+
+/** GET /_ping with a short timeout; resolves the Api-Version header. Never rejects. */
+function ping(options: RequestOptions, timeoutMs: number, tls: boolean): Promise<PingResult> {
   return new Promise((resolve) => {
-    const req = request({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
+    const req = (tls ? httpsRequest : request)({ ...options, path: '/_ping', timeout: timeoutMs }, (res) => {
       res.resume();
       const apiVersion = res.headers['api-version'];
       resolve({ ok: res.statusCode === 200, ...(typeof apiVersion === 'string' ? { apiVersion } : {}) });
@@ -114,6 +118,20 @@ export function pingUnix(
     });
     req.end();
   });
+}
+
+/** GET /_ping over a unix socket. */
+export function pingUnix(socketPath: string, timeoutMs = 2000): Promise<PingResult> {
+  return ping({ socketPath }, timeoutMs, false);
+}
+
+/** GET /_ping on a port of this machine's loopback; over TLS with a client certificate when `tls` is given. */
+export function pingLoopback(
+  port: number,
+  timeoutMs = 2000,
+  tls?: { ca?: string; cert?: string; key?: string },
+): Promise<PingResult> {
+  return ping({ host: '127.0.0.1', port, ...(tls ?? {}) }, timeoutMs, !!tls);
 }
 
 function describeAddress(address: EngineAddress): string {

@@ -3,7 +3,14 @@ import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { listContainerUse, nameList } from './system-usage';
-import { checkGateway, checkLabels, checkNetworkName, checkObjectRef, checkSubnet } from './validate-reference';
+import {
+  checkGateway,
+  checkLabels,
+  checkNetworkName,
+  checkObjectRef,
+  checkPruneLabels,
+  checkSubnet,
+} from './validate-reference';
 
 export const BUILT_IN_NETWORKS = ['bridge', 'host', 'none'] as const;
 
@@ -255,18 +262,6 @@ export async function disconnectNetwork(
 
 export interface NetworkPrunePreview {
   networks: { id: string; name: string }[];
-}
-
-function checkPruneLabels(labels: unknown): void {
-  if (
-    labels !== undefined &&
-    (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string' || l === '' || l.startsWith('=')))
-  )
-    throw new BerthError({
-      kind: 'invalid',
-      field: 'labels',
-      message: 'Label filters are written "key" or "key=value".',
-    });
 }
 
 /**

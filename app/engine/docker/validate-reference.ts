@@ -216,3 +216,16 @@ export function checkGateway(input: unknown, subnet: Subnet, field = 'gateway'):
     refuse(field, `The gateway ${input as string} is not inside the subnet ${subnet.cidr}.`);
   return input as string;
 }
+
+/** Label filters of a prune: "key" or "key=value". */
+export function checkPruneLabels(labels: unknown): void {
+  if (
+    labels !== undefined &&
+    (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string' || l === '' || l.startsWith('=')))
+  )
+    throw new BerthError({
+      kind: 'invalid',
+      field: 'labels',
+      message: 'Label filters are written "key" or "key=value".',
+    });
+}

@@ -3,7 +3,7 @@ import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { listContainerUse, nameList, usersBy } from './system-usage';
-import { checkLabels, checkObjectRef, checkVolumeName } from './validate-reference';
+import { checkLabels, checkObjectRef, checkPruneLabels, checkVolumeName } from './validate-reference';
 
 export interface VolumeSummary {
   name: string;
@@ -159,18 +159,6 @@ function matches(v: VolumeSummary, labels: string[] | undefined): boolean {
     const eq = w.indexOf('=');
     return eq < 0 ? w in v.labels : v.labels[w.slice(0, eq)] === w.slice(eq + 1);
   });
-}
-
-function checkPruneLabels(labels: unknown): void {
-  if (
-    labels !== undefined &&
-    (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string' || l === '' || l.startsWith('=')))
-  )
-    throw new BerthError({
-      kind: 'invalid',
-      field: 'labels',
-      message: 'Label filters are written "key" or "key=value".',
-    });
 }
 
 /** Whether this engine's volume prune also removes named volumes by default (API < 1.42). */

@@ -1,9 +1,8 @@
 // The checks `berth diagnose` and the Troubleshoot page run, each saying what is wrong and how to fix it.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmdirSync, statfsSync } from 'node:fs';
-import { request } from 'node:http';
 import { dirname } from 'node:path';
-import { compareVersions, MAX_API_VERSION, MIN_API_VERSION, type EngineAddress } from '../docker/client';
+import { compareVersions, MAX_API_VERSION, MIN_API_VERSION, pingLoopback, type EngineAddress } from '../docker/client';
 import { findBinary } from './binaries';
 import { probeEngine } from './probe';
 import { describeRootlessProblems, rootlessProblems } from './rootless-prereqs';
@@ -150,20 +149,11 @@ export function listeners(port: number, tables = ['/proc/net/tcp', '/proc/net/tc
   return out;
 }
 
-function plainPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: '/_ping', timeout: 1000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200 && res.headers['api-version'] !== undefined);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => {
-      req.destroy();
-      resolve(false);
-    });
-    req.end();
-  });
-}
+/** An engine answering plain HTTP on the loopback port (an API version says it is an engine). */
+const plainPing = async (port: number) => {
+  const r = await pingLoopback(port, 1000);
+  return r.ok && r.apiVersion !== undefined;
+};
 
 async function exposedTcpCheck(): Promise<CheckResult> {
   const exposed: string[] = [];

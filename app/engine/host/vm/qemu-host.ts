@@ -17,11 +17,10 @@ import {
   statfsSync,
   statSync,
 } from 'node:fs';
-import { request } from 'node:https';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EngineAddress } from '../../docker/client';
+import { pingLoopback, type EngineAddress } from '../../docker/client';
 import { findBinary } from '../binaries';
 import { berthPaths, type BerthPaths } from '../paths';
 import { sleep } from '../processes';
@@ -83,22 +82,6 @@ function freePort(): Promise<number> {
       const port = (s.address() as { port: number }).port;
       s.close(() => resolve(port));
     });
-  });
-}
-
-/** GET /_ping over mutual TLS: the engine answers only a client with Berth's certificate. */
-function pingTls(port: number, tls: EngineTlsMaterial): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: '/_ping', timeout: 2000, ...tls }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => {
-      req.destroy();
-      resolve(false);
-    });
-    req.end();
   });
 }
 
@@ -314,7 +297,7 @@ export class QemuHost extends VmHostBase implements VmControls {
               message: `Berth's VM stopped during start-up: ${failed ?? last}.`,
               fix: this.fixFor(),
             });
-          return pingTls(this.port, this.tls!);
+          return (await pingLoopback(this.port, 2000, this.tls)).ok; // mutual TLS: only Berth's certificate gets an answer
         },
         this.opts.apiTimeoutMs ?? 300000,
         signal,

@@ -4,10 +4,9 @@
 // loopback TCP port inside WSL, which WSL forwards to Windows' 127.0.0.1.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statfsSync, statSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { EngineAddress } from '../../docker/client';
+import { pingLoopback, type EngineAddress } from '../../docker/client';
 import { findBinary } from '../binaries';
 import { berthPaths, type BerthPaths } from '../paths';
 import { sleep } from '../processes';
@@ -66,20 +65,11 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-function pingTcp(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: '/_ping', timeout: 1000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200 && res.headers['api-version'] !== undefined);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => {
-      req.destroy();
-      resolve(false);
-    });
-    req.end();
-  });
-}
+/** The engine answers on the loopback port (with an API version, so it is an engine, not any server). */
+const pingTcp = async (port: number) => {
+  const r = await pingLoopback(port, 1000);
+  return r.ok && r.apiVersion !== undefined;
+};
 
 export class WslHost extends VmHostBase implements VmControls {
   readonly id = 'wsl';
