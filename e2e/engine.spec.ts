@@ -3,11 +3,12 @@
 // --engine-socket, BERTH_HOME in a temp dir), Berth runs its own dockerd: the engines table offers
 // Berth's isolated VM and no VM card shows; stop and start the engine with the status indicator
 // following, read its log, then switch to an external engine (the test engine).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { startBerthServe, type ServeProcess } from './berth-serve';
 import { expect, test } from './fixtures';
 
 test.describe('engine page on the shared, fixed engine', () => {
@@ -36,26 +37,6 @@ test.describe('engine page on the shared, fixed engine', () => {
     expect((await berth.docker(['inspect', name])).code).not.toBe(0);
   });
 });
-
-function startServe(home: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/berth.mjs', 'serve', '--port', '0'], {
-      env: { ...process.env, BERTH_HOME: home },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`berth serve printed no address within 30 s:\n${out}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /^Berth is serving at (http:\/\/\S+)$/m.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]! });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`berth serve exited (${code}) before it was ready:\n${out}`)));
-  });
-}
 
 /** Pids of processes whose command line names `dir` (the managed dockerd and containerd). */
 function processesNaming(dir: string): number[] {
@@ -90,7 +71,7 @@ test.describe('engine page with Berth running its own engine', () => {
   const dockerdWhy =
     existsSync('/usr/sbin/dockerd') || existsSync('/usr/bin/dockerd') ? undefined : 'dockerd is not installed';
   let home = '';
-  let serve: { child: ChildProcess; url: string } | undefined;
+  let serve: ServeProcess | undefined;
 
   test.beforeAll(async () => {
     if (dockerdWhy) return;
@@ -98,7 +79,7 @@ test.describe('engine page with Berth running its own engine', () => {
     // A settings file broken by hand: reported on the settings page, kept beside, defaults used.
     mkdirSync(join(home, 'config'), { recursive: true });
     writeFileSync(join(home, 'config', 'settings.json'), '{"theme": "dark",');
-    serve = await startServe(home);
+    serve = await startBerthServe([], { ...process.env, BERTH_HOME: home, DOCKER_CONFIG: join(home, 'docker-config') });
   });
   test.afterAll(async () => {
     if (serve) {

@@ -2,13 +2,14 @@
 // config in a temp dir that uses a credential helper (never this machine's ~/.docker), and Debian's
 // docker-registry with htpasswd auth on 127.0.0.1. Sign in (bad input, wrong password, right one),
 // the docker CLI uses the sign-in, sign out with confirmation, and screenshots in both themes.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { htpasswdLine, registryAvailable, startRegistry, type TestRegistry } from '../harness/registry';
 import { writeCredentialHelper, type TestHelper } from '../app/engine/registry/test-support/credential-helper-script';
+import { startBerthServe } from './berth-serve';
 import { expect, test, uniqueName } from './fixtures';
 
 const user = { username: 'e2e-user', password: 'E2e-secret-4410' };
@@ -20,30 +21,6 @@ let tmp: string;
 let serve: ChildProcess;
 let url = '';
 let env: NodeJS.ProcessEnv;
-
-function startServe(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    serve = spawn(
-      process.execPath,
-      ['bin/berth.mjs', 'serve', '--port', '0', '--engine-socket', process.env.BERTH_ENGINE_HOST!],
-      {
-        env,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`berth serve printed no address within 30 s:\n${out}`)), 30_000);
-    serve.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /^Berth is serving at (http:\/\/\S+)$/m.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    serve.on('exit', (code) => reject(new Error(`berth serve exited (${code}):\n${out}`)));
-  });
-}
 
 /** The docker CLI on the test engine with the spec's config and helper only. */
 function cli(args: string[], input?: string): Promise<{ code: number; out: string }> {
@@ -82,7 +59,9 @@ test.describe('registries', () => {
       PATH: `${helper.dir}:${process.env.PATH}`,
       DOCKER_CLI_HINTS: 'false',
     };
-    url = await startServe();
+    const started = await startBerthServe(['--engine-socket', process.env.BERTH_ENGINE_HOST!], env);
+    serve = started.child;
+    url = started.url;
   });
 
   test.afterAll(async () => {
