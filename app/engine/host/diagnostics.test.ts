@@ -1,8 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TLSSocket } from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import { diagnosticChecks, formatDiagnostics, listeners, runDiagnostics, type DiagnosticCheck } from './diagnostics';
+import { clientTls, ensureEngineTls } from './vm/engine-tls';
 
 const check = (id: string, over: Partial<DiagnosticCheck>): DiagnosticCheck => ({
   id,
@@ -62,8 +66,40 @@ describe('diagnostics', () => {
       'tcp-without-tls',
       'api-version',
       'lima-installed',
+      'linux-vm-ready',
       'wsl-ready',
     ]);
+  });
+
+  it("for Berth's isolated VM: no host dockerd checks, and the engine probed over its mutual TLS", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'berth-diag-tls-'));
+    const f = ensureEngineTls(join(dir, 'tls'));
+    const server = createServer(
+      { ca: readFileSync(f.ca), cert: readFileSync(f.serverCert), key: readFileSync(f.serverKey), requestCert: true },
+      (req, res) => {
+        const authorized = (req.socket as TLSSocket).authorized;
+        res.writeHead(authorized ? 200 : 401, { 'Api-Version': '1.41' }).end('OK');
+      },
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const out = await runDiagnostics(
+        diagnosticChecks({
+          hostKind: 'linux-vm',
+          address: { kind: 'tcp', host: '127.0.0.1', port, tls: clientTls(f) },
+        }),
+      );
+      const byId = Object.fromEntries(out.map((o) => [o.id, o]));
+      for (const id of ['dockerd-installed', 'cgroups', 'iptables-installed', 'lima-installed', 'wsl-ready'])
+        expect(byId[id]!.status, id).toBe('skipped');
+      expect(byId['socket-reachable']).toMatchObject({ status: 'passed' });
+      expect(byId['api-version']).toMatchObject({ status: 'passed', detail: expect.stringContaining('API 1.41') });
+      expect(byId['linux-vm-ready']!.status).not.toBe('skipped');
+    } finally {
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs the real checks on this machine without throwing', async () => {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmdirSync, statfsSync } from 'node
 import { dirname } from 'node:path';
 import { compareVersions, MAX_API_VERSION, MIN_API_VERSION, pingLoopback, type EngineAddress } from '../docker/client';
 import { findBinary } from './binaries';
-import { probeEngine } from './probe';
+import { probeAddress } from './probe';
 import { describeRootlessProblems, rootlessProblems } from './rootless-prereqs';
 import type { EngineHostKind } from './types';
 import { vmChecks } from './vm/vm-diagnostics';
@@ -228,7 +228,7 @@ export function diagnosticChecks(ctx: DiagnosticContext = {}): DiagnosticCheck[]
       title: "The engine's socket answers",
       applies: () => ctx.address !== undefined,
       run: async () => {
-        const r = await probeEngine(addressUrl(ctx.address!), 2000);
+        const r = await probeAddress(ctx.address!, 2000);
         return r.reachable
           ? { passed: true, detail: `${addressUrl(ctx.address!)} ${r.reason}` }
           : { passed: false, detail: r.reason, fix: 'Start the engine (Engine page), or choose another engine.' };
@@ -251,7 +251,7 @@ export function diagnosticChecks(ctx: DiagnosticContext = {}): DiagnosticCheck[]
       title: "The engine's API version is supported",
       applies: () => ctx.address !== undefined,
       run: async () => {
-        const r = await probeEngine(addressUrl(ctx.address!), 2000);
+        const r = await probeAddress(ctx.address!, 2000);
         if (!r.reachable || !r.apiVersion)
           return {
             passed: false,

@@ -57,7 +57,7 @@ function probeTcp(
   const target = `${a.host}:${a.port}`;
   return new Promise((resolve) => {
     const req = (a.tls ? httpsRequest : request)(
-      { host: a.host, port: a.port, path: '/_ping', timeout: timeoutMs },
+      { host: a.host, port: a.port, path: '/_ping', timeout: timeoutMs, ...(a.tls ?? {}) },
       (res) => {
         res.resume();
         const v = res.headers['api-version'];
@@ -162,6 +162,11 @@ export async function probeEngine(url: string, timeoutMs = 1500): Promise<ProbeR
   } catch (err) {
     return { reachable: false, reason: err instanceof BerthError ? err.message : String(err) };
   }
+  return probeAddress(address, timeoutMs);
+}
+
+/** Probes an address as a host has it (a TLS address with its client certificate); never throws. */
+export async function probeAddress(address: EngineAddress, timeoutMs = 1500): Promise<ProbeResult> {
   const result =
     address.kind === 'unix'
       ? await probeUnix(address.socketPath, timeoutMs)

@@ -1,6 +1,8 @@
-// Diagnostics for the VM hosts: is Lima there and new enough (macOS), is WSL 2 ready (Windows).
+// Diagnostics for the VM hosts: is Lima there and new enough (macOS), is WSL 2 ready (Windows), can
+// the isolated VM run (Linux: QEMU and openssl, KVM or software emulation).
 import type { CheckResult, DiagnosticCheck, DiagnosticContext } from '../diagnostics';
 import { Limactl, findLimactl } from './limactl';
+import { linuxVmAvailability } from './qemu-host';
 import { runTool } from './run';
 import { decodeWslOutput, parseWslStatus, wslProblem } from './wsl-output';
 
@@ -49,6 +51,15 @@ export function vmChecks(ctx: DiagnosticContext): DiagnosticCheck[] {
       title: "Lima is available for Berth's VM",
       applies: () => ctx.hostKind === 'lima',
       run: () => limaCheck(ctx),
+    },
+    {
+      id: 'linux-vm-ready',
+      title: "QEMU is ready for Berth's isolated VM",
+      applies: () => ctx.hostKind === 'linux-vm',
+      run: async () => {
+        const a = linuxVmAvailability(ctx.vm?.env ?? process.env);
+        return a.available ? { passed: true, detail: a.reason } : { passed: false, detail: a.reason };
+      },
     },
     {
       id: 'wsl-ready',

@@ -68,9 +68,7 @@ export const systemHandlers: SystemHandlers = {
     const status = engine.status();
     const host = selection?.active;
     const ctx: DiagnosticContext = {
-      ...(status.kind === 'native' || status.kind === 'rootless' || status.kind === 'external'
-        ? { hostKind: status.kind }
-        : {}),
+      ...(status.kind !== 'none' ? { hostKind: status.kind } : {}),
       ...(host ? { address: host.address } : {}),
       ...(host instanceof NativeHost ? { dataRoot: host.paths.dataRoot } : {}),
     };
