@@ -135,7 +135,9 @@ export function linuxVmAvailability(env: Record<string, string | undefined> = pr
       );
     return {
       available: true,
-      reason: kvmUsable() ? 'QEMU with KVM is installed' : 'QEMU is installed; no KVM, so software emulation (slow)',
+      reason: kvmUsable()
+        ? 'QEMU is installed and /dev/kvm is usable: KVM is tried first, software emulation if QEMU cannot use it'
+        : 'QEMU is installed; no usable /dev/kvm, so software emulation (slow)',
     };
   } catch (err) {
     const e = err as EngineStepError;
