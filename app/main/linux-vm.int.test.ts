@@ -14,6 +14,7 @@ import { ensureVmImage } from '../../harness/vm-image';
 import type { ContainerSummary, EngineInfo, EngineStatus } from '../shared/contract';
 import type { EngineChoices } from '../shared/contract/areas/system';
 import type { VmState } from '../shared/contract/areas/vm';
+import { runDocker } from '../../harness/engine';
 import { createBackend, type Backend } from './backend';
 import { startServer, type RunningServer } from './serve/server';
 import { connectTestClient, type TestConnection } from './serve/ws-test-client';
@@ -95,6 +96,19 @@ describe.skipIf(!vm.available)(
       expect(first.accel).toMatch(/^(KVM|software emulation \(slow: no KVM\))$/);
       expect(first.restartNeeded).toBeUndefined();
       expect(first.disk?.sizeBytes).toBe(9 * 1024 ** 3);
+      // What the card tells a terminal user works with the docker CLI as it is.
+      expect(first.terminalEnv).toEqual({
+        DOCKER_HOST: expect.stringMatching(/^tcp:\/\/127\.0\.0\.1:\d+$/),
+        DOCKER_TLS_VERIFY: '1',
+        DOCKER_CERT_PATH: join(home, 'data', 'linux-vm', 'tls'),
+      });
+      const cli = await runDocker(
+        first.terminalEnv.DOCKER_HOST!,
+        ['info', '--format', '{{.Name}}'],
+        undefined,
+        first.terminalEnv,
+      );
+      expect(cli.stdout.trim()).toBe('berth-vm');
       expect((await c.request<EngineInfo>('engine.info', {})).cpus).toBe(2);
 
       // A change that needs a restart says so, and the restart applies it.
@@ -110,6 +124,8 @@ describe.skipIf(!vm.available)(
       await c.request('settings.update', { vm: { diskGiB: 9 } });
       await c.request('engine.restart', {});
       await until('restart', (s) => s.state === 'running', 300000);
+      // The engine keeps its port across restarts, so a terminal's DOCKER_HOST keeps working.
+      expect((await c.request<VmState>('engine.vm', {})).terminalEnv).toEqual(first.terminalEnv);
       expect((await c.request<VmState>('engine.vm', {})).restartNeeded).toBeUndefined();
       expect((await c.request<EngineInfo>('engine.info', {})).cpus).toBe(1);
 

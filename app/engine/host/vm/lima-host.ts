@@ -89,6 +89,10 @@ export class LimaHost extends VmHostBase implements VmControls {
     this.env = { ...(opts.env ?? process.env), LIMA_HOME: paths.limaHome };
   }
 
+  terminalEnv(): Record<string, string> {
+    return { DOCKER_HOST: `unix://${this.paths.socket}` };
+  }
+
   accelDescription(): string {
     return this.vmType === 'vz' ? 'Apple Virtualization (VZ)' : 'QEMU';
   }

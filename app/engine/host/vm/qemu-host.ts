@@ -13,11 +13,13 @@ import {
   ftruncateSync,
   mkdirSync,
   openSync,
+  readFileSync,
   rmSync,
   statfsSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pingLoopback, type EngineAddress } from '../../docker/client';
@@ -26,6 +28,7 @@ import { berthPaths, type BerthPaths } from '../paths';
 import { sleep } from '../processes';
 import { RotatingLog } from '../rotating-log';
 import { EngineStepError } from '../step-error';
+import { freePort, portFree } from './ports';
 import { clientTls, ensureEngineTls, type EngineTlsMaterial } from './engine-tls';
 import { describeImage, findVmImage, staleImageNotice, type VmImage } from './image';
 import { DEFAULT_VM_RESOURCES, type VmResources } from './lima-config';
@@ -72,17 +75,6 @@ export function qemuPaths(paths: BerthPaths): QemuPaths {
     logFile: join(dir, 'console.log'),
     tls: join(dir, 'tls'),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const consoleMarkers: [string, string][] = [
@@ -276,7 +268,7 @@ export class QemuHost extends VmHostBase implements VmControls {
 
   protected async bringUp(signal: AbortSignal): Promise<void> {
     const { qemu, image } = await this.step('Preparing the VM (kernel, initramfs, data disk)', () => this.prepare());
-    this.port = await freePort();
+    this.port = await this.enginePort();
     let accel = this.accel;
     await this.launch(qemu, accel, image);
     await this.step('Waiting for the engine API', () =>
@@ -306,6 +298,26 @@ export class QemuHost extends VmHostBase implements VmControls {
         `127.0.0.1:${this.port}`,
       ),
     );
+  }
+
+  /** The port the engine had last time when it is free (so a terminal's DOCKER_HOST keeps working), else a new one. */
+  private async enginePort(): Promise<number> {
+    const file = join(this.paths.dir, 'engine.json');
+    let saved: number | undefined;
+    try {
+      const p = (JSON.parse(readFileSync(file, 'utf8')) as { port?: unknown }).port;
+      if (typeof p === 'number') saved = p;
+    } catch {
+      /* first start */
+    }
+    if (saved && (await portFree(saved))) return saved;
+    const port = await freePort();
+    writeFileSync(file, `${JSON.stringify({ port }, null, 2)}\n`, { mode: 0o600 });
+    return port;
+  }
+
+  terminalEnv(): Record<string, string> {
+    return { DOCKER_HOST: `tcp://127.0.0.1:${this.port}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: this.paths.tls };
   }
 
   accelDescription(): string {

@@ -24,6 +24,8 @@ export interface VmControls {
   restartPlan(): Promise<VmRestartPlan>;
   /** The engine data disk, or undefined when it does not exist yet. */
   diskUsage(): Promise<VmDiskUsage | undefined>;
+  /** The docker CLI's environment for this engine (DOCKER_HOST, and TLS when it needs it). */
+  terminalEnv(): Record<string, string>;
 }
 
 export type VmHost = EngineHost & VmControls & { readonly kind: 'lima' | 'wsl' | 'linux-vm' };

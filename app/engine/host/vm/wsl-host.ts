@@ -4,7 +4,6 @@
 // loopback TCP port inside WSL, which WSL forwards to Windows' 127.0.0.1.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statfsSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pingLoopback, type EngineAddress } from '../../docker/client';
 import { findBinary } from '../binaries';
@@ -12,6 +11,7 @@ import { berthPaths, type BerthPaths } from '../paths';
 import { sleep } from '../processes';
 import { RotatingLog } from '../rotating-log';
 import { EngineStepError } from '../step-error';
+import { portFree } from './ports';
 import { runTool } from './run';
 import type { VmControls, VmDiskUsage, VmRestartPlan } from './vm-controls';
 import { VmHostBase, VmStepFailure } from './vm-host-base';
@@ -56,14 +56,6 @@ export function wslPaths(paths: BerthPaths): WslPaths {
 }
 
 const randomPort = () => 49152 + Math.floor(Math.random() * 16000);
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.once('error', () => resolve(false));
-    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-  });
-}
 
 /** The engine answers on the loopback port (with an API version, so it is an engine, not any server). */
 const pingTcp = async (port: number) => {
@@ -110,6 +102,10 @@ export class WslHost extends VmHostBase implements VmControls {
 
   protected fixFor(message: string): string {
     return wslProblem(message).fix;
+  }
+
+  terminalEnv(): Record<string, string> {
+    return { DOCKER_HOST: `tcp://127.0.0.1:${this.port}` };
   }
 
   accelDescription(): string {

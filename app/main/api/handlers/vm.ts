@@ -27,6 +27,7 @@ export const vmHandlers: Pick<RequestHandlers, 'engine.vm'> = {
       settings,
       ...(plan.message ? { restartNeeded: plan.message } : {}),
       warnings: plan.warnings,
+      terminalEnv: host.terminalEnv(),
       ...(disk ? { disk } : {}),
       idle: engine.idle.state(),
     };

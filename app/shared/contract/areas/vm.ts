@@ -48,6 +48,8 @@ export interface VmState {
   restartNeeded?: string;
   /** Settings that cannot be applied, with why (a disk cannot shrink, WSL's limits live in .wslconfig). */
   warnings: string[];
+  /** The docker CLI's environment for this engine, e.g. { DOCKER_HOST: 'tcp://127.0.0.1:40123', DOCKER_TLS_VERIFY: '1', … }. */
+  terminalEnv: Record<string, string>;
   /** The engine data disk; absent when the VM cannot tell (not created yet). */
   disk?: { sizeBytes: number; usedBytes: number; hostFreeBytes: number };
   idle: {

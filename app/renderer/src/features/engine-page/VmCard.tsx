@@ -13,6 +13,12 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 const seconds = (ms: number) => `${ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`;
 
+/** One `export NAME=value` line per variable, for a POSIX shell. */
+const exportLine = (env: Record<string, string>) =>
+  Object.entries(env)
+    .map(([k, v]) => `export ${k}=${/^[\w./:-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`}`)
+    .join('\n');
+
 function idleText(idle: VmState['idle']): string {
   return idle.minutes === 0 ? 'Off' : `Stops the VM after ${plural(idle.minutes, 'idle minute')}`;
 }
@@ -77,6 +83,25 @@ export function VmCard({ status }: { status: EngineStatus }) {
             </dd>
           </>
         )}
+        <dt>From a terminal</dt>
+        <dd>
+          <code className="vm-terminal-env">{exportLine(vm.terminalEnv)}</code>
+          <button
+            type="button"
+            className="small"
+            aria-label="Copy the docker CLI settings for this engine"
+            onClick={() =>
+              void navigator.clipboard
+                .writeText(exportLine(vm.terminalEnv))
+                .then(() => toast('success', 'Copied: paste it in a terminal, then use docker as usual.'))
+                .catch(() =>
+                  toast('error', 'Could not copy: the clipboard is not available here. Select the text instead.'),
+                )
+            }
+          >
+            Copy
+          </button>
+        </dd>
         <dt>Idle saver</dt>
         <dd>
           <span aria-label="Idle saver state">{idleText(vm.idle)}</span>
