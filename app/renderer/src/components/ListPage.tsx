@@ -1,6 +1,6 @@
-// The frame of a list page (images, volumes, networks): the heading with its count and the page's
-// buttons (held until the engine is ready), a toolbar with the search box, an optional "Show"
-// filter and the page's own tools, and what to say when there is nothing yet.
+// The frame of a list page (containers, images, volumes, networks): the heading with its count and
+// the page's buttons (held until the engine is ready, if the page says so), a toolbar with the search
+// box, an optional "Show" filter and the page's own tools, and what to say when there is nothing yet.
 import type { ReactNode } from 'react';
 
 export interface PageButton {
@@ -22,28 +22,29 @@ export function ListPage({
   title: string;
   /** The count beside the heading, once the list is in. */
   summary: string | undefined;
-  buttons: PageButton[];
-  ready: boolean;
+  /** A list sits in the head's button row; one button on its own (primary) sits at the head's right, centred. */
+  buttons: PageButton[] | PageButton;
+  /** Buttons are disabled while this is false; without it they never wait for the engine. */
+  ready?: boolean;
   children: ReactNode;
 }) {
+  const button = (b: PageButton) => (
+    <button
+      key={b.label}
+      type="button"
+      className={b.primary ? 'primary' : undefined}
+      disabled={ready === false}
+      onClick={b.onClick}
+    >
+      {b.label}
+    </button>
+  );
   return (
     <section aria-labelledby={`${id}-title`} className="list-page">
       <div className="page-head">
         <h1 id={`${id}-title`}>{title}</h1>
         <span className="muted">{summary}</span>
-        <div className="page-actions">
-          {buttons.map((b) => (
-            <button
-              key={b.label}
-              type="button"
-              className={b.primary ? 'primary' : undefined}
-              disabled={!ready}
-              onClick={b.onClick}
-            >
-              {b.label}
-            </button>
-          ))}
-        </div>
+        {Array.isArray(buttons) ? <div className="page-actions">{buttons.map(button)}</div> : button(buttons)}
       </div>
       {children}
     </section>
@@ -101,12 +102,17 @@ export function ListToolbar<F extends string>({
   );
 }
 
-/** The page when the engine has none of these yet: what they are and how to get one. */
-export function EmptyList({ title, children }: { title: string; children: ReactNode }) {
+/** The page when the engine has none of these yet: what they are and how to get one (optionally a button for it). */
+export function EmptyList({ title, action, children }: { title: string; action?: PageButton; children: ReactNode }) {
   return (
     <div className="empty">
       <h2>{title}</h2>
       <p>{children}</p>
+      {action && (
+        <button type="button" className={action.primary ? 'primary' : undefined} onClick={action.onClick}>
+          {action.label}
+        </button>
+      )}
     </div>
   );
 }

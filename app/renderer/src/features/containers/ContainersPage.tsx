@@ -4,6 +4,7 @@ import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
+import { EmptyList, ListPage, ListToolbar } from '../../components/ListPage';
 import { ContainerDetail } from './ContainerDetail';
 import { ContainerTable } from './ContainerTable';
 import { buildRows, type SortKey } from './list-model';
@@ -52,6 +53,8 @@ function ContainerList() {
   );
   const chosen = containers.filter((c) => selected.has(c.id));
   const running = containers.filter((c) => c.state === 'running').length;
+  // The page passes no `ready`: the run form can be opened (and filled in) before the engine is up.
+  const runButton = { label: 'Run a container', primary: true, onClick: () => navigate('#/containers/new') };
 
   const onSort = (key: SortKey) => {
     if (key === sort) setDescending(!descending);
@@ -71,22 +74,21 @@ function ContainerList() {
     });
 
   return (
-    <section aria-labelledby="containers-title" className="list-page">
-      <div className="page-head">
-        <h1 id="containers-title">Containers</h1>
-        <span className="muted">{list.data ? `${running} running · ${containers.length} in all` : ''}</span>
-        <button type="button" className="primary" onClick={() => navigate('#/containers/new')}>
-          Run a container
-        </button>
-      </div>
-      <div className="toolbar" role="toolbar" aria-label="Container list tools">
-        <input
-          type="search"
-          aria-label="Search containers"
-          placeholder="Search by name, image or id"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+    <ListPage
+      id="containers"
+      title="Containers"
+      summary={list.data ? `${running} running · ${containers.length} in all` : ''}
+      buttons={runButton}
+    >
+      <ListToolbar
+        label="Container list tools"
+        search={{
+          label: 'Search containers',
+          placeholder: 'Search by name, image or id',
+          value: search,
+          onChange: setSearch,
+        }}
+      >
         <label className="inline">
           <input type="checkbox" checked={runningOnly} onChange={(e) => setRunningOnly(e.target.checked)} /> Only
           running
@@ -109,16 +111,12 @@ function ContainerList() {
             </button>
           </div>
         )}
-      </div>
+      </ListToolbar>
       <EngineGate query={list} what="containers">
         {containers.length === 0 ? (
-          <div className="empty">
-            <h2>No containers yet</h2>
-            <p>Run your first container from a local image.</p>
-            <button type="button" className="primary" onClick={() => navigate('#/containers/new')}>
-              Run a container
-            </button>
-          </div>
+          <EmptyList title="No containers yet" action={runButton}>
+            Run your first container from a local image.
+          </EmptyList>
         ) : rows.length === 0 ? (
           <p className="empty muted">No container matches “{search}”.</p>
         ) : (
@@ -159,6 +157,6 @@ function ContainerList() {
           }}
         />
       )}
-    </section>
+    </ListPage>
   );
 }
