@@ -5,8 +5,6 @@ import type { EngineAccess } from '../context';
 import type { RequestHandlers } from '../types';
 import { settingsStore } from './settings-store';
 
-const labels = { lima: "Berth's Lima VM", wsl: "Berth's WSL 2 engine", 'linux-vm': "Berth's isolated VM (QEMU)" };
-
 /** Gives the active VM (if any) the resources and idle time from settings; they apply at its next start. */
 export async function applyVmSettings(engine: EngineAccess, vm: VmSettings): Promise<void> {
   engine.idle.setMinutes(vm.idleMinutes);
@@ -22,7 +20,7 @@ export const vmHandlers: Pick<RequestHandlers, 'engine.vm'> = {
     const [plan, disk] = await Promise.all([host.restartPlan(), host.diskUsage().catch(() => undefined)]);
     return {
       kind: host.kind,
-      label: labels[host.kind],
+      label: host.label,
       accel: host.accelDescription(),
       settings,
       ...(plan.message ? { restartNeeded: plan.message } : {}),

@@ -38,7 +38,7 @@ export type VmKind = 'lima' | 'wsl' | 'linux-vm';
 
 export interface VmState {
   kind: VmKind;
-  /** "Berth's isolated VM (QEMU)", "Berth's Lima VM", … */
+  /** The host's own name: "Berth's isolated VM (QEMU)", "Berth's VM (Lima)", "Berth's WSL 2 engine". */
   label: string;
   /** How the VM is run: "KVM", "software emulation (slow: no KVM)", "Apple Virtualization (VZ)", "WSL 2". */
   accel: string;
