@@ -171,7 +171,7 @@ test.describe('engine page with Berth running its own engine', () => {
       page
         .getByRole('region', { name: 'Engines' })
         .getByRole('row', { name: "Berth's own engine" })
-        .getByRole('button', { name: 'Use' }),
+        .getByRole('button', { name: "Use Berth's own engine", exact: true }),
     ).toBeVisible();
   });
 

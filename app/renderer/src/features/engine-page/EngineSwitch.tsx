@@ -82,18 +82,12 @@ export function EngineSwitch() {
                   )}
                 </td>
                 <td>
-                  {ownInUse ? (
-                    <span className="badge">in use</span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="small"
-                      disabled={!d.managedAvailable || !!busy}
-                      onClick={() => void use({ kind: d.managedKind }, "Berth's own engine")}
-                    >
-                      Use
-                    </button>
-                  )}
+                  <UseCell
+                    label="Berth's own engine"
+                    inUse={ownInUse}
+                    disabled={!d.managedAvailable || !!busy}
+                    onUse={() => void use({ kind: d.managedKind }, "Berth's own engine")}
+                  />
                 </td>
               </tr>
               {d.linuxVm && (
@@ -102,19 +96,12 @@ export function EngineSwitch() {
                   <td className="muted small">a QEMU VM with its own kernel; containers cannot touch this machine</td>
                   <td className={d.linuxVm.available ? '' : 'muted'}>{d.linuxVm.reason}</td>
                   <td>
-                    {vmInUse ? (
-                      <span className="badge">in use</span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="small"
-                        aria-label={`Use ${VM_LABEL}`}
-                        disabled={!d.linuxVm.available || !!busy}
-                        onClick={() => void use({ kind: 'linux-vm' }, VM_LABEL)}
-                      >
-                        Use
-                      </button>
-                    )}
+                    <UseCell
+                      label={VM_LABEL}
+                      inUse={vmInUse}
+                      disabled={!d.linuxVm.available || !!busy}
+                      onUse={() => void use({ kind: 'linux-vm' }, VM_LABEL)}
+                    />
                   </td>
                 </tr>
               )}
@@ -128,19 +115,12 @@ export function EngineSwitch() {
                       {c.reachable ? `yes${c.apiVersion ? ` (API ${c.apiVersion})` : ''}` : `no: ${c.reason}`}
                     </td>
                     <td>
-                      {same(d.active, choice) ? (
-                        <span className="badge">in use</span>
-                      ) : (
-                        <button
-                          type="button"
-                          className="small"
-                          aria-label={`Use ${c.label}`}
-                          disabled={!c.reachable || !!busy}
-                          onClick={() => void use(choice, c.label)}
-                        >
-                          Use
-                        </button>
-                      )}
+                      <UseCell
+                        label={c.label}
+                        inUse={same(d.active, choice)}
+                        disabled={!c.reachable || !!busy}
+                        onUse={() => void use(choice, c.label)}
+                      />
                     </td>
                   </tr>
                 );
@@ -185,5 +165,16 @@ export function EngineSwitch() {
         </>
       )}
     </div>
+  );
+}
+
+/** An engine row's last cell: "in use", or the button that switches to it. */
+function UseCell(p: { label: string; inUse: boolean; disabled: boolean; onUse: () => void }) {
+  return p.inUse ? (
+    <span className="badge">in use</span>
+  ) : (
+    <button type="button" className="small" aria-label={`Use ${p.label}`} disabled={p.disabled} onClick={p.onUse}>
+      Use
+    </button>
   );
 }
