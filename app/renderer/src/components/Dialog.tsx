@@ -1,5 +1,6 @@
 // A modal dialog with a title, focus kept inside, Escape to close, focus returned on close.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { ErrorText } from './kit';
 
 export function Dialog({
   title,
@@ -89,11 +90,7 @@ export function ConfirmDialog({
   return (
     <Dialog title={title} onClose={onClose}>
       <div className="dialog-body">{children}</div>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           Cancel

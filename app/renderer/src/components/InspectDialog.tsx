@@ -1,6 +1,6 @@
 // An object's inspect JSON as the engine gives it (volumes, networks).
 import { Dialog } from './Dialog';
-import { ErrorText } from './forms';
+import { ErrorText } from './kit';
 
 export function InspectDialog({
   title,

@@ -5,7 +5,7 @@ import { useUi } from '../app/ui-store';
 import { countOf } from './count';
 import { Dialog } from './Dialog';
 import { formatBytes } from './format';
-import { ErrorText } from './forms';
+import { ErrorText } from './kit';
 
 interface Failure {
   message: string;

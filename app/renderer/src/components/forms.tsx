@@ -1,18 +1,8 @@
-// The pieces of a dialog's form: a labelled text input (and one checked by a schema), an error
-// sentence, and the form itself with its Cancel and submit buttons (the submit held while busy).
+// The pieces of a dialog's form: a labelled text input (and one checked by a schema), and the
+// form itself with its Cancel and submit buttons (the submit held while busy).
 import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { firstIssue } from '../../../shared/rules';
 import { Field } from './kit';
-
-/** A failure said as an alert; nothing when there is none. */
-export function ErrorText({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p className="error-text" role="alert">
-      {message}
-    </p>
-  );
-}
 
 /** A labelled text input (no spell checking: names, paths, references) with its error or hint. */
 export function TextField({

@@ -91,11 +91,17 @@ export function TaskView({ id, initial }: { id: string; initial?: TaskInfo }) {
           {p.log.join('\n')}
         </pre>
       )}
-      {task.error && (
-        <p className="error-text" role="alert">
-          {task.error.message}
-        </p>
-      )}
+      <ErrorText message={task.error?.message} />
     </div>
+  );
+}
+
+/** A failure said as an alert; nothing when there is none. */
+export function ErrorText({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="error-text" role="alert">
+      {message}
+    </p>
   );
 }

@@ -2,6 +2,7 @@
 // the CLI prints it; its failure as the sentence the engine side made.
 import { useEffect, useRef } from 'react';
 import { useRequest } from '../../api/hooks';
+import { ErrorText } from '../../components/kit';
 import { useComposeUi } from './compose-store';
 
 export function ComposeTaskOutput() {
@@ -33,11 +34,7 @@ export function ComposeTaskOutput() {
           Dismiss
         </button>
       </div>
-      {task.error && (
-        <p className="error-text" role="alert">
-          {task.error.message}
-        </p>
-      )}
+      <ErrorText message={task.error?.message} />
       <pre ref={pre} className="log-tail" aria-label={`Output of ${task.title}`} tabIndex={0}>
         {lines.length ? lines.join('\n') : (task.progress.text ?? '')}
       </pre>

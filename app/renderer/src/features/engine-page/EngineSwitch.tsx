@@ -6,7 +6,7 @@ import { firstIssue } from '../../../../shared/rules';
 import { useClient, useRequest } from '../../api/hooks';
 import { useEngineStatus } from '../../app/engine-status';
 import { useUi } from '../../app/ui-store';
-import { Field, messageOf } from '../../components/kit';
+import { ErrorText, Field, messageOf } from '../../components/kit';
 
 const same = (a: EngineChoiceArg | undefined, b: EngineChoiceArg) =>
   !!a && a.kind === b.kind && (a.kind !== 'external' || (b.kind === 'external' && a.url === b.url));
@@ -157,11 +157,7 @@ export function EngineSwitch() {
                 ' The first start creates the VM, and under software emulation (no KVM) starting it can take a minute.'}
             </p>
           )}
-          {error && (
-            <p className="error-text" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorText message={error} />
         </>
       )}
     </div>

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { buildSpec } from '../../../../shared/contract/areas/images';
 import { useClient } from '../../api/hooks';
-import { DialogForm, ErrorText, TextField } from '../../components/forms';
-import { Field } from '../../components/kit';
+import { DialogForm, TextField } from '../../components/forms';
+import { ErrorText, Field } from '../../components/kit';
 import { TaskDialog } from '../../components/TaskDialog';
 import { useStart } from '../../components/use-start';
 

@@ -6,8 +6,8 @@ import { useClient } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { shortId } from '../../components/format';
-import { DialogForm, ErrorText, TextField, useCheckedText } from '../../components/forms';
-import { Field } from '../../components/kit';
+import { DialogForm, TextField, useCheckedText } from '../../components/forms';
+import { ErrorText, Field } from '../../components/kit';
 import { TaskDialog } from '../../components/TaskDialog';
 import { useStart } from '../../components/use-start';
 

@@ -2,6 +2,7 @@
 import { useRequest } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { formatBytes, shortId, timeAgo } from '../../components/format';
+import { ErrorText } from '../../components/kit';
 
 export function InspectImageDialog({ image, title, onClose }: { image: string; title: string; onClose(): void }) {
   const q = useRequest('images.inspect', { ref: image });
@@ -9,11 +10,7 @@ export function InspectImageDialog({ image, title, onClose }: { image: string; t
   return (
     <Dialog title={`Inspect ${title}`} onClose={onClose} wide>
       {q.isPending && <p className="muted">Loading…</p>}
-      {q.error && (
-        <p className="error-text" role="alert">
-          {q.error.message}
-        </p>
-      )}
+      <ErrorText message={q.error?.message} />
       {d && (
         <>
           <dl className="facts">

@@ -6,8 +6,8 @@ import { networkCreateSpec, networkDrivers } from '../../../../shared/contract/a
 import { useClient, useRequest } from '../../api/hooks';
 import { CreateObjectDialog } from '../../components/CreateObjectDialog';
 import { Dialog } from '../../components/Dialog';
-import { ErrorText, TextField } from '../../components/forms';
-import { Field } from '../../components/kit';
+import { TextField } from '../../components/forms';
+import { ErrorText, Field } from '../../components/kit';
 import { RemoveObjectDialog } from '../../components/RemoveObjectDialog';
 import { useStart } from '../../components/use-start';
 

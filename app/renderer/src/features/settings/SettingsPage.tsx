@@ -15,7 +15,7 @@ import { firstIssue } from '../../../../shared/rules';
 import { useClient, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { EngineSwitch } from '../engine-page/EngineSwitch';
-import { Field, messageOf } from '../../components/kit';
+import { ErrorText, Field, messageOf } from '../../components/kit';
 import { VmSettingsSection } from './VmSettings';
 import '../../components/kit.css';
 import '../engine-page/engine.css';
@@ -79,11 +79,7 @@ export function SettingsPage() {
           {q.data.problem}
         </p>
       )}
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="cards">
         <fieldset className="card">
           <legend>Appearance</legend>

@@ -6,7 +6,7 @@ import { vmSettings, type VmSettings } from '../../../../shared/contract/areas/v
 import { firstIssue } from '../../../../shared/rules';
 import { useClient, useQueryClient } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
-import { Field, messageOf } from '../../components/kit';
+import { ErrorText, Field, messageOf } from '../../components/kit';
 
 type Key = keyof VmSettings;
 const keys: readonly Key[] = ['cpus', 'memoryGiB', 'diskGiB', 'idleMinutes'];
@@ -110,11 +110,7 @@ export function VmSettingsSection({ stored }: { stored: VmSettings }) {
           </button>
         </div>
       </form>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <p className="muted small">
         These apply to Berth's VM (Lima on macOS, WSL 2 on Windows, the isolated VM on Linux) and take effect when the
         VM restarts. The idle saver stops the VM when no container runs and starts it again on the next request.

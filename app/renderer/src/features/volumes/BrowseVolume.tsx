@@ -7,7 +7,7 @@ import { formatBytes } from '../../components/format';
 import { base64ToBytes } from '../containers/detail/common/base64';
 import { safeFileName, saveBlob } from '../containers/detail/common/download';
 import { breadcrumbs, joinPath, parentPath, sortEntries } from '../containers/detail/files/paths';
-import { messageOf } from '../../components/kit';
+import { ErrorText, messageOf } from '../../components/kit';
 
 export function BrowseVolumeDialog({ name, onClose }: { name: string; onClose(): void }) {
   const client = useClient();
@@ -48,11 +48,7 @@ export function BrowseVolumeDialog({ name, onClose }: { name: string; onClose():
         </button>
       </nav>
       {q.isPending && <p className="muted">Opening the volume…</p>}
-      {q.error && (
-        <p className="error-text" role="alert">
-          {q.error.message}
-        </p>
-      )}
+      <ErrorText message={q.error?.message} />
       {q.data && (
         <div className="table-scroll">
           <table className="data-table" aria-label={`Files in ${dir}`}>
@@ -121,11 +117,7 @@ export function BrowseVolumeDialog({ name, onClose }: { name: string; onClose():
           {note.text}
         </p>
       )}
-      {note.error && (
-        <p className="error-text" role="alert">
-          {note.error}
-        </p>
-      )}
+      <ErrorText message={note.error} />
     </Dialog>
   );
 }
