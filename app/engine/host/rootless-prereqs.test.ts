@@ -11,10 +11,23 @@ const env = (over: Partial<RootlessEnvironment> & { files?: Record<string, strin
   uid: 1001,
   find: (n) => `/usr/bin/${n}`,
   read: (p) => over.files?.[p],
+  canOpen: () => true,
   ...over,
 });
 
 describe('rootless prerequisites', () => {
+  it('says how to open /dev/net/tun when this user cannot (its mode is 0600 on some hosts)', () => {
+    const problems = rootlessProblems(
+      env({
+        canOpen: (p) => p !== '/dev/net/tun',
+        files: { '/etc/subuid': 'ann:100000:65536\n', '/etc/subgid': 'ann:100000:65536\n' },
+      }),
+    );
+    const { message, fix } = describeRootlessProblems(problems);
+    expect(message).toContain('/dev/net/tun cannot be opened by user "ann"');
+    expect(fix).toContain('sudo chmod 0666 /dev/net/tun');
+  });
+
   it('passes with tools installed and subordinate ranges', () => {
     expect(
       rootlessProblems(env({ files: { '/etc/subuid': 'ann:100000:65536\n', '/etc/subgid': '1001:100000:65536\n' } })),

@@ -1,5 +1,5 @@
 // What the rootless engine needs before rootlesskit can run, each missing piece with the exact fix.
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { findBinary } from './binaries';
 
@@ -15,6 +15,8 @@ export interface RootlessEnvironment {
   find(name: string): string | undefined;
   /** Reads a file's text, or undefined when it does not exist. */
   read(path: string): string | undefined;
+  /** Whether this user may open the device for reading and writing (false when it is missing). */
+  canOpen(path: string): boolean;
 }
 
 export function currentRootlessEnvironment(): RootlessEnvironment {
@@ -28,6 +30,14 @@ export function currentRootlessEnvironment(): RootlessEnvironment {
         return readFileSync(path, 'utf8');
       } catch {
         return undefined;
+      }
+    },
+    canOpen: (path) => {
+      try {
+        accessSync(path, constants.R_OK | constants.W_OK);
+        return true;
+      } catch {
+        return false;
       }
     },
   };
@@ -44,6 +54,7 @@ export function subordinateRange(text: string | undefined, user: string, uid: nu
 }
 
 const MIN_RANGE = 65536;
+const TUN = '/dev/net/tun';
 
 /** Every missing prerequisite of the rootless engine; empty when it can start. */
 export function rootlessProblems(env: RootlessEnvironment = currentRootlessEnvironment()): RootlessProblem[] {
@@ -54,6 +65,12 @@ export function rootlessProblems(env: RootlessEnvironment = currentRootlessEnvir
     problems.push({ what: 'newuidmap/newgidmap are not installed', fix: apt('uidmap') });
   }
   if (!env.find('slirp4netns')) problems.push({ what: 'slirp4netns is not installed', fix: apt('slirp4netns') });
+  if (env.find('slirp4netns') && !env.canOpen(TUN)) {
+    problems.push({
+      what: `${TUN} cannot be opened by user "${env.user}" (slirp4netns needs it for the rootless engine's network)`,
+      fix: `Open it to every user, as Debian does by default, with \`sudo chmod 0666 ${TUN}\` (or load the tun module with \`sudo modprobe tun\` if it is missing).`,
+    });
+  }
   const range = `${100000 + (env.uid % 1000) * MIN_RANGE}-${100000 + (env.uid % 1000) * MIN_RANGE + MIN_RANGE - 1}`;
   for (const [file, flag] of [
     ['/etc/subuid', '--add-subuids'],

@@ -1,7 +1,7 @@
 // The rootless engine as a real unprivileged user created for the test (useradd + subordinate id ranges).
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,18 @@ const users: string[] = [];
 const homes: TempHome[] = [];
 const drivers: ChildProcessWithoutNullStreams[] = [];
 
+const TUN = '/dev/net/tun';
+let tunModeToRestore: number | undefined;
+
+/** Sets /dev/net/tun's mode for one test (some hosts ship it 0600); afterEach puts it back. */
+function setTunMode(mode: number): void {
+  tunModeToRestore ??= statSync(TUN).mode & 0o777;
+  chmodSync(TUN, mode);
+}
+
 afterEach(async () => {
+  if (tunModeToRestore !== undefined) chmodSync(TUN, tunModeToRestore);
+  tunModeToRestore = undefined;
   for (const d of drivers.splice(0)) d.kill('SIGKILL');
   for (const h of homes.splice(0)) await h.cleanup();
   for (const u of users.splice(0)) {
@@ -91,6 +102,8 @@ function runDriver(user: { name: string; home: TempHome }) {
     while (Date.now() < end) {
       const found = lines.find((l) => key in l);
       if (found) return found;
+      const failed = lines.find((l) => 'failed' in l);
+      if (failed) throw new Error(`The rootless driver failed while waiting for "${key}": ${JSON.stringify(failed)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(
@@ -105,6 +118,7 @@ const prerequisitesHere = ['rootlesskit', 'newuidmap', 'slirp4netns', 'useradd',
 describe.skipIf(!prerequisitesHere)('rootless engine as an unprivileged user (real rootlesskit + dockerd)', () => {
   it('starts through rootlesskit, runs a container, and stops without leftovers', async () => {
     const user = createUser(true);
+    setTunMode(0o666); // Debian's default; slirp4netns opens it as the user
     const d = runDriver(user);
     const hello = (await d.waitLine('mode', 20000)) as { mode: string; socket: string; uid: number };
     expect(hello).toMatchObject({ mode: 'rootless', uid: user.uid });
@@ -142,6 +156,16 @@ describe.skipIf(!prerequisitesHere)('rootless engine as an unprivileged user (re
     expect(progress).toEqual(
       expect.arrayContaining(['Checking prerequisites', 'Starting dockerd', 'Waiting for the engine API']),
     );
+  });
+
+  it('says how to open /dev/net/tun when the user cannot (a host that ships it 0600)', async () => {
+    const user = createUser(true);
+    setTunMode(0o600);
+    const d = runDriver(user);
+    const failed = (await d.waitLine('failed', 30000)) as { failed: string; status: { failure: { step: string } } };
+    expect(failed.status.failure.step).toBe('Checking prerequisites');
+    expect(failed.failed).toContain(`/dev/net/tun cannot be opened by user "${user.name}"`);
+    expect(failed.failed).toContain('sudo chmod 0666 /dev/net/tun');
   });
 
   it('says exactly what to configure when the user has no subordinate id range', async () => {
