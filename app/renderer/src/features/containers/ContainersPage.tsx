@@ -97,13 +97,13 @@ function ContainerList() {
         {chosen.length > 0 && (
           <div className="bulk" role="group" aria-label={`${chosen.length} selected`}>
             <span className="muted">{chosen.length} selected</span>
-            <button type="button" onClick={() => act.bulk('containers.start', chosen)}>
+            <button type="button" onClick={() => void act.bulk('containers.start', chosen)}>
               Start selected
             </button>
-            <button type="button" onClick={() => act.bulk('containers.stop', chosen)}>
+            <button type="button" onClick={() => void act.bulk('containers.stop', chosen)}>
               Stop selected
             </button>
-            <button type="button" onClick={() => act.bulk('containers.restart', chosen)}>
+            <button type="button" onClick={() => void act.bulk('containers.restart', chosen)}>
               Restart selected
             </button>
             <button type="button" className="danger" onClick={() => setRemoving(chosen)}>
@@ -136,12 +136,7 @@ function ContainerList() {
                 return next;
               })
             }
-            onGroupAction={(project, verb) =>
-              act.bulk(
-                verb,
-                containers.filter((c) => c.compose?.project === project),
-              )
-            }
+            onGroupAction={(targets, verb) => void act.bulk(verb, targets)}
             onRemove={(c) => setRemoving([c])}
             onVisibleChange={onVisibleChange}
           />
