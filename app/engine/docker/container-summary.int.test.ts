@@ -162,7 +162,7 @@ describe('containerSummary', () => {
       () => containerSummary(client, name),
       (c) => c?.health === 'healthy',
     );
-    expect(healthy.status).toMatch(/\(healthy\)$/);
+    expect(healthy!.status).toMatch(/\(healthy\)$/);
     const listed = (await listContainers(client, { all: true })).find((c) => c.name === name)!;
     expect(listed.health).toBe('healthy');
   });

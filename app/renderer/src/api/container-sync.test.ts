@@ -121,63 +121,69 @@ describe('applyEvent', () => {
 });
 
 describe('ContainerSync', () => {
-  it('patches the row from the event at once, then reads that one container once', async () => {
+  it('patches the row from a pause event alone: the event says all that changes, no read', async () => {
     const h = harness([row('a'), row('b')]);
-    h.engine.set('a', row('a', { state: 'paused', status: 'Up 3 minutes (Paused)' }));
     h.sync.onEvents([ev('a', 'pause')]);
-    expect(h.rows!.find((r) => r.id === 'a')!.state).toBe('paused'); // before any read
+    expect(h.rows!.find((r) => r.id === 'a')!.state).toBe('paused');
     await h.flush();
-    expect(h.reads).toEqual(['a']);
+    expect(h.reads).toEqual([]);
     expect(h.inspects).toEqual(['a']);
-    expect(h.rows!.find((r) => r.id === 'a')!.status).toBe('Up 3 minutes (Paused)');
     expect(h.rows!.find((r) => r.id === 'b')).toEqual(row('b'));
   });
 
-  it('reads a container once for a batch of its events (at most one read per event)', async () => {
-    const h = harness([row('a', { state: 'exited' })]);
-    h.sync.onEvents([
-      ev('a', 'start'),
-      { type: 'network', action: 'connect', id: 'net', attributes: { container: 'a' }, time: T0 },
-      ev('a', 'exec_create: sh'),
-    ]);
+  it('patches a started container at once, then reads that one container once (ports, restarts)', async () => {
+    const h = harness([row('a', { state: 'exited' }), row('b')]);
+    h.engine.set('a', row('a', { status: 'Up Less than a second', restartCount: 3 }));
+    h.sync.onEvents([ev('a', 'start')]);
+    expect(h.rows!.find((r) => r.id === 'a')!.state).toBe('running'); // before any read
     await h.flush();
     expect(h.reads).toEqual(['a']);
+    expect(h.rows!.find((r) => r.id === 'a')!.restartCount).toBe(3);
+    expect(h.rows!.find((r) => r.id === 'b')).toEqual(row('b'));
   });
 
   it('does not trust a read that contradicts the event: reads again shortly after, then shows the truth', async () => {
-    const h = harness([row('a')]);
-    // The engine announces pause before its inspect says so.
-    h.sync.onEvents([ev('a', 'pause')]);
+    const h = harness([row('a', { state: 'exited' })]);
+    // The engine announces the start before its inspect says so.
+    h.engine.set('a', row('a', { state: 'exited' }));
+    h.sync.onEvents([ev('a', 'start')]);
     await h.flush();
     expect(h.reads).toEqual(['a']);
-    expect(h.rows![0]!.state).toBe('paused'); // the stale "running" read was not shown
-    h.engine.set('a', row('a', { state: 'paused', status: 'Up 3 minutes (Paused)' }));
+    expect(h.rows![0]!.state).toBe('running'); // the stale "exited" read was not shown
+    h.engine.set('a', row('a', { status: 'Up 1 second', restartCount: 1 }));
     await h.advance(100);
     expect(h.reads).toEqual(['a', 'a']);
-    expect(h.rows![0]).toMatchObject({ state: 'paused', status: 'Up 3 minutes (Paused)' });
+    expect(h.rows![0]).toMatchObject({ state: 'running', restartCount: 1 });
   });
 
   it("gives up on an event the engine never confirms, and shows the engine's word", async () => {
-    const h = harness([row('a')]);
-    h.sync.onEvents([ev('a', 'pause')]);
+    const h = harness([row('a', { state: 'exited' })]);
+    h.sync.onEvents([ev('a', 'start')]);
     await h.flush();
     for (const ms of [100, 200, 400, 800]) await h.advance(ms);
     expect(h.reads).toHaveLength(5);
-    expect(h.rows![0]!.state).toBe('running');
+    expect(h.rows![0]!.state).toBe('exited');
   });
 
   it('drops an answer that was in flight when newer news arrived, and reads again', async () => {
     const h = harness([row('a')]);
     const release = h.hold();
-    h.sync.onEvents([ev('a', 'pause')]);
-    h.engine.set('a', row('a', { state: 'paused' }));
-    h.sync.onEvents([ev('a', 'unpause')]); // while the first read is out
-    h.engine.set('a', row('a', { state: 'running', status: 'Up 4 minutes' }));
+    h.sync.onEvents([ev('a', 'die', { exitCode: '1' })]);
+    h.engine.set('a', row('a', { state: 'exited' }));
+    h.sync.onEvents([ev('a', 'start')]); // while the first read is out (a restart policy at work)
+    h.engine.set('a', row('a', { state: 'running', status: 'Up Less than a second', restartCount: 1 }));
     release();
     await h.flush();
     await h.flush();
     expect(h.reads).toEqual(['a', 'a']);
-    expect(h.rows![0]).toMatchObject({ state: 'running', status: 'Up 4 minutes' });
+    expect(h.rows![0]).toMatchObject({ state: 'running', restartCount: 1 });
+  });
+
+  it("settles a pause or resume from the action's reply, without a read", () => {
+    const h = harness([row('a')]);
+    h.sync.settle('a', 'paused');
+    expect(h.rows![0]!.state).toBe('paused');
+    expect(h.reads).toEqual([]);
   });
 
   it('removes a destroyed container without asking the engine', async () => {
@@ -207,7 +213,7 @@ describe('ContainerSync', () => {
   it('reads nothing when no list is cached (nobody shows the rows)', async () => {
     const h = harness([row('a')]);
     h.dropList();
-    h.sync.onEvents([ev('a', 'pause')]);
+    h.sync.onEvents([ev('a', 'stop')]);
     await h.flush();
     expect(h.reads).toEqual([]);
     expect(h.inspects).toEqual(['a']);

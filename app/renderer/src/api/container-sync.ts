@@ -1,6 +1,9 @@
 // Keeps the cached containers list true to the engine without listing everything again: an engine
-// event patches the one row it concerns at once (from what the event says), then one read of that
-// container (containers.summary, an inspect) brings the rest. An action's reply does the same.
+// event patches the one row it concerns at once (from what the event says), then, where the event
+// cannot say it all (a start assigns ports and counts restarts, a death may become a restart, a new
+// container needs its row), one read of that container (containers.summary, an inspect) brings the
+// rest. pause/unpause, health, OOM and rename events say all that changes: no read. An action's
+// reply does the same.
 //
 // Staleness: this engine announces pause/unpause (and may announce die/start) before its own
 // inspect says so. A read that contradicts the state the latest event or action implies is not
@@ -34,6 +37,12 @@ function satisfies(read: ContainerState, implied: ContainerState): boolean {
 }
 
 const HEALTH = /^health_status: (starting|healthy|unhealthy)$/;
+
+/** Events after which the row needs a read: what they change is more than the event says. */
+const NEEDS_READ = new Set(['create', 'start', 'restart', 'die', 'stop', 'update']);
+
+/** Whether an event (or the action of that name) needs a read of the container afterwards. */
+export const needsRead = (action: string): boolean => NEEDS_READ.has(action);
 
 /** The row as the event itself says it is now: state, times, exit code, health, OOM, name. */
 export function applyEvent(c: ContainerSummary, e: EngineEvent): ContainerSummary {
@@ -80,6 +89,8 @@ export interface SyncDeps {
   invalidateInspect(id: string): void;
   now(): number;
   later(fn: () => void, ms: number): void;
+  /** Waits this long after a container's last event before reading it (a restart is 5 events). */
+  settleMs?: number;
 }
 
 const RETRY_MS = [100, 200, 400, 800];
@@ -97,6 +108,7 @@ export class ContainerSync {
   private readonly generation = new Map<string, number>();
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
+  private readonly waiting = new Set<string>();
   /** Reads made so far (for tests and the bench's requests-per-event count). */
   reads = 0;
 
@@ -130,10 +142,36 @@ export class ContainerSync {
         out[i] = patched;
         return out;
       });
-      ids.add(e.id);
+      if (needsRead(e.action)) ids.add(e.id);
     }
     if (!this.deps.hasList()) return;
-    for (const id of ids) void this.refresh(id);
+    const wait = this.deps.settleMs ?? 0;
+    for (const id of ids) {
+      if (!wait) {
+        void this.refresh(id);
+        continue;
+      }
+      // One read after a burst of events (kill, die, stop, start, restart), not one per batch.
+      if (this.waiting.has(id)) continue;
+      this.waiting.add(id);
+      this.deps.later(() => {
+        this.waiting.delete(id);
+        void this.refresh(id);
+      }, wait);
+    }
+  }
+
+  /** Sets the state an action's reply says (pause, resume: nothing else changes, no read). */
+  settle(id: string, state: ContainerState): void {
+    this.expected.delete(id);
+    this.deps.update((rows) => {
+      const i = rows.findIndex((r) => r.id === id);
+      if (i < 0 || rows[i]!.state === state) return rows;
+      const out = rows.slice();
+      const next = { ...rows[i]!, state };
+      out[i] = { ...next, status: statusLine({ ...next, status: rows[i]!.status }, this.deps.now()) };
+      return out;
+    });
   }
 
   /**

@@ -47,6 +47,7 @@ export function containerSync(queryClient: QueryClient, client: BerthClient): Co
       invalidateInspect: (id) => void queryClient.invalidateQueries({ queryKey: ['containers.inspect', { id }] }),
       now: () => Date.now(),
       later: (fn, ms) => void setTimeout(fn, ms),
+      settleMs: 60,
     });
     syncs.set(queryClient, sync);
   }

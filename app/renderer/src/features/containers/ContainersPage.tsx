@@ -63,15 +63,20 @@ function ContainerList() {
       setDescending(key === 'cpu' || key === 'memory' || key === 'created');
     }
   };
-  const onSelect = (ids: string[], on: boolean) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      for (const id of ids) {
-        if (on) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
+  // Stable callbacks: the rows are memoised, and re-render only when their container changes.
+  const onSelect = useCallback(
+    (ids: string[], on: boolean) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        for (const id of ids) {
+          if (on) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
+    [],
+  );
+  const onRemove = useCallback((c: ContainerSummary) => setRemoving([c]), []);
 
   return (
     <ListPage
@@ -137,7 +142,7 @@ function ContainerList() {
               })
             }
             onGroupAction={(targets, verb) => void act.bulk(verb, targets)}
-            onRemove={(c) => setRemoving([c])}
+            onRemove={onRemove}
             onVisibleChange={onVisibleChange}
           />
         )}

@@ -64,7 +64,9 @@ export function useContainerAction() {
     setPending(c.id, verb);
     try {
       await client.request(verb, { id: c.id });
-      await sync.refresh(c.id, words[verb].leaves);
+      // Pause and resume change nothing but the state; the others also change times, ports, counts.
+      if (verb === 'containers.pause' || verb === 'containers.unpause') sync.settle(c.id, words[verb].leaves);
+      else await sync.refresh(c.id, words[verb].leaves);
       return true;
     } catch (e) {
       toast('error', failureText(verb, c, e));
