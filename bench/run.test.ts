@@ -93,6 +93,8 @@ describe('formatting', () => {
   it('formats each unit', () => {
     expect(fmtValue(3.456, 'ms')).toBe('3.46 ms');
     expect(fmtValue(123.4, 'ms')).toBe('123 ms');
+    expect(fmtValue(0.666, 'requests/event')).toBe('0.67 requests/event');
+    expect(fmtValue(31.2, 'rows')).toBe('31 rows');
     expect(fmtValue(1530, 'ms')).toBe('1.53 s');
     expect(fmtValue(320000.4, 'lines/s')).toBe('320,000 lines/s');
     expect(fmtValue(0.345, 'cpu-s')).toBe('0.34 cpu-s');

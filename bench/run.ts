@@ -89,6 +89,10 @@ export function fmtValue(v: number, unit: Unit | ''): string {
       return `${Math.round(v).toLocaleString('en')} lines/s`;
     case 'requests':
       return `${Math.round(v)} requests`;
+    case 'requests/event':
+      return `${v.toFixed(2)} requests/event`;
+    case 'rows':
+      return `${Math.round(v)} rows`;
     case '% core':
       return `${v.toFixed(2)} % core`;
     case 'MB':

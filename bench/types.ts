@@ -16,7 +16,7 @@ export interface BenchResult {
   berth: number[];
   /** Samples of the reference (docker CLI or raw API) doing the same thing. */
   reference: number[];
-  unit: 'ms' | 'cpu-s' | 'MB' | 'lines/s' | '% core' | 'requests';
+  unit: 'ms' | 'cpu-s' | 'MB' | 'lines/s' | '% core' | 'requests' | 'requests/event' | 'rows';
   /** What the reference was, e.g. "docker ps -a". */
   referenceLabel: string;
   /** Replaces the scenario title for this row. */

@@ -8,6 +8,8 @@ import type {
   ContainerSummary as ContractContainerSummary,
   PortMapping,
 } from '../../shared/contract/dto';
+import { parseStatus, statusLine, type Health } from '../../shared/container-status';
+import { BerthError } from '../../shared/errors';
 import { attempt } from './errors';
 import { validateContainerRef } from './validate';
 
@@ -61,7 +63,7 @@ function protocolOf(p: string | undefined): PortMapping['protocol'] {
   return p === 'udp' || p === 'sctp' ? p : 'tcp';
 }
 
-export function toContainerSummary(c: ContainerInfo): ContainerSummary {
+export function toContainerSummary(c: ContainerInfo, now = Date.now()): ContainerSummary {
   const names = (c.Names ?? []).map((n) => n.replace(/^\//, ''));
   const labels = c.Labels ?? {};
   const compose = composeLabels(labels);
@@ -106,7 +108,140 @@ export function toContainerSummary(c: ContainerInfo): ContainerSummary {
     ...(compose ? { compose } : {}),
     networks: Object.keys(c.NetworkSettings?.Networks ?? {}),
     mounts,
+    ...parseStatus(c.Status ?? '', now),
   };
+}
+
+/** An engine time as ms since the epoch; undefined for Go's zero time ("0001-01-01T00:00:00Z"). */
+function engineTime(t: string | undefined): number | undefined {
+  const ms = t ? Date.parse(t) : NaN;
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
+/** The command line as `docker ps` shows it: an argument with a space is quoted. */
+function commandOf(path: string | undefined, args: string[] | undefined): string {
+  const quoted = (args ?? []).map((a) => (a.includes(' ') ? `'${a}'` : a));
+  return [path ?? '', ...quoted].join(' ').trim();
+}
+
+function stateOf(s: ContainerInspectInfo['State']): ContainerState {
+  const status = s.Status as ContainerState | undefined;
+  if (status) return status;
+  return s.Restarting ? 'restarting' : s.Paused ? 'paused' : s.Running ? 'running' : s.Dead ? 'dead' : 'exited';
+}
+
+/**
+ * The same row a list gives, from one inspect: exact start and finish times, restart count, OOM kill,
+ * health and the engine's error. Inspect reads the container itself, not the list's view of it, so it
+ * already says Paused right after the pause event (the list's view catches up later).
+ */
+export function summaryFromInspect(info: ContainerInspectInfo, now = Date.now()): ContainerSummary {
+  const st = info.State;
+  const state = stateOf(st);
+  const labels = info.Config?.Labels ?? {};
+  const compose = composeLabels(labels);
+  const ports: PortMapping[] = [];
+  for (const [key, bindings] of Object.entries(info.NetworkSettings?.Ports ?? {})) {
+    const [port, proto] = key.split('/');
+    const containerPort = Number(port);
+    if (!Number.isFinite(containerPort)) continue;
+    for (const b of bindings ?? []) {
+      const hostPort = Number(b.HostPort);
+      ports.push({
+        containerPort,
+        protocol: protocolOf(proto),
+        ...(hostPort ? { hostPort } : {}),
+        ...(b.HostIp ? { hostIp: b.HostIp } : {}),
+      });
+    }
+    if (!bindings?.length) ports.push({ containerPort, protocol: protocolOf(proto) });
+  }
+  ports.sort((a, b) => a.containerPort - b.containerPort || (a.hostIp ?? '').localeCompare(b.hostIp ?? ''));
+  const startedAt = engineTime(st.StartedAt);
+  const finishedAt = engineTime(st.FinishedAt);
+  const health = (st as { Health?: { Status?: string } }).Health?.Status;
+  const facts = {
+    ...(startedAt !== undefined ? { startedAt } : {}),
+    ...(finishedAt !== undefined ? { finishedAt } : {}),
+    ...(state === 'exited' || state === 'restarting' || state === 'dead' ? { exitCode: st.ExitCode } : {}),
+    ...(health === 'starting' || health === 'healthy' || health === 'unhealthy' ? { health: health as Health } : {}),
+  };
+  const name = info.Name.replace(/^\//, '');
+  return {
+    id: info.Id,
+    name,
+    names: [name],
+    image: info.Config?.Image ?? info.Image,
+    imageId: info.Image,
+    command: commandOf(info.Path, info.Args),
+    created: Math.floor((engineTime(info.Created) ?? 0) / 1000),
+    state,
+    status:
+      state === 'created'
+        ? 'Created'
+        : state === 'dead'
+          ? 'Dead'
+          : state === 'removing'
+            ? 'Removal In Progress'
+            : statusLine({ state, status: '', ...facts }, now),
+    ports,
+    labels,
+    ...(compose ? { compose } : {}),
+    networks: Object.keys(info.NetworkSettings?.Networks ?? {}),
+    mounts: (info.Mounts ?? []).map((m) => ({
+      type: m.Type,
+      destination: m.Destination,
+      ...(m.Source ? { source: m.Source } : {}),
+      ...(m.Name ? { name: m.Name } : {}),
+      readOnly: !m.RW,
+    })),
+    ...facts,
+    restartCount: info.RestartCount ?? 0,
+    oomKilled: !!st.OOMKilled,
+    ...(st.Error ? { error: st.Error } : {}),
+  };
+}
+
+/** One container's row, read by inspect; undefined when the engine has no such container. */
+export async function containerSummary(client: EngineClient, id: string): Promise<ContainerSummary | undefined> {
+  try {
+    return summaryFromInspect(await inspectContainer(client, id));
+  } catch (e) {
+    if (e instanceof BerthError && e.kind === 'not-found') return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Whether a listed row hides what only an inspect says: a restart loop's count (restarting, or up
+ * for under a minute) or an OOM kill behind "Exited (137)".
+ */
+export function wantsInspect(c: ContainerSummary, now = Date.now()): boolean {
+  if (c.state === 'restarting' || c.exitCode === 137) return true;
+  return c.state === 'running' && c.startedAt !== undefined && now - c.startedAt < 60_000;
+}
+
+/** Fills in restart counts and OOM kills for the few listed rows that need an inspect (at most `max`). */
+export async function enrichContainers(
+  client: EngineClient,
+  list: ContainerSummary[],
+  max = 32,
+  concurrency = 4,
+): Promise<ContainerSummary[]> {
+  const now = Date.now();
+  const todo = list.filter((c) => wantsInspect(c, now)).slice(0, max);
+  if (todo.length === 0) return list;
+  const found = new Map<string, ContainerSummary>();
+  let next = 0;
+  const worker = async () => {
+    while (next < todo.length) {
+      const c = todo[next++]!;
+      const s = await containerSummary(client, c.id).catch(() => undefined);
+      if (s) found.set(c.id, { ...c, ...s, names: c.names, image: c.image });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
+  return list.map((c) => found.get(c.id) ?? c);
 }
 
 /** Lists containers. Never asks for sizes (that takes seconds to minutes); see containerSize. */
@@ -125,7 +260,8 @@ export async function listContainers(
       },
     }),
   );
-  return raw.map(toContainerSummary);
+  const now = Date.now();
+  return raw.map((c) => toContainerSummary(c, now));
 }
 
 /** The engine's full description of one container, as plain JSON. */

@@ -35,6 +35,23 @@ export interface ContainerSummary {
   compose?: ComposeLabels;
   networks: string[];
   mounts: { type: string; source?: string; destination: string; name?: string }[];
+  /** From the image's HEALTHCHECK, when it has one. */
+  health?: 'starting' | 'healthy' | 'unhealthy';
+  /**
+   * When it last started, ms since the epoch: exact when read by inspect, estimated from the engine's
+   * status line (to that line's precision: 1 s for the first minute) when read by a list.
+   */
+  startedAt?: number;
+  /** When it last exited, ms since the epoch (exact or estimated, as startedAt). */
+  finishedAt?: number;
+  /** Its last exit code (exited or restarting). */
+  exitCode?: number;
+  /** How often the engine restarted it by its restart policy (known once it was inspected). */
+  restartCount?: number;
+  /** The kernel killed it for want of memory (known once it was inspected). */
+  oomKilled?: boolean;
+  /** Why the engine could not start or run it, in the engine's words. */
+  error?: string;
 }
 
 export interface StatsSample {

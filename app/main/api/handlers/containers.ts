@@ -1,7 +1,14 @@
 // containers.* requests: one line each onto the engine facade.
 import { containerRunCommand } from '../../../engine/docker/run-command';
 import { runContainer } from '../../../engine/docker/container-run';
-import { inspectContainer, listContainers, topContainer } from '../../../engine/docker/containers';
+import {
+  containerSummary,
+  enrichContainers,
+  inspectContainer,
+  listContainers,
+  topContainer,
+  type ContainerSummary,
+} from '../../../engine/docker/containers';
 import {
   killContainer,
   pauseContainer,
@@ -20,6 +27,7 @@ type ContainerHandlers = Pick<
   RequestHandlers,
   | 'containers.list'
   | 'containers.inspect'
+  | 'containers.summary'
   | 'containers.start'
   | 'containers.stop'
   | 'containers.restart'
@@ -53,13 +61,20 @@ function withRunField(err: unknown): never {
   throw err;
 }
 
+/** Berth's own short-lived helpers (volume browsing) are not the user's containers. */
+const isUsers = (c: ContainerSummary) => !(HELPER_LABEL in c.labels);
+const toRow = ({ names: _names, ...c }: ContainerSummary) => c;
+
 export const containerHandlers: ContainerHandlers = {
-  // Berth's own short-lived helpers (volume browsing) are not the user's containers.
-  'containers.list': async ({ all }, { engine }) =>
-    (await listContainers(await engine.client(), { all }))
-      .filter((c) => !(HELPER_LABEL in c.labels))
-      .map(({ names: _names, ...c }) => c),
+  'containers.list': async ({ all }, { engine }) => {
+    const client = await engine.client();
+    return (await enrichContainers(client, (await listContainers(client, { all })).filter(isUsers))).map(toRow);
+  },
   'containers.inspect': async ({ id }, { engine }) => inspectContainer(await engine.client(), id),
+  'containers.summary': async ({ id }, { engine }) => {
+    const c = await containerSummary(await engine.client(), id);
+    return c && isUsers(c) ? toRow(c) : null;
+  },
   'containers.start': async ({ id }, { engine }) => startContainer(await engine.client(), id),
   'containers.stop': async ({ id, timeout }, { engine }) =>
     stopContainer(await engine.client(), id, timeout === undefined ? {} : { timeout }),

@@ -1,45 +1,70 @@
-// Keeps server state current without polling: engine events invalidate exactly the queries they
-// touch, and a reconnect refetches everything once.
+// Keeps server state current without polling: a container event patches the one row it concerns
+// (container-sync.ts) and makes only that container's inspect stale; other events invalidate exactly
+// the lists they touch; a reconnect lists everything again once.
 import { useEffect } from 'react';
-import type { EngineEvent } from '../../../shared/contract';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ContainerSummary, EngineEvent } from '../../../shared/contract';
+import type { BerthClient } from './client';
+import { ContainerSync } from './container-sync';
 import { useClient, useQueryClient, useStream } from './hooks';
 
-/** Query keys (by method name prefix) that an event of this type makes stale. */
+/** Query keys (by method name prefix) that an event of this type makes stale. Container rows are patched, not here. */
 export function staleKeys(e: EngineEvent): string[][] {
   switch (e.type) {
-    case 'container':
+    case 'container': {
       // exec_* events are frequent and change nothing a list shows
       if (e.action.startsWith('exec_')) return [];
-      return [
-        ['containers.list'],
-        ['containers.inspect'],
-        ['compose.list'],
-        ['images.list'],
-        ['volumes.list'],
-        ['networks.list'],
-      ].filter(
-        (k) =>
-          k[0] === 'containers.list' ||
-          k[0] === 'containers.inspect' ||
-          (k[0] === 'compose.list' && 'com.docker.compose.project' in e.attributes) ||
-          ['create', 'destroy'].includes(e.action),
-      );
+      const keys: string[][] = [];
+      if ('com.docker.compose.project' in e.attributes) keys.push(['compose.list']);
+      if (e.action === 'create' || e.action === 'destroy')
+        keys.push(['images.list'], ['volumes.list'], ['networks.list']);
+      return keys;
+    }
     case 'image':
       return [['images.list']];
     case 'volume':
       return [['volumes.list']];
     case 'network':
-      return [['networks.list'], ['containers.list']];
+      return [['networks.list']];
     default:
       return [];
   }
 }
 
+const syncs = new WeakMap<QueryClient, ContainerSync>();
+
+/** The one ContainerSync of this query cache (the live updates and every action share it). */
+export function containerSync(queryClient: QueryClient, client: BerthClient): ContainerSync {
+  let sync = syncs.get(queryClient);
+  if (!sync) {
+    sync = new ContainerSync({
+      read: (id) => client.request('containers.summary', { id }),
+      hasList: () => queryClient.getQueriesData({ queryKey: ['containers.list'] }).some(([, d]) => d !== undefined),
+      update: (fn) =>
+        queryClient.setQueriesData<ContainerSummary[]>({ queryKey: ['containers.list'] }, (rows) =>
+          rows ? fn(rows) : rows,
+        ),
+      invalidateInspect: (id) => void queryClient.invalidateQueries({ queryKey: ['containers.inspect', { id }] }),
+      now: () => Date.now(),
+      later: (fn, ms) => void setTimeout(fn, ms),
+      settleMs: 60,
+    });
+    syncs.set(queryClient, sync);
+  }
+  return sync;
+}
+
+export function useContainerSync(): ContainerSync {
+  return containerSync(useQueryClient(), useClient());
+}
+
 export function useLiveUpdates(): void {
   const queryClient = useQueryClient();
   const client = useClient();
+  const sync = useContainerSync();
   useStream('engine.events', {}, 'events', {
     onData(events) {
+      sync.onEvents(events);
       const keys = new Map<string, string[]>();
       for (const e of events) for (const k of staleKeys(e)) keys.set(k.join('|'), k);
       for (const k of keys.values()) void queryClient.invalidateQueries({ queryKey: k });

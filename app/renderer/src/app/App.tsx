@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useLiveUpdates } from '../api/live-updates';
 import { ContainersPage } from '../features/containers/ContainersPage';
 import { ImagesPage } from '../features/images/ImagesPage';
@@ -65,6 +65,12 @@ export function App() {
   useLiveUpdates();
   const route = useRoute();
   const PageComponent = pageComponents[route.page];
+  // Each page (and each object's page) opens at its top: the scroll of the last one does not leak.
+  const main = useRef<HTMLElement>(null);
+  const place = `${route.page}/${route.rest[0] ?? ''}`;
+  useLayoutEffect(() => {
+    main.current?.scrollTo?.(0, 0);
+  }, [place]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -79,7 +85,7 @@ export function App() {
           </div>
         </header>
         <ConnectionBanner />
-        <main id="main" className="page" tabIndex={-1}>
+        <main id="main" className="page" tabIndex={-1} ref={main}>
           <PageComponent rest={route.rest} />
         </main>
       </div>

@@ -1,3 +1,5 @@
+// The main navigation. Below 1100 px of window it folds to its icons; each link keeps its name (for
+// screen readers, and as a tooltip), and the theme choice stays in Settings and the command palette.
 import { Icon, type IconName } from '../components/Icon';
 import { href, type Page } from './router';
 import { useSetTheme } from './theme-setting';
@@ -24,25 +26,35 @@ export function Sidebar({ current }: { current: Page }) {
         <span className="brand-mark">
           <Icon name="anchor" size={20} />
         </span>{' '}
-        Berth
+        <span className="nav-label">Berth</span>
       </div>
       <nav aria-label="Main">
         <ul>
           {items.map((i) => (
             <li key={i.page}>
-              <a href={href(i.page)} aria-current={current === i.page ? 'page' : undefined}>
+              <a href={href(i.page)} aria-current={current === i.page ? 'page' : undefined} title={i.label}>
                 <span className="nav-icon">
                   <Icon name={i.icon} />
                 </span>
-                {i.label}
+                <span className="nav-label">{i.label}</span>
               </a>
             </li>
           ))}
         </ul>
       </nav>
       <div className="sidebar-foot">
-        <button type="button" className="ghost" onClick={() => setPaletteOpen(true)}>
-          Search… <kbd>Ctrl K</kbd>
+        <button
+          type="button"
+          className="ghost search-button"
+          title="Search (Ctrl K)"
+          onClick={() => setPaletteOpen(true)}
+        >
+          <span className="nav-icon">
+            <Icon name="search" />
+          </span>
+          <span className="nav-label">
+            Search… <kbd>Ctrl K</kbd>
+          </span>
         </button>
         <label className="theme-choice">
           Theme

@@ -1,3 +1,5 @@
+// Short-lived messages in the corner. A long sentence wraps inside the toast (a long one scrolls),
+// and the close button keeps its place whatever the text.
 import { useUi } from './ui-store';
 
 export function Toasts() {
@@ -7,8 +9,8 @@ export function Toasts() {
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (
         <div key={t.id} className={`toast ${t.kind}`} role={t.kind === 'error' ? 'alert' : undefined}>
-          <span>{t.text}</span>
-          <button type="button" className="icon" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+          <span className="toast-text">{t.text}</span>
+          <button type="button" className="icon" aria-label="Dismiss" title="Dismiss" onClick={() => dismiss(t.id)}>
             ×
           </button>
         </div>

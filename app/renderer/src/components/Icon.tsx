@@ -20,6 +20,8 @@ const paths = {
     'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1',
   settings: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',
   registries: 'M8 14a4 4 0 1 1 0-8 4 4 0 0 1 0 8zM11 11l9 9M16 16l2-2M18 18l2-2',
+  search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20 20l-4-4',
+  more: 'M12 5.5v.01M12 12v.01M12 18.5v.01',
   anchor: 'M12 5a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM12 5v16M5 12H3a9 9 0 0 0 18 0h-2M8 9h8',
 } as const;
 
@@ -36,7 +38,7 @@ export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
       focusable="false"
       fill={filled ? 'currentColor' : 'none'}
       stroke="currentColor"
-      strokeWidth={filled ? 1 : 1.8}
+      strokeWidth={filled ? 1 : name === 'more' ? 3.2 : 1.8}
       strokeLinecap="round"
       strokeLinejoin="round"
     >

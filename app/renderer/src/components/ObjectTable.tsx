@@ -9,7 +9,15 @@ export interface Column<T> {
   value?(row: T): string | number;
   render(row: T): ReactNode;
   className?: string;
+  /** Gives way when the table's box narrows: 3 first (below 900 px), then 2 (below 700 px). */
+  priority?: 2 | 3;
+  /** Takes the room the others leave; its text is cut with an ellipsis instead of widening the table. */
+  grow?: boolean;
 }
+
+const columnClass = <T,>(c: Column<T>): string | undefined =>
+  [c.className, c.priority ? `col-p${c.priority}` : '', c.grow ? 'col-grow' : ''].filter(Boolean).join(' ') ||
+  undefined;
 
 const ROW_HEIGHT = 44;
 
@@ -60,7 +68,7 @@ export function ObjectTable<T>({
             {columns.map((c, i) => (
               <th
                 key={c.label}
-                className={c.className}
+                className={columnClass(c)}
                 aria-sort={i === sort ? (descending ? 'descending' : 'ascending') : undefined}
               >
                 {c.value ? (
@@ -84,7 +92,7 @@ export function ObjectTable<T>({
               </th>
             ))}
             {actions && (
-              <th>
+              <th className="col-row-buttons">
                 <span className="visually-hidden">Actions</span>
               </th>
             )}
@@ -97,11 +105,11 @@ export function ObjectTable<T>({
             return (
               <tr key={rowKey(r)} aria-label={rowName(r)} aria-rowindex={v.index + 2} style={{ height: ROW_HEIGHT }}>
                 {columns.map((c) => (
-                  <td key={c.label} className={c.className}>
+                  <td key={c.label} className={columnClass(c)}>
                     {c.render(r)}
                   </td>
                 ))}
-                {actions && <td>{actions(r)}</td>}
+                {actions && <td className="col-row-buttons">{actions(r)}</td>}
               </tr>
             );
           })}

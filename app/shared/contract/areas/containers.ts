@@ -46,6 +46,8 @@ export type RunSpec = z.input<typeof runSpec>;
 export const containerRequests = {
   'containers.list': request<ContainerSummary[]>()(z.strictObject({ all: z.boolean().default(true) })),
   'containers.inspect': request<unknown>()(byId),
+  /** One container's list row, read by inspect (exact times, restart count, OOM); null when it is gone. */
+  'containers.summary': request<ContainerSummary | null>()(byId),
   'containers.start': request<void>()(byId),
   'containers.stop': request<void>()(
     z.strictObject({ id: containerRef, timeout: z.number().int().min(0).max(3600).optional() }),

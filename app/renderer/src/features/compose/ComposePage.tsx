@@ -88,7 +88,13 @@ function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'comp
               {
                 label: 'Services',
                 value: (p) => p.services.map((s) => s.name).join(', '),
-                render: (p) => p.services.map((s) => s.name).join(', '),
+                className: 'col-list',
+                priority: 2,
+                render: (p) => (
+                  <span title={p.services.map((s) => s.name).join(', ')}>
+                    {p.services.map((s) => s.name).join(', ')}
+                  </span>
+                ),
               },
               {
                 label: 'Ports',
@@ -97,9 +103,11 @@ function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'comp
               {
                 label: 'Compose file',
                 value: (p) => p.configFiles.join(', '),
+                grow: true,
+                priority: 3,
                 render: (p) =>
                   p.filesPresent ? (
-                    <span className="mono small truncate" title={p.configFiles.join('\n')}>
+                    <span className="mono small" title={p.configFiles.join('\n')}>
                       {p.configFiles.join(', ')}
                     </span>
                   ) : (

@@ -1,6 +1,12 @@
-// One container at #/containers/<id>/<tab>: header with actions, and the detail tabs.
-import { useState } from 'react';
+// One container at #/containers/<id>/<tab>: a header that says what the engine says (state, health,
+// restarts, exit reason, ports, its compose project; read once by inspect on opening, then patched
+// by events like the list), its actions, and the detail tabs.
+import { useEffect, useState } from 'react';
 import { useClient, useRequest } from '../../api/hooks';
+import { useContainerSync } from '../../api/live-updates';
+import { PortList } from '../../components/PortList';
+import { ContainerStatus } from './ContainerStatus';
+import { exitReason, imageText } from './list-model';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
@@ -26,6 +32,12 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
   const list = useRequest('containers.list', { all: true }, { enabled: engineReady(status) });
   const [removing, setRemoving] = useState(false);
   const container = list.data?.find((c) => c.id === id || c.name === id || c.id.startsWith(id));
+  const sync = useContainerSync();
+  const found = container?.id;
+  // Exact start time, restart count and OOM kill: one inspect when the page opens.
+  useEffect(() => {
+    if (found) void sync.refresh(found);
+  }, [found, sync]);
   const current = tabs.findIndex((t) => t.id === tab);
   const active = tabs[current < 0 ? 0 : current]!;
 
@@ -46,6 +58,7 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
       </div>
     );
 
+  const reason = exitReason(container);
   const copyRun = async () => {
     try {
       const line = await client.request('containers.runCommand', { id: container.id });
@@ -62,10 +75,22 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
           ←
         </a>
         <div>
-          <h1 id="detail-title">{container.name}</h1>
-          <div className="muted small">
-            <span className={`state-pill ${container.state}`}>{container.state}</span> {container.image} ·{' '}
-            <span className="mono">{container.id.slice(0, 12)}</span> · {container.status}
+          <h1 id="detail-title" title={container.name}>
+            {container.name}
+          </h1>
+          <div className="detail-facts small">
+            <ContainerStatus c={container} />
+            {reason && <span className="muted">{reason}</span>}
+            <span className="muted ellipsis fact-image" title={container.image}>
+              {imageText(container.image)}
+            </span>
+            <span className="mono muted">{container.id.slice(0, 12)}</span>
+            {container.ports.some((p) => p.hostPort) && (
+              <PortList ports={container.ports} max={4} owner={container.name} />
+            )}
+            {container.compose && (
+              <a href={href('compose', container.compose.project)}>Compose project {container.compose.project}</a>
+            )}
           </div>
         </div>
         <span className="spacer" />

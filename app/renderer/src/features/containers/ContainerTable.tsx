@@ -1,23 +1,27 @@
-// The containers table: virtualized rows (only what is on screen is in the DOM), compose groups,
-// selection, sortable columns. Rows are named by the container they show.
-import { useEffect, useRef } from 'react';
+// The containers table: it scrolls in its own box under sticky headers, and only the rows in view
+// (plus a few) are in the DOM. Columns give way by priority as the box narrows (Created, then Image,
+// Ports, CPU and memory; see app.css), the row's main actions always stay. Compose groups,
+// selection, sortable columns; rows are named by the container they show.
+import { memo, useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ContainerSummary, StatsSample } from '../../../../shared/contract';
 import { formatBytes, formatPercent, timeAgo } from '../../components/format';
+import { PortList } from '../../components/PortList';
 import { href } from '../../app/router';
-import { portUrl, type Row, type SortKey } from './list-model';
+import { ContainerStatus } from './ContainerStatus';
+import { groupTargets, imageText, type Row, type SortKey } from './list-model';
 import { RowActions } from './RowActions';
 
-const ROW_HEIGHT = 44;
+export const ROW_HEIGHT = 48;
 
-const columns: { key: SortKey | null; label: string; className?: string }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'image', label: 'Image' },
-  { key: 'status', label: 'Status' },
-  { key: null, label: 'Ports' },
-  { key: 'cpu', label: 'CPU', className: 'num' },
-  { key: 'memory', label: 'Memory', className: 'num' },
-  { key: 'created', label: 'Created' },
+const columns: { key: SortKey | null; label: string; className: string }[] = [
+  { key: 'name', label: 'Name', className: 'col-name' },
+  { key: 'image', label: 'Image', className: 'col-image' },
+  { key: 'status', label: 'Status', className: 'col-status' },
+  { key: null, label: 'Ports', className: 'col-ports' },
+  { key: 'cpu', label: 'CPU', className: 'col-cpu num' },
+  { key: 'memory', label: 'Memory', className: 'col-mem num' },
+  { key: 'created', label: 'Created', className: 'col-created' },
 ];
 
 export interface TableProps {
@@ -29,8 +33,9 @@ export interface TableProps {
   descending: boolean;
   onSort(key: SortKey): void;
   onToggleGroup(project: string): void;
-  onGroupAction(project: string, verb: 'containers.start' | 'containers.stop' | 'containers.restart'): void;
+  onGroupAction(containers: ContainerSummary[], verb: 'containers.start' | 'containers.stop'): void;
   onRemove(c: ContainerSummary): void;
+  /** The running containers whose rows are on screen (not the overscan): only they are sampled. */
   onVisibleChange(ids: string[]): void;
 }
 
@@ -40,17 +45,21 @@ export function ContainerTable(p: TableProps) {
     count: p.rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
-  // Tell the page which running containers are on screen, so only those are sampled for CPU and memory.
-  const visibleRunning = items
-    .map((i) => p.rows[i.index])
-    .filter((r): r is Extract<Row, { kind: 'container' }> => r?.kind === 'container' && r.container.state === 'running')
-    .map((r) => r.container.id)
-    .join(',');
+  const range = virtualizer.range;
+  const onScreen = range
+    ? p.rows
+        .slice(range.startIndex, range.endIndex + 1)
+        .filter(
+          (r): r is Extract<Row, { kind: 'container' }> => r.kind === 'container' && r.container.state === 'running',
+        )
+        .map((r) => r.container.id)
+        .join(',')
+    : '';
   const { onVisibleChange } = p;
-  useEffect(() => onVisibleChange(visibleRunning ? visibleRunning.split(',') : []), [visibleRunning, onVisibleChange]);
+  useEffect(() => onVisibleChange(onScreen ? onScreen.split(',') : []), [onScreen, onVisibleChange]);
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const allIds = p.rows.flatMap((r) => (r.kind === 'container' ? [r.container.id] : []));
@@ -58,10 +67,10 @@ export function ContainerTable(p: TableProps) {
 
   return (
     <div className="table-scroll" ref={scroller}>
-      <table className="data-table" aria-label="Containers" aria-rowcount={p.rows.length + 1}>
+      <table className="data-table fixed" aria-label="Containers" aria-rowcount={p.rows.length + 1}>
         <thead>
-          <tr>
-            <th className="check">
+          <tr aria-rowindex={1}>
+            <th className="col-check">
               <input
                 type="checkbox"
                 aria-label="Select all containers"
@@ -85,7 +94,7 @@ export function ContainerTable(p: TableProps) {
                 )}
               </th>
             ))}
-            <th>
+            <th className="col-actions">
               <span className="visually-hidden">Actions</span>
             </th>
           </tr>
@@ -94,8 +103,28 @@ export function ContainerTable(p: TableProps) {
           {top > 0 && <tr style={{ height: top }} aria-hidden="true" />}
           {items.map((item) => {
             const row = p.rows[item.index]!;
-            if (row.kind === 'group') return <GroupRow key={`g-${row.project}`} {...p} row={row} />;
-            return <ContainerRow key={row.container.id} {...p} row={row} sample={p.stats.get(row.container.id)} />;
+            if (row.kind === 'group')
+              return (
+                <GroupRow
+                  key={`g-${row.project}`}
+                  row={row}
+                  index={item.index}
+                  onToggleGroup={p.onToggleGroup}
+                  onGroupAction={p.onGroupAction}
+                />
+              );
+            return (
+              <ContainerRow
+                key={row.container.id}
+                container={row.container}
+                inGroup={row.inGroup}
+                index={item.index}
+                sample={p.stats.get(row.container.id)}
+                selected={p.selected.has(row.container.id)}
+                onSelect={p.onSelect}
+                onRemove={p.onRemove}
+              />
+            );
           })}
           {bottom > 0 && <tr style={{ height: bottom }} aria-hidden="true" />}
         </tbody>
@@ -104,90 +133,129 @@ export function ContainerTable(p: TableProps) {
   );
 }
 
-function GroupRow({ row, onToggleGroup, onGroupAction }: { row: Extract<Row, { kind: 'group' }> } & TableProps) {
+function GroupRow({
+  row,
+  index,
+  onToggleGroup,
+  onGroupAction,
+}: {
+  row: Extract<Row, { kind: 'group' }>;
+  index: number;
+} & Pick<TableProps, 'onToggleGroup' | 'onGroupAction'>) {
+  const toStart = groupTargets(row, 'containers.start');
+  const toStop = groupTargets(row, 'containers.stop');
+  const hidden = row.total - row.containers.length;
+  const scope = hidden > 0 ? ` (${row.containers.length} shown, ${hidden} hidden by the search or filter)` : '';
+  const groupButton = (verb: 'containers.start' | 'containers.stop', targets: ContainerSummary[], word: string) => (
+    <button
+      type="button"
+      className="small"
+      disabled={targets.length === 0}
+      aria-label={`${word} ${targets.length} container${targets.length === 1 ? '' : 's'} of ${row.project}`}
+      title={`${word} the ${targets.length} shown container${targets.length === 1 ? '' : 's'} of ${row.project} that ${verb === 'containers.stop' ? 'run' : 'are stopped'}${scope}`}
+      onClick={() => onGroupAction(targets, verb)}
+    >
+      {word}{' '}
+      {targets.length === 0 || (hidden === 0 && targets.length === row.containers.length) ? 'all' : targets.length}
+    </button>
+  );
   return (
-    <tr className="group-row" aria-label={`Compose project ${row.project}`}>
-      <td />
-      <td colSpan={4}>
+    <tr className="group-row" aria-label={`Compose project ${row.project}`} aria-rowindex={index + 2}>
+      <td className="col-check" />
+      <td className="col-name">
         <button
           type="button"
           className="group-toggle"
           aria-expanded={!row.collapsed}
+          title={row.project}
           onClick={() => onToggleGroup(row.project)}
         >
           <span aria-hidden="true">{row.collapsed ? '▸' : '▾'}</span> {row.project}
         </button>
-        <span className="muted small">
-          {' '}
-          {row.running} of {row.containers.length} running
-        </span>
       </td>
-      <td colSpan={3} />
-      <td>
+      <td className="col-image">
+        <a className="small" href={href('compose', row.project)}>
+          Open project
+        </a>
+      </td>
+      <td className="col-status muted small">
+        {row.running} of {row.containers.length} running{hidden > 0 ? ` · ${hidden} hidden` : ''}
+      </td>
+      <td className="col-ports" />
+      <td className="col-cpu" />
+      <td className="col-mem" />
+      <td className="col-created" />
+      <td className="col-actions">
         <div className="row-actions" role="group" aria-label={`Actions for project ${row.project}`}>
-          <button type="button" className="small" onClick={() => onGroupAction(row.project, 'containers.start')}>
-            Start all
-          </button>
-          <button type="button" className="small" onClick={() => onGroupAction(row.project, 'containers.stop')}>
-            Stop all
-          </button>
+          {groupButton('containers.start', toStart, 'Start')}
+          {groupButton('containers.stop', toStop, 'Stop')}
         </div>
       </td>
     </tr>
   );
 }
 
-function ContainerRow({
-  row,
+const ContainerRow = memo(function ContainerRow({
+  container: c,
+  inGroup,
+  index,
   sample: stats,
   selected,
   onSelect,
   onRemove,
-}: { row: Extract<Row, { kind: 'container' }>; sample: StatsSample | undefined } & TableProps) {
-  const c = row.container;
+}: {
+  container: ContainerSummary;
+  inGroup: boolean;
+  index: number;
+  sample: StatsSample | undefined;
+  selected: boolean;
+  onSelect: TableProps['onSelect'];
+  onRemove: TableProps['onRemove'];
+}) {
+  const image = imageText(c.image);
   return (
-    <tr aria-label={c.name} className={`${selected.has(c.id) ? 'selected' : ''}${row.inGroup ? ' in-group' : ''}`}>
-      <td className="check">
+    <tr
+      aria-label={c.name}
+      aria-rowindex={index + 2}
+      className={`${selected ? 'selected' : ''}${inGroup ? ' in-group' : ''}`}
+    >
+      <td className="col-check">
         <input
           type="checkbox"
           aria-label={`Select ${c.name}`}
-          checked={selected.has(c.id)}
+          checked={selected}
           onChange={(e) => onSelect([c.id], e.target.checked)}
         />
       </td>
-      <td className="name-cell">
-        <a href={href('containers', c.id)}>{c.name}</a>
-        <div className="muted small mono">{c.id.slice(0, 12)}</div>
+      <td className="col-name name-cell">
+        <a href={href('containers', c.id)} title={c.name} className="ellipsis">
+          {c.name}
+        </a>
+        <div className="muted small ellipsis">
+          <span className="mono">{c.id.slice(0, 12)}</span>
+          <span className="image-line" title={c.image}>
+            {' '}
+            · {image}
+          </span>
+        </div>
       </td>
-      <td className="truncate" title={c.image}>
-        {c.image}
+      <td className="col-image">
+        <span className="ellipsis" title={c.image}>
+          {image}
+        </span>
       </td>
-      <td>
-        <span className={`state-pill ${c.state}`}>{c.state}</span>
-        <div className="muted small">{c.status}</div>
+      <td className="col-status">
+        <ContainerStatus c={c} />
       </td>
-      <td className="ports">
-        {c.ports
-          .filter((pt) => pt.hostPort)
-          .slice(0, 3)
-          .map((pt) => {
-            const url = portUrl(pt);
-            const text = `${pt.hostPort}:${pt.containerPort}${pt.protocol === 'tcp' ? '' : `/${pt.protocol}`}`;
-            return url ? (
-              <a key={text} href={url} target="_blank" rel="noopener noreferrer" aria-label={`Open ${url}`}>
-                {text}
-              </a>
-            ) : (
-              <span key={text}>{text}</span>
-            );
-          })}
+      <td className="col-ports">
+        <PortList ports={c.ports} owner={c.name} />
       </td>
-      <td className="num">{c.state === 'running' ? formatPercent(stats?.cpuPercent) : '—'}</td>
-      <td className="num">{c.state === 'running' ? formatBytes(stats?.memUsage) : '—'}</td>
-      <td className="muted">{timeAgo(c.created)}</td>
-      <td>
+      <td className="col-cpu num">{c.state === 'running' ? formatPercent(stats?.cpuPercent) : '—'}</td>
+      <td className="col-mem num">{c.state === 'running' ? formatBytes(stats?.memUsage) : '—'}</td>
+      <td className="col-created muted">{timeAgo(c.created)}</td>
+      <td className="col-actions">
         <RowActions container={c} onRemove={() => onRemove(c)} />
       </td>
     </tr>
   );
-}
+});

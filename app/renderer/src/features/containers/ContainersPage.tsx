@@ -63,15 +63,20 @@ function ContainerList() {
       setDescending(key === 'cpu' || key === 'memory' || key === 'created');
     }
   };
-  const onSelect = (ids: string[], on: boolean) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      for (const id of ids) {
-        if (on) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
+  // Stable callbacks: the rows are memoised, and re-render only when their container changes.
+  const onSelect = useCallback(
+    (ids: string[], on: boolean) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        for (const id of ids) {
+          if (on) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
+    [],
+  );
+  const onRemove = useCallback((c: ContainerSummary) => setRemoving([c]), []);
 
   return (
     <ListPage
@@ -97,13 +102,13 @@ function ContainerList() {
         {chosen.length > 0 && (
           <div className="bulk" role="group" aria-label={`${chosen.length} selected`}>
             <span className="muted">{chosen.length} selected</span>
-            <button type="button" onClick={() => act.bulk('containers.start', chosen)}>
+            <button type="button" onClick={() => void act.bulk('containers.start', chosen)}>
               Start selected
             </button>
-            <button type="button" onClick={() => act.bulk('containers.stop', chosen)}>
+            <button type="button" onClick={() => void act.bulk('containers.stop', chosen)}>
               Stop selected
             </button>
-            <button type="button" onClick={() => act.bulk('containers.restart', chosen)}>
+            <button type="button" onClick={() => void act.bulk('containers.restart', chosen)}>
               Restart selected
             </button>
             <button type="button" className="danger" onClick={() => setRemoving(chosen)}>
@@ -136,13 +141,8 @@ function ContainerList() {
                 return next;
               })
             }
-            onGroupAction={(project, verb) =>
-              act.bulk(
-                verb,
-                containers.filter((c) => c.compose?.project === project),
-              )
-            }
-            onRemove={(c) => setRemoving([c])}
+            onGroupAction={(targets, verb) => void act.bulk(verb, targets)}
+            onRemove={onRemove}
             onVisibleChange={onVisibleChange}
           />
         )}

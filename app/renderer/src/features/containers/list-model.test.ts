@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary, StatsSample } from '../../../../shared/contract';
-import { buildRows, portUrl, type ListOptions } from './list-model';
+import { badges, buildRows, exitReason, groupTargets, imageText, type ListOptions, type Row } from './list-model';
 
 const c = (name: string, extra: Partial<ContainerSummary> = {}): ContainerSummary => ({
   id: `${name}000000000000`,
@@ -58,10 +58,50 @@ describe('the containers list model', () => {
     expect(rows.map((r) => r.kind === 'container' && r.container.name)).toEqual(['b', 'a']);
   });
 
-  it('makes browser links only for published TCP ports', () => {
-    expect(portUrl({ hostPort: 8080, hostIp: '0.0.0.0', protocol: 'tcp' })).toBe('http://localhost:8080');
-    expect(portUrl({ hostPort: 8080, hostIp: '127.0.0.1', protocol: 'tcp' })).toBe('http://127.0.0.1:8080');
-    expect(portUrl({ hostPort: 53, protocol: 'udp' })).toBeUndefined();
-    expect(portUrl({ protocol: 'tcp' })).toBeUndefined();
+  it("a group's actions act only on the shown containers, and it knows how many are hidden", () => {
+    const shop = (name: string, state: ContainerSummary['state']) =>
+      c(name, { state, compose: { project: 'shop', service: name } });
+    const all = [shop('shop-web', 'running'), shop('shop-db', 'running'), shop('shop-old', 'exited')];
+    const rows = buildRows(all, { ...opts, search: 'web' });
+    const group = rows[0] as Extract<Row, { kind: 'group' }>;
+    expect(group).toMatchObject({ kind: 'group', total: 3 });
+    expect(group.containers.map((x) => x.name)).toEqual(['shop-web']);
+    expect(groupTargets(group, 'containers.stop').map((x) => x.name)).toEqual(['shop-web']);
+    expect(groupTargets(group, 'containers.start')).toEqual([]);
+    const everything = buildRows(all, opts)[0] as Extract<Row, { kind: 'group' }>;
+    expect(groupTargets(everything, 'containers.start').map((x) => x.name)).toEqual(['shop-old']);
+  });
+
+  it('says health, restarts, OOM kills and errors as badges', () => {
+    expect(badges(c('a', { health: 'unhealthy', restartCount: 5 })).map((b) => b.text)).toEqual([
+      'unhealthy',
+      '5 restarts',
+    ]);
+    expect(badges(c('a', { state: 'exited', exitCode: 137, oomKilled: true }))).toEqual([
+      expect.objectContaining({ text: 'OOM killed', tone: 'danger' }),
+    ]);
+    expect(badges(c('a', { health: 'starting', restartCount: 1 })).map((b) => b.text)).toEqual([
+      'starting',
+      '1 restart',
+    ]);
+    expect(badges(c('a'))).toEqual([]);
+  });
+
+  it('says why a container stopped', () => {
+    expect(exitReason(c('a', { state: 'exited', exitCode: 137, oomKilled: true }))).toMatch(/memory/);
+    expect(exitReason(c('a', { state: 'exited', exitCode: 137 }))).toBe('killed by SIGKILL (exit 137)');
+    expect(exitReason(c('a', { state: 'exited', exitCode: 3 }))).toBe('exit code 3');
+    expect(exitReason(c('a', { state: 'exited', exitCode: 0 }))).toBeUndefined();
+    expect(exitReason(c('a', { state: 'running', exitCode: 1 }))).toBeUndefined();
+    expect(exitReason(c('a', { state: 'exited', exitCode: 127, error: 'exec: "nope": not found' }))).toBe(
+      'exec: "nope": not found',
+    );
+  });
+
+  it('shortens a bare image id, so it cannot widen the Image column', () => {
+    const id = 'sha256:' + 'ab'.repeat(32);
+    expect(imageText(id)).toBe('sha256:abababababab');
+    expect(imageText('ab'.repeat(32))).toBe('sha256:abababababab');
+    expect(imageText('registry.local:5000/team/app:1.2')).toBe('registry.local:5000/team/app:1.2');
   });
 });

@@ -11,7 +11,16 @@ export interface ListOptions {
 }
 
 export type Row =
-  | { kind: 'group'; project: string; containers: ContainerSummary[]; running: number; collapsed: boolean }
+  | {
+      kind: 'group';
+      project: string;
+      /** The project's containers that the search and filter show. */
+      containers: ContainerSummary[];
+      /** All of the project's containers, shown or not. */
+      total: number;
+      running: number;
+      collapsed: boolean;
+    }
   | { kind: 'container'; container: ContainerSummary; inGroup: boolean };
 
 export function matches(c: ContainerSummary, search: string): boolean {
@@ -81,6 +90,8 @@ export function buildRows(
     }
     groups.get(p)!.push(c);
   }
+  const totals = new Map<string, number>();
+  for (const c of all) if (c.compose) totals.set(c.compose.project, (totals.get(c.compose.project) ?? 0) + 1);
   const rows: Row[] = [];
   for (const u of units) {
     if ('container' in u) {
@@ -93,6 +104,7 @@ export function buildRows(
       kind: 'group',
       project: u.project,
       containers: members,
+      total: totals.get(u.project) ?? members.length,
       running: members.filter((c) => c.state === 'running').length,
       collapsed,
     });
@@ -101,19 +113,59 @@ export function buildRows(
   return rows;
 }
 
-/** The address a published port opens in the browser. */
-export function portUrl(p: { hostPort?: number; hostIp?: string; protocol: string }): string | undefined {
-  if (!p.hostPort || p.protocol !== 'tcp') return undefined;
-  const host =
-    !p.hostIp || p.hostIp === '0.0.0.0' || p.hostIp === '::'
-      ? 'localhost'
-      : p.hostIp.includes(':')
-        ? `[${p.hostIp}]`
-        : p.hostIp;
-  return `http://${host}:${p.hostPort}`;
+/** A short fact beside the state: health, restarts, OOM kill, the engine's error. */
+export interface Badge {
+  text: string;
+  tone: 'ok' | 'warn' | 'danger';
+  /** The full story, for the tooltip. */
+  title: string;
 }
 
-/** "Up 3 minutes" / "Exited (1) 2 hours ago" as the engine says it, with a short state word. */
-export function statusText(c: ContainerSummary): string {
-  return c.status || c.state;
+const signals: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 6: 'SIGABRT', 9: 'SIGKILL', 15: 'SIGTERM' };
+
+/** Why it stopped, in words; undefined while it runs or when it exited with 0. */
+export function exitReason(c: ContainerSummary): string | undefined {
+  if (c.state !== 'exited' && c.state !== 'dead' && c.state !== 'restarting') return undefined;
+  if (c.oomKilled) return 'killed for want of memory (OOM)';
+  if (c.error) return c.error;
+  const code = c.exitCode;
+  if (code === undefined || code === 0) return undefined;
+  if (code > 128 && code < 160) return `killed by ${signals[code - 128] ?? `signal ${code - 128}`} (exit ${code})`;
+  return `exit code ${code}`;
+}
+
+export function badges(c: ContainerSummary): Badge[] {
+  const out: Badge[] = [];
+  if (c.health === 'healthy') out.push({ text: 'healthy', tone: 'ok', title: 'Its health check passes.' });
+  if (c.health === 'unhealthy') out.push({ text: 'unhealthy', tone: 'danger', title: 'Its health check fails.' });
+  if (c.health === 'starting')
+    out.push({ text: 'starting', tone: 'warn', title: 'Its health check has not passed yet.' });
+  if (c.oomKilled && c.state !== 'running')
+    out.push({ text: 'OOM killed', tone: 'danger', title: 'The kernel killed it: it ran out of memory.' });
+  if (c.restartCount)
+    out.push({
+      text: `${c.restartCount} restart${c.restartCount === 1 ? '' : 's'}`,
+      tone: 'warn',
+      title: `The engine restarted it ${c.restartCount} time${c.restartCount === 1 ? '' : 's'} by its restart policy.`,
+    });
+  if (c.error) out.push({ text: 'error', tone: 'danger', title: c.error });
+  return out;
+}
+
+/** A bare image id (sha256:…) shortened to 12 hex digits; a reference as it is. */
+export function imageText(image: string): string {
+  const m = /^(?:sha256:)?([0-9a-f]{64})$/.exec(image);
+  return m ? `sha256:${m[1]!.slice(0, 12)}` : image;
+}
+
+/** The containers of a group row that a group action acts on: only the shown ones, in a state it changes. */
+export function groupTargets(
+  row: Extract<Row, { kind: 'group' }>,
+  verb: 'containers.start' | 'containers.stop',
+): ContainerSummary[] {
+  return row.containers.filter((c) =>
+    verb === 'containers.stop'
+      ? c.state === 'running' || c.state === 'paused' || c.state === 'restarting'
+      : c.state === 'exited' || c.state === 'created' || c.state === 'dead',
+  );
 }

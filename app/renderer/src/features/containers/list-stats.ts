@@ -1,5 +1,6 @@
-// CPU and memory for the rows on screen: one sampling stream for exactly the visible running
-// containers, only while the page is visible. Nothing is sampled for rows scrolled away.
+// CPU and memory for the rows on screen: one sampling stream for exactly the running containers
+// whose rows are in view (not the few rendered beyond it), only while the page is visible. Nothing
+// is sampled for rows scrolled away.
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { StatsSample } from '../../../../shared/contract';
@@ -22,7 +23,7 @@ export const useListStatsStore = create<ListStats>((set, get) => ({
 export function useListStats(visibleRunningIds: string[]): ReadonlyMap<string, StatsSample> {
   const visible = usePageVisible();
   const add = useListStatsStore((s) => s.add);
-  const ids = useMemo(() => [...visibleRunningIds].sort().slice(0, 200), [visibleRunningIds]);
+  const ids = useMemo(() => [...visibleRunningIds].sort().slice(0, 100), [visibleRunningIds]);
   const key = ids.join(',');
   useStream('stats.sample', { ids }, key, { enabled: visible && ids.length > 0, onData: add });
   return useListStatsStore((s) => s.samples);

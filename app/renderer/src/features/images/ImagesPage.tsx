@@ -109,26 +109,35 @@ export function ImagesPage({ rest = [] }: { rest?: string[] }) {
               {
                 label: 'Image',
                 value: refOf,
+                grow: true,
                 render: (i) => (
                   <span
                     className={`image-ref${i.dangling ? ' muted' : ''}`}
-                    title={i.tags.length > 1 ? `Also tagged ${i.tags.slice(1).join(', ')}` : undefined}
+                    title={i.tags.length > 1 ? `${refOf(i)}\nAlso tagged ${i.tags.slice(1).join(', ')}` : refOf(i)}
                   >
                     {refOf(i)}
                     {i.dangling && <span className="badge small-badge">dangling</span>}
                   </span>
                 ),
               },
-              { label: 'ID', value: (i) => i.id, render: (i) => <span className="mono small">{shortId(i.id)}</span> },
+              {
+                label: 'ID',
+                value: (i) => i.id,
+                priority: 3,
+                render: (i) => <span className="mono small">{shortId(i.id)}</span>,
+              },
               { label: 'Size', value: (i) => i.size, render: (i) => formatBytes(i.size), className: 'num' },
               {
                 label: 'Created',
                 value: (i) => i.created,
+                className: 'nowrap',
+                priority: 2,
                 render: (i) => <span className="muted">{timeAgo(i.created)}</span>,
               },
               {
                 label: 'In use',
                 value: (i) => i.containers.length,
+                className: 'nowrap',
                 render: (i) =>
                   i.inUse ? (
                     <span title={i.containers.join(', ')}>
@@ -141,12 +150,18 @@ export function ImagesPage({ rest = [] }: { rest?: string[] }) {
             ]}
             actions={(i) => (
               <RowButtons
+                owner={refOf(i)}
                 buttons={[
                   { label: 'Run', onClick: () => setOpen({ kind: 'run', image: i }), disabled: !i.tags[0] },
-                  { label: 'Inspect', onClick: () => setOpen({ kind: 'inspect', image: i }) },
-                  { label: 'Tag', onClick: () => setOpen({ kind: 'tag', image: i }) },
-                  { label: 'Push', onClick: () => setOpen({ kind: 'push', image: i }), disabled: !i.tags[0] },
-                  { label: 'Save', onClick: () => setOpen({ kind: 'save', image: i }) },
+                  { label: 'Inspect', onClick: () => setOpen({ kind: 'inspect', image: i }), secondary: true },
+                  { label: 'Tag', onClick: () => setOpen({ kind: 'tag', image: i }), secondary: true },
+                  {
+                    label: 'Push',
+                    onClick: () => setOpen({ kind: 'push', image: i }),
+                    disabled: !i.tags[0],
+                    secondary: true,
+                  },
+                  { label: 'Save', onClick: () => setOpen({ kind: 'save', image: i }), secondary: true },
                   { label: 'Remove', onClick: () => setOpen({ kind: 'remove', image: i }), danger: true },
                 ]}
               />

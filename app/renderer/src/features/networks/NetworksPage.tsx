@@ -59,8 +59,9 @@ export function NetworksPage({ rest = [] }: { rest?: string[] }) {
             {
               label: 'Name',
               value: (n) => n.name,
+              grow: true,
               render: (n) => (
-                <span>
+                <span title={n.name}>
                   {n.name}
                   {n.builtIn && <span className="muted small"> (built in)</span>}
                   {n.internal && <span className="muted small"> (internal)</span>}
@@ -68,20 +69,29 @@ export function NetworksPage({ rest = [] }: { rest?: string[] }) {
               ),
             },
             { label: 'Driver', value: (n) => n.driver, render: (n) => n.driver },
-            { label: 'Scope', value: (n) => n.scope, render: (n) => n.scope },
+            { label: 'Scope', value: (n) => n.scope, render: (n) => n.scope, priority: 2 },
             {
               label: 'Subnet',
               value: (n) => n.subnets.join(', '),
+              className: 'nowrap',
+              priority: 3,
               render: (n) => <span className="mono small">{n.subnets.join(', ') || '—'}</span>,
             },
             {
               label: 'Containers',
               value: (n) => n.containers.length,
-              render: (n) => n.containers.join(', ') || <span className="muted">none</span>,
+              className: 'col-list',
+              render: (n) =>
+                n.containers.length ? (
+                  <span title={n.containers.join(', ')}>{n.containers.join(', ')}</span>
+                ) : (
+                  <span className="muted">none</span>
+                ),
             },
           ]}
           actions={(n) => (
             <RowButtons
+              owner={n.name}
               buttons={[
                 {
                   label: 'Connect',

@@ -84,17 +84,30 @@ export function VolumesPage({ rest = [] }: { rest?: string[] }) {
               {
                 label: 'Name',
                 value: (v) => v.name,
-                render: (v) => <span className="truncate mono small">{v.name}</span>,
+                grow: true,
+                render: (v) => (
+                  <span className="mono small" title={v.name}>
+                    {v.name}
+                  </span>
+                ),
               },
-              { label: 'Driver', value: (v) => v.driver, render: (v) => v.driver },
+              { label: 'Driver', value: (v) => v.driver, render: (v) => v.driver, priority: 3 },
               {
                 label: 'Used by',
                 value: (v) => v.containers.length,
-                render: (v) => (v.inUse ? v.containers.join(', ') : <span className="muted">unused</span>),
+                className: 'col-list',
+                render: (v) =>
+                  v.inUse ? (
+                    <span title={v.containers.join(', ')}>{v.containers.join(', ')}</span>
+                  ) : (
+                    <span className="muted">unused</span>
+                  ),
               },
               {
                 label: 'Created',
                 value: (v) => v.created ?? '',
+                className: 'nowrap',
+                priority: 2,
                 render: (v) => <span className="muted">{v.created ? new Date(v.created).toLocaleString() : '—'}</span>,
               },
               ...(showSizes
@@ -110,9 +123,10 @@ export function VolumesPage({ rest = [] }: { rest?: string[] }) {
             ]}
             actions={(v) => (
               <RowButtons
+                owner={v.name}
                 buttons={[
                   { label: 'Browse', onClick: () => setOpen({ kind: 'browse', volume: v }) },
-                  { label: 'Inspect', onClick: () => setOpen({ kind: 'inspect', volume: v }) },
+                  { label: 'Inspect', onClick: () => setOpen({ kind: 'inspect', volume: v }), secondary: true },
                   { label: 'Remove', onClick: () => setOpen({ kind: 'remove', volume: v }), danger: true },
                 ]}
               />
