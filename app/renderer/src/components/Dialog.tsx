@@ -66,8 +66,11 @@ export function Dialog({
     stack.push(el);
     const previous = document.activeElement as HTMLElement | null;
     focusInto(el);
+    // Another modal above this one that is no Dialog (the command palette) has the keys and focus.
+    const inOtherModal = (t: EventTarget | null) =>
+      t instanceof Element && !el.contains(t) && !!t.closest('[aria-modal="true"]');
     const onKey = (e: KeyboardEvent) => {
-      if (stack.at(-1) !== el || e.defaultPrevented) return;
+      if (stack.at(-1) !== el || e.defaultPrevented || inOtherModal(e.target)) return;
       if (e.key === 'Escape') {
         e.preventDefault();
         if (askingRef.current) setAsking(false);
@@ -102,7 +105,8 @@ export function Dialog({
     };
     // Focus moved outside while this dialog is on top (a click on the page behind): take it back.
     const onFocusIn = (e: FocusEvent) => {
-      if (stack.at(-1) === el && e.target instanceof Node && !el.contains(e.target)) focusInto(el);
+      if (stack.at(-1) === el && e.target instanceof Node && !el.contains(e.target) && !inOtherModal(e.target))
+        focusInto(el);
     };
     document.addEventListener('keydown', onKey);
     document.addEventListener('focusin', onFocusIn);

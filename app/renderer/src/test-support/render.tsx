@@ -2,7 +2,7 @@
 // the renderer knows; the real engine is covered by the integration and e2e tests), and a fresh
 // react-query cache. Subscriptions are held open and silent.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, type RenderResult } from '@testing-library/react';
+import { act, render, waitFor, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { RequestName } from '../../../shared/contract';
 import type { ErrorInfo } from '../../../shared/errors';
@@ -54,4 +54,17 @@ export function renderWithClient(ui: ReactElement, answer: Answer = () => undefi
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method).map((c) => c.args),
   };
+}
+
+/** The tasks stream says the tasks are now `list` (the task centre keeps ['tasks.list'] current in the app). */
+export async function setTasks(queryClient: QueryClient, list: unknown[]): Promise<void> {
+  // a fetch already under way would answer with the old list after this one
+  await waitFor(() => {
+    if (queryClient.isFetching({ queryKey: ['tasks.list'] })) throw new Error('still fetching');
+  });
+  await act(async () => {
+    queryClient.setQueryData(['tasks.list'], list);
+    // react-query tells its observers on the next tick
+    await new Promise((done) => setTimeout(done, 0));
+  });
 }

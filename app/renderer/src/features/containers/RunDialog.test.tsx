@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import type { QueryClient } from '@tanstack/react-query';
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImageSummary, RunSpec, TaskInfo } from '../../../../shared/contract';
-import { refuse, renderWithClient, type Answer } from '../../test-support/render';
+import { refuse, renderWithClient, setTasks, type Answer } from '../../test-support/render';
 import { RunDialog } from './RunDialog';
 
 afterEach(() => {
@@ -53,13 +53,7 @@ function answers(more: Answer = () => undefined, images: ImageSummary[] = [image
 /** The tasks stream says the tasks are now `list`. */
 async function tasksAre(r: { queryClient: QueryClient }, list: TaskInfo[]) {
   tasksNow = list;
-  // a fetch already under way would answer with the old list after this one
-  await waitFor(() => expect(r.queryClient.isFetching({ queryKey: ['tasks.list'] })).toBe(0));
-  await act(async () => {
-    r.queryClient.setQueryData(['tasks.list'], list);
-    // react-query tells its observers on the next tick
-    await new Promise((done) => setTimeout(done, 0));
-  });
+  await setTasks(r.queryClient, list);
 }
 
 const alerts = () => screen.queryAllByRole('alert').map((a) => a.textContent);
