@@ -3,6 +3,8 @@ export interface RowButton {
   label: string;
   onClick(): void;
   disabled?: boolean;
+  /** Why it is disabled (shown on hover). */
+  reason?: string;
   /** Destructive: highlighted in the danger colour on hover. */
   danger?: boolean;
 }
@@ -17,6 +19,7 @@ export function RowButtons({ buttons }: { buttons: RowButton[] }) {
           className={b.danger ? 'small danger-hover' : 'small'}
           aria-label={b.label}
           disabled={b.disabled}
+          title={b.disabled ? b.reason : undefined}
           onClick={b.onClick}
         >
           {b.label}
