@@ -31,7 +31,11 @@ export function TaskCentre() {
       const prev = queryClient.getQueryData<TaskInfo[]>(['tasks.list']);
       for (const t of items) {
         const before = prev?.find((p) => p.id === t.id);
-        if (before?.state === 'running' && t.state === 'done') toast('success', `${t.title} finished.`);
+        if (before?.state === 'running' && t.state === 'done')
+          toast(
+            'success',
+            t.kind === 'run' && t.progress.text ? `${t.title}: ${t.progress.text}.` : `${t.title} finished.`,
+          );
         if (before?.state === 'running' && t.state === 'failed')
           toast('error', t.error?.message ?? `${t.title} failed.`);
       }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import type { QueryClient } from '@tanstack/react-query';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImageSummary, RunSpec, TaskInfo } from '../../../../shared/contract';
@@ -78,6 +78,19 @@ describe('the run form', () => {
     await user.click(screen.getByRole('button', { name: 'Run' }));
     expect(alerts()).toEqual(['Give an image, e.g. nginx:latest.', 'Port 1, container port: A port is a number.']);
     expect(r.callsTo('containers.run')).toEqual([]);
+    // focus goes to the first problem
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Image' })));
+  });
+
+  it('a field left for a button waits: the problem would move the button from under the pointer', async () => {
+    const user = userEvent.setup();
+    renderWithClient(<RunDialog image="busybox" onClose={() => undefined} />, answers());
+    await user.type(screen.getByRole('textbox', { name: /Environment/ }), 'bad line');
+    await user.click(screen.getByRole('button', { name: 'Add a mount' }));
+    expect(alerts()).toEqual([]);
+    await user.click(screen.getByRole('textbox', { name: /Environment/ }));
+    await user.click(screen.getByRole('textbox', { name: 'Name (optional)' }));
+    expect(alerts()).toHaveLength(1);
   });
 
   it('shows every environment error, not only the first, once the field is left', async () => {

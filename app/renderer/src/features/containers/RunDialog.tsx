@@ -2,7 +2,7 @@
 // problem shown at its field; an image the engine lacks is pulled first, with its progress here; the
 // image's EXPOSEd ports are offered; a run that removes itself when it exits shows its output and
 // exit code here, since the container is gone afterwards.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useRequest } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText, Field, TaskView } from '../../components/kit';
@@ -28,11 +28,27 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
     navigate(href('containers', id));
   });
 
+  const pullBox = useRef<HTMLElement>(null);
+  const pullId = r.phase.kind === 'pulling' ? r.phase.task.id : undefined;
+  useEffect(() => {
+    if (pullId) pullBox.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [pullId]);
+
   const set = <K extends keyof RunForm>(key: K, value: RunForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     if (r.refusal && fieldGroup(r.refusal.field) === key) r.clearRefusal();
   };
   const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+  /**
+   * A field left for another field shows its problem; left for a button it waits (Run shows every
+   * problem anyway), or the problem appearing would move the button from under the pointer mid-click.
+   */
+  const left =
+    (...keys: string[]) =>
+    (e: React.FocusEvent) => {
+      if (e.relatedTarget instanceof Element && e.relatedTarget.closest('button')) return;
+      for (const k of keys) touch(k);
+    };
   const visible = (key: string) => submitted || touched.has(key);
   const shown = (key: string) => (visible(key) ? errors[key] : undefined);
   const refusalAt = (group: string) =>
@@ -44,7 +60,12 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
-    if (Object.keys(errors).length) return;
+    if (Object.keys(errors).length) {
+      // take the user to the first problem
+      const form = e.currentTarget;
+      setTimeout(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      return;
+    }
     void r.run(toSpec(form));
   };
 
@@ -61,6 +82,15 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
   return (
     <Dialog title="Run a container" onClose={onClose} wide>
       <form className="run-form" onSubmit={submit} noValidate>
+        {pulling && (
+          <section className="run-pull" aria-label="Pulling the image" ref={pullBox}>
+            <p>
+              {pulling.spec.image} is not on this engine yet: pulling it, then the container starts (as docker run
+              does).
+            </p>
+            <TaskView id={pulling.task.id} initial={pulling.task} />
+          </section>
+        )}
         <fieldset className="plain" disabled={!!pulling}>
           <Field id="run-image" label="Image" error={shown('image') ?? refusalAt('image')}>
             <input
@@ -68,7 +98,7 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
               list="run-image-list"
               value={form.image}
               onChange={(e) => set('image', e.target.value)}
-              onBlur={() => touch('image')}
+              onBlur={left('image')}
               aria-invalid={invalid('image')}
               placeholder="e.g. nginx:latest (pulled if not here yet)"
               autoComplete="off"
@@ -85,7 +115,7 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
               id="run-name"
               value={form.name}
               onChange={(e) => set('name', e.target.value)}
-              onBlur={() => touch('name')}
+              onBlur={left('name')}
               aria-invalid={invalid('name')}
               placeholder="a random name if empty"
               autoComplete="off"
@@ -107,7 +137,7 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
             images={images}
             onChange={(rows) => set('ports', rows)}
             onRemoved={(i) => setTouched((t) => withoutRow(t, 'ports', i))}
-            touch={touch}
+            left={left}
             invalid={invalid}
             errors={messages('ports')}
           />
@@ -128,7 +158,7 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
                   value={v.source}
                   aria-invalid={invalid(`volumes.${i}.source`)}
                   onChange={(e) => update({ source: e.target.value })}
-                  onBlur={() => touch(`volumes.${i}.source`)}
+                  onBlur={left(`volumes.${i}.source`)}
                 />
                 <span aria-hidden="true">→</span>
                 <input
@@ -137,7 +167,7 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
                   value={v.target}
                   aria-invalid={invalid(`volumes.${i}.target`)}
                   onChange={(e) => update({ target: e.target.value })}
-                  onBlur={() => touch(`volumes.${i}.target`)}
+                  onBlur={left(`volumes.${i}.target`)}
                 />
                 <label className="inline">
                   <input
@@ -157,10 +187,7 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
               rows={3}
               value={form.env}
               onChange={(e) => set('env', e.target.value)}
-              onBlur={() => {
-                for (const k of Object.keys(errors)) if (k.startsWith('env.')) touch(k);
-                touch('env');
-              }}
+              onBlur={left('env', ...Object.keys(errors).filter((k) => k.startsWith('env.')))}
               aria-invalid={envErrors.length > 0}
               aria-describedby="run-env-hint"
               spellCheck={false}
@@ -224,15 +251,6 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
             terminal (TTY)
           </label>
         </fieldset>
-        {pulling && (
-          <section className="run-pull" aria-label="Pulling the image">
-            <p>
-              {pulling.spec.image} is not on this engine yet: pulling it, then the container starts (as docker run
-              does).
-            </p>
-            <TaskView id={pulling.task.id} initial={pulling.task} />
-          </section>
-        )}
         <ErrorText message={refusalAt('form')} />
         <div className="dialog-actions">
           {pulling ? (

@@ -10,7 +10,7 @@ export function RunPorts({
   images,
   onChange,
   onRemoved,
-  touch,
+  left,
   invalid,
   errors,
 }: {
@@ -18,7 +18,8 @@ export function RunPorts({
   images: ImageSummary[] | undefined;
   onChange(rows: PortRow[]): void;
   onRemoved(index: number): void;
-  touch(key: string): void;
+  /** The blur handler that shows a field's problem once it is left. */
+  left(key: string): (e: React.FocusEvent) => void;
   invalid(key: string): boolean;
   errors: string[];
 }) {
@@ -75,7 +76,7 @@ export function RunPorts({
             value={p.hostPort}
             aria-invalid={invalid(`ports.${i}.hostPort`)}
             onChange={(e) => update({ hostPort: e.target.value })}
-            onBlur={() => touch(`ports.${i}.hostPort`)}
+            onBlur={left(`ports.${i}.hostPort`)}
           />
           <span aria-hidden="true">→</span>
           <input
@@ -85,7 +86,7 @@ export function RunPorts({
             value={p.containerPort}
             aria-invalid={invalid(`ports.${i}.containerPort`)}
             onChange={(e) => update({ containerPort: e.target.value })}
-            onBlur={() => touch(`ports.${i}.containerPort`)}
+            onBlur={left(`ports.${i}.containerPort`)}
           />
           <select
             aria-label={`Protocol ${i + 1}`}
