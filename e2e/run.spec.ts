@@ -2,6 +2,7 @@
 // docker-registry on 127.0.0.1): an image not on the engine is pulled with its progress in the run
 // dialog, then run; the image's EXPOSEd ports are offered; a one-shot run that removes itself shows
 // its output and exit code after the container is gone; the engine's refusal lands on its field.
+import type { Page } from '@playwright/test';
 import { registryAvailable, startRegistry, type TestRegistry } from '../harness/registry';
 import { expect, test, uniqueName, type Berth } from './fixtures';
 
@@ -31,7 +32,7 @@ test.describe('run like docker run', () => {
     images.push(ref);
   }
 
-  async function openRun(page: import('@playwright/test').Page, berth: Berth) {
+  async function openRun(page: Page, berth: Berth) {
     await berth.open(page, '#/containers');
     await page.getByRole('button', { name: 'Run a container' }).first().click();
     return page.getByRole('dialog', { name: 'Run a container' });
