@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
 import { BerthError } from '../../shared/errors';
 import type { LogLine } from '../../shared/contract/dto';
+import { rejection } from './test-support/rejection';
 import { connectEngine, type EngineClient } from './client';
 import { runContainer } from './container-run';
 import { runContainerAttached } from './container-run-attached';
@@ -18,15 +19,6 @@ const name = (p: string) => {
   return n;
 };
 const port = 20000 + Math.floor(Math.random() * 40000);
-
-async function rejection(p: Promise<unknown>): Promise<BerthError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(BerthError);
-  return err as BerthError;
-}
 
 async function allOutput(out: AsyncGenerator<LogLine[]>): Promise<LogLine[]> {
   const lines: LogLine[] = [];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
-import { BerthError } from '../../shared/errors';
+import { rejection } from './test-support/rejection';
 import { connectEngine, MIN_API_VERSION, type EngineClient } from './client';
 import { createContainer, runContainer } from './container-run';
 import {
@@ -38,15 +38,6 @@ const name = (p: string) => {
   made.push(n);
   return n;
 };
-
-async function rejection(p: Promise<unknown>): Promise<BerthError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(BerthError);
-  return err as BerthError;
-}
 
 /** Containers carrying a label only this test's specs carry: proof that nothing reached the engine. */
 async function labelled(marker: string): Promise<string[]> {

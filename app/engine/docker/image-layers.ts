@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { EngineClient } from './client';
 import { attempt } from './errors';
 import { rawImages } from './images';
+import { mapLimit } from './map-limit';
 
 export interface ImageLayers {
   /** Chain ids, base first. */
@@ -20,19 +21,6 @@ export function chainIds(diffIds: string[]): string[] {
     const prev = out.at(-1);
     out.push(prev === undefined ? d : `sha256:${createHash('sha256').update(`${prev} ${d}`).digest('hex')}`);
   }
-  return out;
-}
-
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
 

@@ -19,6 +19,14 @@ function Form({ busy = false }: { busy?: boolean }) {
   );
 }
 
+/** The dialog with its form, on its own. */
+const renderForm = (onClose: () => void) =>
+  render(
+    <Dialog title="Create a volume" onClose={onClose}>
+      <Form />
+    </Dialog>,
+  );
+
 /** A page with a button that opens the dialog, so focus has somewhere to return to. */
 function Page({ children, onClose }: { children: (close: () => void) => React.ReactNode; onClose?: () => void }) {
   const [open, setOpen] = useState(false);
@@ -114,11 +122,7 @@ describe('Dialog', () => {
   it('closes on a click outside while nothing was typed', async () => {
     const user = userEvent.setup();
     const onClose = vi.fn();
-    render(
-      <Dialog title="Create a volume" onClose={onClose}>
-        <Form />
-      </Dialog>,
-    );
+    renderForm(onClose);
     await user.click(document.querySelector('.modal-backdrop')!);
     expect(onClose).toHaveBeenCalledTimes(1);
   });
@@ -126,11 +130,7 @@ describe('Dialog', () => {
   it('asks before a click outside or Escape throws a filled form away', async () => {
     const user = userEvent.setup();
     const onClose = vi.fn();
-    render(
-      <Dialog title="Create a volume" onClose={onClose}>
-        <Form />
-      </Dialog>,
-    );
+    renderForm(onClose);
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'data');
     await user.click(document.querySelector('.modal-backdrop')!);
     expect(onClose).not.toHaveBeenCalled();

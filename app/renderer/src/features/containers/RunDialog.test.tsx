@@ -50,6 +50,10 @@ function answers(more: Answer = () => undefined, images: ImageSummary[] = [image
   };
 }
 
+/** The server refuses every run with `info`. */
+const refusingRun = (info: Parameters<typeof refuse>[0]) =>
+  answers((m) => (m === 'containers.run' ? refuse(info) : undefined));
+
 /** The tasks stream says the tasks are now `list`. */
 async function tasksAre(r: { queryClient: QueryClient }, list: TaskInfo[]) {
   tasksNow = list;
@@ -123,15 +127,11 @@ describe('the run form', () => {
     const user = userEvent.setup();
     renderWithClient(
       <RunDialog image="busybox" onClose={() => undefined} />,
-      answers((m) =>
-        m === 'containers.run'
-          ? refuse({
-              kind: 'invalid',
-              field: 'command',
-              message: 'Could not start: the command does not exist in the image.',
-            })
-          : undefined,
-      ),
+      refusingRun({
+        kind: 'invalid',
+        field: 'command',
+        message: 'Could not start: the command does not exist in the image.',
+      }),
     );
     await user.type(screen.getByRole('textbox', { name: 'Command (optional)' }), 'nope');
     await user.click(screen.getByRole('button', { name: 'Run' }));
@@ -145,14 +145,10 @@ describe('the run form', () => {
     const user = userEvent.setup();
     renderWithClient(
       <RunDialog image="busybox" onClose={() => undefined} />,
-      answers((m) =>
-        m === 'containers.run'
-          ? refuse({
-              kind: 'internal',
-              message: 'Could not start: the engine reported an error (operation not supported).',
-            })
-          : undefined,
-      ),
+      refusingRun({
+        kind: 'internal',
+        message: 'Could not start: the engine reported an error (operation not supported).',
+      }),
     );
     await user.click(screen.getByRole('button', { name: 'Run' }));
     const ports = screen.getByRole('group', { name: 'Published ports' });
@@ -164,11 +160,7 @@ describe('the run form', () => {
     const user = userEvent.setup();
     renderWithClient(
       <RunDialog image="busybox" onClose={() => undefined} />,
-      answers((m) =>
-        m === 'containers.run'
-          ? refuse({ kind: 'conflict', field: 'name', message: 'That name is already in use.' })
-          : undefined,
-      ),
+      refusingRun({ kind: 'conflict', field: 'name', message: 'That name is already in use.' }),
     );
     await user.type(screen.getByRole('textbox', { name: 'Name (optional)' }), 'web');
     await user.click(screen.getByRole('button', { name: 'Run' }));
