@@ -203,7 +203,7 @@ test('the list shows CPU and memory for a busy running container', async ({ page
     await berth.open(page);
     const row = page.getByRole('row', { name });
     await expect(row.getByRole('cell').nth(5)).toHaveText(/^\d+(\.\d)?%$/, { timeout: 15000 });
-    await expect(row.getByRole('cell').nth(6)).toHaveText(/\d+(\.\d)? (KB|MB|B)$/);
+    await expect(row.getByRole('cell').nth(6)).toHaveText(/^\d+(\.\d+)? (B|kB|MB|GB)$/);
   } finally {
     await berth.docker(['rm', '-f', name]);
   }

@@ -1,5 +1,5 @@
 // The networks screen against the real engine: create with a subnet, connect and disconnect a
-// container, refuse removing a built-in network with a sentence, remove.
+// container, Remove disabled with its reason for a built-in network, remove.
 import { expect, test, uniqueName } from './fixtures';
 
 test.describe('networks', () => {
@@ -55,13 +55,15 @@ test.describe('networks', () => {
     expect((await berth.docker(['network', 'inspect', name])).code).not.toBe(0);
   });
 
-  test('refuses to remove a built-in network with a sentence', async ({ page, berth }) => {
+  test('Remove is disabled for the built-in networks, with the reason', async ({ page, berth }) => {
     await berth.open(page, '#/networks');
-    await page.getByRole('row', { name: 'bridge', exact: true }).getByRole('button', { name: 'Remove' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Remove network bridge?' });
-    await expect(dialog.getByRole('alert')).toHaveText(
-      'The “bridge” network is built into the engine and cannot be removed.',
-    );
-    await expect(dialog.getByRole('button', { name: 'Remove', exact: true })).toHaveCount(0);
+    for (const name of ['bridge', 'host', 'none']) {
+      const remove = page.getByRole('row', { name, exact: true }).getByRole('button', { name: 'Remove' });
+      await expect(remove).toBeDisabled();
+      await expect(remove).toHaveAttribute(
+        'title',
+        `The ${name} network is built into the engine and cannot be removed.`,
+      );
+    }
   });
 });

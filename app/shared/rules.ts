@@ -33,7 +33,11 @@ export const absolutePath = z
   .min(1, 'Give a path.')
   .refine((p) => p.startsWith('/'), 'The path must be absolute (start with "/").');
 
-export const envVar = z.string().regex(/^[^=\s]+=/, 'An environment variable is written KEY=value.');
+export const ENV_RULE =
+  "An environment variable is written KEY=value, or KEY alone to pass KEY on from Berth's environment (as docker run -e KEY does).";
+
+/** KEY=value, or a bare KEY: passed on from Berth's environment, as `docker run -e KEY` does. */
+export const envVar = z.string().regex(/^[^=\s]+(=|$)/, ENV_RULE);
 
 export const objectName = z
   .string()

@@ -1,7 +1,9 @@
-// Create and run a container from a RunSpec, validated before the engine sees anything.
+// Create and run a container from a RunSpec, validated before the engine sees anything. A refusal
+// from the engine names the field it concerns (run-errors.ts).
 import { dialJson, type EngineClient } from './client';
 import { attempt } from './errors';
 import { removeContainer, startContainer } from './containers-lifecycle';
+import { withRunField } from './run-errors';
 import {
   invalidInput,
   validateAbsolutePath,
@@ -75,7 +77,7 @@ export function validateRunSpec(spec: RunSpec): void {
     if (!Array.isArray(list) || list.some((a) => typeof a !== 'string' || a.includes('\0')))
       throw invalidInput(field, `The ${field} is a list of words (strings).`);
   }
-  if (spec.env !== undefined) validateEnv(spec.env, 'env');
+  if (spec.env !== undefined) validateEnv(spec.env, 'env', true);
   const published = new Set<string>();
   (spec.ports ?? []).forEach((p, i) => {
     validatePort(p.containerPort, `ports.${i}.containerPort`);
@@ -172,33 +174,60 @@ export function createBody(spec: RunSpec): Record<string, unknown> {
   };
 }
 
+export interface RunOptions {
+  /**
+   * The environment a bare `KEY` in `env` is looked up in (Berth's own, as `docker run -e KEY` uses
+   * the CLI's): set there, it becomes KEY=value; not set, it stays bare, which unsets KEY in the container.
+   */
+  hostEnv?: Record<string, string | undefined>;
+}
+
+/** `docker run -e KEY`: a bare key takes its value from `hostEnv` when it is set there. */
+export function passThroughEnv(env: string[], hostEnv: Record<string, string | undefined> = {}): string[] {
+  return env.map((e) => {
+    if (e.includes('=')) return e;
+    const value = Object.hasOwn(hostEnv, e) ? hostEnv[e] : undefined;
+    return value === undefined ? e : `${e}=${value}`;
+  });
+}
+
 /** Creates a container (not started). */
-export async function createContainer(client: EngineClient, spec: RunSpec): Promise<RunResult> {
+export async function createContainer(client: EngineClient, spec: RunSpec, opts: RunOptions = {}): Promise<RunResult> {
   validateRunSpec(spec);
   const label = spec.name ? `"${spec.name}"` : `from ${spec.image}`;
-  const r = await attempt(`create container ${label}`, () =>
-    dialJson<{ Id: string; Warnings?: string[] | null }>(client, {
-      method: 'POST',
-      path: '/containers/create',
-      query: spec.name ? { name: spec.name } : {},
-      body: createBody(spec),
-    }),
-  );
-  return { id: r.Id, warnings: r.Warnings ?? [] };
+  const body = createBody({ ...spec, env: passThroughEnv(spec.env ?? [], opts.hostEnv) });
+  try {
+    const r = await attempt(`create container ${label}`, () =>
+      dialJson<{ Id: string; Warnings?: string[] | null }>(client, {
+        method: 'POST',
+        path: '/containers/create',
+        query: spec.name ? { name: spec.name } : {},
+        body,
+      }),
+    );
+    return { id: r.Id, warnings: r.Warnings ?? [] };
+  } catch (err) {
+    throw withRunField('create', err);
+  }
+}
+
+/** Starts a just-created container; if it cannot start, removes it again and throws (with its field). */
+export async function startCreated(client: EngineClient, spec: RunSpec, id: string): Promise<void> {
+  try {
+    await startContainer(client, spec.name ?? id.slice(0, 12));
+  } catch (err) {
+    await removeContainer(client, id, { force: true, volumes: true }).catch(() => undefined);
+    throw withRunField('start', err);
+  }
 }
 
 /**
  * Creates and starts a container, like `docker run -d`. If it cannot start (a port already
  * allocated, a missing command), the just-created container is removed again and the error thrown.
  */
-export async function runContainer(client: EngineClient, spec: RunSpec): Promise<RunResult> {
-  const created = await createContainer(client, spec);
+export async function runContainer(client: EngineClient, spec: RunSpec, opts: RunOptions = {}): Promise<RunResult> {
+  const created = await createContainer(client, spec, opts);
   if (spec.start === false) return created;
-  try {
-    await startContainer(client, spec.name ?? created.id.slice(0, 12));
-  } catch (err) {
-    await removeContainer(client, created.id, { force: true, volumes: true }).catch(() => undefined);
-    throw err;
-  }
+  await startCreated(client, spec, created.id);
   return created;
 }

@@ -3,10 +3,10 @@
 // `all`, any image) and used by no container; deleting it also deletes its untagged parent chain
 // as long as each parent is then childless and unused. Space is counted per layer (chain id) that
 // no remaining image shares, with layer sizes read from the image history.
-import { createHash } from 'node:crypto';
 import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
 import { attempt } from './errors';
+import { layersOf } from './image-layers';
 import { rawImages, realDigests, realTags } from './images';
 import { listContainerUse } from './system-usage';
 
@@ -20,7 +20,10 @@ export interface PruneImagesOptions {
 export interface PrunedImage {
   id: string;
   tags: string[];
+  /** The image's whole size, layers shared with other images included (as `docker images`). */
   size: number;
+  /** What removing it frees: its layers no image that stays shares (shared layers stay on disk). */
+  frees: number;
 }
 
 export interface ImagePrunePreview {
@@ -44,28 +47,6 @@ interface Raw {
   RepoTags?: string[] | null;
   RepoDigests?: string[] | null;
   Size?: number;
-}
-
-function chainIds(diffIds: string[]): string[] {
-  const out: string[] = [];
-  for (const d of diffIds) {
-    const prev = out.at(-1);
-    out.push(prev === undefined ? d : `sha256:${createHash('sha256').update(`${prev} ${d}`).digest('hex')}`);
-  }
-  return out;
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 function matchLabels(labels: Record<string, string>, wanted: string[] | undefined): boolean {
@@ -128,50 +109,40 @@ export async function previewImagePrune(
     }
   }
   const doomed = images.filter((i) => deleted.has(i.Id));
+  const freed = await freedSpace(client, images, deleted);
   return {
-    images: doomed.map((i) => ({ id: i.Id, tags: realTags(i.RepoTags), size: i.Size ?? 0 })),
-    spaceReclaimed: await freedSpace(client, images, deleted),
+    images: doomed.map((i) => ({
+      id: i.Id,
+      tags: realTags(i.RepoTags),
+      size: i.Size ?? 0,
+      frees: freed.get(i.Id) ?? 0,
+    })),
+    spaceReclaimed: [...freed.values()].reduce((a, b) => a + b, 0),
   };
 }
 
-async function layerInfo(
-  client: EngineClient,
-  id: string,
-  withSizes: boolean,
-): Promise<{ chain: string[]; sizes: number[] }> {
-  const inspect = (await client.docker.getImage(id).inspect()) as { RootFS?: { Layers?: string[] } };
-  const chain = chainIds(inspect.RootFS?.Layers ?? []);
-  if (!withSizes) return { chain, sizes: [] };
-  const history = ((await client.docker.getImage(id).history()) as { CreatedBy?: string; Size?: number }[])
-    .slice()
-    .reverse();
-  const real = history.filter((h) => (h.Size ?? 0) > 0 || !/#\(nop\)/.test(h.CreatedBy ?? ''));
-  let sizes = real.map((h) => h.Size ?? 0);
-  if (sizes.length !== chain.length) {
-    // history and layers disagree: keep the sized entries in order and put any remainder on the top layer
-    const sized = history.map((h) => h.Size ?? 0).filter((s) => s > 0);
-    sizes = chain.map((_, i) => sized[i] ?? 0);
-    const extra = sized.slice(chain.length).reduce((a, b) => a + b, 0);
-    if (sizes.length) sizes[sizes.length - 1]! += extra;
-  }
-  return { chain, sizes };
-}
-
-async function freedSpace(client: EngineClient, images: Raw[], deleted: Set<string>): Promise<number> {
-  if (deleted.size === 0) return 0;
-  const infos = await attempt('read image layers', () =>
-    mapLimit(images, 8, async (i) => ({ id: i.Id, ...(await layerInfo(client, i.Id, deleted.has(i.Id))) })),
+/** Bytes each doomed image frees (its layers no remaining image keeps, each layer counted once). */
+async function freedSpace(client: EngineClient, images: Raw[], deleted: Set<string>): Promise<Map<string, number>> {
+  const freed = new Map<string, number>();
+  if (deleted.size === 0) return freed;
+  const layers = await layersOf(
+    client,
+    images.map((i) => i.Id),
   );
   const kept = new Set<string>();
-  for (const info of infos) if (!deleted.has(info.id)) for (const c of info.chain) kept.add(c);
-  const freed = new Map<string, number>();
-  for (const info of infos) {
-    if (!deleted.has(info.id)) continue;
-    info.chain.forEach((c, i) => {
-      if (!kept.has(c)) freed.set(c, info.sizes[i] ?? 0);
+  for (const [id, l] of layers) if (!deleted.has(id)) for (const c of l.chain) kept.add(c);
+  const counted = new Set<string>();
+  for (const [id, l] of layers) {
+    if (!deleted.has(id)) continue;
+    let bytes = 0;
+    l.chain.forEach((c, i) => {
+      if (kept.has(c) || counted.has(c)) return;
+      counted.add(c);
+      bytes += l.sizes[i] ?? 0;
     });
+    freed.set(id, bytes);
   }
-  return [...freed.values()].reduce((a, b) => a + b, 0);
+  return freed;
 }
 
 /** Removes dangling images (or, with `all`, every image no container uses). */

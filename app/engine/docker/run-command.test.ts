@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dockerRunCommand, shellQuote } from './run-command';
+import { dockerRunCommand, shellQuote, toolLabel } from './run-command';
 
 describe('shellQuote', () => {
   it('leaves plain words bare and single-quotes the rest', () => {
@@ -81,5 +81,31 @@ describe('dockerRunCommand', () => {
       { Config: { Cmd: ['sh'] } },
     );
     expect(cmd).toBe('docker run -d --name x -i --rm -u nobody img');
+  });
+
+  it("leaves out the labels tools add for their own bookkeeping (compose, swarm, Berth's own)", () => {
+    const labelled = {
+      ...inspect,
+      Config: {
+        ...inspect.Config,
+        Labels: {
+          team: 'web',
+          'com.docker.compose.project': 'shop',
+          'com.docker.compose.service': 'web',
+          'com.docker.compose.config-hash': 'abc',
+          'com.docker.compose.oneoff': 'False',
+          'com.docker.stack.namespace': 'shop',
+          'com.docker.swarm.task.id': 'x',
+          'desktop.docker.io/binds/0/Source': '/x',
+          'berth.helper': '1',
+          'com.example.keep': 'yes',
+        },
+      },
+    };
+    const cmd = dockerRunCommand(labelled, image);
+    expect(cmd).toContain('-l team=web');
+    expect(cmd).toContain('-l com.example.keep=yes');
+    expect(cmd).not.toMatch(/com\.docker\.(compose|stack|swarm)|desktop\.docker\.io|berth\./);
+    expect(toolLabel('com.docker.composer')).toBe(false);
   });
 });

@@ -51,6 +51,18 @@ export interface ImageConfigLike {
   };
 }
 
+/**
+ * Labels a tool adds for its own bookkeeping (compose's project, service and config hash, swarm's
+ * stack and task, Docker Desktop's, Berth's own): copied into `docker run`, they would make the new
+ * container pass for one of that tool's (compose would adopt or recreate it).
+ */
+const TOOL_LABELS =
+  /^(com\.docker\.(compose|stack|swarm)\.|com\.docker\.desktop\.|desktop\.docker\.io\/|io\.podman\.compose\.|berth\.)/;
+
+export function toolLabel(key: string): boolean {
+  return TOOL_LABELS.test(key);
+}
+
 /** Quotes one word for a POSIX shell; plain words stay bare. */
 export function shellQuote(word: string): string {
   if (word !== '' && /^[A-Za-z0-9_\-.,:/@%+=]+$/.test(word)) return word;
@@ -125,7 +137,7 @@ export function dockerRunCommand(inspect: RunCommandInspect, image?: ImageConfig
 
   const imageLabels = ic?.Labels ?? {};
   for (const [k, v] of Object.entries(c.Labels ?? {}).sort(([a], [b]) => a.localeCompare(b)))
-    if (imageLabels[k] !== v) add('-l', `${k}=${v}`);
+    if (imageLabels[k] !== v && !toolLabel(k)) add('-l', `${k}=${v}`);
 
   const entry = typeof c.Entrypoint === 'string' ? [c.Entrypoint] : (c.Entrypoint ?? []);
   const entryChanged = image ? !sameList(entry, ic?.Entrypoint) : entry.length > 0;

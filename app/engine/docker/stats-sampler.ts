@@ -5,6 +5,7 @@ import { isLocalEngine, type EngineClient } from './client';
 import { inspectContainer } from './containers';
 import { locateCgroup, readCgroupCounters, type CgroupLocation } from './stats-cgroup';
 import { engineCounters, toSample, type RawCounters, type StatsSample } from './stats';
+import { mapLimit } from './map-limit';
 
 export type StatsSource = 'cgroup' | 'engine';
 
@@ -36,19 +37,7 @@ interface Tracked {
 
 const STOPPED_RECHECK_TICKS = 5;
 
-/** Runs `fn` over `items`, at most `limit` at a time. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
+export { mapLimit };
 
 export class StatsSampler {
   private readonly tracked = new Map<string, Tracked>();

@@ -2,7 +2,7 @@
 import type { EngineClient } from './client';
 import { attempt } from './errors';
 import { realTags } from './images';
-import { pruneImages } from './images-prune';
+import { previewImagePrune, pruneImages } from './images-prune';
 import { pruneNetworks } from './networks';
 import { pruneVolumes } from './volumes';
 
@@ -131,7 +131,7 @@ export interface UsageTotals {
   active: number;
   /** Bytes. */
   size: number;
-  /** Bytes a prune could free (computed as the docker CLI does). */
+  /** Bytes a prune could free (images: what removing every unused image frees, layer by layer). */
   reclaimable: number;
 }
 
@@ -172,7 +172,9 @@ export async function diskUsage(client: EngineClient): Promise<DiskUsage> {
     containers: Math.max(0, i.Containers ?? 0),
   }));
   const imagesSize = df.LayersSize ?? sum(images.map((i) => i.size));
-  const imagesUsed = sum(images.filter((i) => i.containers > 0).map((i) => i.size - i.sharedSize));
+  // What `image prune --all` would really free (the layers no used image keeps), not the CLI's estimate,
+  // which calls a used image's shared layers reclaimable.
+  const imagesReclaimable = (await previewImagePrune(client, { all: true })).spaceReclaimed;
   const containers = (df.Containers ?? []).map((c) => ({
     id: c.Id,
     name: (c.Names?.[0] ?? '').replace(/^\//, ''),
@@ -200,7 +202,7 @@ export async function diskUsage(client: EngineClient): Promise<DiskUsage> {
       count: images.length,
       active: images.filter((i) => i.containers > 0).length,
       size: imagesSize,
-      reclaimable: Math.max(0, imagesSize - imagesUsed),
+      reclaimable: imagesReclaimable,
       items: images,
     },
     containers: {

@@ -2,6 +2,7 @@
 // Every refusal is a BerthError of kind 'invalid' naming the offending field.
 import { checkImageTarget } from './validate-reference';
 import { BerthError } from '../../shared/errors';
+import { ENV_RULE } from '../../shared/rules';
 
 export function invalidInput(field: string, message: string, detail?: string): BerthError {
   return new BerthError({ kind: 'invalid', message, field, ...(detail !== undefined ? { detail } : {}) });
@@ -56,11 +57,17 @@ export function validateAbsolutePath(path: unknown, field: string): string {
   return path;
 }
 
-export function validateEnv(entries: unknown, field = 'env'): string[] {
+/** KEY=value entries; with `allowBare`, also a bare KEY (`docker run -e KEY`: passed through, or unset). */
+export function validateEnv(entries: unknown, field = 'env', allowBare = false): string[] {
   if (!Array.isArray(entries)) throw invalidInput(field, 'Environment variables are a list of KEY=value.');
+  const shape = allowBare ? /^[^=\s]+(=|$)/ : /^[^=\s]+=/;
   entries.forEach((e, i) => {
-    if (typeof e !== 'string' || !/^[^=\s]+=/.test(e) || e.includes('\0'))
-      throw invalidInput(`${field}.${i}`, 'An environment variable is written KEY=value.', `got ${JSON.stringify(e)}`);
+    if (typeof e !== 'string' || !shape.test(e) || e.includes('\0'))
+      throw invalidInput(
+        `${field}.${i}`,
+        allowBare ? ENV_RULE : 'An environment variable is written KEY=value.',
+        `got ${JSON.stringify(e)}`,
+      );
   });
   return entries as string[];
 }

@@ -1,5 +1,7 @@
 // The managed engine's own network, so it never collides with a system dockerd: its own bridge
-// name, its own /24 for that bridge and its own pool for user networks, chosen once and remembered.
+// name, its own /16 for that bridge (as Docker's default 172.17.0.0/16: room for 65 000 containers,
+// where a /24 stops `docker run` after about 250) and its own pool for user networks, chosen once
+// and remembered.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { BerthError } from '../../shared/errors';
@@ -8,7 +10,7 @@ import { EngineStepError } from './step-error';
 export interface EngineNetwork {
   /** Linux bridge name (at most 15 characters), e.g. "berth0". */
   bridge: string;
-  /** The bridge's address with prefix, e.g. "10.213.0.1/24" (dockerd's --bip). */
+  /** The bridge's address with prefix, e.g. "10.213.0.1/16" (dockerd's --bip). */
   bip: string;
   /** Base of the pool user networks come from, e.g. "10.214.0.0/16". */
   pool: string;
@@ -50,11 +52,11 @@ export function overlapsRoutes(routes: string[], cidr: string): boolean {
   });
 }
 
-/** Picks a /24 for the bridge and a /16 pool that no route on this machine uses. Pure, for tests. */
+/** Picks a /16 for the bridge and a /16 pool that no route on this machine uses. Pure, for tests. */
 export function chooseNetwork(routes: string[], bridge = DEFAULT_BRIDGE): EngineNetwork {
   for (let a = 213; a < 254; a += 2) {
     if (overlapsRoutes(routes, `10.${a}.0.0/16`) || overlapsRoutes(routes, `10.${a + 1}.0.0/16`)) continue;
-    return { bridge, bip: `10.${a}.0.1/24`, pool: `10.${a + 1}.0.0/16`, poolSize: 24 };
+    return { bridge, bip: `10.${a}.0.1/16`, pool: `10.${a + 1}.0.0/16`, poolSize: 24 };
   }
   throw new BerthError({
     kind: 'conflict',
@@ -63,12 +65,39 @@ export function chooseNetwork(routes: string[], bridge = DEFAULT_BRIDGE): Engine
   });
 }
 
-/** The remembered network in `file`, or a fresh choice saved there. */
+/**
+ * A network remembered from an older Berth, whose bridge had a /24 (10.X.0.1/24), widened to the
+ * /16 around it when no other route uses that /16 (its own /24 route does not count). Pure, for tests.
+ */
+export function widenedBridge(saved: EngineNetwork, routes: string[]): EngineNetwork | undefined {
+  const m = /^10\.(\d+)\.0\.1\/24$/.exec(saved.bip);
+  if (!m) return undefined;
+  const own = toRange(`10.${m[1]}.0.0/24`)!;
+  const inOwn = (r: string) => {
+    const range = toRange(r);
+    return range !== undefined && range[0] >= own[0] && range[1] <= own[1];
+  };
+  if (
+    overlapsRoutes(
+      routes.filter((r) => !inOwn(r)),
+      `10.${m[1]}.0.0/16`,
+    )
+  )
+    return undefined;
+  return { ...saved, bip: `10.${m[1]}.0.1/16` };
+}
+
+/** The remembered network in `file` (an old /24 bridge widened to /16), or a fresh choice saved there. */
 export function loadOrChooseNetwork(file: string, bridge = DEFAULT_BRIDGE): EngineNetwork {
   if (existsSync(file)) {
     try {
       const saved = JSON.parse(readFileSync(file, 'utf8')) as EngineNetwork;
-      if (saved.bridge && saved.bip && saved.pool) return saved;
+      if (saved.bridge && saved.bip && saved.pool) {
+        const widened = widenedBridge(saved, routedPrefixes());
+        if (!widened) return saved;
+        writeFileSync(file, `${JSON.stringify(widened, null, 2)}\n`, { mode: 0o600 });
+        return widened;
+      }
     } catch {
       /* rewritten below */
     }
@@ -104,7 +133,13 @@ export function ensureBridge(net: EngineNetwork): boolean {
       return true;
     }
     const addrs = ip(['-4', '-o', 'addr', 'show', 'dev', net.bridge]);
-    if (!addrs.includes(` ${net.bip} `)) ip(['addr', 'add', net.bip, 'dev', net.bridge]);
+    if (!addrs.includes(` ${net.bip} `)) {
+      // the same address with another prefix (an older Berth's /24) goes first: dockerd reads the bridge's address
+      const address = net.bip.split('/')[0]!;
+      for (const old of addrs.matchAll(/ inet (\S+) /g))
+        if (old[1]!.split('/')[0] === address) ip(['addr', 'del', old[1]!, 'dev', net.bridge]);
+      ip(['addr', 'add', net.bip, 'dev', net.bridge]);
+    }
     ip(['link', 'set', net.bridge, 'up']);
   } catch (err) {
     const e = err as { stderr?: string; message?: string; code?: string };

@@ -75,6 +75,17 @@ export class TaskManager {
     c.abort();
   }
 
+  /** Forgets every finished task; running ones stay. Returns how many were forgotten. */
+  clearFinished(): number {
+    let cleared = 0;
+    for (const [id, t] of this.tasks)
+      if (t.state !== 'running') {
+        this.tasks.delete(id);
+        cleared++;
+      }
+    return cleared;
+  }
+
   /** Cancels every running task (on shutdown). */
   cancelAll(): void {
     for (const c of this.controllers.values()) c.abort();

@@ -116,7 +116,10 @@ export interface EngineInfo {
   storageDriver: string;
   cgroupVersion: string;
   containers: { total: number; running: number; paused: number; stopped: number };
+  /** Images as the Images page and `docker images` list them. */
   images: number;
+  /** Intermediate images of classic builds, which `docker info` adds to its count and `docker images` hides. */
+  intermediateImages: number;
 }
 
 export interface ImageSummary {
@@ -176,13 +179,14 @@ export interface TaskProgress {
   total?: number;
   /** Per-layer progress for pulls and pushes. */
   layers?: { id: string; status: string; current?: number; total?: number }[];
-  /** Last lines of output (builds). */
+  /** Last lines of output (builds, a run's output). */
   log?: string[];
 }
 
 export interface TaskInfo {
   id: string;
-  kind: 'pull' | 'push' | 'build' | 'prune' | 'compose' | 'load' | 'save';
+  /** 'run': a container run whose output is kept ("remove when it exits"); its result is `RunTaskResult`. */
+  kind: 'pull' | 'push' | 'build' | 'prune' | 'compose' | 'load' | 'save' | 'run';
   title: string;
   state: TaskState;
   progress: TaskProgress;
@@ -190,6 +194,14 @@ export interface TaskInfo {
   result?: unknown;
   started: number;
   ended?: number;
+}
+
+/** The result of a 'run' task: how the container's process ended. */
+export interface RunTaskResult {
+  id: string;
+  exitCode: number;
+  /** True when the container was removed after it exited ("remove when it exits"). */
+  removed: boolean;
 }
 
 export interface ExecOutput {

@@ -1,6 +1,7 @@
 // containers.* requests: one line each onto the engine facade.
 import { containerRunCommand } from '../../../engine/docker/run-command';
 import { runContainer } from '../../../engine/docker/container-run';
+import { runKeepingOutput } from './run-task';
 import {
   containerSummary,
   enrichContainers,
@@ -20,7 +21,6 @@ import {
   unpauseContainer,
 } from '../../../engine/docker/containers-lifecycle';
 import { HELPER_LABEL } from '../../../engine/docker/volume-files';
-import { BerthError } from '../../../shared/errors';
 import type { RequestHandlers } from '../types';
 
 type ContainerHandlers = Pick<
@@ -40,26 +40,6 @@ type ContainerHandlers = Pick<
   | 'containers.runCommand'
   | 'containers.top'
 >;
-
-/** An engine refusal on run concerns a field of the form: say which, so the UI shows it there. */
-function withRunField(err: unknown): never {
-  if (err instanceof BerthError && !err.field) {
-    const text = `${err.message} ${err.detail ?? ''}`;
-    const field = /port/i.test(text)
-      ? 'ports'
-      : /name .*in use|container name/i.test(text)
-        ? 'name'
-        : /mount|volume|bind/i.test(text)
-          ? 'volumes'
-          : /network/i.test(text)
-            ? 'network'
-            : /image|reference|repository/i.test(text)
-              ? 'image'
-              : undefined;
-    if (field) throw new BerthError({ ...err.toJSON(), field });
-  }
-  throw err;
-}
 
 /** Berth's own short-lived helpers (volume browsing) are not the user's containers. */
 const isUsers = (c: ContainerSummary) => !(HELPER_LABEL in c.labels);
@@ -86,7 +66,11 @@ export const containerHandlers: ContainerHandlers = {
   'containers.remove': async ({ id, force, volumes }, { engine }) =>
     removeContainer(await engine.client(), id, { force, volumes }),
   'containers.rename': async ({ id, name }, { engine }) => renameContainer(await engine.client(), id, name),
-  'containers.run': async (spec, { engine }) => runContainer(await engine.client(), spec).catch(withRunField),
+  // A bare KEY in env is passed on from Berth's own environment, as `docker run -e KEY` does from the CLI's.
+  'containers.run': async (spec, { engine, tasks }) =>
+    spec.autoRemove
+      ? runKeepingOutput(await engine.client(), spec, tasks, process.env)
+      : runContainer(await engine.client(), spec, { hostEnv: process.env }),
   'containers.runCommand': async ({ id }, { engine }) => containerRunCommand(await engine.client(), id),
   'containers.top': async ({ id }, { engine }) => topContainer(await engine.client(), id),
 };

@@ -1,17 +1,26 @@
 // engine.* and tasks.* requests.
 import { attempt } from '../../../engine/docker/errors';
+import { rawImages } from '../../../engine/docker/images';
 import type { RequestHandlers } from '../types';
 
 export const engineHandlers: Pick<
   RequestHandlers,
-  'engine.status' | 'engine.info' | 'engine.start' | 'engine.stop' | 'engine.restart' | 'tasks.list' | 'tasks.cancel'
+  | 'engine.status'
+  | 'engine.info'
+  | 'engine.start'
+  | 'engine.stop'
+  | 'engine.restart'
+  | 'tasks.list'
+  | 'tasks.cancel'
+  | 'tasks.clear'
 > = {
   'engine.status': async (_a, { engine }) => engine.status(),
   'engine.info': async (_a, { engine }) => {
-    const { docker, apiVersion } = await engine.client();
-    const [info, version] = (await attempt('read the engine information', () =>
-      Promise.all([docker.info(), docker.version()]),
-    )) as unknown as [Record<string, unknown>, Record<string, unknown>];
+    const client = await engine.client();
+    const { docker, apiVersion } = client;
+    const [info, version, listed] = (await attempt('read the engine information', () =>
+      Promise.all([docker.info(), docker.version(), rawImages(client)]),
+    )) as unknown as [Record<string, unknown>, Record<string, unknown>, unknown[]];
     const n = (k: string) => Number(info[k] ?? 0);
     return {
       version: String(version.Version ?? ''),
@@ -30,7 +39,9 @@ export const engineHandlers: Pick<
         paused: n('ContainersPaused'),
         stopped: n('ContainersStopped'),
       },
-      images: n('Images'),
+      // the engine counts intermediate images of classic builds too; the Images page lists the others
+      images: listed.length,
+      intermediateImages: Math.max(0, n('Images') - listed.length),
     };
   },
   'engine.start': async (_a, { engine }) => engine.start(),
@@ -38,4 +49,5 @@ export const engineHandlers: Pick<
   'engine.restart': async (_a, { engine }) => engine.restart(),
   'tasks.list': async (_a, { tasks }) => tasks.list(),
   'tasks.cancel': async ({ id }, { tasks }) => tasks.cancel(id),
+  'tasks.clear': async (_a, { tasks }) => ({ cleared: tasks.clearFinished() }),
 };

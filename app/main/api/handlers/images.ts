@@ -3,6 +3,7 @@ import { buildImage } from '../../../engine/docker/image-build';
 import { loadImages, saveImages } from '../../../engine/docker/image-archive';
 import { pullImage } from '../../../engine/docker/image-pull';
 import { pushImage } from '../../../engine/docker/image-push';
+import { imagesUsage } from '../../../engine/docker/image-layers';
 import { imageHistory, inspectImage, listImages, removeImage, tagImage } from '../../../engine/docker/images';
 import { previewImagePrune, pruneImages } from '../../../engine/docker/images-prune';
 import { credentialsFor, registryConfigForBuild } from '../../registry';
@@ -13,6 +14,7 @@ type ImageHandlers = Pick<
   RequestHandlers,
   | 'images.list'
   | 'images.inspect'
+  | 'images.usage'
   | 'images.pull'
   | 'images.push'
   | 'images.tag'
@@ -57,8 +59,10 @@ export const imageHandlers: ImageHandlers = {
       os: d.os,
       raw: d.raw,
       history,
+      exposedPorts: d.config.exposedPorts,
     };
   },
+  'images.usage': async (_a, { engine }) => imagesUsage(await engine.client()),
   'images.pull': async ({ ref }, { engine, tasks }) => {
     const client = await engine.client();
     // The sign-in for the image's registry, wherever the user made it (Registries page, docker login).

@@ -1,54 +1,65 @@
-// Ctrl/Cmd+K: find containers, images, volumes and actions by name.
+// Ctrl/Cmd+K: find containers, images, volumes and pages by name, and act: start, stop, restart or
+// resume a container, open its logs or a terminal, pull an image by typing its reference.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useRequest } from '../api/hooks';
-import { href, navigate } from './router';
+import { useClient, useRequest } from '../api/hooks';
+import { usePopover } from '../components/use-popover';
+import { paletteEntries, type PaletteAction, type PaletteEntry } from './palette-entries';
+import { navigate } from './router';
 import { useSetTheme } from './theme-setting';
 import { useUi } from './ui-store';
 
-interface Entry {
-  label: string;
-  kind: string;
-  go(): void;
+const done = { start: 'Started', stop: 'Stopped', restart: 'Restarted', unpause: 'Resumed' } as const;
+
+/** Carries out a palette entry's action, saying how it went in a toast. */
+function useRunAction() {
+  const client = useClient();
+  const toast = useUi((s) => s.toast);
+  const setTasksOpen = useUi((s) => s.setTasksOpen);
+  const setTheme = useSetTheme();
+  return async (a: PaletteAction) => {
+    switch (a.kind) {
+      case 'go':
+        return navigate(a.to);
+      case 'theme':
+        return setTheme(a.theme);
+      case 'container':
+        try {
+          await client.request(`containers.${a.verb}`, { id: a.id });
+          toast('success', `${done[a.verb]} ${a.name}.`);
+        } catch (e) {
+          toast('error', (e as Error).message);
+        }
+        return;
+      case 'pull':
+        try {
+          await client.request('images.pull', { ref: a.ref });
+          toast('info', `Pulling ${a.ref}: its progress is in Tasks.`);
+          setTasksOpen(true);
+        } catch (e) {
+          toast('error', (e as Error).message);
+        }
+        return;
+    }
+  };
 }
 
 export function CommandPalette() {
   const open = useUi((s) => s.paletteOpen);
   const setOpen = useUi((s) => s.setPaletteOpen);
-  const setTheme = useSetTheme();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const containers = useRequest('containers.list', { all: true }, { enabled: open }).data ?? [];
-  const images = useRequest('images.list', undefined, { enabled: open }).data ?? [];
-  const volumes = useRequest('volumes.list', undefined, { enabled: open }).data ?? [];
+  const box = useRef<HTMLDivElement>(null);
+  const act = useRunAction();
+  const containers = useRequest('containers.list', { all: true }, { enabled: open }).data;
+  const images = useRequest('images.list', undefined, { enabled: open }).data;
+  const volumes = useRequest('volumes.list', undefined, { enabled: open }).data;
+  usePopover(open, () => setOpen(false), box);
 
-  const entries = useMemo<Entry[]>(() => {
-    const go = (to: string) => () => navigate(to);
-    const all: Entry[] = [
-      { label: 'Run a container…', kind: 'Action', go: go('#/containers/new') },
-      { label: 'Go to Containers', kind: 'Page', go: go(href('containers')) },
-      { label: 'Go to Images', kind: 'Page', go: go(href('images')) },
-      { label: 'Go to Registries', kind: 'Page', go: go(href('registries')) },
-      { label: 'Go to Volumes', kind: 'Page', go: go(href('volumes')) },
-      { label: 'Go to Networks', kind: 'Page', go: go(href('networks')) },
-      { label: 'Go to Compose', kind: 'Page', go: go(href('compose')) },
-      { label: 'Go to Engine', kind: 'Page', go: go(href('engine')) },
-      { label: 'Go to Settings', kind: 'Page', go: go(href('settings')) },
-      { label: 'Use the dark theme', kind: 'Action', go: () => setTheme('dark') },
-      { label: 'Use the light theme', kind: 'Action', go: () => setTheme('light') },
-      ...containers.map((c) => ({ label: c.name, kind: 'Container', go: go(href('containers', c.id)) })),
-      ...images.flatMap((i) =>
-        (i.tags.length ? i.tags : [i.id.slice(7, 19)]).map((t) => ({
-          label: t,
-          kind: 'Image',
-          go: go(href('images', i.id)),
-        })),
-      ),
-      ...volumes.map((v) => ({ label: v.name, kind: 'Volume', go: go(href('volumes', v.name)) })),
-    ];
-    const q = query.trim().toLowerCase();
-    return (q ? all.filter((e) => e.label.toLowerCase().includes(q)) : all).slice(0, 50);
-  }, [containers, images, volumes, query, setTheme]);
+  const entries = useMemo(
+    () => paletteEntries(query, { containers: containers ?? [], images: images ?? [], volumes: volumes ?? [] }),
+    [containers, images, volumes, query],
+  );
 
   useEffect(() => {
     if (open) {
@@ -59,24 +70,18 @@ export function CommandPalette() {
   }, [open]);
 
   if (!open) return null;
-  const choose = (e: Entry | undefined) => {
+  const choose = (e: PaletteEntry | undefined) => {
     if (!e) return;
     setOpen(false);
-    e.go();
+    void act(e.action);
   };
   return (
-    <div className="modal-backdrop" onMouseDown={() => setOpen(false)}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-label="Command palette"
-        className="palette"
-        onMouseDown={(e) => e.stopPropagation()}
-      >
+    <div className="modal-backdrop">
+      <div ref={box} role="dialog" aria-modal="true" aria-label="Command palette" className="palette">
         <input
           ref={input}
           aria-label="Search Berth"
-          placeholder="Search containers, images, volumes and actions"
+          placeholder="Search, or act: stop web, logs of db, pull nginx:1.27…"
           value={query}
           role="combobox"
           aria-expanded="true"
@@ -87,10 +92,16 @@ export function CommandPalette() {
             setActive(0);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') setOpen(false);
-            if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, entries.length - 1));
-            if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setActive((a) => Math.min(a + 1, entries.length - 1));
+            }
+            if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((a) => Math.max(a - 1, 0));
+            }
             if (e.key === 'Enter') choose(entries[active]);
+            if (e.key === 'Tab') e.preventDefault(); // the list is reached with the arrows; focus stays here
           }}
         />
         <ul id="palette-results" role="listbox" aria-label="Results">
@@ -101,6 +112,7 @@ export function CommandPalette() {
               role="option"
               aria-selected={i === active}
               onMouseEnter={() => setActive(i)}
+              onMouseDown={(ev) => ev.preventDefault()}
               onClick={() => choose(e)}
             >
               <span>{e.label}</span>

@@ -1,8 +1,11 @@
-// The task centre: every long operation (pull, push, build, prune …) with its progress.
+// The task centre: every long operation (pull, push, build, prune, a kept run …) with its progress,
+// in a popover that behaves like one (Escape, a press outside and navigation close it); logs are
+// folded until asked for, and finished tasks can be cleared.
 import { useEffect, useRef } from 'react';
 import type { TaskInfo } from '../../../shared/contract';
 import { useAction, useQueryClient, useRequest, useStream } from '../api/hooks';
-import { TaskView } from '../components/kit';
+import { ErrorText, TaskView } from '../components/kit';
+import { usePopover } from '../components/use-popover';
 import { useUi } from './ui-store';
 
 function mergeTasks(prev: TaskInfo[] | undefined, updates: TaskInfo[]): TaskInfo[] {
@@ -18,13 +21,21 @@ export function TaskCentre() {
   const setOpen = useUi((s) => s.setTasksOpen);
   const tasks = useRequest('tasks.list').data ?? [];
   const cancel = useAction('tasks.cancel');
+  const clear = useAction('tasks.clear');
   const panel = useRef<HTMLDivElement>(null);
+  const wrap = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  usePopover(open, () => setOpen(false), wrap, toggle);
   useStream('tasks', {}, 'tasks', {
     onData(items) {
       const prev = queryClient.getQueryData<TaskInfo[]>(['tasks.list']);
       for (const t of items) {
         const before = prev?.find((p) => p.id === t.id);
-        if (before?.state === 'running' && t.state === 'done') toast('success', `${t.title} finished.`);
+        if (before?.state === 'running' && t.state === 'done')
+          toast(
+            'success',
+            t.kind === 'run' && t.progress.text ? `${t.title}: ${t.progress.text}.` : `${t.title} finished.`,
+          );
         if (before?.state === 'running' && t.state === 'failed')
           toast('error', t.error?.message ?? `${t.title} failed.`);
       }
@@ -35,32 +46,45 @@ export function TaskCentre() {
     if (open) panel.current?.focus();
   }, [open]);
   const running = tasks.filter((t) => t.state === 'running').length;
+  const finished = tasks.length - running;
+  const clearFinished = () =>
+    clear.mutate(
+      {},
+      {
+        onSuccess: () =>
+          queryClient.setQueryData<TaskInfo[]>(['tasks.list'], (prev) => prev?.filter((t) => t.state === 'running')),
+      },
+    );
   return (
-    <div className="task-centre">
-      <button type="button" aria-expanded={open} aria-controls="task-panel" onClick={() => setOpen(!open)}>
+    <div className="task-centre" ref={wrap}>
+      <button ref={toggle} type="button" aria-expanded={open} aria-controls="task-panel" onClick={() => setOpen(!open)}>
         Tasks{running ? ` (${running} running)` : ''}
       </button>
       {open && (
-        <div
-          id="task-panel"
-          className="popover"
-          role="region"
-          aria-label="Tasks"
-          tabIndex={-1}
-          ref={panel}
-          onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
-        >
+        <div id="task-panel" className="popover" role="region" aria-label="Tasks" tabIndex={-1} ref={panel}>
+          <div className="task-centre-head">
+            <h2>Tasks</h2>
+            <button type="button" className="small" disabled={!finished || clear.isPending} onClick={clearFinished}>
+              Clear finished
+            </button>
+          </div>
+          <ErrorText message={clear.error?.message} />
           {tasks.length === 0 && (
-            <p className="muted">No tasks yet. Pulls, builds, pushes and prunes show their progress here.</p>
+            <p className="muted">No tasks yet. Pulls, builds, pushes, prunes and kept runs show their progress here.</p>
           )}
           <ul className="task-list">
             {tasks.map((t) => (
               <li key={t.id} aria-label={t.title}>
                 <strong>{t.title}</strong>
-                <TaskView id={t.id} initial={t} />
+                <TaskView id={t.id} initial={t} logOpen={false} logLabel={t.kind === 'run' ? 'Output' : 'Log'} />
                 {t.state === 'running' && (
-                  <button type="button" className="small" onClick={() => cancel.mutate({ id: t.id })}>
-                    Cancel
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`${t.kind === 'run' ? 'Stop' : 'Cancel'} ${t.title}`}
+                    onClick={() => cancel.mutate({ id: t.id })}
+                  >
+                    {t.kind === 'run' ? 'Stop' : 'Cancel'}
                   </button>
                 )}
               </li>

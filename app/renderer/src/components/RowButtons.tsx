@@ -8,6 +8,8 @@ export interface RowButton {
   label: string;
   onClick(): void;
   disabled?: boolean;
+  /** Why it is disabled (shown on hover). */
+  reason?: string;
   /** Destructive: highlighted in the danger colour on hover. */
   danger?: boolean;
   /** Moves into "More actions" when the table is narrow. */
@@ -31,6 +33,7 @@ export function RowButtons({
           className={`small${b.danger ? ' danger-hover' : ''}${b.secondary ? ' secondary' : ''}`}
           aria-label={b.label}
           disabled={b.disabled}
+          title={b.disabled ? b.reason : undefined}
           onClick={b.onClick}
         >
           {b.label}

@@ -1,14 +1,18 @@
 // Formatting shared by every page: sizes, times, percentages.
+/**
+ * Sizes as Docker prints them (`docker images`, `docker system df`): decimal units, 1 kB = 1000 B,
+ * three significant digits — "512 B", "1.98 MB", "19.8 MB", "198 MB". Every page uses this one.
+ */
 export function formatBytes(n: number | undefined): string {
-  if (n === undefined || !Number.isFinite(n)) return '—';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  if (n === undefined || !Number.isFinite(n) || n < 0) return '—';
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
   let v = n;
   let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
+  while (i < units.length - 1 && Number((i === 0 ? Math.round(v) : v).toPrecision(3)) >= 1000) {
+    v /= 1000;
     i++;
   }
-  return `${v >= 100 || i === 0 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
+  return `${i === 0 ? Math.round(v) : Number(v.toPrecision(3))} ${units[i]}`;
 }
 
 export function formatPercent(p: number | undefined): string {

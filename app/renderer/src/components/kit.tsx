@@ -47,7 +47,19 @@ export function useTask(id: string | undefined): TaskInfo | undefined {
   return id ? tasks.data?.find((t) => t.id === id) : undefined;
 }
 
-export function TaskView({ id, initial }: { id: string; initial?: TaskInfo }) {
+export function TaskView({
+  id,
+  initial,
+  logOpen = true,
+  logLabel = 'Log',
+}: {
+  id: string;
+  initial?: TaskInfo;
+  /** Whether the log shows at first (the task centre keeps logs folded; a task's own dialog shows it). */
+  logOpen?: boolean;
+  /** "Log", or "Output" for a run. */
+  logLabel?: string;
+}) {
   const task = useTask(id) ?? initial;
   const logRef = useRef<HTMLPreElement>(null);
   const logLen = task?.progress.log?.length ?? 0;
@@ -87,9 +99,14 @@ export function TaskView({ id, initial }: { id: string; initial?: TaskInfo }) {
         </ul>
       )}
       {p.log && p.log.length > 0 && (
-        <pre className="task-log" ref={logRef} aria-label="Log" tabIndex={0}>
-          {p.log.join('\n')}
-        </pre>
+        <details className="task-log-fold" open={logOpen || undefined}>
+          <summary>
+            {logLabel} ({p.log.length} line{p.log.length === 1 ? '' : 's'})
+          </summary>
+          <pre className="task-log" ref={logRef} aria-label={logLabel} tabIndex={0}>
+            {p.log.join('\n')}
+          </pre>
+        </details>
       )}
       <ErrorText message={task.error?.message} />
     </div>

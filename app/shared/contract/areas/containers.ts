@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { absolutePath, containerName, containerRef, envVar, imageRef, objectName, port } from '../../rules';
 import { request } from '../define';
-import type { ContainerSummary, FileEntry, ProcessList } from '../dto';
+import type { ContainerSummary, FileEntry, ProcessList, TaskInfo } from '../dto';
 
 const byId = z.strictObject({ id: containerRef });
 
@@ -70,7 +70,12 @@ export const containerRequests = {
     z.strictObject({ id: containerRef, force: z.boolean().default(false), volumes: z.boolean().default(false) }),
   ),
   'containers.rename': request<void>()(z.strictObject({ id: containerRef, name: containerName })),
-  'containers.run': request<{ id: string; warnings: string[] }>()(runSpec),
+  /**
+   * Creates and starts a container (`docker run -d`). With `autoRemove` its output is kept: the run
+   * is also a task whose log is the output and whose result (RunTaskResult) the exit code, because
+   * the container and its logs are gone once it exits (`docker run --rm`).
+   */
+  'containers.run': request<{ id: string; warnings: string[]; task?: TaskInfo }>()(runSpec),
   'containers.runCommand': request<string>()(byId),
   'containers.top': request<ProcessList>()(byId),
   'containers.files': request<FileEntry[]>()(z.strictObject({ id: containerRef, path: absolutePath })),

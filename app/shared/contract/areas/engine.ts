@@ -14,4 +14,6 @@ export const engineRequests = {
 
   'tasks.list': request<TaskInfo[]>()(none),
   'tasks.cancel': request<void>()(z.strictObject({ id: z.string().min(1).max(64) })),
+  /** Forgets every finished task (done, failed, cancelled); running ones stay. Returns how many went. */
+  'tasks.clear': request<{ cleared: number }>()(none),
 };

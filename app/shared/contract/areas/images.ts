@@ -50,11 +50,26 @@ export interface ImageInspectResult {
   os: string;
   raw: Record<string, unknown>;
   history: ImageLayerInfo[];
+  /** Ports the image declares (EXPOSE), e.g. "80/tcp". */
+  exposedPorts: string[];
 }
 
 export interface ImagePrunePreviewResult {
-  images: { id: string; tags: string[]; size: number }[];
+  /** `size`: the whole image, shared layers included; `frees`: what removing it frees (layers no image that stays shares). */
+  images: { id: string; tags: string[]; size: number; frees: number }[];
   spaceReclaimed: number;
+}
+
+/** What images take on disk, counted as `docker system df` does. */
+export interface ImagesUsageResult {
+  /** Images as listed (no intermediate images of classic builds). */
+  count: number;
+  /** Intermediate images of classic builds (`docker images -a`). */
+  intermediate: number;
+  /** Bytes on disk, every layer once however many images share it. */
+  size: number;
+  /** Of those, bytes in layers that two or more images share. */
+  shared: number;
 }
 
 export interface ImagePruneDone {
@@ -68,6 +83,8 @@ const ref = z.string().min(1, 'Give an image reference or id.').max(512);
 export const imageRequests = {
   'images.list': request<ImageSummary[]>()(none),
   'images.inspect': request<ImageInspectResult>()(z.strictObject({ ref })),
+  /** Disk taken by images, shared layers counted once; the count as listed, and the intermediate images besides. */
+  'images.usage': request<ImagesUsageResult>()(none),
   /** Starts a pull as a task; progress arrives on the tasks stream. */
   'images.pull': request<TaskInfo>()(z.strictObject({ ref: imageRef })),
   /** Starts a push as a task with per-layer progress. */

@@ -1,25 +1,31 @@
 // A fieldset of repeatable rows (published ports, mounts): each row a named group with a remove
-// button, the group's errors below, and an "Add …" button.
+// button, a note (what the image offers), the group's errors below, and an "Add …" button. A new
+// row shows no errors: its fields are checked once left, or when the form is submitted.
 import type { ReactNode } from 'react';
 
 export function RowListField<T>({
   legend,
   rows,
   onChange,
+  onRemoved,
   newRow,
   addLabel,
   rowLabel,
   errors,
+  note,
   renderRow,
 }: {
   legend: string;
   rows: T[];
   onChange(rows: T[]): void;
+  /** Row `index` was removed (so per-row state can move up). */
+  onRemoved?(index: number): void;
   newRow(): T;
   addLabel: string;
   /** "Port" → groups "Port 1", remove buttons "Remove port 1". */
   rowLabel: string;
   errors: string[];
+  note?: ReactNode;
   renderRow(row: T, update: (patch: Partial<T>) => void, index: number): ReactNode;
 }) {
   return (
@@ -32,12 +38,16 @@ export function RowListField<T>({
             type="button"
             className="icon"
             aria-label={`Remove ${rowLabel.toLowerCase()} ${i + 1}`}
-            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+            onClick={() => {
+              onChange(rows.filter((_, j) => j !== i));
+              onRemoved?.(i);
+            }}
           >
             ×
           </button>
         </div>
       ))}
+      {note}
       {errors.map((m) => (
         <p key={m} className="field-error" role="alert">
           {m}

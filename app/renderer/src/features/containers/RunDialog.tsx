@@ -1,225 +1,269 @@
-// Run a container: every field validated as the user types; an engine refusal (name in use,
-// port already allocated) shown next to the field it concerns.
-import { useMemo, useState } from 'react';
-import { useClient, useRequest } from '../../api/hooks';
-import type { CallError } from '../../api/client';
+// Run a container, as `docker run` would: each field checked once it has been left (or on Run), every
+// problem shown at its field; an image the engine lacks is pulled first, with its progress here; the
+// image's EXPOSEd ports are offered; a run that removes itself when it exits shows its output and
+// exit code here, since the container is gone afterwards.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useRequest } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
-import { Field } from '../../components/kit';
+import { ErrorText, Field, TaskView } from '../../components/kit';
 import { href, navigate } from '../../app/router';
 import { useUi } from '../../app/ui-store';
+import { RunOutput } from './RunOutput';
+import { RunPorts } from './RunPorts';
 import { RowListField } from './RowListField';
-import { emptyForm, fieldGroup, toSpec, validateForm, type RunForm } from './run-form';
+import { emptyForm, errorsOf, fieldGroup, toSpec, validateForm, withoutRow, type RunForm } from './run-form';
+import { useRun } from './use-run';
 
 export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: string }) {
-  const client = useClient();
   const toast = useUi((s) => s.toast);
-  const images = useRequest('images.list').data ?? [];
+  const images = useRequest('images.list').data;
   const networks = useRequest('networks.list').data ?? [];
   const [form, setForm] = useState<RunForm>(() => emptyForm(image));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [serverError, setServerError] = useState<{ group: string; message: string }>();
-  const [busy, setBusy] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
   const errors = useMemo(() => validateForm(form), [form]);
-  const tags = useMemo(() => images.flatMap((i) => i.tags).sort(), [images]);
+  const tags = useMemo(() => (images ?? []).flatMap((i) => i.tags).sort(), [images]);
+  const r = useRun((id, spec) => {
+    toast('success', `Started ${spec.name ?? 'a container'} from ${spec.image}.`);
+    navigate(href('containers', id));
+  });
+
+  const pullBox = useRef<HTMLElement>(null);
+  const pullId = r.phase.kind === 'pulling' ? r.phase.task.id : undefined;
+  useEffect(() => {
+    if (pullId) pullBox.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [pullId]);
 
   const set = <K extends keyof RunForm>(key: K, value: RunForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
-    setTouched((t) => new Set(t).add(key));
-    if (serverError?.group === key) setServerError(undefined);
+    if (r.refusal && fieldGroup(r.refusal.field) === key) r.clearRefusal();
   };
-  const shown = (key: string) => (touched.has(key.split('.')[0]!) || touched.has('submit') ? errors[key] : undefined);
-  const groupErrors = (prefix: string) =>
-    Object.entries(errors)
-      .filter(([k]) => k.startsWith(`${prefix}.`) && (touched.has(prefix) || touched.has('submit')))
-      .map(([, v]) => v);
-  const serverFor = (group: string) => (serverError?.group === group ? serverError.message : undefined);
-  const messages = (group: string) => [...groupErrors(group), serverFor(group)].filter((m): m is string => !!m);
+  const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+  /**
+   * A field left for another field shows its problem; left for a button it waits (Run shows every
+   * problem anyway), or the problem appearing would move the button from under the pointer mid-click.
+   */
+  const left =
+    (...keys: string[]) =>
+    (e: React.FocusEvent) => {
+      if (e.relatedTarget instanceof Element && e.relatedTarget.closest('button')) return;
+      for (const k of keys) touch(k);
+    };
+  const visible = (key: string) => submitted || touched.has(key);
+  const shown = (key: string) => (visible(key) ? errors[key] : undefined);
+  const refusalAt = (group: string) =>
+    r.refusal && fieldGroup(r.refusal.field) === group ? r.refusal.message : undefined;
+  const messages = (group: string) =>
+    [...errorsOf(errors, group, visible), refusalAt(group)].filter((m) => !!m) as string[];
+  const invalid = (key: string) => !!shown(key) || (!!r.refusal?.field && r.refusal.field === key);
 
-  const submit = async (e: React.FormEvent) => {
+  const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    setTouched((t) => new Set(t).add('submit'));
-    if (Object.keys(errors).length) return;
-    setBusy(true);
-    setServerError(undefined);
-    try {
-      const res = await client.request('containers.run', toSpec(form));
-      toast('success', `Started ${form.name.trim() || 'the container'}.`);
-      navigate(href('containers', res.id));
-    } catch (err) {
-      const ce = err as CallError;
-      setServerError({ group: fieldGroup(ce.field), message: ce.message });
-    } finally {
-      setBusy(false);
+    setSubmitted(true);
+    if (Object.keys(errors).length) {
+      // take the user to the first problem
+      const form = e.currentTarget;
+      setTimeout(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      return;
     }
+    void r.run(toSpec(form));
   };
 
+  if (r.phase.kind === 'output') {
+    const { task, id } = r.phase;
+    return (
+      <Dialog title="Run a container" onClose={onClose} wide>
+        <RunOutput task={task} containerId={id} onAgain={r.backToForm} onClose={onClose} />
+      </Dialog>
+    );
+  }
+  const pulling = r.phase.kind === 'pulling' ? r.phase : undefined;
+  const envErrors = messages('env');
   return (
     <Dialog title="Run a container" onClose={onClose} wide>
       <form className="run-form" onSubmit={submit} noValidate>
-        <Field id="run-image" label="Image" error={shown('image') ?? serverFor('image')}>
-          <input
-            id="run-image"
-            list="run-image-list"
-            value={form.image}
-            onChange={(e) => set('image', e.target.value)}
-            placeholder="e.g. nginx:latest"
-            autoComplete="off"
-          />
-          <datalist id="run-image-list">
-            {tags.map((t) => (
-              <option key={t} value={t} />
-            ))}
-          </datalist>
-        </Field>
-        <Field id="run-name" label="Name (optional)" error={shown('name') ?? serverFor('name')}>
-          <input
-            id="run-name"
-            value={form.name}
-            onChange={(e) => set('name', e.target.value)}
-            placeholder="a random name if empty"
-            autoComplete="off"
-          />
-        </Field>
-        <Field id="run-command" label="Command (optional)" error={serverFor('command')}>
-          <input
-            id="run-command"
-            value={form.command}
-            onChange={(e) => set('command', e.target.value)}
-            placeholder="the image's default if empty"
-          />
-        </Field>
-        <RowListField
-          legend="Published ports"
-          rows={form.ports}
-          onChange={(rows) => set('ports', rows)}
-          newRow={() => ({ hostIp: '', hostPort: '', containerPort: '', protocol: 'tcp' as const })}
-          addLabel="Add a port"
-          rowLabel="Port"
-          errors={messages('ports')}
-          renderRow={(p, update, i) => (
-            <>
-              <input
-                aria-label={`Host IP for port ${i + 1}`}
-                placeholder="host IP (all)"
-                value={p.hostIp}
-                onChange={(e) => update({ hostIp: e.target.value })}
-              />
-              <input
-                aria-label={`Host port ${i + 1}`}
-                inputMode="numeric"
-                placeholder="host port"
-                value={p.hostPort}
-                aria-invalid={!!shown(`ports.${i}.hostPort`)}
-                onChange={(e) => update({ hostPort: e.target.value })}
-              />
-              <span aria-hidden="true">→</span>
-              <input
-                aria-label={`Container port ${i + 1}`}
-                inputMode="numeric"
-                placeholder="container port"
-                value={p.containerPort}
-                aria-invalid={!!shown(`ports.${i}.containerPort`)}
-                onChange={(e) => update({ containerPort: e.target.value })}
-              />
-              <select
-                aria-label={`Protocol ${i + 1}`}
-                value={p.protocol}
-                onChange={(e) => update({ protocol: e.target.value as 'tcp' | 'udp' })}
-              >
-                <option value="tcp">tcp</option>
-                <option value="udp">udp</option>
-              </select>
-            </>
-          )}
-        />
-        <RowListField
-          legend="Volumes and bind mounts"
-          rows={form.volumes}
-          onChange={(rows) => set('volumes', rows)}
-          newRow={() => ({ source: '', target: '', readOnly: false })}
-          addLabel="Add a mount"
-          rowLabel="Mount"
-          errors={messages('volumes')}
-          renderRow={(v, update, i) => (
-            <>
-              <input
-                aria-label={`Volume or host path ${i + 1}`}
-                placeholder="volume name or /host/path"
-                value={v.source}
-                onChange={(e) => update({ source: e.target.value })}
-              />
-              <span aria-hidden="true">→</span>
-              <input
-                aria-label={`Path in container ${i + 1}`}
-                placeholder="/path/in/container"
-                value={v.target}
-                onChange={(e) => update({ target: e.target.value })}
-              />
-              <label className="inline">
-                <input type="checkbox" checked={v.readOnly} onChange={(e) => update({ readOnly: e.target.checked })} />{' '}
-                read-only
-              </label>
-            </>
-          )}
-        />
-        <Field
-          id="run-env"
-          label="Environment (one KEY=value per line)"
-          error={groupErrors('env')[0] ?? serverFor('env')}
-        >
-          <textarea
-            id="run-env"
-            rows={3}
-            value={form.env}
-            onChange={(e) => set('env', e.target.value)}
-            spellCheck={false}
-          />
-        </Field>
-        <div className="field-row">
-          <Field id="run-network" label="Network" error={serverFor('network')}>
-            <select id="run-network" value={form.network} onChange={(e) => set('network', e.target.value)}>
-              <option value="">default (bridge)</option>
-              {networks
-                .filter((n) => n.name !== 'bridge')
-                .map((n) => (
-                  <option key={n.id} value={n.name}>
-                    {n.name}
-                  </option>
-                ))}
-            </select>
-          </Field>
-          <Field id="run-restart" label="Restart policy">
-            <select
-              id="run-restart"
-              value={form.restart}
-              onChange={(e) => set('restart', e.target.value as RunForm['restart'])}
-            >
-              <option value="no">never</option>
-              <option value="on-failure">on failure</option>
-              <option value="unless-stopped">unless stopped</option>
-              <option value="always">always</option>
-            </select>
-          </Field>
-        </div>
-        <label className="inline">
-          <input type="checkbox" checked={form.autoRemove} onChange={(e) => set('autoRemove', e.target.checked)} />{' '}
-          Remove the container when it exits
-        </label>
-        <label className="inline">
-          <input type="checkbox" checked={form.tty} onChange={(e) => set('tty', e.target.checked)} /> Allocate a
-          terminal (TTY)
-        </label>
-        {serverError?.group === 'form' && (
-          <p className="error-text" role="alert">
-            {serverError.message}
-          </p>
+        {pulling && (
+          <section className="run-pull" aria-label="Pulling the image" ref={pullBox}>
+            <p>
+              {pulling.spec.image} is not on this engine yet: pulling it, then the container starts (as docker run
+              does).
+            </p>
+            <TaskView id={pulling.task.id} initial={pulling.task} />
+          </section>
         )}
+        <fieldset className="plain" disabled={!!pulling}>
+          <Field id="run-image" label="Image" error={shown('image') ?? refusalAt('image')}>
+            <input
+              id="run-image"
+              list="run-image-list"
+              value={form.image}
+              onChange={(e) => set('image', e.target.value)}
+              onBlur={left('image')}
+              aria-invalid={invalid('image')}
+              placeholder="e.g. nginx:latest (pulled if not here yet)"
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <datalist id="run-image-list">
+              {tags.map((t) => (
+                <option key={t} value={t} />
+              ))}
+            </datalist>
+          </Field>
+          <Field id="run-name" label="Name (optional)" error={shown('name') ?? refusalAt('name')}>
+            <input
+              id="run-name"
+              value={form.name}
+              onChange={(e) => set('name', e.target.value)}
+              onBlur={left('name')}
+              aria-invalid={invalid('name')}
+              placeholder="a random name if empty"
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </Field>
+          <Field id="run-command" label="Command (optional)" error={refusalAt('command')}>
+            <input
+              id="run-command"
+              value={form.command}
+              onChange={(e) => set('command', e.target.value)}
+              aria-invalid={invalid('command')}
+              placeholder="the image's default if empty"
+              spellCheck={false}
+            />
+          </Field>
+          <RunPorts
+            form={form}
+            images={images}
+            onChange={(rows) => set('ports', rows)}
+            onRemoved={(i) => setTouched((t) => withoutRow(t, 'ports', i))}
+            left={left}
+            invalid={invalid}
+            errors={messages('ports')}
+          />
+          <RowListField
+            legend="Volumes and bind mounts"
+            rows={form.volumes}
+            onChange={(rows) => set('volumes', rows)}
+            onRemoved={(i) => setTouched((t) => withoutRow(t, 'volumes', i))}
+            newRow={() => ({ source: '', target: '', readOnly: false })}
+            addLabel="Add a mount"
+            rowLabel="Mount"
+            errors={messages('volumes')}
+            renderRow={(v, update, i) => (
+              <>
+                <input
+                  aria-label={`Volume or host path ${i + 1}`}
+                  placeholder="volume name or /host/path"
+                  value={v.source}
+                  aria-invalid={invalid(`volumes.${i}.source`)}
+                  onChange={(e) => update({ source: e.target.value })}
+                  onBlur={left(`volumes.${i}.source`)}
+                />
+                <span aria-hidden="true">→</span>
+                <input
+                  aria-label={`Path in container ${i + 1}`}
+                  placeholder="/path/in/container"
+                  value={v.target}
+                  aria-invalid={invalid(`volumes.${i}.target`)}
+                  onChange={(e) => update({ target: e.target.value })}
+                  onBlur={left(`volumes.${i}.target`)}
+                />
+                <label className="inline">
+                  <input
+                    type="checkbox"
+                    checked={v.readOnly}
+                    onChange={(e) => update({ readOnly: e.target.checked })}
+                  />{' '}
+                  read-only
+                </label>
+              </>
+            )}
+          />
+          <div className={`field${envErrors.length ? ' invalid' : ''}`}>
+            <label htmlFor="run-env">Environment (one KEY=value per line)</label>
+            <textarea
+              id="run-env"
+              rows={3}
+              value={form.env}
+              onChange={(e) => set('env', e.target.value)}
+              onBlur={left('env', ...Object.keys(errors).filter((k) => k.startsWith('env.')))}
+              aria-invalid={envErrors.length > 0}
+              aria-describedby="run-env-hint"
+              spellCheck={false}
+            />
+            <p className="muted small hint" id="run-env-hint">
+              A line with only KEY passes KEY on from Berth&apos;s environment, as docker run -e KEY does (unset there:
+              unset in the container).
+            </p>
+            {envErrors.map((m) => (
+              <p key={m} className="field-error" role="alert">
+                {m}
+              </p>
+            ))}
+          </div>
+          <div className="field-row">
+            <Field id="run-network" label="Network" error={refusalAt('network')}>
+              <select id="run-network" value={form.network} onChange={(e) => set('network', e.target.value)}>
+                <option value="">default (bridge)</option>
+                {networks
+                  .filter((n) => n.name !== 'bridge')
+                  .map((n) => (
+                    <option key={n.id} value={n.name}>
+                      {n.name}
+                    </option>
+                  ))}
+              </select>
+            </Field>
+            <Field
+              id="run-restart"
+              label="Restart policy"
+              error={(submitted || touched.has('restart') ? errors.restart : undefined) ?? refusalAt('restart')}
+            >
+              <select
+                id="run-restart"
+                value={form.restart}
+                onChange={(e) => {
+                  set('restart', e.target.value as RunForm['restart']);
+                  touch('restart');
+                }}
+              >
+                <option value="no">never</option>
+                <option value="on-failure">on failure</option>
+                <option value="unless-stopped">unless stopped</option>
+                <option value="always">always</option>
+              </select>
+            </Field>
+          </div>
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={form.autoRemove}
+              onChange={(e) => {
+                set('autoRemove', e.target.checked);
+                touch('restart');
+              }}
+            />{' '}
+            Remove the container when it exits (its output stays here)
+          </label>
+          <label className="inline">
+            <input type="checkbox" checked={form.tty} onChange={(e) => set('tty', e.target.checked)} /> Allocate a
+            terminal (TTY)
+          </label>
+        </fieldset>
+        <ErrorText message={refusalAt('form')} />
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Starting…' : 'Run'}
+          {pulling ? (
+            <button type="button" onClick={r.cancelPull}>
+              Cancel the pull
+            </button>
+          ) : (
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+          )}
+          <button type="submit" className="primary" disabled={r.busy || !!pulling}>
+            {pulling ? 'Pulling…' : r.busy ? 'Starting…' : 'Run'}
           </button>
         </div>
       </form>

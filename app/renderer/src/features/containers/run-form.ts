@@ -1,4 +1,5 @@
-// The run form's model: what the user typed → a RunSpec, and per-field sentences as they type.
+// The run form's model: what the user typed → a RunSpec, per-field sentences, which of them to show,
+// and what the image offers (its EXPOSEd ports).
 import type { RunSpec } from '../../../../shared/contract';
 import { absolutePath, containerName, envVar, firstIssue, imageRef, port } from '../../../../shared/rules';
 
@@ -76,7 +77,7 @@ const envLines = (env: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** Sentences keyed by field path ('image', 'name', 'ports.0.hostPort', …). Empty when valid. */
+/** Sentences keyed by field path ('image', 'name', 'env.1', 'ports.0.hostPort', …). Empty when valid. */
 export function validateForm(f: RunForm): Record<string, string> {
   const errors: Record<string, string> = {};
   const check = (key: string, msg: string | undefined) => {
@@ -84,23 +85,71 @@ export function validateForm(f: RunForm): Record<string, string> {
   };
   check('image', firstIssue(imageRef.safeParse(f.image.trim())));
   if (f.name.trim()) check('name', firstIssue(containerName.safeParse(f.name.trim())));
-  envLines(f.env).forEach((l, i) =>
-    check(`env.${i}`, firstIssue(envVar.safeParse(l)) && `Line ${i + 1}: ${firstIssue(envVar.safeParse(l))}`),
-  );
+  envLines(f.env).forEach((l, i) => {
+    const issue = firstIssue(envVar.safeParse(l));
+    if (issue) errors[`env.${i}`] = `Line ${i + 1}: ${issue}`;
+  });
   f.ports.forEach((p, i) => {
-    if (p.hostPort.trim()) check(`ports.${i}.hostPort`, firstIssue(port.safeParse(Number(p.hostPort))));
+    const at = (which: string, msg: string | undefined) => msg && `Port ${i + 1}, ${which}: ${msg}`;
+    if (p.hostPort.trim())
+      check(`ports.${i}.hostPort`, at('host port', firstIssue(port.safeParse(Number(p.hostPort)))));
     check(
       `ports.${i}.containerPort`,
-      firstIssue(port.safeParse(p.containerPort.trim() ? Number(p.containerPort) : NaN)),
+      at('container port', firstIssue(port.safeParse(p.containerPort.trim() ? Number(p.containerPort) : NaN))),
     );
   });
   f.volumes.forEach((v, i) => {
-    if (!v.source.trim()) errors[`volumes.${i}.source`] = 'Give a volume name or an absolute host path.';
+    const at = (msg: string) => `Mount ${i + 1}: ${msg}`;
+    if (!v.source.trim()) errors[`volumes.${i}.source`] = at('Give a volume name or an absolute host path.');
     else if (v.source.includes('/') && !v.source.startsWith('/'))
-      errors[`volumes.${i}.source`] = 'A host path must be absolute (start with "/").';
-    check(`volumes.${i}.target`, firstIssue(absolutePath.safeParse(v.target.trim())));
+      errors[`volumes.${i}.source`] = at('A host path must be absolute (start with "/").');
+    const target = firstIssue(absolutePath.safeParse(v.target.trim()));
+    if (target) errors[`volumes.${i}.target`] = at(target);
   });
+  if (f.autoRemove && f.restart !== 'no')
+    errors.restart = 'A container removed when it exits cannot also be restarted: choose "never", or keep it.';
   return errors;
+}
+
+/** The errors of one field or group ('env' → 'env.0', 'env.3' …), in order, that `visible` lets show. */
+export function errorsOf(errors: Record<string, string>, group: string, visible: (key: string) => boolean): string[] {
+  return Object.entries(errors)
+    .filter(([k]) => (k === group || k.startsWith(`${group}.`)) && visible(k))
+    .map(([, v]) => v);
+}
+
+/** Touched keys after row `index` of `group` is removed: that row's go, later rows move up one. */
+export function withoutRow(touched: ReadonlySet<string>, group: string, index: number): Set<string> {
+  const out = new Set<string>();
+  for (const k of touched) {
+    const m = new RegExp(`^${group}\\.(\\d+)(\\..*)?$`).exec(k);
+    if (!m) out.add(k);
+    else if (Number(m[1]) < index) out.add(k);
+    else if (Number(m[1]) > index) out.add(`${group}.${Number(m[1]) - 1}${m[2] ?? ''}`);
+  }
+  return out;
+}
+
+/** The local reference a typed image names ("busybox" → "busybox:latest"), if the engine has it. */
+export function localImage(typed: string, tags: readonly string[], ids: readonly string[] = []): string | undefined {
+  const t = typed.trim();
+  if (!t) return undefined;
+  if (tags.includes(t)) return t;
+  if (!/[:@]/.test(t.split('/').at(-1) ?? '') && tags.includes(`${t}:latest`)) return `${t}:latest`;
+  const hex = t.replace(/^sha256:/, '');
+  if (/^[0-9a-f]{12,64}$/.test(hex)) return ids.find((id) => id.replace(/^sha256:/, '').startsWith(hex));
+  return undefined;
+}
+
+/** An image's EXPOSE entries ("80/tcp", "53/udp") not yet published by a row, as rows to add. */
+export function exposedOffers(exposed: readonly string[], rows: readonly PortRow[]): PortRow[] {
+  return exposed
+    .map((e) => {
+      const [num, proto = 'tcp'] = e.split('/');
+      return { hostIp: '', hostPort: '', containerPort: num ?? '', protocol: proto === 'udp' ? 'udp' : 'tcp' } as const;
+    })
+    .filter((o) => /^\d+$/.test(o.containerPort))
+    .filter((o) => !rows.some((r) => r.containerPort.trim() === o.containerPort && r.protocol === o.protocol));
 }
 
 export function toSpec(f: RunForm): RunSpec {
@@ -125,17 +174,10 @@ export function toSpec(f: RunForm): RunSpec {
   };
 }
 
-/** Which visible field an error from the server concerns ('ports.0.hostPort' → 'ports'). */
+const FIELDS = ['command', 'env', 'image', 'name', 'ports', 'volumes', 'network', 'restart'];
+
+/** Which visible field an error from the server concerns ('ports.0.hostPort' → 'ports'); 'form' for none. */
 export function fieldGroup(field: string | undefined): string {
-  if (!field) return 'form';
-  const [head] = field.split('.');
-  return head === 'command' ||
-    head === 'env' ||
-    head === 'image' ||
-    head === 'name' ||
-    head === 'ports' ||
-    head === 'volumes' ||
-    head === 'network'
-    ? head
-    : 'form';
+  const head = field?.split('.')[0];
+  return head && FIELDS.includes(head) ? head : 'form';
 }

@@ -4,7 +4,9 @@ import type { DiskUsageRow, UsageKind } from '../../../../shared/contract/areas/
 import { useAction, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { ConfirmDialog } from '../../components/Dialog';
+import { countOf } from '../../components/count';
 import { formatBytes } from '../../components/format';
+import { ErrorText } from '../../components/kit';
 
 export const usageLabels: Record<UsageKind, string> = {
   images: 'Images',
@@ -19,6 +21,21 @@ const pruneText: Record<UsageKind, string> = {
   volumes: 'Every volume no container uses is deleted with all its files, named volumes included.',
   buildCache: 'The build cache no build is using is deleted; later builds start from scratch.',
 };
+
+/** Exactly what pruning dangling images removes and frees (the same preview the Images page shows). */
+function DanglingPreview() {
+  const p = useRequest('images.prunePreview', { all: false }, { gcTime: 0, staleTime: 0 });
+  if (p.isPending) return <p className="muted">Working out what would be removed…</p>;
+  if (p.error) return <ErrorText message={p.error.message} />;
+  const n = p.data.images.length;
+  return (
+    <p role="status">
+      {n === 0
+        ? 'No dangling image: nothing would be removed.'
+        : `${countOf(n, 'dangling image')} would be removed, freeing ${formatBytes(p.data.spaceReclaimed)}.`}
+    </p>
+  );
+}
 
 export function DiskUsage({ running }: { running: boolean }) {
   const toast = useUi((s) => s.toast);
@@ -75,6 +92,13 @@ export function DiskUsage({ running }: { running: boolean }) {
           </tbody>
         </table>
       )}
+      {running && q.data && (
+        <p className="muted small">
+          Sizes count each image layer once however many images share it, as docker system df does. Reclaimable for
+          images is what removing every image no container uses would free; Prune here removes dangling images only
+          (Images → Prune removes the rest).
+        </p>
+      )}
       {confirm && (
         <ConfirmDialog
           title={`Prune ${usageLabels[confirm.kind].toLowerCase()}?`}
@@ -102,7 +126,11 @@ export function DiskUsage({ running }: { running: boolean }) {
           }
         >
           <p>{pruneText[confirm.kind]}</p>
-          <p>About {formatBytes(confirm.reclaimable)} can come back.</p>
+          {confirm.kind === 'images' ? (
+            <DanglingPreview />
+          ) : (
+            <p>About {formatBytes(confirm.reclaimable)} can come back.</p>
+          )}
         </ConfirmDialog>
       )}
     </div>

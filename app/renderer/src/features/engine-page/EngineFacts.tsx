@@ -36,7 +36,16 @@ export function EngineFacts({ running }: { running: boolean }) {
             stopped)
           </dd>
           <dt>Images</dt>
-          <dd>{i.images}</dd>
+          <dd>
+            {i.images}
+            {i.intermediateImages > 0 && (
+              <span className="muted small">
+                {' '}
+                as on the Images page; the engine also keeps {i.intermediateImages} intermediate image
+                {i.intermediateImages === 1 ? '' : 's'} of classic builds, which docker images hides too
+              </span>
+            )}
+          </dd>
         </dl>
       )}
     </div>

@@ -1,6 +1,7 @@
 // Images on this engine: search, filter by use, sort, total size; pull, build, load and prune;
 // per image Run, Inspect, Tag, Push, Save and Remove.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { ImagesUsageResult } from '../../../../shared/contract/areas/images';
 import type { ImageSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
@@ -42,6 +43,17 @@ export function filterImages(images: ImageSummary[], filter: Filter, search: str
   );
 }
 
+/**
+ * "4 images · 1.98 MB on disk": shared layers counted once, as docker system df counts them (the sum
+ * of the sizes below counts them once per image); intermediate images of classic builds, which the
+ * engine counts and docker images hides, are said when there are any.
+ */
+export function imagesSummary(count: number, usage: ImagesUsageResult | undefined): string {
+  if (!usage) return countOf(count, 'image');
+  const hidden = usage.intermediate ? ` · ${countOf(usage.intermediate, 'intermediate build image')} not listed` : '';
+  return `${countOf(count, 'image')} · ${formatBytes(usage.size)} on disk, shared layers counted once${hidden}`;
+}
+
 /** `#/images/<id or reference>` opens that image's Inspect (the command palette links there). */
 export function ImagesPage({ rest = [] }: { rest?: string[] }) {
   const status = useEngineStatus();
@@ -51,7 +63,12 @@ export function ImagesPage({ rest = [] }: { rest?: string[] }) {
   const [open, setOpen] = useState<Open>();
   const images = useMemo(() => list.data ?? [], [list.data]);
   const rows = useMemo(() => filterImages(images, filter, search), [images, search, filter]);
-  const total = images.reduce((n, i) => n + i.size, 0);
+  // On disk, every layer once however many images share it (as docker system df): asked again whenever the list changes.
+  const usage = useRequest('images.usage', undefined, { enabled: engineReady(status) && !!list.data });
+  const refetchUsage = usage.refetch;
+  useEffect(() => {
+    if (list.dataUpdatedAt) void refetchUsage();
+  }, [list.dataUpdatedAt, refetchUsage]);
   const close = () => setOpen(undefined);
   const ready = engineReady(status);
   const linked = rest[0];
@@ -60,7 +77,7 @@ export function ImagesPage({ rest = [] }: { rest?: string[] }) {
     <ListPage
       id="images"
       title="Images"
-      summary={list.data && `${countOf(images.length, 'image')} · ${formatBytes(total)} on disk`}
+      summary={list.data && imagesSummary(images.length, usage.data)}
       buttons={[
         { label: 'Pull', primary: true, onClick: () => setOpen({ kind: 'pull' }) },
         { label: 'Build', onClick: () => setOpen({ kind: 'build' }) },

@@ -6,6 +6,13 @@ import { countOf } from '../../components/count';
 import { formatBytes, shortId } from '../../components/format';
 import { PruneDialog } from '../../components/PruneDialog';
 
+/** What removing one image frees, next to its size: shared layers stay on disk for the images that keep them. */
+export function freesText(i: { size: number; frees: number }): string {
+  if (i.frees >= i.size) return `frees ${formatBytes(i.frees)}`;
+  if (i.frees === 0) return `${formatBytes(i.size)}, frees nothing: its layers stay for images that share them`;
+  return `${formatBytes(i.size)}, frees ${formatBytes(i.frees)}: the rest is shared with images that stay`;
+}
+
 export function PruneImagesDialog({ onClose }: { onClose(): void }) {
   const [all, setAll] = useState(false);
   const preview = useRequest('images.prunePreview', { all }, { gcTime: 0, staleTime: 0 });
@@ -33,7 +40,7 @@ export function PruneImagesDialog({ onClose }: { onClose(): void }) {
       item={(i) => (
         <li key={i.id}>
           <span className="mono small">{i.tags[0] ?? `<none> ${shortId(i.id)}`}</span>{' '}
-          <span className="muted small">{formatBytes(i.size)}</span>
+          <span className="muted small">{freesText(i)}</span>
         </li>
       )}
       summary={`${countOf(doomed.length, 'image')} will be removed, freeing ${formatBytes(preview.data?.spaceReclaimed ?? 0)}:`}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../../../shared/contract';
-import { filterImages, imageRows } from './ImagesPage';
+import { filterImages, imageRows, imagesSummary } from './ImagesPage';
+import { freesText } from './PruneDialog';
 
 const img = (id: string, tags: string[], extra: Partial<ImageSummary> = {}): ImageSummary => ({
   id: `sha256:${id.padEnd(64, '0')}`,
@@ -43,5 +44,27 @@ describe('sortRows', () => {
     expect(sortRows([{ n: 10 }, { n: 9 }, { n: 100 }], col, true).map((r) => r.n)).toEqual([100, 10, 9]);
     const text = { label: 't', value: (r: { t: string }) => r.t, render: () => null };
     expect(sortRows([{ t: 'b' }, { t: 'a' }], text, false).map((r) => r.t)).toEqual(['a', 'b']);
+  });
+});
+
+describe('one accounting of sizes', () => {
+  it('says what is on disk with shared layers once, and the intermediate images it does not list', () => {
+    expect(imagesSummary(4, undefined)).toBe('4 images');
+    expect(imagesSummary(4, { count: 4, intermediate: 0, size: 1_984_257, shared: 1_900_000 })).toBe(
+      '4 images · 1.98 MB on disk, shared layers counted once',
+    );
+    expect(imagesSummary(4, { count: 4, intermediate: 10, size: 1_984_257, shared: 0 })).toBe(
+      '4 images · 1.98 MB on disk, shared layers counted once · 10 intermediate build images not listed',
+    );
+  });
+
+  it('says what removing an image frees next to its size', () => {
+    expect(freesText({ size: 1_900_000, frees: 1_900_000 })).toBe('frees 1.9 MB');
+    expect(freesText({ size: 1_900_000, frees: 0 })).toBe(
+      '1.9 MB, frees nothing: its layers stay for images that share them',
+    );
+    expect(freesText({ size: 1_900_000, frees: 20_000 })).toBe(
+      '1.9 MB, frees 20 kB: the rest is shared with images that stay',
+    );
   });
 });

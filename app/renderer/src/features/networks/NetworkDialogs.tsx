@@ -111,7 +111,7 @@ export function NetworkContainersDialog({ network, onClose }: { network: Network
     if (verb === 'networks.connect') setPick('');
   };
   return (
-    <Dialog title={`Containers on ${network.name}`} onClose={onClose}>
+    <Dialog title={`Containers on ${network.name}`} onClose={onClose} dirty={false}>
       <div className="form-stack">
         {live.containers.length === 0 ? (
           <p className="muted">No container is attached.</p>

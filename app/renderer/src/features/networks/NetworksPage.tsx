@@ -99,7 +99,13 @@ export function NetworksPage({ rest = [] }: { rest?: string[] }) {
                   disabled: n.driver === 'host' || n.driver === 'null',
                 },
                 { label: 'Inspect', onClick: () => setOpen({ kind: 'inspect', network: n }) },
-                { label: 'Remove', onClick: () => setOpen({ kind: 'remove', network: n }), danger: true },
+                {
+                  label: 'Remove',
+                  onClick: () => setOpen({ kind: 'remove', network: n }),
+                  danger: true,
+                  disabled: n.builtIn,
+                  reason: `The ${n.name} network is built into the engine and cannot be removed.`,
+                },
               ]}
             />
           )}

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes, formatPercent, formatRate, shortTimestamp } from './format';
 
 describe('format', () => {
-  it('formats bytes', () => {
+  it('formats bytes in the one style of every page (decimal kB/MB, as Docker)', () => {
     expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(1536)).toBe('1.50 kB');
-    expect(formatBytes(20 * 1024 * 1024)).toBe('20.0 MB');
+    expect(formatBytes(1536)).toBe('1.54 kB');
+    expect(formatBytes(20 * 1000 * 1000)).toBe('20 MB');
     expect(formatBytes(-1)).toBe('—');
-    expect(formatRate(2048)).toBe('2.00 kB/s');
+    expect(formatRate(2048)).toBe('2.05 kB/s');
   });
   it('formats percent', () => {
     expect(formatPercent(12.345)).toBe('12.3 %');

@@ -1,19 +1,9 @@
 // Small formatting helpers shared by the tabs.
 
-const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+import { formatBytes } from '../../../../components/format';
 
-/** 1536 -> "1.5 kB" (SI-ish with 1024 steps, as docker prints them). */
-export function formatBytes(n: number): string {
-  if (!Number.isFinite(n) || n < 0) return '—';
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < UNITS.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  const digits = u === 0 || v >= 100 ? 0 : v >= 10 ? 1 : 2;
-  return `${v.toFixed(digits)} ${UNITS[u]}`;
-}
+/** Sizes in the one style every page uses (decimal, as Docker prints them). */
+export { formatBytes };
 
 export function formatRate(bytesPerSecond: number): string {
   return Number.isFinite(bytesPerSecond) ? `${formatBytes(bytesPerSecond)}/s` : '—';

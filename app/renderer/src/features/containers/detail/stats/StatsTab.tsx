@@ -37,9 +37,9 @@ export function StatsTab({ container }: { container: ContainerSummary }) {
   const mem = last('mem');
   const limit = last('memLimit');
   const memPeak = ring.max('mem');
-  const memMax = limit > 0 && limit < memPeak * 4 ? limit : niceBytesMax(Math.max(memPeak * 1.25, 1024 * 1024));
-  const netMax = niceBytesMax(Math.max(ring.max('rx'), ring.max('tx'), 1024));
-  const blkMax = niceBytesMax(Math.max(ring.max('read'), ring.max('write'), 1024));
+  const memMax = limit > 0 && limit < memPeak * 4 ? limit : niceBytesMax(Math.max(memPeak * 1.25, 1_000_000));
+  const netMax = niceBytesMax(Math.max(ring.max('rx'), ring.max('tx'), 1000));
+  const blkMax = niceBytesMax(Math.max(ring.max('read'), ring.max('write'), 1000));
   const cpuMax = niceMax(Math.max(100, ring.max('cpu')));
   const windowMs = chartWindow(n ? Date.now() - ring.get(0, 'ts') : 0, HISTORY_MS);
 

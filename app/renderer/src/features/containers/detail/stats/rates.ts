@@ -33,10 +33,7 @@ export function niceMax(v: number): number {
   return 10 * base;
 }
 
-/** Like niceMax but on powers of 1024 for byte values (so labels read 256 MB, 1 GB …). */
+/** A round axis maximum for byte values, in the decimal units sizes are shown in (so labels read 250 MB, 1 GB …). */
 export function niceBytesMax(v: number): number {
-  if (!(v > 0)) return 1024;
-  let unit = 1;
-  while (v / unit >= 1024) unit *= 1024;
-  return niceMax(v / unit) * unit;
+  return v > 0 ? niceMax(Math.max(v, 1000)) : 1000;
 }

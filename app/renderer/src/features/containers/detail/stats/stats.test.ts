@@ -53,8 +53,9 @@ describe('axis maxima', () => {
     expect(niceMax(7)).toBe(10);
     expect(niceMax(120)).toBe(200);
     expect(niceMax(2.2)).toBe(2.5);
-    expect(niceBytesMax(300 * 1024 * 1024)).toBe(500 * 1024 * 1024);
-    expect(niceBytesMax(1500)).toBe(2048);
+    expect(niceBytesMax(300 * 1000 * 1000)).toBe(500 * 1000 * 1000);
+    expect(niceBytesMax(1500)).toBe(2000);
+    expect(niceBytesMax(0)).toBe(1000);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMacPlatform, splitInput, terminalKeyAction, type KeyLike } from './keys';
+import { isMacPlatform, leaveChord, splitInput, terminalKeyAction, type KeyLike } from './keys';
 
 const k = (key: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   type: 'keydown',
@@ -24,6 +24,18 @@ describe('terminalKeyAction', () => {
     expect(terminalKeyAction(k('v', { metaKey: true }), true)).toBe('paste');
     expect(terminalKeyAction(k('c', { ctrlKey: true }), true)).toBeNull();
   });
+  it('leaves the terminal on Ctrl+Shift+E (Cmd+Shift+E on macOS); Tab, Shift+Tab, Escape and Ctrl+E reach the shell', () => {
+    expect(terminalKeyAction(k('E', { ctrlKey: true, shiftKey: true }), false)).toBe('leave');
+    expect(terminalKeyAction(k('E', { metaKey: true, shiftKey: true }), true)).toBe('leave');
+    expect(terminalKeyAction(k('e', { ctrlKey: true }), false)).toBeNull();
+    expect(terminalKeyAction(k('e', { metaKey: true }), true)).toBeNull();
+    expect(terminalKeyAction(k('Tab'), false)).toBeNull();
+    expect(terminalKeyAction(k('Tab', { shiftKey: true }), false)).toBeNull();
+    expect(terminalKeyAction(k('Escape'), false)).toBeNull();
+    expect(leaveChord(false)).toBe('Ctrl+Shift+E');
+    expect(leaveChord(true)).toBe('Cmd+Shift+E');
+  });
+
   it('ignores key-up and Alt chords', () => {
     expect(terminalKeyAction({ ...k('c', { metaKey: true }), type: 'keyup' }, true)).toBeNull();
     expect(terminalKeyAction(k('c', { metaKey: true, altKey: true }), true)).toBeNull();

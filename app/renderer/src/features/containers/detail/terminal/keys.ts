@@ -1,6 +1,7 @@
-// Keyboard shortcuts of the terminal that must not reach the shell.
+// Keyboard shortcuts of the terminal that must not reach the shell. Every other key does, Tab,
+// Shift+Tab and Escape included; the way out by keyboard is its own chord.
 
-export type TerminalKeyAction = 'copy' | 'paste' | 'find' | null;
+export type TerminalKeyAction = 'copy' | 'paste' | 'find' | 'leave' | null;
 
 export interface KeyLike {
   type: string;
@@ -15,7 +16,12 @@ export function isMacPlatform(platform: string): boolean {
   return /mac|iphone|ipad/i.test(platform);
 }
 
-/** Ctrl+Shift+C/V/F on Linux and Windows, Cmd+C/V/F on macOS. */
+/** The chord that moves focus out of the terminal, as said to the user. */
+export function leaveChord(mac: boolean): string {
+  return mac ? 'Cmd+Shift+E' : 'Ctrl+Shift+E';
+}
+
+/** Ctrl+Shift+C/V/F on Linux and Windows, Cmd+C/V/F on macOS; Ctrl+Shift+E (Cmd+Shift+E) leaves. */
 export function terminalKeyAction(e: KeyLike, mac: boolean): TerminalKeyAction {
   if (e.type !== 'keydown' || e.altKey) return null;
   const k = e.key.toLowerCase();
@@ -24,6 +30,7 @@ export function terminalKeyAction(e: KeyLike, mac: boolean): TerminalKeyAction {
   if (k === 'c') return 'copy';
   if (k === 'v') return 'paste';
   if (k === 'f') return 'find';
+  if (k === 'e' && e.shiftKey) return 'leave';
   return null;
 }
 

@@ -108,6 +108,9 @@ export class TerminalSession {
     } else if (action === 'find') {
       e.preventDefault();
       this.hooks.onFind();
+    } else if (action === 'leave') {
+      // the view moves focus out (TerminalView); the shell never sees the chord
+      e.preventDefault();
     }
     // paste: let the browser's own paste event reach xterm (works without clipboard permission)
     return false;

@@ -1,0 +1,166 @@
+// Runs like `docker run` against the real engine: a one-shot run's output and exit code survive its
+// removal, a bare KEY is passed through as docker does, and every refusal names the right field.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtures, testEngine, uniqueName } from '../../../harness/context';
+import { BerthError } from '../../shared/errors';
+import type { LogLine } from '../../shared/contract/dto';
+import { rejection } from './test-support/rejection';
+import { connectEngine, type EngineClient } from './client';
+import { runContainer } from './container-run';
+import { runContainerAttached } from './container-run-attached';
+import { inspectContainer } from './containers';
+
+let client: EngineClient;
+const made: string[] = [];
+const image = () => fixtures().busybox;
+const name = (p: string) => {
+  const n = uniqueName(`cr-${p}`);
+  made.push(n);
+  return n;
+};
+const port = 20000 + Math.floor(Math.random() * 40000);
+
+async function allOutput(out: AsyncGenerator<LogLine[]>): Promise<LogLine[]> {
+  const lines: LogLine[] = [];
+  for await (const batch of out) lines.push(...batch);
+  return lines;
+}
+
+beforeAll(async () => {
+  client = await connectEngine({ kind: 'unix', socketPath: testEngine().socket });
+});
+
+afterAll(async () => {
+  if (made.length) await testEngine().docker(['rm', '-f', '-v', ...made]);
+});
+
+describe('a run whose output is kept', () => {
+  it('keeps the output and exit code of a container removed when it exits', async () => {
+    const n = name('oneshot');
+    const run = await runContainerAttached(client, {
+      image: image(),
+      name: n,
+      command: ['sh', '-c', 'echo out-line; echo err-line >&2; exit 3'],
+      autoRemove: true,
+    });
+    const lines = await allOutput(run.output);
+    // stdout and stderr are two pipes: their relative order is not kept, each line's stream is
+    expect(lines.map((l) => `${l.stream}:${l.text}`).sort()).toEqual(['stderr:err-line', 'stdout:out-line']);
+    expect(await run.exit).toEqual({ code: 3 });
+    // gone, as --rm promises
+    expect((await rejection(inspectContainer(client, n))).kind).toBe('not-found');
+  });
+
+  it('keeps the output of a TTY run, and of one that prints at once', async () => {
+    const run = await runContainerAttached(client, {
+      image: image(),
+      name: name('tty'),
+      command: ['echo', 'hello from a tty'],
+      tty: true,
+      autoRemove: true,
+    });
+    const text = (await allOutput(run.output)).map((l) => l.text.replace(/\r$/, ''));
+    expect(text).toEqual(['hello from a tty']);
+    expect((await run.exit).code).toBe(0);
+  });
+
+  it('stops a run that goes on: the container is killed and removed', async () => {
+    const n = name('forever');
+    const run = await runContainerAttached(client, {
+      image: image(),
+      name: n,
+      command: ['sh', '-c', 'echo started; sleep 600'],
+      autoRemove: true,
+    });
+    const first = await run.output.next();
+    expect(first.value?.[0]?.text).toBe('started');
+    await run.stop();
+    expect((await run.exit).code).toBe(137);
+    expect((await rejection(inspectContainer(client, n))).kind).toBe('not-found');
+  });
+
+  it('a start refused by the engine leaves nothing behind and names the command', async () => {
+    const n = name('nocmd');
+    const err = await rejection(
+      runContainerAttached(client, { image: image(), name: n, command: ['no-such-binary'], autoRemove: true }),
+    );
+    expect(err.field).toBe('command');
+    expect((await rejection(inspectContainer(client, n))).kind).toBe('not-found');
+  });
+});
+
+describe('environment', () => {
+  it('passes a bare KEY on from the given environment, and unsets it when that has none (docker run -e KEY)', async () => {
+    const run = await runContainerAttached(
+      client,
+      {
+        image: image(),
+        name: name('env'),
+        command: ['sh', '-c', 'echo "A=${A-unset} B=${B-unset} C=${C}"'],
+        env: ['A', 'B', 'C=given'],
+        autoRemove: true,
+      },
+      { hostEnv: { A: 'from-berth' } },
+    );
+    expect((await allOutput(run.output)).map((l) => l.text)).toEqual(['A=from-berth B=unset C=given']);
+  });
+});
+
+describe('a refusal names the field it concerns', () => {
+  it('a command missing from the image: the command, not the image', async () => {
+    const err = await rejection(runContainer(client, { image: image(), name: name('cmd'), command: ['nope-cmd'] }));
+    expect(err.field).toBe('command');
+    expect(err.message).toMatch(/command does not exist/);
+  });
+
+  it('an image not on the engine: the image, kind not-found (the run dialog then pulls it)', async () => {
+    const err = await rejection(runContainer(client, { image: 'berth-absent/never:v1', command: ['true'] }));
+    expect(err.kind).toBe('not-found');
+    expect(err.field).toBe('image');
+  });
+
+  it('a name in use: the name; a port in use: the ports; a missing network: the network', async () => {
+    const n = name('dup');
+    await runContainer(client, {
+      image: image(),
+      name: n,
+      command: ['sleep', '300'],
+      ports: [{ containerPort: 80, hostPort: port }],
+    });
+    expect((await rejection(runContainer(client, { image: image(), name: n, command: ['true'] }))).field).toBe('name');
+    const p = await rejection(
+      runContainer(client, {
+        image: image(),
+        name: name('port'),
+        command: ['sleep', '300'],
+        ports: [{ containerPort: 80, hostPort: port }],
+      }),
+    );
+    expect(p.field).toBe('ports');
+    const net = await rejection(
+      runContainer(client, { image: image(), name: name('net'), command: ['true'], network: 'berth-no-such-net' }),
+    );
+    expect(net.field).toBe('network');
+  });
+
+  it('a failure that concerns no field (its words mention "support", "report" …) gets none', async () => {
+    // A bind mount of a file over a directory: the runtime refuses at start. That is about the mounts…
+    const mount = await rejection(
+      runContainer(client, {
+        image: image(),
+        name: name('mount'),
+        command: ['true'],
+        volumes: [{ source: '/etc/hostname', target: '/bin' }],
+      }),
+    );
+    expect(mount.field).toBe('volumes');
+    // …while an engine-internal failure with "port" inside a word stays on the form, not on ports.
+    const { withRunField } = await import('./run-errors');
+    const internal = new BerthError({
+      kind: 'internal',
+      message: 'Could not start container "x": the engine reported an error (operation not supported).',
+      detail: 'failed to create shim task: OCI runtime create failed: operation not supported: unknown',
+    });
+    expect((withRunField('start', internal) as BerthError).field).toBeUndefined();
+  });
+});
