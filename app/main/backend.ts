@@ -35,6 +35,8 @@ export interface BackendOptions {
   resourcesDir?: string;
   /** How long the idle saver's "minute" is (tests shorten it); default 60 s. */
   idleMinuteMs?: number;
+  /** Berth's data dir (task journal, leftovers); default the one berthPaths() gives (BERTH_HOME, XDG). */
+  dataDir?: string;
 }
 
 /** resources/ beside the bundle (out/main/*.js → ./resources) or the sources (app/main → ./resources). */
