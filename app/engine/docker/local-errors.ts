@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { ErrorKind } from '../../shared/errors';
+import { SIDE_FILE } from './side-file';
 
 export interface LocalErrorInfo {
   code?: string;
@@ -16,9 +17,6 @@ export interface LocalFailure {
   kind: ErrorKind;
   message: string;
 }
-
-/** Berth's own side files (`<file>.partial-<pid>[-<tag>]`) are shown as the folder they are written in. */
-export const SIDE_FILE = /\.partial-\d+(?:-[0-9a-f]+)?$/;
 
 const socketSyscalls = new Set(['connect', 'getaddrinfo', 'read', 'write']);
 

@@ -110,7 +110,7 @@ async function start(): Promise<void> {
   const engineSocket = engineSocketArg();
   const dialogs = nativeDialogs(() => win);
   const backendReady: Promise<Backend> = import('../backend').then((m) =>
-    m.createBackend({ ...(engineSocket ? { engineSocket } : {}), dialogs, resourcesDir: locations.resources }),
+    m.createBackend({ ...(engineSocket ? { engineSocket } : {}), dialogs, resourcesDir: locations.resources, log }),
   );
   const transport = attachIpcTransport({
     ipcMain,
