@@ -73,6 +73,25 @@ describe('the task journal (real file system, a real process killed)', () => {
     });
   });
 
+  it('forgets interrupted tasks after a week', () => {
+    const dir = tempDir();
+    const old = Date.now() - 8 * 24 * 3600 * 1000;
+    const task = {
+      id: 'a',
+      kind: 'pull',
+      title: 'Pull a',
+      state: 'interrupted',
+      progress: {},
+      started: old,
+      ended: old,
+    };
+    writeFileSync(
+      join(dir, 'tasks-999997.json'),
+      JSON.stringify({ tasks: [task, { ...task, id: 'b', ended: Date.now() }] }),
+    );
+    expect(new TaskManager(new TaskJournal(dir)).list().map((t) => t.id)).toEqual(['b']);
+  });
+
   it('ignores a torn or foreign journal, and never one of a live process', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'tasks-999999.json'), '{"tasks": [ {"id": 1'); // torn, of a dead pid

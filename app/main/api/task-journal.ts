@@ -8,8 +8,9 @@ import type { TaskInfo } from '../../shared/contract';
 import { isAlive } from '../../engine/host/processes';
 
 const FILE = /^tasks-(\d+)\.json$/;
-/** Interrupted tasks carried from start to start, newest first. */
+/** Interrupted tasks carried from start to start: the newest, for a week at most. */
 export const KEEP_INTERRUPTED = 20;
+const KEEP_INTERRUPTED_MS = 7 * 24 * 3600 * 1000;
 
 export type InterruptReason = 'stopped' | 'quit';
 
@@ -78,7 +79,10 @@ export class TaskJournal {
       }
       rmSync(path, { force: true });
     }
-    return found.sort((a, b) => b.started - a.started).slice(0, KEEP_INTERRUPTED);
+    return found
+      .filter((t) => now - (t.ended ?? t.started) < KEEP_INTERRUPTED_MS)
+      .sort((a, b) => b.started - a.started)
+      .slice(0, KEEP_INTERRUPTED);
   }
 
   /** Replaces this process's journal with `tasks` (running and interrupted ones), atomically. */
