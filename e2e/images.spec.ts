@@ -1,7 +1,7 @@
 // The images screen against the real engine and a real local registry (Debian's docker-registry on
 // 127.0.0.1): pull with layer progress, push, a missing image's sentence, build success and failure
 // at a named step, remove vs refuse in use, prune preview then exactly the dangling images.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -228,6 +228,16 @@ test.describe('images', () => {
     await save.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(save.getByText('done', { exact: true })).toBeVisible({ timeout: 30000 });
     await save.getByRole('button', { name: 'Close' }).last().click();
+
+    // Saving to the same file again asks first, and replaces it only when told to.
+    await page.getByRole('row', { name: ref }).getByRole('button', { name: 'Save' }).click();
+    await save.getByLabel('Tar file path').fill(tar);
+    await save.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(save.getByRole('alert').filter({ hasText: `Replace ${tar}?` })).toBeVisible();
+    await save.getByRole('button', { name: 'Replace', exact: true }).click();
+    await expect(save.getByText('done', { exact: true })).toBeVisible({ timeout: 30000 });
+    await save.getByRole('button', { name: 'Close' }).last().click();
+    expect(readdirSync(dir)).toEqual(['saved.tar']);
     expect((await berth.docker(['rmi', ref])).code).toBe(0);
     await expect(page.getByRole('row', { name: ref })).toHaveCount(0);
 

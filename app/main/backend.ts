@@ -1,10 +1,12 @@
 // Everything behind the contract, for either shell (Electron or `berth serve`): the active engine
-// (Berth's engine selection, or a fixed external engine), the handlers and the task centre.
-// Closing it ends every stream and stops the engine Berth started.
-import { existsSync } from 'node:fs';
+// (Berth's engine selection, or a fixed external engine), the handlers and the task centre (with its
+// journal). At start it sweeps what a Berth that died left behind; closing it ends every stream and
+// stops the engine Berth started.
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEngineAddress } from '../engine/docker/client';
+import { recordSideFilesIn } from '../engine/docker/side-file';
 import { berthPaths } from '../engine/host/paths';
 import { ExternalHost } from '../engine/host/external-host';
 import { EngineSelection } from '../engine/host/selection';
@@ -13,9 +15,11 @@ import type { ApiContext, HostDialogs } from './api/context';
 import { handlers } from './api/handlers';
 import { settingsStore } from './api/handlers/settings-store';
 import { streams } from './api/streams';
+import { TaskJournal } from './api/task-journal';
 import { TaskManager } from './api/tasks';
 import type { RequestHandlers, SubscriptionHandlers } from './api/types';
 import { fixedHost, HostedEngine, type HostSource } from './hosted-engine';
+import { sideFileList, sweepHelperContainers, sweepSideFiles } from './leftovers';
 
 export interface Backend {
   api: ApiContext;
@@ -35,6 +39,47 @@ export interface BackendOptions {
   resourcesDir?: string;
   /** How long the idle saver's "minute" is (tests shorten it); default 60 s. */
   idleMinuteMs?: number;
+  /** Berth's data dir (task journal, leftovers); default the one berthPaths() gives (BERTH_HOME, XDG). */
+  dataDir?: string;
+  /** Where Berth's own log lines go (leftovers removed at start …); default stderr. */
+  log?: (line: string) => void;
+  /** A volume helper container left by a dead Berth is removed once this old; default 60 s (tests: 0). */
+  helperMinAgeSeconds?: number;
+}
+
+const stderrLog = (line: string) => void process.stderr.write(`[berth] ${line}\n`);
+
+/**
+ * The task centre with its journal, and the sweep of leftovers: side files now (recording this
+ * process's own from here on), helper containers on each engine the first time it runs.
+ */
+function startBookkeeping(dataDir: string, log: (line: string) => void, helperMinAgeSeconds: number) {
+  sweepSideFiles(dataDir, log);
+  const sideFiles = sideFileList(dataDir);
+  recordSideFilesIn(sideFiles);
+  const tasks = new TaskManager(new TaskJournal(join(dataDir, 'tasks')));
+  const swept = new Set<string>();
+  const sweepOn = (engine: HostedEngine) => {
+    const check = (s: { state: string; address?: string }) => {
+      if (s.state !== 'running' || !s.address || swept.has(s.address)) return;
+      swept.add(s.address);
+      void engine.client().then(
+        (client) => sweepHelperContainers(client, log, helperMinAgeSeconds),
+        () => swept.delete(s.address!),
+      );
+    };
+    check(engine.status());
+    return engine.onStatus(check);
+  };
+  return {
+    tasks,
+    sweepOn,
+    close() {
+      tasks.close();
+      recordSideFilesIn(undefined);
+      rmSync(sideFiles, { force: true });
+    },
+  };
 }
 
 /** resources/ beside the bundle (out/main/*.js → ./resources) or the sources (app/main → ./resources). */
@@ -69,7 +114,9 @@ function selectionSource(selection: EngineSelection): { source: HostSource; acti
 }
 
 export async function createBackend(opts: BackendOptions = {}): Promise<Backend> {
-  const tasks = new TaskManager();
+  const paths = berthPaths();
+  const books = startBookkeeping(opts.dataDir ?? paths.data, opts.log ?? stderrLog, opts.helperMinAgeSeconds ?? 60);
+  const tasks = books.tasks;
   if (opts.engineSocket) {
     const host = new ExternalHost(
       opts.engineSocket,
@@ -77,19 +124,20 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
       `Engine at ${opts.engineSocket}`,
     );
     const engine = new HostedEngine(fixedHost(host));
+    const stopSweeping = books.sweepOn(engine);
     void host.start().catch(() => undefined); // a failure shows in the status
     return {
       api: { engine, tasks, ...(opts.dialogs ? { dialogs: opts.dialogs } : {}) },
       handlers,
       streams,
       async close() {
-        tasks.cancelAll();
+        stopSweeping();
+        books.close();
         await engine.close();
         await host.stop();
       },
     };
   }
-  const paths = berthPaths();
   const settings = () => settingsStore(paths.config).get().settings;
   const resourcesDir = opts.resourcesDir ?? defaultResourcesDir();
   const selection = new EngineSelection({
@@ -108,6 +156,7 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
   });
   const { source, activate } = selectionSource(selection);
   const engine = new HostedEngine(source, opts.idleMinuteMs ? { minuteMs: opts.idleMinuteMs } : {});
+  const stopSweeping = books.sweepOn(engine);
   engine.idle.setMinutes(settings().vm.idleMinutes);
   // Start (or connect) in the background: the UI shows the progress and any failure.
   void activate().catch(() => undefined);
@@ -117,7 +166,8 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
     streams,
     selection,
     async close({ stopEngine = true } = {}) {
-      tasks.cancelAll();
+      stopSweeping();
+      books.close();
       await engine.close();
       if (stopEngine) await selection.deactivate();
     },

@@ -49,9 +49,18 @@ describe('HostedEngine', () => {
       parseEngineAddress('unix:///nonexistent/docker.sock'),
     );
     const engine = new HostedEngine(fixedHost(host));
-    await host.start().catch(() => undefined);
-    expect(engine.status().state).toBe('error');
-    await expect(engine.client()).rejects.toMatchObject({ kind: 'unavailable', message: /\.$/ });
+    expect(await host.start()).toBe('starting');
+    expect(engine.status()).toMatchObject({
+      state: 'starting',
+      progress:
+        'Waiting for the engine at unix:///nonexistent/docker.sock (no socket at /nonexistent/docker.sock); Berth connects as soon as it answers.',
+    });
+    await expect(engine.client()).rejects.toMatchObject({
+      kind: 'unavailable',
+      message:
+        'The engine is not there yet. Waiting for the engine at unix:///nonexistent/docker.sock (no socket at /nonexistent/docker.sock); Berth connects as soon as it answers.',
+    });
     await engine.close();
+    await host.stop();
   });
 });

@@ -138,8 +138,9 @@ export class HostedEngine implements EngineAccess {
     if (s.state !== 'running') {
       throw new BerthError({
         kind: 'unavailable',
-        message:
-          s.state === 'starting'
+        message: s.waiting
+          ? `The engine is not there yet. ${s.progress}`
+          : s.state === 'starting'
             ? `The engine is still starting (${s.progress || 'one moment'}). Try again when it runs.`
             : s.state === 'error'
               ? (s.failure?.message ?? 'The engine failed.') + ' See the Engine page.'

@@ -7,6 +7,7 @@ import type { EngineClient } from '../docker/client';
 import { findComposeCli, type ComposeCli } from './cli-detect';
 import { composeEnv } from './cli-env';
 import { explainComposeFailure, unsetVariables, unsetVariablesError } from './cli-errors';
+import { checkComposeFileShape } from './compose-file-shape';
 import { runCompose, type OutputLine } from './cli-run';
 import { projectNameFromDir, validateProjectName } from './project-name';
 
@@ -24,7 +25,7 @@ export interface CommandOptions {
   cli?: ComposeCli;
 }
 
-/** Checks that each path is absolute and an existing file, before anything runs. */
+/** Checks that each path is absolute and an existing compose file, before anything runs. */
 export function validateComposeFiles(files: readonly string[]): string[] {
   if (files.length === 0)
     throw new BerthError({ kind: 'invalid', field: 'files', message: 'Give the path of a compose file.' });
@@ -51,6 +52,7 @@ export function validateComposeFiles(files: readonly string[]): string[] {
         field: 'files',
         message: `${f} is a folder, not a compose file. Give the path of the YAML file itself.`,
       });
+    checkComposeFileShape(f);
   }
   return [...files];
 }

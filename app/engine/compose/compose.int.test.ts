@@ -246,4 +246,30 @@ describe('compose projects through the CLI', () => {
     const { file } = projectDir('services: {}\n');
     expect(() => targetForFiles([file], 'Bad Name')).toThrow(/lowercase/);
   });
+
+  it('refuses a file that is no compose file without quoting it (a shadow-like file; a JSON file without services)', () => {
+    const shadow = projectDir('root:*:20228:0:99999:7:::\ndaemon:*:20228:0:99999:7:::\n', 'shadow');
+    const err = (() => {
+      try {
+        targetForFiles([shadow.file]);
+      } catch (e) {
+        return e as BerthError;
+      }
+    })();
+    expect(err?.toJSON()).toEqual({
+      kind: 'invalid',
+      field: 'files',
+      message: `${shadow.file} is not a compose file: it has no top-level "services:" section. Choose your project's compose.yaml (or docker-compose.yml).`,
+    });
+    expect(() => targetForFiles([projectDir('{"name": "x"}\n', 'c.json').file])).toThrow(/no top-level "services:"/);
+    expect(() => targetForFiles([projectDir('{"services": {}}\n', 'c.json').file])).not.toThrow();
+    expect(() => targetForFiles([projectDir('\0\x01binary', 'c.yml').file])).toThrow(/binary file/);
+  });
+
+  it('without the check, the compose CLI itself would quote the file: what the check prevents', async () => {
+    const shadow = projectDir('root:*:20228:0:99999:7:::\n', 'shadow');
+    const t = { project: uniqueName('bc'), files: [shadow.file], workingDir: shadow.dir };
+    const e = await refusal(checkComposeConfig(client, t));
+    expect(`${e.message}${e.detail}`).toContain('root:*:20228');
+  });
 });

@@ -8,6 +8,7 @@ import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { readTar, tarOneFile } from './container-files-tar';
+import { sideFileFor } from './side-file';
 import { checkInnerPath, checkObjectRef } from './validate-reference';
 
 export interface FileEntry {
@@ -312,7 +313,7 @@ export async function writeArchive(
   what: string,
   signal?: AbortSignal,
 ): Promise<{ file: string; bytes: number }> {
-  const side = `${destFile}.partial-${process.pid}`;
+  const side = sideFileFor(destFile);
   let bytes = 0;
   stream.on('data', (c: Buffer) => (bytes += c.length));
   try {

@@ -51,6 +51,13 @@ describe('engine errors → BerthError', () => {
       /command does not exist/,
     ],
     [engineError(401, 'authentication required'), 'unauthorized', /refused access/],
+    [engineError(403, 'Pool overlaps with other one on this address space'), 'conflict', /subnet overlaps a network/],
+    [engineError(403, 'denied: requested access to the resource is denied'), 'unauthorized', /refused access/],
+    [
+      engineError(403, 'bridge is a pre-defined network and cannot be removed'),
+      'conflict',
+      /conflicts with the engine/,
+    ],
     [
       Object.assign(new Error('connect ECONNREFUSED /run/docker.sock'), { code: 'ECONNREFUSED' }),
       'unavailable',
@@ -71,6 +78,18 @@ describe('engine errors → BerthError', () => {
     expect(b.message).toMatch(/^Could not stop container "web": /);
     expect(b.message).toMatch(sentence);
     expect(b.detail).not.toMatch(/HTTP code/);
+  });
+
+  it('decides the kind by the status first: a 404 is not-found even when its words look like a conflict', () => {
+    expect(toBerthError(engineError(404, 'name x is already in use'), 'x').kind).toBe('not-found');
+    expect(toBerthError(engineError(500, 'name x is already in use'), 'x').kind).toBe('conflict');
+  });
+
+  it('names the field where the engine says unmistakably which input it refuses', () => {
+    expect(toBerthError(engineError(403, 'Pool overlaps with other one on this address space'), 'x').field).toBe(
+      'subnet',
+    );
+    expect(toBerthError(engineError(409, 'Container abc is not running'), 'x').field).toBeUndefined();
   });
 
   it('passes BerthErrors through and wraps everything else', async () => {

@@ -1,5 +1,9 @@
-// Maps whatever the engine or the socket threw to a BerthError with a sentence a user understands.
+// Maps whatever the engine, the socket or the local file system threw to a BerthError with a sentence
+// a user understands. The HTTP status decides the kind first; the engine's message then picks the
+// sentence (and the kind, for statuses that say little, like 500). Where the failing input is known the
+// error names its field, so forms need not read the sentence.
 import { BerthError, type ErrorKind } from '../../shared/errors';
+import { isSocketError, localFailure } from './local-errors';
 
 interface RawEngineError {
   statusCode?: number;
@@ -8,6 +12,8 @@ interface RawEngineError {
   message?: string;
   json?: { message?: string } | null;
   address?: string;
+  syscall?: string;
+  path?: string;
 }
 
 const socketCodes = new Set([
@@ -30,9 +36,38 @@ function engineMessage(e: RawEngineError): string {
   return raw.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim();
 }
 
+/** A subnet the engine refuses because it overlaps a network it already has. */
+const OVERLAP = /Pool overlaps with other one|networks have overlapping|overlaps with (?:an )?existing/i;
+const AUTH =
+  /unauthorized|authentication required|pull access denied|denied: requested access|incorrect username or password/i;
+
+/** The kind the HTTP status alone decides, if it does. */
+function statusKind(status: number | undefined, text: string): ErrorKind | undefined {
+  switch (status) {
+    case 400:
+      return 'invalid';
+    case 401:
+      return 'unauthorized';
+    case 403: // the engine's "forbidden": mostly a state it will not change (overlapping pools, built-in networks)
+      return AUTH.test(text) ? 'unauthorized' : 'conflict';
+    case 404:
+      return AUTH.test(text) ? 'unauthorized' : 'not-found';
+    case 409:
+      return 'conflict';
+    case 502:
+    case 503:
+      return 'unavailable';
+    default:
+      return undefined;
+  }
+}
+
 function kindOf(e: RawEngineError, text: string): ErrorKind {
+  const byStatus = statusKind(e.statusCode, text);
+  if (byStatus) return byStatus;
   if (e.code && socketCodes.has(e.code)) return 'unavailable';
   if (/socket hang up|connect ECONNREFUSED|Cannot connect to the Docker daemon/i.test(text)) return 'unavailable';
+  if (OVERLAP.test(text)) return 'conflict';
   if (
     /executable file not found|no such file or directory: unknown|bind source path does not exist|not a directory/i.test(
       text,
@@ -57,20 +92,6 @@ function kindOf(e: RawEngineError, text: string): ErrorKind {
     )
   )
     return 'invalid';
-  switch (e.statusCode) {
-    case 400:
-      return 'invalid';
-    case 401:
-    case 403:
-      return 'unauthorized';
-    case 404:
-      return 'not-found';
-    case 409:
-      return 'conflict';
-    case 502:
-    case 503:
-      return 'unavailable';
-  }
   if (/no such|not found|does not exist|manifest unknown/i.test(text)) return 'not-found';
   return 'internal';
 }
@@ -79,13 +100,15 @@ function sentence(kind: ErrorKind, what: string, text: string, e: RawEngineError
   switch (kind) {
     case 'unavailable':
       return e.code === 'EACCES'
-        ? `Could not ${what}: permission denied on the engine's socket. Check that your user may use it, or choose another engine.`
-        : `Could not ${what}: the engine is not reachable. Check that it is running (Engine page), then try again.`;
+        ? `Could not ${what}: permission denied on the engine's socket${e.address ? ` ${e.address}` : ''}. Check that your user may use it, or choose another engine.`
+        : `Could not ${what}: the engine is not reachable${e.code === 'ENOENT' && e.address ? ` (no socket at ${e.address})` : ''}. Check that it is running (Engine page), then try again.`;
     case 'not-found':
       if (/no such image|pull access denied|repository .* not found/i.test(text))
         return `Could not ${what}: the image is not on this engine. Pull it first, or check its name.`;
       return `Could not ${what}: it does not exist (any more). Refresh the list and try again.`;
     case 'conflict':
+      if (OVERLAP.test(text))
+        return `Could not ${what}: its subnet overlaps a network the engine already has. Choose another subnet, or leave it empty so the engine picks a free one.`;
       if (/port is already allocated|address already in use/i.test(text))
         return `Could not ${what}: a published port is already in use on this machine. Pick another host port or stop what uses it.`;
       if (/name .* is already in use|already in use by container/i.test(text))
@@ -111,20 +134,41 @@ function sentence(kind: ErrorKind, what: string, text: string, e: RawEngineError
   }
 }
 
-/** Wraps an engine failure as a BerthError. `what` completes "Could not …", e.g. `stop container "web"`. */
-export function toBerthError(err: unknown, what: string): BerthError {
+/** The input an engine message is about, where it says so unmistakably. */
+function fieldOf(text: string): string | undefined {
+  return OVERLAP.test(text) ? 'subnet' : undefined;
+}
+
+export interface ErrorContext {
+  /** The field holding the local path the operation reads or writes: a local file failure concerns it. */
+  pathField?: string;
+}
+
+/**
+ * Wraps an engine, socket or local file failure as a BerthError. `what` completes "Could not …", e.g.
+ * `stop container "web"`.
+ */
+export function toBerthError(err: unknown, what: string, ctx: ErrorContext = {}): BerthError {
   if (err instanceof BerthError) return err;
   const e = (err ?? {}) as RawEngineError;
+  if (e.statusCode === undefined) {
+    const local = localFailure(e, what);
+    if (local) {
+      const detail = [e.code, e.syscall, isSocketError(e) ? e.address : e.path].filter(Boolean).join(' ');
+      return new BerthError({ ...local, detail, ...(ctx.pathField ? { field: ctx.pathField } : {}) });
+    }
+  }
   const text = engineMessage(e);
   const kind = kindOf(e, text);
-  return new BerthError({ kind, message: sentence(kind, what, text, e), detail: text });
+  const field = fieldOf(text);
+  return new BerthError({ kind, message: sentence(kind, what, text, e), detail: text, ...(field ? { field } : {}) });
 }
 
 /** Runs `fn`, turning any failure into a BerthError about `what`. */
-export async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T> {
+export async function attempt<T>(what: string, fn: () => Promise<T>, ctx: ErrorContext = {}): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    throw toBerthError(err, what);
+    throw toBerthError(err, what, ctx);
   }
 }

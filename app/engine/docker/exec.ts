@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import { TextDecoder } from 'node:util';
+import { BerthError } from '../../shared/errors';
 import { dialJson, isLocalEngine, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { FrameSplitter } from './log-demux-frames';
@@ -38,7 +39,8 @@ export interface ExecSession {
   /**
    * The exit code once the process ended (null if the engine does not know it). Like a child
    * process, it resolves after the output has been read to its end (or close() was called): an
-   * unread output keeps the connection, and so the end, pending.
+   * unread output keeps the connection, and so the end, pending. Rejects with a sentence when the
+   * session ended because the engine stopped or restarted (not a normal exit).
    */
   readonly exit: Promise<number | null>;
 }
@@ -111,20 +113,69 @@ function inspectExec(client: EngineClient, execId: string): Promise<ExecInspect>
   return dialJson<ExecInspect>(client, { path: `/exec/${execId}/json` });
 }
 
-/** Waits up to `waitMs` for the exec to end; its last inspect (undefined if the engine lost it). */
-async function waitExec(client: EngineClient, execId: string, waitMs: number): Promise<ExecInspect | undefined> {
+/** Waits up to `waitMs` for the exec to end; its last inspect. Throws when the engine cannot tell. */
+async function waitExec(client: EngineClient, execId: string, waitMs: number): Promise<ExecInspect> {
   const deadline = Date.now() + waitMs;
   for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
-    const r = await inspectExec(client, execId).catch(() => undefined);
-    if (!r || !r.Running || Date.now() > deadline) return r;
+    const r = await inspectExec(client, execId);
+    if (!r.Running || Date.now() > deadline) return r;
     await new Promise((res) => setTimeout(res, delay));
   }
 }
 
-/** Waits (briefly) until the engine reports the exec ended; its exit code. */
-async function exitCodeOf(client: EngineClient, execId: string, waitMs = 5000): Promise<number | null> {
-  const r = await waitExec(client, execId, waitMs);
-  return r && !r.Running ? (r.ExitCode ?? null) : null;
+/**
+ * Why a session's connection ended when the engine cannot say how the command ended: the engine
+ * stopped (it no longer answers), or it restarted and forgot the session (execs live in its memory),
+ * or the container is gone.
+ */
+async function endedByEngine(
+  client: EngineClient,
+  err: unknown,
+  what: string,
+  containerRef: string,
+): Promise<BerthError> {
+  const e = toBerthError(err, `find out how ${what} ended`);
+  if (e.kind === 'unavailable')
+    return new BerthError({
+      kind: 'unavailable',
+      message: `${what[0]!.toUpperCase()}${what.slice(1)} ended because the engine stopped. Start the engine again (Engine page), then open a new one.`,
+      detail: e.detail ?? e.message,
+    });
+  if (e.kind === 'not-found') {
+    const containerThere = await client.docker
+      .getContainer(containerRef)
+      .inspect()
+      .then(() => true)
+      .catch(() => false);
+    return new BerthError({
+      kind: 'unavailable',
+      message: containerThere
+        ? `${what[0]!.toUpperCase()}${what.slice(1)} ended because the engine restarted (it no longer knows the session). Open a new one.`
+        : `${what[0]!.toUpperCase()}${what.slice(1)} ended because its container was removed.`,
+      detail: e.detail ?? e.message,
+    });
+  }
+  return e;
+}
+
+/**
+ * Waits (briefly) until the engine reports the exec ended; its exit code (null when it still runs
+ * after `waitMs`). Rejects with a sentence when the engine stopped or forgot the session meanwhile.
+ */
+async function exitCodeOf(
+  client: EngineClient,
+  execId: string,
+  what: string,
+  containerRef: string,
+  waitMs = 5000,
+): Promise<number | null> {
+  let r: ExecInspect;
+  try {
+    r = await waitExec(client, execId, waitMs);
+  } catch (err) {
+    throw await endedByEngine(client, err, what, containerRef);
+  }
+  return r.Running ? null : (r.ExitCode ?? null);
 }
 
 /** Whether `pid` on this machine is a process of that container (a forwarded socket's pids are not ours). */
@@ -201,7 +252,7 @@ export async function execCapture(
   }
   stdout += dec.stdout.decode();
   stderr += dec.stderr.decode();
-  const code = await exitCodeOf(client, execId);
+  const code = await exitCodeOf(client, execId, `the command "${cmd.join(' ')}"`, ref);
   return { stdout, stderr, exitCode: code ?? -1 };
 }
 
@@ -255,8 +306,8 @@ export async function openExecSession(
   const closed = (sock as Duplex & { closed?: boolean }).closed
     ? Promise.resolve()
     : new Promise<void>((resolve) => sock.once('close', () => resolve()));
-  const exit = closed.then(() => exitCodeOf(client, execId));
-  exit.catch(() => undefined);
+  const exit = closed.then(() => exitCodeOf(client, execId, 'the terminal', ref));
+  exit.catch(() => undefined); // told to whoever awaits it; never an unhandled rejection
   // Resize right after start: the engine gives the TTY a default size until told otherwise.
   await resizeExec(client, execId, cols, rows).catch(() => undefined);
 
@@ -276,9 +327,9 @@ export async function openExecSession(
         } catch {
           /* already gone */
         }
-        r = await waitExec(client, execId, 2000);
+        r = await waitExec(client, execId, 2000).catch(() => undefined);
       }
-      await exit;
+      await exit.catch(() => undefined);
     })());
 
   async function* output(): AsyncGenerator<Uint8Array, void, undefined> {

@@ -1,5 +1,5 @@
 // Image archives: save images to a tar file, load images from one, import a root filesystem tar.
-import { createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -8,6 +8,7 @@ import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { cancelled, inBandError, ndjson } from './progress';
+import { commitSideFile, sideFileFor } from './side-file';
 import { checkImageTarget, parseImageReference } from './validate-reference';
 
 interface Dialer {
@@ -57,22 +58,45 @@ export interface SaveDone {
   size: number;
 }
 
+/** A file already at `path` is refused unless `overwrite` (and a folder always). */
+function checkTarget(path: string, overwrite: boolean): void {
+  let existing;
+  try {
+    existing = statSync(path);
+  } catch {
+    return;
+  }
+  if (existing.isDirectory())
+    throw new BerthError({ kind: 'invalid', field: 'path', message: `${path} is a folder. Give a file name in it.` });
+  if (!overwrite) throw alreadyThere(path);
+}
+
+const alreadyThere = (path: string) =>
+  new BerthError({
+    kind: 'conflict',
+    field: 'path',
+    message: `${path} already exists. Choose another file name, or confirm replacing it.`,
+  });
+
 /**
- * Saves `refs` (ids or references) as one `docker save` tar at `path`, written to a side file and
- * renamed when complete, so a failure or cancel never leaves a partial archive behind.
+ * Saves `refs` (ids or references) as one `docker save` tar at `path`. An existing file there is
+ * replaced only with `overwrite`. The archive is written to a side file in the same folder and put in
+ * place when complete, so a failure or cancel never leaves a partial archive behind.
  */
 export async function* saveImages(
   client: EngineClient,
   refs: string[],
   path: string,
-  opts: { signal?: AbortSignal } = {},
+  opts: { signal?: AbortSignal; overwrite?: boolean } = {},
 ): AsyncGenerator<ArchiveBytes | SaveDone> {
   if (!Array.isArray(refs) || refs.length === 0)
     throw new BerthError({ kind: 'invalid', field: 'images', message: 'Choose at least one image to save.' });
   refs.forEach((r, i) => checkImageTarget(r, `images.${i}`));
   checkFilePath(path, 'path', false);
+  const overwrite = opts.overwrite === true;
+  checkTarget(path, overwrite);
   const what = `save ${refs.length === 1 ? `image "${refs[0]}"` : `${refs.length} images`} to "${path}"`;
-  const side = `${path}.partial-${process.pid}`;
+  const side = sideFileFor(path);
   const stream = await attempt(what, () =>
     dial<Readable>(client, {
       path: '/images/get?',
@@ -86,6 +110,7 @@ export async function* saveImages(
   let written = 0;
   let last = 0;
   const out = createWriteStream(side);
+  out.on('error', (err) => stream.destroy(err)); // e.g. EACCES on the folder: ends the loop below with it
   const onAbort = () => stream.destroy();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -100,12 +125,13 @@ export async function* saveImages(
     }
     out.end();
     await finished(out);
-    renameSync(side, path);
+    commitSideFile(side, path, overwrite);
   } catch (err) {
     out.destroy();
     rmSync(side, { force: true });
     if (opts.signal?.aborted) throw cancelled();
-    throw toBerthError(err, what);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyThere(path);
+    throw toBerthError(err, what, { pathField: 'path' });
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     stream.destroy();

@@ -101,13 +101,36 @@ describe('build', () => {
     expect((await testEngine().docker(['image', 'inspect', `${repo}:fail`])).code).not.toBe(0);
   });
 
-  it('reports a Dockerfile the engine cannot parse', async () => {
+  it('reports a Dockerfile the engine cannot parse by file and line, without quoting it', async () => {
     const dir = context('parse', `FROM ${fixtures().busybox}\nFOO bar\n`);
     const err = await collect(buildImage(client, { context: dir })).catch((e: unknown) => e);
-    expect(err).toMatchObject({ kind: 'invalid' });
-    expect((err as Error).message).toMatch(
-      /^The build failed: dockerfile parse error line 2: unknown instruction: FOO/i,
+    expect(err).toMatchObject({
+      kind: 'invalid',
+      field: 'dockerfile',
+      message: `The Dockerfile ${join(dir, 'Dockerfile')} is not valid at line 2: unknown instruction. Fix that line, then build again.`,
+    });
+    expect(JSON.stringify(err)).not.toContain('FOO');
+  });
+
+  it('never echoes a file given as the Dockerfile (a secret): its name and line only', async () => {
+    const secret = 'TOPSECRET-LINE-1 hunter2';
+    const dir = context('secret', `FROM ${fixtures().busybox}\n`, { shadow: `${secret}\nroot:*:20228:0:99999:7:::\n` });
+    const seen: BuildProgress[] = [];
+    const err = await collect(buildImage(client, { context: dir, dockerfile: 'shadow' }), seen).catch(
+      (e: unknown) => e,
     );
+    expect(err).toMatchObject({
+      kind: 'invalid',
+      field: 'dockerfile',
+      message: `The Dockerfile ${join(dir, 'shadow')} is not valid at line 1: unknown instruction. Fix that line, then build again.`,
+    });
+    expect(JSON.stringify(err) + JSON.stringify(seen)).not.toMatch(/TOPSECRET|hunter2|root:\*/i);
+    const empty = context('empty', `FROM ${fixtures().busybox}\n`, { blank: '' });
+    const e2 = await collect(buildImage(client, { context: empty, dockerfile: 'blank' })).catch((e: unknown) => e);
+    expect(e2).toMatchObject({
+      field: 'dockerfile',
+      message: `The Dockerfile ${join(empty, 'blank')} has no instructions. Check that it is the right file.`,
+    });
   });
 
   it('reports a FROM image that is not there', async () => {

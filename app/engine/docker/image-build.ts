@@ -87,6 +87,39 @@ function checkBuildOptions(opts: BuildOptions): { dockerfile: string; tags: stri
 /** A step header in the classic builder's log: "Step 3/5 : RUN false". */
 const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
 
+/**
+ * The engine's complaint about the Dockerfile itself, said without the text it quotes from the file
+ * (a Dockerfile path may name any file, e.g. a secret): the file and the line, and what is wrong there.
+ */
+export function dockerfileFailure(text: string, dockerfilePath: string): BerthError | undefined {
+  const parse = /dockerfile parse error (?:on )?line (\d+):\s*([^:]*)/i.exec(text);
+  if (parse) {
+    const why = parse[2]!.trim().replace(/\.$/, '');
+    return new BerthError({
+      kind: 'invalid',
+      field: 'dockerfile',
+      message: `The Dockerfile ${dockerfilePath} is not valid at line ${parse[1]}${why ? `: ${why}` : ''}. Fix that line, then build again.`,
+      detail: `dockerfile parse error line ${parse[1]}${why ? `: ${why}` : ''}`,
+    });
+  }
+  if (/cannot be empty|file with no instructions/i.test(text))
+    return new BerthError({
+      kind: 'invalid',
+      field: 'dockerfile',
+      message: `The Dockerfile ${dockerfilePath} has no instructions. Check that it is the right file.`,
+    });
+  if (
+    /failed to process|syntax error|unexpected end of (?:statement|input)|missing '[}\]]'/i.test(text) &&
+    !/^Step /.test(text)
+  )
+    return new BerthError({
+      kind: 'invalid',
+      field: 'dockerfile',
+      message: `The Dockerfile ${dockerfilePath} could not be read as a Dockerfile (a variable or quote is not closed). Check that it is the right file.`,
+    });
+  return undefined;
+}
+
 export function buildFailure(text: string, step: BuildStep | undefined, what: string): BerthError {
   const kind =
     registryErrorKind(text) === 'unavailable' || registryErrorKind(text) === 'unauthorized'
@@ -100,6 +133,7 @@ export function buildFailure(text: string, step: BuildStep | undefined, what: st
 export async function* buildImage(client: EngineClient, opts: BuildOptions): AsyncGenerator<BuildProgress> {
   const { dockerfile, tags } = checkBuildOptions(opts);
   const what = `build the image in "${opts.context}"`;
+  const dockerfilePath = join(opts.context, dockerfile);
   if (opts.signal?.aborted) throw cancelled();
   let context: Readable;
   try {
@@ -132,7 +166,8 @@ export async function* buildImage(client: EngineClient, opts: BuildOptions): Asy
   } catch (err) {
     if (opts.signal?.aborted) throw cancelled();
     const e = toBerthError(err, what);
-    throw buildFailure(e.detail ?? e.message, undefined, what);
+    const text = e.detail ?? e.message;
+    throw dockerfileFailure(text, dockerfilePath) ?? buildFailure(text, undefined, what);
   }
   let step: BuildStep | undefined;
   let imageId = '';
@@ -159,7 +194,9 @@ export async function* buildImage(client: EngineClient, opts: BuildOptions): Asy
       const failure = inBandError(line);
       if (failure) {
         yield* lines('', true);
-        throw buildFailure(failure.trim(), step, what);
+        throw (
+          (step ? undefined : dockerfileFailure(failure, dockerfilePath)) ?? buildFailure(failure.trim(), step, what)
+        );
       }
       const aux = line.aux as { ID?: string } | undefined;
       if (aux?.ID) imageId = aux.ID;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +134,60 @@ describe('images', () => {
     const loaded = await collect(loadImages(client, file));
     expect(loaded.at(-1)).toMatchObject({ kind: 'done', images: [ref] });
     expect((await testEngine().docker(['image', 'inspect', ref])).code).toBe(0);
+  });
+
+  it('never replaces an existing file unless asked, and leaves no side file when it fails or is cancelled', async () => {
+    const dir = join(tmp, 'save-target');
+    mkdirSync(dir);
+    const file = join(dir, 'mine.tar');
+    writeFileSync(file, 'precious');
+    const refused = await collect(saveImages(client, [fixtures().busybox], file)).catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      kind: 'conflict',
+      field: 'path',
+      message: `${file} already exists. Choose another file name, or confirm replacing it.`,
+    });
+    expect(readFileSync(file, 'utf8')).toBe('precious');
+    expect(readdirSync(dir)).toEqual(['mine.tar']);
+
+    const replaced = await collect(saveImages(client, [fixtures().busybox], file, { overwrite: true }));
+    expect(replaced.at(-1)).toMatchObject({ kind: 'done', path: file });
+    expect(statSync(file).size).toBeGreaterThan(100000);
+    expect(readdirSync(dir)).toEqual(['mine.tar']);
+
+    // Cancelled after the first 4 MB of a 12 MB image: the side file (named after the target, in its
+    // folder) was there, and is removed.
+    const big = `${repo}:big`;
+    await collect(
+      buildImage(client, {
+        context: await contextDir('big', 'RUN head -c 12000000 /dev/urandom > /big'),
+        tags: [big],
+      }),
+    );
+    const ctl = new AbortController();
+    const other = join(dir, 'cancelled.tar');
+    let sideSeen: string[] = [];
+    const err = await (async () => {
+      for await (const p of saveImages(client, [big], other, { signal: ctl.signal })) {
+        if (p.kind !== 'bytes') continue;
+        sideSeen = readdirSync(dir).filter((n) => /^cancelled\.tar\.partial-\d+-[0-9a-f]{6}$/.test(n));
+        ctl.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(sideSeen).toHaveLength(1);
+    expect(err).toMatchObject({ message: expect.stringMatching(/cancel/i) });
+    expect(readdirSync(dir)).toEqual(['mine.tar']);
+    await removeImage(client, big, { force: true });
+
+    // A folder that refuses writing (sysfs, even for root): said as that, naming the folder, not the side file.
+    const denied = await collect(saveImages(client, [fixtures().busybox], '/sys/kernel/berth.tar')).catch(
+      (e: unknown) => e,
+    );
+    expect(denied).toMatchObject({
+      kind: 'invalid',
+      field: 'path',
+      message: `Could not save image "${fixtures().busybox}" to "/sys/kernel/berth.tar": permission denied writing in the folder /sys/kernel. Check its permissions, or choose another place.`,
+    });
   });
 
   it('imports a root filesystem tar as an image', async () => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
 import { connectEngine, type EngineClient } from './client';
+import { toBerthError } from './errors';
 import {
   connectNetwork,
   createNetwork,
@@ -138,6 +139,53 @@ describe('networks', () => {
       kind: 'not-found',
     });
     await expect(connectNetwork(client, uniqueName('no-such-net'), box)).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('says a subnet overlaps another network: refused by Berth naming it, and the engine’s own refusal read right', async () => {
+    const { subnet } = await freeSubnet();
+    const first = uniqueName('berth-net-a');
+    extraNets.push(first);
+    await createNetwork(client, { name: first, subnet });
+    const half = subnet.replace(/\/24$/, '/25');
+    await expect(createNetwork(client, { name: uniqueName('berth-net-b'), subnet: half })).rejects.toMatchObject({
+      kind: 'conflict',
+      field: 'subnet',
+      message: `The subnet ${half} overlaps the subnet ${subnet} of the network "${first}". Choose another subnet, or leave it empty so the engine picks a free one.`,
+    });
+    // The engine itself answers 403 "Pool overlaps…" (once read as "the registry refused access").
+    const raw = await client.docker
+      .createNetwork({ Name: uniqueName('berth-net-raw'), IPAM: { Config: [{ Subnet: half }] } })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect((raw as { statusCode?: number }).statusCode).toBe(403);
+    const e = toBerthError(raw, 'create network "raw"');
+    expect(e).toMatchObject({ kind: 'conflict', field: 'subnet' });
+    expect(e.message).toBe(
+      'Could not create network "raw": its subnet overlaps a network the engine already has. Choose another subnet, or leave it empty so the engine picks a free one.',
+    );
+  });
+
+  it('refuses a subnet overlapping a route of this machine (a real bridge interface), which the engine would take over', async () => {
+    const { subnet } = await freeSubnet();
+    const dev = `bd${Math.random().toString(36).slice(2, 8)}`;
+    const ip = (args: string[]) => execFileSync('ip', args, { stdio: 'ignore' });
+    ip(['link', 'add', dev, 'type', 'bridge']);
+    try {
+      ip(['addr', 'add', subnet.replace(/0\/24$/, '1/24'), 'dev', dev]);
+      ip(['link', 'set', dev, 'up']);
+      const wanted = subnet.replace(/\.0\/24$/, '.128/25');
+      const name = uniqueName('berth-net-route');
+      await expect(createNetwork(client, { name, subnet: wanted })).rejects.toMatchObject({
+        kind: 'conflict',
+        field: 'subnet',
+        message: `The subnet ${wanted} overlaps ${subnet}, which this machine reaches through ${dev}: the engine would take that route over, so this machine could no longer reach those addresses. Choose another subnet, or leave it empty so the engine picks a free one.`,
+      });
+      expect((await testEngine().docker(['network', 'inspect', name])).code).not.toBe(0);
+    } finally {
+      ip(['link', 'del', dev]);
+    }
   });
 
   it('refuses bad input before the engine', async () => {

@@ -3,6 +3,7 @@ import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { listContainerUse, nameList } from './system-usage';
+import { checkSubnetIsFree } from './subnet-overlap';
 import {
   checkGateway,
   checkLabels,
@@ -161,6 +162,7 @@ export async function createNetwork(client: EngineClient, opts: CreateNetworkOpt
       field: 'name',
       message: `Could not ${what}: a network with that name already exists. Choose another name.`,
     });
+  if (subnet) await checkSubnetIsFree(client, subnet, await listNetworks(client).catch(() => []));
   const created = await attempt(what, () =>
     client.docker.createNetwork({
       Name: opts.name,

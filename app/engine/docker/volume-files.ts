@@ -3,6 +3,7 @@
 // any image that exists locally works (the busybox fixture in tests), nothing is pulled, and the
 // helper is removed afterwards (with its anonymous volumes), even when reading fails.
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -26,6 +27,21 @@ import { checkImageTarget, checkInnerPath, checkObjectRef } from './validate-ref
 /** Where the helper mounts the volume. */
 const MOUNT = '/berth-volume';
 export const HELPER_LABEL = 'berth.helper';
+/** Which Berth process made a helper: `<host name>:<pid>`, so a sweep leaves a live one's helpers alone. */
+export const HELPER_OWNER_LABEL = 'berth.helper.owner';
+const owner = () => `${hostname()}:${process.pid}`;
+
+/** True when the helper's owner is a Berth process that still runs on this machine (this one included). */
+function ownerAlive(label: string | undefined): boolean {
+  const m = label ? /^(.*):(\d+)$/.exec(label) : null;
+  if (!m || m[1] !== hostname()) return false;
+  try {
+    process.kill(Number(m[2]), 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 export interface VolumeFilesOptions {
   /** Image for the helper container; must exist locally. Default: a small local image. */
@@ -53,23 +69,33 @@ async function pickHelperImage(client: EngineClient, wanted?: string): Promise<s
 }
 
 /**
- * Removes helper containers left behind by a Berth that died while reading a volume (older than
- * `olderThanSeconds`, so helpers in use by another window are left alone). Returns how many.
+ * Removes helper containers left behind by a Berth that died while reading a volume: older than
+ * `olderThanSeconds`, and not made by a Berth process still running on this machine (so helpers in use
+ * are left alone). Returns how many; `onRemoved` hears of each.
  */
-export async function removeStaleVolumeHelpers(client: EngineClient, olderThanSeconds = 600): Promise<number> {
+export async function removeStaleVolumeHelpers(
+  client: EngineClient,
+  olderThanSeconds = 600,
+  onRemoved?: (helper: { name: string; ageSeconds: number }) => void,
+): Promise<number> {
   const list = (await attempt('list helper containers', () =>
     client.docker.listContainers({ all: true, filters: { label: [`${HELPER_LABEL}=volume-files`] } }),
-  )) as { Id: string; Created: number }[];
-  const stale = list.filter((c) => c.Created < Date.now() / 1000 - olderThanSeconds);
-  await Promise.all(
+  )) as { Id: string; Created: number; Names?: string[]; Labels?: Record<string, string> }[];
+  const now = Date.now() / 1000;
+  const stale = list.filter((c) => c.Created < now - olderThanSeconds && !ownerAlive(c.Labels?.[HELPER_OWNER_LABEL]));
+  const removed = await Promise.all(
     stale.map((c) =>
       client.docker
         .getContainer(c.Id)
         .remove({ force: true, v: true })
-        .catch(() => undefined),
+        .then(() => {
+          onRemoved?.({ name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''), ageSeconds: Math.round(now - c.Created) });
+          return true;
+        })
+        .catch(() => false),
     ),
   );
-  return stale.length;
+  return removed.filter(Boolean).length;
 }
 
 /** Runs `fn` with a helper container that mounts `volume` read-only at /berth-volume; removes it afterwards. */
@@ -88,7 +114,7 @@ export async function withVolumeHelper<T>(
       Image: image,
       Entrypoint: ['/berth-never-started'],
       Cmd: [],
-      Labels: { [HELPER_LABEL]: 'volume-files' },
+      Labels: { [HELPER_LABEL]: 'volume-files', [HELPER_OWNER_LABEL]: owner() },
       NetworkDisabled: true,
       HostConfig: { Binds: [`${volume}:${MOUNT}:ro`], NetworkMode: 'none' },
     }),

@@ -1,8 +1,10 @@
 // An engine that already runs elsewhere (a socket, DOCKER_HOST, a docker context, podman…):
-// Berth only connects to it and watches it; it never starts or stops it.
+// Berth only connects to it and watches it; it never starts or stops it. One that is not there yet
+// (or goes away) is waited for, and connected to as soon as it answers.
 import type { EngineAddress } from '../docker/client';
 import { listCandidates, type CandidateInputs, type CandidateSource } from './engine-candidates';
-import { probeEngine } from './probe';
+import { waitForEngine, type EngineWaiter } from './engine-waiter';
+import { probeEngine, type ProbeResult } from './probe';
 import { EngineStateMachine } from './state-machine';
 import type { EngineHost, EngineListener, EngineState, EngineStatus } from './types';
 
@@ -33,6 +35,7 @@ export class ExternalHost implements EngineHost {
   readonly address: EngineAddress;
   private readonly machine = new EngineStateMachine();
   private watcher: NodeJS.Timeout | undefined;
+  private waiter: EngineWaiter | undefined;
   private probeWanted = true;
   private probing = false;
 
@@ -57,7 +60,8 @@ export class ExternalHost implements EngineHost {
   }
 
   status(): EngineStatus {
-    return this.machine.status();
+    const s = this.machine.status();
+    return this.waiter && s.state === 'starting' ? { ...s, waiting: true } : s;
   }
 
   subscribe(listener: EngineListener): () => void {
@@ -68,23 +72,64 @@ export class ExternalHost implements EngineHost {
     return [];
   }
 
-  /** Connects: probes /_ping; `error` (with the reason) when the engine does not answer. */
+  /**
+   * Connects: probes /_ping. An engine that is not there yet (no socket, nothing listening) leaves the
+   * host `starting`, waiting for it, and resolves `starting`; any other failure ends in `error`.
+   */
   async start(): Promise<EngineState> {
     if (this.machine.state === 'running') return 'running';
+    if (this.waiter && this.machine.state === 'starting') return 'starting';
+    this.waiter?.cancel();
+    this.waiter = undefined;
     this.machine.transition('starting', `Connecting to ${this.label}`);
     const r = await probeEngine(this.url, this.timeoutMs);
     if ((this.machine.state as EngineState) !== 'starting') return this.machine.state; // stopped meanwhile
-    if (!r.reachable) {
-      throw this.machine.fail({
-        step: `Connecting to ${this.label}`,
-        message: `Could not connect to the engine at ${this.url}: ${r.reason}.`,
-        fix: 'Berth does not start external engines: start it yourself, fix the address, or choose another engine.',
-        logTail: [],
-      });
+    if (r.reachable) {
+      this.connected(`Connected to ${this.label}`, r);
+      return 'running';
     }
-    this.machine.transition('running', `Connected to ${this.label}${r.apiVersion ? ` (API ${r.apiVersion})` : ''}`);
+    if (r.absent) {
+      this.machine.progress(this.waitingText(r));
+      this.waitForIt();
+      return 'starting';
+    }
+    throw this.machine.fail({
+      step: `Connecting to ${this.label}`,
+      message: `Could not connect to the engine at ${this.url}: ${r.reason}.`,
+      fix: 'Berth does not start external engines: start it yourself, fix the address, or choose another engine.',
+      logTail: [],
+    });
+  }
+
+  private waitingText(r: ProbeResult): string {
+    return `Waiting for the engine at ${this.url} (${r.reason}); Berth connects as soon as it answers.`;
+  }
+
+  private connected(progress: string, r: ProbeResult): void {
+    this.machine.transition('running', `${progress}${r.apiVersion ? ` (API ${r.apiVersion})` : ''}`);
     this.watch();
-    return 'running';
+  }
+
+  /** Probes until the engine answers (a short capped backoff, and the socket's folder watched), then connects. */
+  private waitForIt(): void {
+    this.waiter?.cancel();
+    this.waiter = waitForEngine({
+      address: this.address,
+      probe: () => probeEngine(this.url, this.timeoutMs),
+      onMiss: (r) => {
+        if (this.machine.state === 'starting') this.machine.progress(this.waitingText(r));
+      },
+      onReady: (r) => {
+        this.waiter = undefined;
+        const state = this.machine.state;
+        if (state === 'starting') this.connected(`Connected to ${this.label}`, r);
+        else if (state === 'error') {
+          this.machine.transition('starting', `Reconnecting to ${this.label}`);
+          this.machine.transition('running', `Reconnected to ${this.label}`);
+          this.watch();
+        }
+      },
+    });
   }
 
   setLivenessProbe(on: boolean): void {
@@ -92,7 +137,7 @@ export class ExternalHost implements EngineHost {
     if (!on) {
       if (this.watcher) clearInterval(this.watcher);
       this.watcher = undefined;
-    } else if (this.machine.state === 'running' || this.machine.state === 'error') {
+    } else if (this.machine.state === 'running') {
       this.watch();
       void this.recheck(); // the event stream dropped: look now, not an interval from now
     }
@@ -109,17 +154,16 @@ export class ExternalHost implements EngineHost {
     this.probing = true;
     try {
       const r = await probeEngine(this.url, this.timeoutMs);
-      const state = this.machine.state;
-      if (state === 'running' && !r.reachable) {
+      if (this.machine.state === 'running' && !r.reachable) {
+        if (this.watcher) clearInterval(this.watcher);
+        this.watcher = undefined;
         this.machine.fail({
           step: `Watching ${this.label}`,
           message: `The engine at ${this.url} stopped answering: ${r.reason}.`,
           fix: 'Berth does not manage this engine: start it again yourself; Berth reconnects as soon as it answers.',
           logTail: [],
         });
-      } else if (state === 'error' && r.reachable) {
-        this.machine.transition('starting', `Reconnecting to ${this.label}`);
-        this.machine.transition('running', `Reconnected to ${this.label}`);
+        this.waitForIt();
       }
     } finally {
       this.probing = false;
@@ -130,6 +174,8 @@ export class ExternalHost implements EngineHost {
   async stop(): Promise<void> {
     if (this.watcher) clearInterval(this.watcher);
     this.watcher = undefined;
+    this.waiter?.cancel();
+    this.waiter = undefined;
     const s = this.machine.state;
     if (s === 'stopped') return;
     if (s === 'error') return this.machine.transition('stopped', 'Disconnected');

@@ -97,19 +97,32 @@ describe('external engines (real dockerd)', () => {
     expect((await pingUnix(system.socket)).ok).toBe(true);
   });
 
-  it('gives a clear error naming what failed: missing socket, bad scheme, refused ssh host', async () => {
+  it('waits for a missing engine; gives a clear error naming what failed: not a socket, bad scheme, refused ssh host', async () => {
     const missing = new ExternalHost('/nonexistent/berth.sock', {
       kind: 'unix',
       socketPath: '/nonexistent/berth.sock',
     });
-    const e1 = (await missing.start().catch((e: unknown) => e)) as BerthError;
+    expect(await missing.start()).toBe('starting');
+    expect(missing.status()).toMatchObject({
+      state: 'starting',
+      progress:
+        'Waiting for the engine at /nonexistent/berth.sock (no socket at /nonexistent/berth.sock); Berth connects as soon as it answers.',
+    });
+    expect(missing.status().failure).toBeUndefined();
+    await missing.stop();
+    expect(missing.status().state).toBe('stopped');
+
+    const file = join(fixture.create({}, 'ext').home.dir, 'not-a-socket');
+    writeFileSync(file, '');
+    const notSocket = new ExternalHost(file, { kind: 'unix', socketPath: file });
+    const e1 = (await notSocket.start().catch((e: unknown) => e)) as BerthError;
     expect(e1).toBeInstanceOf(BerthError);
     expect(e1.message).toBe(
-      'Could not connect to the engine at /nonexistent/berth.sock: no socket at /nonexistent/berth.sock. Berth does not start external engines: start it yourself, fix the address, or choose another engine.',
+      `Could not connect to the engine at ${file}: ${file} exists but is not a socket. Berth does not start external engines: start it yourself, fix the address, or choose another engine.`,
     );
-    expect(missing.status()).toMatchObject({
+    expect(notSocket.status()).toMatchObject({
       state: 'error',
-      failure: { step: 'Connecting to Engine at /nonexistent/berth.sock' },
+      failure: { step: `Connecting to Engine at ${file}` },
     });
 
     const sel = new EngineSelection({ paths: { data: '/nonexistent/d', config: '/nonexistent/c' } });
@@ -135,6 +148,7 @@ describe('external engines (real dockerd)', () => {
     expect(e3.message).toMatch(
       /^Could not connect to the engine at ssh:\/\/nobody@127\.0\.0\.1:1: ssh to ssh:\/\/nobody@127\.0\.0\.1:1 failed: .*Connection refused/,
     );
+    await ssh.stop();
   });
 
   it('switches the active engine at run time and persists the choice', async () => {

@@ -1,15 +1,24 @@
 // Berth's own dockerd: private data-root, exec-root, socket, pidfile, bridge, pool and cgroup parent
 // under Berth's data dir; started, watched and stopped by Berth (directly as root, or via rootlesskit).
+// One left running by an earlier Berth session that died is adopted when healthy, so its containers
+// keep running; an unhealthy one is stopped and a fresh one started.
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineAddress } from '../docker/client';
 import { pingUnix } from '../docker/client';
 import type { BerthError } from '../../shared/errors';
 import { findBinary } from './binaries';
-import { launchEngineProcess, type EngineProcess, type ExitInfo } from './engine-process';
+import { adoptEngineProcess, launchEngineProcess, type EngineProcess, type ExitInfo } from './engine-process';
 import { daemonMessage, suggestFix } from './failure-advice';
 import { EngineNat } from './nat';
-import { DEFAULT_BRIDGE, ensureBridge, loadOrChooseNetwork, removeBridge, type EngineNetwork } from './network';
+import {
+  bridgeExists,
+  forgetOwnedBridge,
+  removeBridge,
+  resolveEngineNetwork,
+  setUpEngineBridge,
+  type EngineNetwork,
+} from './network';
 import {
   defaultMode,
   dockerdArgs,
@@ -23,7 +32,7 @@ import { berthPaths, MAX_SOCKET_PATH, nativeEnginePaths, type NativeEnginePaths 
 import { isAlive, isDockerd, processesMentioning, sleep, terminate } from './processes';
 import { RotatingLog } from './rotating-log';
 import { describeRootlessProblems, rootlessProblems } from './rootless-prereqs';
-import { inspectStale, readPid } from './stale-recovery';
+import { adoptionProblem, inspectStale, readPid } from './stale-recovery';
 import { EngineStateMachine, failureError } from './state-machine';
 import { EngineStepError } from './step-error';
 import type { EngineFailure, EngineHost, EngineListener, EngineState, EngineStatus } from './types';
@@ -55,6 +64,8 @@ export class NativeHost implements EngineHost {
   private createdBridge = false;
   private nat: EngineNat | undefined;
   private rootlessNatNoticed = false;
+  /** dockerd and its flags as this session runs them (inside rootlesskit in rootless mode). */
+  private expected: EngineCommand | undefined;
 
   constructor(private readonly opts: NativeEngineOptions = {}) {
     this.mode = opts.mode ?? defaultMode();
@@ -123,8 +134,14 @@ export class NativeHost implements EngineHost {
         await this.bringUp(abort.signal);
         if (abort.signal.aborted) return 'stopped';
         this.machine.pid = this.proc?.pid;
-        this.machine.transition('running', 'Engine is running');
-        this.log.mark(`engine running (pid ${this.proc?.pid})`);
+        const adopted = this.proc?.adopted;
+        this.machine.transition(
+          'running',
+          adopted
+            ? `Engine is running (kept from an earlier Berth session, pid ${this.proc?.pid}: its containers kept running)`
+            : 'Engine is running',
+        );
+        this.log.mark(`engine running (pid ${this.proc?.pid}${adopted ? ', adopted' : ''})`);
         return 'running';
       } catch (err) {
         if (abort.signal.aborted) return 'stopped';
@@ -159,27 +176,27 @@ export class NativeHost implements EngineHost {
   private async bringUp(signal: AbortSignal): Promise<void> {
     const cmd = await this.step('Checking prerequisites', () => this.command());
     await this.step('Preparing the engine directory', () => this.prepareDirs());
+    this.log.follow();
     const stale = await this.step('Checking for leftovers of an earlier run', () => inspectStale(this.paths));
     for (const note of stale.notes) {
       this.machine.progress(note);
       this.log.mark(note);
     }
-    if (stale.ownOrphanPid) {
-      const orphan = stale.ownOrphanPid;
-      await this.step(`Stopping the engine left running by an earlier session (pid ${orphan})`, () =>
-        terminate([orphan], this.opts.stopTimeoutMs ?? 20000),
-      );
-    }
+    let adopted: EngineProcess | undefined;
+    if (stale.ownOrphanPid) adopted = await this.adoptOrStop(stale.ownOrphanPid);
     if (signal.aborted) return;
     if (this.mode === 'root') {
       const net = this.network!;
       await this.step(`Setting up the engine's bridge ${net.bridge} (${net.bip})`, () => {
-        this.createdBridge = ensureBridge(net) || this.createdBridge;
+        const bridge = setUpEngineBridge(this.paths.dir, net);
+        bridge.notes.forEach((n) => this.log.mark(n));
+        this.createdBridge = bridge.berths || this.createdBridge;
       });
     }
     if (signal.aborted) return;
     this.log.resetMemory();
     await this.setUpOutbound();
+    if (adopted) return;
     this.log.mark(`starting: ${cmd.file} ${cmd.args.join(' ')}`);
     const proc = await this.step('Starting dockerd', () =>
       launchEngineProcess(cmd, this.log, this.opts.env ?? process.env),
@@ -190,6 +207,34 @@ export class NativeHost implements EngineHost {
     if (signal.aborted) return;
     // The engine dir is 0700 already; the socket itself is for the user only too.
     chmodSync(this.paths.socket, 0o600);
+  }
+
+  /**
+   * Berth's engine left running by an earlier session: adopted (it becomes this session's engine, its
+   * containers untouched) when its command line, pidfile and socket agree and it answers; otherwise
+   * stopped cleanly (SIGTERM, then SIGKILL) with its helpers, so a fresh one can start.
+   */
+  private async adoptOrStop(orphan: number): Promise<EngineProcess | undefined> {
+    const problem = await this.step(`Checking the engine left running by an earlier session (pid ${orphan})`, () =>
+      adoptionProblem(orphan, this.paths, this.expected!),
+    );
+    if (problem === undefined) {
+      const proc = adoptEngineProcess(orphan, this.paths.socket);
+      this.proc = proc;
+      void proc.exited.then((exit) => this.onExit(proc, exit));
+      const note = `Kept Berth's engine from an earlier session (pid ${orphan}): its containers keep running`;
+      this.machine.progress(note);
+      this.log.mark(note);
+      return proc;
+    }
+    const note = `The engine left running by an earlier session (pid ${orphan}) is not kept: ${problem}`;
+    this.machine.progress(note);
+    this.log.mark(note);
+    await this.step(`Stopping the engine left running by an earlier session (pid ${orphan})`, async () => {
+      await terminate([orphan], this.opts.stopTimeoutMs ?? 20000);
+      await this.stopLeftoverHelpers();
+    });
+    return undefined;
   }
 
   private notice(message: string): void {
@@ -234,8 +279,9 @@ export class NativeHost implements EngineHost {
           fix: 'Use the rootless engine (the default for normal users), or run Berth as root.',
         });
       }
-      this.network = this.resolveNetwork();
-      return { file: dockerd, args: dockerdArgs(this.paths, 'root', this.network, this.opts) };
+      this.network = resolveEngineNetwork(this.paths.dir, this.opts.network);
+      this.expected = { file: dockerd, args: dockerdArgs(this.paths, 'root', this.network, this.opts) };
+      return this.expected;
     }
     const problems = rootlessProblems();
     if (problems.length) {
@@ -243,22 +289,8 @@ export class NativeHost implements EngineHost {
       throw new StepFailure({ step: 'Checking prerequisites', message, fix });
     }
     const rootlesskit = findBinary(this.opts.rootlesskitPath ?? 'rootlesskit')!;
-    return rootlessCommand(rootlesskit, dockerd, this.paths, dockerdArgs(this.paths, 'rootless', undefined, this.opts));
-  }
-
-  private resolveNetwork(): EngineNetwork {
-    mkdirSync(this.paths.dir, { recursive: true, mode: 0o700 });
-    const wanted = this.opts.network ?? {};
-    const base =
-      wanted.bip && wanted.pool
-        ? undefined
-        : loadOrChooseNetwork(`${this.paths.dir}/network.json`, wanted.bridge ?? DEFAULT_BRIDGE);
-    return {
-      bridge: wanted.bridge ?? base?.bridge ?? DEFAULT_BRIDGE,
-      bip: wanted.bip ?? base!.bip,
-      pool: wanted.pool ?? base!.pool,
-      poolSize: wanted.poolSize ?? base?.poolSize ?? 24,
-    };
+    this.expected = { file: dockerd, args: dockerdArgs(this.paths, 'rootless', undefined, this.opts) };
+    return rootlessCommand(rootlesskit, dockerd, this.paths, this.expected.args);
   }
 
   private prepareDirs(): void {
@@ -323,6 +355,11 @@ export class NativeHost implements EngineHost {
     if (proc && !proc.exitInfo) await proc.terminate(graceMs);
     const holder = readPid(this.paths.pidfile);
     if (holder && holder !== proc?.pid && isAlive(holder) && isDockerd(holder)) return; // another engine uses this dir now: not ours to sweep
+    await this.stopLeftoverHelpers();
+  }
+
+  /** Any containerd, shim or rootlesskit helper of this engine dir whose dockerd is gone. */
+  private async stopLeftoverHelpers(): Promise<void> {
     const leftovers = processesMentioning(this.paths.execRoot).concat(
       this.mode === 'rootless' ? processesMentioning(this.paths.rootlesskitState) : [],
     );
@@ -349,6 +386,7 @@ export class NativeHost implements EngineHost {
         this.machine.pid = undefined;
         this.machine.transition('stopped', 'Stopped');
         this.log.mark('engine stopped');
+        this.log.unfollow();
       } catch (err) {
         throw this.machine.fail({
           step: 'Stopping dockerd',
@@ -381,6 +419,7 @@ export class NativeHost implements EngineHost {
     }
     if (this.createdBridge && this.network && this.opts.removeBridgeOnStop !== false) {
       removeBridge(this.network.bridge);
+      if (!bridgeExists(this.network.bridge)) forgetOwnedBridge(this.paths.dir);
       this.createdBridge = false;
     }
   }

@@ -3,7 +3,8 @@
 // where a /24 stops `docker run` after about 250) and its own pool for user networks, chosen once
 // and remembered.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BerthError } from '../../shared/errors';
 import { EngineStepError } from './step-error';
 
@@ -161,4 +162,65 @@ export function removeBridge(name: string): void {
   } catch {
     /* busy or gone: harmless, it is reused on the next start */
   }
+}
+
+/**
+ * Which bridge Berth created for an engine, remembered in the engine dir so that a later Berth process
+ * (after a crash, or after the bridge name changed) knows the bridge is its own to remove.
+ */
+const OWNED_BRIDGE = 'bridge-owned.json';
+
+export function ownedBridge(engineDir: string): string | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(join(engineDir, OWNED_BRIDGE), 'utf8')) as { bridge?: unknown };
+    return typeof saved.bridge === 'string' && /^[\w.-]{1,15}$/.test(saved.bridge) ? saved.bridge : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function rememberOwnedBridge(engineDir: string, bridge: string): void {
+  writeFileSync(join(engineDir, OWNED_BRIDGE), `${JSON.stringify({ bridge })}\n`, { mode: 0o600 });
+}
+
+export function forgetOwnedBridge(engineDir: string): void {
+  rmSync(join(engineDir, OWNED_BRIDGE), { force: true });
+}
+
+/**
+ * Makes the engine's bridge exist. `berths` is true when the bridge is Berth's to remove on stop: this
+ * call created it, or an earlier Berth session did (remembered in the engine dir). A bridge an earlier
+ * session created under another name is removed.
+ */
+export function setUpEngineBridge(engineDir: string, net: EngineNetwork): { berths: boolean; notes: string[] } {
+  const notes: string[] = [];
+  const owned = ownedBridge(engineDir);
+  if (owned && owned !== net.bridge && bridgeExists(owned)) {
+    removeBridge(owned);
+    if (!bridgeExists(owned)) {
+      forgetOwnedBridge(engineDir);
+      notes.push(`removed the bridge ${owned} an earlier Berth session created`);
+    }
+  }
+  if (ensureBridge(net)) {
+    rememberOwnedBridge(engineDir, net.bridge);
+    return { berths: true, notes };
+  }
+  if (owned === net.bridge) notes.push(`reusing the bridge ${net.bridge} Berth created in an earlier session`);
+  return { berths: owned === net.bridge, notes };
+}
+
+/** The engine's network: what the options give, completed by the choice remembered in the engine dir. */
+export function resolveEngineNetwork(engineDir: string, wanted: Partial<EngineNetwork> = {}): EngineNetwork {
+  mkdirSync(engineDir, { recursive: true, mode: 0o700 });
+  const base =
+    wanted.bip && wanted.pool
+      ? undefined
+      : loadOrChooseNetwork(join(engineDir, 'network.json'), wanted.bridge ?? DEFAULT_BRIDGE);
+  return {
+    bridge: wanted.bridge ?? base?.bridge ?? DEFAULT_BRIDGE,
+    bip: wanted.bip ?? base!.bip,
+    pool: wanted.pool ?? base!.pool,
+    poolSize: wanted.poolSize ?? base?.poolSize ?? 24,
+  };
 }

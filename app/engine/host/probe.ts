@@ -13,6 +13,11 @@ export interface ProbeResult {
   reason: string;
   apiVersion?: string;
   address?: EngineAddress;
+  /**
+   * True when the engine is simply not there (yet): no socket, nothing listening, or no answer in
+   * time (a starting dockerd accepts before it serves). Berth waits for such an engine.
+   */
+  absent?: boolean;
 }
 
 const where = (a: EngineAddress): string =>
@@ -38,7 +43,7 @@ function socketReason(path: string, code: string | undefined, timeoutMs: number)
 }
 
 async function probeUnix(path: string, timeoutMs: number): Promise<Omit<ProbeResult, 'address'>> {
-  if (!existsSync(path)) return { reachable: false, reason: socketReason(path, 'ENOENT', timeoutMs) };
+  if (!existsSync(path)) return { reachable: false, absent: true, reason: socketReason(path, 'ENOENT', timeoutMs) };
   if (!statSync(path).isSocket()) return { reachable: false, reason: `${path} exists but is not a socket` };
   const r = await pingUnix(path, timeoutMs);
   if (r.ok)
@@ -47,7 +52,8 @@ async function probeUnix(path: string, timeoutMs: number): Promise<Omit<ProbeRes
       reason: `answered /_ping${r.apiVersion ? ` (API ${r.apiVersion})` : ''}`,
       ...(r.apiVersion ? { apiVersion: r.apiVersion } : {}),
     };
-  return { reachable: false, reason: socketReason(path, r.error, timeoutMs) };
+  const absent = r.error === 'ENOENT' || r.error === 'ECONNREFUSED' || r.error === 'timeout';
+  return { reachable: false, reason: socketReason(path, r.error, timeoutMs), ...(absent ? { absent } : {}) };
 }
 
 function probeTcp(
@@ -76,6 +82,7 @@ function probeTcp(
     req.on('error', (e: NodeJS.ErrnoException) =>
       resolve({
         reachable: false,
+        ...(e.code === 'ECONNREFUSED' ? { absent: true } : {}),
         reason:
           e.code === 'ECONNREFUSED'
             ? `${target} refused the connection`
@@ -84,7 +91,7 @@ function probeTcp(
     );
     req.on('timeout', () => {
       req.destroy();
-      resolve({ reachable: false, reason: `${target} did not answer /_ping within ${timeoutMs} ms` });
+      resolve({ reachable: false, absent: true, reason: `${target} did not answer /_ping within ${timeoutMs} ms` });
     });
     req.end();
   });

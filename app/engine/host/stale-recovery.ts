@@ -1,7 +1,9 @@
-// Before a start: what an earlier crash left behind (pidfile, socket) and whether a dockerd still holds them.
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+// Before a start: what an earlier crash left behind (pidfile, socket), whether a dockerd still holds
+// them, and whether Berth's own engine left running by an earlier session is healthy enough to adopt.
+import { existsSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pingUnix } from '../docker/client';
+import type { EngineCommand } from './native-config';
 import type { NativeEnginePaths } from './paths';
 import { argvOf, isAlive, isDockerd } from './processes';
 
@@ -71,4 +73,45 @@ export async function inspectStale(p: NativeEnginePaths): Promise<StaleReport> {
     }
   }
   return report;
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Why the engine `pid`, left running by an earlier Berth session, cannot be adopted — or undefined when
+ * it can: its command line is exactly the dockerd and flags this session would run (so its pidfile,
+ * data-root, exec-root and socket are Berth's), its socket exists and /_ping answers on it.
+ */
+export async function adoptionProblem(
+  pid: number,
+  p: NativeEnginePaths,
+  expected: EngineCommand,
+): Promise<string | undefined> {
+  const argv = argvOf(pid);
+  if (!argv[0] || realpathOr(argv[0]) !== realpathOr(expected.file))
+    return `it runs ${argv[0] ?? 'an unknown program'}, not ${expected.file}`;
+  const flags = argv.slice(1);
+  const differs = Math.max(flags.length, expected.args.length);
+  for (let i = 0; i < differs; i++) {
+    if (flags[i] === expected.args[i]) continue;
+    const had = flags[i] ?? '(nothing)';
+    const wants = expected.args[i] ?? '(nothing)';
+    return `it was started with other settings (${had} where Berth now uses ${wants})`;
+  }
+  let isSocket = false;
+  try {
+    isSocket = statSync(p.socket).isSocket();
+  } catch {
+    /* below */
+  }
+  if (!isSocket) return `its socket ${p.socket} is gone`;
+  const answer = await pingUnix(p.socket, 2000);
+  if (!answer.ok) return `it does not answer /_ping on ${p.socket} (${answer.error ?? 'no answer'})`;
+  return undefined;
 }

@@ -27,6 +27,8 @@ export interface EngineStatus {
   pid?: number;
   /** How many times the supervisor restarted the engine since the last manual start. */
   restarts: number;
+  /** Set while `starting` when an external engine is not there yet and the host waits for it. */
+  waiting?: boolean;
 }
 
 export type EngineEvent =
@@ -47,8 +49,9 @@ export interface EngineHost {
   readonly address: EngineAddress;
   status(): EngineStatus;
   /**
-   * Starts (native) or connects to (external) the engine. Resolves with `running`, or with `stopped`
-   * when a stop() aborted the start; rejects with a BerthError when the host ends in `error`.
+   * Starts (native) or connects to (external) the engine. Resolves with `running`, with `stopped`
+   * when a stop() aborted the start, or with `starting` when an external engine is not there yet and
+   * the host waits for it; rejects with a BerthError when the host ends in `error`.
    */
   start(): Promise<EngineState>;
   /** Stops the engine Berth runs (native) or just disconnects (external). Never rejects for an already stopped host. */

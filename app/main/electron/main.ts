@@ -20,7 +20,7 @@ import { TrayIcon } from './tray';
 import { runTrayAction } from './tray-actions';
 import { safeStorageBox } from './safe-storage-box';
 import { TrayController } from './tray-controller';
-import { guardSession } from './window-guards';
+import { guardSession, installAppGuards } from './window-guards';
 
 const locations = appLocations({
   mainFile: mainFileOf(import.meta.url),
@@ -110,7 +110,7 @@ async function start(): Promise<void> {
   const engineSocket = engineSocketArg();
   const dialogs = nativeDialogs(() => win);
   const backendReady: Promise<Backend> = import('../backend').then((m) =>
-    m.createBackend({ ...(engineSocket ? { engineSocket } : {}), dialogs, resourcesDir: locations.resources }),
+    m.createBackend({ ...(engineSocket ? { engineSocket } : {}), dialogs, resourcesDir: locations.resources, log }),
   );
   const transport = attachIpcTransport({
     ipcMain,
@@ -195,6 +195,8 @@ function installQuit(transport: IpcTransport, backend: Backend | undefined, stop
 }
 
 app.setPath('userData', locations.userData);
+// Every webContents the app creates is guarded, not only Berth's window (see window-guards.ts).
+installAppGuards(app, { ...guard, where: locations.renderer });
 // Windows shows notifications only for an app with an AppUserModelID (the appId of electron-builder.yml).
 if (process.platform === 'win32') app.setAppUserModelId('dev.berth.app');
 

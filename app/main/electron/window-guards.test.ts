@@ -1,9 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import type { Session } from 'electron';
+import { EventEmitter } from 'node:events';
+import type { App, Session } from 'electron';
 import { contentSecurityPolicy, secureWebPreferences, withCsp } from './security-policy';
 import { FakeSession, FakeWebContents } from './testing/fake-electron';
-import { guardSession, guardWebContents } from './window-guards';
+import { guardSession, guardWebContents, installAppGuards } from './window-guards';
 
 const dir = '/opt/berth/out/renderer';
 const index = pathToFileURL(`${dir}/index.html`).href;
@@ -164,5 +165,68 @@ describe('permissions (fake Electron session: binary absent here)', () => {
     expect(await ses.askPermission('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
     expect(ses.permissionCheck!({}, 'media', 'file://', { requestingUrl: index })).toBe(false);
     expect(ses.permissionCheck!({}, 'clipboard-sanitized-write', 'file://', { requestingUrl: index })).toBe(true);
+  });
+});
+
+describe('the app-wide guard for every webContents (fake Electron app: binary absent here)', () => {
+  function appWithGuards() {
+    const app = new EventEmitter();
+    const openExternal = vi.fn();
+    const refused: string[] = [];
+    installAppGuards(app as unknown as Pick<App, 'on'>, {
+      where,
+      openExternal,
+      onRefused: (what, url) => refused.push(`${what} ${url}`),
+    });
+    /** A webContents the app creates that is not Berth's window (a devtools view, a dependency's window…). */
+    const created = (session = new FakeSession()) => {
+      const wc = new FakeWebContents('about:blank');
+      wc.session = session;
+      app.emit('web-contents-created', {}, wc.asElectron);
+      return wc;
+    };
+    return { created, openExternal, refused };
+  }
+
+  it('locks navigation, window.open and <webview> of any webContents the app creates', () => {
+    const { created, openExternal, refused } = appWithGuards();
+    const other = created();
+    expect(other.tryNavigation('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(other.tryNavigation('will-frame-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(other.windowOpenHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(other.windowOpenHandler!({ url: 'https://docs.docker.com/' })).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledWith('https://docs.docker.com/');
+    let prevented = false;
+    other.emit('will-attach-webview', { preventDefault: () => (prevented = true) }, {}, {});
+    expect(prevented).toBe(true);
+    expect(refused).toEqual([
+      'navigation https://evil.example/',
+      'frame navigation file:///etc/passwd',
+      'window.open javascript:alert(1)',
+      'webview ',
+    ]);
+  });
+
+  it("refuses permissions in any webContents' session, also a session other than the default", async () => {
+    const { created } = appWithGuards();
+    const partition = new FakeSession();
+    created(partition);
+    expect(await partition.askPermission('media', 'https://evil.example/')).toBe(false);
+    expect(await partition.askPermission('notifications', index)).toBe(false);
+    expect(await partition.request('file:///etc/shadow')).toEqual({ cancel: true });
+    expect((await partition.respond(index)).responseHeaders?.['Content-Security-Policy']).toEqual([
+      contentSecurityPolicy(),
+    ]);
+  });
+
+  it('guards each webContents and session once, however often it is seen', () => {
+    const { created } = appWithGuards();
+    const shared = new FakeSession();
+    const first = created(shared);
+    const handler = shared.permissionRequest;
+    created(shared);
+    expect(shared.permissionRequest).toBe(handler);
+    guardWebContents(first.asElectron, { where, openExternal: vi.fn() }); // as main-window.ts does too
+    expect(first.listenerCount('will-navigate')).toBe(1);
   });
 });

@@ -1,7 +1,9 @@
 // Applies the security policy to a window's webContents and to the session: navigation and
 // window.open locked, <webview> refused, permissions refused, the CSP set on every renderer response,
-// and file loads confined to the renderer's directory. Electron objects are passed in (fakes in tests).
-import type { Session, WebContents } from 'electron';
+// and file loads confined to the renderer's directory. installAppGuards applies both to every
+// webContents the app ever creates (windows, devtools, anything a dependency opens), not just Berth's
+// window. Each is applied once per object. Electron objects are passed in (fakes in tests).
+import type { App, Session, WebContents } from 'electron';
 import type { RendererLocation } from './routes';
 import {
   contentSecurityPolicy,
@@ -23,7 +25,12 @@ export interface GuardDeps {
 
 type NavigationEvent = { preventDefault(): void; url?: string };
 
+const guardedContents = new WeakSet<object>();
+const guardedSessions = new WeakSet<object>();
+
 export function guardWebContents(contents: WebContents, deps: GuardDeps): void {
+  if (guardedContents.has(contents)) return;
+  guardedContents.add(contents);
   const refuseUnlessRenderer = (what: string) => (event: NavigationEvent, legacyUrl?: unknown) => {
     const url = event.url ?? (typeof legacyUrl === 'string' ? legacyUrl : '');
     if (mayNavigate(url, deps.where)) return;
@@ -46,6 +53,8 @@ export function guardWebContents(contents: WebContents, deps: GuardDeps): void {
 }
 
 export function guardSession(session: Session, deps: GuardDeps): void {
+  if (guardedSessions.has(session)) return;
+  guardedSessions.add(session);
   const csp = contentSecurityPolicy(deps.where.devUrl);
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const url = 'requestingUrl' in details ? details.requestingUrl : undefined;
@@ -62,5 +71,17 @@ export function guardSession(session: Session, deps: GuardDeps): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     if (!isRendererUrl(details.url, deps.where)) return callback({});
     callback({ responseHeaders: withCsp(details.responseHeaders, csp) });
+  });
+}
+
+/**
+ * The app-wide safety net: every webContents created from now on — whatever window, view or session it
+ * belongs to — gets the navigation, window.open and <webview> guards, and its session the permission,
+ * load and CSP guards. Call before the first window is created.
+ */
+export function installAppGuards(app: Pick<App, 'on'>, deps: GuardDeps): void {
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, deps);
+    if (contents.session) guardSession(contents.session, deps);
   });
 }

@@ -171,7 +171,8 @@ export interface FileEntry {
   linkTarget?: string;
 }
 
-export type TaskState = 'running' | 'done' | 'failed' | 'cancelled';
+/** `interrupted`: Berth stopped or quit while the task ran (shown after the next start, from the task journal). */
+export type TaskState = 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
 
 export interface TaskProgress {
   text?: string;

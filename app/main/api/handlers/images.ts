@@ -145,10 +145,10 @@ export const imageHandlers: ImageHandlers = {
     return { images: p.images, spaceReclaimed: p.spaceReclaimed };
   },
   'images.prune': async ({ all }, { engine }) => pruneImages(await engine.client(), { all }),
-  'images.save': async ({ refs, path }, { engine, tasks }) => {
+  'images.save': async ({ refs, path, overwrite }, { engine, tasks }) => {
     const client = await engine.client();
     const ctl = new AbortController();
-    const progress = await primed(saveImages(client, refs, path, { signal: ctl.signal }));
+    const progress = await primed(saveImages(client, refs, path, { signal: ctl.signal, overwrite }));
     return tasks.start('save', `Save ${refs.join(', ')} to ${path}`, async (report, signal) => {
       signal.addEventListener('abort', () => ctl.abort(), { once: true });
       for await (const p of progress) {

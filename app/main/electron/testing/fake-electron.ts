@@ -13,6 +13,8 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame: FakeFrame;
   destroyed = false;
   windowOpenHandler: ((d: { url: string }) => { action: 'deny' | 'allow' }) | undefined;
+  /** The session the contents belong to (Electron always has one; the fake only when a test gives it). */
+  session: FakeSession | undefined;
 
   constructor(url: string) {
     super();

@@ -98,8 +98,13 @@ export const imageRequests = {
   /** What a prune would remove and the space it would free, without removing anything. */
   'images.prunePreview': request<ImagePrunePreviewResult>()(z.strictObject({ all: z.boolean().default(false) })),
   'images.prune': request<ImagePruneDone>()(z.strictObject({ all: z.boolean().default(false) })),
-  /** Saves images to a tar file on the server's disk, as a task. */
-  'images.save': request<TaskInfo>()(z.strictObject({ refs: z.array(ref).min(1).max(100), path: tarPath })),
+  /**
+   * Saves images to a tar file on the server's disk, as a task. An existing file there is refused
+   * (conflict on `path`) unless `overwrite`, which the UI sets after the user confirmed replacing it.
+   */
+  'images.save': request<TaskInfo>()(
+    z.strictObject({ refs: z.array(ref).min(1).max(100), path: tarPath, overwrite: z.boolean().default(false) }),
+  ),
   /** Loads images from a tar file on the server's disk, as a task. */
   'images.load': request<TaskInfo>()(z.strictObject({ path: tarPath })),
 };

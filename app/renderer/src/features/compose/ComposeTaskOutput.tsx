@@ -16,7 +16,13 @@ export function ComposeTaskOutput() {
     if (pre.current) pre.current.scrollTop = pre.current.scrollHeight;
   }, [lines.length]);
   if (!id || !task) return null;
-  const stateText = { running: 'running', done: 'finished', failed: 'failed', cancelled: 'cancelled' }[task.state];
+  const stateText = {
+    running: 'running',
+    done: 'finished',
+    failed: 'failed',
+    cancelled: 'cancelled',
+    interrupted: 'interrupted',
+  }[task.state];
   return (
     <section className="card task-output" aria-labelledby="compose-task-title">
       <div className="task-output-head">
