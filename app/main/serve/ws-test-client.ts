@@ -1,11 +1,15 @@
 // A contract client over a real WebSocket, for integration tests and benchmarks (Node side).
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../shared/contract';
+import { PROTOCOL, TOKEN_PROTOCOL_PREFIX } from './security';
 
 export interface TestConnection {
   ws: WebSocket;
   frames: ServerFrame[];
   request<T = unknown>(method: string, args?: unknown): Promise<T>;
+  /** Sends a request and returns its id with the answer, so the test can cancel it. */
+  call<T = unknown>(method: string, args?: unknown): { id: number; result: Promise<T> };
+  cancel(id: number): void;
   /** Subscribes and collects items; acks each batch unless `ack` is false. */
   subscribe(topic: string, args: unknown, opts?: { ack?: boolean; onItems?: (items: unknown[]) => void }): TestStream;
   sendRaw(data: string | Buffer): void;
@@ -21,14 +25,19 @@ export interface TestStream {
   close(): void;
 }
 
+/** The protocols a page offers on its handshake: the contract's, and the token next to it. */
+export function pageProtocols(token: string): string[] {
+  return [PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`];
+}
+
 export async function connectTestClient(
   base: string,
   token: string,
   headers: Record<string, string> = {},
 ): Promise<TestConnection> {
   const u = new URL(base);
-  const ws = new WebSocket(`ws://${u.host}/api`, {
-    headers: { Cookie: `berth_token=${token}`, Origin: `http://${u.host}`, ...headers },
+  const ws = new WebSocket(`ws://${u.host}/api`, pageProtocols(token), {
+    headers: { Origin: `http://${u.host}`, ...headers },
     maxPayload: 256 * 1024 * 1024,
   });
   await new Promise<void>((resolve, reject) => {
@@ -63,16 +72,20 @@ export async function connectTestClient(
       streams.delete(f.id);
     }
   });
+  const call = <T>(method: string, args: unknown = {}) => {
+    const id = nextId++;
+    const result = new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      ws.send(JSON.stringify({ t: 'req', id, method, args }));
+    });
+    return { id, result };
+  };
   return {
     ws,
     frames,
-    request<T>(method: string, args: unknown = {}) {
-      const id = nextId++;
-      return new Promise<T>((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        ws.send(JSON.stringify({ t: 'req', id, method, args }));
-      });
-    },
+    request: <T>(method: string, args: unknown = {}) => call<T>(method, args).result,
+    call,
+    cancel: (id) => ws.send(JSON.stringify({ t: 'cancel', id })),
     subscribe(topic, args, opts = {}) {
       const id = nextId++;
       let end!: (f: ServerFrame & { t: 'end' }) => void;

@@ -19,6 +19,15 @@ export const TRANSFER_CHUNK_BYTES = 48 * 1024;
 /** Upload chunks a client may send before the server has said it received them. */
 export const UPLOAD_WINDOW_CHUNKS = 8;
 
+/** The WebSocket subprotocol of this contract (`berth serve`); the server selects it. */
+export const WS_PROTOCOL = 'berth.v1';
+/**
+ * A browser page presents its token on the WebSocket handshake as the protocol
+ * `berth.token.<token>`, offered next to WS_PROTOCOL: never as a cookie, which every port of the
+ * host would receive.
+ */
+export const WS_TOKEN_PROTOCOL_PREFIX = 'berth.token.';
+
 const id = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const clientFrame = z.discriminatedUnion('t', [
