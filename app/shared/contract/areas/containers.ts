@@ -72,19 +72,4 @@ export const containerRequests = {
   'containers.runCommand': request<string>()(byId),
   'containers.top': request<ProcessList>()(byId),
   'containers.files': request<FileEntry[]>()(z.strictObject({ id: containerRef, path: absolutePath })),
-  'containers.download': request<{ name: string; base64: string; size: number }>()(
-    z.strictObject({ id: containerRef, path: absolutePath }),
-  ),
-  'containers.upload': request<void>()(
-    z.strictObject({
-      id: containerRef,
-      dir: absolutePath,
-      name: z
-        .string()
-        .min(1)
-        .max(255)
-        .regex(/^[^/\0]+$/, 'A file name has no "/".'),
-      base64: z.string().max(48 * 1024 * 1024, 'Uploads are limited to 32 MB.'),
-    }),
-  ),
 };

@@ -1,9 +1,18 @@
-// Save images to a tar file, and load images from one, on the disk of the machine Berth runs on.
+// Save images to a tar file, and load images from one. In the desktop app (which has native file
+// pickers) the tar is a file on the machine Berth runs on, written and read by a task; in a browser
+// on `berth serve` the tar travels through the browser: saved with its own download, loaded from a
+// file the user picks, never a path on the server.
+import { useRef, useState } from 'react';
 import { tarPath } from '../../../../shared/contract/areas/images';
-import { useClient } from '../../api/hooks';
+import { useClient, useRequest } from '../../api/hooks';
+import { download, upload } from '../../api/transfers';
+import { Dialog } from '../../components/Dialog';
+import { formatBytes } from '../../components/format';
 import { DialogForm, TextField, useCheckedText } from '../../components/forms';
+import { ErrorText, Field, messageOf } from '../../components/kit';
 import { TaskDialog } from '../../components/TaskDialog';
 import { useStart } from '../../components/use-start';
+import { safeFileName, saveBlob } from '../containers/detail/common/download';
 
 function ArchiveDialog({
   title,
@@ -35,8 +44,145 @@ function ArchiveDialog({
   );
 }
 
+/** Whether tars are files on Berth's machine (the desktop app) or travel through the browser. */
+function useServerFiles(): boolean | undefined {
+  return useRequest('host.capabilities', {}, { staleTime: Infinity }).data?.filePicker;
+}
+
+/** One transfer at a time in a dialog: its progress, its outcome, and a way to stop it. */
+function useTransfer() {
+  const [status, setStatus] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const stop = useRef<AbortController | undefined>(undefined);
+  const run = async (work: (signal: AbortSignal) => Promise<string>) => {
+    const ctl = new AbortController();
+    stop.current = ctl;
+    setBusy(true);
+    setError(undefined);
+    try {
+      setStatus(await work(ctl.signal));
+      setDone(true);
+    } catch (e) {
+      if (!ctl.signal.aborted) setError(messageOf(e));
+      setStatus(undefined);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { status, setStatus, error, busy, done, run, cancel: () => stop.current?.abort() };
+}
+
+function BrowserSaveDialog({ image, onClose }: { image: string; onClose(): void }) {
+  const client = useClient();
+  const t = useTransfer();
+  const close = () => {
+    t.cancel();
+    onClose();
+  };
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void t.run(async (signal) => {
+      const r = await download(
+        client,
+        'images.export',
+        { refs: [image] },
+        { signal, onProgress: (bytes) => t.setStatus(`Received ${formatBytes(bytes)}…`) },
+      );
+      saveBlob(new Blob([r.blob], { type: 'application/x-tar' }), safeFileName(r.name));
+      return `Saved ${r.name} (${formatBytes(r.blob.size)}) to your downloads.`;
+    });
+  };
+  return (
+    <Dialog title={`Save ${image} to a tar file`} onClose={close}>
+      <p>
+        Berth streams the image as a <code>docker save</code> tar to this browser, which saves it with your other
+        downloads.
+      </p>
+      {t.status && (
+        <p role="status" className="muted">
+          {t.status}
+        </p>
+      )}
+      <ErrorText message={t.error} />
+      {t.done ? (
+        <div className="dialog-actions">
+          <button type="button" className="primary" autoFocus onClick={close}>
+            Close
+          </button>
+        </div>
+      ) : (
+        <DialogForm submitLabel="Download" busy={t.busy} onSubmit={submit} onCancel={close}>
+          {null}
+        </DialogForm>
+      )}
+    </Dialog>
+  );
+}
+
+function BrowserLoadDialog({ onClose }: { onClose(): void }) {
+  const client = useClient();
+  const t = useTransfer();
+  const [file, setFile] = useState<File>();
+  const [problem, setProblem] = useState<string>();
+  const close = () => {
+    t.cancel();
+    onClose();
+  };
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!file) return setProblem('Choose a tar file written by Save or docker save.');
+    setProblem(undefined);
+    void t.run(async (signal) => {
+      const r = await upload(client, 'images.import', {}, file, {
+        signal,
+        onProgress: (bytes, total) =>
+          t.setStatus(
+            bytes < (total ?? 0)
+              ? `Uploading ${formatBytes(bytes)} of ${formatBytes(total ?? 0)}…`
+              : 'Uploaded; the engine is loading the images…',
+          ),
+      });
+      return r.images.length ? `Loaded ${r.images.join(', ')}` : 'The archive held no images.';
+    });
+  };
+  return (
+    <Dialog title="Load images from a tar file" onClose={close}>
+      {t.status && (
+        <p role="status" className="muted">
+          {t.status}
+        </p>
+      )}
+      <ErrorText message={t.error} />
+      {t.done ? (
+        <div className="dialog-actions">
+          <button type="button" className="primary" autoFocus onClick={close}>
+            Close
+          </button>
+        </div>
+      ) : (
+        <DialogForm submitLabel="Load" busy={t.busy} onSubmit={submit} onCancel={close}>
+          <Field id="archive-file" label="Tar file" error={problem} hint="A tar written by Save or docker save.">
+            <input
+              id="archive-file"
+              type="file"
+              accept=".tar,application/x-tar"
+              disabled={t.busy}
+              onChange={(e) => setFile(e.target.files?.[0])}
+            />
+          </Field>
+        </DialogForm>
+      )}
+    </Dialog>
+  );
+}
+
 export function SaveImageDialog({ image, onClose }: { image: string; onClose(): void }) {
   const client = useClient();
+  const serverFiles = useServerFiles();
+  if (serverFiles === undefined) return null;
+  if (!serverFiles) return <BrowserSaveDialog image={image} onClose={onClose} />;
   const file = `/tmp/${image.replace(/[^a-zA-Z0-9_.-]+/g, '_')}.tar`;
   return (
     <ArchiveDialog
@@ -52,6 +198,9 @@ export function SaveImageDialog({ image, onClose }: { image: string; onClose(): 
 
 export function LoadImagesDialog({ onClose }: { onClose(): void }) {
   const client = useClient();
+  const serverFiles = useServerFiles();
+  if (serverFiles === undefined) return null;
+  if (!serverFiles) return <BrowserLoadDialog onClose={onClose} />;
   return (
     <ArchiveDialog
       title="Load images from a tar file"
