@@ -21,6 +21,8 @@ export interface SeenConnection {
   closed?: number;
   /** Request paths it carried, in order. */
   paths: string[];
+  /** The same with their methods ("GET /v1.47/containers/json"). */
+  calls: string[];
 }
 
 export interface CountProxy {
@@ -75,11 +77,12 @@ export async function startCountProxy(engineSocket: string): Promise<CountProxy>
   const server: Server = createServer((client) => {
     const upstream = createConnection(engineSocket);
     sockets.add(client).add(upstream);
-    const conn: SeenConnection = { opened: performance.now(), paths: [] };
+    const conn: SeenConnection = { opened: performance.now(), paths: [], calls: [] };
     connections.push(conn);
     const scanner = new RequestScanner((method, p) => {
       requests.push({ at: performance.now(), method, path: p });
       conn.paths.push(p);
+      conn.calls.push(`${method} ${p}`);
     });
     client.on('data', (d: Buffer) => scanner.push(d));
     client.pipe(upstream).pipe(client);
