@@ -5,10 +5,18 @@ import { checkToken, saveToken, tokenFromInput, type TokenCheck } from '../api/w
 
 export type SignInReason = 'missing' | 'refused';
 
-const why: Record<SignInReason, string> = {
-  missing: 'This page has no token yet. Berth only answers a page that has the token `berth serve` printed.',
-  refused:
-    'Berth no longer accepts this page’s token: `berth serve` was probably restarted, and it makes a new token each time.',
+const why: Record<SignInReason, React.ReactNode> = {
+  missing: (
+    <>
+      This page has no token yet. Berth only answers a page that has the token <code>berth serve</code> printed.
+    </>
+  ),
+  refused: (
+    <>
+      Berth no longer accepts this page’s token: <code>berth serve</code> was probably restarted, and it makes a new
+      token each time.
+    </>
+  ),
 };
 
 function useSystemTheme(): void {
@@ -24,7 +32,8 @@ function useSystemTheme(): void {
 export function SignIn({
   reason,
   check = checkToken,
-  onSignedIn = () => window.location.replace(window.location.pathname + window.location.hash),
+  // The address has no token (else this screen would not show): start again with the stored one.
+  onSignedIn = () => window.location.reload(),
 }: {
   reason: SignInReason;
   check?: (token: string) => Promise<TokenCheck>;
@@ -40,7 +49,9 @@ export function SignIn({
     e.preventDefault();
     const token = tokenFromInput(text);
     if (!token) {
-      setError('That is neither a token nor an address with ?token= in it. Copy the whole line `berth serve` printed.');
+      setError(
+        'That is neither a token nor an address with ?token= in it. Copy the whole address berth serve printed.',
+      );
       return;
     }
     setBusy(true);
@@ -48,9 +59,9 @@ export function SignIn({
     const verdict = await check(token);
     setBusy(false);
     if (verdict === 'refused')
-      return setError('Berth does not accept that token. Use the one `berth serve` printed most recently.');
+      return setError('Berth does not accept that token. Use the one berth serve printed most recently.');
     if (verdict === 'unreachable')
-      return setError('Berth does not answer at this address right now. Is `berth serve` still running?');
+      return setError('Berth does not answer at this address right now. Is berth serve still running?');
     saveToken(token);
     onSignedIn();
   };
