@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { startBerthServe, type ServeProcess } from './berth-serve';
 import { expect, test } from './fixtures';
 
+/** The page's token as it keeps it (evaluated in the page, where sessionStorage exists). */
+const storedToken = "sessionStorage.getItem('berth.token')";
+
 /** A raw TCP listener that keeps every byte each connection sends, and answers a tiny page. */
 async function recorder(): Promise<{ port: number; received: Buffer[]; close(): Promise<void> }> {
   const received: Buffer[] = [];
@@ -95,25 +98,22 @@ test.describe('web-mode authentication', () => {
       await berth.open(page);
       // The token left the address bar and lives in this tab's sessionStorage, not in a cookie.
       expect(page.url()).not.toContain('token=');
-      expect(await page.evaluate(() => sessionStorage.getItem('berth.token'))).toBe(token);
+      expect(await page.evaluate(storedToken)).toBe(token);
       expect(await context.cookies()).toEqual([]);
       // From Berth's own page: a fetch, an XHR, a WebSocket and an image to the other port.
       const other = `127.0.0.1:${rec.port}`;
-      await page.evaluate((o) => {
-        void fetch(`http://${o}/fetch`, { credentials: 'include' }).catch(() => undefined);
+      await page.evaluate(`(() => {
+        const o = ${JSON.stringify(other)};
+        fetch('http://' + o + '/fetch', { credentials: 'include' }).catch(() => undefined);
         const x = new XMLHttpRequest();
-        x.open('GET', `http://${o}/xhr`);
+        x.open('GET', 'http://' + o + '/xhr');
         x.withCredentials = true;
         x.send();
-        try {
-          new WebSocket(`ws://${o}/socket`);
-        } catch {
-          /* refused by the page's policy */
-        }
+        try { new WebSocket('ws://' + o + '/socket'); } catch { /* refused by the page's policy */ }
         const img = new Image();
-        img.src = `http://${o}/image.png`;
+        img.src = 'http://' + o + '/image.png';
         document.body.append(img);
-      }, other);
+      })()`);
       // A container's page opened from Berth in a new tab, and the same tab navigated there.
       const tab = await context.newPage();
       await tab.goto(`http://${other}/opened-from-berth`);
@@ -165,7 +165,7 @@ test.describe('web-mode authentication', () => {
         await expect(p.getByRole('link', { name: /Engine running/ })).toBeVisible();
         await expect(p.getByRole('heading', { name: 'Containers', level: 1 })).toBeVisible();
       }
-      const tokens = await Promise.all([a, b].map((p) => p.evaluate(() => sessionStorage.getItem('berth.token'))));
+      const tokens = await Promise.all([a, b].map((p) => p.evaluate(storedToken)));
       expect(tokens[0]).toBe(new URL(berth.url).searchParams.get('token'));
       expect(tokens[1]).toBe(new URL(second!.url).searchParams.get('token'));
       expect(await context.cookies()).toEqual([]);
