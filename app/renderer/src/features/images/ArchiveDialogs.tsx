@@ -74,6 +74,48 @@ function useTransfer() {
   return { status, setStatus, error, busy, done, run, cancel: () => stop.current?.abort() };
 }
 
+/** A transfer's dialog: an intro, its progress and outcome, and its form until it is done. */
+function TransferDialog({
+  title,
+  intro,
+  transfer,
+  submitLabel,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  title: string;
+  intro?: React.ReactNode;
+  transfer: ReturnType<typeof useTransfer>;
+  submitLabel: string;
+  onSubmit(e: React.FormEvent): void;
+  onClose(): void;
+  children?: React.ReactNode;
+}) {
+  return (
+    <Dialog title={title} onClose={onClose}>
+      {intro}
+      {transfer.status && (
+        <p role="status" className="muted">
+          {transfer.status}
+        </p>
+      )}
+      <ErrorText message={transfer.error} />
+      {transfer.done ? (
+        <div className="dialog-actions">
+          <button type="button" className="primary" autoFocus onClick={onClose}>
+            Close
+          </button>
+        </div>
+      ) : (
+        <DialogForm submitLabel={submitLabel} busy={transfer.busy} onSubmit={onSubmit} onCancel={onClose}>
+          {children}
+        </DialogForm>
+      )}
+    </Dialog>
+  );
+}
+
 function BrowserSaveDialog({ image, onClose }: { image: string; onClose(): void }) {
   const client = useClient();
   const t = useTransfer();
@@ -95,29 +137,19 @@ function BrowserSaveDialog({ image, onClose }: { image: string; onClose(): void 
     });
   };
   return (
-    <Dialog title={`Save ${image} to a tar file`} onClose={close}>
-      <p>
-        Berth streams the image as a <code>docker save</code> tar to this browser, which saves it with your other
-        downloads.
-      </p>
-      {t.status && (
-        <p role="status" className="muted">
-          {t.status}
+    <TransferDialog
+      title={`Save ${image} to a tar file`}
+      intro={
+        <p>
+          Berth streams the image as a <code>docker save</code> tar to this browser, which saves it with your other
+          downloads.
         </p>
-      )}
-      <ErrorText message={t.error} />
-      {t.done ? (
-        <div className="dialog-actions">
-          <button type="button" className="primary" autoFocus onClick={close}>
-            Close
-          </button>
-        </div>
-      ) : (
-        <DialogForm submitLabel="Download" busy={t.busy} onSubmit={submit} onCancel={close}>
-          {null}
-        </DialogForm>
-      )}
-    </Dialog>
+      }
+      transfer={t}
+      submitLabel="Download"
+      onSubmit={submit}
+      onClose={close}
+    />
   );
 }
 
@@ -148,33 +180,23 @@ function BrowserLoadDialog({ onClose }: { onClose(): void }) {
     });
   };
   return (
-    <Dialog title="Load images from a tar file" onClose={close}>
-      {t.status && (
-        <p role="status" className="muted">
-          {t.status}
-        </p>
-      )}
-      <ErrorText message={t.error} />
-      {t.done ? (
-        <div className="dialog-actions">
-          <button type="button" className="primary" autoFocus onClick={close}>
-            Close
-          </button>
-        </div>
-      ) : (
-        <DialogForm submitLabel="Load" busy={t.busy} onSubmit={submit} onCancel={close}>
-          <Field id="archive-file" label="Tar file" error={problem} hint="A tar written by Save or docker save.">
-            <input
-              id="archive-file"
-              type="file"
-              accept=".tar,application/x-tar"
-              disabled={t.busy}
-              onChange={(e) => setFile(e.target.files?.[0])}
-            />
-          </Field>
-        </DialogForm>
-      )}
-    </Dialog>
+    <TransferDialog
+      title="Load images from a tar file"
+      transfer={t}
+      submitLabel="Load"
+      onSubmit={submit}
+      onClose={close}
+    >
+      <Field id="archive-file" label="Tar file" error={problem} hint="A tar written by Save or docker save.">
+        <input
+          id="archive-file"
+          type="file"
+          accept=".tar,application/x-tar"
+          disabled={t.busy}
+          onChange={(e) => setFile(e.target.files?.[0])}
+        />
+      </Field>
+    </TransferDialog>
   );
 }
 
