@@ -55,6 +55,27 @@ describe('StreamPump', () => {
 });
 
 describe('StreamPump backpressure', () => {
+  it('sends the last batch held by a full window once acknowledged, while the source waits for more', async () => {
+    const frames: ServerFrame[] = [];
+    const big = 'x'.repeat(BATCH_BYTES / 2);
+    const q = new AsyncQueue<{ text: string }>();
+    const pump = new StreamPump(1, (f) => frames.push(f), new AbortController().signal);
+    void pump.run(q);
+    for (let i = 0; i < WINDOW_BATCHES * 2; i++) q.push({ text: big });
+    await tick(50);
+    q.push({ text: 'the last line' });
+    await tick(50);
+    expect(frames.filter((f) => f.t === 'data')).toHaveLength(WINDOW_BATCHES);
+    // Acknowledge everything; the source stays open (a followed log), so only the ack can flush.
+    for (let round = 0; round < 3; round++) {
+      pump.ack(frames.filter((f) => f.t === 'data').length);
+      await tick(30);
+    }
+    const items = frames.flatMap((f) => (f.t === 'data' ? (f.items as { text: string }[]) : []));
+    expect(items.at(-1)).toEqual({ text: 'the last line' });
+    q.end();
+  });
+
   it('sends nothing while the transport is congested, even when the client acknowledges blindly', async () => {
     const frames: ServerFrame[] = [];
     let congested = false;

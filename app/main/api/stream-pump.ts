@@ -51,12 +51,13 @@ export class StreamPump {
 
   ack(seq: number): void {
     if (seq > this.acked && seq <= this.seq) this.acked = seq;
-    if (this.inFlight < WINDOW_BATCHES && this.windowWaiter) {
-      const w = this.windowWaiter;
-      this.windowWaiter = undefined;
-      w();
-      if (this.batch.length && !this.timer && !this.immediate) this.flush();
-    }
+    if (this.inFlight >= WINDOW_BATCHES) return;
+    const w = this.windowWaiter;
+    this.windowWaiter = undefined;
+    w?.();
+    // A batch held by the full window goes out now, also while the source is quiet (a followed log
+    // whose last lines arrived while the window was full would otherwise wait for the next line).
+    if (this.batch.length && !this.timer && !this.immediate) this.flush();
   }
 
   /** Pulls from `items` until it ends or the signal aborts; then sends `end`. */
