@@ -225,7 +225,8 @@ describe('limits of a real berth serve', () => {
         args: { image: 'x', labels: { big: 'v'.repeat(5 << 20) } },
       }),
     );
-    expect(await closed).toBe(1009);
+    // 1009 (too big), or 1006 when the server's close overtakes the rest of the frame still being sent.
+    expect([1009, 1006]).toContain(await closed);
     expect((await testEngine().docker(['ps', '-aq', '--filter', `label=berth.test=${marker}`])).stdout.trim()).toBe('');
   });
 });
