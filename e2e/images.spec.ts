@@ -1,7 +1,7 @@
 // The images screen against the real engine and a real local registry (Debian's docker-registry on
 // 127.0.0.1): pull with layer progress, push, a missing image's sentence, build success and failure
 // at a named step, remove vs refuse in use, prune preview then exactly the dangling images.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -215,38 +215,39 @@ test.describe('images', () => {
       await expect(page.getByRole('row', { name: `<none> (${id.slice(7, 19)})` })).toHaveCount(0);
   });
 
-  test('saves an image to a tar file on the server and loads it back', async ({ page, berth }) => {
+  test('saves an image through the browser’s download and loads it back from a file the browser uploads', async ({
+    page,
+    berth,
+  }) => {
     const ref = `e2e-saved-${uniqueName('s').toLowerCase()}:1`;
     await distinctImage(berth, ref);
     const dir = mkdtempSync(join(tmpdir(), 'berth-e2e-save-'));
     dirs.push(dir);
-    const tar = join(dir, 'saved.tar');
     await berth.open(page, '#/images');
     await page.getByRole('row', { name: ref }).getByRole('button', { name: 'Save' }).click();
     const save = page.getByRole('dialog', { name: `Save ${ref} to a tar file` });
-    await save.getByLabel('Tar file path').fill(tar);
-    await save.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(save.getByText('done', { exact: true })).toBeVisible({ timeout: 30000 });
+    await expect(save.getByLabel('Tar file path')).toHaveCount(0); // no path on the server
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      save.getByRole('button', { name: 'Download', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${ref.replace(/[^\w.-]+/g, '_')}.tar`);
+    const tar = join(dir, 'saved.tar');
+    await download.saveAs(tar);
+    expect(readFileSync(tar).includes(Buffer.from('manifest.json'))).toBe(true);
+    await expect(save.getByRole('status')).toHaveText(/^Saved .* to your downloads\.$/);
     await save.getByRole('button', { name: 'Close' }).last().click();
-
-    // Saving to the same file again asks first, and replaces it only when told to.
-    await page.getByRole('row', { name: ref }).getByRole('button', { name: 'Save' }).click();
-    await save.getByLabel('Tar file path').fill(tar);
-    await save.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(save.getByRole('alert').filter({ hasText: `Replace ${tar}?` })).toBeVisible();
-    await save.getByRole('button', { name: 'Replace', exact: true }).click();
-    await expect(save.getByText('done', { exact: true })).toBeVisible({ timeout: 30000 });
-    await save.getByRole('button', { name: 'Close' }).last().click();
-    expect(readdirSync(dir)).toEqual(['saved.tar']);
     expect((await berth.docker(['rmi', ref])).code).toBe(0);
     await expect(page.getByRole('row', { name: ref })).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Load', exact: true }).click();
     const load = page.getByRole('dialog', { name: 'Load images from a tar file' });
-    await load.getByLabel('Tar file path').fill(join(dir, 'missing.tar'));
+    const junk = join(dir, 'junk.tar');
+    writeFileSync(junk, 'not an image archive');
+    await load.getByLabel('Tar file').setInputFiles(junk);
     await load.getByRole('button', { name: 'Load', exact: true }).click();
-    await expect(load.getByText(`There is no file at "${join(dir, 'missing.tar')}".`)).toBeVisible();
-    await load.getByLabel('Tar file path').fill(tar);
+    await expect(load.getByRole('alert')).toContainText('Could not load the uploaded images');
+    await load.getByLabel('Tar file').setInputFiles(tar);
     await load.getByRole('button', { name: 'Load', exact: true }).click();
     await expect(load.getByRole('status').filter({ hasText: `Loaded ${ref}` })).toBeVisible({ timeout: 30000 });
     await load.getByRole('button', { name: 'Close' }).last().click();

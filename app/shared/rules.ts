@@ -62,3 +62,109 @@ export function firstIssue(result: {
 }): string | undefined {
   return result.success ? undefined : result.error?.issues[0]?.message;
 }
+
+/**
+ * Sizes Berth accepts for what it hands the engine: one rule set, used by the contract's schemas
+ * (where a call is received) and by the engine facade's validator. The engine itself takes almost
+ * anything — 5 000 labels of 4 KB each, or a 51 MB command, after which every list reply carries
+ * them — so these bounds sit well above what anyone writes by hand and well below what hurts.
+ * Linux allows 128 KB per argument and about 2 MB for a process's arguments and environment together.
+ */
+export const SIZE_LIMITS = {
+  labels: 256,
+  labelKeyBytes: 256,
+  labelValueBytes: 4 * 1024,
+  labelsBytes: 64 * 1024,
+  commandWords: 256,
+  commandBytes: 128 * 1024,
+  envVars: 512,
+  envVarBytes: 32 * 1024,
+  envBytes: 256 * 1024,
+  buildArgs: 128,
+  buildArgsBytes: 64 * 1024,
+} as const;
+
+/** A refusal by the size rules: which entry (a path below the field) and why. */
+export interface SizeProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** UTF-8 length of `s` without allocating (what the engine stores). */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+const kb = (bytes: number) => `${bytes / 1024} KB`;
+
+export function labelsProblem(labels: Record<string, string>): SizeProblem | undefined {
+  const L = SIZE_LIMITS;
+  const keys = Object.keys(labels);
+  if (keys.length > L.labels) return { path: [], message: `A container takes at most ${L.labels} labels.` };
+  let total = 0;
+  for (const k of keys) {
+    const v = labels[k]!;
+    if (utf8Bytes(k) > L.labelKeyBytes)
+      return { path: [k], message: `A label's key has at most ${L.labelKeyBytes} bytes.` };
+    if (utf8Bytes(v) > L.labelValueBytes)
+      return { path: [k], message: `A label's value has at most ${kb(L.labelValueBytes)}.` };
+    total += utf8Bytes(k) + utf8Bytes(v);
+  }
+  if (total > L.labelsBytes) return { path: [], message: `Labels take at most ${kb(L.labelsBytes)} together.` };
+  return undefined;
+}
+
+/** A command or an entrypoint: a list of words. */
+export function wordsProblem(words: string[], what = 'command'): SizeProblem | undefined {
+  const L = SIZE_LIMITS;
+  if (words.length > L.commandWords) return { path: [], message: `The ${what} has at most ${L.commandWords} words.` };
+  let total = 0;
+  for (const w of words) total += utf8Bytes(w) + 1;
+  if (total > L.commandBytes) return { path: [], message: `The ${what} takes at most ${kb(L.commandBytes)}.` };
+  return undefined;
+}
+
+/** Environment variables (KEY=value each). */
+export function envProblem(env: string[]): SizeProblem | undefined {
+  const L = SIZE_LIMITS;
+  if (env.length > L.envVars)
+    return { path: [], message: `A container takes at most ${L.envVars} environment variables.` };
+  let total = 0;
+  for (const [i, e] of env.entries()) {
+    const n = utf8Bytes(e);
+    if (n > L.envVarBytes) return { path: [i], message: `An environment variable has at most ${kb(L.envVarBytes)}.` };
+    total += n + 1;
+  }
+  if (total > L.envBytes)
+    return { path: [], message: `Environment variables take at most ${kb(L.envBytes)} together.` };
+  return undefined;
+}
+
+/** Build arguments (NAME=value each). */
+export function buildArgsProblem(args: string[]): SizeProblem | undefined {
+  const L = SIZE_LIMITS;
+  if (args.length > L.buildArgs) return { path: [], message: `A build takes at most ${L.buildArgs} build arguments.` };
+  let total = 0;
+  for (const a of args) total += utf8Bytes(a) + 1;
+  if (total > L.buildArgsBytes)
+    return { path: [], message: `Build arguments take at most ${kb(L.buildArgsBytes)} together.` };
+  return undefined;
+}
+
+/** A zod check from a size rule: the problem becomes an issue on the entry it names. */
+export function sized<T>(problem: (value: T) => SizeProblem | undefined) {
+  return (value: T, ctx: z.core.$RefinementCtx<T>) => {
+    const p = problem(value);
+    if (p) ctx.addIssue({ code: 'custom', message: p.message, path: p.path });
+  };
+}

@@ -4,6 +4,9 @@ import { request, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type DockerModem from 'docker-modem';
 import { BerthError } from '../../shared/errors';
+import { poolConnections } from './connection-pool';
+
+export { ENGINE_POOL_SOCKETS, ENGINE_STREAM_SOCKETS, withAbortSignal } from './connection-pool';
 
 /** Highest Engine API version Berth is written against; newer engines are spoken to at this version. */
 export const MAX_API_VERSION = '1.47';
@@ -186,7 +189,9 @@ export async function connectEngine(address: EngineAddress): Promise<EngineClien
     });
   }
   const apiVersion = negotiateVersion(engineApiVersion);
-  return { docker: new Docker(dockerOptions(address, apiVersion)), address, apiVersion, engineApiVersion };
+  const docker = new Docker(dockerOptions(address, apiVersion));
+  if (address.kind !== 'ssh') poolConnections(docker, address.kind === 'tcp' && !!address.tls);
+  return { docker, address, apiVersion, engineApiVersion };
 }
 
 export interface DialOptions {

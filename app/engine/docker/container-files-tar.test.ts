@@ -63,4 +63,24 @@ describe('tar reader and writer', () => {
     expect(e).toMatchObject({ name: 'r.txt', type: 'file', size: data.length, mode: 0o600, mtime: 1234 });
     expect(e!.data!.equals(data)).toBe(true);
   });
+
+  it('hands an entry over as a stream in pieces, and skips what the reader leaves unread', async () => {
+    const big = Buffer.alloc(200_000, 9);
+    big.write('head');
+    const tar = Buffer.concat([
+      tarOneFile('big.bin', big).subarray(0, -1024),
+      tarOneFile('after.txt', Buffer.from('x')),
+    ]);
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < tar.length; i += 1000) chunks.push(tar.subarray(i, i + 1000));
+    const seen: string[] = [];
+    let streamed = Buffer.alloc(0);
+    for await (const e of readTar(Readable.from(chunks), () => 'stream')) {
+      seen.push(e.name);
+      if (e.name === 'big.bin') for await (const piece of e.body!) streamed = Buffer.concat([streamed, piece]);
+      // after.txt's body is left unread: the reader skips it.
+    }
+    expect(seen).toEqual(['big.bin', 'after.txt']);
+    expect(streamed.equals(big)).toBe(true);
+  });
 });

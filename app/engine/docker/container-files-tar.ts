@@ -13,6 +13,11 @@ export interface TarEntry {
   linkTarget?: string;
   /** The entry's bytes, when `wantData` said so. */
   data?: Buffer;
+  /**
+   * The entry's bytes as they arrive, when `wantData` said 'stream'. Read it before asking for the
+   * next entry; what is left unread is skipped.
+   */
+  body?: AsyncIterable<Buffer>;
 }
 
 const BLOCK = 512;
@@ -47,6 +52,19 @@ class ByteReader {
     this.chunks = rest.length ? [rest] : [];
     this.length = rest.length;
     return out;
+  }
+  /** At least one and at most `max` bytes, as they are buffered; undefined at the end of the stream. */
+  async takeSome(max: number): Promise<Buffer | undefined> {
+    if (this.length === 0 && !(await this.fill(1))) return undefined;
+    const head = this.chunks[0]!;
+    if (head.length <= max) {
+      this.chunks.shift();
+      this.length -= head.length;
+      return head;
+    }
+    this.chunks[0] = head.subarray(max);
+    this.length -= max;
+    return head.subarray(0, max);
   }
   /** Skips n bytes without keeping them. */
   async skip(n: number): Promise<boolean> {
@@ -107,10 +125,13 @@ function parsePax(data: Buffer): Record<string, string> {
 
 const padding = (size: number) => (BLOCK - (size % BLOCK)) % BLOCK;
 
-/** Reads the archive entry by entry; `wantData(entry)` decides whether an entry's bytes are kept. */
+/**
+ * Reads the archive entry by entry; `wantData(entry)` decides whether an entry's bytes are kept
+ * (true: in `data`) or handed over as they arrive ('stream': in `body`).
+ */
 export async function* readTar(
   stream: Readable,
-  wantData: (e: TarEntry) => boolean = () => false,
+  wantData: (e: TarEntry) => boolean | 'stream' = () => false,
 ): AsyncGenerator<TarEntry> {
   const r = new ByteReader(stream);
   let pax: Record<string, string> = {};
@@ -160,7 +181,22 @@ export async function* readTar(
         mtime: ext.mtime !== undefined ? Math.floor(Number(ext.mtime)) : num(h, 136, 12),
         ...(type === 'symlink' || type === 'hardlink' ? { linkTarget } : {}),
       };
-      if (size > 0 && wantData(entry)) {
+      const want = size > 0 && wantData(entry);
+      if (want === 'stream') {
+        let left = size;
+        entry.body = (async function* () {
+          while (left > 0) {
+            const chunk = await r.takeSome(Math.min(left, 64 * 1024));
+            if (!chunk) throw new Error('The archive ended in the middle of a file.');
+            left -= chunk.length;
+            yield chunk;
+          }
+        })();
+        yield entry;
+        if (!(await r.skip(left + padding(size)))) throw new Error('The archive ended in the middle of a file.');
+        continue;
+      }
+      if (want) {
         const data = await r.take(size);
         if (!data) throw new Error('The archive ended in the middle of a file.');
         entry.data = Buffer.from(data);

@@ -13,6 +13,7 @@ import {
   validateObjectName,
   validatePort,
   validateRestartPolicy,
+  validateRunSizes,
   type RestartPolicy,
 } from './validate';
 
@@ -67,6 +68,7 @@ const IPV6 = /^[0-9a-fA-F:]+$/;
 /** Refuses a spec the engine would refuse (or misread), naming the field. */
 export function validateRunSpec(spec: RunSpec): void {
   if (!spec || typeof spec !== 'object') throw invalidInput('spec', 'Describe the container to run.');
+  validateRunSizes(spec);
   validateImageRef(spec.image, 'image');
   if (spec.name !== undefined) validateContainerName(spec.name, 'name');
   for (const [field, list] of [

@@ -159,10 +159,27 @@ export async function* loadImages(
 ): AsyncGenerator<LoadProgress> {
   checkFilePath(path, 'path', true);
   const total = statSync(path).size;
-  const what = `load images from "${path}"`;
   const file = createReadStream(path);
   let sent = 0;
   file.on('data', (c) => (sent += c.length));
+  yield* loadImageStream(client, file, `load images from "${path}"`, opts, () => ({
+    kind: 'bytes',
+    current: sent,
+    total,
+  }));
+}
+
+/**
+ * Loads images from a `docker save` tar arriving as `file` (a local file, or an upload from a
+ * browser); `accepted` says what to report once the engine has taken the request.
+ */
+export async function* loadImageStream(
+  client: EngineClient,
+  file: Readable,
+  what: string,
+  opts: { signal?: AbortSignal } = {},
+  accepted?: () => ArchiveBytes,
+): AsyncGenerator<LoadProgress> {
   let stream: Readable;
   try {
     stream = await dial<Readable>(client, {
@@ -179,7 +196,7 @@ export async function* loadImages(
     if (opts.signal?.aborted) throw cancelled();
     throw toBerthError(err, what);
   }
-  yield { kind: 'bytes', current: sent, total };
+  if (accepted) yield accepted();
   const images: string[] = [];
   try {
     for await (const line of ndjson(stream, opts.signal)) {

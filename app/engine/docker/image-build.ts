@@ -9,6 +9,8 @@ import type { EngineClient } from './client';
 import { toBerthError } from './errors';
 import { packContext } from './image-build-context';
 import { cancelled, inBandError, ndjson, registryErrorKind } from './progress';
+import { buildArgsProblem } from '../../shared/rules';
+import { validateSize } from './validate';
 import { parseImageReference } from './validate-reference';
 import type { RegistryAuth } from './image-pull';
 
@@ -81,6 +83,7 @@ function checkBuildOptions(opts: BuildOptions): { dockerfile: string; tags: stri
   for (const [k, v] of Object.entries(opts.buildArgs ?? {}))
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) || typeof v !== 'string')
       invalid('buildArgs', `The build argument "${k}" needs a name of letters, digits and "_" and a text value.`);
+  validateSize('buildArgs', buildArgsProblem(Object.entries(opts.buildArgs ?? {}).map(([k, v]) => `${k}=${v}`)));
   return { dockerfile: rel, tags };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BerthError } from '../../shared/errors';
 import { createBody, validateRunSpec } from './container-run';
-import { validateContainerName, validateImageRef, validatePort, validateSignal } from './validate';
+import { validateContainerName, validateImageRef, validatePort, validateRunSizes, validateSignal } from './validate';
 
 function fieldOf(fn: () => unknown): string | undefined {
   try {
@@ -158,5 +158,28 @@ describe('validation', () => {
         AutoRemove: false,
       },
     });
+  });
+
+  it('sizes by the shared rules, naming the field: 5 000 labels of 4 KB, a 51 MB command, a huge variable', () => {
+    const labels = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, 'v'.repeat(4096)]));
+    const refusal = (spec: Parameters<typeof validateRunSizes>[0]) => {
+      try {
+        validateRunSizes(spec);
+        return undefined;
+      } catch (e) {
+        return { field: (e as BerthError).field, message: (e as BerthError).message };
+      }
+    };
+    expect(refusal({ labels })).toEqual({ field: 'labels', message: 'A container takes at most 256 labels.' });
+    expect(refusal({ command: ['sh', '-c', 'x'.repeat(51 * 1024 * 1024)] })).toEqual({
+      field: 'command',
+      message: 'The command takes at most 128 KB.',
+    });
+    expect(refusal({ entrypoint: Array(300).fill('x') })?.field).toBe('entrypoint');
+    expect(refusal({ env: ['A=1', `B=${'x'.repeat(40_000)}`] })).toEqual({
+      field: 'env.1',
+      message: 'An environment variable has at most 32 KB.',
+    });
+    expect(refusal({ labels: { a: 'b' }, command: ['sleep', '1'], env: ['A=1'] })).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // Every refusal is a BerthError of kind 'invalid' naming the offending field.
 import { checkImageTarget } from './validate-reference';
 import { BerthError } from '../../shared/errors';
-import { ENV_RULE } from '../../shared/rules';
+import { ENV_RULE, envProblem, labelsProblem, wordsProblem, type SizeProblem } from '../../shared/rules';
 
 export function invalidInput(field: string, message: string, detail?: string): BerthError {
   return new BerthError({ kind: 'invalid', message, field, ...(detail !== undefined ? { detail } : {}) });
@@ -108,4 +108,22 @@ export function validateTimeout(seconds: unknown, field = 'timeout'): number {
 /** Checks an image reference (name[:tag][@digest], lowercase repository) or an image id; one grammar for the whole facade. */
 export function validateImageRef(ref: unknown, field = 'image'): string {
   return checkImageTarget(ref, field);
+}
+
+/** Refuses what the size rules refuse, naming the entry (the same rules and words as the contract). */
+export function validateSize(field: string, problem: SizeProblem | undefined): void {
+  if (problem) throw invalidInput([field, ...problem.path].join('.'), problem.message);
+}
+
+/** The size rules for what a container is created with. */
+export function validateRunSizes(spec: {
+  command?: string[] | undefined;
+  entrypoint?: string[] | undefined;
+  env?: string[] | undefined;
+  labels?: Record<string, string> | undefined;
+}): void {
+  if (Array.isArray(spec.command)) validateSize('command', wordsProblem(spec.command, 'command'));
+  if (Array.isArray(spec.entrypoint)) validateSize('entrypoint', wordsProblem(spec.entrypoint, 'entrypoint'));
+  if (Array.isArray(spec.env)) validateSize('env', envProblem(spec.env));
+  if (spec.labels && typeof spec.labels === 'object') validateSize('labels', labelsProblem(spec.labels));
 }

@@ -1,9 +1,21 @@
 // One client's conversation over the contract, independent of the transport: frames in, frames out.
 // Arguments are validated here, where they are received; nothing invalid reaches a handler.
+// Each client is bounded: MAX_REQUESTS_IN_FLIGHT running requests (more wait in a bounded queue),
+// MAX_SUBSCRIPTIONS open streams, and replies and stream data wait while the transport is congested.
 import { z } from 'zod';
 import { clientFrame, requests, subscriptions, type ClientFrame, type ServerFrame } from '../../shared/contract';
 import { BerthError, isErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { ApiContext } from './context';
+import { engineForCall } from './call-engine';
+import { noBackpressure, type Flow } from './flow';
+import {
+  busySentence,
+  MAX_QUEUED_REQUEST_BYTES,
+  MAX_QUEUED_REQUESTS,
+  MAX_REQUESTS_IN_FLIGHT,
+  MAX_SUBSCRIPTIONS,
+  tooManyStreamsSentence,
+} from './limits';
 import { StreamPump } from './stream-pump';
 import type { RequestHandlers, StreamSource, SubscriptionHandlers } from './types';
 
@@ -31,6 +43,8 @@ function invalidArgs(name: string, error: z.ZodError): ErrorInfo {
   };
 }
 
+const cancelledError: ErrorInfo = { kind: 'internal', message: 'The request was cancelled.', detail: 'cancelled' };
+
 interface OpenStream {
   controller: AbortController;
   pump: StreamPump;
@@ -38,8 +52,25 @@ interface OpenStream {
   inputSchema?: z.ZodType;
 }
 
+type RequestName = keyof typeof requests;
+
+/** A request that was accepted: running, or waiting for a free slot. */
+interface Call {
+  id: number;
+  method: RequestName;
+  args: unknown;
+  bytes: number;
+  controller: AbortController;
+  /** Its `res` went out (a cancel answers at once, while the handler still winds down). */
+  answered: boolean;
+}
+
 export class Session {
   private streams = new Map<number, OpenStream>();
+  private calls = new Map<number, Call>();
+  private queue: Call[] = [];
+  private queuedBytes = 0;
+  private running = 0;
   private closed = false;
 
   constructor(
@@ -47,14 +78,27 @@ export class Session {
     private readonly handlers: RequestHandlers,
     private readonly streamHandlers: SubscriptionHandlers,
     private readonly send: (f: ServerFrame) => void,
+    private readonly flow: Flow = noBackpressure,
   ) {}
 
   get openStreams(): number {
     return this.streams.size;
   }
 
-  /** Handles one decoded frame. Never throws: a bad frame is answered with an error frame. */
-  receive(raw: unknown): void {
+  /** Requests running now (at most MAX_REQUESTS_IN_FLIGHT) and waiting behind them. */
+  get requestsInFlight(): number {
+    return this.running;
+  }
+
+  get requestsWaiting(): number {
+    return this.queue.length;
+  }
+
+  /**
+   * Handles one decoded frame; `bytes` is its size as received (counted against the queue's byte
+   * limit). Never throws: a bad frame is answered with an error frame.
+   */
+  receive(raw: unknown, bytes?: number): void {
     if (this.closed) return;
     const parsed = clientFrame.safeParse(raw);
     if (!parsed.success) {
@@ -74,7 +118,10 @@ export class Session {
     const f = parsed.data;
     switch (f.t) {
       case 'req':
-        void this.request(f);
+        this.request(f, bytes);
+        break;
+      case 'cancel':
+        this.cancel(f.id);
         break;
       case 'sub':
         void this.subscribe(f);
@@ -91,29 +138,87 @@ export class Session {
     }
   }
 
-  /** Cancels every stream (the window or socket closed). */
+  /** The client has gone: every request's signal fires and every stream is cancelled. */
   close(): void {
     this.closed = true;
+    this.queue = [];
+    this.queuedBytes = 0;
+    for (const call of this.calls.values()) call.controller.abort();
     for (const id of [...this.streams.keys()]) this.unsubscribe(id);
   }
 
-  private async request(f: Extract<ClientFrame, { t: 'req' }>): Promise<void> {
-    const reply = (r: { ok: true; result: unknown } | { ok: false; error: ErrorInfo }) => {
-      if (!this.closed) this.send({ t: 'res', id: f.id, ...r });
-    };
-    if (!has(requests, f.method)) {
-      return reply({ ok: false, error: { kind: 'invalid', message: `Berth has no request named "${f.method}".` } });
-    }
-    const method = f.method as keyof typeof requests;
+  private request(f: Extract<ClientFrame, { t: 'req' }>, bytes: number | undefined): void {
+    const refuse = (error: ErrorInfo) => this.send({ t: 'res', id: f.id, ok: false, error });
+    if (this.calls.has(f.id)) return refuse({ kind: 'invalid', message: 'That request id is already in use.' });
+    if (!has(requests, f.method))
+      return refuse({ kind: 'invalid', message: `Berth has no request named "${f.method}".` });
+    const method = f.method as RequestName;
     const args = requests[method].args.safeParse(f.args ?? {});
-    if (!args.success) return reply({ ok: false, error: invalidArgs(method, args.error) });
+    if (!args.success) return refuse(invalidArgs(method, args.error));
+    const call: Call = {
+      id: f.id,
+      method,
+      args: args.data,
+      bytes: 0,
+      controller: new AbortController(),
+      answered: false,
+    };
+    if (this.running < MAX_REQUESTS_IN_FLIGHT) return void this.run(call);
+    call.bytes = bytes ?? JSON.stringify(f).length;
+    if (this.queue.length >= MAX_QUEUED_REQUESTS || this.queuedBytes + call.bytes > MAX_QUEUED_REQUEST_BYTES)
+      return refuse({ kind: 'unavailable', message: busySentence(this.queue.length) });
+    this.calls.set(call.id, call);
+    this.queue.push(call);
+    this.queuedBytes += call.bytes;
+  }
+
+  private async run(call: Call): Promise<void> {
+    this.running++;
+    this.calls.set(call.id, call);
+    const signal = call.controller.signal;
+    let frame: ServerFrame;
     try {
-      const handler = this.handlers[method] as (a: unknown, c: unknown) => Promise<unknown>;
-      const result = await handler(args.data, { ...this.api, signal: new AbortController().signal });
-      reply({ ok: true, result: result ?? null });
+      const handler = this.handlers[call.method] as (a: unknown, c: unknown) => Promise<unknown>;
+      const result = await handler(call.args, { ...this.api, engine: engineForCall(this.api.engine, signal), signal });
+      frame = { t: 'res', id: call.id, ok: true, result: result ?? null };
     } catch (err) {
-      reply({ ok: false, error: toErrorInfo(err, method) });
+      frame = { t: 'res', id: call.id, ok: false, error: toErrorInfo(err, call.method) };
     }
+    // The slot is held until the transport has room for the reply: a client that does not read
+    // its replies ends up with MAX_REQUESTS_IN_FLIGHT replies waiting here, and no more.
+    while (!call.answered && !this.closed && this.flow.congested()) await this.flow.drained();
+    this.answer(call, frame);
+    this.calls.delete(call.id);
+    this.running--;
+    this.next();
+  }
+
+  private next(): void {
+    while (this.running < MAX_REQUESTS_IN_FLIGHT && this.queue.length && !this.closed) {
+      const call = this.queue.shift()!;
+      this.queuedBytes -= call.bytes;
+      void this.run(call);
+    }
+  }
+
+  private answer(call: Call, frame: ServerFrame): void {
+    if (call.answered || this.closed) return;
+    call.answered = true;
+    this.send(frame);
+  }
+
+  /** A waiting request leaves the queue; a running one's signal fires (its handler winds down in its slot). */
+  private cancel(id: number): void {
+    const call = this.calls.get(id);
+    if (!call) return;
+    call.controller.abort();
+    const waiting = this.queue.indexOf(call);
+    if (waiting >= 0) {
+      this.queue.splice(waiting, 1);
+      this.queuedBytes -= call.bytes;
+      this.calls.delete(id);
+    }
+    this.answer(call, { t: 'res', id, ok: false, error: cancelledError });
   }
 
   private async subscribe(f: Extract<ClientFrame, { t: 'sub' }>): Promise<void> {
@@ -121,6 +226,7 @@ export class Session {
     if (this.streams.has(f.id)) return fail({ kind: 'invalid', message: 'That subscription id is already in use.' });
     if (!has(subscriptions, f.topic))
       return fail({ kind: 'invalid', message: `Berth has no stream named "${f.topic}".` });
+    if (this.streams.size >= MAX_SUBSCRIPTIONS) return fail({ kind: 'unavailable', message: tooManyStreamsSentence() });
     const topic = f.topic as keyof typeof subscriptions;
     const def = subscriptions[topic];
     const args = def.args.safeParse(f.args ?? {});
@@ -128,7 +234,7 @@ export class Session {
     const controller = new AbortController();
     const stream: OpenStream = {
       controller,
-      pump: new StreamPump(f.id, (frame) => !this.closed && this.send(frame), controller.signal),
+      pump: new StreamPump(f.id, (frame) => !this.closed && this.send(frame), controller.signal, this.flow),
       ...(def.input ? { inputSchema: def.input as z.ZodType } : {}),
     };
     this.streams.set(f.id, stream);

@@ -54,6 +54,65 @@ describe('StreamPump', () => {
   });
 });
 
+describe('StreamPump backpressure', () => {
+  it('sends the last batch held by a full window once acknowledged, while the source waits for more', async () => {
+    const frames: ServerFrame[] = [];
+    const big = 'x'.repeat(BATCH_BYTES / 2);
+    const q = new AsyncQueue<{ text: string }>();
+    const pump = new StreamPump(1, (f) => frames.push(f), new AbortController().signal);
+    void pump.run(q);
+    for (let i = 0; i < WINDOW_BATCHES * 2; i++) q.push({ text: big });
+    await tick(50);
+    q.push({ text: 'the last line' });
+    await tick(50);
+    expect(frames.filter((f) => f.t === 'data')).toHaveLength(WINDOW_BATCHES);
+    // Acknowledge everything; the source stays open (a followed log), so only the ack can flush.
+    for (let round = 0; round < 3; round++) {
+      pump.ack(frames.filter((f) => f.t === 'data').length);
+      await tick(30);
+    }
+    const items = frames.flatMap((f) => (f.t === 'data' ? (f.items as { text: string }[]) : []));
+    expect(items.at(-1)).toEqual({ text: 'the last line' });
+    q.end();
+  });
+
+  it('sends nothing while the transport is congested, even when the client acknowledges blindly', async () => {
+    const frames: ServerFrame[] = [];
+    let congested = false;
+    let drain: (() => void) | undefined;
+    const flow = {
+      congested: () => congested,
+      drained: () => new Promise<void>((r) => (drain = r)),
+    };
+    let pulled = 0;
+    async function* flood() {
+      for (;;) {
+        pulled++;
+        yield { data: 'x'.repeat(1024) };
+      }
+    }
+    const ctl = new AbortController();
+    const pump = new StreamPump(1, (f) => frames.push(f), ctl.signal, flow);
+    void pump.run(flood());
+    await tick(20);
+    congested = true;
+    const sent = frames.length;
+    for (let seq = 1; seq <= 1000; seq++) pump.ack(seq);
+    await tick(50);
+    const pulledWhileCongested = pulled;
+    for (let seq = 1; seq <= 1000; seq++) pump.ack(seq);
+    await tick(50);
+    expect(frames.length - sent).toBeLessThanOrEqual(1);
+    // It stopped pulling too: at most one batch's worth of items waits in the pump.
+    expect(pulled - pulledWhileCongested).toBeLessThanOrEqual(BATCH_BYTES / 1024 + 1);
+    congested = false;
+    drain?.();
+    await tick(20);
+    expect(frames.length).toBeGreaterThan(sent + 1);
+    ctl.abort();
+  });
+});
+
 describe('AsyncQueue', () => {
   it('ends the stream with a sentence when a consumer falls too far behind', async () => {
     const q = new AsyncQueue<number>(3);

@@ -1,6 +1,8 @@
 // Moves one subscription's items to the client: batched (one frame per BATCH_MS or BATCH_BYTES),
-// windowed (at most WINDOW_BATCHES unacknowledged), and cancelled by abort.
+// windowed (at most WINDOW_BATCHES unacknowledged), held while the transport is congested (so a
+// client that acknowledges without reading its socket cannot grow server memory), cancelled by abort.
 import { BATCH_BYTES, BATCH_MS, WINDOW_BATCHES, type ServerFrame } from '../../shared/contract';
+import { noBackpressure, type Flow } from './flow';
 
 /** A cheap size estimate, so batching does not serialize every item twice. */
 export function estimateSize(item: unknown): number {
@@ -22,13 +24,25 @@ export class StreamPump {
   private immediate: NodeJS.Immediate | undefined;
   private lastSent = -Infinity;
   private windowWaiter: (() => void) | undefined;
+  private drainAwaited = false;
+  private readonly aborted: Promise<void>;
 
   constructor(
     private readonly id: number,
     private readonly send: (f: ServerFrame) => void,
     private readonly signal: AbortSignal,
+    private readonly flow: Flow = noBackpressure,
   ) {
-    signal.addEventListener('abort', () => this.windowWaiter?.(), { once: true });
+    this.aborted = new Promise((resolve) =>
+      signal.addEventListener(
+        'abort',
+        () => {
+          this.windowWaiter?.();
+          resolve();
+        },
+        { once: true },
+      ),
+    );
   }
 
   get inFlight(): number {
@@ -37,12 +51,13 @@ export class StreamPump {
 
   ack(seq: number): void {
     if (seq > this.acked && seq <= this.seq) this.acked = seq;
-    if (this.inFlight < WINDOW_BATCHES && this.windowWaiter) {
-      const w = this.windowWaiter;
-      this.windowWaiter = undefined;
-      w();
-      if (this.batch.length && !this.timer && !this.immediate) this.flush();
-    }
+    if (this.inFlight >= WINDOW_BATCHES) return;
+    const w = this.windowWaiter;
+    this.windowWaiter = undefined;
+    w?.();
+    // A batch held by the full window goes out now, also while the source is quiet (a followed log
+    // whose last lines arrived while the window was full would otherwise wait for the next line).
+    if (this.batch.length && !this.timer && !this.immediate) this.flush();
   }
 
   /** Pulls from `items` until it ends or the signal aborts; then sends `end`. */
@@ -53,7 +68,7 @@ export class StreamPump {
         if (this.bytes >= BATCH_BYTES) {
           this.flush();
           while (this.bytes >= BATCH_BYTES && !this.signal.aborted) {
-            await this.windowOpen();
+            await this.canSend();
             this.flush();
           }
         }
@@ -73,7 +88,7 @@ export class StreamPump {
       if (!this.signal.aborted) {
         while (this.batch.length && !this.signal.aborted) {
           this.flush();
-          if (this.batch.length) await this.windowOpen();
+          if (this.batch.length) await this.canSend();
         }
         this.send({ t: 'end', id: this.id });
       }
@@ -96,12 +111,27 @@ export class StreamPump {
     else this.timer = setTimeout(() => this.flush(), BATCH_MS - since);
   }
 
+  private open(): boolean {
+    return this.inFlight < WINDOW_BATCHES && !this.flow.congested();
+  }
+
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.immediate) clearImmediate(this.immediate);
     this.immediate = undefined;
-    if (!this.batch.length || this.inFlight >= WINDOW_BATCHES || this.signal.aborted) return;
+    if (!this.batch.length || this.signal.aborted) return;
+    if (!this.open()) {
+      // Held by congestion (not by the window, whose ack flushes): try again once the transport drains.
+      if (this.inFlight < WINDOW_BATCHES && !this.drainAwaited) {
+        this.drainAwaited = true;
+        void this.flow.drained().then(() => {
+          this.drainAwaited = false;
+          if (this.batch.length && !this.timer && !this.immediate) this.flush();
+        });
+      }
+      return;
+    }
     const items = this.batch;
     this.batch = [];
     this.bytes = 0;
@@ -109,8 +139,11 @@ export class StreamPump {
     this.send({ t: 'data', id: this.id, seq: ++this.seq, items });
   }
 
-  private windowOpen(): Promise<void> {
-    if (this.inFlight < WINDOW_BATCHES || this.signal.aborted) return Promise.resolve();
-    return new Promise((resolve) => (this.windowWaiter = resolve));
+  /** Waits until a frame may go out: the window has room and the transport is not congested. */
+  private async canSend(): Promise<void> {
+    while (!this.open() && !this.signal.aborted) {
+      if (this.inFlight >= WINDOW_BATCHES) await new Promise<void>((resolve) => (this.windowWaiter = resolve));
+      else await Promise.race([this.flow.drained(), this.aborted]);
+    }
   }
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../backend';
 import type { ServeArgs } from './args';
+import { exposureWarning } from './security';
 import { startServer } from './server';
 
 export function rendererDir(): string {
@@ -22,12 +23,10 @@ export async function runServe(args: ServeArgs): Promise<number> {
     api: backend.api,
     handlers: backend.handlers,
     streams: backend.streams,
+    onFault: (where, err) =>
+      process.stderr.write(`berth serve: a ${where} handler failed and was answered with an error: ${String(err)}\n`),
   });
-  if (args.exposed) {
-    process.stderr.write(
-      `Warning: Berth is listening on ${args.host}, beyond this machine's loopback. Anyone who can reach it and has the token controls your containers.\n`,
-    );
-  }
+  if (args.exposed) process.stderr.write(`${exposureWarning(args.host)}\n`);
   process.stdout.write(`Berth is serving at ${server.url}\n`);
   await new Promise<void>((resolve) => {
     let stopping = false;

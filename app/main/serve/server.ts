@@ -1,15 +1,33 @@
-// `berth serve`: the built renderer over HTTP and the contract over one WebSocket, loopback by default.
+// `berth serve`: the built renderer over HTTP (public: it carries no secret) and the contract over
+// one WebSocket per window, which needs the token. Loopback by default. Every handler survives any
+// bytes: a request it cannot parse gets a 400, a throw becomes a 500, never an exit.
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_FRAME_BYTES, type ServerFrame } from '../../shared/contract';
+import { MAX_FRAME_BYTES } from '../../shared/contract';
 import type { ApiContext } from '../api/context';
 import { Session } from '../api/session';
 import type { RequestHandlers, SubscriptionHandlers } from '../api/types';
-import { allowedHosts, cookieToken, COOKIE, CSP, hostAllowed, originAllowed, tokenMatches } from './security';
+import {
+  allowedHosts,
+  bearerToken,
+  CSP,
+  handshakeToken,
+  hostAllowed,
+  originAllowed,
+  parseTarget,
+  PROTOCOL,
+  tokenMatches,
+} from './security';
+import { socketOutlet } from './socket-flow';
 import { resolveStatic, sendFile } from './static-files';
+
+/** Windows (WebSockets) one server holds at once; one more is refused before its handshake. */
+export const MAX_CONNECTIONS = 8;
+/** A socket that has not answered a ping within this long is closed. */
+const HEARTBEAT_MS = 15_000;
 
 export interface ServeOptions {
   host: string;
@@ -19,6 +37,8 @@ export interface ServeOptions {
   handlers: RequestHandlers;
   streams: SubscriptionHandlers;
   token?: string;
+  /** Told about a handler that threw (it was answered with a 500); for the log. */
+  onFault?(where: string, err: unknown): void;
 }
 
 export interface RunningServer {
@@ -38,70 +58,114 @@ const securityHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+const reasons: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  421: 'Misdirected Request',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Answers a raw socket (an upgrade, or a request Node could not parse) and closes it. */
+function refuse(socket: Duplex, status: number, text = ''): void {
+  if (!socket.writable) return void socket.destroy();
+  const body = text ? `${text}\n` : '';
+  socket.end(
+    `HTTP/1.1 ${status} ${reasons[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+function answer(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders, ...headers }).end(text);
 }
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let hosts = new Set<string>();
   const sessions = new Set<{ session: Session; ws: WebSocket }>();
+  const fault = (where: string, err: unknown) => {
+    try {
+      opts.onFault?.(where, err);
+    } catch {
+      /* a logger that throws changes nothing */
+    }
+  };
+
+  function serveHttp(req: IncomingMessage, res: ServerResponse): void {
+    if (!hostAllowed(req, hosts)) return answer(res, 421, 'This server answers only to its own address.');
+    const target = parseTarget(req.url);
+    if (!target) return answer(res, 400, 'The request target is not a path Berth understands.');
+    if (target.pathname === '/api/check') {
+      // The sign-in screen asks whether its token is right (a socket refusal does not say why).
+      if (req.headers.origin !== undefined && !originAllowed(req, hosts)) return answer(res, 403, 'Forbidden.');
+      if (!tokenMatches(bearerToken(req), token))
+        return answer(res, 401, 'Berth does not accept this token: open the address `berth serve` printed.');
+      return void res.writeHead(204, securityHeaders).end();
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return answer(res, 405, 'Only GET.', { Allow: 'GET, HEAD' });
+    const file = resolveStatic(opts.rendererDir, target.pathname) ?? resolveStatic(opts.rendererDir, '/index.html');
+    if (!file) return answer(res, 500, 'The UI is not built: run `npm run build`.');
+    sendFile(res, file, securityHeaders);
+  }
 
   const server = createServer((req, res) => {
-    if (!hostAllowed(req, hosts)) {
-      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('This server answers only to its own address.');
-      return;
+    req.on('error', () => req.destroy());
+    res.on('error', () => res.destroy());
+    try {
+      serveHttp(req, res);
+    } catch (err) {
+      fault('http', err);
+      if (!res.headersSent) answer(res, 500, 'Berth could not answer this request.');
+      else res.destroy();
     }
-    const url = new URL(req.url ?? '/', 'http://x');
-    const fromQuery = url.searchParams.get('token');
-    if (fromQuery !== null) {
-      if (!tokenMatches(fromQuery, token)) {
-        res
-          .writeHead(401, { 'Content-Type': 'text/plain' })
-          .end('The token in this address is wrong. Use the address `berth serve` printed.');
-        return;
-      }
-      // Keep the token out of history and referrers: set the cookie and drop it from the URL.
-      res.writeHead(303, {
-        'Set-Cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname + url.hash,
-        ...securityHeaders,
-      });
-      res.end();
-      return;
-    }
-    if (!tokenMatches(cookieToken(req), token)) {
-      res
-        .writeHead(401, { 'Content-Type': 'text/plain' })
-        .end('Berth needs its token: open the address `berth serve` printed.');
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
-      return;
-    }
-    const file = resolveStatic(opts.rendererDir, url.pathname) ?? resolveStatic(opts.rendererDir, '/index.html');
-    if (!file) {
-      res.writeHead(500, { 'Content-Type': 'text/plain' }).end('The UI is not built: run `npm run build`.');
-      return;
-    }
-    sendFile(res, file, securityHeaders);
+  });
+  // Bytes Node cannot parse as HTTP (bad request line, bad headers, oversized headers, timeouts).
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    refuse(socket, status);
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (new URL(req.url ?? '/', 'http://x').pathname !== '/api') return refuse(socket, 404, 'Not Found');
-    if (!hostAllowed(req, hosts)) return refuse(socket, 421, 'Misdirected Request');
-    if (!originAllowed(req, hosts)) return refuse(socket, 403, 'Forbidden');
-    if (!tokenMatches(cookieToken(req), token)) return refuse(socket, 401, 'Unauthorized');
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    perMessageDeflate: false,
+    handleProtocols: (offered) => (offered.has(PROTOCOL) ? PROTOCOL : false),
+  });
+  wss.on('error', (err) => fault('websocket server', err));
+
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const target = parseTarget(req.url);
+    if (!target) return refuse(socket, 400, 'The request target is not a path Berth understands.');
+    if (target.pathname !== '/api') return refuse(socket, 404);
+    if (!hostAllowed(req, hosts)) return refuse(socket, 421);
+    if (!originAllowed(req, hosts)) return refuse(socket, 403);
+    if (!tokenMatches(handshakeToken(req), token)) return refuse(socket, 401);
+    if (sessions.size >= MAX_CONNECTIONS)
+      return refuse(socket, 503, `Berth already serves ${MAX_CONNECTIONS} windows; close one and reload.`);
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      upgrade(req, socket, head);
+    } catch (err) {
+      fault('upgrade', err);
+      refuse(socket, 500);
+    }
   });
 
   function attach(ws: WebSocket): void {
-    const send = (f: ServerFrame) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(f));
-    };
-    const session = new Session(opts.api, opts.handlers, opts.streams, send);
+    // Handshakes that raced past the count in upgrade() are closed here.
+    if (sessions.size >= MAX_CONNECTIONS) return ws.close(1013, 'Too many windows');
+    const outlet = socketOutlet(ws);
+    const session = new Session(opts.api, opts.handlers, opts.streams, outlet.send, outlet);
     const entry = { session, ws };
     sessions.add(entry);
     let alive = true;
@@ -109,25 +173,34 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       if (!alive) return ws.terminate();
       alive = false;
       ws.ping();
-    }, 15000);
+    }, HEARTBEAT_MS);
     ws.on('pong', () => (alive = true));
-    ws.on('message', (data, isBinary) => {
-      if (isBinary)
-        return send({ t: 'error', error: { kind: 'invalid', message: 'Binary messages are not understood.' } });
-      let frame: unknown;
+    ws.on('message', (data: Buffer, isBinary) => {
       try {
-        frame = JSON.parse(String(data));
-      } catch {
-        return send({
-          t: 'error',
-          error: { kind: 'invalid', message: 'The message was not valid JSON and was ignored.' },
-        });
+        if (isBinary)
+          return outlet.send({
+            t: 'error',
+            error: { kind: 'invalid', message: 'Binary messages are not understood.' },
+          });
+        let frame: unknown;
+        try {
+          frame = JSON.parse(String(data));
+        } catch {
+          return outlet.send({
+            t: 'error',
+            error: { kind: 'invalid', message: 'The message was not valid JSON and was ignored.' },
+          });
+        }
+        session.receive(frame, data.length);
+      } catch (err) {
+        fault('message', err);
+        outlet.send({ t: 'error', error: { kind: 'internal', message: 'Berth could not handle that message.' } });
       }
-      session.receive(frame);
     });
     ws.on('close', () => {
       clearInterval(heartbeat);
       session.close();
+      outlet.close();
       sessions.delete(entry);
     });
     ws.on('error', () => ws.terminate());
@@ -135,8 +208,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host, () => resolve());
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // After listening, an error (e.g. EMFILE on accept) is logged; the server keeps serving.
+  server.on('error', (err) => fault('server', err));
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(opts.host, port);
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
@@ -152,6 +230,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         ws.terminate();
       }
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -40,5 +40,8 @@ export function sendFile(res: ServerResponse, file: string, headers: Record<stri
     'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
     ...headers,
   });
-  createReadStream(file).pipe(res);
+  // A file that vanished or cannot be read ends the response instead of throwing.
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

@@ -5,7 +5,10 @@ import { containerRef } from '../rules';
 import { subscription, type SubscriptionDef } from './define';
 import { composeSubscriptions } from './areas/compose';
 import { systemSubscriptions } from './areas/system';
+import { transferSubscriptions } from './areas/transfers';
 import type { EngineEvent, EngineStatus, LogLine, StatsSample, TaskInfo } from './dto';
+
+export type { DownloadItem, UploadInput, UploadItem } from './areas/transfers';
 
 const none = z.strictObject({});
 
@@ -56,6 +59,7 @@ export const subscriptions = {
   tasks: subscription<TaskInfo>()(none),
   ...composeSubscriptions,
   ...systemSubscriptions,
+  ...transferSubscriptions,
 };
 
 export type Subscriptions = typeof subscriptions;

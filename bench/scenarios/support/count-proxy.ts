@@ -1,6 +1,8 @@
 // A unix-socket proxy in front of the engine that counts the HTTP requests passing through it, so a
 // scenario can say how many engine calls Berth made in a time window. A long-lived stream (/events,
-// a followed log) is one request; bytes after an upgrade (exec) are not parsed as requests.
+// a followed log) is one request; bytes after an upgrade (exec) are not parsed as requests. It also
+// keeps each connection (when it opened and closed, what it carried), so a test can count how many
+// engine connections Berth held open at once.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,10 +15,25 @@ export interface SeenRequest {
   path: string;
 }
 
+export interface SeenConnection {
+  opened: number;
+  /** performance.now() when it closed; undefined while open. */
+  closed?: number;
+  /** Request paths it carried, in order. */
+  paths: string[];
+  /** The same with their methods ("GET /v1.47/containers/json"). */
+  calls: string[];
+}
+
 export interface CountProxy {
   /** unix:// URL to give Berth instead of the engine's. */
   host: string;
   requests: SeenRequest[];
+  connections: SeenConnection[];
+  /** The most connections open at one moment, among those `which` selects (default: all). */
+  peakOpen(which?: (c: SeenConnection) => boolean): number;
+  /** Connections open now, among those `which` selects. */
+  openNow(which?: (c: SeenConnection) => boolean): number;
   /** Requests seen since `t` (performance.now()). */
   since(t: number): SeenRequest[];
   close(): Promise<void>;
@@ -55,14 +72,22 @@ export async function startCountProxy(engineSocket: string): Promise<CountProxy>
   const dir = mkdtempSync(join(tmpdir(), 'berth-bench-proxy-'));
   const path = join(dir, 'engine.sock');
   const requests: SeenRequest[] = [];
+  const connections: SeenConnection[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
     const upstream = createConnection(engineSocket);
     sockets.add(client).add(upstream);
-    const scanner = new RequestScanner((method, p) => requests.push({ at: performance.now(), method, path: p }));
+    const conn: SeenConnection = { opened: performance.now(), paths: [], calls: [] };
+    connections.push(conn);
+    const scanner = new RequestScanner((method, p) => {
+      requests.push({ at: performance.now(), method, path: p });
+      conn.paths.push(p);
+      conn.calls.push(`${method} ${p}`);
+    });
     client.on('data', (d: Buffer) => scanner.push(d));
     client.pipe(upstream).pipe(client);
     const end = () => {
+      conn.closed ??= performance.now();
       client.destroy();
       upstream.destroy();
       sockets.delete(client);
@@ -75,6 +100,21 @@ export async function startCountProxy(engineSocket: string): Promise<CountProxy>
   return {
     host: `unix://${path}`,
     requests,
+    connections,
+    peakOpen: (which = () => true) => {
+      const edges = connections
+        .filter(which)
+        .flatMap((c) => [
+          [c.opened, 1],
+          [c.closed ?? Infinity, -1],
+        ])
+        .sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+      let open = 0;
+      let peak = 0;
+      for (const [, d] of edges) peak = Math.max(peak, (open += d!));
+      return peak;
+    },
+    openNow: (which = () => true) => connections.filter((c) => c.closed === undefined && which(c)).length,
     since: (t) => requests.filter((r) => r.at >= t),
     async close() {
       for (const s of sockets) s.destroy();

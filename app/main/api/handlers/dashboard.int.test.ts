@@ -174,15 +174,12 @@ describe('volumes', () => {
     ).toBe(0);
     const root = await c.request<FileEntry[]>('volumes.files', { name, path: '/' });
     expect(root.map((f) => [f.name, f.type])).toEqual([['sub', 'dir']]);
-    const file = await c.request<{ name: string; base64: string }>('volumes.download', { name, path: '/sub/a.txt' });
-    expect(file.name).toBe('a.txt');
-    expect(Buffer.from(file.base64, 'base64').toString()).toBe('one\n');
-    const folder = await c.request<{ name: string; base64: string; size: number }>('volumes.download', {
-      name,
-      path: '/sub',
-    });
+    const file = await c.download('volumes.download', { name, path: '/sub/a.txt' });
+    expect(file).toMatchObject({ name: 'a.txt', size: 4 });
+    expect(file.bytes.toString()).toBe('one\n');
+    const folder = await c.download('volumes.download', { name, path: '/sub' });
     expect(folder.name).toBe('sub.tar');
-    expect(Buffer.from(folder.base64, 'base64').includes(Buffer.from('one\n'))).toBe(true);
+    expect(folder.bytes.includes(Buffer.from('one\n'))).toBe(true);
     await expect(c.request('volumes.remove', { name })).rejects.toMatchObject({
       kind: 'conflict',
       message: expect.stringContaining(`"${user}"`),

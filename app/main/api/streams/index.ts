@@ -4,10 +4,12 @@ import { containerStreams } from './containers';
 import { engineStreams } from './engine';
 import { composeStreams } from './compose';
 import { systemStreams } from './system';
+import { transferStreams } from './transfers';
 
 export const streams: SubscriptionHandlers = {
   ...engineStreams,
   ...containerStreams,
   ...composeStreams,
   ...systemStreams,
+  ...transferStreams,
 };

@@ -102,4 +102,38 @@ describe('BerthClient', () => {
     expect(restarts).toBe(1);
     expect(s.sent).toEqual([{ t: 'sub', id: expect.any(Number), topic: 'containers.logs', args: { id: 'web' } }]);
   });
+
+  it('gives a request up when its signal fires: a cancel frame goes out and the promise rejects', async () => {
+    const s = scripted();
+    const c = new BerthClient(s.t);
+    const ctl = new AbortController();
+    const p = c.request('containers.list', { all: true }, { signal: ctl.signal });
+    const req = s.sent[0] as Extract<ClientFrame, { t: 'req' }>;
+    ctl.abort();
+    expect(s.sent[1]).toEqual({ t: 'cancel', id: req.id });
+    await expect(p).rejects.toMatchObject({ message: 'The request was cancelled.' });
+    // A late answer is ignored; an already aborted signal sends nothing at all.
+    s.deliver({ t: 'res', id: req.id, ok: true, result: [] });
+    await expect(c.request('containers.list', {}, { signal: ctl.signal })).rejects.toBeInstanceOf(CallError);
+    expect(s.sent).toHaveLength(2);
+  });
+
+  it('sends no cancel for a request already answered', async () => {
+    const s = scripted();
+    const c = new BerthClient(s.t);
+    const ctl = new AbortController();
+    const p = c.request('engine.status', {}, { signal: ctl.signal });
+    s.deliver({ t: 'res', id: (s.sent[0] as { id: number }).id, ok: true, result: { state: 'running' } });
+    await p;
+    ctl.abort();
+    expect(s.sent.map((f) => f.t)).toEqual(['req']);
+  });
+
+  it('fails waiting requests with a sentence when the page is signed out', async () => {
+    const s = scripted();
+    const c = new BerthClient(s.t);
+    const p = c.request('containers.list', {});
+    s.setState('signed-out');
+    await expect(p).rejects.toMatchObject({ kind: 'unavailable', message: /sign in again/ });
+  });
 });

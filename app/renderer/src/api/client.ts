@@ -47,6 +47,16 @@ interface Pending {
   reject(e: Error): void;
 }
 
+export interface CallOptions {
+  /** Aborting gives the request up: the server is told (a `cancel` frame) and stops its work. */
+  signal?: AbortSignal;
+}
+
+/** The rejection of a request given up through its signal. */
+function cancelled(): CallError {
+  return new CallError({ kind: 'internal', message: 'The request was cancelled.', detail: 'cancelled' });
+}
+
 interface OpenSub {
   topic: string;
   args: unknown;
@@ -76,15 +86,35 @@ export class BerthClient {
 
   request<M extends RequestName>(
     method: M,
-    ...rest: Record<string, never> extends RequestArgs<M> ? [args?: RequestArgs<M>] : [args: RequestArgs<M>]
+    ...rest: Record<string, never> extends RequestArgs<M>
+      ? [args?: RequestArgs<M>, opts?: CallOptions]
+      : [args: RequestArgs<M>, opts?: CallOptions]
   ): Promise<RequestResult<M>> {
     const id = this.nextId++;
-    if (this.transport.state === 'reconnecting')
+    const signal = rest[1]?.signal;
+    if (this.transport.state === 'reconnecting' || this.transport.state === 'signed-out')
       return Promise.reject(
         new CallError({ kind: 'unavailable', message: 'Berth is reconnecting. Try again in a moment.' }),
       );
+    if (signal?.aborted) return Promise.reject(cancelled());
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      const onAbort = () => {
+        if (!this.pending.delete(id)) return;
+        this.transport.send({ t: 'cancel', id });
+        reject(cancelled());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settled = () => signal?.removeEventListener('abort', onAbort);
+      this.pending.set(id, {
+        resolve: (v) => {
+          settled();
+          (resolve as (v: unknown) => void)(v);
+        },
+        reject: (e) => {
+          settled();
+          reject(e);
+        },
+      });
       this.transport.send({ t: 'req', id, method, args: rest[0] ?? {} });
     });
   }
@@ -151,15 +181,17 @@ export class BerthClient {
   }
 
   private onState(s: ConnectionState): void {
-    if (s === 'reconnecting') {
-      for (const p of this.pending.values())
-        p.reject(
-          new CallError({
-            kind: 'unavailable',
-            message: 'Lost the connection to Berth. Reconnecting — try again in a moment.',
-          }),
-        );
+    if (s === 'reconnecting' || s === 'signed-out') {
+      const error = new CallError({
+        kind: 'unavailable',
+        message:
+          s === 'reconnecting'
+            ? 'Lost the connection to Berth. Reconnecting — try again in a moment.'
+            : 'Berth no longer accepts this page: sign in again with the address `berth serve` printed.',
+      });
+      const pending = [...this.pending.values()];
       this.pending.clear();
+      for (const p of pending) p.reject(error);
     }
     if (s === 'open' && this.wasDown) {
       // Streams of the previous connection are gone on the server: open them again under new ids.
@@ -172,7 +204,7 @@ export class BerthClient {
         this.transport.send({ t: 'sub', id, topic: sub.topic, args: sub.args });
       }
     }
-    this.wasDown = s === 'reconnecting';
+    this.wasDown = s === 'reconnecting' || s === 'signed-out';
     for (const l of this.stateListeners) l(s);
   }
 }

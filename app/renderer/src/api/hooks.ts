@@ -11,7 +11,7 @@ import type {
   SubscriptionName,
 } from '../../../shared/contract';
 import type { ErrorInfo } from '../../../shared/errors';
-import type { BerthClient, CallError, StreamHandle } from './client';
+import type { BerthClient, CallError, CallOptions, StreamHandle } from './client';
 
 export const ClientContext = createContext<BerthClient | null>(null);
 
@@ -32,7 +32,11 @@ export function useRequest<M extends RequestName>(method: M, args?: RequestArgs<
   const client = useClient();
   return useQuery<RequestResult<M>, CallError>({
     queryKey: queryKey(method, args),
-    queryFn: () => (client.request as (m: M, a?: RequestArgs<M>) => Promise<RequestResult<M>>)(method, args),
+    // react-query's signal fires when nothing needs the answer any more: the server is told to stop.
+    queryFn: ({ signal }) =>
+      (client.request as (m: M, a?: RequestArgs<M>, o?: CallOptions) => Promise<RequestResult<M>>)(method, args, {
+        signal,
+      }),
     ...opts,
   });
 }

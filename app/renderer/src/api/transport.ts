@@ -1,7 +1,8 @@
 // A transport moves contract frames; the client above it never knows which one it has.
 import type { ClientFrame, ServerFrame } from '../../../shared/contract';
 
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
+/** 'signed-out': the server no longer accepts this page's token (a browser on `berth serve` only). */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'signed-out';
 
 export interface Transport {
   send(frame: ClientFrame): void;

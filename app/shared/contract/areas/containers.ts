@@ -1,6 +1,18 @@
 // containers.* requests.
 import { z } from 'zod';
-import { absolutePath, containerName, containerRef, envVar, imageRef, objectName, port } from '../../rules';
+import {
+  absolutePath,
+  containerName,
+  containerRef,
+  envProblem,
+  envVar,
+  imageRef,
+  labelsProblem,
+  objectName,
+  port,
+  sized,
+  wordsProblem,
+} from '../../rules';
 import { request } from '../define';
 import type { ContainerSummary, FileEntry, ProcessList, TaskInfo } from '../dto';
 
@@ -9,8 +21,11 @@ const byId = z.strictObject({ id: containerRef });
 export const runSpec = z.strictObject({
   image: imageRef,
   name: containerName.optional(),
-  command: z.array(z.string()).max(256).optional(),
-  env: z.array(envVar).max(512).default([]),
+  command: z
+    .array(z.string())
+    .superRefine(sized((words: string[]) => wordsProblem(words, 'command')))
+    .optional(),
+  env: z.array(envVar).superRefine(sized(envProblem)).default([]),
   ports: z
     .array(
       z.strictObject({
@@ -38,7 +53,7 @@ export const runSpec = z.strictObject({
   autoRemove: z.boolean().default(false),
   tty: z.boolean().default(false),
   interactive: z.boolean().default(false),
-  labels: z.record(z.string().max(256), z.string().max(4096)).default({}),
+  labels: z.record(z.string().min(1, 'A label needs a key.'), z.string()).superRefine(sized(labelsProblem)).default({}),
   start: z.boolean().default(true),
 });
 export type RunSpec = z.input<typeof runSpec>;
@@ -79,19 +94,4 @@ export const containerRequests = {
   'containers.runCommand': request<string>()(byId),
   'containers.top': request<ProcessList>()(byId),
   'containers.files': request<FileEntry[]>()(z.strictObject({ id: containerRef, path: absolutePath })),
-  'containers.download': request<{ name: string; base64: string; size: number }>()(
-    z.strictObject({ id: containerRef, path: absolutePath }),
-  ),
-  'containers.upload': request<void>()(
-    z.strictObject({
-      id: containerRef,
-      dir: absolutePath,
-      name: z
-        .string()
-        .min(1)
-        .max(255)
-        .regex(/^[^/\0]+$/, 'A file name has no "/".'),
-      base64: z.string().max(48 * 1024 * 1024, 'Uploads are limited to 32 MB.'),
-    }),
-  ),
 };

@@ -1,6 +1,6 @@
 // images.* requests: list, inspect with history, pull/push/build/save/load as tasks, tag, remove, prune.
 import { z } from 'zod';
-import { absolutePath, imageRef } from '../../rules';
+import { absolutePath, buildArgsProblem, imageRef, sized } from '../../rules';
 import { request } from '../define';
 import type { ImageSummary, TaskInfo } from '../dto';
 
@@ -25,7 +25,7 @@ export const buildSpec = z.strictObject({
   context: absolutePath,
   dockerfile: dockerfilePath.default('Dockerfile'),
   tag: imageRef.optional(),
-  buildArgs: z.array(buildArg).max(128).default([]),
+  buildArgs: z.array(buildArg).superRefine(sized(buildArgsProblem)).default([]),
   noCache: z.boolean().default(false),
 });
 export type BuildSpec = z.input<typeof buildSpec>;

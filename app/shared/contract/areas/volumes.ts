@@ -1,4 +1,4 @@
-// volumes.* requests: list, create, inspect, remove, prune with preview, sizes, browse and download files.
+// volumes.* requests: list, create, inspect, remove, prune with preview, sizes, browse files (downloads: transfers.ts).
 import { z } from 'zod';
 import { absolutePath, objectName } from '../../rules';
 import { request } from '../define';
@@ -33,8 +33,4 @@ export const volumeRequests = {
   ),
   /** A folder inside the volume ("/" is its root). */
   'volumes.files': request<FileEntry[]>()(z.strictObject({ name: objectName, path: absolutePath })),
-  /** A file's bytes, or a folder as a tar. */
-  'volumes.download': request<{ name: string; base64: string; size: number }>()(
-    z.strictObject({ name: objectName, path: absolutePath }),
-  ),
 };

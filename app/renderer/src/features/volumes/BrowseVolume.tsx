@@ -2,9 +2,9 @@
 // file or of a folder as a tar.
 import { useState } from 'react';
 import { useClient, useRequest } from '../../api/hooks';
+import { download as downloadStream } from '../../api/transfers';
 import { Dialog } from '../../components/Dialog';
 import { formatBytes } from '../../components/format';
-import { base64ToBytes } from '../containers/detail/common/base64';
 import { safeFileName, saveBlob } from '../containers/detail/common/download';
 import { breadcrumbs, joinPath, parentPath, sortEntries } from '../containers/detail/files/paths';
 import { ErrorText, messageOf } from '../../components/kit';
@@ -19,9 +19,14 @@ export function BrowseVolumeDialog({ name, onClose }: { name: string; onClose():
     setBusy(path);
     setNote({});
     try {
-      const r = await client.request('volumes.download', { name, path });
-      saveBlob(new Blob([base64ToBytes(r.base64) as BlobPart]), safeFileName(r.name));
-      setNote({ text: `Downloaded ${r.name} (${formatBytes(r.size)}).` });
+      const r = await downloadStream(
+        client,
+        'volumes.download',
+        { name, path },
+        { onProgress: (bytes) => setNote({ text: `Downloading ${formatBytes(bytes)}…` }) },
+      );
+      saveBlob(r.blob, safeFileName(r.name));
+      setNote({ text: `Downloaded ${r.name} (${formatBytes(r.blob.size)}).` });
     } catch (e) {
       setNote({ error: messageOf(e) });
     } finally {

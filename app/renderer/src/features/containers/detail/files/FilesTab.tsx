@@ -72,7 +72,7 @@ export function FilesTab({ container }: { container: ContainerSummary }) {
             if (f) void t.put(f);
           }}
         />
-        <StatusText text={t.busy?.startsWith('upload:') ? `Uploading ${t.busy.slice(7)}…` : flash} />
+        <StatusText text={t.progress ?? (t.busy?.startsWith('upload:') ? `Uploading ${t.busy.slice(7)}…` : flash)} />
       </div>
       <ErrorNote error={t.error ? { message: t.error } : null} />
       {q.isPending && <Loading label={`Listing ${path}…`} />}

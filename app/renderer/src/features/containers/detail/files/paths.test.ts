@@ -32,8 +32,8 @@ describe('paths', () => {
     ]);
     expect(s.map((x) => x.name)).toEqual(['etc', 'var', 'bin', 'a9', 'a10', 'b.txt']);
   });
-  it('refuses uploads over 32 MB with a sentence', () => {
+  it('refuses uploads over 8 GB with a sentence', () => {
     expect(uploadProblem(MAX_UPLOAD_BYTES, 'ok.bin')).toBeUndefined();
-    expect(uploadProblem(MAX_UPLOAD_BYTES + 1, 'big.iso')).toMatch(/larger than 32 MB/);
+    expect(uploadProblem(MAX_UPLOAD_BYTES + 1, 'big.iso')).toMatch(/larger than 8 GB/);
   });
 });

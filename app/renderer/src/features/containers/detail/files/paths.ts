@@ -1,4 +1,5 @@
 // Container paths for the Files tab (always POSIX, always absolute).
+import { MAX_UPLOAD_BYTES } from '../../../../../../shared/contract/areas/transfers';
 import type { FileEntry } from '../../../../../../shared/contract';
 
 export function joinPath(dir: string, name: string): string {
@@ -36,10 +37,10 @@ export function typeLabel(t: FileEntry['type']): string {
 }
 
 /** Uploads are refused past this size (the contract's limit). */
-export const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES };
 
 export function uploadProblem(size: number, name: string): string | undefined {
-  if (size > MAX_UPLOAD_BYTES) return `“${name}” is larger than 32 MB; Berth uploads files of up to 32 MB.`;
+  if (size > MAX_UPLOAD_BYTES) return `“${name}” is larger than 8 GB; Berth uploads files of up to 8 GB.`;
   if (name.includes('/') || name.includes('\0')) return 'A file name has no “/”.';
   return undefined;
 }
