@@ -127,13 +127,13 @@ async function wsTerminal(
     {
       onItems: (items) => {
         for (const it of items as ExecItem[])
-          if (it.type === 'output') probe.feed(Buffer.from(it.data, 'base64').toString('latin1'));
+          if (it.type === 'bytes') probe.feed(Buffer.from(it.data).toString('latin1'));
       },
     },
   );
   return {
     probe,
-    keystroke: () => probe.keystroke((data) => s.input({ type: 'input', data })),
+    keystroke: () => probe.keystroke((data) => s.input({ type: 'bytes', data: Buffer.from(data) })),
     async close() {
       s.close();
       await c.close();

@@ -7,7 +7,7 @@ import { BerthError } from '../../shared/errors';
 import { connectEngine, type EngineClient } from './client';
 import { runContainer } from './container-run';
 import { topContainer } from './containers';
-import { detectShell, execCapture, openExecSession, type ExecSession } from './exec';
+import { execCapture, openExecSession, type ExecSession } from './exec';
 
 let client: EngineClient;
 let box: string;
@@ -108,25 +108,102 @@ describe('exec', () => {
     expect(big.stdout.split('\n').length).toBe(100001);
   });
 
-  it('detects the shell: sh in busybox, bash once there is one', async () => {
-    expect(await detectShell(client, box)).toBe('sh');
+  /** The execs the engine created in `container` since `since` (unix seconds), by its events. */
+  async function execsCreated(container: string, since: number): Promise<number> {
+    const r = await testEngine().docker([
+      'events',
+      '--since',
+      String(since),
+      '--until',
+      String(Math.ceil(Date.now() / 1000) + 1),
+      '--filter',
+      `container=${container}`,
+      '--filter',
+      'event=exec_create',
+      '--format',
+      '{{.Action}}',
+    ]);
+    return r.stdout.split('\n').filter(Boolean).length;
+  }
+
+  it('chooses the shell inside one exec: sh in busybox, bash once there is one, a sentence when there is none', async () => {
+    const since = Math.floor(Date.now() / 1000) - 1;
+    const plain = uniqueName('be-sh');
     const withBash = uniqueName('be-bash');
-    made.push(withBash);
-    await runContainer(client, {
-      image: fixtures().busybox,
-      name: withBash,
-      command: ['sh', '-c', 'ln -s /bin/sh /bin/bash; sleep 3600'],
-    });
+    const noShell = uniqueName('be-noshell');
+    made.push(plain, withBash, noShell);
+    const image = fixtures().busybox;
+    await runContainer(client, { image, name: plain, command: ['sleep', '3600'] });
+    // busybox has no bash applet: a bash that says who it is, then runs sh.
+    const fakeBash = 'printf \'#!/bin/sh\\nBERTH_BASH=yes exec sh "$@"\\n\' > /bin/bash; chmod +x /bin/bash';
+    await runContainer(client, { image, name: withBash, command: ['sh', '-c', `${fakeBash}; exec sleep 3600`] });
+    await runContainer(client, { image, name: noShell, command: ['sh', '-c', 'rm /bin/sh; exec sleep 3600'] });
     await new Promise((r) => setTimeout(r, 300));
-    expect(await detectShell(client, withBash)).toBe('bash');
-    const s = await openExecSession(client, withBash);
-    expect(s.command).toEqual(['bash']);
-    await s.close();
+
+    const sh = await openExecSession(client, plain);
+    try {
+      expect(sh.command).toEqual(['sh']);
+      expect(sh.shell).toBe('sh');
+      const out = sh.output[Symbol.asyncIterator]();
+      sh.write('echo "[$0]"\n');
+      const seen = await readUntil(sh, out, /\[sh\]/);
+      expect(seen).not.toContain('berth-shell'); // the mark never reaches the terminal
+    } finally {
+      await sh.close();
+    }
+    expect(await execsCreated(plain, since)).toBe(1);
+
+    const bash = await openExecSession(client, withBash);
+    try {
+      expect(bash.command).toEqual(['bash']);
+      const out = bash.output[Symbol.asyncIterator]();
+      bash.write('echo "[$BERTH_BASH]"\n');
+      expect(await readUntil(bash, out, /\[yes\]/)).toMatch(/\[yes\]/);
+    } finally {
+      await bash.close();
+    }
+    expect(await execsCreated(withBash, since)).toBe(1);
+
+    const err = await openExecSession(client, noShell).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BerthError);
+    expect(err).toMatchObject({
+      kind: 'invalid',
+      field: 'shell',
+      message: `Container "${noShell}" has no shell (neither bash nor sh). Choose a command to run instead.`,
+    });
+  });
+
+  it('says when its input socket is full and when it takes input again (backpressure)', async () => {
+    const s = await openExecSession(client, box, { cmd: ['sh'] });
+    try {
+      const it = s.output[Symbol.asyncIterator]();
+      await readUntil(s, it, /# /);
+      // The shell reads nothing while it sleeps: a paste fills the terminal, the engine and the socket.
+      s.write('sleep 4; wc -c\n');
+      const line = `${'x'.repeat(1023)}\n`;
+      let written = 0;
+      let full = false;
+      const sleep = (ms: number) => new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), ms));
+      // Fill until the socket stays full: drained() is then pending while nothing reads.
+      while (!full && written < 20_000) {
+        while (s.write(line)) written++;
+        written++;
+        full = (await Promise.race([s.drained().then(() => 'drained' as const), sleep(300)])) === 'waiting';
+      }
+      expect(full).toBe(true);
+      await s.drained(); // resolves once the shell's wc reads
+      s.write('\x04');
+      const count = String(written * 1024);
+      expect(await readUntil(s, it, new RegExp(`\\b${count}\\b`), 30000)).toContain(count);
+    } finally {
+      await s.close();
+    }
   });
 
   it('opens a TTY session, sees the size given at start, resizes, and reports the exit code', async () => {
     const s = await openExecSession(client, box, { cols: 100, rows: 30 });
     expect(s.command).toEqual(['sh']);
+    expect(s.shell).toBe('sh');
     const it = s.output[Symbol.asyncIterator]();
     s.write('stty size\n');
     expect(await readUntil(s, it, /30 100/)).toMatch(/30 100/);

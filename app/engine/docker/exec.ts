@@ -17,9 +17,9 @@ export interface ExecCommonOptions {
 }
 
 export interface ExecSessionOptions extends ExecCommonOptions {
-  /** The command to run; default: the detected shell. */
+  /** The command to run; default: bash when the container has it, else sh (chosen inside the one exec). */
   cmd?: string[];
-  /** A shell to use instead of detecting one (e.g. "/bin/zsh"). */
+  /** A shell to use instead of choosing one (e.g. "/bin/zsh"). */
   shell?: string;
   cols?: number;
   rows?: number;
@@ -27,12 +27,16 @@ export interface ExecSessionOptions extends ExecCommonOptions {
 
 export interface ExecSession {
   readonly execId: string;
-  /** The command that runs, e.g. "bash". */
+  /** The command that runs, e.g. ["bash"]; for a shell chosen in the exec, the one it chose. */
   readonly command: string[];
+  /** What runs, for a status line: "bash", "sh", or the command given; "" when the shell did not say. */
+  readonly shell: string;
   /** The terminal's output, as raw bytes. Stopping the iteration closes the session. */
   readonly output: AsyncIterable<Uint8Array>;
-  /** Sends keystrokes or pasted text. Returns false when the socket's buffer is full (wait for drain). */
+  /** Sends keystrokes or pasted text. Returns false when the socket's buffer is full: await drained(). */
   write(data: string | Uint8Array): boolean;
+  /** Resolves once the socket takes input again (at once unless a write returned false), or has closed. */
+  drained(): Promise<void>;
   resize(cols: number, rows: number): Promise<void>;
   /** Destroys the socket and ends the process if it still runs; resolves when it has ended. */
   close(): Promise<void>;
@@ -256,16 +260,77 @@ export async function execCapture(
   return { stdout, stderr, exitCode: code ?? -1 };
 }
 
-/** The best interactive shell in the container: bash if it has one, else sh. */
-export async function detectShell(client: EngineClient, id: string): Promise<string> {
-  const r = await execCapture(client, id, ['sh', '-c', 'command -v bash || which bash'], { timeoutMs: 10000 });
-  if (r.exitCode === 0 && r.stdout.trim()) return 'bash';
-  if (r.exitCode === 126 || r.exitCode === 127 || /executable file not found/.test(r.stdout + r.stderr))
-    throw invalidInput(
-      'shell',
-      `Container "${id}" has no shell (neither bash nor sh). Choose a command to run instead.`,
-    );
-  return 'sh';
+/**
+ * Without a command or a shell, a terminal runs this in its one exec: bash when the container has
+ * it, else sh. It first tells which, as a private escape sequence (SHELL_MARK) that Berth takes off
+ * the output before anyone sees it.
+ */
+const SHELL_MARK = '\x1b]berth-shell;';
+const AUTO_SHELL = [
+  'sh',
+  '-c',
+  "if command -v bash >/dev/null 2>&1; then printf '\\033]berth-shell;bash\\007'; exec bash; fi; " +
+    "printf '\\033]berth-shell;sh\\007'; exec sh",
+];
+/** How long a terminal waits for its shell to say which it is before it shows the output as it comes. */
+const SHELL_MARK_WAIT_MS = 10_000;
+
+/**
+ * Reads the start of a session's output until it holds the shell's mark, or the stream ends, or
+ * SHELL_MARK_WAIT_MS pass. Output that is not the mark means sh did not run the script: the engine
+ * is writing why it could not start it, so that is read to its end (briefly). Returns the shell
+ * named, the bytes after the mark (or all bytes read, without one), and whether the stream ended.
+ */
+function readShellMark(sock: Duplex): Promise<{ shell?: string; rest: Buffer; ended: boolean }> {
+  const mark = Buffer.from(SHELL_MARK, 'latin1');
+  return new Promise((resolve) => {
+    let buf: Buffer = Buffer.alloc(0);
+    let ended = false;
+    let timer = setTimeout(() => finish(), SHELL_MARK_WAIT_MS);
+    let strange = false;
+    const finish = () => {
+      clearTimeout(timer);
+      sock.off('readable', onReadable);
+      sock.off('end', onEnd);
+      sock.off('close', onEnd);
+      const bel = buf.indexOf(0x07, mark.length);
+      const shell = bel > 0 && buf.subarray(0, mark.length).equals(mark) && buf.toString('latin1', mark.length, bel);
+      if (shell === 'bash' || shell === 'sh') resolve({ shell, rest: buf.subarray(bel + 1), ended });
+      else resolve({ rest: buf, ended });
+    };
+    const onReadable = () => {
+      let chunk: Buffer | null;
+      while ((chunk = sock.read() as Buffer | null) !== null) {
+        buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
+        const n = Math.min(buf.length, mark.length);
+        if (!strange && !buf.subarray(0, n).equals(mark.subarray(0, n))) {
+          // Not the mark: wait a moment for the end of the engine's message.
+          strange = true;
+          clearTimeout(timer);
+          timer = setTimeout(finish, 1000);
+        }
+        if (strange ? buf.length > 4096 : buf.indexOf(0x07, mark.length) > 0 || buf.length > mark.length + 64)
+          return finish();
+      }
+    };
+    const onEnd = () => {
+      ended = true;
+      finish();
+    };
+    sock.on('readable', onReadable);
+    sock.once('end', onEnd);
+    sock.once('close', onEnd);
+    onReadable();
+  });
+}
+
+function noShell(ref: string, detail: string): BerthError {
+  return new BerthError({
+    kind: 'invalid',
+    field: 'shell',
+    message: `Container "${ref}" has no shell (neither bash nor sh). Choose a command to run instead.`,
+    ...(detail ? { detail } : {}),
+  });
 }
 
 /** Opens an interactive terminal in a running container. */
@@ -283,7 +348,8 @@ export async function openExecSession(
     throw invalidInput('cmd', 'Give the command as a list of words.');
   if (opts.shell !== undefined && !/^[a-zA-Z0-9_./-]{1,256}$/.test(opts.shell))
     throw invalidInput('shell', 'A shell is a program name or path.');
-  const command = opts.cmd ?? [opts.shell ?? (await detectShell(client, ref))];
+  const given = opts.cmd ?? (opts.shell ? [opts.shell] : undefined);
+  const command = given ?? AUTO_SHELL;
   const what = `open a terminal in container "${ref}"`;
   const execId = await createExec(
     client,
@@ -309,7 +375,25 @@ export async function openExecSession(
   const exit = closed.then(() => exitCodeOf(client, execId, 'the terminal', ref));
   exit.catch(() => undefined); // told to whoever awaits it; never an unhandled rejection
   // Resize right after start: the engine gives the TTY a default size until told otherwise.
-  await resizeExec(client, execId, cols, rows).catch(() => undefined);
+  const resized = resizeExec(client, execId, cols, rows).catch(() => undefined);
+  let running = command;
+  /** Output read while waiting for the shell's mark, shown first. */
+  let head: Buffer | undefined;
+  if (!given) {
+    const seen = await readShellMark(sock);
+    if (seen.shell) running = [seen.shell];
+    else if (seen.ended) {
+      // No mark and the exec is over: its sh did not start (the engine wrote why).
+      const code = await exit.catch(() => null);
+      const text = seen.rest.toString('utf8').trim();
+      if (code === 126 || code === 127 || /executable file not found|no such file/i.test(text)) {
+        sock.destroy();
+        throw noShell(ref, text);
+      }
+    }
+    if (seen.rest.length) head = seen.rest;
+  }
+  await resized;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
@@ -334,6 +418,8 @@ export async function openExecSession(
 
   async function* output(): AsyncGenerator<Uint8Array, void, undefined> {
     try {
+      if (head) yield head;
+      head = undefined;
       for await (const chunk of sock as AsyncIterable<Buffer>) yield chunk;
     } catch (err) {
       if (!closing) throw toBerthError(err, 'keep the terminal open');
@@ -344,9 +430,22 @@ export async function openExecSession(
 
   return {
     execId,
-    command,
+    command: running,
+    shell: running === AUTO_SHELL ? '' : running.join(' '),
     output: output(),
     write: (data) => (sock.destroyed ? false : sock.write(data)),
+    drained: () =>
+      sock.destroyed || !sock.writableNeedDrain
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const done = () => {
+              sock.off('drain', done);
+              sock.off('close', done);
+              resolve();
+            };
+            sock.on('drain', done);
+            sock.on('close', done);
+          }),
     resize: (c, r) => resizeExec(client, execId, c, r),
     close,
     exit,

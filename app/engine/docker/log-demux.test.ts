@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LogParser, parseLogBuffer, type LogLine } from './log-demux';
+import { LogDemuxer, LogParser, parseLogBuffer, type LogLine } from './log-demux';
 
 function frame(stream: 1 | 2, payload: string | Buffer): Buffer {
   const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
@@ -119,5 +119,51 @@ describe('LogParser (TTY)', () => {
         { stream: 'stdout', text: 'two' },
         { stream: 'stdout', text: 'thr€e' },
       ]);
+  });
+});
+
+describe('LogDemuxer (bytes for the page)', () => {
+  /** Each stream's bytes after demultiplexing `bytes` cut at `cuts`, and the number of runs. */
+  function demux(bytes: Buffer, cuts: number[], opts = { tty: false, timestamps: false }) {
+    const d = new LogDemuxer(opts);
+    const out = { stdout: '', stderr: '', order: '', runs: 0 };
+    let prev = 0;
+    for (const c of [...cuts, bytes.length]) {
+      d.push(bytes.subarray(prev, c), (stderr, run) => {
+        out[stderr ? 'stderr' : 'stdout'] += Buffer.from(run).toString('latin1');
+        out.order += stderr ? 'e' : 'o';
+        out.runs++;
+      });
+      prev = c;
+    }
+    return out;
+  }
+
+  it('gives one run per stream change within a chunk, the same bytes for every chunking', () => {
+    const s = Buffer.concat([frame(1, 'a\n'), frame(1, 'b\n'), frame(2, 'x\n'), frame(1, 'c\n')]);
+    expect(demux(s, [])).toEqual({ stdout: 'a\nb\nc\n', stderr: 'x\n', order: 'oeo', runs: 3 });
+    for (let c = 1; c < s.length; c++) {
+      const r = demux(s, [c]);
+      expect([r.stdout, r.stderr]).toEqual(['a\nb\nc\n', 'x\n']);
+    }
+  });
+
+  it('drops the timestamps of continuation messages in the bytes, so a split line keeps one time', () => {
+    const ts1 = '2024-01-02T03:04:05.123456789Z';
+    const ts2 = '2024-01-02T03:04:05.223456789Z';
+    const s = Buffer.concat([
+      frame(1, `${ts1} first half `),
+      frame(1, `${ts2} second half\n`),
+      frame(1, `${ts2} next\n`),
+    ]);
+    for (let c = 1; c < s.length; c += 2)
+      expect(demux(s, [c], { tty: false, timestamps: true }).stdout).toBe(
+        `${ts1} first half second half\n${ts2} next\n`,
+      );
+  });
+
+  it('passes a TTY stream through as stdout, untouched', () => {
+    const s = Buffer.from('one\r\ntwo\r\n');
+    expect(demux(s, [4], { tty: true, timestamps: false })).toMatchObject({ stdout: 'one\r\ntwo\r\n', stderr: '' });
   });
 });

@@ -1,11 +1,13 @@
-// A container's logs as an async iterable of line batches, with natural backpressure: while the
-// consumer does not pull, the socket is paused; `break`, `return()` or the signal destroys it.
+// A container's logs as an async iterable of line batches (readLogs) or of each stream's bytes
+// (readLogBytes, what the page gets), with natural backpressure: while the consumer does not pull,
+// the socket is paused; `break`, `return()` or the signal destroys it.
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
+import type { BytesItem } from '../../shared/contract/frames';
 import { dialStream, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { inspectContainer } from './containers';
-import { LogParser, type LogLine } from './log-demux';
+import { LogDemuxer, LogParser, type LogLine, type LogParserOptions } from './log-demux';
 import { invalidInput, validateContainerRef } from './validate';
 
 export type { LogLine, LogStream } from './log-demux';
@@ -39,6 +41,33 @@ function timeParam(v: number | string | undefined, field: string): string | unde
   return v;
 }
 
+interface OpenedLogs {
+  res: IncomingMessage;
+  parser: LogParserOptions;
+}
+
+/** Checks the options and opens the engine's log stream; undefined when there is nothing to read. */
+async function openLogs(client: EngineClient, id: string, opts: LogsOptions): Promise<OpenedLogs | undefined> {
+  const ref = validateContainerRef(id);
+  const tail = opts.tail ?? 'all';
+  if (tail !== 'all' && (!Number.isInteger(tail) || tail < 0))
+    throw invalidInput('tail', 'Tail is a whole number of lines, or all.');
+  const since = timeParam(opts.since, 'since');
+  const until = timeParam(opts.until, 'until');
+  const stdout = opts.stdout ?? true;
+  const stderr = opts.stderr ?? true;
+  if (!stdout && !stderr) return undefined;
+  const tty = opts.tty ?? !!(await inspectContainer(client, ref)).Config?.Tty;
+  if (opts.signal?.aborted) return undefined;
+  const res: IncomingMessage = await attempt(`read the logs of container "${ref}"`, () =>
+    dialStream(client, {
+      path: `/containers/${encodeURIComponent(ref)}/logs`,
+      query: { follow: !!opts.follow, stdout, stderr, timestamps: !!opts.timestamps, tail: String(tail), since, until },
+    }),
+  );
+  return { res, parser: { tty, timestamps: !!opts.timestamps } };
+}
+
 /**
  * Reads a container's logs. Yields arrays of lines (one array per chunk the engine sent), so a
  * consumer can forward them in batches. TTY or multiplexed is decided from inspect's Config.Tty.
@@ -48,24 +77,36 @@ export async function* readLogs(
   id: string,
   opts: LogsOptions = {},
 ): AsyncGenerator<LogLine[], void, undefined> {
-  const ref = validateContainerRef(id);
-  const tail = opts.tail ?? 'all';
-  if (tail !== 'all' && (!Number.isInteger(tail) || tail < 0))
-    throw invalidInput('tail', 'Tail is a whole number of lines, or all.');
-  const since = timeParam(opts.since, 'since');
-  const until = timeParam(opts.until, 'until');
-  const stdout = opts.stdout ?? true;
-  const stderr = opts.stderr ?? true;
-  if (!stdout && !stderr) return;
-  const tty = opts.tty ?? !!(await inspectContainer(client, ref)).Config?.Tty;
-  if (opts.signal?.aborted) return;
-  const res: IncomingMessage = await attempt(`read the logs of container "${ref}"`, () =>
-    dialStream(client, {
-      path: `/containers/${encodeURIComponent(ref)}/logs`,
-      query: { follow: !!opts.follow, stdout, stderr, timestamps: !!opts.timestamps, tail: String(tail), since, until },
-    }),
+  const opened = await openLogs(client, id, opts);
+  if (opened) yield* linesFromResponse(opened.res, opened.parser, opts.signal);
+}
+
+/**
+ * Reads a container's logs as bytes: per wake-up, the runs of stdout and stderr bytes (stderr
+ * marked) in order, demultiplexed, with the timestamps of continuation messages dropped. With
+ * `timestamps`, each line starts with its time and a space. Nothing is decoded here.
+ */
+export async function* readLogBytes(
+  client: EngineClient,
+  id: string,
+  opts: LogsOptions = {},
+): AsyncGenerator<BytesItem[], void, undefined> {
+  const opened = await openLogs(client, id, opts);
+  if (!opened) return;
+  const demux = new LogDemuxer(opened.parser);
+  yield* fromResponse(
+    opened.res,
+    (parts) => {
+      const items: BytesItem[] = [];
+      const take = (stderr: boolean, bytes: Uint8Array) =>
+        items.push(stderr ? { type: 'bytes', data: bytes, stderr: true } : { type: 'bytes', data: bytes });
+      for (const part of parts) demux.push(part, take);
+      return items;
+    },
+    () => [],
+    'keep reading the logs',
+    opts.signal,
   );
-  yield* linesFromResponse(res, { tty, timestamps: !!opts.timestamps }, opts.signal);
 }
 
 /**
@@ -119,28 +160,52 @@ export async function* bufferedChunks(res: NodeJS.ReadableStream): AsyncGenerato
 }
 
 /** Streams a log response (or any byte stream) through the parser; destroys it when the consumer stops. */
-export async function* linesFromResponse(
+export function linesFromResponse(
   res: NodeJS.ReadableStream & { destroy(): void },
   parserOpts: { tty: boolean; timestamps?: boolean },
   signal?: AbortSignal,
 ): AsyncGenerator<LogLine[], void, undefined> {
   const parser = new LogParser(parserOpts);
+  return fromResponse(
+    res,
+    (parts) => {
+      const lines = parser.push(parts[0]!);
+      for (let i = 1; i < parts.length; i++) for (const l of parser.push(parts[i]!)) lines.push(l);
+      return lines;
+    },
+    () => parser.end(),
+    'keep reading the logs',
+    signal,
+  );
+}
+
+/**
+ * Reads a byte stream wake-up by wake-up, turning each wake-up's chunks into one batch (`convert`)
+ * and the end into a last one (`finish`); empty batches are skipped. Destroys the stream when the
+ * consumer stops or the signal aborts; a cut-off stream is reported as what could not be done.
+ */
+async function* fromResponse<T>(
+  res: NodeJS.ReadableStream & { destroy(): void },
+  convert: (parts: Buffer[]) => T[],
+  finish: () => T[],
+  what: string,
+  signal?: AbortSignal,
+): AsyncGenerator<T[], void, undefined> {
   const onAbort = () => res.destroy();
   if (signal?.aborted) onAbort();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     for await (const parts of bufferedChunks(res)) {
-      const lines = parser.push(parts[0]!);
-      for (let i = 1; i < parts.length; i++) for (const l of parser.push(parts[i]!)) lines.push(l);
-      if (lines.length) yield lines;
+      const batch = convert(parts);
+      if (batch.length) yield batch;
     }
-    const last = parser.end();
+    const last = finish();
     if (last.length) yield last;
   } catch (err) {
     if (signal?.aborted) return;
-    // The engine went away mid-stream (restart, crash): the lines so far stand; report the cut.
+    // The engine went away mid-stream (restart, crash): what came so far stands; report the cut.
     const e = err as NodeJS.ErrnoException;
-    throw toBerthError(e.code ? e : Object.assign(e, { code: 'ECONNRESET' }), 'keep reading the logs');
+    throw toBerthError(e.code ? e : Object.assign(e, { code: 'ECONNRESET' }), what);
   } finally {
     signal?.removeEventListener('abort', onAbort);
     res.destroy();

@@ -27,3 +27,13 @@ export function busySentence(waiting: number): string {
 export function tooManyStreamsSentence(): string {
   return `This window already has ${MAX_SUBSCRIPTIONS} live views open (logs, stats, terminals, transfers), the most Berth allows one window. Close some, then try again.`;
 }
+
+/**
+ * Bytes of input one stream may hold waiting (a terminal's keystrokes before its exec runs, or
+ * while the container does not read them; an upload's chunks). Beyond this an input is refused.
+ */
+export const MAX_QUEUED_INPUT_BYTES = 1024 * 1024;
+
+export function inputBacklogSentence(): string {
+  return `Input arrives faster than it can be passed on: ${MAX_QUEUED_INPUT_BYTES / 1024 / 1024} MB is already waiting, the most Berth holds for one stream. This input was dropped; wait a moment, then send it again.`;
+}

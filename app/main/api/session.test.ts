@@ -168,3 +168,69 @@ describe('Session limits', () => {
     expect(s.requestsInFlight).toBe(0);
   });
 });
+
+describe('Session input', () => {
+  /** A containers.exec handler that resolves only when told to, recording the input it is given. */
+  function slowExec() {
+    const got: unknown[] = [];
+    let ready!: () => void;
+    const opened = new Promise<void>((r) => (ready = r));
+    const streams = {
+      'containers.exec': async () => {
+        await opened;
+        return { items: new AsyncQueue<unknown>(), input: (m: unknown) => void got.push(m) };
+      },
+    } as unknown as SubscriptionHandlers;
+    return { streams, got, ready };
+  }
+  const key = (id: number, s: string) => ({ t: 'in', id, data: { type: 'bytes', data: new TextEncoder().encode(s) } });
+
+  it('keeps input sent before the stream is ready and hands it over in order once it is', async () => {
+    const x = slowExec();
+    const { s, frames } = session({} as RequestHandlers, undefined, x.streams);
+    s.receive({ t: 'sub', id: 1, topic: 'containers.exec', args: { id: 'web' } });
+    s.receive(key(1, 'l'));
+    s.receive(key(1, 's'));
+    s.receive({ t: 'in', id: 1, data: { type: 'resize', cols: 100, rows: 30 } });
+    await tick();
+    expect(x.got).toEqual([]);
+    x.ready();
+    await tick();
+    expect(x.got.map((m) => ((m as { type: string }).type === 'bytes' ? 'key' : 'resize'))).toEqual([
+      'key',
+      'key',
+      'resize',
+    ]);
+    expect(frames.filter((f) => f.t === 'error')).toEqual([]);
+    s.close();
+  });
+
+  it('answers input it does not take with an error naming the stream; the stream goes on', async () => {
+    const x = slowExec();
+    const { s, frames } = session({} as RequestHandlers, undefined, x.streams);
+    s.receive({ t: 'sub', id: 1, topic: 'containers.exec', args: { id: 'web' } });
+    s.receive({ t: 'in', id: 1, data: { type: 'bytes', data: 'not bytes' } });
+    s.receive({ t: 'in', id: 1, data: { type: 'bytes', data: new Uint8Array(64 * 1024 + 1) } });
+    s.receive(key(2, 'x'));
+    const errors = frames.filter((f) => f.t === 'error');
+    expect(errors).toEqual([
+      {
+        t: 'error',
+        id: 1,
+        error: expect.objectContaining({ kind: 'invalid', message: 'Terminal input is bytes. (data)' }),
+      },
+      {
+        t: 'error',
+        id: 1,
+        error: expect.objectContaining({ kind: 'invalid', message: expect.stringMatching(/at most 64 KB/) }),
+      },
+      { t: 'error', id: 2, error: { kind: 'invalid', message: 'That stream takes no input, or it has ended.' } },
+    ]);
+    x.ready();
+    s.receive(key(1, 'ok'));
+    await tick();
+    expect(x.got).toHaveLength(1);
+    expect(s.openStreams).toBe(1);
+    s.close();
+  });
+});

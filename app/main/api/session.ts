@@ -16,6 +16,7 @@ import {
   MAX_SUBSCRIPTIONS,
   tooManyStreamsSentence,
 } from './limits';
+import { StreamInput } from './stream-input';
 import { StreamPump } from './stream-pump';
 import type { RequestHandlers, StreamSource, SubscriptionHandlers } from './types';
 
@@ -50,6 +51,8 @@ interface OpenStream {
   pump: StreamPump;
   source?: StreamSource<unknown, unknown>;
   inputSchema?: z.ZodType;
+  /** Input waiting for the source, for topics that take input. */
+  input?: StreamInput<unknown>;
 }
 
 type RequestName = keyof typeof requests;
@@ -235,7 +238,15 @@ export class Session {
     const stream: OpenStream = {
       controller,
       pump: new StreamPump(f.id, (frame) => !this.closed && this.send(frame), controller.signal, this.flow),
-      ...(def.input ? { inputSchema: def.input as z.ZodType } : {}),
+      ...(def.input
+        ? {
+            inputSchema: def.input as z.ZodType,
+            input: new StreamInput<unknown>(
+              (error) => !this.closed && this.send({ t: 'error', id: f.id, error }),
+              (err) => toErrorInfo(err, 'Sending input'),
+            ),
+          }
+        : {}),
     };
     this.streams.set(f.id, stream);
     try {
@@ -245,6 +256,8 @@ export class Session {
       ) => StreamSource<unknown, unknown> | Promise<StreamSource<unknown, unknown>>;
       stream.source = await handler(args.data, { ...this.api, signal: controller.signal });
       if (controller.signal.aborted) return;
+      const take = stream.source.input?.bind(stream.source);
+      if (take) stream.input?.open(take);
       await (stream.source.batches
         ? stream.pump.run(stream.source.batches, true)
         : stream.pump.run(stream.source.items));
@@ -252,6 +265,7 @@ export class Session {
       if (!controller.signal.aborted && !this.closed) fail(toErrorInfo(err, topic));
     } finally {
       if (this.streams.get(f.id) === stream) this.streams.delete(f.id);
+      stream.input?.close();
       controller.abort();
     }
   }
@@ -260,22 +274,26 @@ export class Session {
     const s = this.streams.get(id);
     if (!s) return;
     this.streams.delete(id);
+    s.input?.close();
     s.controller.abort();
   }
 
+  /** Input waits in the stream's queue until its source is ready, then goes to it in order. */
   private input(id: number, data: unknown): void {
     const s = this.streams.get(id);
-    if (!s?.source?.input || !s.inputSchema) {
-      this.send({ t: 'error', error: { kind: 'invalid', message: 'That stream takes no input, or it has ended.' } });
+    if (!s?.input || !s.inputSchema) {
+      this.send({
+        t: 'error',
+        id,
+        error: { kind: 'invalid', message: 'That stream takes no input, or it has ended.' },
+      });
       return;
     }
     const parsed = s.inputSchema.safeParse(data);
     if (!parsed.success) {
-      this.send({ t: 'error', error: invalidArgs('input', parsed.error) });
+      this.send({ t: 'error', id, error: invalidArgs('input', parsed.error) });
       return;
     }
-    Promise.resolve(s.source.input(parsed.data)).catch((err: unknown) =>
-      this.send({ t: 'error', error: toErrorInfo(err, 'Sending input') }),
-    );
+    s.input.push(parsed.data);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BATCH_BYTES, WINDOW_BATCHES, type ServerFrame } from '../../shared/contract';
 import { AsyncQueue } from './async-queue';
-import { StreamPump } from './stream-pump';
+import { joinBytes, StreamPump } from './stream-pump';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
@@ -110,6 +110,81 @@ describe('StreamPump backpressure', () => {
     await tick(20);
     expect(frames.length).toBeGreaterThan(sent + 1);
     ctl.abort();
+  });
+});
+
+describe('StreamPump with bytes', () => {
+  const b = (s: string, stderr = false) => ({
+    type: 'bytes' as const,
+    data: new TextEncoder().encode(s),
+    ...(stderr ? { stderr: true as const } : {}),
+  });
+  const dataFrames = (frames: ServerFrame[]) =>
+    frames.filter((f): f is Extract<ServerFrame, { t: 'data' }> => f.t === 'data');
+
+  it('never mixes bytes with other items in a batch, keeps their order, and joins neighbours of a channel', async () => {
+    const frames: ServerFrame[] = [];
+    const q = new AsyncQueue<unknown>();
+    const pump = new StreamPump(3, (f) => frames.push(f), new AbortController().signal);
+    const done = pump.run(q);
+    q.push({ type: 'started', shell: 'sh' });
+    q.push(b('he'));
+    q.push(b('llo'));
+    q.push(b('oops', true));
+    q.push(b('!'));
+    q.push({ type: 'exit', exitCode: 0 });
+    q.end();
+    await done;
+    const batches = dataFrames(frames).map((f) => f.items);
+    expect(batches).toHaveLength(3);
+    expect(batches[0]).toEqual([{ type: 'started', shell: 'sh' }]);
+    expect(batches[1]).toEqual([b('hello'), b('oops', true), b('!')]);
+    expect(batches[2]).toEqual([{ type: 'exit', exitCode: 0 }]);
+    expect(frames.at(-1)).toEqual({ t: 'end', id: 3 });
+  });
+
+  it('counts bytes against the batch size and stops at the window until acknowledged', async () => {
+    const frames: ServerFrame[] = [];
+    async function* flood() {
+      for (let i = 0; i < 1000; i++) yield { type: 'bytes', data: new Uint8Array(BATCH_BYTES / 4) };
+    }
+    const pump = new StreamPump(1, (f) => frames.push(f), new AbortController().signal);
+    void pump.run(flood());
+    await tick(50);
+    const sent = dataFrames(frames);
+    expect(sent).toHaveLength(WINDOW_BATCHES);
+    for (const f of sent) {
+      const size = f.items.reduce((n: number, i) => n + (i as { data: Uint8Array }).data.length, 0);
+      expect(size).toBeLessThanOrEqual(BATCH_BYTES + BATCH_BYTES / 4);
+      expect(f.items).toHaveLength(1); // joined into one item
+    }
+    pump.ack(WINDOW_BATCHES);
+    await tick(50);
+    expect(dataFrames(frames)).toHaveLength(WINDOW_BATCHES * 2);
+  });
+
+  it('sends no bytes while the transport is congested, like any other batch', async () => {
+    const frames: ServerFrame[] = [];
+    let congested = true;
+    let drain: (() => void) | undefined;
+    const flow = { congested: () => congested, drained: () => new Promise<void>((r) => (drain = r)) };
+    const q = new AsyncQueue<unknown>();
+    const pump = new StreamPump(1, (f) => frames.push(f), new AbortController().signal, flow);
+    void pump.run(q);
+    q.push(b('held'));
+    await tick(40);
+    expect(dataFrames(frames)).toHaveLength(0);
+    congested = false;
+    drain?.();
+    await tick(20);
+    expect(dataFrames(frames).map((f) => f.items)).toEqual([[b('held')]]);
+    q.end();
+  });
+
+  it('joins neighbouring bytes of one channel into one copy, and leaves a lone item as it is', () => {
+    const lone = b('x');
+    expect(joinBytes([lone])[0]).toBe(lone);
+    expect(joinBytes([b('a'), b('b'), b('c', true), b('d', true), b('e')])).toEqual([b('ab'), b('cd', true), b('e')]);
   });
 });
 

@@ -1,13 +1,24 @@
 // Moves one subscription's items to the client: batched (one frame per BATCH_MS or BATCH_BYTES),
 // windowed (at most WINDOW_BATCHES unacknowledged), held while the transport is congested (so a
 // client that acknowledges without reading its socket cannot grow server memory), cancelled by abort.
-import { BATCH_BYTES, BATCH_MS, WINDOW_BATCHES, type ServerFrame } from '../../shared/contract';
+// Bytes and other items never share a batch (frames.ts: a batch of bytes is one binary message),
+// and neighbouring bytes of the same channel are joined into one item. Bytes count exactly as
+// other items against the batch size, the window and the transport's limit.
+import {
+  BATCH_BYTES,
+  BATCH_MS,
+  isBytesItem,
+  WINDOW_BATCHES,
+  type BytesItem,
+  type ServerFrame,
+} from '../../shared/contract';
 import { noBackpressure, type Flow } from './flow';
 
 /** A cheap size estimate, so batching does not serialize every item twice. */
 export function estimateSize(item: unknown): number {
   if (typeof item === 'string') return item.length + 8;
   if (item && typeof item === 'object') {
+    if (isBytesItem(item)) return item.data.length + 8;
     const o = item as { text?: unknown; data?: unknown };
     if (typeof o.text === 'string') return o.text.length + 48;
     if (typeof o.data === 'string') return o.data.length + 32;
@@ -15,10 +26,31 @@ export function estimateSize(item: unknown): number {
   return 256;
 }
 
+/** Joins neighbouring bytes items of the same channel into one (one copy), keeping their order. */
+export function joinBytes(items: BytesItem[]): BytesItem[] {
+  const out: BytesItem[] = [];
+  for (let i = 0; i < items.length;) {
+    const stderr = !!items[i]!.stderr;
+    let j = i;
+    let size = 0;
+    for (; j < items.length && !!items[j]!.stderr === stderr; j++) size += items[j]!.data.length;
+    if (j - i === 1) out.push(items[i]!);
+    else {
+      const data = new Uint8Array(size);
+      for (let k = i, at = 0; k < j; at += items[k]!.data.length, k++) data.set(items[k]!.data, at);
+      out.push(stderr ? { type: 'bytes', data, stderr: true } : { type: 'bytes', data });
+    }
+    i = j;
+  }
+  return out;
+}
+
 export class StreamPump {
   private seq = 0;
   private acked = 0;
   private batch: unknown[] = [];
+  /** Whether the batch holds bytes items (then only those). */
+  private batchOfBytes = false;
   private bytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
@@ -74,23 +106,20 @@ export class StreamPump {
         }
         const r = await it.next();
         if (r.done || this.signal.aborted) break;
-        if (batched) {
-          for (const v of r.value as unknown[]) {
-            this.batch.push(v);
-            this.bytes += estimateSize(v);
-          }
-        } else {
-          this.batch.push(r.value);
-          this.bytes += estimateSize(r.value);
+        for (const v of batched ? (r.value as unknown[]) : [r.value]) {
+          const ofBytes = isBytesItem(v);
+          // A batch is all bytes or none: the other kind waits until this batch has gone.
+          if (this.batch.length && ofBytes !== this.batchOfBytes) await this.sendAll();
+          if (this.signal.aborted) break;
+          this.batchOfBytes = ofBytes;
+          this.batch.push(v);
+          this.bytes += estimateSize(v);
         }
         this.schedule();
       }
       if (!this.signal.aborted) {
-        while (this.batch.length && !this.signal.aborted) {
-          this.flush();
-          if (this.batch.length) await this.canSend();
-        }
-        this.send({ t: 'end', id: this.id });
+        await this.sendAll();
+        if (!this.signal.aborted) this.send({ t: 'end', id: this.id });
       }
     } finally {
       clearTimeout(this.timer);
@@ -132,11 +161,19 @@ export class StreamPump {
       }
       return;
     }
-    const items = this.batch;
+    const items = this.batchOfBytes ? joinBytes(this.batch as BytesItem[]) : this.batch;
     this.batch = [];
     this.bytes = 0;
     this.lastSent = performance.now();
     this.send({ t: 'data', id: this.id, seq: ++this.seq, items });
+  }
+
+  /** Sends the whole batch, waiting for the window and the transport as needed. */
+  private async sendAll(): Promise<void> {
+    while (this.batch.length && !this.signal.aborted) {
+      this.flush();
+      if (this.batch.length) await this.canSend();
+    }
   }
 
   /** Waits until a frame may go out: the window has room and the transport is not congested. */

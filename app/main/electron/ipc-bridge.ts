@@ -1,4 +1,5 @@
 // The renderer side of the IPC transport, as the preload exposes it: send a frame, receive frames.
+// Frames pass as they are: bytes inside them are Uint8Array both ways (structured clone).
 // Bundled into the sandboxed preload: it imports bridge.ts directly (not the contract's index, which
 // would pull zod into the preload) and only types from elsewhere.
 import type { IpcRenderer } from 'electron';

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNEL, type ServerFrame } from '../../shared/contract';
-import { attachIpcTransport, type TransportBackend } from './ipc-transport';
+import { attachIpcTransport, compactBytes, type TransportBackend } from './ipc-transport';
 import { FakeFrame, FakeIpcMain, FakeWebContents } from './testing/fake-electron';
 import { container, fakeBackend } from './testing/fakes';
 
@@ -191,5 +191,29 @@ describe('Electron IPC transport (fake Electron: binary absent here)', () => {
     transport.close();
     expect(aborted).toHaveBeenCalledOnce();
     expect(ipcMain.listenerCount(IPC_CHANNEL)).toBe(0);
+  });
+});
+
+describe('bytes over IPC', () => {
+  it('sends a batch of bytes as Uint8Array, a view copied to exactly its bytes (structured clone copies whole buffers)', () => {
+    const socketRead = new Uint8Array(64 * 1024).fill(7);
+    const echo = socketRead.subarray(10, 11);
+    const own = new Uint8Array([1, 2, 3]);
+    const f = compactBytes({
+      t: 'data',
+      id: 1,
+      seq: 1,
+      items: [
+        { type: 'bytes', data: echo },
+        { type: 'bytes', data: own, stderr: true },
+      ],
+    }) as Extract<ServerFrame, { t: 'data' }>;
+    const [a, b] = f.items as { data: Uint8Array; stderr?: true }[];
+    expect(a!.data).toEqual(new Uint8Array([7]));
+    expect(a!.data.buffer.byteLength).toBe(1);
+    expect(b).toEqual({ type: 'bytes', data: own, stderr: true });
+    expect(b!.data).toBe(own); // already exact: not copied
+    const plain: ServerFrame = { t: 'data', id: 1, seq: 2, items: [{ type: 'exit', exitCode: 0 }] };
+    expect(compactBytes(plain)).toBe(plain);
   });
 });

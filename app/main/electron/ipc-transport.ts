@@ -1,8 +1,9 @@
 // The contract over Electron IPC: one Session per renderer (webContents), frames carried unchanged
-// on IPC_CHANNEL both ways. Only the main frame of a Berth window showing Berth's own renderer is
-// heard; a navigation, crash or destroyed window closes its session (cancelling its streams).
+// on IPC_CHANNEL both ways; bytes travel as Uint8Array (structured clone), never encoded. Only the
+// main frame of a Berth window showing Berth's own renderer is heard; a navigation, crash or
+// destroyed window closes its session (cancelling its streams).
 import type { IpcMain, IpcMainEvent, WebContents } from 'electron';
-import { IPC_CHANNEL, type ServerFrame } from '../../shared/contract';
+import { IPC_CHANNEL, isBytesItem, type BytesItem, type ServerFrame } from '../../shared/contract';
 import type { ErrorInfo } from '../../shared/errors';
 import type { ApiContext } from '../api/context';
 import { Session, toErrorInfo } from '../api/session';
@@ -69,7 +70,7 @@ export function attachIpcTransport(deps: IpcTransportDeps): IpcTransport {
   };
 
   const send = (contents: WebContents, frame: ServerFrame) => {
-    if (!contents.isDestroyed()) contents.send(IPC_CHANNEL, frame);
+    if (!contents.isDestroyed()) contents.send(IPC_CHANNEL, compactBytes(frame));
   };
   let closed = false;
   const ready = Promise.resolve(deps.backend);
@@ -114,6 +115,20 @@ export function attachIpcTransport(deps: IpcTransportDeps): IpcTransport {
       for (const contents of [...sessions.keys()]) closeSession(contents);
     },
   };
+}
+
+/**
+ * A batch of bytes as IPC should carry it. Structured clone copies a view's whole underlying
+ * buffer (a socket's 64 KB read for a one-byte echo), so a view becomes an exact copy first.
+ */
+export function compactBytes(frame: ServerFrame): ServerFrame {
+  if (frame.t !== 'data' || !frame.items.some(isBytesItem)) return frame;
+  const items = (frame.items as BytesItem[]).map((item) =>
+    item.data.byteOffset === 0 && item.data.byteLength === item.data.buffer.byteLength
+      ? item
+      : { ...item, data: new Uint8Array(item.data) },
+  );
+  return { ...frame, items };
 }
 
 /** The answer to a frame when the backend could not start: the caller learns why, in a sentence. */

@@ -40,6 +40,23 @@ describe('preload (fake contextBridge and ipcRenderer: Electron binary absent he
     });
   });
 
+  it('passes bytes both ways as they are (no encoding)', () => {
+    const data = new Uint8Array([0, 255, 10]);
+    bridge.send({ t: 'in', id: 4, data: { type: 'bytes', data } });
+    expect(fakeIpcRenderer.send).toHaveBeenLastCalledWith(IPC_CHANNEL, {
+      t: 'in',
+      id: 4,
+      data: { type: 'bytes', data },
+    });
+    expect((fakeIpcRenderer.send.mock.lastCall![1] as { data: { data: unknown } }).data.data).toBe(data);
+    const got = vi.fn();
+    const off = bridge.onFrame(got);
+    const frame = { t: 'data', id: 4, seq: 1, items: [{ type: 'bytes', data }] };
+    fakeIpcRenderer.emit(IPC_CHANNEL, {}, frame);
+    expect(got.mock.calls[0]![0].items[0].data).toBe(data);
+    off();
+  });
+
   it('delivers frames to the one listener without the IPC event, and unsubscribes', () => {
     const first = vi.fn();
     const second = vi.fn();

@@ -1,7 +1,8 @@
 // The contract end to end over the WebSocket transport, against the real private engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
-import type { ContainerSummary, EngineEvent, ExecItem, LogLine, StatsSample } from '../../shared/contract';
+import type { BytesItem, ContainerSummary, EngineEvent, ExecItem, LogLine, StatsSample } from '../../shared/contract';
+import { LogLineSplitter } from '../../shared/log-lines';
 import { startTestServer, type TestServer } from './test-server';
 import { connectTestClient, type TestConnection } from './ws-test-client';
 
@@ -100,15 +101,30 @@ describe('the contract over WebSocket', () => {
     await testEngine().docker(['volume', 'rm', `${name}-vol`]);
   });
 
-  it('streams logs in order with stdout and stderr apart', async () => {
+  it('streams logs as bytes in order with stdout and stderr apart, in binary batches', async () => {
     const name = await runBusybox(['sh', '-c', 'seq 1 5000; echo oops >&2; sleep 300']);
-    const s = c.subscribe('containers.logs', { id: name, follow: true, tail: 'all', timestamps: false });
-    await until(() => s.items.length >= 5001);
-    const lines = s.items as LogLine[];
-    const out = lines.filter((l) => l.stream === 'stdout').map((l) => l.text);
+    const s = c.subscribe('containers.logs', { id: name, follow: true, tail: 'all', timestamps: true });
+    const lines = () => {
+      const out: LogLine[] = [];
+      const split = new LogLineSplitter(true);
+      for (const i of s.items as BytesItem[])
+        split.push(i.data, !!i.stderr, (text, stderr, ts) =>
+          out.push({ stream: stderr ? 'stderr' : 'stdout', text, ts }),
+        );
+      return out;
+    };
+    await until(() => lines().length >= 5001);
+    const all = lines();
+    const out = all.filter((l) => l.stream === 'stdout').map((l) => l.text);
     expect(out).toEqual(Array.from({ length: 5000 }, (_, i) => String(i + 1)));
-    expect(lines.filter((l) => l.stream === 'stderr').map((l) => l.text)).toEqual(['oops']);
+    expect(all.filter((l) => l.stream === 'stderr').map((l) => l.text)).toEqual(['oops']);
+    expect(all.every((l) => /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(l.ts ?? ''))).toBe(true);
     expect(s.batches).toBeLessThan(50); // batched, not one frame per line
+    // Every data frame of this stream came as one binary message of bytes items.
+    const data = c.frames.filter((f) => f.t === 'data' && f.id === s.id);
+    expect(data.every((f) => f.t === 'data' && f.items.every((i) => (i as BytesItem).data instanceof Uint8Array))).toBe(
+      true,
+    );
     s.close();
   });
 
@@ -125,7 +141,7 @@ describe('the contract over WebSocket', () => {
     list.close();
   });
 
-  it('runs a terminal: echo, resize seen by stty, exit code', async () => {
+  it('runs a terminal: input typed before it started, echo, resize seen by stty, exit code', async () => {
     const name = await runBusybox(['sleep', '300']);
     let text = '';
     const s = c.subscribe(
@@ -133,21 +149,22 @@ describe('the contract over WebSocket', () => {
       { id: name, cols: 80, rows: 24 },
       {
         onItems: (items) => {
-          for (const i of items as ExecItem[])
-            if (i.type === 'output') text += Buffer.from(i.data, 'base64').toString();
+          for (const i of items as ExecItem[]) if (i.type === 'bytes') text += Buffer.from(i.data).toString();
         },
       },
     );
-    await until(() => (s.items as ExecItem[]).some((i) => i.type === 'started'));
-    s.input({ type: 'input', data: 'echo hello-$((40+2))\n' });
+    const type = (t: string) => s.input({ type: 'bytes', data: Buffer.from(t) });
+    // At once, before the exec runs: the server keeps it until then.
+    type('echo hello-$((40+2))\n');
     await until(() => text.includes('hello-42'));
+    expect((s.items as ExecItem[])[0]).toEqual({ type: 'started', shell: 'sh' });
     s.input({ type: 'resize', cols: 132, rows: 43 });
-    await new Promise((r) => setTimeout(r, 200));
-    s.input({ type: 'input', data: 'stty size\n' });
+    type('stty size\n');
     await until(() => text.includes('43 132'));
-    s.input({ type: 'input', data: 'exit 3\n' });
+    type('exit 3\n');
     await s.ended;
     expect((s.items as ExecItem[]).at(-1)).toEqual({ type: 'exit', exitCode: 3 });
+    expect(c.frames.filter((f) => f.t === 'error')).toEqual([]);
   });
 
   it('delivers engine events for a container started with the CLI', async () => {

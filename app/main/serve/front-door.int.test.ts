@@ -1,7 +1,9 @@
 // A real `berth serve` process (bin/berth.mjs on the harness engine) under attack over raw TCP:
 // malformed request lines, headers, cookies, targets and upgrade requests, then proof that the
-// same process still serves the page and the socket. Also what --host beyond loopback prints.
+// same process still serves the page and the socket; malformed binary frames on an open socket;
+// also what --host beyond loopback prints.
 import { connect } from 'node:net';
+import { MAX_FRAME_BYTES, type ServerFrame } from '../../shared/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../../harness/context';
 import { startBerthServe, type ServeProcess } from '../../../harness/serve-process';
@@ -169,6 +171,104 @@ describe('berth serve under malformed input (a real process, raw TCP)', () => {
     // No handler had to be rescued by the top-level guard.
     expect(serve.stderr()).not.toMatch(/handler failed/);
   }, 120_000);
+});
+
+/** A binary input frame (shared/contract/frames.ts) for stream `id`, with a payload on channel 0. */
+function binaryInput(id: number, payload: Buffer): Buffer {
+  const m = Buffer.alloc(28 + payload.length);
+  m[0] = 2;
+  m.writeDoubleBE(id, 4);
+  m.writeUInt32BE(payload.length, 24);
+  payload.copy(m, 28);
+  return m;
+}
+
+/** Malformed binary frames by hand, then seeded mutations of valid ones. */
+function binaryCases(): Buffer[] {
+  const ok = binaryInput(7, Buffer.from('ls\n'));
+  const set = (at: number, v: number, base = ok) => {
+    const b = Buffer.from(base);
+    b[at] = v;
+    return b;
+  };
+  const fixed = [
+    Buffer.alloc(0),
+    Buffer.from([2]),
+    ok.subarray(0, 20),
+    ok.subarray(0, 27),
+    set(0, 0),
+    set(0, 1), // a server's data frame, from a page
+    set(0, 255),
+    set(1, 1),
+    set(3, 1),
+    (() => { const b = Buffer.from(ok); b.writeDoubleBE(-1, 4); return b; })(), // prettier-ignore
+    (() => { const b = Buffer.from(ok); b.writeDoubleBE(Number.NaN, 4); return b; })(), // prettier-ignore
+    (() => { const b = Buffer.from(ok); b.writeDoubleBE(2 ** 60, 4); return b; })(), // prettier-ignore
+    (() => { const b = Buffer.from(ok); b.writeDoubleBE(Infinity, 12); return b; })(), // prettier-ignore
+    (() => { const b = Buffer.from(ok); b.writeDoubleBE(5, 12); return b; })(), // prettier-ignore
+    set(20, 1),
+    set(20, 2),
+    set(21, 9),
+    (() => { const b = Buffer.from(ok); b.writeUInt32BE(0xffffffff, 24); return b; })(), // prettier-ignore
+    Buffer.concat([ok, Buffer.from([0, 0, 0])]),
+    Buffer.concat([ok, ok.subarray(20)]), // two segments
+    binaryInput(7, Buffer.alloc(64 * 1024 + 1)), // over a terminal input's limit (to a stream that is not there)
+    Buffer.alloc(4096, 0xff),
+  ];
+  let seed = 21;
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const mutated: Buffer[] = [];
+  for (let i = 0; i < 300; i++) {
+    const b = Buffer.from(ok);
+    const kind = rand();
+    if (kind < 0.5)
+      for (let k = 0; k < 1 + rand() * 4; k++) b[Math.floor(rand() * b.length)] = Math.floor(rand() * 256);
+    else if (kind < 0.75) {
+      mutated.push(b.subarray(0, Math.floor(rand() * b.length)));
+      continue;
+    } else {
+      mutated.push(
+        Buffer.concat([b, Buffer.from(Array.from({ length: rand() * 64 }, () => Math.floor(rand() * 256)))]),
+      );
+      continue;
+    }
+    mutated.push(b);
+  }
+  return [...fixed, ...mutated];
+}
+
+describe('berth serve under malformed binary frames (a real process, an open socket)', () => {
+  it('answers each of 300+ malformed binary frames with a sentence, and the socket and process still serve', async () => {
+    const pid = serve.child.pid;
+    const c = await connectTestClient(`http://${host()}`, token);
+    const cases = binaryCases();
+    expect(cases.length).toBeGreaterThanOrEqual(300);
+    const before = c.frames.length;
+    for (const b of cases) c.sendRaw(b);
+    // The socket still answers, after all of them, in order.
+    await expect(c.request('engine.status')).resolves.toMatchObject({ state: 'running' });
+    const answers = c.frames.slice(before).filter((f): f is Extract<ServerFrame, { t: 'error' }> => f.t === 'error');
+    // Every frame got a sentence: the refused ones say why; well-formed input to a stream that is not open says so.
+    expect(answers.length).toBeGreaterThanOrEqual(cases.length - 1); // the empty frame may be ignored
+    for (const a of answers)
+      expect(a.error.message).toMatch(
+        /^The binary message was not understood: |^That stream takes no input, or it has ended\.$/,
+      );
+    expect(answers.filter((a) => /kind 1/.test(a.error.message) || /only input/.test(a.error.message))).not.toEqual([]);
+    await c.close();
+
+    // A binary frame over the size limit closes that socket only.
+    const big = await connectTestClient(`http://${host()}`, token);
+    const closed = new Promise<number>((r) => big.ws.once('close', (code) => r(code)));
+    big.sendRaw(binaryInput(1, Buffer.alloc(MAX_FRAME_BYTES + 1)));
+    expect([1009, 1006]).toContain(await closed);
+    const after = await connectTestClient(`http://${host()}`, token);
+    await expect(after.request('engine.status')).resolves.toMatchObject({ state: 'running' });
+    await after.close();
+    expect(serve.child.exitCode).toBeNull();
+    expect(serve.child.pid).toBe(pid);
+    expect(serve.stderr()).not.toMatch(/handler failed/);
+  }, 60_000);
 });
 
 describe('berth serve --host beyond loopback', () => {

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_FRAME_BYTES } from '../../shared/contract';
+import { decodeClientBinary, MAX_FRAME_BYTES } from '../../shared/contract';
 import type { ApiContext } from '../api/context';
 import { Session } from '../api/session';
 import type { RequestHandlers, SubscriptionHandlers } from '../api/types';
@@ -177,11 +177,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     ws.on('pong', () => (alive = true));
     ws.on('message', (data: Buffer, isBinary) => {
       try {
-        if (isBinary)
-          return outlet.send({
-            t: 'error',
-            error: { kind: 'invalid', message: 'Binary messages are not understood.' },
-          });
+        if (isBinary) {
+          // Input of bytes (shared/contract/frames.ts); anything else binary is refused with why.
+          const frame = decodeClientBinary(data);
+          if (typeof frame === 'string') return outlet.send({ t: 'error', error: { kind: 'invalid', message: frame } });
+          return session.receive(frame, data.length);
+        }
         let frame: unknown;
         try {
           frame = JSON.parse(String(data));

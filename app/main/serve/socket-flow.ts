@@ -1,8 +1,9 @@
-// A WebSocket as the session's outlet: frames out as JSON, and backpressure from what the socket
-// still holds (bufferedAmount). Replies and stream data wait while it holds more than
+// A WebSocket as the session's outlet: frames out as messages (a batch of bytes binary, the rest
+// JSON: shared/contract/wire.ts), and backpressure from what the socket still holds
+// (bufferedAmount, binary and text alike). Replies and stream data wait while it holds more than
 // MAX_BUFFERED_BYTES, so a client that stops reading costs at most that much here.
 import type { WebSocket } from 'ws';
-import type { ServerFrame } from '../../shared/contract';
+import { encodeServerFrame, type ServerFrame } from '../../shared/contract';
 import type { Flow } from '../api/flow';
 import { MAX_BUFFERED_BYTES } from '../api/limits';
 
@@ -25,7 +26,7 @@ export function socketOutlet(ws: WebSocket, limit = MAX_BUFFERED_BYTES): SocketO
   return {
     // The callback runs once the frame has left for the kernel: the moment to see whether room came back.
     send: (frame) => {
-      if (open()) ws.send(JSON.stringify(frame), release);
+      if (open()) ws.send(encodeServerFrame(frame), release);
     },
     congested,
     drained: () => (congested() ? new Promise<void>((resolve) => waiters.push(resolve)) : Promise.resolve()),

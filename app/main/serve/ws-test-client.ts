@@ -1,8 +1,13 @@
-// A contract client over a real WebSocket, for integration tests and benchmarks (Node side).
+// A contract client over a real WebSocket, for integration tests and benchmarks (Node side). It
+// speaks the wire as the page does (shared/contract/wire.ts): JSON text, and binary messages for
+// bytes both ways.
 import WebSocket from 'ws';
 import {
+  decodeServerBinary,
+  encodeClientFrame,
   TRANSFER_CHUNK_BYTES,
   UPLOAD_WINDOW_CHUNKS,
+  type ClientFrame,
   type DownloadItem,
   type ServerFrame,
   type UploadItem,
@@ -62,8 +67,13 @@ export async function connectTestClient(
     number,
     { s: TestStream; ack: boolean; onItems?: (items: unknown[]) => void; end(f: ServerFrame & { t: 'end' }): void }
   >();
-  ws.on('message', (data) => {
-    const f = JSON.parse(String(data)) as ServerFrame;
+  const send = (f: ClientFrame) => ws.send(encodeClientFrame(f));
+  ws.on('message', (data: Buffer, isBinary) => {
+    let f: ServerFrame;
+    if (isBinary) {
+      const decoded = decodeServerBinary(data);
+      f = typeof decoded === 'string' ? { t: 'error', error: { kind: 'internal', message: decoded } } : decoded;
+    } else f = JSON.parse(String(data)) as ServerFrame;
     frames.push(f);
     if (f.t === 'res') {
       const p = pending.get(f.id);
@@ -76,7 +86,7 @@ export async function connectTestClient(
       st.s.items.push(...f.items);
       st.s.batches++;
       st.onItems?.(f.items);
-      if (st.ack) ws.send(JSON.stringify({ t: 'ack', id: f.id, seq: f.seq }));
+      if (st.ack) send({ t: 'ack', id: f.id, seq: f.seq });
     } else if (f.t === 'end') {
       streams.get(f.id)?.end(f);
       streams.delete(f.id);
@@ -92,14 +102,14 @@ export async function connectTestClient(
       items: [],
       batches: 0,
       ended,
-      input: (data) => ws.send(JSON.stringify({ t: 'in', id, data })),
+      input: (data) => send({ t: 'in', id, data }),
       close: () => {
         streams.delete(id);
-        ws.send(JSON.stringify({ t: 'unsub', id }));
+        send({ t: 'unsub', id });
       },
     };
     streams.set(id, { s, ack: opts.ack ?? true, ...(opts.onItems ? { onItems: opts.onItems } : {}), end });
-    ws.send(JSON.stringify({ t: 'sub', id, topic, args }));
+    send({ t: 'sub', id, topic, args });
     return s;
   };
   const download: TestConnection['download'] = async (topic, args) => {
@@ -108,7 +118,7 @@ export async function connectTestClient(
     if (f.error) throw failure(f);
     const items = s.items as DownloadItem[];
     const head = items[0] as Extract<DownloadItem, { type: 'file' }>;
-    const bytes = Buffer.concat(items.flatMap((i) => (i.type === 'chunk' ? [Buffer.from(i.data, 'base64')] : [])));
+    const bytes = Buffer.concat(items.flatMap((i) => (i.type === 'bytes' ? [i.data] : [])));
     return { name: head.name, ...(head.size !== undefined ? { size: head.size } : {}), bytes };
   };
   const upload: TestConnection['upload'] = <R>(topic: string, args: Record<string, unknown>, bytes: Buffer) =>
@@ -119,7 +129,7 @@ export async function connectTestClient(
       const pump = () => {
         while (sent < bytes.length && sent - received < UPLOAD_WINDOW_CHUNKS * TRANSFER_CHUNK_BYTES) {
           const chunk = bytes.subarray(sent, sent + TRANSFER_CHUNK_BYTES);
-          s.input({ type: 'chunk', data: chunk.toString('base64') });
+          s.input({ type: 'bytes', data: chunk });
           sent += chunk.length;
         }
         if (sent === bytes.length && started) {
@@ -147,7 +157,7 @@ export async function connectTestClient(
     const id = nextId++;
     const result = new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      ws.send(JSON.stringify({ t: 'req', id, method, args }));
+      send({ t: 'req', id, method, args });
     });
     return { id, result };
   };
@@ -156,7 +166,7 @@ export async function connectTestClient(
     frames,
     request: <T>(method: string, args: unknown = {}) => call<T>(method, args).result,
     call,
-    cancel: (id) => ws.send(JSON.stringify({ t: 'cancel', id })),
+    cancel: (id) => send({ t: 'cancel', id }),
     subscribe,
     download,
     upload,

@@ -4,3 +4,4 @@ export * from './frames';
 export * from './requests';
 export * from './subscriptions';
 export * from './bridge';
+export * from './wire';

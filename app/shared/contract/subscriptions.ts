@@ -3,17 +3,22 @@
 import { z } from 'zod';
 import { containerRef } from '../rules';
 import { subscription, type SubscriptionDef } from './define';
+import { bytesInput, type BytesItem } from './frames';
 import { composeSubscriptions } from './areas/compose';
 import { systemSubscriptions } from './areas/system';
 import { transferSubscriptions } from './areas/transfers';
-import type { EngineEvent, EngineStatus, LogLine, StatsSample, TaskInfo } from './dto';
+import type { EngineEvent, EngineStatus, StatsSample, TaskInfo } from './dto';
 
 export type { DownloadItem, UploadInput, UploadItem } from './areas/transfers';
 
 const none = z.strictObject({});
 
+/** Bytes of keystrokes or pasted text one input may carry. */
+export const MAX_EXEC_INPUT_BYTES = 64 * 1024;
+
 export const execInput = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('input'), data: z.string().max(64 * 1024) }),
+  /** Keystrokes or pasted text, as the terminal's bytes (UTF-8). */
+  bytesInput(MAX_EXEC_INPUT_BYTES, 'Terminal input'),
   z.strictObject({
     type: z.literal('resize'),
     cols: z.number().int().min(1).max(1000),
@@ -22,16 +27,23 @@ export const execInput = z.discriminatedUnion('type', [
 ]);
 export type ExecInput = z.infer<typeof execInput>;
 
-export type ExecItem =
-  { type: 'output'; data: string } | { type: 'started'; shell: string } | { type: 'exit'; exitCode: number | null };
+/**
+ * A terminal: `started` once the exec runs (with the shell it chose, when known), its output as
+ * bytes, then `exit`.
+ */
+export type ExecItem = BytesItem | { type: 'started'; shell: string } | { type: 'exit'; exitCode: number | null };
 
 export const subscriptions = {
   /** The engine's state; the first item is the current state. */
   'engine.status': subscription<EngineStatus>()(none),
   /** Engine events (container, image, volume, network …). */
   'engine.events': subscription<EngineEvent>()(none),
-  /** One container's logs. */
-  'containers.logs': subscription<LogLine>()(
+  /**
+   * One container's logs, as the container wrote them: bytes of its stdout, and of its stderr
+   * (`stderr`), in order. With `timestamps` each line starts with the engine's RFC 3339 time and a
+   * space. The page splits lines itself (shared/log-lines.ts).
+   */
+  'containers.logs': subscription<BytesItem>()(
     z.strictObject({
       id: containerRef,
       follow: z.boolean().default(true),
@@ -44,7 +56,11 @@ export const subscriptions = {
   'containers.stats': subscription<StatsSample>()(z.strictObject({ id: containerRef })),
   /** Cheap samples (every 2 s) for the rows a list shows; one shared sampler per engine. */
   'stats.sample': subscription<StatsSample>()(z.strictObject({ ids: z.array(containerRef).max(200) })),
-  /** A terminal in a container. Data items carry base64 output; input carries keystrokes and resizes. */
+  /**
+   * A terminal in a container. Without `shell` the exec chooses bash when the container has it,
+   * else sh. Input carries keystrokes (bytes) and resizes; input sent before the exec runs waits
+   * for it on the server.
+   */
   'containers.exec': subscription<ExecItem>()(
     z.strictObject({
       id: containerRef,

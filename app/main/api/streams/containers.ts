@@ -1,7 +1,7 @@
 // Container streams: logs, live stats, list samples and exec terminals, each handed to the pump.
 import type { EngineClient } from '../../../engine/docker/client';
 import { openExecSession } from '../../../engine/docker/exec';
-import { readLogs } from '../../../engine/docker/logs';
+import { readLogBytes } from '../../../engine/docker/logs';
 import { streamStats } from '../../../engine/docker/stats';
 import { StatsSampler } from '../../../engine/docker/stats-sampler';
 import type { ExecItem, StatsSample } from '../../../shared/contract';
@@ -21,8 +21,8 @@ function samplerFor(client: EngineClient): StatsSampler {
 }
 
 async function* execItems(session: Awaited<ReturnType<typeof openExecSession>>): AsyncGenerator<ExecItem> {
-  yield { type: 'started', shell: session.command.join(' ') };
-  for await (const chunk of session.output) yield { type: 'output', data: Buffer.from(chunk).toString('base64') };
+  yield { type: 'started', shell: session.shell };
+  for await (const data of session.output) yield { type: 'bytes', data };
   yield { type: 'exit', exitCode: await session.exit };
 }
 
@@ -31,7 +31,7 @@ export const containerStreams: Pick<
   'containers.logs' | 'containers.stats' | 'stats.sample' | 'containers.exec'
 > = {
   'containers.logs': async ({ id, follow, tail, since, timestamps }, { engine, signal }) => ({
-    batches: readLogs(await engine.client(), id, {
+    batches: readLogBytes(await engine.client(), id, {
       follow,
       tail,
       timestamps,
@@ -53,12 +53,16 @@ export const containerStreams: Pick<
       ...(shell ? { shell } : {}),
       ...(user ? { user } : {}),
     });
-    signal.addEventListener('abort', () => void session.close(), { once: true });
+    // Closed when the view goes, also when it went while the exec was opening.
+    if (signal.aborted) void session.close();
+    else signal.addEventListener('abort', () => void session.close(), { once: true });
     return {
       items: execItems(session),
-      input: async (msg) => {
-        if (msg.type === 'resize') await session.resize(msg.cols, msg.rows);
-        else session.write(msg.data);
+      // Input waits in the session (stream-input.ts) while this returns a promise: a resize until
+      // the engine has it, keystrokes while the exec socket is full.
+      input: (msg) => {
+        if (msg.type === 'resize') return session.resize(msg.cols, msg.rows);
+        return session.write(msg.data) ? undefined : session.drained();
       },
     };
   },

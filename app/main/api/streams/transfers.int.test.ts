@@ -118,15 +118,15 @@ describe('uploads', () => {
     await ready(flood);
     // 100 small chunks in one burst (one write on the socket): more than the window before any is taken.
     const socket = (c.ws as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
-    const chunk = randomBytes(1000).toString('base64');
+    const chunk = randomBytes(1000);
     socket.cork();
-    for (let i = 0; i < 100; i++) flood.input({ type: 'chunk', data: chunk });
+    for (let i = 0; i < 100; i++) flood.input({ type: 'bytes', data: chunk });
     socket.uncork();
     expect((await flood.ended).error?.message).toMatch(/more than 8 chunks ahead/);
 
     const short = c.subscribe('containers.upload', { id: name, dir: '/tmp', name: 'short.bin', size: 10 });
     await ready(short);
-    short.input({ type: 'chunk', data: Buffer.from('abc').toString('base64') });
+    short.input({ type: 'bytes', data: Buffer.from('abc') });
     short.input({ type: 'end' });
     expect((await short.ended).error?.message).toMatch(/ended after 3 of the 10 bytes announced/);
     // Nothing half-written in the container, and no spooled bytes left on this machine.

@@ -17,7 +17,7 @@ async function* downloadItems(source: ByteSource): AsyncGenerator<DownloadItem> 
   yield { type: 'file', name: source.name, ...(source.size !== undefined ? { size: source.size } : {}) };
   for await (const bytes of source.bytes)
     for (let i = 0; i < bytes.length; i += TRANSFER_CHUNK_BYTES)
-      yield { type: 'chunk', data: bytes.subarray(i, i + TRANSFER_CHUNK_BYTES).toString('base64') };
+      yield { type: 'bytes', data: bytes.subarray(i, i + TRANSFER_CHUNK_BYTES) };
 }
 
 async function loadedImages(client: EngineClient, inbox: UploadInbox<{ images: string[] }>, signal: AbortSignal) {

@@ -39,7 +39,7 @@ export class UploadInbox<R> {
       this.body.end();
       return;
     }
-    const chunk = Buffer.from(msg.data, 'base64');
+    const chunk = msg.data;
     if (this.taken + chunk.length > this.size) return this.fail(`more than the ${this.size} bytes announced arrived`);
     if (this.unconfirmed >= UPLOAD_WINDOW_CHUNKS)
       return this.fail(`the page sent more than ${UPLOAD_WINDOW_CHUNKS} chunks ahead of what Berth had taken`);

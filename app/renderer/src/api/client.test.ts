@@ -79,7 +79,7 @@ describe('BerthClient', () => {
     let release!: () => void;
     c.subscribe('containers.exec', { id: 'web' }, { onData: () => new Promise<void>((r) => (release = r)) });
     const sub = s.sent[0] as Extract<ClientFrame, { t: 'sub' }>;
-    s.deliver({ t: 'data', id: sub.id, seq: 1, items: [{ type: 'output', data: 'eA==' }] });
+    s.deliver({ t: 'data', id: sub.id, seq: 1, items: [{ type: 'bytes', data: new Uint8Array([120]) }] });
     await Promise.resolve();
     expect(s.sent.some((f) => f.t === 'ack')).toBe(false);
     release();

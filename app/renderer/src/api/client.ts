@@ -35,6 +35,8 @@ export interface StreamCallbacks<D> {
   onEnd?(error?: ErrorInfo): void;
   /** The connection dropped and the stream was opened again; views that accumulate should reset. */
   onRestart?(): void;
+  /** An input to this stream was not taken (invalid, or too much already waiting); the stream goes on. */
+  onInputError?(error: ErrorInfo): void;
 }
 
 export interface StreamHandle<I> {
@@ -175,8 +177,11 @@ export class BerthClient {
         s.cb.onEnd?.(f.error);
         return;
       }
-      case 'error':
-        console.warn('Berth:', f.error.message);
+      case 'error': {
+        const s = f.id !== undefined ? this.subs.get(f.id) : undefined;
+        if (s?.cb.onInputError) s.cb.onInputError(f.error);
+        else console.warn('Berth:', f.error.message);
+      }
     }
   }
 

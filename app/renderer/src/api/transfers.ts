@@ -1,7 +1,7 @@
-// Downloads and uploads through the contract's transfer streams: a download collects its chunks
-// into a Blob (the browser keeps big ones out of the page's heap); an upload reads a File slice by
-// slice and keeps at most UPLOAD_WINDOW_CHUNKS chunks in flight, so neither side holds a whole
-// file in one message.
+// Downloads and uploads through the contract's transfer streams, as bytes: a download collects its
+// chunks into a Blob (the browser keeps big ones out of the page's heap); an upload reads a File
+// slice by slice and keeps at most UPLOAD_WINDOW_CHUNKS chunks in flight, so neither side holds a
+// whole file in one message.
 import {
   TRANSFER_CHUNK_BYTES,
   UPLOAD_WINDOW_CHUNKS,
@@ -10,7 +10,6 @@ import {
   type SubscriptionData,
   type UploadItem,
 } from '../../../shared/contract';
-import { base64ToBytes, bytesToBase64 } from '../features/containers/detail/common/base64';
 import { CallError, type BerthClient } from './client';
 
 export type DownloadTopic = 'containers.download' | 'volumes.download' | 'images.export';
@@ -60,7 +59,7 @@ export function download<T extends DownloadTopic>(
             total = item.size;
             continue;
           }
-          const chunk = base64ToBytes(item.data);
+          const chunk = item.data;
           parts.push(chunk);
           pending += chunk.length;
           bytes += chunk.length;
@@ -144,7 +143,7 @@ export function upload<T extends UploadTopic>(
         if (over) return;
         const slice = new Uint8Array(await file.slice(offset, offset + TRANSFER_CHUNK_BYTES).arrayBuffer());
         if (over) return;
-        input({ type: 'chunk', data: bytesToBase64(slice) });
+        input({ type: 'bytes', data: slice });
         offset += slice.length;
       }
       if (!over) input({ type: 'end' });

@@ -4,6 +4,7 @@
 // out only when the server says the token is wrong.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHandshakeServer, type HandshakeServer } from '../../../../harness/ws-handshake-server';
+import type { ServerFrame } from '../../../shared/contract';
 import type { ConnectionState } from './transport';
 import { wsTransport } from './ws-transport';
 
@@ -57,5 +58,22 @@ describe('wsTransport', () => {
     await until(() => seen.includes('open'));
     expect(seen.at(-1)).toBe('open');
     expect(seen).not.toContain('signed-out');
+  });
+
+  it('sends input of bytes as a binary message and reads a binary batch back as bytes', async () => {
+    const t = wsTransport(token, { url: server.url, check: async () => 'accepted' });
+    transports.push(t);
+    const got: ServerFrame[] = [];
+    t.onFrame((f) => got.push(f));
+    // Sent while connecting: it waits for the socket, in order.
+    t.send({ t: 'in', id: 5, data: { type: 'bytes', data: new Uint8Array([104, 105, 0, 255]) } });
+    t.send({ t: 'ack', id: 5, seq: 9 }); // nothing to acknowledge before the socket opens: not queued
+    await until(() => got.length > 0);
+    expect(got).toHaveLength(1);
+    const f = got[0] as Extract<ServerFrame, { t: 'data' }>;
+    expect(f).toMatchObject({ t: 'data', id: 5, seq: 1 });
+    const item = f.items[0] as { type: string; data: Uint8Array };
+    expect(item.type).toBe('bytes');
+    expect([...item.data]).toEqual([104, 105, 0, 255]);
   });
 });

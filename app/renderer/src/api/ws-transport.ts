@@ -1,8 +1,16 @@
 // Browser (`berth serve`): one WebSocket to our own origin; reconnects with backoff. The token is
 // presented on the handshake as a subprotocol next to the contract's own ('berth.v1', which the
 // server selects), so a socket without it is refused before it opens. When a socket is refused,
-// the page asks the server whether its token is still good; if not, it is signed out.
-import { WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, type ClientFrame, type ServerFrame } from '../../../shared/contract';
+// the page asks the server whether its token is still good; if not, it is signed out. Frames are
+// JSON text, except batches and inputs of bytes, which are binary messages (shared/contract/wire.ts).
+import {
+  decodeServerBinary,
+  encodeClientFrame,
+  WS_PROTOCOL,
+  WS_TOKEN_PROTOCOL_PREFIX,
+  type ClientFrame,
+  type ServerFrame,
+} from '../../../shared/contract';
 import type { ConnectionState, Transport } from './transport';
 import { checkToken, type TokenCheck } from './web-token';
 
@@ -19,7 +27,7 @@ export function wsTransport(token: string, opts: WsOptions = {}): Transport & { 
   const stateListeners: ((s: ConnectionState) => void)[] = [];
   let ws: WebSocket | undefined;
   let state: ConnectionState = 'connecting';
-  let queue: string[] = [];
+  let queue: (string | Uint8Array)[] = [];
   let delay = 250;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -33,6 +41,7 @@ export function wsTransport(token: string, opts: WsOptions = {}): Transport & { 
     if (stopped) return;
     let opened = false;
     ws = new WebSocket(url, [WS_PROTOCOL, `${WS_TOKEN_PROTOCOL_PREFIX}${token}`]);
+    ws.binaryType = 'arraybuffer';
     ws.onopen = () => {
       opened = true;
       delay = 250;
@@ -41,12 +50,17 @@ export function wsTransport(token: string, opts: WsOptions = {}): Transport & { 
       for (const f of pending) ws!.send(f);
       setState('open');
     };
-    ws.onmessage = (ev) => {
+    ws.onmessage = (ev: MessageEvent<string | ArrayBuffer>) => {
       let frame: ServerFrame;
-      try {
-        frame = JSON.parse(String(ev.data)) as ServerFrame;
-      } catch {
-        return;
+      if (typeof ev.data === 'string') {
+        try {
+          frame = JSON.parse(ev.data) as ServerFrame;
+        } catch {
+          return;
+        }
+      } else {
+        const decoded = decodeServerBinary(new Uint8Array(ev.data));
+        frame = typeof decoded === 'string' ? { t: 'error', error: { kind: 'internal', message: decoded } } : decoded;
       }
       for (const l of frameListeners) l(frame);
     };
@@ -74,10 +88,11 @@ export function wsTransport(token: string, opts: WsOptions = {}): Transport & { 
       return state;
     },
     send(frame: ClientFrame) {
-      const text = JSON.stringify(frame);
-      if (ws?.readyState === WebSocket.OPEN) ws.send(text);
-      else if (state === 'connecting' && (frame.t === 'req' || frame.t === 'sub' || frame.t === 'cancel'))
-        queue.push(text);
+      const message = encodeClientFrame(frame);
+      if (ws?.readyState === WebSocket.OPEN) ws.send(message);
+      // Before the first open everything waits in order (a terminal's first keystrokes follow its
+      // sub); acknowledgements have nothing to acknowledge yet.
+      else if (state === 'connecting' && frame.t !== 'ack') queue.push(message);
       // While reconnecting the client fails requests itself and resubscribes streams on 'open'.
     },
     onFrame: (l) => void frameListeners.push(l),

@@ -1,20 +1,17 @@
 // Transfers through the page: downloads and uploads as flow-controlled streams of chunks, so a
 // file of any size travels without one giant reply and a reader that stops stops the engine too.
-// Chunks are base64 in JSON for now (both transports carry them unchanged); a download's first
-// item says what it is, an upload's items say what the server has taken.
+// Content travels as bytes (BytesItem; frames.ts says how each transport carries them); a
+// download's first item says what it is, an upload's items say what the server has taken.
 import { z } from 'zod';
 import { absolutePath, containerRef, objectName } from '../../rules';
 import { subscription } from '../define';
-import { TRANSFER_CHUNK_BYTES } from '../frames';
+import { bytesInput, TRANSFER_CHUNK_BYTES, type BytesItem } from '../frames';
 
 /** The largest file one upload puts into a container. */
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024 * 1024;
 
 /** A download: first `file` (its name, and its size when known), then its bytes in order. */
-export type DownloadItem =
-  | { type: 'file'; name: string; size?: number }
-  /** At most TRANSFER_CHUNK_BYTES bytes, base64. */
-  | { type: 'chunk'; data: string };
+export type DownloadItem = { type: 'file'; name: string; size?: number } | BytesItem;
 
 /**
  * An upload, from the server: `ready` once it takes bytes, `received` (bytes so far) for each chunk
@@ -23,15 +20,9 @@ export type DownloadItem =
  */
 export type UploadItem<R> = { type: 'ready' } | { type: 'received'; bytes: number } | { type: 'done'; result: R };
 
-/** An upload, from the client: chunks in order, then `end`. */
+/** An upload, from the client: its bytes in order (at most TRANSFER_CHUNK_BYTES at a time), then `end`. */
 export const uploadInput = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('chunk'),
-    data: z
-      .string()
-      .max(Math.ceil(TRANSFER_CHUNK_BYTES / 3) * 4)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'A chunk is base64.'),
-  }),
+  bytesInput(TRANSFER_CHUNK_BYTES, 'An upload chunk'),
   z.strictObject({ type: z.literal('end') }),
 ]);
 export type UploadInput = z.infer<typeof uploadInput>;

@@ -1,6 +1,7 @@
 // Streams a project's merged logs (compose.logs, through useLogStream), each line marked with its
 // service. A change of services or history starts over.
 import { useMemo } from 'react';
+import { linesFeed } from '../containers/detail/logs/log-feed';
 import { useLogStream, type LogStream } from '../containers/detail/logs/use-log-stream';
 import type { PrefixContext } from './service-colours';
 import { toMarkedLine } from './service-colours';
@@ -17,5 +18,10 @@ export function useProjectLogs(
     [key],
   );
   // useStream calls the latest callbacks, so lines are marked with the current prefix.
-  return useLogStream('compose.logs', args, key, (items) => items.map((l) => toMarkedLine(l, prefix)));
+  return useLogStream(
+    'compose.logs',
+    args,
+    key,
+    linesFeed((items) => items.map((l) => toMarkedLine(l, prefix))),
+  );
 }

@@ -62,8 +62,8 @@ describe('Save in a browser', () => {
       seq: 1,
       items: [
         { type: 'file', name: 'web_1.tar' },
-        { type: 'chunk', data: btoa('hello ') },
-        { type: 'chunk', data: btoa('tar') },
+        { type: 'bytes', data: new TextEncoder().encode('hello ') },
+        { type: 'bytes', data: new TextEncoder().encode('tar') },
       ],
     });
     s.deliver({ t: 'end', id: sub.id });
@@ -96,7 +96,7 @@ describe('Load in a browser', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Load' }));
     const sub = s.sub('images.import')!;
     expect(sub.args).toEqual({ size });
-    const chunks = () => s.sent.filter((f) => f.t === 'in' && (f.data as { type: string }).type === 'chunk');
+    const chunks = () => s.sent.filter((f) => f.t === 'in' && (f.data as { type: string }).type === 'bytes');
     s.deliver({ t: 'data', id: sub.id, seq: 1, items: [{ type: 'ready' }] });
     await waitFor(() => expect(chunks()).toHaveLength(UPLOAD_WINDOW_CHUNKS));
     await new Promise((r) => setTimeout(r, 50));

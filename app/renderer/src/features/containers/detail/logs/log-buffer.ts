@@ -66,14 +66,17 @@ export class LogBuffer {
     for (const l of lines) {
       let text = l.text;
       if (text.endsWith('\n')) text = text.slice(0, -1);
-      if (text.indexOf('\n') === -1) this.push(text, l.stream === 'stderr', l.ts);
-      else for (const part of text.split('\n')) this.push(part, l.stream === 'stderr', l.ts);
+      if (text.indexOf('\n') === -1) this.add(text, l.stream === 'stderr', l.ts);
+      else for (const part of text.split('\n')) this.add(part, l.stream === 'stderr', l.ts);
     }
-    this.trim();
-    this.version++;
+    this.commit();
   }
 
-  private push(text: string, stderr: boolean, ts: string | undefined): void {
+  /**
+   * Adds one line (no newline in it) without telling the view; commit() when a batch is in. Bound,
+   * so it can be handed around as a LineSink.
+   */
+  readonly add = (text: string, stderr: boolean, ts: string | undefined): void => {
     const pos = this.count;
     const ci = Math.floor(pos / CHUNK_LINES);
     let c = this.chunks[ci];
@@ -96,6 +99,12 @@ export class LogBuffer {
     c.ts[li] = ts;
     if (stderr) c.stderr[li] = 1;
     this.count++;
+  };
+
+  /** The lines added since the last commit are in: drop the oldest past the cap, and tell the view. */
+  commit(): void {
+    this.trim();
+    this.version++;
   }
 
   private trim(): void {

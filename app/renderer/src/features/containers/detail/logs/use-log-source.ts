@@ -2,6 +2,7 @@
 // to load, and opening the stream again when a stopped container runs again.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ContainerState } from '../../../../../../shared/contract';
+import { bytesFeed } from './log-feed';
 import { logArgs, type TailChoice } from './tail-choice';
 import { useLogStream, type LogStream } from './use-log-stream';
 
@@ -10,7 +11,9 @@ export function useLogSource(id: string, state: ContainerState, choice: TailChoi
   const key = `${id}|${choice}|${gen}`;
   // Recomputed exactly when the key changes (since is relative to that moment).
   const args = useMemo(() => logArgs(id, choice, Date.now()), [key]);
-  const source = useLogStream('containers.logs', args, key, (items) => items);
+  // Per subscription: it holds the line the last batch left unfinished.
+  const feed = useMemo(() => bytesFeed(args.timestamps ?? false), [args]);
+  const source = useLogStream('containers.logs', args, key, feed);
 
   // Stream ended because the container stopped: open it again when the container runs again.
   const prevState = useRef(state);

@@ -2,9 +2,10 @@
 // re-renders at most once per frame. Each subscription (each new `key`) starts from an empty buffer;
 // the stream closes when the view unmounts (useStream) and a pending frame is cancelled.
 import { useEffect, useRef, useState } from 'react';
-import type { LogLine, SubscriptionArgs, SubscriptionData, SubscriptionName } from '../../../../../../shared/contract';
+import type { SubscriptionArgs, SubscriptionData, SubscriptionName } from '../../../../../../shared/contract';
 import { useStream } from '../../../../api/hooks';
 import { LogBuffer } from './log-buffer';
+import type { LogFeed } from './log-feed';
 
 export type LogStreamStatus = 'loading' | 'live' | 'ended' | 'error';
 
@@ -20,13 +21,14 @@ const QUIET_MS = 1500;
 
 /**
  * `args` are read when `key` changes (useStream's rule): put everything that matters in `key`.
- * `toLines` turns a batch of the subscription's items into log lines; the latest one is used.
+ * `feed` turns the subscription's items into lines; the latest one is used (a feed that keeps
+ * state, such as a partial line, should be made once per `key`).
  */
 export function useLogStream<T extends SubscriptionName>(
   topic: T,
   args: SubscriptionArgs<T>,
   key: string,
-  toLines: (items: SubscriptionData<T>[]) => readonly LogLine[],
+  feed: LogFeed<SubscriptionData<T>>,
 ): LogStream {
   const bufferRef = useRef<LogBuffer | null>(null);
   bufferRef.current ??= new LogBuffer();
@@ -55,11 +57,12 @@ export function useLogStream<T extends SubscriptionName>(
 
   useStream(topic, args, key, {
     onData(items) {
-      buffer.append(toLines(items));
+      feed.read(items, buffer);
       setStatus((s) => (s === 'loading' ? 'live' : s));
       schedule();
     },
     onEnd(err) {
+      feed.end?.(buffer);
       if (err) {
         setError(err.message);
         setStatus('error');
@@ -67,6 +70,7 @@ export function useLogStream<T extends SubscriptionName>(
       schedule();
     },
     onRestart() {
+      feed.reset?.();
       buffer.clear();
       setStatus('loading');
       schedule();

@@ -5,7 +5,6 @@ import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
 import type { SubscriptionInput } from '../../../../../../shared/contract';
 import type { BerthClient, StreamHandle } from '../../../../api/client';
-import { base64ToBytes } from '../common/base64';
 import { OutputPump } from './flow';
 import { isMacPlatform, splitInput, terminalKeyAction } from './keys';
 import { readFont, readXtermTheme } from './xterm-theme';
@@ -33,6 +32,14 @@ export interface SessionHooks {
 }
 
 const mac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform || navigator.userAgent);
+const utf8 = new TextEncoder();
+
+/** xterm's "binary" strings (mouse reports in some modes) hold one byte per character. */
+function binaryBytes(data: string): Uint8Array {
+  const out = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = data.charCodeAt(i) & 0xff;
+  return out;
+}
 
 export class TerminalSession {
   readonly term: Terminal;
@@ -44,7 +51,6 @@ export class TerminalSession {
   private handle: StreamHandle<SubscriptionInput<'containers.exec'>> | undefined;
   private pump: OutputPump;
   private state: SessionState = { status: 'connecting' };
-  private early: string[] = [];
   private pendingConnect: { client: BerthClient; opts: ConnectOptions } | undefined;
   hooks: SessionHooks;
 
@@ -70,7 +76,7 @@ export class TerminalSession {
     this.host = document.createElement('div');
     this.host.className = 'term-host';
     this.term.onData((d) => this.send(d));
-    this.term.onBinary((d) => this.send(d));
+    this.term.onBinary((d) => this.sendBytes(binaryBytes(d)));
     this.term.onResize(({ cols, rows }) => this.resized(cols, rows));
     this.term.attachCustomKeyEventHandler((e) => this.onKey(e));
   }
@@ -84,15 +90,15 @@ export class TerminalSession {
     this.hooks.onState(s);
   }
 
+  /** Keystrokes and pastes go out at once, also while connecting: the server keeps them until the exec runs. */
   private send(data: string): void {
-    if (!this.handle || this.state.status === 'ended' || this.state.status === 'error') return;
     if (data.includes('\x03')) this.pump.interrupt();
-    // The server takes input only once the exec has started; keep early keystrokes until then.
-    if (this.state.status === 'connecting') {
-      this.early.push(data);
-      return;
-    }
-    for (const part of splitInput(data)) this.handle.input({ type: 'input', data: part });
+    for (const part of splitInput(data)) this.sendBytes(utf8.encode(part));
+  }
+
+  private sendBytes(data: Uint8Array): void {
+    if (!this.handle || this.state.status === 'ended' || this.state.status === 'error') return;
+    this.handle.input({ type: 'bytes', data });
   }
 
   private resized(cols: number, rows: number): void {
@@ -151,7 +157,6 @@ export class TerminalSession {
   connect(client: BerthClient, opts: ConnectOptions): void {
     this.handle?.close();
     this.handle = undefined;
-    this.early = [];
     this.setState({ status: 'connecting' });
     // Start the shell at the panel's real size: wait until the terminal is first shown and fitted.
     if (!this.opened) {
@@ -169,14 +174,12 @@ export class TerminalSession {
       onData: (items) => {
         if (this.handle !== handle) return;
         for (const it of items) {
-          if (it.type === 'output') this.pump.push(base64ToBytes(it.data));
+          if (it.type === 'bytes') this.pump.push(it.data);
           else if (it.type === 'started') {
-            this.setState({ status: 'open', shell: it.shell });
+            this.setState({ status: 'open', ...(it.shell ? { shell: it.shell } : {}) });
             // The panel may have changed size while connecting.
             if (this.term.cols !== args.cols || this.term.rows !== args.rows)
               handle.input({ type: 'resize', cols: this.term.cols, rows: this.term.rows });
-            const early = this.early.splice(0);
-            for (const d of early) this.send(d);
           } else if (it.type === 'exit') {
             this.setState({ ...this.state, status: 'ended', exitCode: it.exitCode });
             const code = it.exitCode === null ? 'unknown' : String(it.exitCode);
@@ -197,6 +200,7 @@ export class TerminalSession {
       onRestart: () => {
         this.term.write('\r\n\x1b[0m\x1b[2m[Connection to Berth restored: this is a new shell]\x1b[0m\r\n');
       },
+      onInputError: (err) => this.hooks.onNotice(err.message),
     });
     this.handle = handle;
   }
