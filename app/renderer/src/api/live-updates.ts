@@ -1,6 +1,7 @@
 // Keeps server state current without polling: a container event patches the one row it concerns
 // (container-sync.ts) and makes only that container's inspect stale; other events invalidate exactly
-// the lists they touch; a reconnect lists everything again once.
+// the lists they touch and the detail of the one object they name (by type, and by id or name); a
+// reconnect lists everything again once.
 import { useEffect } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ContainerSummary, EngineEvent } from '../../../shared/contract';
@@ -29,6 +30,46 @@ export function staleKeys(e: EngineEvent): string[][] {
     default:
       return [];
   }
+}
+
+/** `busybox` and `busybox:latest` name the same image (the engine's pull event says the latter). */
+function withTag(ref: string): string {
+  if (ref.includes('@') || ref.startsWith('sha256:')) return ref;
+  return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref : `${ref}:latest`;
+}
+
+/**
+ * Whether an event makes the detail query with this key (and cached answer) stale: the inspect of
+ * the one image, volume or network it names, asked for by id or by name. Containers' inspect is
+ * ContainerSync's (by id).
+ */
+export function touchesDetail(e: EngineEvent, key: readonly unknown[], data: unknown): boolean {
+  const [method, args] = key as [string, Record<string, unknown> | undefined];
+  const asked = args?.ref ?? args?.name;
+  if (typeof asked !== 'string') return false;
+  const d = (data ?? {}) as { id?: unknown; Id?: unknown };
+  switch (e.type) {
+    case 'image':
+      return (
+        method === 'images.inspect' &&
+        (d.id === e.id || withTag(asked) === withTag(e.id) || (!!e.name && withTag(asked) === withTag(e.name)))
+      );
+    case 'volume':
+      return method === 'volumes.inspect' && asked === e.id;
+    case 'network':
+      return method === 'networks.inspect' && (d.Id === e.id || asked === e.id || asked === e.name);
+    default:
+      return false;
+  }
+}
+
+/** Marks stale the detail queries these events touch (touchesDetail); nothing else. */
+export function invalidateDetails(queryClient: QueryClient, events: readonly EngineEvent[]): void {
+  const named = events.filter((e) => e.type === 'image' || e.type === 'volume' || e.type === 'network');
+  if (!named.length) return;
+  void queryClient.invalidateQueries({
+    predicate: (q) => named.some((e) => touchesDetail(e, q.queryKey, q.state.data)),
+  });
 }
 
 const syncs = new WeakMap<QueryClient, ContainerSync>();
@@ -68,6 +109,7 @@ export function useLiveUpdates(): void {
       const keys = new Map<string, string[]>();
       for (const e of events) for (const k of staleKeys(e)) keys.set(k.join('|'), k);
       for (const k of keys.values()) void queryClient.invalidateQueries({ queryKey: k });
+      invalidateDetails(queryClient, events);
     },
   });
   useEffect(
