@@ -205,8 +205,11 @@ async function main(): Promise<void> {
       console.log(`${s.id.padEnd(20)} ${s.title}${s.skip?.() ? `  (skips: ${s.skip()})` : ''}`);
     return;
   }
-  const scenarios = (await loadScenarios()).filter((s) => !only || s.id === only);
-  if (only && scenarios.length === 0) throw new Error(`no scenario has the id "${only}"`);
+  // `--only a,b` runs several scenarios in one engine
+  const ids = only?.split(',');
+  const scenarios = (await loadScenarios()).filter((s) => !ids || ids.includes(s.id));
+  const unknown = ids?.filter((id) => !scenarios.some((s) => s.id === id)) ?? [];
+  if (unknown.length) throw new Error(`no scenario has the id "${unknown.join('", "')}"`);
   const engine = await startTestEngine();
   const rows: TableRow[] = [];
   let version: EngineVersion = {};
