@@ -4,11 +4,15 @@
 // initramfs, a read-only ext4 root with docker.io); nothing of the host but QEMU is used. The engine
 // data is a raw disk image under Berth's data dir, and the guest's engine port is forwarded to a
 // loopback port on the host.
+//
+// The VM is tied to Berth without dying with it (README: "A VM tied to its owner"): QEMU runs in its
+// own session with a pidfile, a QMP socket, a console socket and a control port under the data dir.
+// Berth holds the control port while it runs; the guest shuts itself down cleanly when no Berth has
+// held it for the orphan grace (default 5 min). A start first looks for a VM an earlier Berth left:
+// a healthy one is adopted (no reboot, containers keep running), any other is shut down through QMP.
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
-  accessSync,
   closeSync,
-  constants,
   existsSync,
   ftruncateSync,
   mkdirSync,
@@ -19,24 +23,49 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pingLoopback, type EngineAddress } from '../../docker/client';
 import { findBinary } from '../binaries';
 import { berthPaths, type BerthPaths } from '../paths';
-import { sleep } from '../processes';
+import { isAlive, sleep } from '../processes';
 import { RotatingLog } from '../rotating-log';
 import { EngineStepError } from '../step-error';
 import { freePort, portFree } from './ports';
 import { clientTls, ensureEngineTls, type EngineTlsMaterial } from './engine-tls';
-import { describeImage, findVmImage, staleImageNotice, type VmImage } from './image';
+import {
+  buildImageCommand,
+  describeImage,
+  findVmImage,
+  GUEST_PROTOCOL,
+  staleImageNotice,
+  type VmImage,
+} from './image';
+import { kvmProblem } from './kvm';
 import { DEFAULT_VM_RESOURCES, type VmResources } from './lima-config';
+import { qemuArgs, qemuRuntimeFiles, type QemuRuntimeFiles } from './qemu-command';
+import { withQmp } from './qmp';
+import {
+  clearRuntimeFiles,
+  findLeftoverVm,
+  leftoverProblem,
+  liveOwner,
+  powerDownVm,
+  writeOwner,
+  type LeftoverVm,
+} from './qemu-leftover';
 import { describeRestart, restartPlan } from './restart-reasons';
 import type { VmControls, VmDiskUsage, VmRestartPlan } from './vm-controls';
 import { VmHostBase, VmStepFailure } from './vm-host-base';
 
+export { qemuValue } from './qemu-command';
+export { kvmUsable } from './kvm';
+
 export type QemuAccel = 'kvm' | 'tcg' | 'auto';
+
+/** How long a VM waits for a Berth on its control port before it shuts itself down. */
+export const DEFAULT_ORPHAN_GRACE_S = 300;
 
 export interface QemuHostOptions {
   paths?: BerthPaths;
@@ -55,12 +84,16 @@ export interface QemuHostOptions {
   env?: Record<string, string | undefined>;
   /** Boot + dockerd start; software emulation needs minutes on a busy machine. Default 5 min. */
   apiTimeoutMs?: number;
+  /**
+   * Seconds a VM whose Berth is gone (crashed, killed) keeps running for the next Berth to adopt it,
+   * before it shuts itself down. Default the BERTH_VM_ORPHAN_GRACE_S environment variable, else 300.
+   */
+  orphanGraceS?: number;
 }
 
-export interface QemuPaths {
+export interface QemuPaths extends QemuRuntimeFiles {
   dir: string;
   dataDisk: string;
-  control: string;
   logFile: string;
   /** The engine's TLS certificates (ca.pem, cert.pem, key.pem: a DOCKER_CERT_PATH for the docker CLI). */
   tls: string;
@@ -70,8 +103,8 @@ export function qemuPaths(paths: BerthPaths): QemuPaths {
   const dir = join(paths.data, 'linux-vm');
   return {
     dir,
+    ...qemuRuntimeFiles(dir),
     dataDisk: join(dir, 'data.img'),
-    control: join(dir, 'control.sock'),
     logFile: join(dir, 'console.log'),
     tls: join(dir, 'tls'),
   };
@@ -81,20 +114,6 @@ const consoleMarkers: [string, string][] = [
   ['BERTH-VM-ROOT-READY', "The VM's kernel is up; mounting the engine data"],
   ['BERTH-VM-ENGINE-STARTING', 'Starting dockerd inside the VM'],
 ];
-
-/** A value inside one of QEMU's comma-separated option lists (a comma is written twice). */
-export function qemuValue(s: string): string {
-  return s.replace(/,/g, ',,');
-}
-
-export function kvmUsable(): boolean {
-  try {
-    accessSync('/dev/kvm', constants.R_OK | constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** QEMU, the one thing the VM needs from this machine; a step error saying how to install it when missing. */
 function findQemu(env: Record<string, string | undefined>): string {
@@ -125,17 +144,35 @@ export function linuxVmAvailability(env: Record<string, string | undefined> = pr
         "Berth's isolated VM secures its engine with TLS certificates made with openssl, which is not installed.",
         'Install it with `sudo apt-get install openssl`.',
       );
+    const kvm = kvmProblem();
     return {
       available: true,
-      reason: kvmUsable()
-        ? 'QEMU is installed and /dev/kvm is usable: KVM is tried first, software emulation if QEMU cannot use it'
-        : 'QEMU is installed; no usable /dev/kvm, so software emulation (slow)',
+      reason: kvm
+        ? `QEMU is installed; software emulation (slow), because ${kvm}`
+        : 'QEMU is installed and /dev/kvm is usable: KVM is tried first, software emulation if QEMU cannot use it',
     };
   } catch (err) {
     const e = err as EngineStepError;
     return { available: false, reason: e.message };
   }
 }
+
+/** Connects to a unix socket QEMU serves, retrying while it is being created; undefined if `gone()` first. */
+async function connectWhenReady(path: string, gone: () => boolean, timeoutMs = 10000): Promise<Socket | undefined> {
+  const end = Date.now() + timeoutMs;
+  while (!gone() && Date.now() < end) {
+    const s = await new Promise<Socket | undefined>((resolve) => {
+      const sock = connect(path);
+      sock.once('connect', () => resolve(sock));
+      sock.once('error', () => resolve(undefined));
+    });
+    if (s) return s;
+    await sleep(20);
+  }
+  return undefined;
+}
+
+const GiB = 1024 ** 3;
 
 export class QemuHost extends VmHostBase implements VmControls {
   readonly id = 'linux-vm';
@@ -147,7 +184,12 @@ export class QemuHost extends VmHostBase implements VmControls {
   readonly paths: QemuPaths;
   private port = 0;
   private tls: EngineTlsMaterial | undefined;
-  private qemu: ChildProcess | undefined;
+  /** The running VM's QEMU: launched by this Berth (`child` set) or adopted from an earlier one. */
+  private vmPid: number | undefined;
+  private child: ChildProcess | undefined;
+  /** Held while the VM runs: the guest counts a VM with nobody on this port as orphaned. */
+  private control: Socket | undefined;
+  private consoleSocket: Socket | undefined;
   private console = '';
   private seen = new Set<string>();
 
@@ -167,7 +209,17 @@ export class QemuHost extends VmHostBase implements VmControls {
   /** 'kvm' or 'tcg', as this start uses it. */
   get accel(): 'kvm' | 'tcg' {
     const a = this.opts.accel ?? 'auto';
-    return a === 'auto' ? (kvmUsable() ? 'kvm' : 'tcg') : a;
+    return a === 'auto' ? (kvmProblem() ? 'tcg' : 'kvm') : a;
+  }
+
+  /** The running VM's QEMU process id (launched or adopted), undefined while stopped. */
+  get vmProcess(): number | undefined {
+    return this.vmPid;
+  }
+
+  private get orphanGraceS(): number {
+    const fromEnv = Number((this.opts.env ?? process.env).BERTH_VM_ORPHAN_GRACE_S);
+    return this.opts.orphanGraceS ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_ORPHAN_GRACE_S);
   }
 
   protected fixFor(): string {
@@ -189,20 +241,32 @@ export class QemuHost extends VmHostBase implements VmControls {
     const qemu = findQemu(env);
     const image = findVmImage(this.imageDir, this.scriptsDir);
     this.log.mark(describeImage(image));
-    const stale = staleImageNotice(image, this.scriptsDir);
-    if (stale) this.notice(stale);
-    if (this.opts.accel === 'kvm' && !kvmUsable())
+    if (image.info && image.info.guest < GUEST_PROTOCOL)
       throw new EngineStepError(
         'unavailable',
-        'KVM was asked for, but /dev/kvm is missing or not usable by Berth.',
+        `Berth's VM image in ${image.dir} was built for an older Berth: its guest cannot be stopped by this Berth, nor stop itself when Berth is gone.`,
+        `Rebuild it with \`${buildImageCommand(this.scriptsDir, image.dir)}\`, then start the engine again.`,
+      );
+    const stale = staleImageNotice(image, this.scriptsDir);
+    if (stale) this.notice(stale);
+    const kvm = kvmProblem();
+    if (this.opts.accel === 'kvm' && kvm)
+      throw new EngineStepError(
+        'unavailable',
+        `KVM was asked for, but ${kvm}.`,
         'Enable virtualization in the firmware and add your user to the kvm group, or choose software emulation.',
       );
+    if (this.opts.accel !== 'tcg' && kvm) this.log.mark(`software emulation: ${kvm}`);
     // Made once, readable by the user alone; the VM gets the server's part through fw_cfg at boot.
     this.tls = clientTls(ensureEngineTls(this.paths.tls, { ips: ['127.0.0.1'], names: ['localhost'], env }));
     // Berth before the Debian image wrote its initramfs here.
     rmSync(join(this.paths.dir, 'initramfs.cpio'), { force: true });
-    // Sparse; the guest formats it on first boot, and grows its file system when the image grew.
-    const want = this.resources.diskGiB * 1024 ** 3;
+    return { qemu, image };
+  }
+
+  /** Sparse; the guest formats it on first boot, and grows its file system when the image grew. */
+  private prepareDisk(): void {
+    const want = this.resources.diskGiB * GiB;
     const have = existsSync(this.paths.dataDisk) ? statSync(this.paths.dataDisk).size : 0;
     if (want > have) {
       const fd = openSync(this.paths.dataDisk, existsSync(this.paths.dataDisk) ? 'r+' : 'w', 0o600);
@@ -210,9 +274,8 @@ export class QemuHost extends VmHostBase implements VmControls {
       closeSync(fd);
     } else if (want < have)
       this.notice(
-        `The data disk stays ${Math.round(have / 1024 ** 3)} GiB: it cannot shrink to ${this.resources.diskGiB} GiB without losing data.`,
+        `The data disk stays ${Math.round(have / GiB)} GiB: it cannot shrink to ${this.resources.diskGiB} GiB without losing data.`,
       );
-    return { qemu, image };
   }
 
   private onConsole = (b: Buffer): void => {
@@ -227,47 +290,134 @@ export class QemuHost extends VmHostBase implements VmControls {
       }
   };
 
-  private qemuArgs(accel: 'kvm' | 'tcg', image: VmImage): string[] {
-    return [
-      ...(accel === 'kvm' ? ['-enable-kvm', '-cpu', 'host'] : ['-accel', 'tcg']),
-      ...['-m', `${this.resources.memoryGiB * 1024}`, '-smp', String(this.resources.cpus)],
-      ...['-nographic', '-nodefaults', '-no-reboot'],
-      ...['-kernel', image.kernel, '-initrd', image.initramfs, '-append', 'console=ttyS0 quiet panic=-1'],
-      // The guest finds its disks by serial. The root image is shared by every VM and never written.
-      ...['-drive', `if=none,id=root,file=${qemuValue(image.root)},format=raw,readonly=on`],
-      ...['-device', 'virtio-blk-pci,drive=root,serial=berth-root'],
-      ...['-drive', `if=none,id=data,file=${qemuValue(this.paths.dataDisk)},format=raw,discard=unmap`],
-      ...['-device', 'virtio-blk-pci,drive=data,serial=berth-data'],
-      ...['-netdev', `user,id=n0,hostfwd=tcp:127.0.0.1:${this.port}-:2376`, '-device', 'virtio-net-pci,netdev=n0'],
-      // The engine's server certificate, key and CA, read by the guest from /sys/firmware/qemu_fw_cfg.
-      ...(['ca', 'server-cert', 'server-key'] as const).flatMap((f) => [
-        '-fw_cfg',
-        `name=opt/berth/${f},file=${qemuValue(join(this.paths.tls, `${f}.pem`))}`,
-      ]),
-      ...['-serial', 'stdio', '-serial', `unix:${qemuValue(this.paths.control)},server=on,wait=off`],
-    ];
+  /**
+   * A VM an earlier Berth left running: adopted when it is healthy and ours (true), else shut down
+   * cleanly through QMP (false: a new one boots). Fails when another live Berth holds it.
+   */
+  private async adoptLeftover(image: VmImage): Promise<boolean> {
+    const vm = findLeftoverVm(this.paths, this.paths.dataDisk);
+    if (!vm) return false;
+    const owner = liveOwner(this.paths);
+    if (owner !== undefined && owner !== process.pid)
+      throw new EngineStepError(
+        'conflict',
+        `Berth's VM (QEMU process ${vm.pid}) is in use by another Berth (process ${owner}).`,
+        'Quit the other Berth first, or give this one its own data directory with BERTH_HOME.',
+      );
+    const problem = await leftoverProblem(vm, this.paths, image, this.tls!);
+    if (problem) {
+      await this.retireLeftover(vm, problem);
+      return false;
+    }
+    this.port = vm.port;
+    const disk = Math.round(statSync(this.paths.dataDisk).size / GiB);
+    this.applied = { cpus: vm.cpus, memoryGiB: vm.memoryGiB, diskGiB: disk, accel: vm.accel };
+    await this.attach(vm.pid);
+    this.log.mark(`adopted QEMU process ${vm.pid} (engine on 127.0.0.1:${vm.port}) from an earlier Berth`);
+    this.notice(
+      `Berth's VM was still running from an earlier session (QEMU process ${vm.pid}); Berth took it over without a restart, so its containers kept running.`,
+    );
+    return true;
+  }
+
+  private async retireLeftover(vm: LeftoverVm, problem: string): Promise<void> {
+    this.notice(
+      `Berth's VM from an earlier session (QEMU process ${vm.pid}) cannot be used: ${problem}. Berth shuts it down cleanly and starts a new one.`,
+    );
+    this.progress('Shutting down the VM left by an earlier session');
+    // Its console into the log, so the log shows how it stopped.
+    const con = await connectWhenReady(this.paths.console, () => !isAlive(vm.pid), 2000);
+    con?.on('data', (b: Buffer) => this.log.write(b));
+    con?.on('error', () => undefined);
+    const how = await powerDownVm(vm.pid, this.paths);
+    con?.destroy();
+    this.log.mark(
+      how === 'powered-down'
+        ? `the earlier VM (QEMU process ${vm.pid}) powered down cleanly`
+        : how === 'quit'
+          ? `the earlier VM (QEMU process ${vm.pid}) did not power down within 30 s; QEMU was told to quit`
+          : `the earlier VM (QEMU process ${vm.pid}) did not quit; it was killed`,
+    );
+    clearRuntimeFiles(this.paths);
+  }
+
+  /** Takes the VM's console into the log and holds its control port (Berth's presence, for the guest). */
+  private async attach(pid: number): Promise<void> {
+    this.vmPid = pid;
+    writeOwner(this.paths, pid);
+    const gone = () => this.vmPid !== pid || !isAlive(pid);
+    const con = await connectWhenReady(this.paths.console, gone);
+    if (con) {
+      this.consoleSocket = con;
+      con.on('data', this.onConsole);
+      con.on('error', () => undefined);
+    }
+    const control = await connectWhenReady(this.paths.control, gone);
+    if (control) {
+      this.control = control;
+      control.on('error', () => undefined);
+      control.on('close', () => this.onControlClosed(control, pid));
+    }
+  }
+
+  private detach(): void {
+    this.control?.destroy();
+    this.consoleSocket?.destroy();
+    this.control = undefined;
+    this.consoleSocket = undefined;
+    this.vmPid = undefined;
+    this.child = undefined;
   }
 
   private launch(qemu: string, accel: 'kvm' | 'tcg', image: VmImage): Promise<void> {
-    const args = this.qemuArgs(accel, image);
+    clearRuntimeFiles(this.paths);
+    const args = qemuArgs({
+      accel,
+      resources: this.resources,
+      image,
+      dataDisk: this.paths.dataDisk,
+      port: this.port,
+      tlsDir: this.paths.tls,
+      files: this.paths,
+      orphanGraceS: this.orphanGraceS,
+    });
     this.log.mark(`starting: ${qemu} ${args.join(' ')}`);
     return this.step(
       accel === 'kvm' ? "Booting Berth's VM (KVM)" : "Booting Berth's VM (software emulation: slow, no KVM)",
-      () => {
-        const child = spawn(qemu, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-        this.qemu = child;
+      async () => {
+        const err = openSync(this.paths.stderr, 'w', 0o600);
+        let child: ChildProcess;
+        try {
+          // Its own session: a Ctrl-C in Berth's terminal or a crash of Berth does not take the VM
+          // down mid-write; the guest's orphan grace and the next start's adopt-or-stop do.
+          child = spawn(qemu, args, { detached: true, stdio: ['ignore', 'ignore', err] });
+        } finally {
+          closeSync(err);
+        }
+        this.child = child;
         this.console = '';
         this.seen.clear();
-        child.stdout.on('data', this.onConsole);
-        child.stderr.on('data', this.onConsole);
+        child.on('error', (e) => this.log.mark(`qemu could not run: ${e.message}`));
         child.on('exit', (code, sig) => this.onExit(child, code, sig));
         this.applied = { ...this.resources, accel };
+        if (child.pid) await this.attach(child.pid);
       },
     );
   }
 
+  private qemuMessages(): string {
+    try {
+      return readFileSync(this.paths.stderr, 'utf8').trim();
+    } catch {
+      return '';
+    }
+  }
+
   protected async bringUp(signal: AbortSignal): Promise<void> {
     const { qemu, image } = await this.step('Preparing the VM (kernel, initramfs, data disk)', () => this.prepare());
+    if (await this.step("Looking for Berth's VM from an earlier session", () => this.adoptLeftover(image))) return;
+    if (signal.aborted) return;
+    await this.step("Preparing the engine's data disk", () => this.prepareDisk());
     this.port = await this.enginePort();
     let accel = this.accel;
     await this.launch(qemu, accel, image);
@@ -275,11 +425,12 @@ export class QemuHost extends VmHostBase implements VmControls {
       this.waitForApi(
         async () => {
           const failed = /BERTH-VM-FAIL (.*)/.exec(this.console)?.[1];
-          const q = this.qemu;
+          const q = this.child;
           const exited = !q || q.exitCode !== null || q.signalCode !== null;
-          const last = this.console.trim().split('\n').at(-1) ?? 'no output';
+          const said = exited ? this.qemuMessages() : '';
+          const last = (said || this.console).trim().split('\n').at(-1) ?? 'no output';
           // KVM that QEMU cannot use (nested virtualization refusing the host CPU model) fails at once.
-          if (exited && accel === 'kvm' && this.opts.accel !== 'kvm' && /kvm|MSR/i.test(this.console)) {
+          if (exited && accel === 'kvm' && this.opts.accel !== 'kvm' && /kvm|MSR/i.test(said)) {
             this.notice(`KVM did not work here (${last}); Berth's VM uses software emulation instead, which is slow.`);
             accel = 'tcg';
             await this.launch(qemu, accel, image);
@@ -356,33 +507,74 @@ export class QemuHost extends VmHostBase implements VmControls {
 
   private onExit(child: ChildProcess, code: number | null, sig: NodeJS.Signals | null): void {
     this.log.mark(`qemu exited (${sig ? `signal ${sig}` : `exit code ${code}`})`);
-    if (child !== this.qemu || this.machine.state !== 'running') return;
-    this.qemu = undefined;
+    if (child !== this.child || this.machine.state !== 'running') return;
+    this.vmGone(`${sig ? `signal ${sig}` : `exit code ${code}`}`);
+  }
+
+  /** The control port closed: for an adopted VM (no child to watch) that is how its end shows. */
+  private onControlClosed(control: Socket, pid: number): void {
+    if (control !== this.control) return;
+    this.control = undefined;
+    if (this.child || this.machine.state !== 'running') return;
+    if (isAlive(pid)) {
+      this.log.mark('the control port closed while QEMU runs; connecting again');
+      void connectWhenReady(this.paths.control, () => this.vmPid !== pid || !isAlive(pid)).then((again) => {
+        if (!again) return this.vmPid === pid ? this.vmGone(`QEMU process ${pid} ended`) : undefined;
+        this.control = again;
+        again.on('error', () => undefined);
+        again.on('close', () => this.onControlClosed(again, pid));
+      });
+      return;
+    }
+    this.vmGone(`QEMU process ${pid} ended`);
+  }
+
+  private vmGone(how: string): void {
+    this.detach();
+    this.applied = undefined;
+    clearRuntimeFiles(this.paths);
     this.machine.fail({
       step: 'Running',
-      message: `Berth's VM stopped unexpectedly (${sig ? `signal ${sig}` : `exit code ${code}`}).`,
+      message: `Berth's VM stopped unexpectedly (${how}).`,
       fix: this.fixFor(),
       logTail: this.log.tail(20),
     });
   }
 
-  protected async shutDown(): Promise<void> {
-    const child = this.qemu;
-    this.qemu = undefined;
-    this.applied = undefined;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    this.progress('Stopping dockerd and shutting down the VM');
+  /** Waits up to `ms` for QEMU to close the console (it has written everything then). */
+  private async consoleDrained(ms: number): Promise<void> {
+    const con = this.consoleSocket;
+    if (!con || con.destroyed) return;
     await new Promise<void>((resolve) => {
-      const s = connect(this.paths.control, () => s.end('stop\n'));
-      s.on('close', () => resolve());
-      s.on('error', () => resolve());
+      const t = setTimeout(resolve, ms);
+      con.once('close', () => {
+        clearTimeout(t);
+        resolve();
+      });
     });
-    for (let i = 0; i < 300 && child.exitCode === null && child.signalCode === null; i++) await sleep(100);
-    if (child.exitCode === null && child.signalCode === null) {
-      this.notice("Berth's VM did not shut down within 30 s; stopping QEMU.");
-      child.kill('SIGTERM');
-      for (let i = 0; i < 50 && child.exitCode === null && child.signalCode === null; i++) await sleep(100);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+
+  protected async shutDown(): Promise<void> {
+    const pid = this.vmPid;
+    const control = this.control;
+    this.applied = undefined;
+    if (pid && isAlive(pid)) {
+      this.progress('Stopping dockerd and shutting down the VM');
+      // "stop" on the control port: the guest stops dockerd, trims and unmounts the data disk, powers off.
+      const asked =
+        control && !control.destroyed
+          ? await new Promise<boolean>((resolve) => control.write('stop\n', (err) => resolve(!err)))
+          : (await withQmp(this.paths.qmp, (q) => q.execute('system_powerdown'))).ok;
+      if (!asked) this.log.mark('could not ask the guest to stop; QEMU is told to quit after the grace');
+      const end = Date.now() + 30000;
+      while (isAlive(pid) && Date.now() < end) await sleep(100);
+      if (isAlive(pid)) {
+        this.notice("Berth's VM did not shut down within 30 s; stopping QEMU.");
+        await powerDownVm(pid, this.paths, 0);
+      }
+      await this.consoleDrained(2000);
     }
+    this.detach();
+    clearRuntimeFiles(this.paths);
   }
 }
