@@ -2,15 +2,15 @@
 // usable): chosen as the engine, resources from settings with "restart needed because …", the disk,
 // a restart that applies them, and the idle saver stopping the VM and the next request waking it.
 // The VM boots with accel "auto" as in the app: KVM when QEMU can use it, else software emulation
-// (here /dev/kvm exists but nested KVM fails, so this also covers the fallback).
+// (here /dev/kvm is PVM, which Debian's kernel cannot run on, so the VM is emulated).
 // Slow (three boots); needs qemu-system-x86, and the VM image (harness/vm-image.ts builds it once, as
 // root with mmdebstrap; the backend finds it through BERTH_VM_IMAGE).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linuxVmAvailability } from '../engine/host/vm/qemu-host';
 import { ensureVmImage } from '../../harness/vm-image';
+import { reapedTempDir } from '../../harness/reaped-dir';
 import type { ContainerSummary, EngineInfo, EngineStatus } from '../shared/contract';
 import type { EngineChoices } from '../shared/contract/areas/system';
 import type { VmState } from '../shared/contract/areas/vm';
@@ -44,7 +44,7 @@ async function until(what: string, ok: (s: EngineStatus) => boolean, ms: number)
 beforeAll(async () => {
   if (!vm.available) return;
   process.env.BERTH_VM_IMAGE = await ensureVmImage();
-  home = mkdtempSync(join(tmpdir(), 'berth-vm-home-'));
+  home = reapedTempDir('vm-home'); // a killed test run leaves no VM: the reaper stops its QEMU
   process.env.BERTH_HOME = home;
   const config = join(home, 'config');
   mkdirSync(config, { recursive: true });

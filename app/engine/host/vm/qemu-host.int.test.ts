@@ -1,14 +1,15 @@
 // The isolated Linux VM for real: QEMU boots the image build-image.sh builds from Debian packages
 // (built once into a cache dir under /tmp: harness/vm-image.ts), dockerd runs inside, a busybox
 // container runs through the forwarded port, the engine data survives a stop and a second boot.
-// Software emulation (TCG): slow (about 40 s per boot), no KVM needed.
+// Software emulation (TCG): slow (about 20–50 s per boot on a busy machine), no KVM needed. Its dir is
+// registered with the harness reaper, so a killed test run leaves no QEMU.
 // Needs: qemu-system-x86; to build the image, root and mmdebstrap.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDocker, type TestEngine } from '../../../../harness/engine';
 import { buildBusybox } from '../../../../harness/fixtures';
+import { reapedTempDir } from '../../../../harness/reaped-dir';
 import { ensureVmImage, vmImageUnavailable } from '../../../../harness/vm-image';
 import type { EngineEvent } from '../types';
 import { findBinary } from '../binaries';
@@ -26,7 +27,7 @@ const events: EngineEvent[] = [];
 beforeAll(async () => {
   if (missing) return;
   const image = await ensureVmImage();
-  dir = mkdtempSync(join(tmpdir(), 'berth-linux-vm-'));
+  dir = reapedTempDir('linux-vm');
   host = new QemuHost({
     paths: { data: join(dir, 'data'), config: join(dir, 'config') },
     accel: 'tcg',

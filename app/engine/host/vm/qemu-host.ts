@@ -64,6 +64,12 @@ export { kvmUsable } from './kvm';
 
 export type QemuAccel = 'kvm' | 'tcg' | 'auto';
 
+/**
+ * How long a VM gets to shut down cleanly (dockerd stops its containers: up to 15 s; containerd; the
+ * disk is trimmed) before QEMU is told to quit. Emulated VMs on a busy machine need much of it.
+ */
+const SHUTDOWN_GRACE_MS = 60000;
+
 /** How long a VM waits for a Berth on its control port before it shuts itself down. */
 export const DEFAULT_ORPHAN_GRACE_S = 300;
 
@@ -329,13 +335,13 @@ export class QemuHost extends VmHostBase implements VmControls {
     const con = await connectWhenReady(this.paths.console, () => !isAlive(vm.pid), 2000);
     con?.on('data', (b: Buffer) => this.log.write(b));
     con?.on('error', () => undefined);
-    const how = await powerDownVm(vm.pid, this.paths);
+    const how = await powerDownVm(vm.pid, this.paths, SHUTDOWN_GRACE_MS);
     con?.destroy();
     this.log.mark(
       how === 'powered-down'
         ? `the earlier VM (QEMU process ${vm.pid}) powered down cleanly`
         : how === 'quit'
-          ? `the earlier VM (QEMU process ${vm.pid}) did not power down within 30 s; QEMU was told to quit`
+          ? `the earlier VM (QEMU process ${vm.pid}) did not power down within ${SHUTDOWN_GRACE_MS / 1000} s; QEMU was told to quit`
           : `the earlier VM (QEMU process ${vm.pid}) did not quit; it was killed`,
     );
     clearRuntimeFiles(this.paths);
@@ -566,10 +572,10 @@ export class QemuHost extends VmHostBase implements VmControls {
           ? await new Promise<boolean>((resolve) => control.write('stop\n', (err) => resolve(!err)))
           : (await withQmp(this.paths.qmp, (q) => q.execute('system_powerdown'))).ok;
       if (!asked) this.log.mark('could not ask the guest to stop; QEMU is told to quit after the grace');
-      const end = Date.now() + 30000;
+      const end = Date.now() + SHUTDOWN_GRACE_MS;
       while (isAlive(pid) && Date.now() < end) await sleep(100);
       if (isAlive(pid)) {
-        this.notice("Berth's VM did not shut down within 30 s; stopping QEMU.");
+        this.notice(`Berth's VM did not shut down within ${SHUTDOWN_GRACE_MS / 1000} s; stopping QEMU.`);
         await powerDownVm(pid, this.paths, 0);
       }
       await this.consoleDrained(2000);

@@ -98,7 +98,7 @@ async function waitGone(pid: number, ms: number): Promise<boolean> {
 export async function powerDownVm(
   pid: number,
   files: QemuRuntimeFiles,
-  graceMs = 30000,
+  graceMs = 60000,
 ): Promise<'powered-down' | 'quit' | 'killed'> {
   const pressed = await withQmp(files.qmp, (q) => q.execute('system_powerdown'));
   if (pressed.ok && (await waitGone(pid, graceMs))) return 'powered-down';
