@@ -7,7 +7,6 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { OWNER_FILE, cleanupEngine, isAlive } from './cleanup.mjs';
 import { REAPED_PREFIX, spawnReaper } from './reaped-dir';
 

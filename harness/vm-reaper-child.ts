@@ -13,7 +13,8 @@ const host = new QemuHost({
   image: { dir: process.env.BERTH_VM_IMAGE ?? '' },
 });
 host.subscribe((e) => {
-  if (e.type === 'progress' && e.progress.startsWith("The VM's kernel is up")) console.log(`VM ${dir} ${host.vmProcess}`);
+  if (e.type === 'progress' && e.progress.startsWith("The VM's kernel is up"))
+    console.log(`VM ${dir} ${host.vmProcess}`);
 });
 host.start().catch((err: Error) => console.log(`FAILED ${err.message}`));
 setInterval(() => undefined, 1 << 30);

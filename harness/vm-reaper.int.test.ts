@@ -15,7 +15,7 @@ const missing = !findBinary('qemu-system-x86_64')
   : vmImageUnavailable();
 if (missing) console.warn(`SKIPPED the VM reaper test: ${missing}.`);
 
-describe.skipIf(missing !== undefined)('the harness reaper and Berth\'s VM (real QEMU)', () => {
+describe.skipIf(missing !== undefined)("the harness reaper and Berth's VM (real QEMU)", () => {
   it('leaves no QEMU when the test process that booted a VM is SIGKILLed', async () => {
     const image = await ensureVmImage();
     const script = fileURLToPath(new URL('./vm-reaper-child.ts', import.meta.url));

@@ -115,7 +115,8 @@ describe.skipIf(!vm.available)("Berth's isolated VM when Berth dies (real QEMU)"
     const docker = (args: string[], input?: string | Buffer) => runDocker(env.DOCKER_HOST!, args, input, env);
     const busybox = await buildBusybox({ dir: home, docker } as unknown as TestEngine);
     expect((await docker(['run', '-d', '--name', 'keeper', busybox, 'sleep', '3600'])).code).toBe(0);
-    const inspect = async () => (await docker(['inspect', '--format', '{{.State.Running}} {{.State.StartedAt}}', 'keeper'])).stdout.trim();
+    const inspect = async () =>
+      (await docker(['inspect', '--format', '{{.State.Running}} {{.State.StartedAt}}', 'keeper'])).stdout.trim();
     const before = await inspect();
     expect(before).toMatch(/^true \d{4}-/);
     const pid = qemuPid();

@@ -21,7 +21,7 @@ function machine(opts: { device?: boolean; pvm?: boolean }) {
   return { device, modules };
 }
 
-describe('whether KVM can run Berth\'s VM', () => {
+describe("whether KVM can run Berth's VM", () => {
   it('can with a /dev/kvm Berth may open on a hardware-virtualization host', () => {
     const m = machine({ device: true });
     expect(kvmProblem(m)).toBeUndefined();

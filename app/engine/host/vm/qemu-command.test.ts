@@ -8,7 +8,12 @@ const dataDisk = '/home/u/.local/share/berth/linux-vm/data.img';
 const command: QemuCommand = {
   accel: 'tcg',
   resources: { cpus: 2, memoryGiB: 3, diskGiB: 20 },
-  image: { dir: '/opt/a,b', kernel: '/opt/a,b/vmlinuz', initramfs: '/opt/a,b/initramfs.cpio', root: '/opt/a,b/root.img' },
+  image: {
+    dir: '/opt/a,b',
+    kernel: '/opt/a,b/vmlinuz',
+    initramfs: '/opt/a,b/initramfs.cpio',
+    root: '/opt/a,b/root.img',
+  },
   dataDisk,
   port: 41234,
   tlsDir: '/home/u/.local/share/berth/linux-vm/tls',

@@ -11,38 +11,21 @@
 // held it for the orphan grace (default 5 min). A start first looks for a VM an earlier Berth left:
 // a healthy one is adopted (no reboot, containers keep running), any other is shut down through QMP.
 import { spawn, type ChildProcess } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statfsSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { connect, type Socket } from 'node:net';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pingLoopback, type EngineAddress } from '../../docker/client';
-import { findBinary } from '../binaries';
 import { berthPaths, type BerthPaths } from '../paths';
 import { isAlive, sleep } from '../processes';
 import { RotatingLog } from '../rotating-log';
 import { EngineStepError } from '../step-error';
-import { freePort, portFree } from './ports';
+import { keptPort } from './ports';
+import { dataDiskGiB, dataDiskUsage, growDataDisk } from './qemu-disk';
 import { clientTls, ensureEngineTls, type EngineTlsMaterial } from './engine-tls';
-import {
-  buildImageCommand,
-  describeImage,
-  findVmImage,
-  GUEST_PROTOCOL,
-  staleImageNotice,
-  type VmImage,
-} from './image';
+import { buildImageCommand, describeImage, findVmImage, GUEST_PROTOCOL, staleImageNotice, type VmImage } from './image';
 import { kvmProblem } from './kvm';
+import { findQemu } from './qemu-availability';
+import { GuestChannels } from './qemu-channels';
 import { DEFAULT_VM_RESOURCES, type VmResources } from './lima-config';
 import { qemuArgs, qemuRuntimeFiles, type QemuRuntimeFiles } from './qemu-command';
 import { withQmp } from './qmp';
@@ -52,6 +35,7 @@ import {
   leftoverProblem,
   liveOwner,
   powerDownVm,
+  retireLeftoverVm,
   writeOwner,
   type LeftoverVm,
 } from './qemu-leftover';
@@ -61,6 +45,7 @@ import { VmHostBase, VmStepFailure } from './vm-host-base';
 
 export { qemuValue } from './qemu-command';
 export { kvmUsable } from './kvm';
+export { linuxVmAvailability } from './qemu-availability';
 
 export type QemuAccel = 'kvm' | 'tcg' | 'auto';
 
@@ -121,65 +106,6 @@ const consoleMarkers: [string, string][] = [
   ['BERTH-VM-ENGINE-STARTING', 'Starting dockerd inside the VM'],
 ];
 
-/** QEMU, the one thing the VM needs from this machine; a step error saying how to install it when missing. */
-function findQemu(env: Record<string, string | undefined>): string {
-  const qemu = findBinary('qemu-system-x86_64', env);
-  if (!qemu)
-    throw new EngineStepError(
-      'unavailable',
-      "Berth's isolated VM needs QEMU, which is not installed.",
-      'Install it with `sudo apt-get install qemu-system-x86`.',
-    );
-  return qemu;
-}
-
-/**
- * Whether Berth's isolated VM can run here, and how (KVM or software emulation) or what to install.
- * The VM image is part of Berth, not of the machine: a missing image fails the start with the command
- * that builds it.
- */
-export function linuxVmAvailability(env: Record<string, string | undefined> = process.env): {
-  available: boolean;
-  reason: string;
-} {
-  try {
-    findQemu(env);
-    if (!findBinary('openssl', env))
-      throw new EngineStepError(
-        'unavailable',
-        "Berth's isolated VM secures its engine with TLS certificates made with openssl, which is not installed.",
-        'Install it with `sudo apt-get install openssl`.',
-      );
-    const kvm = kvmProblem();
-    return {
-      available: true,
-      reason: kvm
-        ? `QEMU is installed; software emulation (slow), because ${kvm}`
-        : 'QEMU is installed and /dev/kvm is usable: KVM is tried first, software emulation if QEMU cannot use it',
-    };
-  } catch (err) {
-    const e = err as EngineStepError;
-    return { available: false, reason: e.message };
-  }
-}
-
-/** Connects to a unix socket QEMU serves, retrying while it is being created; undefined if `gone()` first. */
-async function connectWhenReady(path: string, gone: () => boolean, timeoutMs = 10000): Promise<Socket | undefined> {
-  const end = Date.now() + timeoutMs;
-  while (!gone() && Date.now() < end) {
-    const s = await new Promise<Socket | undefined>((resolve) => {
-      const sock = connect(path);
-      sock.once('connect', () => resolve(sock));
-      sock.once('error', () => resolve(undefined));
-    });
-    if (s) return s;
-    await sleep(20);
-  }
-  return undefined;
-}
-
-const GiB = 1024 ** 3;
-
 export class QemuHost extends VmHostBase implements VmControls {
   readonly id = 'linux-vm';
   readonly kind = 'linux-vm' as const;
@@ -193,9 +119,8 @@ export class QemuHost extends VmHostBase implements VmControls {
   /** The running VM's QEMU: launched by this Berth (`child` set) or adopted from an earlier one. */
   private vmPid: number | undefined;
   private child: ChildProcess | undefined;
-  /** Held while the VM runs: the guest counts a VM with nobody on this port as orphaned. */
-  private control: Socket | undefined;
-  private consoleSocket: Socket | undefined;
+  /** Console and control port; the control port is held while the VM runs (the guest counts on it). */
+  private channels: GuestChannels | undefined;
   private console = '';
   private seen = new Set<string>();
 
@@ -270,20 +195,6 @@ export class QemuHost extends VmHostBase implements VmControls {
     return { qemu, image };
   }
 
-  /** Sparse; the guest formats it on first boot, and grows its file system when the image grew. */
-  private prepareDisk(): void {
-    const want = this.resources.diskGiB * GiB;
-    const have = existsSync(this.paths.dataDisk) ? statSync(this.paths.dataDisk).size : 0;
-    if (want > have) {
-      const fd = openSync(this.paths.dataDisk, existsSync(this.paths.dataDisk) ? 'r+' : 'w', 0o600);
-      ftruncateSync(fd, want);
-      closeSync(fd);
-    } else if (want < have)
-      this.notice(
-        `The data disk stays ${Math.round(have / GiB)} GiB: it cannot shrink to ${this.resources.diskGiB} GiB without losing data.`,
-      );
-  }
-
   private onConsole = (b: Buffer): void => {
     const text = b.toString('utf8');
     this.log.write(text);
@@ -316,7 +227,7 @@ export class QemuHost extends VmHostBase implements VmControls {
       return false;
     }
     this.port = vm.port;
-    const disk = Math.round(statSync(this.paths.dataDisk).size / GiB);
+    const disk = dataDiskGiB(this.paths.dataDisk) ?? this.resources.diskGiB;
     this.applied = { cpus: vm.cpus, memoryGiB: vm.memoryGiB, diskGiB: disk, accel: vm.accel };
     await this.attach(vm.pid);
     this.log.mark(`adopted QEMU process ${vm.pid} (engine on 127.0.0.1:${vm.port}) from an earlier Berth`);
@@ -331,46 +242,26 @@ export class QemuHost extends VmHostBase implements VmControls {
       `Berth's VM from an earlier session (QEMU process ${vm.pid}) cannot be used: ${problem}. Berth shuts it down cleanly and starts a new one.`,
     );
     this.progress('Shutting down the VM left by an earlier session');
-    // Its console into the log, so the log shows how it stopped.
-    const con = await connectWhenReady(this.paths.console, () => !isAlive(vm.pid), 2000);
-    con?.on('data', (b: Buffer) => this.log.write(b));
-    con?.on('error', () => undefined);
-    const how = await powerDownVm(vm.pid, this.paths, SHUTDOWN_GRACE_MS);
-    con?.destroy();
-    this.log.mark(
-      how === 'powered-down'
-        ? `the earlier VM (QEMU process ${vm.pid}) powered down cleanly`
-        : how === 'quit'
-          ? `the earlier VM (QEMU process ${vm.pid}) did not power down within ${SHUTDOWN_GRACE_MS / 1000} s; QEMU was told to quit`
-          : `the earlier VM (QEMU process ${vm.pid}) did not quit; it was killed`,
-    );
-    clearRuntimeFiles(this.paths);
+    this.log.mark(await retireLeftoverVm(vm, this.paths, SHUTDOWN_GRACE_MS, (b) => this.log.write(b)));
   }
 
   /** Takes the VM's console into the log and holds its control port (Berth's presence, for the guest). */
   private async attach(pid: number): Promise<void> {
     this.vmPid = pid;
     writeOwner(this.paths, pid);
-    const gone = () => this.vmPid !== pid || !isAlive(pid);
-    const con = await connectWhenReady(this.paths.console, gone);
-    if (con) {
-      this.consoleSocket = con;
-      con.on('data', this.onConsole);
-      con.on('error', () => undefined);
-    }
-    const control = await connectWhenReady(this.paths.control, gone);
-    if (control) {
-      this.control = control;
-      control.on('error', () => undefined);
-      control.on('close', () => this.onControlClosed(control, pid));
-    }
+    const channels = new GuestChannels(
+      this.paths,
+      () => this.vmPid !== pid || !isAlive(pid),
+      this.onConsole,
+      () => this.onControlLost(channels, pid),
+    );
+    this.channels = channels;
+    await channels.open();
   }
 
   private detach(): void {
-    this.control?.destroy();
-    this.consoleSocket?.destroy();
-    this.control = undefined;
-    this.consoleSocket = undefined;
+    this.channels?.close();
+    this.channels = undefined;
     this.vmPid = undefined;
     this.child = undefined;
   }
@@ -423,8 +314,11 @@ export class QemuHost extends VmHostBase implements VmControls {
     const { qemu, image } = await this.step('Preparing the VM (kernel, initramfs, data disk)', () => this.prepare());
     if (await this.step("Looking for Berth's VM from an earlier session", () => this.adoptLeftover(image))) return;
     if (signal.aborted) return;
-    await this.step("Preparing the engine's data disk", () => this.prepareDisk());
-    this.port = await this.enginePort();
+    await this.step("Preparing the engine's data disk", () => {
+      const notice = growDataDisk(this.paths.dataDisk, this.resources.diskGiB);
+      if (notice) this.notice(notice);
+    });
+    this.port = await keptPort(join(this.paths.dir, 'engine.json'));
     let accel = this.accel;
     await this.launch(qemu, accel, image);
     await this.step('Waiting for the engine API', () =>
@@ -457,22 +351,6 @@ export class QemuHost extends VmHostBase implements VmControls {
     );
   }
 
-  /** The port the engine had last time when it is free (so a terminal's DOCKER_HOST keeps working), else a new one. */
-  private async enginePort(): Promise<number> {
-    const file = join(this.paths.dir, 'engine.json');
-    let saved: number | undefined;
-    try {
-      const p = (JSON.parse(readFileSync(file, 'utf8')) as { port?: unknown }).port;
-      if (typeof p === 'number') saved = p;
-    } catch {
-      /* first start */
-    }
-    if (saved && (await portFree(saved))) return saved;
-    const port = await freePort();
-    writeFileSync(file, `${JSON.stringify({ port }, null, 2)}\n`, { mode: 0o600 });
-    return port;
-  }
-
   terminalEnv(): Record<string, string> {
     return { DOCKER_HOST: `tcp://127.0.0.1:${this.port}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: this.paths.tls };
   }
@@ -484,10 +362,7 @@ export class QemuHost extends VmHostBase implements VmControls {
 
   /** The data disk: its size, what it really takes on the host (it is sparse), and the host's free space. */
   async diskUsage(): Promise<VmDiskUsage | undefined> {
-    if (!existsSync(this.paths.dataDisk)) return undefined;
-    const st = statSync(this.paths.dataDisk);
-    const fs = statfsSync(this.paths.dir);
-    return { sizeBytes: st.size, usedBytes: st.blocks * 512, hostFreeBytes: fs.bavail * fs.bsize };
+    return dataDiskUsage(this.paths.dataDisk);
   }
 
   async setResources(resources: VmResources): Promise<VmRestartPlan> {
@@ -518,21 +393,14 @@ export class QemuHost extends VmHostBase implements VmControls {
   }
 
   /** The control port closed: for an adopted VM (no child to watch) that is how its end shows. */
-  private onControlClosed(control: Socket, pid: number): void {
-    if (control !== this.control) return;
-    this.control = undefined;
-    if (this.child || this.machine.state !== 'running') return;
-    if (isAlive(pid)) {
-      this.log.mark('the control port closed while QEMU runs; connecting again');
-      void connectWhenReady(this.paths.control, () => this.vmPid !== pid || !isAlive(pid)).then((again) => {
-        if (!again) return this.vmPid === pid ? this.vmGone(`QEMU process ${pid} ended`) : undefined;
-        this.control = again;
-        again.on('error', () => undefined);
-        again.on('close', () => this.onControlClosed(again, pid));
-      });
-      return;
-    }
-    this.vmGone(`QEMU process ${pid} ended`);
+  private onControlLost(channels: GuestChannels, pid: number): void {
+    if (channels !== this.channels || this.child || this.machine.state !== 'running') return;
+    if (!isAlive(pid)) return this.vmGone(`QEMU process ${pid} ended`);
+    this.log.mark('the control port closed while QEMU runs; connecting again');
+    void channels.holdControl().then((held) => {
+      if (!held && channels === this.channels && this.machine.state === 'running')
+        this.vmGone(`QEMU process ${pid} ended`);
+    });
   }
 
   private vmGone(how: string): void {
@@ -547,30 +415,15 @@ export class QemuHost extends VmHostBase implements VmControls {
     });
   }
 
-  /** Waits up to `ms` for QEMU to close the console (it has written everything then). */
-  private async consoleDrained(ms: number): Promise<void> {
-    const con = this.consoleSocket;
-    if (!con || con.destroyed) return;
-    await new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, ms);
-      con.once('close', () => {
-        clearTimeout(t);
-        resolve();
-      });
-    });
-  }
-
   protected async shutDown(): Promise<void> {
     const pid = this.vmPid;
-    const control = this.control;
+    const channels = this.channels;
     this.applied = undefined;
     if (pid && isAlive(pid)) {
       this.progress('Stopping dockerd and shutting down the VM');
       // "stop" on the control port: the guest stops dockerd, trims and unmounts the data disk, powers off.
       const asked =
-        control && !control.destroyed
-          ? await new Promise<boolean>((resolve) => control.write('stop\n', (err) => resolve(!err)))
-          : (await withQmp(this.paths.qmp, (q) => q.execute('system_powerdown'))).ok;
+        (await channels?.sendStop()) || (await withQmp(this.paths.qmp, (q) => q.execute('system_powerdown'))).ok;
       if (!asked) this.log.mark('could not ask the guest to stop; QEMU is told to quit after the grace');
       const end = Date.now() + SHUTDOWN_GRACE_MS;
       while (isAlive(pid) && Date.now() < end) await sleep(100);
@@ -578,7 +431,7 @@ export class QemuHost extends VmHostBase implements VmControls {
         this.notice(`Berth's VM did not shut down within ${SHUTDOWN_GRACE_MS / 1000} s; stopping QEMU.`);
         await powerDownVm(pid, this.paths, 0);
       }
-      await this.consoleDrained(2000);
+      await channels?.drained(2000);
     }
     this.detach();
     clearRuntimeFiles(this.paths);

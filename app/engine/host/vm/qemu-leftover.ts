@@ -8,6 +8,7 @@ import { argvOf, isAlive, sleep } from '../processes';
 import type { EngineTlsMaterial } from './engine-tls';
 import type { VmImage } from './image';
 import { parseQemuArgs, type QemuRuntimeFiles, type RunningQemu } from './qemu-command';
+import { connectWhenReady } from './qemu-channels';
 import { withQmp } from './qmp';
 
 export interface LeftoverVm extends RunningQemu {
@@ -111,4 +112,25 @@ export async function powerDownVm(
   }
   await waitGone(pid, 5000);
   return 'killed';
+}
+
+/**
+ * Shuts down a VM Berth cannot use (powerDownVm), with its console going to `onConsole` meanwhile so
+ * the log shows how it stopped; returns a line for the log saying how it ended.
+ */
+export async function retireLeftoverVm(
+  vm: LeftoverVm,
+  files: QemuRuntimeFiles,
+  graceMs: number,
+  onConsole: (b: Buffer) => void,
+): Promise<string> {
+  const con = await connectWhenReady(files.console, () => !isAlive(vm.pid), 2000);
+  con?.on('data', onConsole);
+  const how = await powerDownVm(vm.pid, files, graceMs);
+  con?.destroy();
+  clearRuntimeFiles(files);
+  const which = `the earlier VM (QEMU process ${vm.pid})`;
+  if (how === 'powered-down') return `${which} powered down cleanly`;
+  if (how === 'quit') return `${which} did not power down within ${graceMs / 1000} s; QEMU was told to quit`;
+  return `${which} did not quit; it was killed`;
 }
