@@ -36,6 +36,22 @@ function setup(fake = '', opts: Partial<LimaHostOptions> = {}) {
   return { home, host, events, progress, notices, calls: () => fakeCalls(host.paths.limaHome) };
 }
 
+/** A second Berth (a new LimaHost) on the same data dir as `home`'s. */
+function reuse(home: FakeHome) {
+  const host = new LimaHost({
+    paths: home.paths,
+    env: home.env,
+    platform: 'darwin',
+    vmType: 'vz',
+    apiTimeoutMs: 10000,
+  });
+  hosts.push(host);
+  const events: EngineEvent[] = [];
+  host.subscribe((e) => events.push(e));
+  const notices = () => events.flatMap((e) => (e.type === 'notice' ? [e.message] : []));
+  return { host, notices, calls: () => fakeCalls(host.paths.limaHome) };
+}
+
 describe('LimaHost (fake limactl: macOS absent here)', { timeout: 30000 }, () => {
   it('creates the instance from the template, starts it with mapped progress, serves the forwarded socket, stops', async () => {
     const { host, progress, calls } = setup();
@@ -174,6 +190,41 @@ describe('LimaHost (fake limactl: macOS absent here)', { timeout: 30000 }, () =>
     await expect(host.setResources({ cpus: 2, memoryGiB: 0, diskGiB: 80 })).rejects.toThrow(
       /cannot have 0 GiB of memory/,
     );
+  });
+
+  it('adopts the VM a Berth that is gone left running: no restart (limactl list says Running, the engine answers)', async () => {
+    const { home, host: first } = setup();
+    expect(await first.start()).toBe('running');
+    // The first Berth is gone without stopping its VM (Lima's host agent outlives it).
+    const { host, calls, notices } = reuse(home);
+    expect(await host.start()).toBe('running');
+    expect(notices()).toContain(
+      "Berth's VM was still running from an earlier session; Berth took it over without a restart, so its containers kept running.",
+    );
+    expect(calls().filter((c) => c.startsWith('start') || c.startsWith('stop'))).toEqual(['start --tty=false berth']);
+    expect((await pingUnix(host.paths.socket)).ok).toBe(true);
+  });
+
+  it('stops a running VM whose engine does not answer, cleanly, and starts it again', async () => {
+    const { home, host: first } = setup();
+    expect(await first.start()).toBe('running');
+    const engine = (
+      JSON.parse(readFileSync(join(first.paths.limaHome, '_fake', 'state.json'), 'utf8')) as {
+        instances: { berth: { enginePid: number } };
+      }
+    ).instances.berth.enginePid;
+    process.kill(engine, 'SIGSTOP'); // alive (Lima says Running) but silent
+    const { host, calls, notices } = reuse(home);
+    expect(await host.start()).toBe('running');
+    expect(notices()).toContain(
+      `Berth's VM is running, but its engine does not answer at ${host.paths.socket}; Berth shuts it down cleanly and starts it again.`,
+    );
+    expect(calls().filter((c) => c.startsWith('start') || c.startsWith('stop'))).toEqual([
+      'start --tty=false berth',
+      'stop berth',
+      'start --tty=false berth',
+    ]);
+    expect((await pingUnix(host.paths.socket)).ok).toBe(true);
   });
 
   it('a stop during the start cancels it', async () => {
