@@ -61,7 +61,7 @@ async function measure(ctx: BenchContext, image: string, accel: 'kvm' | 'tcg'): 
         berth: [pct],
         reference: [],
         unit: '% core',
-        referenceLabel: `none (fixed goal) — the QEMU process, all threads, ${SETTLE_S} s after /_ping`,
+        referenceLabel: `the QEMU process, all threads, from ${SETTLE_S} s after /_ping`,
         goal: IDLE_GOAL,
         limit: 2,
       }),
