@@ -8,7 +8,7 @@
 // Slow (two boots under emulation here, and the grace); needs qemu-system-x86 and the VM image
 // (harness/vm-image.ts builds it once, as root with mmdebstrap).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupEngine } from '../../harness/cleanup.mjs';
 import { runDocker, type TestEngine } from '../../harness/engine';
 import { buildBusybox } from '../../harness/fixtures';
-import { reapedTempDir } from '../../harness/reaped-dir';
-import { ensureVmImage } from '../../harness/vm-image';
+import { ensureVmImage, holdVmSlot, vmBerthHome } from '../../harness/vm-image';
 import { isAlive } from '../engine/host/processes';
 import { linuxVmAvailability, qemuPaths } from '../engine/host/vm/qemu-host';
 import type { ContainerSummary, EngineStatus } from '../shared/contract';
@@ -32,6 +31,7 @@ const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const ORPHAN_GRACE_S = 60;
 
 let home = '';
+let releaseSlot: (() => void) | undefined;
 let image = '';
 const berths: ChildProcess[] = [];
 
@@ -88,19 +88,14 @@ async function kill(b: Berth): Promise<void> {
 beforeAll(async () => {
   if (!vm.available) return;
   image = await ensureVmImage();
-  home = reapedTempDir('vm-adopt'); // a killed test run leaves no VM: the reaper stops its QEMU
-  const config = join(home, 'config');
-  mkdirSync(config, { recursive: true });
-  writeFileSync(join(config, 'engine.json'), JSON.stringify({ version: 1, active: { kind: 'linux-vm' } }));
-  writeFileSync(
-    join(config, 'settings.json'),
-    JSON.stringify({ vm: { cpus: 2, memoryGiB: 1, diskGiB: 4, idleMinutes: 0 } }),
-  );
-}, 900000);
+  releaseSlot = await holdVmSlot(); // one VM-booting test at a time on this machine
+  home = vmBerthHome('vm-adopt', { cpus: 2, memoryGiB: 1, diskGiB: 4, idleMinutes: 0 });
+}, 1800000);
 
 afterAll(async () => {
   for (const b of berths) if (b.exitCode === null) b.kill('SIGKILL');
   if (home) await cleanupEngine(home, { graceMs: 5000 });
+  releaseSlot?.();
 }, 60000);
 
 describe.skipIf(!vm.available)("Berth's isolated VM when Berth dies (real QEMU)", { timeout: 1200000 }, () => {

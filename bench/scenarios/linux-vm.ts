@@ -10,7 +10,7 @@ import { findBinary } from '../../app/engine/host/binaries';
 import { kvmProblem } from '../../app/engine/host/vm/kvm';
 import { QemuHost } from '../../app/engine/host/vm/qemu-host';
 import { reapedTempDir } from '../../harness/reaped-dir';
-import { ensureVmImage, vmImageUnavailable } from '../../harness/vm-image';
+import { ensureVmImage, holdVmSlot, vmImageUnavailable } from '../../harness/vm-image';
 import { cpuSeconds, row } from '../measure';
 import type { BenchContext, BenchResult, BenchScenario } from '../types';
 
@@ -106,8 +106,13 @@ export const scenario: BenchScenario = {
       : undefined),
   async run(ctx) {
     const image = await ensureVmImage(ctx.log);
-    const rows = await measure(ctx, image, 'tcg');
-    const kvm = kvmProblem();
-    return [...rows, ...(kvm ? kvmNotMeasured(kvm) : await measure(ctx, image, 'kvm'))];
+    const release = await holdVmSlot(ctx.log); // no VM test booting beside the measurement
+    try {
+      const rows = await measure(ctx, image, 'tcg');
+      const kvm = kvmProblem();
+      return [...rows, ...(kvm ? kvmNotMeasured(kvm) : await measure(ctx, image, 'kvm'))];
+    } finally {
+      release();
+    }
   },
 };

@@ -16,9 +16,10 @@ afterEach(async () => {
   for (const h of homes.splice(0)) h.cleanup();
 });
 
-function setup(fake = '', opts: Partial<LimaHostOptions> = {}) {
-  const home = fakeHome();
-  homes.push(home);
+/** A Berth (a LimaHost) on a new fake home, or on `home` again: a second Berth on the same data dir. */
+function setup(fake = '', opts: Partial<LimaHostOptions> = {}, again?: FakeHome) {
+  const home = again ?? fakeHome();
+  if (!again) homes.push(home);
   home.install('fake-limactl.mjs', 'limactl');
   const host = new LimaHost({
     paths: home.paths,
@@ -34,22 +35,6 @@ function setup(fake = '', opts: Partial<LimaHostOptions> = {}) {
   const progress = () => events.flatMap((e) => (e.type === 'progress' ? [e.progress] : []));
   const notices = () => events.flatMap((e) => (e.type === 'notice' ? [e.message] : []));
   return { home, host, events, progress, notices, calls: () => fakeCalls(host.paths.limaHome) };
-}
-
-/** A second Berth (a new LimaHost) on the same data dir as `home`'s. */
-function reuse(home: FakeHome) {
-  const host = new LimaHost({
-    paths: home.paths,
-    env: home.env,
-    platform: 'darwin',
-    vmType: 'vz',
-    apiTimeoutMs: 10000,
-  });
-  hosts.push(host);
-  const events: EngineEvent[] = [];
-  host.subscribe((e) => events.push(e));
-  const notices = () => events.flatMap((e) => (e.type === 'notice' ? [e.message] : []));
-  return { host, notices, calls: () => fakeCalls(host.paths.limaHome) };
 }
 
 describe('LimaHost (fake limactl: macOS absent here)', { timeout: 30000 }, () => {
@@ -196,7 +181,7 @@ describe('LimaHost (fake limactl: macOS absent here)', { timeout: 30000 }, () =>
     const { home, host: first } = setup();
     expect(await first.start()).toBe('running');
     // The first Berth is gone without stopping its VM (Lima's host agent outlives it).
-    const { host, calls, notices } = reuse(home);
+    const { host, calls, notices } = setup('', {}, home);
     expect(await host.start()).toBe('running');
     expect(notices()).toContain(
       "Berth's VM was still running from an earlier session; Berth took it over without a restart, so its containers kept running.",
@@ -214,7 +199,7 @@ describe('LimaHost (fake limactl: macOS absent here)', { timeout: 30000 }, () =>
       }
     ).instances.berth.enginePid;
     process.kill(engine, 'SIGSTOP'); // alive (Lima says Running) but silent
-    const { host, calls, notices } = reuse(home);
+    const { host, calls, notices } = setup('', {}, home);
     expect(await host.start()).toBe('running');
     expect(notices()).toContain(
       `Berth's VM is running, but its engine does not answer at ${host.paths.socket}; Berth shuts it down cleanly and starts it again.`,

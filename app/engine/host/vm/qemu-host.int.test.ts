@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDocker, type TestEngine } from '../../../../harness/engine';
 import { buildBusybox } from '../../../../harness/fixtures';
 import { reapedTempDir } from '../../../../harness/reaped-dir';
-import { ensureVmImage, vmImageUnavailable } from '../../../../harness/vm-image';
+import { ensureVmImage, holdVmSlot, vmImageUnavailable } from '../../../../harness/vm-image';
 import type { EngineEvent } from '../types';
 import { findBinary } from '../binaries';
 import { QemuHost } from './qemu-host';
@@ -22,11 +22,13 @@ const missing = !findBinary('qemu-system-x86_64')
 if (missing) console.warn(`SKIPPED the isolated Linux VM test: ${missing}.`);
 
 let dir = '';
+let releaseSlot: (() => void) | undefined;
 let host: QemuHost;
 const events: EngineEvent[] = [];
 beforeAll(async () => {
   if (missing) return;
   const image = await ensureVmImage();
+  releaseSlot = await holdVmSlot(); // one VM-booting test at a time on this machine
   dir = reapedTempDir('linux-vm');
   host = new QemuHost({
     paths: { data: join(dir, 'data'), config: join(dir, 'config') },
@@ -35,10 +37,11 @@ beforeAll(async () => {
     image: { dir: image },
   });
   host.subscribe((e) => events.push(e));
-}, 900000);
+}, 1800000);
 afterAll(async () => {
   await host?.stop().catch(() => undefined);
   if (dir) rmSync(dir, { recursive: true, force: true });
+  releaseSlot?.();
 }, 120000);
 
 const url = () => {

@@ -72,9 +72,10 @@ afterEach(async () => {
   for (const h of homes.splice(0)) h.cleanup();
 });
 
-function setup(fake = '') {
-  const home = fakeHome();
-  homes.push(home);
+/** A Berth (a WslHost) on a new fake home, or on `home` again: a second Berth on the same data dir. */
+function setup(fake = '', again?: FakeHome) {
+  const home = again ?? fakeHome();
+  if (!again) homes.push(home);
   const wslPath = home.install('fake-wsl.mjs', 'wsl.exe');
   const resources = join(home.dir, 'resources');
   mkdirSync(join(resources, 'vm', 'wsl'), { recursive: true });
@@ -91,7 +92,8 @@ function setup(fake = '') {
   const events: EngineEvent[] = [];
   host.subscribe((e) => events.push(e));
   const progress = () => events.flatMap((e) => (e.type === 'progress' ? [e.progress] : []));
-  return { home, host, events, progress, calls: () => fakeCalls(home.dir) };
+  const notices = () => events.flatMap((e) => (e.type === 'notice' ? [e.message] : []));
+  return { home, host, events, progress, notices, calls: () => fakeCalls(home.dir) };
 }
 
 /** The fake engine's pid, as the fake wsl.exe records it. */
@@ -100,22 +102,6 @@ function engineOf(home: FakeHome): number {
     distros: { berth: { enginePid: number } };
   };
   return state.distros.berth.enginePid;
-}
-
-/** A second Berth (a new WslHost) on the same data dir and fake WSL as `home`'s. */
-function again(home: FakeHome) {
-  const host = new WslHost({
-    paths: home.paths,
-    env: { ...home.env, FAKE_WSL_HOME: home.dir, FAKE_WSL: '' },
-    wslPath: join(home.bin, 'wsl.exe'),
-    resourcesDir: join(home.dir, 'resources'),
-    platform: 'win32',
-    apiTimeoutMs: 10000,
-  });
-  hosts.push(host);
-  const events: EngineEvent[] = [];
-  host.subscribe((e) => events.push(e));
-  return { host, notices: () => events.flatMap((e) => (e.type === 'notice' ? [e.message] : [])) };
 }
 
 describe('WslHost (fake wsl.exe: Windows absent here)', { timeout: 30000 }, () => {
@@ -216,7 +202,7 @@ describe('WslHost (fake wsl.exe: Windows absent here)', { timeout: 30000 }, () =
     const { home, host: first } = setup();
     expect(await first.start()).toBe('running');
     // The first Berth is gone without stopping its engine (its wsl.exe children outlive it on Windows).
-    const { host, notices } = again(home);
+    const { host, notices } = setup('', home);
     expect(await host.start()).toBe('running');
     expect(notices()).toContain(
       "Berth's WSL engine was still running from an earlier session; Berth took it over without a restart, so its containers kept running.",
@@ -241,7 +227,7 @@ describe('WslHost (fake wsl.exe: Windows absent here)', { timeout: 30000 }, () =
     const { home, host: first } = setup();
     expect(await first.start()).toBe('running');
     process.kill(engineOf(home), 'SIGSTOP'); // WSL says Running, the engine is silent
-    const { host, notices } = again(home);
+    const { host, notices } = setup('', home);
     expect(await host.start()).toBe('running');
     expect(notices()).toContain(
       `Berth's WSL distro is running, but its engine does not answer on 127.0.0.1:${(host.address as { port: number }).port}; Berth stops it and starts it again.`,
