@@ -191,6 +191,17 @@ describe('QemuHost (fake QEMU: no boot)', { timeout: 30000 }, () => {
     expect(existsSync(h.paths.pidFile)).toBe(false);
   });
 
+  it('shuts down a VM whose engine never answers instead of leaving it running', async () => {
+    process.env.FAKE_QEMU = 'no-engine';
+    const { opts, calls } = setup();
+    const h = new QemuHost({ ...opts, apiTimeoutMs: 1500 });
+    await expect(h.start()).rejects.toThrow(/did not answer at 127\.0\.0\.1:\d+ within 2 s/);
+    expect(calls()).toContain('qmp system_powerdown');
+    expect(calls().at(-1)).toBe('exit powerdown');
+    expect(h.vmProcess).toBeUndefined();
+    expect(existsSync(h.paths.pidFile)).toBe(false);
+  });
+
   it('refuses a VM that another running Berth holds', async () => {
     const { opts, host } = setup();
     const other = await berthProcess(opts);

@@ -319,9 +319,30 @@ export class QemuHost extends VmHostBase implements VmControls {
       if (notice) this.notice(notice);
     });
     this.port = await keptPort(join(this.paths.dir, 'engine.json'));
-    let accel = this.accel;
-    await this.launch(qemu, accel, image);
-    await this.step('Waiting for the engine API', () =>
+    const accel = this.accel;
+    try {
+      await this.launch(qemu, accel, image);
+      await this.waitForEngine(qemu, image, accel, signal);
+    } catch (err) {
+      // A VM whose engine never came up is shut down, not left running (while Berth holds its control
+      // port, the guest would not stop by itself).
+      await this.discardVm();
+      throw err;
+    }
+  }
+
+  /** Shuts down a VM that failed to start: the power button, then quit after 10 s, then SIGKILL. */
+  private async discardVm(): Promise<void> {
+    const pid = this.vmPid;
+    this.detach();
+    this.applied = undefined;
+    if (pid && isAlive(pid)) this.log.mark(`the VM that failed to start: ${await powerDownVm(pid, this.paths, 10000)}`);
+    clearRuntimeFiles(this.paths);
+  }
+
+  private waitForEngine(qemu: string, image: VmImage, first: 'kvm' | 'tcg', signal: AbortSignal): Promise<void> {
+    let accel = first;
+    return this.step('Waiting for the engine API', () =>
       this.waitForApi(
         async () => {
           const failed = /BERTH-VM-FAIL (.*)/.exec(this.console)?.[1];
