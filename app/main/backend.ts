@@ -11,6 +11,7 @@ import { berthPaths } from '../engine/host/paths';
 import { ExternalHost } from '../engine/host/external-host';
 import { EngineSelection } from '../engine/host/selection';
 import type { EngineHost } from '../engine/host/types';
+import { Emitter } from '../shared/emitter';
 import type { ApiContext, HostDialogs } from './api/context';
 import { handlers } from './api/handlers';
 import { settingsStore } from './api/handlers/settings-store';
@@ -92,22 +93,19 @@ function defaultResourcesDir(): string | undefined {
 
 function selectionSource(selection: EngineSelection): { source: HostSource; activate(): Promise<void> } {
   let none: { message: string; fix: string } | undefined;
-  const listeners = new Set<(h: EngineHost | undefined) => void>();
-  selection.onChange((h) => listeners.forEach((l) => l(h)));
+  const changes = new Emitter<EngineHost | undefined>({ name: 'the active engine' });
+  selection.onChange((h) => changes.emit(h));
   return {
     source: {
       current: () => selection.active,
-      onChange: (l) => {
-        listeners.add(l);
-        return () => listeners.delete(l);
-      },
+      onChange: (l) => changes.on(l),
       none: () => none,
     },
     async activate() {
       const result = await selection.activate();
       if ('kind' in result && result.kind === 'none') {
         none = { message: result.message, fix: result.fix };
-        listeners.forEach((l) => l(undefined));
+        changes.emit(undefined);
       }
     },
   };

@@ -122,7 +122,7 @@ export class DisposableStore implements Disposable {
 
   /** Keeps `item` until the store is disposed; into a disposed store it is disposed at once. */
   add<D extends Disposable | (() => void)>(item: D): D {
-    const d = typeof item === 'function' ? toDisposable(item) : item;
+    const d = asDisposable(item);
     if (this.disposed) disposeQuietly(d);
     else this.items.add(d);
     return item;
@@ -148,13 +148,18 @@ export class MutableDisposable implements Disposable {
 
   set(next: Disposable | (() => void) | undefined): void {
     const previous = this.current;
-    this.current = typeof next === 'function' ? toDisposable(next) : next;
+    this.current = next === undefined ? undefined : asDisposable(next);
     if (previous && previous !== this.current) disposeQuietly(previous);
   }
 
   dispose(): void {
     this.set(undefined);
   }
+}
+
+/** A release function as a Disposable (a Subscription is both already). */
+function asDisposable(item: Disposable | (() => void)): Disposable {
+  return 'dispose' in item ? item : toDisposable(item);
 }
 
 function disposeQuietly(d: Disposable): void {
