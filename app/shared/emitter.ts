@@ -24,13 +24,9 @@ export function toDisposable(release: () => void): Subscription {
 
 export type ListenerErrorReporter = (error: unknown, source: string) => void;
 
-let reportListenerError: ListenerErrorReporter = (error, source) =>
+/** By default a failing listener is reported on the console (stderr in Node, where Berth logs). */
+const reportListenerError: ListenerErrorReporter = (error, source) =>
   console.error(`[berth] A listener of ${source} failed: ${error instanceof Error ? error.message : String(error)}`);
-
-/** Where a failing listener is reported in this process (main sends it to Berth's log). */
-export function setListenerErrorReporter(report: ListenerErrorReporter): void {
-  reportListenerError = report;
-}
 
 let liveListeners = 0;
 
@@ -42,7 +38,7 @@ export function liveListenerCount(): number {
 export interface EmitterOptions {
   /** What the emitter is, for the report of a failing listener ("engine events"). */
   name?: string;
-  /** Replaces the process's reporter for this emitter. */
+  /** Replaces the console report for this emitter. */
   onListenerError?: ListenerErrorReporter;
   /** The first listener arrived: start the source. */
   onFirstListener?(): void;
