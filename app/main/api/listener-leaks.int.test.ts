@@ -13,6 +13,7 @@ import { EngineSelection } from '../../engine/host/selection';
 import type { ServerFrame } from '../../shared/contract';
 import { liveListenerCount } from '../../shared/emitter';
 import { fixedHost, HostedEngine } from '../hosted-engine';
+import { SettingsStore } from '../settings/store';
 import { handlers } from './handlers';
 import { Session } from './session';
 import { streams } from './streams';
@@ -52,7 +53,8 @@ describe('listeners after views close (real session, real engine)', () => {
     const tasks = new TaskManager();
     const selection = new EngineSelection({ paths: { data: join(home, 'data'), config: join(home, 'config') } });
     const frames: ServerFrame[] = [];
-    const session = new Session({ engine, tasks, selection }, handlers, streams, (f) => frames.push(f));
+    const settings = new SettingsStore(join(home, 'config'));
+    const session = new Session({ engine, tasks, selection, settings }, handlers, streams, (f) => frames.push(f));
     const before = liveListenerCount();
     let id = 0;
     let most = before;

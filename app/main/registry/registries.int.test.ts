@@ -72,6 +72,7 @@ function ctx(): HandlerContext {
   return {
     engine: { client: async () => client } as unknown as HandlerContext['engine'],
     tasks: {} as HandlerContext['tasks'],
+    settings: {} as HandlerContext['settings'],
     signal: new AbortController().signal,
   };
 }

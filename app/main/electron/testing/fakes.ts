@@ -1,10 +1,13 @@
 // Small fakes for the shell's tests: containers, an engine, a backend whose handlers record calls.
 // (Electron's binary is absent here; Electron objects are faked in the tests that need them.)
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ContainerSummary, EngineEvent, EngineStatus, TaskInfo } from '../../../shared/contract';
 import { Emitter } from '../../../shared/emitter';
 import type { ApiContext } from '../../api/context';
 import type { RequestHandlers, SubscriptionHandlers } from '../../api/types';
 import { IdleGate } from '../../idle-gate';
+import { SettingsStore } from '../../settings/store';
 
 export function container(over: Partial<ContainerSummary> & { id: string }): ContainerSummary {
   return {
@@ -83,6 +86,10 @@ export function fakeBackend(initial: EngineStatus = engineStatus()): FakeBackend
       cancelAll: () => undefined,
       list: () => [],
     } as unknown as ApiContext['tasks'],
+    // Nothing is written unless a test updates it; reads give the defaults.
+    settings: new SettingsStore(
+      join(tmpdir(), `berth-fake-settings-${process.pid}-${Math.random().toString(36).slice(2)}`),
+    ),
   };
   fb.setStatus = (s) => {
     status = s;
