@@ -49,7 +49,39 @@ describe('Lima config and limactl output (fake limactl: macOS absent here)', () 
         hostSocket: '/s',
         dataDisk: 'd',
       }),
-    ).toThrow(/no "vmType" line/);
+    ).toThrow(/no "vmType" value/);
+    expect(() =>
+      renderLimaConfig('vmType: [', {
+        cpus: 2,
+        memoryGiB: 4,
+        diskGiB: 60,
+        vmType: 'vz',
+        hostSocket: '/s',
+        dataDisk: 'd',
+      }),
+    ).toThrow(/is not valid YAML/);
+  });
+
+  it('changes only the values marked "set by Berth": every comment, quote and other line stays as written', () => {
+    const out = renderLimaConfig(template, {
+      cpus: 3,
+      memoryGiB: 5,
+      diskGiB: 60,
+      vmType: 'vz',
+      hostSocket: "/Users/o'neil/sock/docker.sock",
+      dataDisk: 'berth-data-2',
+    });
+    const before = template.split('\n');
+    const after = out.split('\n');
+    expect(after).toHaveLength(before.length);
+    const changed = after.filter((line, i) => line !== before[i]);
+    expect(changed).toEqual([
+      'cpus: 3 # set by Berth',
+      'memory: 5GiB # set by Berth',
+      '  - name: berth-data-2 # set by Berth',
+      "    hostSocket: '/Users/o''neil/sock/docker.sock' # set by Berth",
+    ]);
+    expect(before.filter((line) => line.includes('# set by Berth'))).toHaveLength(6);
   });
 
   it('chooses VZ with virtiofs on macOS 13+ (Darwin 22), else QEMU', () => {
