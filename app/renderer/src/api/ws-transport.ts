@@ -11,6 +11,7 @@ import {
   type ClientFrame,
   type ServerFrame,
 } from '../../../shared/contract';
+import { Emitter } from '../../../shared/emitter';
 import type { ConnectionState, Transport } from './transport';
 import { checkToken, type TokenCheck } from './web-token';
 
@@ -23,8 +24,8 @@ export interface WsOptions {
 export function wsTransport(token: string, opts: WsOptions = {}): Transport & { close(): void } {
   const url = opts.url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`;
   const check = opts.check ?? checkToken;
-  const frameListeners: ((f: ServerFrame) => void)[] = [];
-  const stateListeners: ((s: ConnectionState) => void)[] = [];
+  const frames = new Emitter<ServerFrame>({ name: 'server frames' });
+  const states = new Emitter<ConnectionState>({ name: 'the connection' });
   let ws: WebSocket | undefined;
   let state: ConnectionState = 'connecting';
   let queue: (string | Uint8Array)[] = [];
@@ -34,7 +35,7 @@ export function wsTransport(token: string, opts: WsOptions = {}): Transport & { 
 
   const setState = (s: ConnectionState) => {
     state = s;
-    for (const l of stateListeners) l(s);
+    states.emit(s);
   };
 
   const connect = () => {
@@ -62,7 +63,7 @@ export function wsTransport(token: string, opts: WsOptions = {}): Transport & { 
         const decoded = decodeServerBinary(new Uint8Array(ev.data));
         frame = typeof decoded === 'string' ? { t: 'error', error: { kind: 'internal', message: decoded } } : decoded;
       }
-      for (const l of frameListeners) l(frame);
+      frames.emit(frame);
     };
     // A failed handshake fires 'error' then 'close'; 'close' does the work.
     ws.onerror = () => {};
@@ -95,8 +96,8 @@ export function wsTransport(token: string, opts: WsOptions = {}): Transport & { 
       else if (state === 'connecting' && frame.t !== 'ack') queue.push(message);
       // While reconnecting the client fails requests itself and resubscribes streams on 'open'.
     },
-    onFrame: (l) => void frameListeners.push(l),
-    onState: (l) => void stateListeners.push(l),
+    onFrame: (l) => void frames.on(l),
+    onState: (l) => void states.on(l),
     close() {
       stopped = true;
       clearTimeout(timer);
