@@ -5,6 +5,7 @@ import { BerthError } from '../../shared/errors';
 import { connectEngine, type EngineClient } from './client';
 import { runContainer } from './container-run';
 import { waitContainer } from './containers-lifecycle';
+import { openLocalStream } from './local-stream';
 import { readLogs, type LogLine, type LogsOptions } from './logs';
 
 let client: EngineClient;
@@ -145,6 +146,33 @@ describe('logs', () => {
     await it.return(undefined);
     await new Promise((r) => setTimeout(r, 200));
     expect(unread()).toBe(0); // the connection is gone
+  });
+
+  it('reads a local engine’s log in large pieces (HTTP/1.0), not one piece per line', async () => {
+    const name = await run('pieces', 'seq 1 200000');
+    expect(await waitContainer(client, name)).toBe(0);
+    const res = await openLocalStream(client, {
+      path: `/containers/${name}/logs`,
+      query: { stdout: true, stderr: true, tail: 'all' },
+    });
+    let pieces = 0;
+    let bytes = 0;
+    for await (const c of res) {
+      pieces++;
+      bytes += (c as Buffer).length;
+    }
+    // 200 000 lines of "N\n" behind an 8-byte frame header each
+    expect(bytes).toBe(200_000 * 8 + 1_288_895);
+    // over HTTP/1.1 the engine sends one chunk per line, which Node hands over one by one (200 000)
+    expect(pieces).toBeLessThan(20_000);
+  }, 120000);
+
+  it('an engine error on the log request itself is classified (not-found, from the logs endpoint)', async () => {
+    // tty given: no inspect first, so the logs endpoint is the one that answers 404
+    const e = await collect('no-such-container-logs', { tty: false }).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(BerthError);
+    expect((e as BerthError).kind).toBe('not-found');
+    expect((e as BerthError).detail).toMatch(/no such container/i);
   });
 
   it('not-found for a missing container, invalid for a bad tail', async () => {

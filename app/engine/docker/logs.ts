@@ -1,12 +1,12 @@
 // A container's logs as an async iterable of line batches (readLogs) or of each stream's bytes
 // (readLogBytes, what the page gets), with natural backpressure: while the consumer does not pull,
 // the socket is paused; `break`, `return()` or the signal destroys it.
-import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { BytesItem } from '../../shared/contract/frames';
-import { dialStream, type EngineClient } from './client';
+import type { EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { inspectContainer } from './containers';
+import { openLocalStream } from './local-stream';
 import { LogDemuxer, LogParser, type LogLine, type LogParserOptions } from './log-demux';
 import { invalidInput, validateContainerRef } from './validate';
 
@@ -42,7 +42,7 @@ function timeParam(v: number | string | undefined, field: string): string | unde
 }
 
 interface OpenedLogs {
-  res: IncomingMessage;
+  res: Readable;
   parser: LogParserOptions;
 }
 
@@ -59,10 +59,12 @@ async function openLogs(client: EngineClient, id: string, opts: LogsOptions): Pr
   if (!stdout && !stderr) return undefined;
   const tty = opts.tty ?? !!(await inspectContainer(client, ref)).Config?.Tty;
   if (opts.signal?.aborted) return undefined;
-  const res: IncomingMessage = await attempt(`read the logs of container "${ref}"`, () =>
-    dialStream(client, {
+  // A local engine's log is read as HTTP/1.0, in large pieces (local-stream.ts says why).
+  const res = await attempt(`read the logs of container "${ref}"`, () =>
+    openLocalStream(client, {
       path: `/containers/${encodeURIComponent(ref)}/logs`,
       query: { follow: !!opts.follow, stdout, stderr, timestamps: !!opts.timestamps, tail: String(tail), since, until },
+      ...(opts.signal ? { signal: opts.signal } : {}),
     }),
   );
   return { res, parser: { tty, timestamps: !!opts.timestamps } };
