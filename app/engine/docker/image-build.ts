@@ -6,9 +6,9 @@ import { isAbsolute, join, normalize, relative } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
-import { toBerthError } from './errors';
+import { classifyEngineError, toBerthError } from './errors';
 import { packContext } from './image-build-context';
-import { cancelled, inBandError, ndjson, registryErrorKind } from './progress';
+import { cancelled, inBandError, ndjson } from './progress';
 import { buildArgsProblem } from '../../shared/rules';
 import { validateSize } from './validate';
 import { parseImageReference } from './validate-reference';
@@ -124,10 +124,8 @@ export function dockerfileFailure(text: string, dockerfilePath: string): BerthEr
 }
 
 export function buildFailure(text: string, step: BuildStep | undefined, what: string): BerthError {
-  const kind =
-    registryErrorKind(text) === 'unavailable' || registryErrorKind(text) === 'unauthorized'
-      ? registryErrorKind(text)!
-      : 'invalid';
+  const classified = classifyEngineError(text).kind;
+  const kind = classified === 'unavailable' || classified === 'unauthorized' ? classified : 'invalid';
   const where = step ? ` at step ${step.step}/${step.total} (${step.instruction})` : '';
   return new BerthError({ kind, message: `The build failed${where}: ${text}`, detail: `${what}: ${text}` });
 }

@@ -1,7 +1,7 @@
 // Images: list (with in-use and dangling flags and the containers using each), inspect, history, tag, remove.
 import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
-import { attempt, toBerthError } from './errors';
+import { attempt, classifyEngineError, toBerthError } from './errors';
 import { listContainerUse, nameList, usersBy } from './system-usage';
 import { checkImageTarget, parseImageReference } from './validate-reference';
 
@@ -206,31 +206,19 @@ export async function removeImage(
       .getImage(ref)
       .remove({ force: !!opts.force, noprune: !!opts.keepUntaggedParents })) as typeof raw;
   } catch (err) {
-    const e = toBerthError(err, what);
-    if (e.kind !== 'conflict') throw e;
-    const text = e.detail ?? '';
-    if (/referenced in multiple repositories/.test(text))
-      throw new BerthError({
-        kind: 'conflict',
-        message: `Could not ${what}: it has several tags. Remove the tags one by one, or remove it with force.`,
-        detail: text,
-      });
-    if (/dependent child images/.test(text))
-      throw new BerthError({
-        kind: 'conflict',
-        message: `Could not ${what}: other images are built on top of it. Remove those images first.`,
-        detail: text,
-      });
+    const f = classifyEngineError(err);
+    if (f.kind !== 'conflict' || f.cause === 'image-has-tags' || f.cause === 'image-has-children')
+      throw toBerthError(err, what);
     const users = await usersOf(client, ref).catch(() => []);
-    const running = /running container/.test(text);
+    const running = f.cause === 'image-used-by-running';
     throw new BerthError({
       kind: 'conflict',
       message: users.length
         ? `Could not ${what}: it is used by ${users.length === 1 ? 'the container' : 'the containers'} ${nameList(users)}. ${
             running ? 'Stop and remove them first.' : 'Remove them first, or remove the image with force.'
           }`
-        : `Could not ${what}: it is in use (${text}).`,
-      detail: text,
+        : `Could not ${what}: it is in use (${f.text}).`,
+      detail: f.text,
     });
   }
   return {

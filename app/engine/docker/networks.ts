@@ -1,7 +1,7 @@
 // Networks: list, create, inspect, remove (built-ins refused), connect and disconnect a container, prune.
 import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
-import { attempt, toBerthError } from './errors';
+import { attempt, classifyEngineError, toBerthError } from './errors';
 import { listContainerUse, nameList } from './system-usage';
 import { checkSubnetIsFree } from './subnet-overlap';
 import {
@@ -206,8 +206,8 @@ export async function removeNetwork(client: EngineClient, ref: string): Promise<
   try {
     await client.docker.getNetwork(n.Id).remove();
   } catch (err) {
-    const e = toBerthError(err, what);
-    if (!/active endpoints/.test(e.detail ?? '') && e.kind !== 'conflict') throw e;
+    const f = classifyEngineError(err);
+    if (f.cause !== 'active-endpoints' && f.kind !== 'conflict') throw toBerthError(err, what);
     const users = (await listContainerUse(client).catch(() => []))
       .filter((c) => c.networks.some((x) => x.id === n.Id))
       .map((c) => c.name);
@@ -215,8 +215,8 @@ export async function removeNetwork(client: EngineClient, ref: string): Promise<
       kind: 'conflict',
       message: users.length
         ? `Could not ${what}: ${users.length === 1 ? 'the container' : 'the containers'} ${nameList(users)} ${users.length === 1 ? 'is' : 'are'} attached. Disconnect or stop ${users.length === 1 ? 'it' : 'them'} first.`
-        : `Could not ${what}: containers are still attached (${e.detail ?? ''}).`,
-      ...(e.detail !== undefined ? { detail: e.detail } : {}),
+        : `Could not ${what}: containers are still attached (${f.text}).`,
+      detail: f.text,
     });
   }
 }
