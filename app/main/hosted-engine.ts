@@ -1,6 +1,6 @@
 // Binds an EngineHost (native, rootless or external) to what the handlers need: a connected
 // client while the engine runs, its status in the contract's words, and one shared event stream.
-import { connectEngine, type EngineAddress, type EngineClient } from '../engine/docker/client';
+import { connectEngine, dialJson, type EngineAddress, type EngineClient } from '../engine/docker/client';
 import { EventHub } from '../engine/docker/events-hub';
 import type { EngineHost, EngineStatus as HostStatus } from '../engine/host/types';
 import type { EngineEvent, EngineStatus } from '../shared/contract';
@@ -71,7 +71,7 @@ export class HostedEngine implements EngineAccess {
       async () => {
         if (!this.host) return 0;
         const client = await (this.connecting ?? connectEngine(this.host.address));
-        const info = (await client.docker.info()) as { ContainersRunning?: number };
+        const info = await dialJson<{ ContainersRunning?: number }>(client, { path: '/info' });
         return info.ContainersRunning ?? 1;
       },
       opts.minuteMs,

@@ -1,6 +1,6 @@
 // Images: list (with in-use and dangling flags and the containers using each), inspect, history, tag, remove.
 import { BerthError } from '../../shared/errors';
-import type { EngineClient } from './client';
+import { dialJson, type EngineClient } from './client';
 import { attempt, classifyEngineError, toBerthError } from './errors';
 import { listContainerUse, nameList, usersBy } from './system-usage';
 import { checkImageTarget, parseImageReference } from './validate-reference';
@@ -31,12 +31,15 @@ interface RawImage {
   Labels?: Record<string, string> | null;
 }
 
+/** An image's path in the Engine API: a reference keeps its "/" and ":" (the engine routes on them). */
+export const imagePath = (ref: string) => `/images/${ref}`;
+
 export const realTags = (tags?: string[] | null): string[] => (tags ?? []).filter((t) => t !== '<none>:<none>');
 export const realDigests = (d?: string[] | null): string[] => (d ?? []).filter((t) => t !== '<none>@<none>');
 
 /** Raw image list; `all` includes intermediate images of classic builds. */
 export async function rawImages(client: EngineClient, all = false): Promise<RawImage[]> {
-  return (await attempt('list images', () => client.docker.listImages({ all }))) as unknown as RawImage[];
+  return attempt('list images', () => dialJson<RawImage[]>(client, { path: '/images/json', query: { all } }));
 }
 
 export async function listImages(client: EngineClient): Promise<ImageSummary[]> {
@@ -112,9 +115,9 @@ interface RawInspect {
 
 export async function inspectImage(client: EngineClient, ref: string): Promise<ImageDetails> {
   checkImageTarget(ref, 'image');
-  const raw = (await attempt(`inspect image "${ref}"`, () =>
-    client.docker.getImage(ref).inspect(),
-  )) as unknown as RawInspect;
+  const raw = await attempt(`inspect image "${ref}"`, () =>
+    dialJson<RawInspect>(client, { path: `${imagePath(ref)}/json` }),
+  );
   const c = raw.Config ?? {};
   return {
     id: raw.Id,
@@ -154,16 +157,11 @@ export interface ImageLayer {
 
 export async function imageHistory(client: EngineClient, ref: string): Promise<ImageLayer[]> {
   checkImageTarget(ref, 'image');
-  const raw = (await attempt(`read the history of image "${ref}"`, () =>
-    client.docker.getImage(ref).history(),
-  )) as unknown as {
-    Id: string;
-    Created: number;
-    CreatedBy: string;
-    Tags: string[] | null;
-    Size: number;
-    Comment: string;
-  }[];
+  const raw = await attempt(`read the history of image "${ref}"`, () =>
+    dialJson<
+      { Id: string; Created: number; CreatedBy: string; Tags: string[] | null; Size: number; Comment: string }[]
+    >(client, { path: `${imagePath(ref)}/history` }),
+  );
   return raw.map((h) => ({
     id: h.Id,
     created: h.Created,
@@ -182,7 +180,7 @@ export async function tagImage(client: EngineClient, source: string, target: str
     throw new BerthError({ kind: 'invalid', field: 'target', message: 'A new reference takes a tag, not a digest.' });
   const tag = t.tag ?? 'latest';
   await attempt(`tag image "${source}" as "${t.repository}:${tag}"`, () =>
-    client.docker.getImage(source).tag({ repo: t.repository, tag }),
+    dialJson(client, { method: 'POST', path: `${imagePath(source)}/tag`, query: { repo: t.repository, tag } }),
   );
   return { ref: `${t.repository}:${tag}` };
 }
@@ -202,9 +200,11 @@ export async function removeImage(
   const what = `remove image "${ref}"`;
   let raw: { Untagged?: string; Deleted?: string }[];
   try {
-    raw = (await client.docker
-      .getImage(ref)
-      .remove({ force: !!opts.force, noprune: !!opts.keepUntaggedParents })) as typeof raw;
+    raw = await dialJson<typeof raw>(client, {
+      method: 'DELETE',
+      path: imagePath(ref),
+      query: { force: !!opts.force, noprune: !!opts.keepUntaggedParents },
+    });
   } catch (err) {
     const f = classifyEngineError(err);
     if (f.kind !== 'conflict' || f.cause === 'image-has-tags' || f.cause === 'image-has-children')
@@ -228,7 +228,7 @@ export async function removeImage(
 }
 
 async function usersOf(client: EngineClient, ref: string): Promise<string[]> {
-  const id = ((await client.docker.getImage(ref).inspect()) as { Id: string }).Id;
+  const id = (await dialJson<{ Id: string }>(client, { path: `${imagePath(ref)}/json` })).Id;
   const containers = await listContainerUse(client);
   return containers.filter((c) => c.imageId === id).map((c) => c.name);
 }

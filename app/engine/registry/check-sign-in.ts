@@ -2,7 +2,7 @@
 // tries the registry's /v2/ endpoint as it would for a pull), so a wrong password is reported at
 // sign-in. Every failure is a sentence naming the registry.
 import { BerthError } from '../../shared/errors';
-import type { EngineClient } from '../docker/client';
+import { dialJson, type EngineClient } from '../docker/client';
 import { classifyEngineError, toBerthError } from '../docker/errors';
 import { DOCKER_HUB, registryLabel } from './registry-key';
 
@@ -53,11 +53,15 @@ export async function checkSignIn(
 ): Promise<SignInCheck> {
   let answer: { Status?: string; IdentityToken?: string };
   try {
-    answer = (await client.docker.checkAuth({
-      username: credential.username,
-      password: credential.password,
-      serveraddress: key === DOCKER_HUB ? DOCKER_HUB : key,
-    })) as { Status?: string; IdentityToken?: string };
+    answer = await dialJson<{ Status?: string; IdentityToken?: string }>(client, {
+      method: 'POST',
+      path: '/auth',
+      body: {
+        username: credential.username,
+        password: credential.password,
+        serveraddress: key === DOCKER_HUB ? DOCKER_HUB : key,
+      },
+    });
   } catch (err) {
     throw signInFailure(err, key);
   }
