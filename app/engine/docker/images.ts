@@ -1,25 +1,13 @@
 // Images: list (with in-use and dangling flags and the containers using each), inspect, history, tag, remove.
+import type { ImageSummary } from '../../shared/contract';
+import type { ImageInspectResult, ImageLayerInfo } from '../../shared/contract/areas/images';
 import { BerthError } from '../../shared/errors';
 import { dialJson, type EngineClient } from './client';
 import { attempt, classifyEngineError, toBerthError } from './errors';
 import { listContainerUse, nameList, usersBy } from './system-usage';
 import { checkImageTarget, parseImageReference } from './validate-reference';
 
-export interface ImageSummary {
-  id: string;
-  /** repo:tag references; empty for a dangling image. */
-  tags: string[];
-  digests: string[];
-  size: number;
-  /** Unix seconds. */
-  created: number;
-  inUse: boolean;
-  dangling: boolean;
-  /** Names of the containers using it (running or not). */
-  containers: string[];
-  labels: Record<string, string>;
-  parentId: string;
-}
+export type { ImageInspectResult, ImageSummary };
 
 interface RawImage {
   Id: string;
@@ -57,8 +45,6 @@ export async function listImages(client: EngineClient): Promise<ImageSummary[]> 
       inUse: using.length > 0,
       dangling: tags.length === 0,
       containers: using,
-      labels: i.Labels ?? {},
-      parentId: i.ParentId ?? '',
     };
   });
 }
@@ -144,16 +130,8 @@ export async function inspectImage(client: EngineClient, ref: string): Promise<I
   };
 }
 
-export interface ImageLayer {
-  /** Image id of the step, or "<missing>" for layers pulled from a registry. */
-  id: string;
-  /** Unix seconds. */
-  created: number;
-  createdBy: string;
-  size: number;
-  tags: string[];
-  comment: string;
-}
+/** One step of an image's history, as the contract has it. */
+export type ImageLayer = ImageLayerInfo;
 
 export async function imageHistory(client: EngineClient, ref: string): Promise<ImageLayer[]> {
   checkImageTarget(ref, 'image');
@@ -231,4 +209,11 @@ async function usersOf(client: EngineClient, ref: string): Promise<string[]> {
   const id = (await dialJson<{ Id: string }>(client, { path: `${imagePath(ref)}/json` })).Id;
   const containers = await listContainerUse(client);
   return containers.filter((c) => c.imageId === id).map((c) => c.name);
+}
+
+/** An image as the Image page shows it: its inspect document, its history and the ports it declares. */
+export async function describeImage(client: EngineClient, ref: string): Promise<ImageInspectResult> {
+  const [d, history] = await Promise.all([inspectImage(client, ref), imageHistory(client, ref)]);
+  const { id, tags, size, created, architecture, os, raw } = d;
+  return { id, tags, size, created, architecture, os, raw, history, exposedPorts: d.config.exposedPorts };
 }

@@ -3,12 +3,10 @@ import { containerRunCommand } from '../../../engine/docker/run-command';
 import { runContainer } from '../../../engine/docker/container-run';
 import { runKeepingOutput } from './run-task';
 import {
-  containerSummary,
-  enrichContainers,
   inspectContainer,
-  listContainers,
+  listUserContainers,
   topContainer,
-  type ContainerSummary,
+  userContainerSummary,
 } from '../../../engine/docker/containers';
 import {
   killContainer,
@@ -20,7 +18,6 @@ import {
   stopContainer,
   unpauseContainer,
 } from '../../../engine/docker/containers-lifecycle';
-import { HELPER_LABEL } from '../../../engine/docker/volume-files';
 import type { RequestHandlers } from '../types';
 
 type ContainerHandlers = Pick<
@@ -41,20 +38,10 @@ type ContainerHandlers = Pick<
   | 'containers.top'
 >;
 
-/** Berth's own short-lived helpers (volume browsing) are not the user's containers. */
-const isUsers = (c: ContainerSummary) => !(HELPER_LABEL in c.labels);
-const toRow = ({ names: _names, ...c }: ContainerSummary) => c;
-
 export const containerHandlers: ContainerHandlers = {
-  'containers.list': async ({ all }, { engine }) => {
-    const client = await engine.client();
-    return (await enrichContainers(client, (await listContainers(client, { all })).filter(isUsers))).map(toRow);
-  },
+  'containers.list': async ({ all }, { engine }) => listUserContainers(await engine.client(), { all }),
   'containers.inspect': async ({ id }, { engine }) => inspectContainer(await engine.client(), id),
-  'containers.summary': async ({ id }, { engine }) => {
-    const c = await containerSummary(await engine.client(), id);
-    return c && isUsers(c) ? toRow(c) : null;
-  },
+  'containers.summary': async ({ id }, { engine }) => userContainerSummary(await engine.client(), id),
   'containers.start': async ({ id }, { engine }) => startContainer(await engine.client(), id),
   'containers.stop': async ({ id, timeout }, { engine }) =>
     stopContainer(await engine.client(), id, timeout === undefined ? {} : { timeout }),

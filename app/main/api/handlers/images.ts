@@ -4,7 +4,7 @@ import { loadImages, saveImages } from '../../../engine/docker/image-archive';
 import { pullImage } from '../../../engine/docker/image-pull';
 import { pushImage } from '../../../engine/docker/image-push';
 import { imagesUsage } from '../../../engine/docker/image-layers';
-import { imageHistory, inspectImage, listImages, removeImage, tagImage } from '../../../engine/docker/images';
+import { describeImage, listImages, removeImage, tagImage } from '../../../engine/docker/images';
 import { previewImagePrune, pruneImages } from '../../../engine/docker/images-prune';
 import { credentialsFor, registryConfigForBuild } from '../../registry';
 import type { RequestHandlers } from '../types';
@@ -45,23 +45,8 @@ async function primed<T>(gen: AsyncGenerator<T>): Promise<AsyncIterable<T>> {
 }
 
 export const imageHandlers: ImageHandlers = {
-  'images.list': async (_a, { engine }) =>
-    (await listImages(await engine.client())).map(({ labels: _l, parentId: _p, ...i }) => i),
-  'images.inspect': async ({ ref }, { engine }) => {
-    const client = await engine.client();
-    const [d, history] = await Promise.all([inspectImage(client, ref), imageHistory(client, ref)]);
-    return {
-      id: d.id,
-      tags: d.tags,
-      size: d.size,
-      created: d.created,
-      architecture: d.architecture,
-      os: d.os,
-      raw: d.raw,
-      history,
-      exposedPorts: d.config.exposedPorts,
-    };
-  },
+  'images.list': async (_a, { engine }) => listImages(await engine.client()),
+  'images.inspect': async ({ ref }, { engine }) => describeImage(await engine.client(), ref),
   'images.usage': async (_a, { engine }) => imagesUsage(await engine.client()),
   'images.pull': async ({ ref }, { engine, tasks }) => {
     const client = await engine.client();
