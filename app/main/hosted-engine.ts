@@ -3,6 +3,7 @@
 // client (hosted/client-holder), the shared event stream and the liveness it implies
 // (hosted/events-relay, hosted/liveness), and the VM idle saver every request passes (idle-gate).
 // Every change lands in changed(), the one place that tells status listeners and the events relay.
+import { engineApi, type EngineApi } from '../engine/docker';
 import { dialJson, type EngineClient } from '../engine/docker/client';
 import type { EngineEvent as HostEvent, EngineHost } from '../engine/host/types';
 import { isVmHost, type VmHost } from '../engine/host/vm/vm-controls';
@@ -74,6 +75,10 @@ export class HostedEngine implements EngineAccess {
 
   onEvent(listener: (e: EngineEvent) => void): Subscription {
     return this.relay.on(listener);
+  }
+
+  async api(): Promise<EngineApi> {
+    return engineApi(await this.client());
   }
 
   async client(): Promise<EngineClient> {

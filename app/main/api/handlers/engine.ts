@@ -1,5 +1,4 @@
 // engine.* and tasks.* requests.
-import { engineInfo } from '../../../engine/docker/engine-page';
 import type { RequestHandlers } from '../types';
 
 export const engineHandlers: Pick<
@@ -14,7 +13,7 @@ export const engineHandlers: Pick<
   | 'tasks.clear'
 > = {
   'engine.status': async (_a, { engine }) => engine.status(),
-  'engine.info': async (_a, { engine }) => engineInfo(await engine.client()),
+  'engine.info': async (_a, { engine }) => (await engine.api()).engineInfo(),
   'engine.start': async (_a, { engine }) => engine.start(),
   'engine.stop': async (_a, { engine }) => engine.stop(),
   'engine.restart': async (_a, { engine }) => engine.restart(),

@@ -1,7 +1,6 @@
 // The engine page: disk usage and a prune per kind, diagnostics, the engine's own log, and the
 // detected engines with a switch. Without a selection (`berth serve --engine-socket`) the engine is
 // fixed, and switching says so.
-import { pruneKind, usageRows } from '../../../engine/docker/engine-page';
 import { findBinary } from '../../../engine/host/binaries';
 import { diagnosticChecks, runDiagnostics, type DiagnosticContext } from '../../../engine/host/diagnostics';
 import { defaultMode } from '../../../engine/host/native-config';
@@ -23,8 +22,8 @@ const fixedEngine = () =>
   });
 
 export const systemHandlers: SystemHandlers = {
-  'engine.diskUsage': async (_a, { engine }) => usageRows(await engine.client()),
-  'engine.prune': async ({ kind }, { engine }) => pruneKind(await engine.client(), kind),
+  'engine.diskUsage': async (_a, { engine }) => (await engine.api()).diskUsage(),
+  'engine.prune': async ({ kind }, { engine }) => (await engine.api()).prune(kind),
   'engine.diagnostics': async (_a, { engine, selection }) => {
     const status = engine.status();
     const host = selection?.active;
