@@ -3,7 +3,7 @@
 // Content travels as bytes (BytesItem; frames.ts says how each transport carries them); a
 // download's first item says what it is, an upload's items say what the server has taken.
 import { z } from 'zod';
-import { absolutePath, containerRef, objectName } from '../../rules';
+import { absolutePath, containerRef, imageTarget, objectName } from '../../rules';
 import { subscription } from '../define';
 import { bytesInput, TRANSFER_CHUNK_BYTES, type BytesItem } from '../frames';
 
@@ -34,8 +34,6 @@ const size = (max: number, what: string) =>
     .min(0)
     .max(max, `${what} can be at most ${max / 1024 / 1024 / 1024} GB.`);
 
-const imageRefOrId = z.string().min(1, 'Give an image reference or id.').max(512);
-
 export const transferSubscriptions = {
   /** A container's file (its bytes) or folder (a tar). */
   'containers.download': subscription<DownloadItem>()(z.strictObject({ id: containerRef, path: absolutePath })),
@@ -56,7 +54,7 @@ export const transferSubscriptions = {
   /** A volume's file (its bytes) or folder (a tar). */
   'volumes.download': subscription<DownloadItem>()(z.strictObject({ name: objectName, path: absolutePath })),
   /** Images as one `docker save` tar, for the browser to save (the desktop app saves to a path instead). */
-  'images.export': subscription<DownloadItem>()(z.strictObject({ refs: z.array(imageRefOrId).min(1).max(100) })),
+  'images.export': subscription<DownloadItem>()(z.strictObject({ refs: z.array(imageTarget).min(1).max(100) })),
   /** A `docker save` tar from the page, loaded into the engine; the result names the images loaded. */
   'images.import': subscription<UploadItem<{ images: string[] }>>()(
     z.strictObject({ size: size(Number.MAX_SAFE_INTEGER, 'An image archive') }),
