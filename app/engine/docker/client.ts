@@ -25,6 +25,11 @@ export interface EngineClient {
   apiVersion: string;
   /** The version the engine itself speaks (from /_ping). */
   engineApiVersion: string;
+  /**
+   * Set by withAbortSignal (a request's engine): calls that do not go through docker-modem's dial
+   * (local-stream.ts) are aborted by it too.
+   */
+  signal?: AbortSignal;
 }
 
 export function compareVersions(a: string, b: string): number {

@@ -77,7 +77,7 @@ export function poolConnections(docker: Docker, tls: boolean): ConnectionPool {
  * The same engine client, but every call made through it carries `signal` (with any signal the call
  * brings itself): when it fires, the engine's HTTP request is aborted.
  */
-export function withAbortSignal<C extends { docker: Docker }>(client: C, signal: AbortSignal): C {
+export function withAbortSignal<C extends { docker: Docker; signal?: AbortSignal }>(client: C, signal: AbortSignal): C {
   const modem = client.docker.modem as unknown as Modem;
   const bound = Object.create(modem) as Modem;
   bound.dial = (options, callback) =>
@@ -87,5 +87,5 @@ export function withAbortSignal<C extends { docker: Docker }>(client: C, signal:
       callback,
     );
   const docker = Object.create(client.docker, { modem: { value: bound, enumerable: true } }) as Docker;
-  return { ...client, docker };
+  return { ...client, docker, signal: client.signal ? AbortSignal.any([client.signal, signal]) : signal };
 }

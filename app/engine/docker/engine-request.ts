@@ -4,6 +4,8 @@
 // (docker.getContainer(…).inspect() …) are not used: every call names its Engine API path here, and
 // goes through one place where the pool (connection-pool.ts), the request's abort signal
 // (withAbortSignal) and the error statuses apply. Lint refuses `client.docker.<method>` elsewhere.
+// One exception, for speed: a local engine's logs are read as HTTP/1.0 on a socket of their own
+// (local-stream.ts says why); it honours the same signals and error statuses.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex, Readable } from 'node:stream';
 import type DockerModem from 'docker-modem';

@@ -85,6 +85,14 @@ describe('openLocalStream (fake server: answers a real engine never gives)', () 
     await expect(body(res)).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it("the client's own signal (a request's engine, withAbortSignal) aborts it too", async () => {
+    const silent = await serve(() => undefined);
+    const ac = new AbortController();
+    const opening = openLocalStream({ ...silent.client, signal: ac.signal }, { path: '/x' });
+    setTimeout(() => ac.abort(), 50);
+    await expect(opening).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('no engine at the socket is "unavailable"', async () => {
     const client = {
       address: { kind: 'unix', socketPath: join(tempDir(), 'none.sock') },

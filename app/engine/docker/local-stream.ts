@@ -36,10 +36,13 @@ function engineError(status: number, body: Buffer): Error {
 /**
  * Opens a GET whose answer is a long byte stream; resolves to the body as a Readable (the socket,
  * the head taken off) once the engine answered 2xx, or rejects with the engine's error. The signal
- * destroys the connection, also after it resolved.
+ * destroys the connection, also after it resolved; so does the client's own (a request's engine).
  */
-export function openLocalStream(client: EngineClient, o: StreamOptions): Promise<Readable> {
-  if (client.address.kind !== 'unix') return dialStream(client, o);
+export function openLocalStream(client: EngineClient, opts: StreamOptions): Promise<Readable> {
+  if (client.address.kind !== 'unix') return dialStream(client, opts);
+  // The request's own signal (a handler's engine, withAbortSignal) as well as the call's.
+  const signals = [opts.signal, client.signal].filter((s): s is AbortSignal => !!s);
+  const o = { ...opts, signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0] };
   const socketPath = client.address.socketPath;
   return new Promise<Readable>((resolve, reject) => {
     const sock = connect(socketPath);
