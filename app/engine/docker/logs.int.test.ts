@@ -116,6 +116,9 @@ describe('logs', () => {
       if (seen > 1000) break;
     }
     expect(batches).toBeLessThan(seen);
+    // tail 0 means "from now on": on a loaded machine seq may still be printing, so wait for its end.
+    for (let i = 0; i < 200 && (await collect(name, { tail: 1 }))[0]?.text !== '100000'; i++)
+      await new Promise((r) => setTimeout(r, 100));
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 300);
     let after = 0;
