@@ -152,6 +152,8 @@ export interface NetworkSummary {
   scope: string;
   subnets: string[];
   internal: boolean;
+  /** Overlay networks standalone containers may join. */
+  attachable?: boolean;
   builtIn: boolean;
   containers: string[];
 }

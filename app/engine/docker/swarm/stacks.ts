@@ -135,7 +135,7 @@ export async function prepareDeploy(
       client,
       ['config', ...files.flatMap((f) => ['--compose-file', f])],
       `deploy stack "${src.name}"`,
-      src.compose !== undefined ? ['(the compose text)'] : files,
+      src.compose !== undefined ? [] : files,
       prepared.cwd,
       opts,
     );
@@ -163,7 +163,7 @@ export async function deployStack(
         src.name,
       ],
       `deploy stack "${src.name}"`,
-      src.compose !== undefined ? ['(the compose text)'] : prepared.files,
+      src.compose !== undefined ? [] : prepared.files,
       prepared.cwd,
       opts,
     );

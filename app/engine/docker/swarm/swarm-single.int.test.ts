@@ -271,6 +271,69 @@ describe('a single-node swarm, for real', () => {
     expect(moded).toMatchObject({ field: 'mode' });
   });
 
+  it('deploys a compose file as a stack with the docker CLI, lists it by its label, updates it by deploying again, removes it', async () => {
+    const compose = (replicas: number) => `services:
+  api:
+    image: berth-fixture/busybox:latest
+    command: ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]
+    deploy:
+      replicas: ${replicas}
+    networks: [back]
+  cache:
+    image: berth-fixture/busybox:latest
+    command: ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]
+    networks: [back]
+networks:
+  back:
+    driver: overlay
+`;
+    // The CLI's own check (docker stack config) refuses an option it does not know, before anything is made.
+    const bad = await rejection(
+      node.api.prepareStackDeploy({ name: 'shop', compose: compose(2).replace('command:', 'comand:') }),
+    );
+    expect(bad.kind).toBe('invalid');
+    expect(bad.message).toMatch(
+      /^Could not deploy stack "shop": the compose file has an option compose does not know: "comand"/,
+    );
+    expect((await node.api.stacks()).map((s) => s.name)).not.toContain('shop');
+
+    const lines: string[] = [];
+    const deploy = async (n: number) => {
+      const src = { name: 'shop', compose: compose(n), resolveImage: 'never' as const };
+      await node.api.deployStack(src, await node.api.prepareStackDeploy(src), { onLine: (l) => lines.push(l.text) });
+    };
+    await deploy(2);
+    expect(lines.join('\n')).toMatch(/Creating service shop_api/);
+    const stack = await until(
+      () => node.api.stacks(),
+      (l) => l.find((s) => s.name === 'shop')?.running === 3,
+      'the stack to run',
+    );
+    expect(stack.find((s) => s.name === 'shop')).toMatchObject({ services: 2, desired: 3, networks: ['shop_back'] });
+    const services = (await node.api.services()).filter((s) => s.stack === 'shop').map((s) => s.name);
+    expect(services.sort()).toEqual(['shop_api', 'shop_cache']);
+    const tasks = await node.api.tasks({ stack: 'shop' });
+    expect(new Set(running(tasks).map((t) => t.service))).toEqual(new Set(['shop_api', 'shop_cache']));
+    const use = (await node.api.networkUse()).find((n) => n.name === 'shop_back');
+    expect(use).toMatchObject({ services: ['shop_api', 'shop_cache'], nodes: ['node-1'] });
+
+    await deploy(3);
+    await until(
+      () => node.api.tasks({ service: 'shop_api' }),
+      (t) => running(t).length === 3,
+      'shop_api scaled by a new deploy',
+    );
+
+    await node.api.removeStack('shop');
+    await until(
+      () => node.api.stacks(),
+      (l) => !l.some((s) => s.name === 'shop'),
+      'the stack to be gone',
+    );
+    const gone = await rejection(node.api.removeStack('shop'));
+    expect(gone.kind).toBe('not-found');
+  });
+
   it('leaves only with force once it is a manager', async () => {
     const plain = await rejection(node.api.leave(false));
     expect(plain).toMatchObject({ kind: 'conflict', field: 'force' });

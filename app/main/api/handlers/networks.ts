@@ -27,18 +27,20 @@ const summary = (n: NetworkSummary): NetworkSummary => ({
   scope: n.scope,
   subnets: n.subnets,
   internal: n.internal,
+  attachable: n.attachable,
   builtIn: n.builtIn,
   containers: n.containers,
 });
 
 export const networkHandlers: NetworkHandlers = {
   'networks.list': async (_a, { engine }) => (await listNetworks(await engine.client())).map(summary),
-  'networks.create': async ({ name, driver, subnet, gateway, internal }, { engine }) =>
+  'networks.create': async ({ name, driver, subnet, gateway, internal, attachable }, { engine }) =>
     summary(
       await createNetwork(await engine.client(), {
         name,
         driver,
         internal,
+        attachable,
         ...(subnet ? { subnet } : {}),
         ...(gateway ? { gateway } : {}),
       }),
