@@ -38,6 +38,8 @@ function engineMessage(e: RawEngineError): string {
 
 /** A subnet the engine refuses because it overlaps a network it already has. */
 const OVERLAP = /Pool overlaps with other one|networks have overlapping|overlaps with (?:an )?existing/i;
+/** The engine is in no swarm, or only a worker of one. */
+const SWARM_STATE = /not a swarm manager|not part of a swarm/i;
 const AUTH =
   /unauthorized|authentication required|pull access denied|denied: requested access|incorrect username or password/i;
 
@@ -56,7 +58,8 @@ function statusKind(status: number | undefined, text: string): ErrorKind | undef
       return 'conflict';
     case 502:
     case 503:
-      return 'unavailable';
+      // swarm answers 503 when the engine is no manager of a swarm: a state, not an engine that is down
+      return SWARM_STATE.test(text) ? 'conflict' : 'unavailable';
     default:
       return undefined;
   }
@@ -107,6 +110,8 @@ function sentence(kind: ErrorKind, what: string, text: string, e: RawEngineError
         return `Could not ${what}: the image is not on this engine. Pull it first, or check its name.`;
       return `Could not ${what}: it does not exist (any more). Refresh the list and try again.`;
     case 'conflict':
+      if (SWARM_STATE.test(text))
+        return `Could not ${what}: this engine is not a manager of a swarm. Create a swarm (or join one as a manager) on the Engine page first.`;
       if (OVERLAP.test(text))
         return `Could not ${what}: its subnet overlaps a network the engine already has. Choose another subnet, or leave it empty so the engine picks a free one.`;
       if (/port is already allocated|address already in use/i.test(text))

@@ -55,6 +55,7 @@ export function serviceOf(s: RawService): SwarmService {
           },
         }
       : {}),
+    canRollback: !!s.PreviousSpec,
     ...(stack ? { stack } : {}),
     createdAt: s.CreatedAt ?? '',
     updatedAt: s.UpdatedAt ?? '',

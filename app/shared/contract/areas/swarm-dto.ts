@@ -97,6 +97,8 @@ export interface SwarmService {
   completions?: number;
   ports: ServicePort[];
   updateStatus?: ServiceUpdateStatus;
+  /** Whether the swarm keeps the settings before the last update (Rollback goes back to them). */
+  canRollback: boolean;
   /** The stack it belongs to (com.docker.stack.namespace). */
   stack?: string;
   createdAt: string;

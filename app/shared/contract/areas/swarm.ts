@@ -195,6 +195,8 @@ export const swarmRequests = {
           .min(1, 'Paste a compose file.')
           .max(1024 * 1024, 'A compose file is at most 1 MB.')
           .optional(),
+        /** Ask the registry for each image's digest, as `--resolve-image` does (never: each node uses its own image). */
+        resolveImage: z.enum(['always', 'changed', 'never']).default('always'),
       })
       .refine((a) => (a.files === undefined) !== (a.compose === undefined), 'Give compose files or compose text.'),
   ),
