@@ -8,6 +8,9 @@ import type { BerthClient } from './client';
 import { ContainerSync } from './container-sync';
 import { useClient, useQueryClient, useStream } from './hooks';
 
+/** What a swarm task's change makes stale (a manager hears of it through its containers and services). */
+const SWARM_TASK_KEYS = [['swarm.tasks'], ['services.list'], ['services.inspect'], ['stacks.list'], ['nodes.list']];
+
 /** Query keys (by method name prefix) that an event of this type makes stale. Container rows are patched, not here. */
 export function staleKeys(e: EngineEvent): string[][] {
   switch (e.type) {
@@ -16,6 +19,8 @@ export function staleKeys(e: EngineEvent): string[][] {
       if (e.action.startsWith('exec_')) return [];
       const keys: string[][] = [];
       if ('com.docker.compose.project' in e.attributes) keys.push(['compose.list']);
+      // A swarm task's container: its task list and the counts of its service, stack and node.
+      if ('com.docker.swarm.service.id' in e.attributes) keys.push(...SWARM_TASK_KEYS);
       if (e.action === 'create' || e.action === 'destroy')
         keys.push(['images.list'], ['volumes.list'], ['networks.list']);
       return keys;
@@ -25,7 +30,20 @@ export function staleKeys(e: EngineEvent): string[][] {
     case 'volume':
       return [['volumes.list']];
     case 'network':
-      return [['networks.list']];
+      return [
+        ['networks.list'],
+        ['swarm.networkUse'],
+        ['stacks.list'],
+        ...(e.attributes.type === 'overlay' ? [['swarm.status']] : []),
+      ];
+    case 'service':
+      return [...SWARM_TASK_KEYS, ['secrets.list'], ['configs.list'], ['swarm.networkUse']];
+    case 'node':
+      return [['nodes.list'], ['swarm.status'], ['swarm.tasks'], ['swarm.networkUse']];
+    case 'secret':
+      return [['secrets.list'], ['stacks.list']];
+    case 'config':
+      return [['configs.list'], ['stacks.list']];
     default:
       return [];
   }
