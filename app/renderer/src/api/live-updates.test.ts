@@ -2,7 +2,7 @@
 // task's container refresh the swarm views, so a replacement task shows without reload.
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../shared/contract';
-import { staleKeys } from './live-updates';
+import { isSwarmTaskEvent, staleKeys } from './live-updates';
 
 const ev = (type: string, action: string, attributes: Record<string, string> = {}): EngineEvent => ({
   type,
@@ -19,8 +19,10 @@ describe('staleKeys', () => {
     expect(keys).toEqual(expect.arrayContaining(['swarm.tasks', 'services.list', 'stacks.list', 'nodes.list']));
   });
 
-  it('a plain container touches no swarm view', () => {
+  it('a plain container touches no swarm view, and is not read again once settled', () => {
     expect(heads(ev('container', 'die'))).not.toContain('swarm.tasks');
+    expect(isSwarmTaskEvent(ev('container', 'die'))).toBe(false);
+    expect(isSwarmTaskEvent(ev('container', 'start', { 'com.docker.swarm.service.id': 's1' }))).toBe(true);
   });
 
   it('service, node, secret and config events refresh their lists', () => {

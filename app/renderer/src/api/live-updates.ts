@@ -1,7 +1,7 @@
 // Keeps server state current without polling: a container event patches the one row it concerns
 // (container-sync.ts) and makes only that container's inspect stale; other events invalidate exactly
 // the lists they touch; a reconnect lists everything again once.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ContainerSummary, EngineEvent } from '../../../shared/contract';
 import type { BerthClient } from './client';
@@ -10,6 +10,17 @@ import { useClient, useQueryClient, useStream } from './hooks';
 
 /** What a swarm task's change makes stale (a manager hears of it through its containers and services). */
 const SWARM_TASK_KEYS = [['swarm.tasks'], ['services.list'], ['services.inspect'], ['stacks.list'], ['nodes.list']];
+
+/**
+ * A swarm task's container event comes before the manager has heard the task's new state from its
+ * node (a few hundred ms later), and no event says when it has: the swarm views read once more after
+ * this long, once per burst of such events.
+ */
+export const SWARM_SETTLE_MS = 1000;
+
+/** Whether this event is of a swarm task's container (its views re-read once more when settled). */
+export const isSwarmTaskEvent = (e: EngineEvent): boolean =>
+  e.type === 'container' && 'com.docker.swarm.service.id' in e.attributes;
 
 /** Query keys (by method name prefix) that an event of this type makes stale. Container rows are patched, not here. */
 export function staleKeys(e: EngineEvent): string[][] {
@@ -20,7 +31,7 @@ export function staleKeys(e: EngineEvent): string[][] {
       const keys: string[][] = [];
       if ('com.docker.compose.project' in e.attributes) keys.push(['compose.list']);
       // A swarm task's container: its task list and the counts of its service, stack and node.
-      if ('com.docker.swarm.service.id' in e.attributes) keys.push(...SWARM_TASK_KEYS);
+      if (isSwarmTaskEvent(e)) keys.push(...SWARM_TASK_KEYS);
       if (e.action === 'create' || e.action === 'destroy')
         keys.push(['images.list'], ['volumes.list'], ['networks.list']);
       return keys;
@@ -80,12 +91,19 @@ export function useLiveUpdates(): void {
   const queryClient = useQueryClient();
   const client = useClient();
   const sync = useContainerSync();
+  const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(settle.current), []);
   useStream('engine.events', {}, 'events', {
     onData(events) {
       sync.onEvents(events);
       const keys = new Map<string, string[]>();
       for (const e of events) for (const k of staleKeys(e)) keys.set(k.join('|'), k);
       for (const k of keys.values()) void queryClient.invalidateQueries({ queryKey: k });
+      if (settle.current === undefined && events.some(isSwarmTaskEvent))
+        settle.current = setTimeout(() => {
+          settle.current = undefined;
+          for (const k of SWARM_TASK_KEYS) void queryClient.invalidateQueries({ queryKey: k });
+        }, SWARM_SETTLE_MS);
     },
   });
   useEffect(

@@ -56,7 +56,7 @@ export function DeployStackDialog({ onClose, name: fixedName }: { onClose(): voi
         <TaskView id={task.id} initial={task} />
         <div className="dialog-actions">
           <button type="button" className="primary" onClick={onClose}>
-            Close
+            Done
           </button>
         </div>
       </Dialog>

@@ -41,7 +41,7 @@ export function ServiceDetail({ name, tab }: { name: string; tab: string | undef
           <h1 id="service-title">{service.name}</h1>
           <div className="project-head-facts">
             <span>{modeText(service)}</span>
-            <span aria-label="Tasks">{tasksText(service)}</span>
+            <span aria-label="Task count">{tasksText(service)}</span>
             <span className="mono">{service.image}</span>
             {service.ports.length > 0 && <span className="mono">{service.ports.map(portText).join(', ')}</span>}
             {service.stack && (
