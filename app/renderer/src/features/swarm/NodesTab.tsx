@@ -129,7 +129,7 @@ export function NodesTab() {
               n.role === 'worker'
                 ? { label: 'Promote', onClick: () => void setRole(n, 'manager') }
                 : { label: 'Demote', onClick: () => void setRole(n, 'worker') },
-              { label: 'Labels', onClick: () => setOpen({ kind: 'labels', node: n }) },
+              { label: 'Labels', secondary: true, onClick: () => setOpen({ kind: 'labels', node: n }) },
               {
                 label: 'Remove',
                 danger: true,
