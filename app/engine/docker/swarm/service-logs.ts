@@ -157,16 +157,5 @@ export async function* serviceLogs(
       }
     })();
   }
-  const onAbort = () => window.close();
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    for (;;) {
-      const batch = await window.next();
-      if (!batch) return;
-      yield batch;
-    }
-  } finally {
-    opts.signal?.removeEventListener('abort', onAbort);
-    window.close();
-  }
+  yield* window.drain(opts.signal);
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { SwarmStatus } from '../../../../shared/contract/areas/swarm';
 import { href } from '../../app/router';
 import { JoinCommands } from './JoinCommands';
-import { InitSwarmDialog, JoinSwarmDialog, LeaveSwarmDialog } from './SwarmDialogs';
+import { CreateOrJoinButtons, LeaveSwarmDialog } from './SwarmDialogs';
 import { useSwarmStatus } from './swarm-queries';
 
 export function swarmSummary(s: SwarmStatus): string {
@@ -31,7 +31,7 @@ export const MESH_MISSING =
 
 export function SwarmCard({ running }: { running: boolean }) {
   const status = useSwarmStatus();
-  const [open, setOpen] = useState<'init' | 'join' | 'leave'>();
+  const [leaving, setLeaving] = useState(false);
   const s = status.data;
   const inSwarm = s && s.state !== 'inactive';
   return (
@@ -62,14 +62,7 @@ export function SwarmCard({ running }: { running: boolean }) {
           {s.role === 'manager' && <JoinCommands />}
           <div className="button-row">
             {!inSwarm ? (
-              <>
-                <button type="button" className="primary" onClick={() => setOpen('init')}>
-                  Create a swarm
-                </button>
-                <button type="button" onClick={() => setOpen('join')}>
-                  Join a swarm
-                </button>
-              </>
+              <CreateOrJoinButtons />
             ) : (
               <>
                 {s.role === 'manager' && (
@@ -77,7 +70,7 @@ export function SwarmCard({ running }: { running: boolean }) {
                     Open Swarm
                   </a>
                 )}
-                <button type="button" className="danger-hover" onClick={() => setOpen('leave')}>
+                <button type="button" className="danger-hover" onClick={() => setLeaving(true)}>
                   Leave the swarm
                 </button>
               </>
@@ -85,9 +78,7 @@ export function SwarmCard({ running }: { running: boolean }) {
           </div>
         </>
       )}
-      {open === 'init' && <InitSwarmDialog onClose={() => setOpen(undefined)} />}
-      {open === 'join' && <JoinSwarmDialog onClose={() => setOpen(undefined)} />}
-      {open === 'leave' && s && <LeaveSwarmDialog status={s} onClose={() => setOpen(undefined)} />}
+      {leaving && s && <LeaveSwarmDialog status={s} onClose={() => setLeaving(false)} />}
     </div>
   );
 }

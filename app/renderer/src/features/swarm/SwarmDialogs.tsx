@@ -202,6 +202,23 @@ export function JoinSwarmDialog({ onClose }: { onClose(): void }) {
   );
 }
 
+/** "Create a swarm" and "Join a swarm", each opening its dialog: shown where this engine is in none. */
+export function CreateOrJoinButtons() {
+  const [open, setOpen] = useState<'init' | 'join'>();
+  return (
+    <>
+      <button type="button" className="primary" onClick={() => setOpen('init')}>
+        Create a swarm
+      </button>
+      <button type="button" onClick={() => setOpen('join')}>
+        Join a swarm
+      </button>
+      {open === 'init' && <InitSwarmDialog onClose={() => setOpen(undefined)} />}
+      {open === 'join' && <JoinSwarmDialog onClose={() => setOpen(undefined)} />}
+    </>
+  );
+}
+
 export function LeaveSwarmDialog({ status, onClose }: { status: SwarmStatus; onClose(): void }) {
   const client = useClient();
   const toast = useUi((s) => s.toast);

@@ -1,7 +1,6 @@
 // Swarm (#/swarm/<tab>): the services, nodes, stacks, secrets and configs of the swarm this engine
 // manages; a service at #/swarm/services/<name>/<tab>, a stack at #/swarm/stacks/<name>/<tab>. Outside a
 // swarm (or on a worker) it says so, and how to get one.
-import { useState } from 'react';
 import { href } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
 import { RouteTabs } from '../../components/RouteTabs';
@@ -12,7 +11,7 @@ import { ServicesTab } from './ServicesTab';
 import { StackDetail } from './StackDetail';
 import { StacksTab } from './StacksTab';
 import { MESH_MISSING, swarmSummary } from './SwarmCard';
-import { InitSwarmDialog, JoinSwarmDialog } from './SwarmDialogs';
+import { CreateOrJoinButtons } from './SwarmDialogs';
 import { useSwarmStatus } from './swarm-queries';
 import '../../components/kit.css';
 import './swarm.css';
@@ -26,7 +25,6 @@ const tabs = [
 ] as const;
 
 function NotAManager({ inactive }: { inactive: boolean }) {
-  const [open, setOpen] = useState<'init' | 'join'>();
   return (
     <div className="empty" role="status">
       <h2>{inactive ? 'Not in a swarm' : 'A worker node'}</h2>
@@ -37,16 +35,9 @@ function NotAManager({ inactive }: { inactive: boolean }) {
       </p>
       {inactive && (
         <div className="button-row">
-          <button type="button" className="primary" onClick={() => setOpen('init')}>
-            Create a swarm
-          </button>
-          <button type="button" onClick={() => setOpen('join')}>
-            Join a swarm
-          </button>
+          <CreateOrJoinButtons />
         </div>
       )}
-      {open === 'init' && <InitSwarmDialog onClose={() => setOpen(undefined)} />}
-      {open === 'join' && <JoinSwarmDialog onClose={() => setOpen(undefined)} />}
     </div>
   );
 }

@@ -24,7 +24,12 @@ export function TasksTable({ tasks, label }: { tasks: SwarmTask[]; label: string
           className: 'name-cell',
           render: (t) => <span className="mono">{t.name}</span>,
         },
-        { label: 'Node', value: (t) => t.node ?? '', className: 'nowrap', render: (t) => t.node ?? <span className="muted">—</span> },
+        {
+          label: 'Node',
+          value: (t) => t.node ?? '',
+          className: 'nowrap',
+          render: (t) => t.node ?? <span className="muted">—</span>,
+        },
         {
           label: 'State',
           value: (t) => t.state,
