@@ -1,5 +1,6 @@
 // The containers list tells the engine's truth and fits a small window, against the real engine.
 import { expect, test, uniqueName, type Berth } from './fixtures';
+import { freePortRange } from '../harness/free-ports';
 
 const state = async (berth: Berth, name: string) =>
   (await berth.docker(['inspect', '-f', '{{.State.Status}}', name])).stdout.trim();
@@ -41,7 +42,7 @@ test.describe('the list tells the truth', () => {
     page,
     berth,
   }) => {
-    const port = 21000 + Math.floor(Math.random() * 30000);
+    const port = await freePortRange(1);
     const name = await run(berth, 'pzd', ['-p', `${port}:80`, berth.busybox, 'sleep', '600']);
     await berth.open(page, `#/containers/${name}/logs`);
     const head = page.locator('.detail-head');
@@ -67,7 +68,7 @@ test.describe('the list tells the truth', () => {
   });
 
   test('ports: one entry per binding, +N opens them all, only TCP is a link', async ({ page, berth }) => {
-    const p = 21000 + Math.floor(Math.random() * 30000);
+    const p = await freePortRange(6);
     const name = await run(berth, 'ports', [
       ...['-p', `${p}:81`, '-p', `${p + 1}:82`, '-p', `${p + 2}:83/udp`, '-p', `127.0.0.1:${p + 5}:86`],
       berth.busybox,

@@ -7,8 +7,8 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { OWNER_FILE, cleanupEngine, isAlive } from './cleanup.mjs';
+import { REAPED_PREFIX, spawnReaper } from './reaped-dir';
 
 export const SYSTEM_SOCKET = '/var/run/docker.sock';
 const DIR_PREFIX = 'berth-engine-';
@@ -55,9 +55,9 @@ export function checkPrerequisites(): void {
   }
 }
 
-/** Tears down engines left by test processes that died without cleaning up. */
+/** Tears down engines and VMs left by test processes that died without cleaning up (and whose reaper died too). */
 export async function sweepStaleEngines(): Promise<void> {
-  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(DIR_PREFIX))) {
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(DIR_PREFIX) || n.startsWith(REAPED_PREFIX))) {
     const dir = join(tmpdir(), name);
     let ownerPid = 0;
     try {
@@ -171,15 +171,7 @@ export async function startTestEngine(opts: StartOptions = {}): Promise<TestEngi
   save();
 
   // The reaper first, so even a crash during start-up is cleaned up.
-  const reaper = spawn(
-    process.execPath,
-    [fileURLToPath(new URL('./reaper.mjs', import.meta.url)), String(process.pid), dir],
-    {
-      detached: true,
-      stdio: 'ignore',
-    },
-  );
-  reaper.unref();
+  spawnReaper(dir);
 
   if (netns) {
     execFileSync('ip', ['netns', 'add', netns]);

@@ -1,13 +1,14 @@
 // Berth's VM image for the tests (and the bench) that boot the isolated Linux VM: built once per
 // machine and version of the VM scripts into a cache dir under /tmp keyed by their hash, under a lock
 // (flock), so test files running side by side build it once and later runs reuse it.
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBinary } from '../app/engine/host/binaries';
 import { findVmImage, imageSourceHash } from '../app/engine/host/vm/image';
+import { reapedTempDir } from './reaped-dir';
 
 export const VM_SCRIPTS_DIR = fileURLToPath(new URL('../resources/vm/linux', import.meta.url));
 
@@ -62,4 +63,42 @@ export async function ensureVmImage(log: (line: string) => void = console.log): 
       `build-image.sh finished, but ${dir} holds no image built from these scripts:\n${output.slice(-4000)}`,
     );
   return dir;
+}
+
+/**
+ * A BERTH_HOME for a test that runs Berth with its isolated VM as the engine, with these VM settings;
+ * registered with the reaper, so a killed test run leaves no VM (the reaper stops its QEMU).
+ */
+export function vmBerthHome(
+  name: string,
+  vm: { cpus: number; memoryGiB: number; diskGiB: number; idleMinutes: number },
+): string {
+  const home = reapedTempDir(name);
+  const config = join(home, 'config');
+  mkdirSync(config, { recursive: true });
+  writeFileSync(join(config, 'engine.json'), JSON.stringify({ version: 1, active: { kind: 'linux-vm' } }));
+  writeFileSync(join(config, 'settings.json'), JSON.stringify({ vm }));
+  return home;
+}
+
+/** A lock file all VM-booting tests share (two emulated boots at once on a small machine time out). */
+const VM_SLOT = join(tmpdir(), 'berth-vm-tests.lock');
+
+/**
+ * Waits until no other test on this machine boots Berth's VM, and holds that slot until the returned
+ * release is called or this process ends (flock(1) in a child whose stdin is this process's pipe).
+ */
+export async function holdVmSlot(log: (line: string) => void = console.log): Promise<() => void> {
+  if (!existsSync('/usr/bin/flock')) return () => undefined;
+  const began = Date.now();
+  const holder = spawn('flock', [VM_SLOT, 'sh', '-c', 'echo held; exec cat >/dev/null'], {
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout.once('data', () => resolve());
+    holder.once('exit', (code) => reject(new Error(`flock ${VM_SLOT} exited (${code})`)));
+  });
+  const waited = Date.now() - began;
+  if (waited > 1000) log(`waited ${Math.round(waited / 1000)} s for another test's VM to finish`);
+  return () => holder.stdin.end();
 }

@@ -2,15 +2,14 @@
 // usable): chosen as the engine, resources from settings with "restart needed because …", the disk,
 // a restart that applies them, and the idle saver stopping the VM and the next request waking it.
 // The VM boots with accel "auto" as in the app: KVM when QEMU can use it, else software emulation
-// (here /dev/kvm exists but nested KVM fails, so this also covers the fallback).
+// (here /dev/kvm is PVM, which Debian's kernel cannot run on, so the VM is emulated).
 // Slow (three boots); needs qemu-system-x86, and the VM image (harness/vm-image.ts builds it once, as
 // root with mmdebstrap; the backend finds it through BERTH_VM_IMAGE).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linuxVmAvailability } from '../engine/host/vm/qemu-host';
-import { ensureVmImage } from '../../harness/vm-image';
+import { ensureVmImage, holdVmSlot, vmBerthHome } from '../../harness/vm-image';
 import type { ContainerSummary, EngineInfo, EngineStatus } from '../shared/contract';
 import type { EngineChoices } from '../shared/contract/areas/system';
 import type { VmState } from '../shared/contract/areas/vm';
@@ -26,6 +25,7 @@ if (!vm.available) console.warn(`SKIPPED the Linux VM contract test: ${vm.reason
 const MINUTE_MS = 1000;
 
 let home = '';
+let releaseSlot: (() => void) | undefined;
 let backend: Backend | undefined;
 let server: RunningServer | undefined;
 let c: TestConnection;
@@ -44,15 +44,9 @@ async function until(what: string, ok: (s: EngineStatus) => boolean, ms: number)
 beforeAll(async () => {
   if (!vm.available) return;
   process.env.BERTH_VM_IMAGE = await ensureVmImage();
-  home = mkdtempSync(join(tmpdir(), 'berth-vm-home-'));
+  releaseSlot = await holdVmSlot(); // one VM-booting test at a time on this machine
+  home = vmBerthHome('vm-home', { cpus: 2, memoryGiB: 1, diskGiB: 9, idleMinutes: 0 });
   process.env.BERTH_HOME = home;
-  const config = join(home, 'config');
-  mkdirSync(config, { recursive: true });
-  writeFileSync(join(config, 'engine.json'), JSON.stringify({ version: 1, active: { kind: 'linux-vm' } }));
-  writeFileSync(
-    join(config, 'settings.json'),
-    JSON.stringify({ vm: { cpus: 2, memoryGiB: 1, diskGiB: 9, idleMinutes: 0 } }),
-  );
   backend = await createBackend({ idleMinuteMs: MINUTE_MS });
   server = await startServer({
     host: '127.0.0.1',
@@ -63,7 +57,7 @@ beforeAll(async () => {
     streams: backend.streams,
   });
   c = await connectTestClient(`http://127.0.0.1:${server.port}`, server.token);
-}, 900000);
+}, 1800000);
 
 afterAll(async () => {
   await c?.close();
@@ -72,6 +66,7 @@ afterAll(async () => {
   if (home) rmSync(home, { recursive: true, force: true });
   delete process.env.BERTH_HOME;
   delete process.env.BERTH_VM_IMAGE;
+  releaseSlot?.();
 }, 120000);
 
 describe.skipIf(!vm.available)(

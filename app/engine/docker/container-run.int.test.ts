@@ -9,6 +9,7 @@ import { connectEngine, type EngineClient } from './client';
 import { runContainer } from './container-run';
 import { runContainerAttached } from './container-run-attached';
 import { inspectContainer } from './containers';
+import { freePortRange } from '../../../harness/free-ports';
 
 let client: EngineClient;
 const made: string[] = [];
@@ -18,7 +19,7 @@ const name = (p: string) => {
   made.push(n);
   return n;
 };
-const port = 20000 + Math.floor(Math.random() * 40000);
+const port = await freePortRange(1);
 
 async function allOutput(out: AsyncGenerator<LogLine[]>): Promise<LogLine[]> {
   const lines: LogLine[] = [];

@@ -6,10 +6,11 @@ import { connectEngine, type EngineClient } from './client';
 import { containerSummary, enrichContainers, listContainers } from './containers';
 import { pauseContainer, unpauseContainer } from './containers-lifecycle';
 import { streamEvents } from './events';
+import { freePortRange } from '../../../harness/free-ports';
 
 let client: EngineClient;
 const made: string[] = [];
-const basePort = 20000 + Math.floor(Math.random() * 40000);
+const basePort = await freePortRange(3);
 const docker = (args: string[]) => testEngine().docker(args);
 
 async function run(prefix: string, args: string[]): Promise<string> {

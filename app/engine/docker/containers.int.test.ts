@@ -26,10 +26,11 @@ import {
   waitContainer,
 } from './containers-lifecycle';
 import { containerRunCommand } from './run-command';
+import { freePortRange } from '../../../harness/free-ports';
 
 let client: EngineClient;
 // Host ports are shared with everything else on this machine: pick a random block per run.
-const basePort = 20000 + Math.floor(Math.random() * 40000);
+const basePort = await freePortRange(3);
 const [P1, P2, P3] = [basePort, basePort + 1, basePort + 2];
 const made: string[] = [];
 const image = () => fixtures().busybox;

@@ -153,6 +153,8 @@ dpkg-deb --fsys-tarfile "$BERTH_KERNEL_DEB" |
     './lib/modules/*/kernel/fs/overlayfs' './lib/modules/*/kernel/fs/fuse' './lib/modules/*/kernel/fs/nls' \
     './lib/modules/*/kernel/drivers/virtio' './lib/modules/*/kernel/drivers/block' \
     './lib/modules/*/kernel/drivers/char/hw_random' './lib/modules/*/kernel/drivers/net' \
+    './lib/modules/*/kernel/drivers/char/virtio_console.ko' './lib/modules/*/kernel/drivers/acpi/button.ko' \
+    './lib/modules/*/kernel/drivers/input/evdev.ko' \
     './lib/modules/*/kernel/drivers/firmware/qemu_fw_cfg.ko' \
     --exclude='./lib/modules/*/kernel/drivers/net/*/*' \
     --exclude='./lib/modules/*/kernel/drivers/block/*/*' \
@@ -205,6 +207,7 @@ mke2fs -q -F -t ext4 -O ^has_journal -m 0 -L berth-root -N $((files + 4096)) -E 
 cat >"$work/berth-image.json" <<EOF
 {
   "format": 1,
+  "guest": 2,
   "debian": "$suite",
   "kernel": "$kver",
   "source": "$source_hash",

@@ -17,7 +17,14 @@ import {
 
 const repoScripts = fileURLToPath(new URL('../../../../resources/vm/linux', import.meta.url));
 const info = (source: string) =>
-  JSON.stringify({ format: 1, debian: 'bookworm', kernel: '6.1.0-56-amd64', source, built: '2026-01-02T03:04:05Z' });
+  JSON.stringify({
+    format: 1,
+    guest: 2,
+    debian: 'bookworm',
+    kernel: '6.1.0-56-amd64',
+    source,
+    built: '2026-01-02T03:04:05Z',
+  });
 
 let tmp = '';
 const temp = () => (tmp = mkdtempSync(join(tmpdir(), 'berth-vm-image-test-')));
@@ -55,7 +62,10 @@ describe("the isolated Linux VM's image", () => {
       kernel: '6.1.0-56-amd64',
       source: 'abc',
       built: '2026-01-02T03:04:05Z',
+      guest: 2,
     });
+    // Images from before the guest protocol had a number speak version 1.
+    expect(parseImageInfo('{"format":1,"debian":"b","kernel":"k","source":"s","built":"t"}')?.guest).toBe(1);
     expect(parseImageInfo('{"format":2,"debian":"b","kernel":"k","source":"s","built":"t"}')).toBeUndefined();
     expect(parseImageInfo('{"format":1,"debian":"b"}')).toBeUndefined();
     expect(parseImageInfo('not json')).toBeUndefined();
@@ -75,7 +85,7 @@ describe("the isolated Linux VM's image", () => {
       kernel: join(dir, 'vmlinuz'),
       initramfs: join(dir, 'initramfs.cpio'),
       root: join(dir, 'root.img'),
-      info: { debian: 'bookworm', kernel: '6.1.0-56-amd64', source: 'abc', built: '2026-01-02T03:04:05Z' },
+      info: { debian: 'bookworm', kernel: '6.1.0-56-amd64', source: 'abc', built: '2026-01-02T03:04:05Z', guest: 2 },
     });
     expect(describeImage(image)).toBe(
       `image ${dir}: Debian bookworm, kernel 6.1.0-56-amd64, built 2026-01-02T03:04:05Z`,

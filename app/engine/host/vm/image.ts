@@ -14,6 +14,13 @@ export const IMAGE_FILES = {
   info: 'berth-image.json',
 } as const;
 
+/**
+ * What the guest in an image does for the host, by version (berth-image.json's `guest`; 1 when
+ * absent): 2 = stops on "stop" from the virtio-serial control port and on the ACPI power button, and
+ * stops itself when no Berth has held the control port for its orphan grace.
+ */
+export const GUEST_PROTOCOL = 2;
+
 /** The files an image is made from, in the order build-image.sh hashes them into `source`. */
 export const IMAGE_SOURCES = ['build-image.sh', 'init', 'berth-guest-init'] as const;
 
@@ -26,6 +33,8 @@ export interface VmImageInfo {
   source: string;
   /** ISO time of the build. */
   built: string;
+  /** The guest protocol (GUEST_PROTOCOL) its init speaks. */
+  guest: number;
 }
 
 export interface VmImage {
@@ -52,7 +61,8 @@ export function parseImageInfo(text: string): VmImageInfo | undefined {
     const str = (k: string) => (typeof j[k] === 'string' ? (j[k] as string) : undefined);
     const [debian, kernel, source, built] = [str('debian'), str('kernel'), str('source'), str('built')];
     if (j.format !== 1 || !debian || !kernel || !source || !built) return undefined;
-    return { debian, kernel, source, built };
+    const guest = typeof j.guest === 'number' && Number.isInteger(j.guest) ? j.guest : 1;
+    return { debian, kernel, source, built, guest };
   } catch {
     return undefined;
   }

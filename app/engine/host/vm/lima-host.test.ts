@@ -16,9 +16,10 @@ afterEach(async () => {
   for (const h of homes.splice(0)) h.cleanup();
 });
 
-function setup(fake = '', opts: Partial<LimaHostOptions> = {}) {
-  const home = fakeHome();
-  homes.push(home);
+/** A Berth (a LimaHost) on a new fake home, or on `home` again: a second Berth on the same data dir. */
+function setup(fake = '', opts: Partial<LimaHostOptions> = {}, again?: FakeHome) {
+  const home = again ?? fakeHome();
+  if (!again) homes.push(home);
   home.install('fake-limactl.mjs', 'limactl');
   const host = new LimaHost({
     paths: home.paths,
@@ -174,6 +175,41 @@ describe('LimaHost (fake limactl: macOS absent here)', { timeout: 30000 }, () =>
     await expect(host.setResources({ cpus: 2, memoryGiB: 0, diskGiB: 80 })).rejects.toThrow(
       /cannot have 0 GiB of memory/,
     );
+  });
+
+  it('adopts the VM a Berth that is gone left running: no restart (limactl list says Running, the engine answers)', async () => {
+    const { home, host: first } = setup();
+    expect(await first.start()).toBe('running');
+    // The first Berth is gone without stopping its VM (Lima's host agent outlives it).
+    const { host, calls, notices } = setup('', {}, home);
+    expect(await host.start()).toBe('running');
+    expect(notices()).toContain(
+      "Berth's VM was still running from an earlier session; Berth took it over without a restart, so its containers kept running.",
+    );
+    expect(calls().filter((c) => c.startsWith('start') || c.startsWith('stop'))).toEqual(['start --tty=false berth']);
+    expect((await pingUnix(host.paths.socket)).ok).toBe(true);
+  });
+
+  it('stops a running VM whose engine does not answer, cleanly, and starts it again', async () => {
+    const { home, host: first } = setup();
+    expect(await first.start()).toBe('running');
+    const engine = (
+      JSON.parse(readFileSync(join(first.paths.limaHome, '_fake', 'state.json'), 'utf8')) as {
+        instances: { berth: { enginePid: number } };
+      }
+    ).instances.berth.enginePid;
+    process.kill(engine, 'SIGSTOP'); // alive (Lima says Running) but silent
+    const { host, calls, notices } = setup('', {}, home);
+    expect(await host.start()).toBe('running');
+    expect(notices()).toContain(
+      `Berth's VM is running, but its engine does not answer at ${host.paths.socket}; Berth shuts it down cleanly and starts it again.`,
+    );
+    expect(calls().filter((c) => c.startsWith('start') || c.startsWith('stop'))).toEqual([
+      'start --tty=false berth',
+      'stop berth',
+      'start --tty=false berth',
+    ]);
+    expect((await pingUnix(host.paths.socket)).ok).toBe(true);
   });
 
   it('a stop during the start cancels it', async () => {

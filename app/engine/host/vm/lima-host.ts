@@ -192,9 +192,21 @@ export class LimaHost extends VmHostBase implements VmControls {
       inst = undefined;
     }
     if (signal.aborted) return;
-    if (inst?.status === 'Running' && (await pingUnix(this.paths.socket, 1000)).ok) {
-      this.log.mark('Berth VM already running; using it');
-      return;
+    // Running already (Lima's host agent outlives Berth): adopted when its engine answers on Berth's
+    // forwarded socket, else stopped cleanly and started again.
+    if (inst?.status === 'Running') {
+      if ((await pingUnix(this.paths.socket, 1000)).ok) {
+        this.log.mark('Berth VM already running; using it');
+        this.notice(
+          "Berth's VM was still running from an earlier session; Berth took it over without a restart, so its containers kept running.",
+        );
+        return;
+      }
+      this.notice(
+        `Berth's VM is running, but its engine does not answer at ${this.paths.socket}; Berth shuts it down cleanly and starts it again.`,
+      );
+      await this.step("Shutting down Berth's VM, whose engine does not answer", () => this.stopInstance(lima));
+      inst = { ...inst, status: 'Stopped' };
     }
     const run = (args: string[]) =>
       lima.run(args, { onStderrLine: this.onLimaLine, signal, timeoutMs: this.opts.startTimeoutMs ?? 15 * 60000 });
@@ -241,6 +253,11 @@ export class LimaHost extends VmHostBase implements VmControls {
         this.log.mark(`could not trim the data disk (${(err as Error).message}); it may take more space than it holds`),
       );
     this.progress("Shutting down Berth's VM");
+    await this.stopInstance(lima);
+  }
+
+  /** `limactl stop` (the guest shuts down cleanly), forced when that does not end in time. */
+  private async stopInstance(lima: Limactl): Promise<void> {
     try {
       await lima.run(['stop', LIMA_INSTANCE], { onStderrLine: this.onLimaLine, timeoutMs: 180000 });
     } catch (err) {

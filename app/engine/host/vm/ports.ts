@@ -1,4 +1,5 @@
 // Loopback ports for the VM hosts' forwarded engines.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** Whether `port` on 127.0.0.1 can be listened on now. */
@@ -20,4 +21,22 @@ export function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The port kept in `file` (JSON `{ port }`) when it is free now, so a terminal's DOCKER_HOST keeps
+ * working across starts; else a new free one, which is kept.
+ */
+export async function keptPort(file: string): Promise<number> {
+  let saved: number | undefined;
+  try {
+    const p = (JSON.parse(readFileSync(file, 'utf8')) as { port?: unknown }).port;
+    if (typeof p === 'number') saved = p;
+  } catch {
+    /* first start */
+  }
+  if (saved && (await portFree(saved))) return saved;
+  const port = await freePort();
+  writeFileSync(file, `${JSON.stringify({ port }, null, 2)}\n`, { mode: 0o600 });
+  return port;
 }

@@ -1,15 +1,16 @@
 // The isolated Linux VM for real: QEMU boots the image build-image.sh builds from Debian packages
 // (built once into a cache dir under /tmp: harness/vm-image.ts), dockerd runs inside, a busybox
 // container runs through the forwarded port, the engine data survives a stop and a second boot.
-// Software emulation (TCG): slow (about 40 s per boot), no KVM needed.
+// Software emulation (TCG): slow (about 20–50 s per boot on a busy machine), no KVM needed. Its dir is
+// registered with the harness reaper, so a killed test run leaves no QEMU.
 // Needs: qemu-system-x86; to build the image, root and mmdebstrap.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDocker, type TestEngine } from '../../../../harness/engine';
 import { buildBusybox } from '../../../../harness/fixtures';
-import { ensureVmImage, vmImageUnavailable } from '../../../../harness/vm-image';
+import { reapedTempDir } from '../../../../harness/reaped-dir';
+import { ensureVmImage, holdVmSlot, vmImageUnavailable } from '../../../../harness/vm-image';
 import type { EngineEvent } from '../types';
 import { findBinary } from '../binaries';
 import { QemuHost } from './qemu-host';
@@ -21,12 +22,14 @@ const missing = !findBinary('qemu-system-x86_64')
 if (missing) console.warn(`SKIPPED the isolated Linux VM test: ${missing}.`);
 
 let dir = '';
+let releaseSlot: (() => void) | undefined;
 let host: QemuHost;
 const events: EngineEvent[] = [];
 beforeAll(async () => {
   if (missing) return;
   const image = await ensureVmImage();
-  dir = mkdtempSync(join(tmpdir(), 'berth-linux-vm-'));
+  releaseSlot = await holdVmSlot(); // one VM-booting test at a time on this machine
+  dir = reapedTempDir('linux-vm');
   host = new QemuHost({
     paths: { data: join(dir, 'data'), config: join(dir, 'config') },
     accel: 'tcg',
@@ -34,10 +37,11 @@ beforeAll(async () => {
     image: { dir: image },
   });
   host.subscribe((e) => events.push(e));
-}, 900000);
+}, 1800000);
 afterAll(async () => {
   await host?.stop().catch(() => undefined);
   if (dir) rmSync(dir, { recursive: true, force: true });
+  releaseSlot?.();
 }, 120000);
 
 const url = () => {

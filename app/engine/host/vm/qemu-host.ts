@@ -4,39 +4,59 @@
 // initramfs, a read-only ext4 root with docker.io); nothing of the host but QEMU is used. The engine
 // data is a raw disk image under Berth's data dir, and the guest's engine port is forwarded to a
 // loopback port on the host.
+//
+// The VM is tied to Berth without dying with it (README: "A VM tied to its owner"): QEMU runs in its
+// own session with a pidfile, a QMP socket, a console socket and a control port under the data dir.
+// Berth holds the control port while it runs; the guest shuts itself down cleanly when no Berth has
+// held it for the orphan grace (default 5 min). A start first looks for a VM an earlier Berth left:
+// a healthy one is adopted (no reboot, containers keep running), any other is shut down through QMP.
 import { spawn, type ChildProcess } from 'node:child_process';
-import {
-  accessSync,
-  closeSync,
-  constants,
-  existsSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statfsSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { connect } from 'node:net';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pingLoopback, type EngineAddress } from '../../docker/client';
-import { findBinary } from '../binaries';
 import { berthPaths, type BerthPaths } from '../paths';
-import { sleep } from '../processes';
+import { isAlive, sleep } from '../processes';
 import { RotatingLog } from '../rotating-log';
 import { EngineStepError } from '../step-error';
-import { freePort, portFree } from './ports';
+import { keptPort } from './ports';
+import { dataDiskGiB, dataDiskUsage, growDataDisk } from './qemu-disk';
 import { clientTls, ensureEngineTls, type EngineTlsMaterial } from './engine-tls';
-import { describeImage, findVmImage, staleImageNotice, type VmImage } from './image';
+import { buildImageCommand, describeImage, findVmImage, GUEST_PROTOCOL, staleImageNotice, type VmImage } from './image';
+import { kvmProblem } from './kvm';
+import { findQemu } from './qemu-availability';
+import { GuestChannels } from './qemu-channels';
 import { DEFAULT_VM_RESOURCES, type VmResources } from './lima-config';
+import { qemuArgs, qemuRuntimeFiles, type QemuRuntimeFiles } from './qemu-command';
+import { withQmp } from './qmp';
+import {
+  clearRuntimeFiles,
+  findLeftoverVm,
+  leftoverProblem,
+  liveOwner,
+  powerDownVm,
+  retireLeftoverVm,
+  writeOwner,
+  type LeftoverVm,
+} from './qemu-leftover';
 import { describeRestart, restartPlan } from './restart-reasons';
 import type { VmControls, VmDiskUsage, VmRestartPlan } from './vm-controls';
 import { VmHostBase, VmStepFailure } from './vm-host-base';
 
+export { qemuValue } from './qemu-command';
+export { kvmUsable } from './kvm';
+export { linuxVmAvailability } from './qemu-availability';
+
 export type QemuAccel = 'kvm' | 'tcg' | 'auto';
+
+/**
+ * How long a VM gets to shut down cleanly (dockerd stops its containers: up to 15 s; containerd; the
+ * disk is trimmed) before QEMU is told to quit. Emulated VMs on a busy machine need much of it.
+ */
+const SHUTDOWN_GRACE_MS = 60000;
+
+/** How long a VM waits for a Berth on its control port before it shuts itself down. */
+export const DEFAULT_ORPHAN_GRACE_S = 300;
 
 export interface QemuHostOptions {
   paths?: BerthPaths;
@@ -55,12 +75,16 @@ export interface QemuHostOptions {
   env?: Record<string, string | undefined>;
   /** Boot + dockerd start; software emulation needs minutes on a busy machine. Default 5 min. */
   apiTimeoutMs?: number;
+  /**
+   * Seconds a VM whose Berth is gone (crashed, killed) keeps running for the next Berth to adopt it,
+   * before it shuts itself down. Default the BERTH_VM_ORPHAN_GRACE_S environment variable, else 300.
+   */
+  orphanGraceS?: number;
 }
 
-export interface QemuPaths {
+export interface QemuPaths extends QemuRuntimeFiles {
   dir: string;
   dataDisk: string;
-  control: string;
   logFile: string;
   /** The engine's TLS certificates (ca.pem, cert.pem, key.pem: a DOCKER_CERT_PATH for the docker CLI). */
   tls: string;
@@ -70,8 +94,8 @@ export function qemuPaths(paths: BerthPaths): QemuPaths {
   const dir = join(paths.data, 'linux-vm');
   return {
     dir,
+    ...qemuRuntimeFiles(dir),
     dataDisk: join(dir, 'data.img'),
-    control: join(dir, 'control.sock'),
     logFile: join(dir, 'console.log'),
     tls: join(dir, 'tls'),
   };
@@ -81,61 +105,6 @@ const consoleMarkers: [string, string][] = [
   ['BERTH-VM-ROOT-READY', "The VM's kernel is up; mounting the engine data"],
   ['BERTH-VM-ENGINE-STARTING', 'Starting dockerd inside the VM'],
 ];
-
-/** A value inside one of QEMU's comma-separated option lists (a comma is written twice). */
-export function qemuValue(s: string): string {
-  return s.replace(/,/g, ',,');
-}
-
-export function kvmUsable(): boolean {
-  try {
-    accessSync('/dev/kvm', constants.R_OK | constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** QEMU, the one thing the VM needs from this machine; a step error saying how to install it when missing. */
-function findQemu(env: Record<string, string | undefined>): string {
-  const qemu = findBinary('qemu-system-x86_64', env);
-  if (!qemu)
-    throw new EngineStepError(
-      'unavailable',
-      "Berth's isolated VM needs QEMU, which is not installed.",
-      'Install it with `sudo apt-get install qemu-system-x86`.',
-    );
-  return qemu;
-}
-
-/**
- * Whether Berth's isolated VM can run here, and how (KVM or software emulation) or what to install.
- * The VM image is part of Berth, not of the machine: a missing image fails the start with the command
- * that builds it.
- */
-export function linuxVmAvailability(env: Record<string, string | undefined> = process.env): {
-  available: boolean;
-  reason: string;
-} {
-  try {
-    findQemu(env);
-    if (!findBinary('openssl', env))
-      throw new EngineStepError(
-        'unavailable',
-        "Berth's isolated VM secures its engine with TLS certificates made with openssl, which is not installed.",
-        'Install it with `sudo apt-get install openssl`.',
-      );
-    return {
-      available: true,
-      reason: kvmUsable()
-        ? 'QEMU is installed and /dev/kvm is usable: KVM is tried first, software emulation if QEMU cannot use it'
-        : 'QEMU is installed; no usable /dev/kvm, so software emulation (slow)',
-    };
-  } catch (err) {
-    const e = err as EngineStepError;
-    return { available: false, reason: e.message };
-  }
-}
 
 export class QemuHost extends VmHostBase implements VmControls {
   readonly id = 'linux-vm';
@@ -147,7 +116,11 @@ export class QemuHost extends VmHostBase implements VmControls {
   readonly paths: QemuPaths;
   private port = 0;
   private tls: EngineTlsMaterial | undefined;
-  private qemu: ChildProcess | undefined;
+  /** The running VM's QEMU: launched by this Berth (`child` set) or adopted from an earlier one. */
+  private vmPid: number | undefined;
+  private child: ChildProcess | undefined;
+  /** Console and control port; the control port is held while the VM runs (the guest counts on it). */
+  private channels: GuestChannels | undefined;
   private console = '';
   private seen = new Set<string>();
 
@@ -167,7 +140,17 @@ export class QemuHost extends VmHostBase implements VmControls {
   /** 'kvm' or 'tcg', as this start uses it. */
   get accel(): 'kvm' | 'tcg' {
     const a = this.opts.accel ?? 'auto';
-    return a === 'auto' ? (kvmUsable() ? 'kvm' : 'tcg') : a;
+    return a === 'auto' ? (kvmProblem() ? 'tcg' : 'kvm') : a;
+  }
+
+  /** The running VM's QEMU process id (launched or adopted), undefined while stopped. */
+  get vmProcess(): number | undefined {
+    return this.vmPid;
+  }
+
+  private get orphanGraceS(): number {
+    const fromEnv = Number((this.opts.env ?? process.env).BERTH_VM_ORPHAN_GRACE_S);
+    return this.opts.orphanGraceS ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_ORPHAN_GRACE_S);
   }
 
   protected fixFor(): string {
@@ -189,29 +172,26 @@ export class QemuHost extends VmHostBase implements VmControls {
     const qemu = findQemu(env);
     const image = findVmImage(this.imageDir, this.scriptsDir);
     this.log.mark(describeImage(image));
-    const stale = staleImageNotice(image, this.scriptsDir);
-    if (stale) this.notice(stale);
-    if (this.opts.accel === 'kvm' && !kvmUsable())
+    if (image.info && image.info.guest < GUEST_PROTOCOL)
       throw new EngineStepError(
         'unavailable',
-        'KVM was asked for, but /dev/kvm is missing or not usable by Berth.',
+        `Berth's VM image in ${image.dir} was built for an older Berth: its guest cannot be stopped by this Berth, nor stop itself when Berth is gone.`,
+        `Rebuild it with \`${buildImageCommand(this.scriptsDir, image.dir)}\`, then start the engine again.`,
+      );
+    const stale = staleImageNotice(image, this.scriptsDir);
+    if (stale) this.notice(stale);
+    const kvm = kvmProblem();
+    if (this.opts.accel === 'kvm' && kvm)
+      throw new EngineStepError(
+        'unavailable',
+        `KVM was asked for, but ${kvm}.`,
         'Enable virtualization in the firmware and add your user to the kvm group, or choose software emulation.',
       );
+    if (this.opts.accel !== 'tcg' && kvm) this.log.mark(`software emulation: ${kvm}`);
     // Made once, readable by the user alone; the VM gets the server's part through fw_cfg at boot.
     this.tls = clientTls(ensureEngineTls(this.paths.tls, { ips: ['127.0.0.1'], names: ['localhost'], env }));
     // Berth before the Debian image wrote its initramfs here.
     rmSync(join(this.paths.dir, 'initramfs.cpio'), { force: true });
-    // Sparse; the guest formats it on first boot, and grows its file system when the image grew.
-    const want = this.resources.diskGiB * 1024 ** 3;
-    const have = existsSync(this.paths.dataDisk) ? statSync(this.paths.dataDisk).size : 0;
-    if (want > have) {
-      const fd = openSync(this.paths.dataDisk, existsSync(this.paths.dataDisk) ? 'r+' : 'w', 0o600);
-      ftruncateSync(fd, want);
-      closeSync(fd);
-    } else if (want < have)
-      this.notice(
-        `The data disk stays ${Math.round(have / 1024 ** 3)} GiB: it cannot shrink to ${this.resources.diskGiB} GiB without losing data.`,
-      );
     return { qemu, image };
   }
 
@@ -227,59 +207,151 @@ export class QemuHost extends VmHostBase implements VmControls {
       }
   };
 
-  private qemuArgs(accel: 'kvm' | 'tcg', image: VmImage): string[] {
-    return [
-      ...(accel === 'kvm' ? ['-enable-kvm', '-cpu', 'host'] : ['-accel', 'tcg']),
-      ...['-m', `${this.resources.memoryGiB * 1024}`, '-smp', String(this.resources.cpus)],
-      ...['-nographic', '-nodefaults', '-no-reboot'],
-      ...['-kernel', image.kernel, '-initrd', image.initramfs, '-append', 'console=ttyS0 quiet panic=-1'],
-      // The guest finds its disks by serial. The root image is shared by every VM and never written.
-      ...['-drive', `if=none,id=root,file=${qemuValue(image.root)},format=raw,readonly=on`],
-      ...['-device', 'virtio-blk-pci,drive=root,serial=berth-root'],
-      ...['-drive', `if=none,id=data,file=${qemuValue(this.paths.dataDisk)},format=raw,discard=unmap`],
-      ...['-device', 'virtio-blk-pci,drive=data,serial=berth-data'],
-      ...['-netdev', `user,id=n0,hostfwd=tcp:127.0.0.1:${this.port}-:2376`, '-device', 'virtio-net-pci,netdev=n0'],
-      // The engine's server certificate, key and CA, read by the guest from /sys/firmware/qemu_fw_cfg.
-      ...(['ca', 'server-cert', 'server-key'] as const).flatMap((f) => [
-        '-fw_cfg',
-        `name=opt/berth/${f},file=${qemuValue(join(this.paths.tls, `${f}.pem`))}`,
-      ]),
-      ...['-serial', 'stdio', '-serial', `unix:${qemuValue(this.paths.control)},server=on,wait=off`],
-    ];
+  /**
+   * A VM an earlier Berth left running: adopted when it is healthy and ours (true), else shut down
+   * cleanly through QMP (false: a new one boots). Fails when another live Berth holds it.
+   */
+  private async adoptLeftover(image: VmImage): Promise<boolean> {
+    const vm = findLeftoverVm(this.paths, this.paths.dataDisk);
+    if (!vm) return false;
+    const owner = liveOwner(this.paths);
+    if (owner !== undefined && owner !== process.pid)
+      throw new EngineStepError(
+        'conflict',
+        `Berth's VM (QEMU process ${vm.pid}) is in use by another Berth (process ${owner}).`,
+        'Quit the other Berth first, or give this one its own data directory with BERTH_HOME.',
+      );
+    const problem = await leftoverProblem(vm, this.paths, image, this.tls!);
+    if (problem) {
+      await this.retireLeftover(vm, problem);
+      return false;
+    }
+    this.port = vm.port;
+    const disk = dataDiskGiB(this.paths.dataDisk) ?? this.resources.diskGiB;
+    this.applied = { cpus: vm.cpus, memoryGiB: vm.memoryGiB, diskGiB: disk, accel: vm.accel };
+    await this.attach(vm.pid);
+    this.log.mark(`adopted QEMU process ${vm.pid} (engine on 127.0.0.1:${vm.port}) from an earlier Berth`);
+    this.notice(
+      `Berth's VM was still running from an earlier session (QEMU process ${vm.pid}); Berth took it over without a restart, so its containers kept running.`,
+    );
+    return true;
+  }
+
+  private async retireLeftover(vm: LeftoverVm, problem: string): Promise<void> {
+    this.notice(
+      `Berth's VM from an earlier session (QEMU process ${vm.pid}) cannot be used: ${problem}. Berth shuts it down cleanly and starts a new one.`,
+    );
+    this.progress('Shutting down the VM left by an earlier session');
+    this.log.mark(await retireLeftoverVm(vm, this.paths, SHUTDOWN_GRACE_MS, (b) => this.log.write(b)));
+  }
+
+  /** Takes the VM's console into the log and holds its control port (Berth's presence, for the guest). */
+  private async attach(pid: number): Promise<void> {
+    this.vmPid = pid;
+    writeOwner(this.paths, pid);
+    const channels = new GuestChannels(
+      this.paths,
+      () => this.vmPid !== pid || !isAlive(pid),
+      this.onConsole,
+      () => this.onControlLost(channels, pid),
+    );
+    this.channels = channels;
+    await channels.open();
+  }
+
+  private detach(): void {
+    this.channels?.close();
+    this.channels = undefined;
+    this.vmPid = undefined;
+    this.child = undefined;
   }
 
   private launch(qemu: string, accel: 'kvm' | 'tcg', image: VmImage): Promise<void> {
-    const args = this.qemuArgs(accel, image);
+    clearRuntimeFiles(this.paths);
+    const args = qemuArgs({
+      accel,
+      resources: this.resources,
+      image,
+      dataDisk: this.paths.dataDisk,
+      port: this.port,
+      tlsDir: this.paths.tls,
+      files: this.paths,
+      orphanGraceS: this.orphanGraceS,
+    });
     this.log.mark(`starting: ${qemu} ${args.join(' ')}`);
     return this.step(
       accel === 'kvm' ? "Booting Berth's VM (KVM)" : "Booting Berth's VM (software emulation: slow, no KVM)",
-      () => {
-        const child = spawn(qemu, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-        this.qemu = child;
+      async () => {
+        const err = openSync(this.paths.stderr, 'w', 0o600);
+        let child: ChildProcess;
+        try {
+          // Its own session: a Ctrl-C in Berth's terminal or a crash of Berth does not take the VM
+          // down mid-write; the guest's orphan grace and the next start's adopt-or-stop do.
+          child = spawn(qemu, args, { detached: true, stdio: ['ignore', 'ignore', err] });
+        } finally {
+          closeSync(err);
+        }
+        this.child = child;
         this.console = '';
         this.seen.clear();
-        child.stdout.on('data', this.onConsole);
-        child.stderr.on('data', this.onConsole);
+        child.on('error', (e) => this.log.mark(`qemu could not run: ${e.message}`));
         child.on('exit', (code, sig) => this.onExit(child, code, sig));
         this.applied = { ...this.resources, accel };
+        if (child.pid) await this.attach(child.pid);
       },
     );
   }
 
+  private qemuMessages(): string {
+    try {
+      return readFileSync(this.paths.stderr, 'utf8').trim();
+    } catch {
+      return '';
+    }
+  }
+
   protected async bringUp(signal: AbortSignal): Promise<void> {
     const { qemu, image } = await this.step('Preparing the VM (kernel, initramfs, data disk)', () => this.prepare());
-    this.port = await this.enginePort();
-    let accel = this.accel;
-    await this.launch(qemu, accel, image);
-    await this.step('Waiting for the engine API', () =>
+    if (await this.step("Looking for Berth's VM from an earlier session", () => this.adoptLeftover(image))) return;
+    if (signal.aborted) return;
+    await this.step("Preparing the engine's data disk", () => {
+      const notice = growDataDisk(this.paths.dataDisk, this.resources.diskGiB);
+      if (notice) this.notice(notice);
+    });
+    this.port = await keptPort(join(this.paths.dir, 'engine.json'));
+    const accel = this.accel;
+    try {
+      await this.launch(qemu, accel, image);
+      await this.waitForEngine(qemu, image, accel, signal);
+    } catch (err) {
+      // A VM whose engine never came up is shut down, not left running (while Berth holds its control
+      // port, the guest would not stop by itself).
+      await this.discardVm();
+      throw err;
+    }
+  }
+
+  /** Shuts down a VM that failed to start: the power button, then quit after 10 s, then SIGKILL. */
+  private async discardVm(): Promise<void> {
+    const pid = this.vmPid;
+    this.detach();
+    this.applied = undefined;
+    if (pid && isAlive(pid)) this.log.mark(`the VM that failed to start: ${await powerDownVm(pid, this.paths, 10000)}`);
+    clearRuntimeFiles(this.paths);
+  }
+
+  private waitForEngine(qemu: string, image: VmImage, first: 'kvm' | 'tcg', signal: AbortSignal): Promise<void> {
+    let accel = first;
+    return this.step('Waiting for the engine API', () =>
       this.waitForApi(
         async () => {
           const failed = /BERTH-VM-FAIL (.*)/.exec(this.console)?.[1];
-          const q = this.qemu;
+          const q = this.child;
           const exited = !q || q.exitCode !== null || q.signalCode !== null;
-          const last = this.console.trim().split('\n').at(-1) ?? 'no output';
+          const said = exited ? this.qemuMessages() : '';
+          const last = (said || this.console).trim().split('\n').at(-1) ?? 'no output';
           // KVM that QEMU cannot use (nested virtualization refusing the host CPU model) fails at once.
-          if (exited && accel === 'kvm' && this.opts.accel !== 'kvm' && /kvm|MSR/i.test(this.console)) {
+          if (exited && accel === 'kvm' && this.opts.accel !== 'kvm' && /kvm|MSR/i.test(said)) {
             this.notice(`KVM did not work here (${last}); Berth's VM uses software emulation instead, which is slow.`);
             accel = 'tcg';
             await this.launch(qemu, accel, image);
@@ -300,22 +372,6 @@ export class QemuHost extends VmHostBase implements VmControls {
     );
   }
 
-  /** The port the engine had last time when it is free (so a terminal's DOCKER_HOST keeps working), else a new one. */
-  private async enginePort(): Promise<number> {
-    const file = join(this.paths.dir, 'engine.json');
-    let saved: number | undefined;
-    try {
-      const p = (JSON.parse(readFileSync(file, 'utf8')) as { port?: unknown }).port;
-      if (typeof p === 'number') saved = p;
-    } catch {
-      /* first start */
-    }
-    if (saved && (await portFree(saved))) return saved;
-    const port = await freePort();
-    writeFileSync(file, `${JSON.stringify({ port }, null, 2)}\n`, { mode: 0o600 });
-    return port;
-  }
-
   terminalEnv(): Record<string, string> {
     return { DOCKER_HOST: `tcp://127.0.0.1:${this.port}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: this.paths.tls };
   }
@@ -327,10 +383,7 @@ export class QemuHost extends VmHostBase implements VmControls {
 
   /** The data disk: its size, what it really takes on the host (it is sparse), and the host's free space. */
   async diskUsage(): Promise<VmDiskUsage | undefined> {
-    if (!existsSync(this.paths.dataDisk)) return undefined;
-    const st = statSync(this.paths.dataDisk);
-    const fs = statfsSync(this.paths.dir);
-    return { sizeBytes: st.size, usedBytes: st.blocks * 512, hostFreeBytes: fs.bavail * fs.bsize };
+    return dataDiskUsage(this.paths.dataDisk);
   }
 
   async setResources(resources: VmResources): Promise<VmRestartPlan> {
@@ -356,33 +409,52 @@ export class QemuHost extends VmHostBase implements VmControls {
 
   private onExit(child: ChildProcess, code: number | null, sig: NodeJS.Signals | null): void {
     this.log.mark(`qemu exited (${sig ? `signal ${sig}` : `exit code ${code}`})`);
-    if (child !== this.qemu || this.machine.state !== 'running') return;
-    this.qemu = undefined;
+    if (child !== this.child || this.machine.state !== 'running') return;
+    this.vmGone(`${sig ? `signal ${sig}` : `exit code ${code}`}`);
+  }
+
+  /** The control port closed: for an adopted VM (no child to watch) that is how its end shows. */
+  private onControlLost(channels: GuestChannels, pid: number): void {
+    if (channels !== this.channels || this.child || this.machine.state !== 'running') return;
+    if (!isAlive(pid)) return this.vmGone(`QEMU process ${pid} ended`);
+    this.log.mark('the control port closed while QEMU runs; connecting again');
+    void channels.holdControl().then((held) => {
+      if (!held && channels === this.channels && this.machine.state === 'running')
+        this.vmGone(`QEMU process ${pid} ended`);
+    });
+  }
+
+  private vmGone(how: string): void {
+    this.detach();
+    this.applied = undefined;
+    clearRuntimeFiles(this.paths);
     this.machine.fail({
       step: 'Running',
-      message: `Berth's VM stopped unexpectedly (${sig ? `signal ${sig}` : `exit code ${code}`}).`,
+      message: `Berth's VM stopped unexpectedly (${how}).`,
       fix: this.fixFor(),
       logTail: this.log.tail(20),
     });
   }
 
   protected async shutDown(): Promise<void> {
-    const child = this.qemu;
-    this.qemu = undefined;
+    const pid = this.vmPid;
+    const channels = this.channels;
     this.applied = undefined;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    this.progress('Stopping dockerd and shutting down the VM');
-    await new Promise<void>((resolve) => {
-      const s = connect(this.paths.control, () => s.end('stop\n'));
-      s.on('close', () => resolve());
-      s.on('error', () => resolve());
-    });
-    for (let i = 0; i < 300 && child.exitCode === null && child.signalCode === null; i++) await sleep(100);
-    if (child.exitCode === null && child.signalCode === null) {
-      this.notice("Berth's VM did not shut down within 30 s; stopping QEMU.");
-      child.kill('SIGTERM');
-      for (let i = 0; i < 50 && child.exitCode === null && child.signalCode === null; i++) await sleep(100);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (pid && isAlive(pid)) {
+      this.progress('Stopping dockerd and shutting down the VM');
+      // "stop" on the control port: the guest stops dockerd, trims and unmounts the data disk, powers off.
+      const asked =
+        (await channels?.sendStop()) || (await withQmp(this.paths.qmp, (q) => q.execute('system_powerdown'))).ok;
+      if (!asked) this.log.mark('could not ask the guest to stop; QEMU is told to quit after the grace');
+      const end = Date.now() + SHUTDOWN_GRACE_MS;
+      while (isAlive(pid) && Date.now() < end) await sleep(100);
+      if (isAlive(pid)) {
+        this.notice(`Berth's VM did not shut down within ${SHUTDOWN_GRACE_MS / 1000} s; stopping QEMU.`);
+        await powerDownVm(pid, this.paths, 0);
+      }
+      await channels?.drained(2000);
     }
+    this.detach();
+    clearRuntimeFiles(this.paths);
   }
 }

@@ -285,10 +285,26 @@ export class WslHost extends VmHostBase implements VmControls {
           message: `Berth's distro "${d.name}" runs as WSL ${d.version}, but Docker's engine needs WSL 2.`,
           fix: `Convert it with \`wsl.exe --set-version ${d.name} 2\`, then start the engine again.`,
         });
-    if (list.find((d) => d.name === WSL_DISTRO)?.state === 'Running')
+    // Running already (dockerd outlives a Berth that crashed): adopted when the engine answers on
+    // Berth's port, else the distro is terminated and the engine started again.
+    if (list.find((d) => d.name === WSL_DISTRO)?.state === 'Running') {
+      if (await pingTcp(this.port)) {
+        this.engine = await this.step('Watching the engine left running by an earlier session', () =>
+          this.launch(WSL_DISTRO, ['/usr/local/bin/berth-engine', '--watch'], undefined, 'the engine watcher'),
+        );
+        this.log.mark(`adopted the engine on 127.0.0.1:${this.port}`);
+        this.notice(
+          "Berth's WSL engine was still running from an earlier session; Berth took it over without a restart, so its containers kept running.",
+        );
+        return;
+      }
+      this.notice(
+        `Berth's WSL distro is running, but its engine does not answer on 127.0.0.1:${this.port}; Berth stops it and starts it again.`,
+      );
       await this.step('Stopping the engine left running by an earlier session', () =>
         this.wsl(['--terminate', WSL_DISTRO]),
       );
+    }
     await this.step('Choosing the engine port', async () => {
       if (await portFree(this.port)) return;
       const old = this.port;

@@ -1,6 +1,6 @@
 // wsl.exe output and WslHost through a fake wsl.exe (test-support/fake-wsl.mjs) that prints
 // UTF-16LE like the real one. Windows is absent here: nothing of this ran against real WSL.
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../types';
@@ -72,9 +72,10 @@ afterEach(async () => {
   for (const h of homes.splice(0)) h.cleanup();
 });
 
-function setup(fake = '') {
-  const home = fakeHome();
-  homes.push(home);
+/** A Berth (a WslHost) on a new fake home, or on `home` again: a second Berth on the same data dir. */
+function setup(fake = '', again?: FakeHome) {
+  const home = again ?? fakeHome();
+  if (!again) homes.push(home);
   const wslPath = home.install('fake-wsl.mjs', 'wsl.exe');
   const resources = join(home.dir, 'resources');
   mkdirSync(join(resources, 'vm', 'wsl'), { recursive: true });
@@ -91,7 +92,16 @@ function setup(fake = '') {
   const events: EngineEvent[] = [];
   host.subscribe((e) => events.push(e));
   const progress = () => events.flatMap((e) => (e.type === 'progress' ? [e.progress] : []));
-  return { home, host, events, progress, calls: () => fakeCalls(home.dir) };
+  const notices = () => events.flatMap((e) => (e.type === 'notice' ? [e.message] : []));
+  return { home, host, events, progress, notices, calls: () => fakeCalls(home.dir) };
+}
+
+/** The fake engine's pid, as the fake wsl.exe records it. */
+function engineOf(home: FakeHome): number {
+  const state = JSON.parse(readFileSync(join(home.dir, '_fake', 'state.json'), 'utf8')) as {
+    distros: { berth: { enginePid: number } };
+  };
+  return state.distros.berth.enginePid;
 }
 
 describe('WslHost (fake wsl.exe: Windows absent here)', { timeout: 30000 }, () => {
@@ -186,6 +196,45 @@ describe('WslHost (fake wsl.exe: Windows absent here)', { timeout: 30000 }, () =
       /dockerd in Berth's WSL distro stopped during start-up: failed to start daemon: error initializing graphdriver/,
     );
     expect(host.status().failure!.logTail.join('\n')).toContain('graphdriver');
+  });
+
+  it('adopts the engine a Berth that is gone left running, and notices when it ends', async () => {
+    const { home, host: first } = setup();
+    expect(await first.start()).toBe('running');
+    // The first Berth is gone without stopping its engine (its wsl.exe children outlive it on Windows).
+    const { host, notices } = setup('', home);
+    expect(await host.start()).toBe('running');
+    expect(notices()).toContain(
+      "Berth's WSL engine was still running from an earlier session; Berth took it over without a restart, so its containers kept running.",
+    );
+    // The watcher has started once the fake wsl.exe logged its call.
+    const watching = () => fakeCalls(home.dir).includes('-d berth -u root -e /usr/local/bin/berth-engine --watch');
+    for (let i = 0; i < 50 && !watching(); i++) await new Promise((r) => setTimeout(r, 100));
+    const c = fakeCalls(home.dir);
+    expect(c.filter((l) => l.includes('berth-engine'))).toEqual([
+      expect.stringMatching(/^-d berth -u root -e \/usr\/local\/bin\/berth-engine --port=\d+ /),
+      '-d berth -u root -e /usr/local/bin/berth-engine --watch',
+    ]);
+    expect(c).not.toContain('--terminate berth');
+    expect(host.address).toEqual(first.address);
+    // The adopted engine is no child of this Berth: its watcher ends with it.
+    process.kill(engineOf(home), 'SIGKILL');
+    for (let i = 0; i < 50 && host.status().state === 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(host.status().failure?.message).toMatch(/^dockerd in Berth's WSL distro stopped unexpectedly/);
+  });
+
+  it('restarts a running distro whose engine does not answer', async () => {
+    const { home, host: first } = setup();
+    expect(await first.start()).toBe('running');
+    process.kill(engineOf(home), 'SIGSTOP'); // WSL says Running, the engine is silent
+    const { host, notices } = setup('', home);
+    expect(await host.start()).toBe('running');
+    expect(notices()).toContain(
+      `Berth's WSL distro is running, but its engine does not answer on 127.0.0.1:${(host.address as { port: number }).port}; Berth stops it and starts it again.`,
+    );
+    const c = fakeCalls(home.dir);
+    expect(c).toContain('--terminate berth');
+    expect(c.filter((l) => /berth-engine --port=/.test(l))).toHaveLength(2);
   });
 
   it('handles "no installed distributions" as an empty list', async () => {

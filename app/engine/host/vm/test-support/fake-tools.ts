@@ -1,5 +1,6 @@
-// For the VM host tests: a temp home with a bin dir holding the fake `limactl` / `wsl.exe`, and a
-// cleanup that kills every fake engine they started and removes the dir, even when a test failed.
+// For the VM host tests: a temp home with a bin dir holding the fake `limactl` / `wsl.exe` /
+// `qemu-system-x86_64`, and a cleanup that kills every fake engine and fake QEMU they started and
+// removes the dir, even when a test failed.
 import {
   chmodSync,
   existsSync,
@@ -14,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BerthPaths } from '../../paths';
+import { processesMentioning } from '../../processes';
 
 const here = (name: string) => fileURLToPath(new URL(`./${name}`, import.meta.url));
 
@@ -24,6 +26,8 @@ export interface FakeHome {
   env: Record<string, string | undefined>;
   /** Installs a fake tool as `name` in `dir` (default the bin dir on PATH). */
   install(tool: 'fake-limactl.mjs' | 'fake-wsl.mjs', name: string, dir?: string): string;
+  /** Installs the fake QEMU as `qemu-system-x86_64` (its /proc command line starts with that name, as QEMU's). */
+  installQemu(): string;
   cleanup(): void;
 }
 
@@ -44,7 +48,23 @@ export function fakeHome(): FakeHome {
       chmodSync(file, 0o755);
       return file;
     },
+    installQemu() {
+      const file = join(bin, 'qemu-system-x86_64');
+      writeFileSync(
+        file,
+        `#!/bin/bash\nexec -a qemu-system-x86_64 "${process.execPath}" "${here('fake-qemu.mjs')}" "$@"\n`,
+      );
+      chmodSync(file, 0o755);
+      return file;
+    },
     cleanup() {
+      // Fake QEMUs run detached (as QemuHost starts QEMU); their command lines name this dir.
+      for (const pid of processesMentioning(dir))
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
       for (const state of findStates(dir)) {
         const s = JSON.parse(readFileSync(state, 'utf8')) as {
           instances?: Record<string, { enginePid?: number }>;

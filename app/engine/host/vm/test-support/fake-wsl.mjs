@@ -93,7 +93,7 @@ if (cmd === '--status') {
   if (flags.has('virtualization-off')) fail(NO_VIRT);
   const command = args.slice(args.indexOf('-e') + 1);
   d.state = 'Running';
-  if (command[0] === '/usr/local/bin/berth-engine') {
+  if (command[0] === '/usr/local/bin/berth-engine' && command[1] !== '--watch') {
     const port = /--port=(\d+)/.exec(command.join(' '))[1];
     if (flags.has('engine-crashes')) {
       process.stderr.write('failed to start daemon: error initializing graphdriver: driver not supported\n');
@@ -107,6 +107,12 @@ if (cmd === '--status') {
     save();
     process.on('SIGTERM', () => engine.kill('SIGTERM'));
     engine.on('exit', (code) => process.exit(code ?? 0));
+  } else if (command[0] === '/usr/local/bin/berth-engine' && command[1] === '--watch') {
+    // Ends when the engine does (the real launcher waits for dockerd's pid).
+    setInterval(() => {
+      const now = JSON.parse(readFileSync(stateFile, 'utf8')).distros.berth;
+      if (!alive(now?.enginePid ?? -1)) process.exit(0);
+    }, 100);
   } else if (command.join(' ').includes('berth-data-ready')) {
     d.keepAlivePid = process.pid;
     save();
