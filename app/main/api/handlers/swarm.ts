@@ -1,5 +1,4 @@
 // Swarm requests: one call each onto the swarm facade; a stack deploy runs as a task.
-import { swarmApi } from '../../../engine/docker/swarm';
 import type { EngineAccess } from '../context';
 import type { RequestHandlers } from '../types';
 import { progressFeed } from './compose';
@@ -9,7 +8,7 @@ type SwarmHandlers = Pick<
   Extract<keyof RequestHandlers, `${'swarm' | 'nodes' | 'services' | 'stacks' | 'secrets' | 'configs'}.${string}`>
 >;
 
-const swarm = async (engine: EngineAccess) => swarmApi(await engine.client());
+const swarm = async (engine: EngineAccess) => (await engine.api()).swarm();
 
 export const swarmHandlers: SwarmHandlers = {
   'swarm.status': async (_a, { engine }) => (await swarm(engine)).status(),
