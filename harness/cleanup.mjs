@@ -129,6 +129,27 @@ function removeBridges(bridge, pool) {
   }
 }
 
+/** Kills what still runs in a network namespace and deletes it (its veths, bridges and iptables rules go with it). */
+function removeNetns(name) {
+  try {
+    const pids = execFileSync('ip', ['netns', 'pids', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    for (const pid of pids.split('\n').filter(Boolean)) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+  } catch {
+    /* no such namespace */
+  }
+  try {
+    execFileSync('ip', ['netns', 'del', name], { stdio: 'ignore' });
+  } catch {
+    /* never made, or gone */
+  }
+}
+
 /** Stops the engine recorded in `dir` and removes every trace of it. Safe to call twice. */
 export async function cleanupEngine(dir, { graceMs = 10000 } = {}) {
   let owner = {};
@@ -175,6 +196,9 @@ export async function cleanupEngine(dir, { graceMs = 10000 } = {}) {
     removeCgroup(owner.cgroupParent);
   }
   unmountUnder(dir);
-  if (owner.bridge) removeBridges(owner.bridge, owner.pool);
+  const namespaces = owner.netns ?? [];
+  // An engine in a namespace of its own has its bridge there; the root namespace's bridges are not its.
+  if (owner.bridge && !namespaces.length) removeBridges(owner.bridge, owner.pool);
+  for (const ns of namespaces) removeNetns(ns);
   rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 }

@@ -22,8 +22,15 @@ export interface TestEngine {
   dataRoot: string;
   logFile: string;
   pid: number;
+  /** The network namespace the engine runs in, when it has its own (`StartOptions.netns`). */
+  netns?: string;
   /** Runs the docker CLI against this engine only. */
   docker(args: string[], input?: string | Buffer): Promise<{ stdout: string; stderr: string; code: number }>;
+  /**
+   * Records another network namespace as this engine's: its cleanup (also the reaper's, after a crash)
+   * deletes it with everything in it. Call it before creating the namespace.
+   */
+  own(netns: string): void;
   stop(): Promise<void>;
 }
 
@@ -34,7 +41,7 @@ function findOnPath(bin: string): string | undefined {
 
 /** Throws a sentence saying what to install when the test engine cannot run here. */
 export function checkPrerequisites(): void {
-  const missing = ['dockerd', 'containerd', 'docker', 'ip'].filter((b) => !findOnPath(b));
+  const missing = ['dockerd', 'containerd', 'docker', 'ip', 'nsenter'].filter((b) => !findOnPath(b));
   if (missing.length) {
     throw new Error(
       `The integration tests run a private Docker engine, but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not installed. ` +
@@ -114,10 +121,33 @@ export interface StartOptions {
   flags?: string[];
   /** How long to wait for /_ping. */
   timeoutMs?: number;
+  /**
+   * Run dockerd in a network namespace of its own, made here and deleted with the engine (also by the
+   * reaper when the test process dies): its bridge, veths and iptables rules live and die with it.
+   */
+  netns?: boolean;
+  /**
+   * Let dockerd manage iptables (swarm's ingress routing mesh needs it). Only with `netns`, so its
+   * rules stay inside that namespace and the host's are never touched.
+   */
+  iptables?: boolean;
+  /** The engine's host name (a UTS namespace of its own), so two engines on this machine look like two hosts. */
+  hostname?: string;
+  /** More environment for dockerd. */
+  env?: Record<string, string>;
+}
+
+/** Runs `ip` in a network namespace (or the current one). */
+function ipIn(netns: string | undefined, args: string[]): void {
+  execFileSync('ip', [...(netns ? ['-n', netns] : []), ...args]);
 }
 
 export async function startTestEngine(opts: StartOptions = {}): Promise<TestEngine> {
   checkPrerequisites();
+  if (opts.iptables && !opts.netns)
+    throw new Error(
+      "A test engine manages iptables only in a network namespace of its own: the host's rules stay untouched.",
+    );
   await sweepStaleEngines();
   const dir = mkdtempSync(join(tmpdir(), DIR_PREFIX));
   const id = randomBytes(3).toString('hex');
@@ -129,16 +159,27 @@ export async function startTestEngine(opts: StartOptions = {}): Promise<TestEngi
   const bridge = `bt${id}`;
   const cgroupParent = `berth-test-${id}`;
   const { bip, pool } = pickSubnets();
-  const owner: Record<string, unknown> = { ownerPid: process.pid, bridge, pool, cgroupParent };
+  const netns = opts.netns ? `berth-${id}` : undefined;
+  const owner: Record<string, unknown> = {
+    ownerPid: process.pid,
+    bridge,
+    pool,
+    cgroupParent,
+    netns: netns ? [netns] : [],
+  };
   const save = () => writeFileSync(join(dir, OWNER_FILE), JSON.stringify(owner));
   save();
 
   // The reaper first, so even a crash during start-up is cleaned up.
   spawnReaper(dir);
 
-  execFileSync('ip', ['link', 'add', bridge, 'type', 'bridge']);
-  execFileSync('ip', ['addr', 'add', bip, 'dev', bridge]);
-  execFileSync('ip', ['link', 'set', bridge, 'up']);
+  if (netns) {
+    execFileSync('ip', ['netns', 'add', netns]);
+    ipIn(netns, ['link', 'set', 'lo', 'up']);
+  }
+  ipIn(netns, ['link', 'add', bridge, 'type', 'bridge']);
+  ipIn(netns, ['addr', 'add', bip, 'dev', bridge]);
+  ipIn(netns, ['link', 'set', bridge, 'up']);
 
   const log = openSync(logFile, 'a');
   const args = [
@@ -149,11 +190,30 @@ export async function startTestEngine(opts: StartOptions = {}): Promise<TestEngi
     `--bridge=${bridge}`,
     `--default-address-pool=base=${pool},size=24`,
     `--cgroup-parent=${cgroupParent}`,
-    '--iptables=false',
-    '--ip-masq=false',
+    ...(opts.iptables ? [] : ['--iptables=false', '--ip-masq=false']),
     ...(opts.flags ?? []),
   ];
-  const child = spawn(findOnPath('dockerd')!, args, { detached: true, stdio: ['ignore', log, log] });
+  // nsenter enters only the network namespace, unshare makes the UTS namespace, and each execs the next,
+  // so the child's pid is dockerd's and it shares the host's mounts and cgroups.
+  const dockerd = findOnPath('dockerd')!;
+  const named = opts.hostname
+    ? [
+        findOnPath('unshare')!,
+        '--uts',
+        '--',
+        '/bin/sh',
+        '-c',
+        'echo "$0" > /proc/sys/kernel/hostname && exec "$@"',
+        opts.hostname,
+        dockerd,
+      ]
+    : [dockerd];
+  const command = netns ? [findOnPath('nsenter')!, `--net=/run/netns/${netns}`, '--', ...named] : named;
+  const child = spawn(command[0]!, [...command.slice(1), ...args], {
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: { ...process.env, ...opts.env },
+  });
   closeSync(log);
   child.unref();
   owner.dockerdPid = child.pid;
@@ -180,7 +240,12 @@ export async function startTestEngine(opts: StartOptions = {}): Promise<TestEngi
     dataRoot,
     logFile,
     pid: child.pid!,
+    ...(netns ? { netns } : {}),
     docker: (cliArgs, input) => runDocker(host, cliArgs, input),
+    own(name) {
+      owner.netns = [...(owner.netns as string[]), name];
+      save();
+    },
     stop: () => cleanupEngine(dir),
   };
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -54,4 +54,28 @@ describe('the private test engine', () => {
     expect(processesUsing(dir)).toEqual([]);
     expect(existsSync(`/sys/class/net/${owner.bridge}`)).toBe(false);
   }, 60000);
+
+  it('removes a swarm lab when its owner is killed: engines, the namespaces they run in and the hub', async () => {
+    const script = fileURLToPath(new URL('./start-lab-for-test.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const [dir, namespaces] = await new Promise<[string, string[]]>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /^LAB (\S+) (\S+)$/m.exec(out);
+        if (m) resolve([m[1]!, m[2]!.split(',')]);
+      });
+      child.on('exit', (code) => reject(new Error(`lab process exited early (${code}): ${out}`)));
+    });
+    const listNetns = () => execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
+    expect(namespaces).toHaveLength(2);
+    for (const ns of namespaces) expect(listNetns()).toContain(ns);
+    child.kill('SIGKILL');
+    const deadline = Date.now() + 45000;
+    while ((existsSync(dir) || namespaces.some((ns) => listNetns().includes(ns))) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
+    expect(existsSync(dir)).toBe(false);
+    expect(processesUsing(dir)).toEqual([]);
+    for (const ns of namespaces) expect(listNetns()).not.toContain(ns);
+  }, 90000);
 });

@@ -77,6 +77,22 @@ export class ReorderWindow<T extends { ts?: string }> {
     return new Promise((resolve) => (this.waiter = resolve));
   }
 
+  /** Its batches until it is closed and drained; `signal` aborting closes it, as does leaving the loop. */
+  async *drain(signal?: AbortSignal): AsyncGenerator<T[]> {
+    const onAbort = () => this.close();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      for (;;) {
+        const batch = await this.next();
+        if (!batch) return;
+        yield batch;
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      this.close();
+    }
+  }
+
   close(): void {
     if (this.closed) return;
     this.flush();

@@ -135,17 +135,9 @@ export async function* projectLogs(
     if (wanted(c.service)) follow({ id: c.id, name: c.name, service: c.service });
   });
   for (const c of containers) if (c.state === 'running' || c.state === 'restarting') follow(sourceOf(c));
-  const onAbort = () => window.close();
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    for (;;) {
-      const batch = await window.next();
-      if (!batch) return;
-      yield batch;
-    }
+    yield* window.drain(opts.signal);
   } finally {
     unwatch?.();
-    opts.signal?.removeEventListener('abort', onAbort);
-    window.close();
   }
 }

@@ -100,6 +100,13 @@ const samples: Sample[] = [
   ['no-such-path', 404, 'Could not find the file /no/such in container p1', 'not-found', 'path'],
   ['subnet-overlap', 403, 'Pool overlaps with other one on this address space', 'conflict', 'subnet'],
   [
+    'not-swarm-manager',
+    503,
+    'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
+    'conflict',
+  ],
+  ['not-swarm-manager', 503, 'This node is not part of a swarm', 'conflict'],
+  [
     'gateway-outside',
     500,
     'failed to allocate gateway (10.233.0.1): Requested address is out of range',

@@ -48,6 +48,7 @@ export type EngineCause =
   | 'no-such-path'
   | 'restart-policy'
   | 'bad-env'
+  | 'not-swarm-manager'
   | 'engine-gone';
 
 export interface EngineMessage {
@@ -275,6 +276,13 @@ export const engineMessages: readonly EngineMessage[] = [
   ),
   row('restart-policy', /restart policy/i, 'invalid', undefined, 'restart'),
   row('bad-env', /invalid environment variable/i, 'invalid', undefined, 'env'),
+  // swarm answers 503 when this engine is in no swarm, or only a worker of one: a state, not an engine that is down
+  row(
+    'not-swarm-manager',
+    /not a swarm manager|not part of a swarm/i,
+    'conflict',
+    'this engine is not a manager of a swarm. Create a swarm (or join one as a manager) on the Engine page first.',
+  ),
   row('engine-gone', /socket hang up|connect ECONNREFUSED|Cannot connect to the Docker daemon/i, 'unavailable'),
 ];
 

@@ -69,6 +69,17 @@ describe('engine errors → BerthError', () => {
       /permission denied/,
     ],
     [engineError(500, 'something odd'), 'internal', /reported an error \(something odd\)/],
+    // swarm's 503s: a state of this engine (not a manager), not an engine that is down
+    [
+      engineError(
+        503,
+        'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
+      ),
+      'conflict',
+      /not a manager of a swarm\. Create a swarm/,
+    ],
+    [engineError(503, 'This node is not part of a swarm'), 'conflict', /not a manager of a swarm/],
+    [engineError(503, 'service unavailable'), 'unavailable', /./],
   ];
 
   it.each(cases)('%# maps to its kind with a sentence', (err, kind, sentence) => {

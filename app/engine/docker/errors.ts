@@ -53,8 +53,9 @@ function statusKind(status: number | undefined, rowKind: ErrorKind | undefined):
     case 409:
       return 'conflict';
     case 502:
-    case 503:
       return 'unavailable';
+    case 503: // also swarm's "not a swarm manager": a state of this engine, not an engine that is down
+      return rowKind === 'conflict' ? 'conflict' : 'unavailable';
     default:
       return undefined;
   }

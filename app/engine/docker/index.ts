@@ -16,6 +16,7 @@ import {
   unpauseContainer,
 } from './containers-lifecycle';
 import { engineInfo, pruneKind, usageRows } from './engine-page';
+import { swarmApi, type SwarmApi } from './swarm';
 import { imagesUsage } from './image-layers';
 import { describeImage, listImages, removeImage, tagImage } from './images';
 import { previewImagePrune, pruneImages } from './images-prune';
@@ -126,6 +127,8 @@ const facade = {
   pruneVolumes: (c: EngineClient, all: boolean): Promise<RequestResult<'volumes.prune'>> => pruneVolumes(c, { all }),
   volumeFiles: async (c: EngineClient, name: string, path: string): Promise<RequestResult<'volumes.files'>> =>
     (await listVolumeDir(c, name, path)).entries,
+  // swarm: its own facade (app/engine/docker/swarm), bound to the same client
+  swarm: (c: EngineClient): SwarmApi => swarmApi(c),
   // the engine page
   engineInfo: (c: EngineClient): Promise<RequestResult<'engine.info'>> => engineInfo(c),
   diskUsage: (c: EngineClient): Promise<RequestResult<'engine.diskUsage'>> => usageRows(c),

@@ -152,6 +152,8 @@ export interface NetworkSummary {
   scope: string;
   subnets: string[];
   internal: boolean;
+  /** Overlay networks standalone containers may join. */
+  attachable?: boolean;
   builtIn: boolean;
   containers: string[];
 }
@@ -187,7 +189,7 @@ export interface TaskProgress {
 export interface TaskInfo {
   id: string;
   /** 'run': a container run whose output is kept ("remove when it exits"); its result is `RunTaskResult`. */
-  kind: 'pull' | 'push' | 'build' | 'prune' | 'compose' | 'load' | 'save' | 'run';
+  kind: 'pull' | 'push' | 'build' | 'prune' | 'compose' | 'stack' | 'load' | 'save' | 'run';
   title: string;
   state: TaskState;
   progress: TaskProgress;

@@ -9,6 +9,7 @@ import { composeRequests } from './areas/compose';
 import { registryRequests } from './areas/registries';
 import { hostRequests } from './areas/host';
 import { vmRequests } from './areas/vm';
+import { swarmRequests } from './areas/swarm';
 
 export { runSpec, type RunSpec } from './areas/containers';
 
@@ -20,6 +21,7 @@ export const requests = {
   ...registryRequests,
   ...hostRequests,
   ...vmRequests,
+  ...swarmRequests,
 };
 
 export type Requests = typeof requests;

@@ -7,6 +7,7 @@ import { bytesInput, type BytesItem } from './frames';
 import { composeSubscriptions } from './areas/compose';
 import { systemSubscriptions } from './areas/system';
 import { transferSubscriptions } from './areas/transfers';
+import { swarmSubscriptions } from './areas/swarm';
 import type { EngineEvent, EngineStatus, StatsSample, TaskInfo } from './dto';
 
 export type { DownloadItem, UploadInput, UploadItem } from './areas/transfers';
@@ -76,6 +77,7 @@ export const subscriptions = {
   ...composeSubscriptions,
   ...systemSubscriptions,
   ...transferSubscriptions,
+  ...swarmSubscriptions,
 };
 
 export type Subscriptions = typeof subscriptions;

@@ -54,7 +54,7 @@ function targetOf(p: ComposeProject, what: string): ComposeTarget {
 }
 
 /** Feeds CLI output lines into a task's progress: the latest line as text, the last lines as log. */
-function progressFeed(report: (p: TaskProgress) => void, first: string) {
+export function progressFeed(report: (p: TaskProgress) => void, first: string) {
   const log: string[] = [];
   report({ text: first });
   return (line: OutputLine | string) => {

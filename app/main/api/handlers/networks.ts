@@ -13,11 +13,12 @@ type NetworkHandlers = Pick<
 
 export const networkHandlers: NetworkHandlers = {
   'networks.list': async (_a, { engine }) => (await engine.api()).listNetworks(),
-  'networks.create': async ({ name, driver, subnet, gateway, internal }, { engine }) =>
+  'networks.create': async ({ name, driver, subnet, gateway, internal, attachable }, { engine }) =>
     (await engine.api()).createNetwork({
       name,
       driver,
       internal,
+      attachable,
       ...(subnet ? { subnet } : {}),
       ...(gateway ? { gateway } : {}),
     }),

@@ -2,12 +2,26 @@
 // (container-sync.ts) and makes only that container's inspect stale; other events invalidate exactly
 // the lists they touch and the detail of the one object they name (by type, and by id or name); a
 // reconnect lists everything again once.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ContainerSummary, EngineEvent } from '../../../shared/contract';
 import type { BerthClient } from './client';
 import { ContainerSync } from './container-sync';
 import { useClient, useQueryClient, useStream } from './hooks';
+
+/** What a swarm task's change makes stale (a manager hears of it through its containers and services). */
+const SWARM_TASK_KEYS = [['swarm.tasks'], ['services.list'], ['services.inspect'], ['stacks.list'], ['nodes.list']];
+
+/**
+ * A swarm task's container event comes before the manager has heard the task's new state from its
+ * node (a few hundred ms later), and no event says when it has: the swarm views read once more after
+ * this long, once per burst of such events.
+ */
+export const SWARM_SETTLE_MS = 1000;
+
+/** Whether this event is of a swarm task's container (its views re-read once more when settled). */
+export const isSwarmTaskEvent = (e: EngineEvent): boolean =>
+  e.type === 'container' && 'com.docker.swarm.service.id' in e.attributes;
 
 /** Query keys (by method name prefix) that an event of this type makes stale. Container rows are patched, not here. */
 export function staleKeys(e: EngineEvent): string[][] {
@@ -17,6 +31,8 @@ export function staleKeys(e: EngineEvent): string[][] {
       if (e.action.startsWith('exec_')) return [];
       const keys: string[][] = [];
       if ('com.docker.compose.project' in e.attributes) keys.push(['compose.list']);
+      // A swarm task's container: its task list and the counts of its service, stack and node.
+      if (isSwarmTaskEvent(e)) keys.push(...SWARM_TASK_KEYS);
       if (e.action === 'create' || e.action === 'destroy')
         keys.push(['images.list'], ['volumes.list'], ['networks.list']);
       return keys;
@@ -26,7 +42,20 @@ export function staleKeys(e: EngineEvent): string[][] {
     case 'volume':
       return [['volumes.list']];
     case 'network':
-      return [['networks.list']];
+      return [
+        ['networks.list'],
+        ['swarm.networkUse'],
+        ['stacks.list'],
+        ...(e.attributes.type === 'overlay' ? [['swarm.status']] : []),
+      ];
+    case 'service':
+      return [...SWARM_TASK_KEYS, ['secrets.list'], ['configs.list'], ['swarm.networkUse']];
+    case 'node':
+      return [['nodes.list'], ['swarm.status'], ['swarm.tasks'], ['swarm.networkUse']];
+    case 'secret':
+      return [['secrets.list'], ['stacks.list']];
+    case 'config':
+      return [['configs.list'], ['stacks.list']];
     default:
       return [];
   }
@@ -103,6 +132,8 @@ export function useLiveUpdates(): void {
   const queryClient = useQueryClient();
   const client = useClient();
   const sync = useContainerSync();
+  const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(settle.current), []);
   useStream('engine.events', {}, 'events', {
     onData(events) {
       sync.onEvents(events);
@@ -110,6 +141,11 @@ export function useLiveUpdates(): void {
       for (const e of events) for (const k of staleKeys(e)) keys.set(k.join('|'), k);
       for (const k of keys.values()) void queryClient.invalidateQueries({ queryKey: k });
       invalidateDetails(queryClient, events);
+      if (settle.current === undefined && events.some(isSwarmTaskEvent))
+        settle.current = setTimeout(() => {
+          settle.current = undefined;
+          for (const k of SWARM_TASK_KEYS) void queryClient.invalidateQueries({ queryKey: k });
+        }, SWARM_SETTLE_MS);
     },
   });
   useEffect(

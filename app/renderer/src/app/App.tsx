@@ -6,6 +6,7 @@ import { RegistriesPage } from '../features/registries/RegistriesPage';
 import { VolumesPage } from '../features/volumes/VolumesPage';
 import { NetworksPage } from '../features/networks/NetworksPage';
 import { ComposePage } from '../features/compose/ComposePage';
+import { SwarmPage } from '../features/swarm/SwarmPage';
 import { EnginePage } from '../features/engine-page/EnginePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { CommandPalette } from './CommandPalette';
@@ -53,6 +54,7 @@ const pageComponents: Record<Page, (p: { rest: string[] }) => React.JSX.Element>
   volumes: VolumesPage,
   networks: NetworksPage,
   compose: ComposePage,
+  swarm: SwarmPage,
   engine: EnginePage,
   settings: SettingsPage,
 };

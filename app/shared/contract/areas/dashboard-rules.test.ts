@@ -9,7 +9,15 @@ import { volumeCreateSpec } from './volumes';
 
 describe('dashboard input rules', () => {
   it('network create: subnets, gateways, built-in names', () => {
-    expect(networkCreateSpec.parse({ name: 'app' })).toEqual({ name: 'app', driver: 'bridge', internal: false });
+    expect(networkCreateSpec.parse({ name: 'app' })).toEqual({
+      name: 'app',
+      driver: 'bridge',
+      internal: false,
+      attachable: false,
+    });
+    expect(firstIssue(networkCreateSpec.safeParse({ name: 'app', attachable: true }))).toBe(
+      'Only an overlay network is attachable: other networks take containers anyway.',
+    );
     expect(networkCreateSpec.safeParse({ name: 'app', subnet: '10.1.0.0/16', gateway: '10.1.0.1' }).success).toBe(true);
     expect(networkCreateSpec.safeParse({ name: 'app', subnet: 'fd00::/64' }).success).toBe(true);
     expect(firstIssue(networkCreateSpec.safeParse({ name: 'app', subnet: '10.1.0.0' }))).toBe(

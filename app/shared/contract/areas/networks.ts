@@ -32,6 +32,12 @@ export const networkCreateSpec = z
     subnet: subnet.optional(),
     gateway: gateway.optional(),
     internal: z.boolean().default(false),
+    /** Overlay only: standalone containers may join it too (docker network create --attachable). */
+    attachable: z.boolean().default(false),
+  })
+  .refine((s) => !s.attachable || s.driver === 'overlay', {
+    message: 'Only an overlay network is attachable: other networks take containers anyway.',
+    path: ['attachable'],
   })
   .refine((s) => !s.gateway || !!s.subnet, {
     message: 'A gateway needs a subnet to lie in; give the subnet too.',

@@ -22,7 +22,8 @@ export function lineLabel(
   replicated: ReadonlySet<string>,
 ): string {
   if (!replicated.has(line.service)) return line.service;
-  const n = /[-_](\d+)$/.exec(line.container)?.[1];
+  // compose's "shop-web-2" / "shop_web_2", swarm's task "web.2"
+  const n = /[-_.](\d+)$/.exec(line.container)?.[1];
   return n ? `${line.service}-${n}` : line.service;
 }
 

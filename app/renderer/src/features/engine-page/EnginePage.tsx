@@ -9,6 +9,7 @@ import { EngineLog } from './EngineLog';
 import { EngineState } from './EngineState';
 import { EngineSwitch } from './EngineSwitch';
 import { VmCard } from './VmCard';
+import { SwarmCard } from '../swarm/SwarmCard';
 import '../../components/kit.css';
 import './engine.css';
 
@@ -27,6 +28,7 @@ export function EnginePage() {
           <EngineState status={status} />
           <VmCard status={status} />
           <EngineFacts running={running} />
+          <SwarmCard running={running} />
           <Diagnostics />
           <DiskUsage running={running} />
           <EngineLog />

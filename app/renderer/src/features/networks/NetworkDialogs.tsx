@@ -13,11 +13,21 @@ import { useStart } from '../../components/use-start';
 
 export function CreateNetworkDialog({ onClose }: { onClose(): void }) {
   const client = useClient();
-  const [f, setF] = useState({ name: '', driver: 'bridge', subnet: '', gateway: '', internal: false });
+  const [f, setF] = useState({
+    name: '',
+    driver: 'bridge',
+    subnet: '',
+    gateway: '',
+    internal: false,
+    attachable: true,
+  });
+  const overlay = f.driver === 'overlay';
+  const manager = useRequest('swarm.status').data?.role === 'manager';
   const spec = {
     name: f.name.trim(),
     driver: f.driver as (typeof networkDrivers)[number],
     internal: f.internal,
+    ...(overlay ? { attachable: f.attachable } : {}),
     ...(f.subnet.trim() ? { subnet: f.subnet.trim() } : {}),
     ...(f.gateway.trim() ? { gateway: f.gateway.trim() } : {}),
   };
@@ -58,10 +68,26 @@ export function CreateNetworkDialog({ onClose }: { onClose(): void }) {
               {...text('gateway', errorOf)}
             />
           </div>
+          {overlay && !manager && (
+            <p className="warning-text small" role="note">
+              An overlay network spans a swarm&apos;s nodes: this engine must be a swarm manager (Engine page → Create a
+              swarm).
+            </p>
+          )}
           <label className="checkbox-line">
             <input type="checkbox" checked={f.internal} onChange={(e) => setF({ ...f, internal: e.target.checked })} />{' '}
             Internal (no access to outside networks)
           </label>
+          {overlay && (
+            <label className="checkbox-line">
+              <input
+                type="checkbox"
+                checked={f.attachable}
+                onChange={(e) => setF({ ...f, attachable: e.target.checked })}
+              />{' '}
+              Attachable (plain containers may join it too, not only services)
+            </label>
+          )}
         </>
       )}
     </CreateObjectDialog>

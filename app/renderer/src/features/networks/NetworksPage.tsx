@@ -13,6 +13,7 @@ import { ListPage, ListToolbar } from '../../components/ListPage';
 import { CreateNetworkDialog, NetworkContainersDialog, RemoveNetworkDialog } from './NetworkDialogs';
 import '../../components/kit.css';
 import { RowButtons } from '../../components/RowButtons';
+import { swarmUseColumn, useSwarmNetworkUse } from '../swarm/network-use';
 
 type Open = { kind: 'create' } | { kind: 'remove' | 'inspect' | 'containers'; network: NetworkSummary };
 
@@ -26,6 +27,7 @@ export function NetworksPage({ rest = [] }: { rest?: string[] }) {
   const status = useEngineStatus();
   const ready = engineReady(status);
   const list = useRequest('networks.list', undefined, { enabled: ready });
+  const swarmUse = useSwarmNetworkUse(ready);
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState<Open>();
   const networks = list.data ?? [];
@@ -65,6 +67,7 @@ export function NetworksPage({ rest = [] }: { rest?: string[] }) {
                   {n.name}
                   {n.builtIn && <span className="muted small"> (built in)</span>}
                   {n.internal && <span className="muted small"> (internal)</span>}
+                  {n.attachable && <span className="muted small"> (attachable)</span>}
                 </span>
               ),
             },
@@ -88,6 +91,7 @@ export function NetworksPage({ rest = [] }: { rest?: string[] }) {
                   <span className="muted">none</span>
                 ),
             },
+            ...(swarmUse ? [swarmUseColumn(swarmUse)] : []),
           ]}
           actions={(n) => (
             <RowButtons

@@ -1,0 +1,97 @@
+// Several sources' logs in one stream, interleaved by time, each line marked and coloured by its
+// service: the container logs view's search, follow and list, plus a filter by service. A compose
+// project's logs and a swarm service's or stack's logs are this view with their own stream.
+import { useMemo, useState } from 'react';
+import type { LogStream } from '../containers/detail/logs/use-log-stream';
+import { LogFooter, LogFrame } from '../containers/detail/logs/LogFrame';
+import { LogSearchBar } from '../containers/detail/logs/LogSearchBar';
+import { HistorySelect, LogToolbarActions } from '../containers/detail/logs/LogToolbarActions';
+import { useLogView } from '../containers/detail/logs/use-log-view';
+import { prefixContext, serviceColourClass, type PrefixContext } from './service-colours';
+import '../containers/detail/common/common.css';
+import '../containers/detail/logs/logs.css';
+import './compose.css';
+
+const HISTORY = [
+  { value: '1000', label: 'Last 1 000 lines per container' },
+  { value: '10000', label: 'Last 10 000 lines per container' },
+  { value: 'all', label: 'All lines' },
+] as const;
+
+/**
+ * A hook (the same function on every render) that streams the lines of `services` (all when
+ * undefined), `tail` lines of history each, marked by `prefix`.
+ */
+export type UseMergedLines = (
+  services: readonly string[] | undefined,
+  tail: number | 'all',
+  prefix: PrefixContext,
+) => LogStream;
+
+export function MergedLogs({
+  name,
+  label,
+  services,
+  emptyText,
+  errorFallback,
+  useLines,
+}: {
+  /** What the logs are of, for ids and the search's saved state. */
+  name: string;
+  /** The log list's accessible name, e.g. "Logs of project shop". */
+  label: string;
+  /** Its services, with their containers (or tasks): a service with several gets numbered markers. */
+  services: readonly { name: string; containers: readonly unknown[] }[];
+  emptyText: string;
+  errorFallback: string;
+  useLines: UseMergedLines;
+}) {
+  const prefix = useMemo(() => prefixContext(services), [services]);
+  const allServices = prefix.services;
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const shown = allServices.filter((s) => !hidden.has(s));
+  const filterArg = hidden.size ? shown : undefined;
+  const [history, setHistory] = useState<(typeof HISTORY)[number]['value']>('1000');
+  const source = useLines(filterArg, history === 'all' ? 'all' : Number(history), prefix);
+  const view = useLogView(source, name);
+
+  const toggle = (service: string) =>
+    setHidden((prev) => {
+      const next = new Set(prev);
+      if (next.has(service)) next.delete(service);
+      else if (allServices.length - next.size > 1) next.add(service);
+      return next;
+    });
+
+  return (
+    <div className="bd-tab logs-tab project-logs" ref={view.root}>
+      <div className="svc-filter" role="group" aria-labelledby={`svc-filter-${name}`}>
+        <span id={`svc-filter-${name}`} className="svc-filter-title">
+          Services shown
+        </span>
+        {allServices.map((s) => (
+          <label key={s} className={`svc-chip ${serviceColourClass(allServices, s)}`}>
+            <input
+              type="checkbox"
+              checked={!hidden.has(s)}
+              disabled={!hidden.has(s) && shown.length === 1}
+              onChange={() => toggle(s)}
+            />
+            <span className="svc-swatch" aria-hidden="true" />
+            {s}
+          </label>
+        ))}
+      </div>
+      <div className="bd-toolbar">
+        <LogSearchBar {...view.searchBar} />
+        <span className="bd-spacer" />
+        <LogToolbarActions
+          view={view}
+          history={<HistorySelect label="Show" choices={HISTORY} value={history} onChange={setHistory} />}
+        />
+      </div>
+      <LogFrame view={view} label={label} errorFallback={errorFallback} emptyText={emptyText} />
+      <LogFooter view={view} from={shown.length === allServices.length ? 'all services' : shown.join(', ')} />
+    </div>
+  );
+}

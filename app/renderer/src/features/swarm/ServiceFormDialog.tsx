@@ -1,0 +1,257 @@
+// Create a swarm service, or change one (a rolling update), as `docker service create/update` would:
+// each field checked by the contract's own rules once it has been left (or on submit), every problem
+// at its field; the swarm's refusals (a taken port, a missing secret, constraints no node matches)
+// come back to the field they name.
+import { useMemo, useState } from 'react';
+import type { ServiceSpecInput } from '../../../../shared/contract/areas/swarm';
+import { useClient, useRequest } from '../../api/hooks';
+import { href, navigate } from '../../app/router';
+import { useUi } from '../../app/ui-store';
+import { Dialog } from '../../components/Dialog';
+import { ErrorText, Field } from '../../components/kit';
+import { useStart } from '../../components/use-start';
+import { errorsOf, withoutRow } from '../containers/run-form';
+import { PlacementSection, RestartSection, RolloutSection } from './ServiceFormAdvanced';
+import { MountRows, PortRows, RefRows, type FormCtx } from './ServiceFormParts';
+import { checkServiceForm, emptyServiceForm, formFromSpec, groupOf, toSpec, type ServiceForm } from './service-form';
+import { useSwarmStatus } from './swarm-queries';
+
+export function ServiceFormDialog({
+  onClose,
+  editing,
+}: {
+  onClose(): void;
+  /** The service being changed: its id and current settings. */
+  editing?: { id: string; spec: ServiceSpecInput };
+}) {
+  const client = useClient();
+  const toast = useUi((s) => s.toast);
+  const images = useRequest('images.list').data ?? [];
+  const networks = (useRequest('networks.list').data ?? []).filter((n) => n.scope === 'swarm' && n.name !== 'ingress');
+  const secrets = useRequest('secrets.list').data ?? [];
+  const configs = useRequest('configs.list').data ?? [];
+  const routingMesh = useSwarmStatus().data?.routingMesh;
+  const [form, setForm] = useState<ServiceForm>(() => (editing ? formFromSpec(editing.spec) : emptyServiceForm()));
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [force, setForce] = useState(false);
+  const s = useStart();
+  const errors = useMemo(() => checkServiceForm(form), [form]);
+  const tags = useMemo(() => images.flatMap((i) => i.tags).sort(), [images]);
+
+  const visible = (key: string) => submitted || touched.has(key) || touched.has(key.split('.')[0]!);
+  const refusalAt = (group: string) => (s.error && groupOf(s.error.field) === group ? s.error.message : undefined);
+  const ctx: FormCtx = {
+    form,
+    set: (key, value) => {
+      setForm((f) => ({ ...f, [key]: value }));
+      if (s.error && groupOf(s.error.field) === key) s.setError(undefined);
+    },
+    left:
+      (...keys) =>
+      (e) => {
+        // Left for a button, a problem appearing would move it from under the pointer: wait.
+        if (e.relatedTarget instanceof Element && e.relatedTarget.closest('button')) return;
+        setTouched((t) => new Set([...t, ...keys]));
+      },
+    invalid: (key) => (visible(key) && !!errors[key]) || s.error?.field === key,
+    messages: (group) => [...errorsOf(errors, group, visible), refusalAt(group)].filter((m): m is string => !!m),
+    removedRow: (group, i) => setTouched((t) => withoutRow(t, group, i)),
+  };
+  const one = (key: string) => ctx.messages(key)[0];
+  const job = form.mode.endsWith('-job');
+
+  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setSubmitted(true);
+    const formEl = e.currentTarget;
+    if (Object.keys(errors).length) {
+      setTimeout(() => formEl.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      return;
+    }
+    const spec = toSpec(form);
+    const done = await s.run(async () => {
+      if (editing) await client.request('services.update', { id: editing.id, spec, force });
+      else await client.request('services.create', spec);
+      return true;
+    });
+    if (!done) return;
+    toast('success', editing ? `Updating service ${spec.name}.` : `Created service ${spec.name}.`);
+    navigate(href('swarm', 'services', spec.name));
+    onClose();
+  };
+
+  return (
+    <Dialog title={editing ? `Change service ${editing.spec.name}` : 'Create a service'} onClose={onClose} wide>
+      <form className="run-form service-form" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="field-row">
+          <Field id="svc-name" label="Name" error={one('name')}>
+            <input
+              id="svc-name"
+              value={form.name}
+              readOnly={!!editing}
+              aria-invalid={ctx.invalid('name')}
+              onChange={(e) => ctx.set('name', e.target.value)}
+              onBlur={ctx.left('name')}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </Field>
+          <Field id="svc-image" label="Image" error={one('image')}>
+            <input
+              id="svc-image"
+              list="svc-image-list"
+              value={form.image}
+              aria-invalid={ctx.invalid('image')}
+              onChange={(e) => ctx.set('image', e.target.value)}
+              onBlur={ctx.left('image')}
+              placeholder="e.g. nginx:latest"
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <datalist id="svc-image-list">
+              {tags.map((t) => (
+                <option key={t} value={t} />
+              ))}
+            </datalist>
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field id="svc-mode" label="Mode" error={one('mode')}>
+            <select
+              id="svc-mode"
+              value={form.mode}
+              disabled={!!editing}
+              onChange={(e) => ctx.set('mode', e.target.value as ServiceForm['mode'])}
+            >
+              <option value="replicated">replicated (a number of tasks)</option>
+              <option value="global">global (one task on each node)</option>
+              <option value="replicated-job">replicated job (runs to completion)</option>
+              <option value="global-job">global job (once on each node)</option>
+            </select>
+          </Field>
+          {(form.mode === 'replicated' || form.mode === 'replicated-job') && (
+            <Field
+              id="svc-replicas"
+              label={form.mode === 'replicated' ? 'Replicas' : 'Completions'}
+              error={one('replicas')}
+            >
+              <input
+                id="svc-replicas"
+                inputMode="numeric"
+                value={form.replicas}
+                aria-invalid={ctx.invalid('replicas')}
+                onChange={(e) => ctx.set('replicas', e.target.value)}
+                onBlur={ctx.left('replicas')}
+              />
+            </Field>
+          )}
+          {form.mode === 'replicated-job' && (
+            <Field id="svc-concurrent" label="Tasks at once" error={one('maxConcurrent')}>
+              <input
+                id="svc-concurrent"
+                inputMode="numeric"
+                value={form.maxConcurrent}
+                aria-invalid={ctx.invalid('maxConcurrent')}
+                onChange={(e) => ctx.set('maxConcurrent', e.target.value)}
+                onBlur={ctx.left('maxConcurrent')}
+              />
+            </Field>
+          )}
+        </div>
+        <Field id="svc-command" label="Command (optional)" error={one('command')}>
+          <input
+            id="svc-command"
+            value={form.command}
+            onChange={(e) => ctx.set('command', e.target.value)}
+            onBlur={ctx.left('command')}
+            placeholder="the image's default if empty"
+            spellCheck={false}
+          />
+        </Field>
+        <div className={`field${ctx.messages('env').length ? ' invalid' : ''}`}>
+          <label htmlFor="svc-env">Environment (one KEY=value per line)</label>
+          <textarea
+            id="svc-env"
+            rows={2}
+            value={form.env}
+            spellCheck={false}
+            aria-invalid={ctx.messages('env').length > 0}
+            onChange={(e) => ctx.set('env', e.target.value)}
+            onBlur={ctx.left('env')}
+          />
+          {ctx.messages('env').map((m) => (
+            <p key={m} className="field-error" role="alert">
+              {m}
+            </p>
+          ))}
+        </div>
+        <PortRows ctx={ctx} routingMesh={routingMesh} />
+        <MountRows ctx={ctx} />
+        <fieldset className={ctx.messages('networks').length ? 'invalid' : ''}>
+          <legend>Networks</legend>
+          {networks.length === 0 ? (
+            <p className="muted small hint">
+              No overlay network yet: create one on the Networks page (driver overlay).
+            </p>
+          ) : (
+            <div className="check-list">
+              {networks.map((n) => (
+                <label key={n.id} className="inline">
+                  <input
+                    type="checkbox"
+                    checked={form.networks.includes(n.name)}
+                    onChange={(e) =>
+                      ctx.set(
+                        'networks',
+                        e.target.checked ? [...form.networks, n.name] : form.networks.filter((x) => x !== n.name),
+                      )
+                    }
+                  />{' '}
+                  {n.name}
+                </label>
+              ))}
+            </div>
+          )}
+          <label className="inline">
+            Reached by{' '}
+            <select
+              aria-label="Endpoint mode"
+              value={form.endpointMode}
+              onChange={(e) => ctx.set('endpointMode', e.target.value as ServiceForm['endpointMode'])}
+            >
+              <option value="vip">one virtual IP (vip)</option>
+              <option value="dnsrr">each task&apos;s address (DNS round robin)</option>
+            </select>
+          </label>
+          {ctx.messages('networks').map((m) => (
+            <p key={m} className="field-error" role="alert">
+              {m}
+            </p>
+          ))}
+        </fieldset>
+        <RefRows ctx={ctx} kind="secrets" names={secrets.map((x) => x.name)} />
+        <RefRows ctx={ctx} kind="configs" names={configs.map((x) => x.name)} />
+        <PlacementSection ctx={ctx} />
+        <RestartSection ctx={ctx} />
+        {!job && <RolloutSection ctx={ctx} which="update" />}
+        {!job && <RolloutSection ctx={ctx} which="rollback" />}
+        {editing && (
+          <label className="inline">
+            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Replace every task
+            even if nothing changed (force)
+          </label>
+        )}
+        <ErrorText message={refusalAt('form')} />
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={s.busy}>
+            {s.busy ? (editing ? 'Updating…' : 'Creating…') : editing ? 'Update' : 'Create'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

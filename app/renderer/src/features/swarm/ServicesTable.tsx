@@ -1,0 +1,56 @@
+// A table of swarm services (all of them, or a stack's): mode, tasks, image, ports, update state,
+// stack, and each row's actions.
+import type { SwarmService } from '../../../../shared/contract/areas/swarm';
+import { href } from '../../app/router';
+import { ObjectTable } from '../../components/ObjectTable';
+import { ServiceActions } from './ServiceActions';
+import { modeText, portText, short, tasksText } from './service-format';
+
+export function ServicesTable({ services, label = 'Services' }: { services: SwarmService[]; label?: string }) {
+  return (
+    <ObjectTable<SwarmService>
+      label={label}
+      rows={services}
+      rowKey={(s) => s.id}
+      rowName={(s) => s.name}
+      columns={[
+        {
+          label: 'Name',
+          value: (s) => s.name,
+          className: 'name-cell',
+          render: (s) => <a href={href('swarm', 'services', s.name)}>{s.name}</a>,
+        },
+        { label: 'Mode', value: (s) => s.mode, render: modeText },
+        {
+          label: 'Tasks',
+          value: (s) => s.running,
+          render: (s) => <span className={short(s) ? 'warning-text' : undefined}>{tasksText(s)}</span>,
+        },
+        {
+          label: 'Image',
+          value: (s) => s.image,
+          grow: true,
+          render: (s) => (
+            <span className="mono small" title={s.image}>
+              {s.image}
+            </span>
+          ),
+        },
+        {
+          label: 'Ports',
+          priority: 2,
+          render: (s) => <span className="mono small">{s.ports.map(portText).join(', ')}</span>,
+        },
+        {
+          label: 'Update',
+          value: (s) => s.updateStatus?.state ?? '',
+          priority: 3,
+          render: (s) =>
+            s.updateStatus ? <span className="badge">{s.updateStatus.state.replace('_', ' ')}</span> : '',
+        },
+        { label: 'Stack', value: (s) => s.stack ?? '', priority: 3, render: (s) => s.stack ?? '' },
+      ]}
+      actions={(s) => <ServiceActions service={s} />}
+    />
+  );
+}
