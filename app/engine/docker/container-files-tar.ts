@@ -58,7 +58,10 @@ function checkName(name: string): void {
 async function feed(input: Readable, ex: Extract): Promise<void> {
   try {
     for await (const chunk of input) {
-      if (ex.destroying) return;
+      if (ex.destroying) {
+        input.destroy();
+        return;
+      }
       if (!ex.write(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))) await drained(ex);
     }
     ex.end(null);
@@ -186,18 +189,18 @@ function toHeader(e: TarWriteEntry): Header {
   };
 }
 
+/** tar-stream's "Size mismatch", said about the entry being written. */
+function writeFailure(err: unknown, entry: TarWriteEntry | undefined): unknown {
+  return err instanceof Error && err.message === 'Size mismatch' && entry
+    ? new Error(`"${entry.name}" did not have the ${entry.size} bytes announced for it.`)
+    : err;
+}
+
 /** Writes one entry into the pack, its body at the pace the pack is read. */
 function writeEntry(pack: ReturnType<typeof tarPack>, { entry, body }: TarWriteItem): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const sink = pack.entry(toHeader(entry), (err) =>
-      err
-        ? reject(
-            err.message === 'Size mismatch'
-              ? new Error(`"${entry.name}" did not have the ${entry.size} bytes announced for it.`)
-              : err,
-          )
-        : resolve(),
-    );
+    const sink = pack.entry(toHeader(entry), (err) => (err ? reject(writeFailure(err, entry)) : resolve()));
+    sink.on('error', () => {}); // reported through the callback above
     if (entry.type !== 'file' || !body) {
       sink.end(null);
       return;
@@ -222,18 +225,27 @@ function writeEntry(pack: ReturnType<typeof tarPack>, { entry, body }: TarWriteI
  */
 export function writeTar(items: Iterable<TarWriteItem> | AsyncIterable<TarWriteItem>): Readable {
   const pack = tarPack();
+  let current: TarWriteEntry | undefined;
   void (async () => {
     try {
       for await (const item of items) {
         if (pack.destroying) return;
+        current = item.entry;
         await writeEntry(pack, item);
       }
       pack.finalize();
     } catch (err) {
-      pack.destroy(err as Error);
+      pack.destroy(writeFailure(err, current) as Error);
     }
   })();
-  return Readable.from(pack as AsyncIterable<Buffer>, { objectMode: false });
+  async function* bytes(): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of pack as AsyncIterable<Buffer>) yield chunk;
+    } catch (err) {
+      throw writeFailure(err, current);
+    }
+  }
+  return Readable.from(bytes(), { objectMode: false });
 }
 
 /** A tar holding one regular file `name` (for bytes already in memory). */
