@@ -83,8 +83,8 @@ function drained(s: { once(e: string, f: () => void): unknown; off(e: string, f:
 }
 
 function toEntry(h: Header): TarEntry {
+  checkName(h.name);
   const name = h.name.replace(/\/+$/, '');
-  checkName(name);
   const type = ENTRY_TYPES[h.type] ?? 'other';
   const pax = (h.pax ?? {}) as Record<string, string | undefined>;
   return {
