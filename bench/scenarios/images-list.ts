@@ -16,7 +16,10 @@ async function makeImages(ctx: BenchContext, count: number, prefix: string): Pro
   const refs: string[] = [];
   for (let i = 0; i < count; i++) {
     const ref = `${prefix}:${i}`;
-    const res = await ctx.engine.docker(['import', '-', ref], tarOneFile(`file-${i}`, Buffer.from(`image ${i}\n`)));
+    const res = await ctx.engine.docker(
+      ['import', '-', ref],
+      await tarOneFile(`file-${i}`, Buffer.from(`image ${i}\n`)),
+    );
     if (res.code !== 0) throw new Error(`could not import a bench image: ${res.stderr}`);
     refs.push(ref);
   }

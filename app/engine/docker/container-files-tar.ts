@@ -1,6 +1,10 @@
-// A small streaming tar reader (ustar, pax and GNU long names) and a single-entry tar writer,
-// enough for the engine's archive API. Entries' data is only buffered when asked for.
-import type { Readable } from 'node:stream';
+// Tar archives for the engine's archive API, read and written by tar-stream (ustar, pax and GNU
+// long names, base-256 sizes, checksums). This adapter keeps the callers' shape and adds the rules
+// the engine's archives must follow: entries are streamed with backpressure (an entry's bytes are
+// only held whole when asked for), no name leaves the archive's folder, extended headers are bounded
+// (4 MiB, by tar-stream), and every failure is a sentence.
+import { Readable } from 'node:stream';
+import { extract as tarExtract, pack as tarPack, type Extract, type Header } from 'tar-stream';
 
 export interface TarEntry {
   /** Path inside the archive, without a trailing "/". */
@@ -20,228 +24,131 @@ export interface TarEntry {
   body?: AsyncIterable<Buffer>;
 }
 
-const BLOCK = 512;
+const ENTRY_TYPES: Partial<Record<Header['type'], TarEntry['type']>> = {
+  file: 'file',
+  'contiguous-file': 'file',
+  directory: 'dir',
+  symlink: 'symlink',
+  link: 'hardlink',
+};
 
-/** Pulls exact byte counts out of a stream of chunks. */
-class ByteReader {
-  private chunks: Buffer[] = [];
-  private length = 0;
-  private done = false;
-  private readonly it: AsyncIterator<unknown>;
-  constructor(stream: Readable) {
-    this.it = stream[Symbol.asyncIterator]();
-  }
-  private async fill(n: number): Promise<boolean> {
-    while (this.length < n && !this.done) {
-      const r = await this.it.next();
-      if (r.done) this.done = true;
-      else {
-        const b = typeof r.value === 'string' ? Buffer.from(r.value) : (r.value as Buffer);
-        this.chunks.push(b);
-        this.length += b.length;
+/** tar-stream's failures, said as what happened to the archive. Anything else (the engine's stream) passes unchanged. */
+function readFailure(err: unknown): unknown {
+  const text = err instanceof Error ? err.message : '';
+  const damaged = (why: string) => new Error(`The archive is damaged: ${why}.`);
+  if (text === 'Unexpected end of data') return new Error('The archive ended in the middle of a file.');
+  if (text.startsWith('Invalid tar header. Maybe'))
+    return damaged('a header does not match its checksum (is it a tar archive, and not compressed?)');
+  if (text === 'Invalid tar header: unknown format.') return damaged('a header is not in a tar format');
+  if (text === 'Header exceeds max size') return damaged('an extended header is larger than 4 MiB');
+  if (text.includes('pax path contains a null byte')) return damaged('a name holds a NUL byte');
+  if (text === 'Invalid header') return damaged('an entry has no valid size');
+  return err;
+}
+
+/** Refuses a name that leaves the archive's folder: absolute, or with a ".." part. */
+function checkName(name: string): void {
+  if (name.startsWith('/') || name.split('/').includes('..'))
+    throw new Error(
+      `The archive is unsafe: the entry "${name}" points outside the archive's folder, so it was refused.`,
+    );
+}
+
+/** Feeds `input` into `ex` at the pace `ex` takes it; a failure of `input` fails `ex`. */
+async function feed(input: Readable, ex: Extract): Promise<void> {
+  try {
+    for await (const chunk of input) {
+      if (ex.destroying) {
+        input.destroy();
+        return;
       }
+      if (!ex.write(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))) await drained(ex);
     }
-    return this.length >= n;
-  }
-  /** Exactly n bytes, or undefined at the end of the stream. */
-  async take(n: number): Promise<Buffer | undefined> {
-    if (!(await this.fill(n))) return undefined;
-    const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
-    const out = all.subarray(0, n);
-    const rest = all.subarray(n);
-    this.chunks = rest.length ? [rest] : [];
-    this.length = rest.length;
-    return out;
-  }
-  /** At least one and at most `max` bytes, as they are buffered; undefined at the end of the stream. */
-  async takeSome(max: number): Promise<Buffer | undefined> {
-    if (this.length === 0 && !(await this.fill(1))) return undefined;
-    const head = this.chunks[0]!;
-    if (head.length <= max) {
-      this.chunks.shift();
-      this.length -= head.length;
-      return head;
-    }
-    this.chunks[0] = head.subarray(max);
-    this.length -= max;
-    return head.subarray(0, max);
-  }
-  /** Skips n bytes without keeping them. */
-  async skip(n: number): Promise<boolean> {
-    let left = n;
-    while (left > 0) {
-      if (this.length === 0 && !(await this.fill(1))) return false;
-      const head = this.chunks[0]!;
-      if (head.length <= left) {
-        this.chunks.shift();
-        this.length -= head.length;
-        left -= head.length;
-      } else {
-        this.chunks[0] = head.subarray(left);
-        this.length -= left;
-        left = 0;
-      }
-    }
-    return true;
-  }
-  async close(): Promise<void> {
-    await this.it.return?.();
+    ex.end(null);
+  } catch (err) {
+    ex.destroy(err as Error);
   }
 }
 
-function cstr(b: Buffer, start: number, len: number): string {
-  const s = b.subarray(start, start + len);
-  const nul = s.indexOf(0);
-  return (nul >= 0 ? s.subarray(0, nul) : s).toString('utf8');
+function drained(s: { once(e: string, f: () => void): unknown; off(e: string, f: () => void): unknown }) {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      s.off('drain', done);
+      s.off('close', done);
+      resolve();
+    };
+    s.once('drain', done);
+    s.once('close', done);
+  });
 }
 
-function num(b: Buffer, start: number, len: number): number {
-  const s = b.subarray(start, start + len);
-  if (s[0]! & 0x80) {
-    // base-256 (GNU) for big values
-    let v = 0;
-    for (let i = 1; i < s.length; i++) v = v * 256 + s[i]!;
-    return v;
-  }
-  const text = cstr(b, start, len).trim();
-  return text ? parseInt(text, 8) : 0;
+function toEntry(h: Header): TarEntry {
+  checkName(h.name);
+  const name = h.name.replace(/\/+$/, '');
+  const type = ENTRY_TYPES[h.type] ?? 'other';
+  const pax = (h.pax ?? {}) as Record<string, string | undefined>;
+  return {
+    name,
+    type,
+    size: type === 'dir' ? 0 : h.size,
+    mode: h.mode & 0o7777,
+    mtime: pax.mtime !== undefined ? Math.floor(Number(pax.mtime)) : Math.floor(h.mtime.getTime() / 1000),
+    ...(type === 'symlink' || type === 'hardlink' ? { linkTarget: h.linkname ?? '' } : {}),
+  };
 }
-
-function parsePax(data: Buffer): Record<string, string> {
-  const out: Record<string, string> = {};
-  let pos = 0;
-  while (pos < data.length) {
-    const sp = data.indexOf(0x20, pos);
-    if (sp < 0) break;
-    const len = parseInt(data.subarray(pos, sp).toString('ascii'), 10);
-    if (!len) break;
-    const record = data.subarray(sp + 1, pos + len - 1).toString('utf8');
-    const eq = record.indexOf('=');
-    if (eq > 0) out[record.slice(0, eq)] = record.slice(eq + 1);
-    pos += len;
-  }
-  return out;
-}
-
-const padding = (size: number) => (BLOCK - (size % BLOCK)) % BLOCK;
 
 /**
  * Reads the archive entry by entry; `wantData(entry)` decides whether an entry's bytes are kept
- * (true: in `data`) or handed over as they arrive ('stream': in `body`).
+ * (true: in `data`) or handed over as they arrive ('stream': in `body`). Only what the consumer asks
+ * for is read from `stream`; stopping early closes it.
  */
 export async function* readTar(
   stream: Readable,
   wantData: (e: TarEntry) => boolean | 'stream' = () => false,
 ): AsyncGenerator<TarEntry> {
-  const r = new ByteReader(stream);
-  let pax: Record<string, string> = {};
-  let global: Record<string, string> = {};
-  let longName: string | undefined;
-  let longLink: string | undefined;
+  // Old (v7) headers without the ustar magic are read too, as GNU tar does; checksums still apply.
+  const ex = tarExtract({ allowUnknownFormat: true } as Parameters<typeof tarExtract>[0]);
+  const entries = ex[Symbol.asyncIterator]();
+  void feed(stream, ex);
   try {
     for (;;) {
-      const h = await r.take(BLOCK);
-      if (!h || h.every((x) => x === 0)) return;
-      const flag = String.fromCharCode(h[156]!);
-      let size = num(h, 124, 12);
-      if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
-        const body = (await r.take(size)) ?? Buffer.alloc(0);
-        await r.skip(padding(size));
-        if (flag === 'x') pax = { ...pax, ...parsePax(body) };
-        else if (flag === 'g') global = { ...global, ...parsePax(body) };
-        else if (flag === 'L') longName = cstr(body, 0, body.length);
-        else longLink = cstr(body, 0, body.length);
-        continue;
-      }
-      const ext = { ...global, ...pax };
-      const isUstar = h.subarray(257, 262).toString('ascii') === 'ustar';
-      const prefix = isUstar ? cstr(h, 345, 155) : '';
-      let name = ext.path ?? longName ?? (prefix ? `${prefix}/${cstr(h, 0, 100)}` : cstr(h, 0, 100));
-      if (ext.size !== undefined) size = Number(ext.size);
-      const linkTarget = ext.linkpath ?? longLink ?? cstr(h, 157, 100);
-      pax = {};
-      longName = longLink = undefined;
-      const type: TarEntry['type'] =
-        flag === '0' || flag === '\0' || flag === '7'
-          ? 'file'
-          : flag === '5'
-            ? 'dir'
-            : flag === '2'
-              ? 'symlink'
-              : flag === '1'
-                ? 'hardlink'
-                : 'other';
-      if (type === 'dir' || type === 'symlink' || type === 'hardlink') size = type === 'dir' ? 0 : size;
-      name = name.replace(/\/+$/, '');
-      const entry: TarEntry = {
-        name,
-        type,
-        size,
-        mode: num(h, 100, 8) & 0o7777,
-        mtime: ext.mtime !== undefined ? Math.floor(Number(ext.mtime)) : num(h, 136, 12),
-        ...(type === 'symlink' || type === 'hardlink' ? { linkTarget } : {}),
+      const next = await entries.next().catch((err: unknown) => {
+        throw readFailure(err);
+      });
+      if (next.done) return;
+      const source = next.value;
+      const entry = toEntry(source.header);
+      // A folder's stream never ends (tar-stream gives it no bytes), so only a sized non-folder is read.
+      const pieces =
+        entry.type !== 'dir' && source.header.size > 0
+          ? (source[Symbol.asyncIterator]() as AsyncIterator<Buffer>)
+          : undefined;
+      const piece = async () => {
+        try {
+          return await pieces!.next();
+        } catch (err) {
+          throw readFailure(err);
+        }
       };
-      const want = size > 0 && wantData(entry);
+      const want = pieces && entry.size > 0 && wantData(entry);
       if (want === 'stream') {
-        let left = size;
+        // The consumer may stop reading part-way: the rest is read here, never by destroying the
+        // entry (which would end the whole archive).
         entry.body = (async function* () {
-          while (left > 0) {
-            const chunk = await r.takeSome(Math.min(left, 64 * 1024));
-            if (!chunk) throw new Error('The archive ended in the middle of a file.');
-            left -= chunk.length;
-            yield chunk;
-          }
+          for (let r = await piece(); !r.done; r = await piece()) yield r.value;
         })();
-        yield entry;
-        if (!(await r.skip(left + padding(size)))) throw new Error('The archive ended in the middle of a file.');
-        continue;
-      }
-      if (want) {
-        const data = await r.take(size);
-        if (!data) throw new Error('The archive ended in the middle of a file.');
-        entry.data = Buffer.from(data);
-        await r.skip(padding(size));
-      } else if (size > 0) {
-        if (!(await r.skip(size + padding(size)))) throw new Error('The archive ended in the middle of a file.');
+      } else if (want) {
+        const chunks: Buffer[] = [];
+        for (let r = await piece(); !r.done; r = await piece()) chunks.push(r.value);
+        entry.data = Buffer.concat(chunks);
       }
       yield entry;
+      if (pieces) for (let r = await piece(); !r.done; r = await piece());
     }
   } finally {
-    await r.close();
+    ex.destroy();
+    stream.destroy();
   }
-}
-
-function octal(value: number, len: number): string {
-  return value.toString(8).padStart(len - 1, '0') + '\0';
-}
-
-const MAX_OCTAL_SIZE = 8 ** 11 - 1;
-
-function header(name: string, size: number, mode: number, mtime: number, flag: string, linkname = ''): Buffer {
-  const h = Buffer.alloc(BLOCK);
-  h.write(name, 0, 100, 'utf8');
-  h.write(octal(mode & 0o7777, 8), 100, 'ascii');
-  h.write(octal(0, 8), 108, 'ascii');
-  h.write(octal(0, 8), 116, 'ascii');
-  h.write(octal(size, 12), 124, 'ascii');
-  h.write(octal(Math.max(0, Math.floor(mtime)), 12), 136, 'ascii');
-  h.write('        ', 148, 'ascii');
-  h.write(flag, 156, 'ascii');
-  h.write(linkname, 157, 100, 'utf8');
-  h.write('ustar\0', 257, 'ascii');
-  h.write('00', 263, 'ascii');
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'ascii');
-  return h;
-}
-
-function paxRecord(key: string, value: string): string {
-  const body = ` ${key}=${value}\n`;
-  const b = Buffer.byteLength(body);
-  let n = b + String(b).length;
-  if (String(n).length > String(b).length) n = b + String(n).length;
-  return `${n}${body}`;
 }
 
 export interface TarWriteEntry {
@@ -256,39 +163,95 @@ export interface TarWriteEntry {
   linkTarget?: string;
 }
 
-/** The header block(s) of one entry; a pax header carries long names, long link targets and sizes over 8 GiB. */
-export function tarHeader(e: TarWriteEntry): Buffer {
-  const name = e.type === 'dir' ? `${e.name}/` : e.name;
-  const link = e.linkTarget ?? '';
-  const size = e.type === 'file' ? e.size : 0;
-  let pax = '';
-  if (Buffer.byteLength(name) > 100) pax += paxRecord('path', name);
-  if (Buffer.byteLength(link) > 100) pax += paxRecord('linkpath', link);
-  if (size > MAX_OCTAL_SIZE) pax += paxRecord('size', String(size));
-  const flag = e.type === 'file' ? '0' : e.type === 'dir' ? '5' : '2';
-  const main = header(name, size > MAX_OCTAL_SIZE ? 0 : size, e.mode, e.mtime, flag, link);
-  if (!pax) return main;
-  const body = Buffer.from(pax);
-  return Buffer.concat([
-    header('PaxHeader', body.length, 0o644, e.mtime, 'x'),
-    body,
-    Buffer.alloc(padding(body.length)),
-    main,
-  ]);
+export interface TarWriteItem {
+  entry: TarWriteEntry;
+  /** A file's bytes: exactly `entry.size` of them. */
+  body?: Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 }
 
-/** Zero bytes that pad `size` bytes of data to a whole block. */
-export const tarPadding = (size: number): Buffer => Buffer.alloc(padding(size));
+// The kind bits of a stat mode: they keep a zero permission (mode 0) from being taken as "unset".
+const KIND_BITS = { file: 0o100000, dir: 0o040000, symlink: 0o120000 } as const;
 
-/** The end-of-archive marker. */
-export const TAR_END = Buffer.alloc(BLOCK * 2);
+function toHeader(e: TarWriteEntry): Header {
+  return {
+    name: e.type === 'dir' ? `${e.name}/` : e.name,
+    type: e.type === 'dir' ? 'directory' : e.type,
+    size: e.type === 'file' ? e.size : 0,
+    mode: KIND_BITS[e.type] | (e.mode & 0o7777),
+    mtime: new Date(Math.max(0, Math.floor(e.mtime)) * 1000),
+    linkname: e.type === 'symlink' ? (e.linkTarget ?? '') : '',
+    uid: 0,
+    gid: 0,
+    uname: '',
+    gname: '',
+    devmajor: 0,
+    devminor: 0,
+  };
+}
 
-/** A tar holding one regular file `name`. */
-export function tarOneFile(name: string, data: Buffer, mode = 0o644, mtime = Date.now() / 1000): Buffer {
-  return Buffer.concat([
-    tarHeader({ name, type: 'file', size: data.length, mode, mtime }),
-    data,
-    tarPadding(data.length),
-    TAR_END,
-  ]);
+/** tar-stream's "Size mismatch", said about the entry being written. */
+function writeFailure(err: unknown, entry: TarWriteEntry | undefined): unknown {
+  return err instanceof Error && err.message === 'Size mismatch' && entry
+    ? new Error(`"${entry.name}" did not have the ${entry.size} bytes announced for it.`)
+    : err;
+}
+
+/** Writes one entry into the pack, its body at the pace the pack is read. */
+function writeEntry(pack: ReturnType<typeof tarPack>, { entry, body }: TarWriteItem): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const sink = pack.entry(toHeader(entry), (err) => (err ? reject(writeFailure(err, entry)) : resolve()));
+    sink.on('error', () => {}); // reported through the callback above
+    if (entry.type !== 'file' || !body) {
+      sink.end(null);
+      return;
+    }
+    void (async () => {
+      try {
+        for await (const chunk of body) {
+          if (sink.destroying) return;
+          if (!sink.write(chunk)) await drained(sink);
+        }
+        sink.end(null);
+      } catch (err) {
+        sink.destroy(err as Error);
+      }
+    })();
+  });
+}
+
+/**
+ * The items as a tar byte stream, produced as it is read: one entry's body is open at a time, and a
+ * reader that stops (destroys the stream) stops the writing.
+ */
+export function writeTar(items: Iterable<TarWriteItem> | AsyncIterable<TarWriteItem>): Readable {
+  const pack = tarPack();
+  let current: TarWriteEntry | undefined;
+  void (async () => {
+    try {
+      for await (const item of items) {
+        if (pack.destroying) return;
+        current = item.entry;
+        await writeEntry(pack, item);
+      }
+      pack.finalize();
+    } catch (err) {
+      pack.destroy(writeFailure(err, current) as Error);
+    }
+  })();
+  async function* bytes(): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of pack as AsyncIterable<Buffer>) yield chunk;
+    } catch (err) {
+      throw writeFailure(err, current);
+    }
+  }
+  return Readable.from(bytes(), { objectMode: false });
+}
+
+/** A tar holding one regular file `name` (for bytes already in memory). */
+export async function tarOneFile(name: string, data: Buffer, mode = 0o644, mtime = Date.now() / 1000): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const entry: TarWriteEntry = { name, type: 'file', size: data.length, mode, mtime };
+  for await (const c of writeTar([{ entry, body: [data] }])) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -285,7 +285,7 @@ export async function uploadToContainer(
   } else if (Buffer.isBuffer(file.content)) data = file.content;
   else if (typeof file.content === 'string') data = Buffer.from(file.content, 'base64');
   else throw new BerthError({ kind: 'invalid', field: 'content', message: 'Give the file content or a local file.' });
-  const tar = tarOneFile(name, data, file.mode ?? 0o644);
+  const tar = await tarOneFile(name, data, file.mode ?? 0o644);
   await putContainerArchive(client, container, dir, tar, `upload "${name}" to "${dir}" in container "${container}"`);
   return { path: posix.join(dir, name), size: data.length };
 }

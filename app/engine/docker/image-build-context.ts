@@ -5,8 +5,8 @@
 import dockerignore, { type Ignore } from '@balena/dockerignore';
 import { createReadStream, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { TAR_END, tarHeader, tarPadding, type TarWriteEntry } from './container-files-tar';
+import type { Readable } from 'node:stream';
+import { writeTar, type TarWriteEntry, type TarWriteItem } from './container-files-tar';
 
 /** A .dockerignore, parsed: the matcher, and the exceptions ("!…") whose folders must still be walked. */
 export interface IgnoreRules {
@@ -73,24 +73,23 @@ export function contextEntries(dir: string, dockerfile: string): TarWriteEntry[]
   return out;
 }
 
-async function* pack(dir: string, entries: TarWriteEntry[]): AsyncGenerator<Buffer> {
-  for (const e of entries) {
-    yield tarHeader(e);
-    if (e.type !== 'file' || e.size === 0) continue;
-    let sent = 0;
-    for await (const chunk of createReadStream(join(dir, e.name), { end: e.size - 1 })) {
-      const c = chunk as Buffer;
-      sent += c.length;
-      yield c;
-    }
-    // a file that shrank while being read is padded, so the archive stays well-formed
-    if (sent < e.size) yield Buffer.alloc(e.size - sent);
-    yield tarPadding(e.size);
+/** A file's first `size` bytes; a file that shrank while being read is padded, so the archive stays well-formed. */
+async function* fileBytes(path: string, size: number): AsyncGenerator<Buffer> {
+  let sent = 0;
+  for await (const chunk of createReadStream(path, { end: size - 1 })) {
+    const c = chunk as Buffer;
+    sent += c.length;
+    yield c;
   }
-  yield TAR_END;
+  for (let left = size - sent; left > 0; left -= 64 * 1024) yield Buffer.alloc(Math.min(left, 64 * 1024));
+}
+
+function* items(dir: string, entries: TarWriteEntry[]): Generator<TarWriteItem> {
+  for (const e of entries)
+    yield e.type === 'file' && e.size > 0 ? { entry: e, body: fileBytes(join(dir, e.name), e.size) } : { entry: e };
 }
 
 /** The context directory as an uncompressed tar stream. */
 export function packContext(dir: string, dockerfile: string): Readable {
-  return Readable.from(pack(dir, contextEntries(dir, dockerfile)), { objectMode: false });
+  return writeTar(items(dir, contextEntries(dir, dockerfile)));
 }

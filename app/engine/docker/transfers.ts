@@ -5,13 +5,13 @@
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
 import { containerArchive, putContainerArchive, statContainerPath } from './container-files';
 import { exportImages } from './image-archive';
-import { readTar, TAR_END, tarHeader, tarPadding } from './container-files-tar';
+import { readTar, writeTar } from './container-files-tar';
 import { checkImageTarget, checkInnerPath, checkObjectRef } from './validate-reference';
 import { downloadVolumePath, statVolumePath } from './volume-files';
 
@@ -116,14 +116,11 @@ export async function uploadStreamToContainer(
     }
     await pipeline(counted, createWriteStream(spooled, { mode: 0o600 }), { signal });
     if (seen !== size) throw new Error(`${seen} of the ${size} bytes announced arrived`);
-    async function* tar(): AsyncGenerator<Buffer> {
-      yield tarHeader({ name, type: 'file', size, mode: 0o644, mtime: Date.now() / 1000 });
-      yield* createReadStream(spooled) as AsyncIterable<Buffer>;
-      yield tarPadding(size);
-      yield TAR_END;
-    }
+    const tar = writeTar([
+      { entry: { name, type: 'file', size, mode: 0o644, mtime: Date.now() / 1000 }, body: createReadStream(spooled) },
+    ]);
     const what = `upload "${name}" to "${dir}" in container "${container}"`;
-    await putContainerArchive(client, container, dir, Readable.from(tar()), what, signal);
+    await putContainerArchive(client, container, dir, tar, what, signal);
     return { path: posix.join(dir, name), size };
   } finally {
     rmSync(spool, { recursive: true, force: true });
