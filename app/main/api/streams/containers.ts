@@ -20,7 +20,7 @@ function samplerFor(client: EngineClient): StatsSampler {
   return s;
 }
 
-async function* execItems(session: Awaited<ReturnType<typeof openExecSession>>): AsyncGenerator<ExecItem> {
+export async function* execItems(session: Awaited<ReturnType<typeof openExecSession>>): AsyncGenerator<ExecItem> {
   yield { type: 'started', shell: session.command.join(' ') };
   for await (const chunk of session.output) yield { type: 'output', data: Buffer.from(chunk).toString('base64') };
   yield { type: 'exit', exitCode: await session.exit };

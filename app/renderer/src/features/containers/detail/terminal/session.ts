@@ -3,8 +3,8 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
-import type { SubscriptionInput } from '../../../../../../shared/contract';
-import type { BerthClient, StreamHandle } from '../../../../api/client';
+import type { SubscriptionData, SubscriptionInput } from '../../../../../../shared/contract';
+import type { BerthClient, StreamCallbacks, StreamHandle } from '../../../../api/client';
 import { base64ToBytes } from '../common/base64';
 import { OutputPump } from './flow';
 import { isMacPlatform, splitInput, terminalKeyAction } from './keys';
@@ -52,6 +52,8 @@ export class TerminalSession {
     readonly containerId: string,
     readonly number: number,
     hooks: SessionHooks,
+    /** A debug shell (busybox beside the container) rather than a shell inside it. */
+    readonly debug = false,
   ) {
     this.hooks = hooks;
     this.term = new Terminal({
@@ -165,7 +167,7 @@ export class TerminalSession {
       ...(opts.shell ? { shell: opts.shell } : {}),
       ...(opts.user ? { user: opts.user } : {}),
     };
-    const handle = client.subscribe('containers.exec', args, {
+    const handlers: StreamCallbacks<SubscriptionData<'containers.exec'>> = {
       onData: (items) => {
         if (this.handle !== handle) return;
         for (const it of items) {
@@ -197,7 +199,10 @@ export class TerminalSession {
       onRestart: () => {
         this.term.write('\r\n\x1b[0m\x1b[2m[Connection to Berth restored: this is a new shell]\x1b[0m\r\n');
       },
-    });
+    };
+    const handle = this.debug
+      ? client.subscribe('containers.debug', { id: args.id, cols: args.cols, rows: args.rows }, handlers)
+      : client.subscribe('containers.exec', args, handlers);
     this.handle = handle;
   }
 
