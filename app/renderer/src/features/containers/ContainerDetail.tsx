@@ -12,7 +12,7 @@ import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
 import { RouteTabs } from '../../components/RouteTabs';
 import { useUi } from '../../app/ui-store';
-import { FilesTab, InspectTab, LogsTab, ProcessesTab, StatsTab, TerminalTab } from './detail';
+import { EditTab, FilesTab, InspectTab, LogsTab, ProcessesTab, StatsTab, TerminalTab } from './detail';
 import { RemoveContainersDialog } from './RemoveContainersDialog';
 import { RowActions } from './RowActions';
 
@@ -23,6 +23,7 @@ const tabs = [
   { id: 'inspect', label: 'Inspect', Component: InspectTab },
   { id: 'files', label: 'Files', Component: FilesTab },
   { id: 'processes', label: 'Processes', Component: ProcessesTab },
+  { id: 'edit', label: 'Edit', Component: EditTab },
 ] as const;
 
 export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string | undefined }) {

@@ -9,8 +9,8 @@ import { ErrorText, Field, TaskView } from '../../components/kit';
 import { href, navigate } from '../../app/router';
 import { useUi } from '../../app/ui-store';
 import { RunOutput } from './RunOutput';
+import { RunMounts } from './RunMounts';
 import { RunPorts } from './RunPorts';
-import { RowListField } from './RowListField';
 import { emptyForm, errorsOf, fieldGroup, toSpec, validateForm, withoutRow, type RunForm } from './run-form';
 import { useRun } from './use-run';
 
@@ -141,44 +141,13 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
             invalid={invalid}
             errors={messages('ports')}
           />
-          <RowListField
-            legend="Volumes and bind mounts"
+          <RunMounts
             rows={form.volumes}
             onChange={(rows) => set('volumes', rows)}
             onRemoved={(i) => setTouched((t) => withoutRow(t, 'volumes', i))}
-            newRow={() => ({ source: '', target: '', readOnly: false })}
-            addLabel="Add a mount"
-            rowLabel="Mount"
+            left={left}
+            invalid={invalid}
             errors={messages('volumes')}
-            renderRow={(v, update, i) => (
-              <>
-                <input
-                  aria-label={`Volume or host path ${i + 1}`}
-                  placeholder="volume name or /host/path"
-                  value={v.source}
-                  aria-invalid={invalid(`volumes.${i}.source`)}
-                  onChange={(e) => update({ source: e.target.value })}
-                  onBlur={left(`volumes.${i}.source`)}
-                />
-                <span aria-hidden="true">→</span>
-                <input
-                  aria-label={`Path in container ${i + 1}`}
-                  placeholder="/path/in/container"
-                  value={v.target}
-                  aria-invalid={invalid(`volumes.${i}.target`)}
-                  onChange={(e) => update({ target: e.target.value })}
-                  onBlur={left(`volumes.${i}.target`)}
-                />
-                <label className="inline">
-                  <input
-                    type="checkbox"
-                    checked={v.readOnly}
-                    onChange={(e) => update({ readOnly: e.target.checked })}
-                  />{' '}
-                  read-only
-                </label>
-              </>
-            )}
           />
           <div className={`field${envErrors.length ? ' invalid' : ''}`}>
             <label htmlFor="run-env">Environment (one KEY=value per line)</label>
