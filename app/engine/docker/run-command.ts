@@ -152,8 +152,11 @@ export function dockerRunCommand(inspect: RunCommandInspect, image?: ImageConfig
   return args.map(shellQuote).join(' ');
 }
 
-/** Inspects the container and its image, then builds its `docker run` command line. */
-export async function containerRunCommand(client: EngineClient, id: string): Promise<string> {
+/** A container's inspect and its image's config (undefined when the image cannot be read). */
+export async function inspectWithImage(
+  client: EngineClient,
+  id: string,
+): Promise<{ inspect: RunCommandInspect; image: ImageConfigLike | undefined }> {
   const ref = validateContainerRef(id);
   const inspect = await inspectContainer(client, ref);
   const imageId = (inspect as { Image?: string }).Image;
@@ -163,5 +166,11 @@ export async function containerRunCommand(client: EngineClient, id: string): Pro
       dialJson<ImageConfigLike>(client, { path: `/images/${encodeURIComponent(imageId)}/json` }),
     ).catch(() => undefined);
   }
-  return dockerRunCommand(inspect as unknown as RunCommandInspect, image);
+  return { inspect: inspect as unknown as RunCommandInspect, image };
+}
+
+/** Inspects the container and its image, then builds its `docker run` command line. */
+export async function containerRunCommand(client: EngineClient, id: string): Promise<string> {
+  const { inspect, image } = await inspectWithImage(client, id);
+  return dockerRunCommand(inspect, image);
 }

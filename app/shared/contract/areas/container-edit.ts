@@ -1,4 +1,5 @@
-// containers.editSpec / containers.edit: change a container's settings. Restart policy and resources
+// containers.editSpec / containers.edit: change a container's settings (and containers.composeService,
+// the settings as a compose service). Restart policy and resources
 // change in place (the engine's update); anything else recreates it under the same name.
 import { z } from 'zod';
 import { containerRef } from '../../rules';
@@ -47,5 +48,7 @@ export const containerEditRequests = {
    * container is recreated under its name (the old one kept, renamed, until the new one has started;
    * put back if it fails). Its writable layer is lost on a recreate; volumes and bind mounts are kept.
    */
+  /** The compose file (YAML, one service) that recreates the container: the reverse of containers.runCommand. */
+  'containers.composeService': request<string>()(z.strictObject({ id: containerRef })),
   'containers.edit': request<ContainerEditResult>()(z.strictObject({ id: containerRef, spec: containerEditSpec })),
 };
