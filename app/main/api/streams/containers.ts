@@ -20,8 +20,12 @@ function samplerFor(client: EngineClient): StatsSampler {
   return s;
 }
 
-export async function* execItems(session: Awaited<ReturnType<typeof openExecSession>>): AsyncGenerator<ExecItem> {
-  yield { type: 'started', shell: session.command.join(' ') };
+/** A terminal's items; `shell` names what runs for the status line (default: its command). */
+export async function* execItems(
+  session: Awaited<ReturnType<typeof openExecSession>>,
+  shell = session.command.join(' '),
+): AsyncGenerator<ExecItem> {
+  yield { type: 'started', shell };
   for await (const chunk of session.output) yield { type: 'output', data: Buffer.from(chunk).toString('base64') };
   yield { type: 'exit', exitCode: await session.exit };
 }

@@ -10,7 +10,7 @@ export const debugStreams: Pick<SubscriptionHandlers, 'containers.debug'> = {
     if (signal.aborted) void session.close();
     else signal.addEventListener('abort', () => void session.close(), { once: true });
     return {
-      items: execItems(session),
+      items: execItems(session, 'busybox sh, debug'),
       input: async (msg) => {
         if (msg.type === 'resize') await session.resize(msg.cols, msg.rows);
         else session.write(msg.data);
