@@ -4,7 +4,13 @@
 // already are declared external, so `up` uses them rather than making new ones.
 import { stringify } from 'yaml';
 import type { EngineClient } from './client';
-import { inspectWithImage, toolLabel, type ImageConfigLike, type RunCommandInspect } from './run-command';
+import {
+  inspectWithImage,
+  publishedPorts,
+  toolLabel,
+  type ImageConfigLike,
+  type RunCommandInspect,
+} from './run-command';
 
 /** Compose interpolates `$`: a literal one is written `$$`. */
 const lit = (s: string) => s.replace(/\$/g, '$$$$');
@@ -56,16 +62,7 @@ export function composeServiceYaml(inspect: RunCommandInspect, image?: ImageConf
   }
   if (Object.keys(env).length) svc.environment = env;
 
-  const ports: string[] = [];
-  const bindings = h.PortBindings ?? {};
-  for (const key of Object.keys(bindings).sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b))) {
-    const [port, proto = 'tcp'] = key.split('/');
-    for (const b of bindings[key] ?? []) {
-      const ip = b.HostIp ? (b.HostIp.includes(':') ? `[${b.HostIp}]` : b.HostIp) : '';
-      const host = ip ? `${ip}:${b.HostPort ?? ''}:` : b.HostPort ? `${b.HostPort}:` : '';
-      ports.push(`${host}${port}${proto === 'tcp' ? '' : `/${proto}`}`);
-    }
-  }
+  const ports = publishedPorts(h.PortBindings ?? {});
   if (ports.length) svc.ports = ports;
 
   const mounts: unknown[] = [];

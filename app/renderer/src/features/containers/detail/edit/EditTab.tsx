@@ -12,7 +12,8 @@ import { Dialog } from '../../../../components/Dialog';
 import { ErrorText, Field } from '../../../../components/kit';
 import { RunMounts } from '../../RunMounts';
 import { RunPorts } from '../../RunPorts';
-import { errorsOf, fieldGroup, withoutRow } from '../../run-form';
+import { fieldGroup, withoutRow } from '../../run-form';
+import { useFormProblems, type Refusal } from '../../use-form-problems';
 import { Empty } from '../common/States';
 import { EditChanges } from './EditChanges';
 import { formOf, toEditSpec, validateEditForm, type EditForm } from './edit-form';
@@ -33,11 +34,9 @@ function EditPanel({ container, spec }: { container: ContainerSummary; spec: Con
   const toast = useUi((s) => s.toast);
   const networks = useRequest('networks.list').data ?? [];
   const [form, setForm] = useState<EditForm>(() => formOf(spec));
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<{ field?: string | undefined; message: string }>();
+  const [refusal, setRefusal] = useState<Refusal>();
   const errors = useMemo(() => validateEditForm(form), [form]);
   const valid = Object.keys(errors).length === 0;
   const changes = useMemo(() => (valid ? editChanges(spec, toEditSpec(form)) : []), [spec, form, valid]);
@@ -50,18 +49,7 @@ function EditPanel({ container, spec }: { container: ContainerSummary; spec: Con
     setForm((f) => ({ ...f, [key]: value }));
     if (refusal && groupOf(refusal.field) === key) setRefusal(undefined);
   };
-  const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
-  const left =
-    (...keys: string[]) =>
-    (e: React.FocusEvent) => {
-      if (e.relatedTarget instanceof Element && e.relatedTarget.closest('button')) return;
-      for (const k of keys) touch(k);
-    };
-  const visible = (key: string) => submitted || touched.has(key);
-  const refusalAt = (group: string) => (refusal && groupOf(refusal.field) === group ? refusal.message : undefined);
-  const messages = (group: string) =>
-    [...errorsOf(errors, group, visible), refusalAt(group)].filter((m) => !!m) as string[];
-  const invalid = (key: string) => (visible(key) && !!errors[key]) || (!!refusal?.field && refusal.field === key);
+  const { setTouched, setSubmitted, left, refusalAt, messages, invalid } = useFormProblems(errors, refusal, groupOf);
   const one = (key: string) => messages(key)[0];
 
   async function apply() {
@@ -98,8 +86,6 @@ function EditPanel({ container, spec }: { container: ContainerSummary; spec: Con
   };
 
   const networkNames = [...new Set(['bridge', 'host', 'none', spec.network, ...networks.map((n) => n.name)])];
-  const envErrors = messages('env');
-  const labelErrors = messages('labels');
   return (
     <div className="bd-tab edit-tab">
       <form className="run-form edit-form" onSubmit={submit} noValidate aria-label={`Settings of ${container.name}`}>
@@ -130,40 +116,24 @@ function EditPanel({ container, spec }: { container: ContainerSummary; spec: Con
             invalid={invalid}
             errors={messages('volumes')}
           />
-          <div className={`field${envErrors.length ? ' invalid' : ''}`}>
-            <label htmlFor="edit-env">Environment (one KEY=value per line)</label>
-            <textarea
-              id="edit-env"
-              rows={4}
-              value={form.env}
-              onChange={(e) => set('env', e.target.value)}
-              onBlur={left('env', ...Object.keys(errors).filter((k) => k.startsWith('env.')))}
-              aria-invalid={envErrors.length > 0}
-              spellCheck={false}
-            />
-            {envErrors.map((m) => (
-              <p key={m} className="field-error" role="alert">
-                {m}
-              </p>
-            ))}
-          </div>
-          <div className={`field${labelErrors.length ? ' invalid' : ''}`}>
-            <label htmlFor="edit-labels">Labels (one key=value per line)</label>
-            <textarea
-              id="edit-labels"
-              rows={3}
-              value={form.labels}
-              onChange={(e) => set('labels', e.target.value)}
-              onBlur={left('labels', ...Object.keys(errors).filter((k) => k.startsWith('labels.')))}
-              aria-invalid={labelErrors.length > 0}
-              spellCheck={false}
-            />
-            {labelErrors.map((m) => (
-              <p key={m} className="field-error" role="alert">
-                {m}
-              </p>
-            ))}
-          </div>
+          <LinesField
+            id="edit-env"
+            label="Environment (one KEY=value per line)"
+            rows={4}
+            value={form.env}
+            onChange={(v) => set('env', v)}
+            onBlur={left('env', ...Object.keys(errors).filter((k) => k.startsWith('env.')))}
+            errors={messages('env')}
+          />
+          <LinesField
+            id="edit-labels"
+            label="Labels (one key=value per line)"
+            rows={3}
+            value={form.labels}
+            onChange={(v) => set('labels', v)}
+            onBlur={left('labels', ...Object.keys(errors).filter((k) => k.startsWith('labels.')))}
+            errors={messages('labels')}
+          />
           <div className="field-row">
             <Field id="edit-network" label="Network" error={one('network')}>
               <select id="edit-network" value={form.network} onChange={(e) => set('network', e.target.value)}>
@@ -239,6 +209,37 @@ function EditPanel({ container, spec }: { container: ContainerSummary; spec: Con
           </div>
         </Dialog>
       )}
+    </div>
+  );
+}
+
+/** A textarea of one item per line, with the problems of its lines below it. */
+function LinesField(p: {
+  id: string;
+  label: string;
+  rows: number;
+  value: string;
+  onChange(value: string): void;
+  onBlur(e: React.FocusEvent): void;
+  errors: string[];
+}) {
+  return (
+    <div className={`field${p.errors.length ? ' invalid' : ''}`}>
+      <label htmlFor={p.id}>{p.label}</label>
+      <textarea
+        id={p.id}
+        rows={p.rows}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        onBlur={p.onBlur}
+        aria-invalid={p.errors.length > 0}
+        spellCheck={false}
+      />
+      {p.errors.map((m) => (
+        <p key={m} className="field-error" role="alert">
+          {m}
+        </p>
+      ))}
     </div>
   );
 }
