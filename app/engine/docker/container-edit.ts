@@ -10,7 +10,6 @@ import { firstIssue } from '../../shared/rules';
 import { dialJson, type EngineClient } from './client';
 import { inspectContainer } from './containers';
 import { attempt } from './errors';
-import { withRunField, type RunStep } from './run-errors';
 import { invalidInput, validateContainerRef } from './validate';
 
 type Inspect = Awaited<ReturnType<typeof inspectContainer>>;
@@ -120,14 +119,6 @@ function createBody(info: Inspect, spec: ContainerEditSpec): Record<string, unkn
   };
 }
 
-async function step<T>(s: RunStep, what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await attempt(what, fn);
-  } catch (err) {
-    throw withRunField(s, err);
-  }
-}
-
 const path = (ref: string, action = '') => `/containers/${encodeURIComponent(ref)}${action ? `/${action}` : ''}`;
 
 async function recreate(client: EngineClient, info: Inspect, spec: ContainerEditSpec): Promise<string> {
@@ -143,7 +134,7 @@ async function recreate(client: EngineClient, info: Inspect, spec: ContainerEdit
   );
   let newId: string | undefined;
   try {
-    const created = await step('create', `create the new container "${name}"`, () =>
+    const created = await attempt(`create the new container "${name}"`, () =>
       dialJson<{ Id: string }>(client, {
         method: 'POST',
         path: '/containers/create',
@@ -158,7 +149,7 @@ async function recreate(client: EngineClient, info: Inspect, spec: ContainerEdit
         ([n]) => n !== spec.network,
       );
       for (const [n, e] of others)
-        await step('create', `connect the new container "${name}" to network "${n}"`, () =>
+        await attempt(`connect the new container "${name}" to network "${n}"`, () =>
           dialJson(client, {
             method: 'POST',
             path: `/networks/${encodeURIComponent(n)}/connect`,
@@ -167,7 +158,7 @@ async function recreate(client: EngineClient, info: Inspect, spec: ContainerEdit
         );
     }
     if (wasRunning)
-      await step('start', `start the new container "${name}"`, () =>
+      await attempt(`start the new container "${name}"`, () =>
         dialJson(client, { method: 'POST', path: path(created.Id, 'start'), ok: [204, 304] }),
       );
   } catch (err) {
@@ -212,7 +203,7 @@ export async function editContainer(
   if (!changes.length) return { id: info.Id, recreated: false, changes };
   if (!needsRecreate(changes)) {
     const name = info.Name.replace(/^\//, '');
-    await step('create', `change the settings of container "${name}"`, () =>
+    await attempt(`change the settings of container "${name}"`, () =>
       dialJson(client, {
         method: 'POST',
         path: path(info.Id, 'update'),
