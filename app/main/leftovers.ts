@@ -1,10 +1,11 @@
 // What Berth processes that died left behind, removed when Berth starts, with a log line each: the
 // side files they were writing (each process records its own in <data>/run/side-files-<pid>.list) and
-// the volume browser's helper containers older than a minute on the engine once it runs.
+// the helper containers (volume browser, debug shells) of Berths that are gone, once the engine runs.
 import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineClient } from '../engine/docker/client';
 import { SIDE_FILE } from '../engine/docker/side-file';
+import { removeStaleDebugHelpers } from '../engine/docker/debug-shell';
 import { removeStaleVolumeHelpers } from '../engine/docker/volume-files';
 import { isAlive } from '../engine/host/processes';
 
@@ -53,15 +54,21 @@ export function sweepSideFiles(dataDir: string, log: (line: string) => void): st
   return removed;
 }
 
-/** Removes the volume browser's helper containers a Berth that died left on `client`'s engine. */
+/** Removes the helper containers (volume browser, debug shells) a Berth that died left on `client`'s engine. */
 export async function sweepHelperContainers(
   client: EngineClient,
   log: (line: string) => void,
   minAgeSeconds = 60,
 ): Promise<number> {
-  return removeStaleVolumeHelpers(client, minAgeSeconds, (h) =>
-    log(
-      `Removed the helper container ${h.name} (${h.ageSeconds} s old) that Berth left while browsing a volume; it pinned that volume.`,
-    ),
-  ).catch(() => 0);
+  const [volumes, debug] = await Promise.all([
+    removeStaleVolumeHelpers(client, minAgeSeconds, (h) =>
+      log(
+        `Removed the helper container ${h.name} (${h.ageSeconds} s old) that Berth left while browsing a volume; it pinned that volume.`,
+      ),
+    ).catch(() => 0),
+    removeStaleDebugHelpers(client, (h) =>
+      log(`Removed the debug shell helper ${h.name} (${h.ageSeconds} s old) that a Berth which stopped left running.`),
+    ).catch(() => 0),
+  ]);
+  return volumes + debug;
 }

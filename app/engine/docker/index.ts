@@ -31,6 +31,8 @@ import {
   type NetworkSummary as EngineNetwork,
 } from './networks';
 import { containerRunCommand } from './run-command';
+import { containerComposeService } from './compose-service';
+import { containerEditSpecOf, editContainer } from './container-edit';
 import { diskUsage } from './system';
 import { listVolumeDir } from './volume-files';
 import {
@@ -82,6 +84,12 @@ const facade = {
   topContainer: (c: EngineClient, id: string): Promise<RequestResult<'containers.top'>> => topContainer(c, id),
   containerRunCommand: (c: EngineClient, id: string): Promise<RequestResult<'containers.runCommand'>> =>
     containerRunCommand(c, id),
+  containerComposeService: (c: EngineClient, id: string): Promise<RequestResult<'containers.composeService'>> =>
+    containerComposeService(c, id),
+  containerEditSpec: (c: EngineClient, id: string): Promise<RequestResult<'containers.editSpec'>> =>
+    containerEditSpecOf(c, id),
+  editContainer: (c: EngineClient, id: string, spec: unknown): Promise<RequestResult<'containers.edit'>> =>
+    editContainer(c, id, spec),
   startContainer,
   stopContainer,
   restartContainer,

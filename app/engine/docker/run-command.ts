@@ -75,6 +75,22 @@ function sameList(a: readonly string[] | null | undefined, b: readonly string[] 
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
+/** Published ports as `docker run -p` and compose's short form write them ("127.0.0.1:8080:80", "53:53/udp"). */
+export function publishedPorts(
+  bindings: NonNullable<NonNullable<RunCommandInspect['HostConfig']>['PortBindings']>,
+): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(bindings).sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b))) {
+    const [port, proto = 'tcp'] = key.split('/');
+    for (const b of bindings[key] ?? []) {
+      const ip = b.HostIp ? (b.HostIp.includes(':') ? `[${b.HostIp}]` : b.HostIp) : '';
+      const host = ip ? `${ip}:${b.HostPort ?? ''}:` : b.HostPort ? `${b.HostPort}:` : '';
+      out.push(`${host}${port}${proto === 'tcp' ? '' : '/' + proto}`);
+    }
+  }
+  return out;
+}
+
 /** The `docker run` command line (one line, shell-quoted) that recreates the container. */
 export function dockerRunCommand(inspect: RunCommandInspect, image?: ImageConfigLike): string {
   const c = inspect.Config ?? {};
@@ -92,14 +108,7 @@ export function dockerRunCommand(inspect: RunCommandInspect, image?: ImageConfig
   for (const e of c.Env ?? []) if (!imageEnv.has(e)) add('-e', e);
 
   const bindings = h.PortBindings ?? {};
-  for (const key of Object.keys(bindings).sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b))) {
-    const [port, proto = 'tcp'] = key.split('/');
-    for (const b of bindings[key] ?? []) {
-      const ip = b.HostIp ? (b.HostIp.includes(':') ? `[${b.HostIp}]` : b.HostIp) : '';
-      const host = ip ? `${ip}:${b.HostPort ?? ''}:` : b.HostPort ? `${b.HostPort}:` : '';
-      add('-p', `${host}${port}${proto === 'tcp' ? '' : '/' + proto}`);
-    }
-  }
+  for (const p of publishedPorts(bindings)) add('-p', p);
   const published = new Set(Object.keys(bindings));
   for (const key of Object.keys(c.ExposedPorts ?? {})) if (!published.has(key) && !image) add('--expose', key);
 
@@ -152,8 +161,11 @@ export function dockerRunCommand(inspect: RunCommandInspect, image?: ImageConfig
   return args.map(shellQuote).join(' ');
 }
 
-/** Inspects the container and its image, then builds its `docker run` command line. */
-export async function containerRunCommand(client: EngineClient, id: string): Promise<string> {
+/** A container's inspect and its image's config (undefined when the image cannot be read). */
+export async function inspectWithImage(
+  client: EngineClient,
+  id: string,
+): Promise<{ inspect: RunCommandInspect; image: ImageConfigLike | undefined }> {
   const ref = validateContainerRef(id);
   const inspect = await inspectContainer(client, ref);
   const imageId = (inspect as { Image?: string }).Image;
@@ -163,5 +175,11 @@ export async function containerRunCommand(client: EngineClient, id: string): Pro
       dialJson<ImageConfigLike>(client, { path: `/images/${encodeURIComponent(imageId)}/json` }),
     ).catch(() => undefined);
   }
-  return dockerRunCommand(inspect as unknown as RunCommandInspect, image);
+  return { inspect: inspect as unknown as RunCommandInspect, image };
+}
+
+/** Inspects the container and its image, then builds its `docker run` command line. */
+export async function containerRunCommand(client: EngineClient, id: string): Promise<string> {
+  const { inspect, image } = await inspectWithImage(client, id);
+  return dockerRunCommand(inspect, image);
 }

@@ -30,10 +30,10 @@ const MOUNT = '/berth-volume';
 export const HELPER_LABEL = 'berth.helper';
 /** Which Berth process made a helper: `<host name>:<pid>`, so a sweep leaves a live one's helpers alone. */
 export const HELPER_OWNER_LABEL = 'berth.helper.owner';
-const owner = () => `${hostname()}:${process.pid}`;
+export const owner = () => `${hostname()}:${process.pid}`;
 
 /** True when the helper's owner is a Berth process that still runs on this machine (this one included). */
-function ownerAlive(label: string | undefined): boolean {
+export function ownerAlive(label: string | undefined): boolean {
   const m = label ? /^(.*):(\d+)$/.exec(label) : null;
   if (!m || m[1] !== hostname()) return false;
   try {

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { RequestDef } from './define';
 import { containerRequests } from './areas/containers';
+import { containerEditRequests } from './areas/container-edit';
 import { engineRequests } from './areas/engine';
 import { objectRequests } from './areas/objects';
 import { composeRequests } from './areas/compose';
@@ -12,10 +13,17 @@ import { vmRequests } from './areas/vm';
 import { swarmRequests } from './areas/swarm';
 
 export { runSpec, type RunSpec } from './areas/containers';
+export {
+  containerEditSpec,
+  type ContainerEditInput,
+  type ContainerEditResult,
+  type ContainerEditSpec,
+} from './areas/container-edit';
 
 export const requests = {
   ...engineRequests,
   ...containerRequests,
+  ...containerEditRequests,
   ...objectRequests,
   ...composeRequests,
   ...registryRequests,

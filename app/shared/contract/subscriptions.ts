@@ -72,6 +72,18 @@ export const subscriptions = {
     }),
     execInput,
   ),
+  /**
+   * A debug shell beside a running container, also one without a shell: busybox in a helper that
+   * joins its PID and network namespaces (its files at /proc/1/root); the helper goes when this closes.
+   */
+  'containers.debug': subscription<ExecItem>()(
+    z.strictObject({
+      id: containerRef,
+      cols: z.number().int().min(1).max(1000).default(80),
+      rows: z.number().int().min(1).max(1000).default(24),
+    }),
+    execInput,
+  ),
   /** Long operations; the first item is every known task, then each change. */
   tasks: subscription<TaskInfo>()(none),
   ...composeSubscriptions,

@@ -1,6 +1,7 @@
 // Every request handler, one per contract entry (the type makes a missing one a compile error).
 import type { RequestHandlers } from '../types';
 import { containerHandlers } from './containers';
+import { containerEditHandlers } from './container-edit';
 import { engineHandlers } from './engine';
 import { fileHandlers } from './files';
 import { hostHandlers } from './host';
@@ -14,6 +15,7 @@ import { swarmHandlers } from './swarm';
 export const handlers: RequestHandlers = {
   ...engineHandlers,
   ...containerHandlers,
+  ...containerEditHandlers,
   ...fileHandlers,
   ...hostHandlers,
   ...imageHandlers,

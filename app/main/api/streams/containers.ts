@@ -4,7 +4,7 @@ import { openExecSession } from '../../../engine/docker/exec';
 import { readLogBytes } from '../../../engine/docker/logs';
 import { streamStats } from '../../../engine/docker/stats';
 import { StatsSampler } from '../../../engine/docker/stats-sampler';
-import type { ExecItem, StatsSample } from '../../../shared/contract';
+import type { ExecItem, StatsSample, SubscriptionInput } from '../../../shared/contract';
 import type { SubscriptionHandlers } from '../types';
 import { fromListener } from './from-listener';
 
@@ -20,8 +20,23 @@ function samplerFor(client: EngineClient): StatsSampler {
   return s;
 }
 
-async function* execItems(session: Awaited<ReturnType<typeof openExecSession>>): AsyncGenerator<ExecItem> {
-  yield { type: 'started', shell: session.shell };
+/**
+ * A terminal's input: it waits in the session (stream-input.ts) while this returns a promise: a
+ * resize until the engine has it, keystrokes while the exec socket is full.
+ */
+export function terminalInput(session: Awaited<ReturnType<typeof openExecSession>>) {
+  return (msg: SubscriptionInput<'containers.exec'>) => {
+    if (msg.type === 'resize') return session.resize(msg.cols, msg.rows);
+    return session.write(msg.data) ? undefined : session.drained();
+  };
+}
+
+/** A terminal's items; `shell` names what runs for the status line (default: what the session says). */
+export async function* execItems(
+  session: Awaited<ReturnType<typeof openExecSession>>,
+  shell = session.shell,
+): AsyncGenerator<ExecItem> {
+  yield { type: 'started', shell };
   for await (const data of session.output) yield { type: 'bytes', data };
   yield { type: 'exit', exitCode: await session.exit };
 }
@@ -58,12 +73,7 @@ export const containerStreams: Pick<
     else signal.addEventListener('abort', () => void session.close(), { once: true });
     return {
       items: execItems(session),
-      // Input waits in the session (stream-input.ts) while this returns a promise: a resize until
-      // the engine has it, keystrokes while the exec socket is full.
-      input: (msg) => {
-        if (msg.type === 'resize') return session.resize(msg.cols, msg.rows);
-        return session.write(msg.data) ? undefined : session.drained();
-      },
+      input: terminalInput(session),
     };
   },
 };

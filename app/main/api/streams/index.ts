@@ -1,6 +1,7 @@
 // Every subscription handler, one per contract entry.
 import type { SubscriptionHandlers } from '../types';
 import { containerStreams } from './containers';
+import { debugStreams } from './debug';
 import { engineStreams } from './engine';
 import { composeStreams } from './compose';
 import { systemStreams } from './system';
@@ -10,6 +11,7 @@ import { swarmStreams } from './swarm';
 export const streams: SubscriptionHandlers = {
   ...engineStreams,
   ...containerStreams,
+  ...debugStreams,
   ...composeStreams,
   ...systemStreams,
   ...transferStreams,

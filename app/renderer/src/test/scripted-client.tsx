@@ -11,11 +11,14 @@ import type { ConnectionState, Transport } from '../api/transport';
 
 export function renderWithClient(ui: ReactNode) {
   const sent: Extract<ClientFrame, { t: 'req' }>[] = [];
+  /** Subscriptions the component opened. */
+  const subs: Extract<ClientFrame, { t: 'sub' }>[] = [];
   let deliver: (f: ServerFrame) => void = () => {};
   const transport: Transport = {
     state: 'open' as ConnectionState,
     send: (f) => {
       if (f.t === 'req') sent.push(f);
+      else if (f.t === 'sub') subs.push(f);
     },
     onFrame: (l) => void (deliver = l),
     onState: () => {},
@@ -39,6 +42,7 @@ export function renderWithClient(ui: ReactNode) {
     client,
     queryClient,
     sent,
+    subs,
     /** Answers the oldest unanswered request of this method. */
     reply(method: string, result: unknown) {
       deliver({ t: 'res', id: pending(method).id, ok: true, result } as ServerFrame);

@@ -12,7 +12,7 @@ import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
 import { RouteTabs } from '../../components/RouteTabs';
 import { useUi } from '../../app/ui-store';
-import { FilesTab, InspectTab, LogsTab, ProcessesTab, StatsTab, TerminalTab } from './detail';
+import { EditTab, FilesTab, InspectTab, LogsTab, ProcessesTab, StatsTab, TerminalTab } from './detail';
 import { RemoveContainersDialog } from './RemoveContainersDialog';
 import { RowActions } from './RowActions';
 
@@ -23,6 +23,7 @@ const tabs = [
   { id: 'inspect', label: 'Inspect', Component: InspectTab },
   { id: 'files', label: 'Files', Component: FilesTab },
   { id: 'processes', label: 'Processes', Component: ProcessesTab },
+  { id: 'edit', label: 'Edit', Component: EditTab },
 ] as const;
 
 export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string | undefined }) {
@@ -59,15 +60,20 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
     );
 
   const reason = exitReason(container);
-  const copyRun = async () => {
+  const copy = (method: 'containers.runCommand' | 'containers.composeService', done: string) => async () => {
     try {
-      const line = await client.request('containers.runCommand', { id: container.id });
-      await navigator.clipboard.writeText(line);
-      toast('success', 'Copied the docker run command.');
+      const text = await client.request(method, { id: container.id });
+      await navigator.clipboard.writeText(text);
+      toast('success', done);
     } catch (e) {
       toast('error', (e as Error).message);
     }
   };
+  const copyRun = copy('containers.runCommand', 'Copied the docker run command.');
+  const copyCompose = copy(
+    'containers.composeService',
+    'Copied the compose service (a compose file with this one service).',
+  );
   return (
     <section className="detail" aria-labelledby="detail-title">
       <div className="detail-head">
@@ -96,6 +102,9 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
         <span className="spacer" />
         <button type="button" onClick={copyRun}>
           Copy docker run
+        </button>
+        <button type="button" onClick={copyCompose}>
+          Copy as compose service
         </button>
         <RowActions container={container} onRemove={() => setRemoving(true)} />
       </div>

@@ -9,9 +9,10 @@ import { ErrorText, Field, TaskView } from '../../components/kit';
 import { href, navigate } from '../../app/router';
 import { useUi } from '../../app/ui-store';
 import { RunOutput } from './RunOutput';
+import { RunMounts } from './RunMounts';
 import { RunPorts } from './RunPorts';
-import { RowListField } from './RowListField';
-import { emptyForm, errorsOf, fieldGroup, toSpec, validateForm, withoutRow, type RunForm } from './run-form';
+import { emptyForm, fieldGroup, toSpec, validateForm, withoutRow, type RunForm } from './run-form';
+import { useFormProblems } from './use-form-problems';
 import { useRun } from './use-run';
 
 export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: string }) {
@@ -19,8 +20,6 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
   const images = useRequest('images.list').data;
   const networks = useRequest('networks.list').data ?? [];
   const [form, setForm] = useState<RunForm>(() => emptyForm(image));
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
   const errors = useMemo(() => validateForm(form), [form]);
   const tags = useMemo(() => (images ?? []).flatMap((i) => i.tags).sort(), [images]);
   const r = useRun((id, spec) => {
@@ -38,24 +37,8 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
     setForm((f) => ({ ...f, [key]: value }));
     if (r.refusal && fieldGroup(r.refusal.field) === key) r.clearRefusal();
   };
-  const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
-  /**
-   * A field left for another field shows its problem; left for a button it waits (Run shows every
-   * problem anyway), or the problem appearing would move the button from under the pointer mid-click.
-   */
-  const left =
-    (...keys: string[]) =>
-    (e: React.FocusEvent) => {
-      if (e.relatedTarget instanceof Element && e.relatedTarget.closest('button')) return;
-      for (const k of keys) touch(k);
-    };
-  const visible = (key: string) => submitted || touched.has(key);
-  const shown = (key: string) => (visible(key) ? errors[key] : undefined);
-  const refusalAt = (group: string) =>
-    r.refusal && fieldGroup(r.refusal.field) === group ? r.refusal.message : undefined;
-  const messages = (group: string) =>
-    [...errorsOf(errors, group, visible), refusalAt(group)].filter((m) => !!m) as string[];
-  const invalid = (key: string) => !!shown(key) || (!!r.refusal?.field && r.refusal.field === key);
+  const { touched, setTouched, submitted, setSubmitted, touch, left, shown, refusalAt, messages, invalid } =
+    useFormProblems(errors, r.refusal, fieldGroup);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -141,44 +124,13 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
             invalid={invalid}
             errors={messages('ports')}
           />
-          <RowListField
-            legend="Volumes and bind mounts"
+          <RunMounts
             rows={form.volumes}
             onChange={(rows) => set('volumes', rows)}
             onRemoved={(i) => setTouched((t) => withoutRow(t, 'volumes', i))}
-            newRow={() => ({ source: '', target: '', readOnly: false })}
-            addLabel="Add a mount"
-            rowLabel="Mount"
+            left={left}
+            invalid={invalid}
             errors={messages('volumes')}
-            renderRow={(v, update, i) => (
-              <>
-                <input
-                  aria-label={`Volume or host path ${i + 1}`}
-                  placeholder="volume name or /host/path"
-                  value={v.source}
-                  aria-invalid={invalid(`volumes.${i}.source`)}
-                  onChange={(e) => update({ source: e.target.value })}
-                  onBlur={left(`volumes.${i}.source`)}
-                />
-                <span aria-hidden="true">→</span>
-                <input
-                  aria-label={`Path in container ${i + 1}`}
-                  placeholder="/path/in/container"
-                  value={v.target}
-                  aria-invalid={invalid(`volumes.${i}.target`)}
-                  onChange={(e) => update({ target: e.target.value })}
-                  onBlur={left(`volumes.${i}.target`)}
-                />
-                <label className="inline">
-                  <input
-                    type="checkbox"
-                    checked={v.readOnly}
-                    onChange={(e) => update({ readOnly: e.target.checked })}
-                  />{' '}
-                  read-only
-                </label>
-              </>
-            )}
           />
           <div className={`field${envErrors.length ? ' invalid' : ''}`}>
             <label htmlFor="run-env">Environment (one KEY=value per line)</label>

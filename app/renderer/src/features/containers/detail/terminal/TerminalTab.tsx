@@ -101,6 +101,15 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
         <button type="button" className="bd-btn" disabled={!running} onClick={() => openSession(client, container.id)}>
           New terminal
         </button>
+        <button
+          type="button"
+          className="bd-btn"
+          disabled={!running}
+          title="A busybox shell beside the container, for images without a shell: ps shows its processes, its files are at /proc/1/root"
+          onClick={() => openSession(client, container.id, { debug: true })}
+        >
+          Debug shell
+        </button>
         <span className="bd-spacer" />
         {active && <TerminalSearch key={active.key} sessionKey={active.key} />}
         <button
@@ -154,13 +163,13 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
                   }}
                   id={`term-session-${s.key}`}
                 >
-                  Session {s.number}
+                  {s.debug ? 'Debug' : 'Session'} {s.number}
                   <span className={`term-dot term-dot-${s.status}`} aria-hidden="true" />
                 </button>
                 <button
                   type="button"
                   className="term-session-close"
-                  aria-label={`Close session ${s.number}`}
+                  aria-label={`Close ${s.debug ? 'debug shell' : 'session'} ${s.number}`}
                   onClick={() => closeSession(s.key)}
                 >
                   ×
@@ -172,6 +181,16 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
             <span className={ended ? 'term-state term-state-ended' : 'term-state'} role="status" aria-live="polite">
               {statusText(active)}
             </span>
+          )}
+          {active?.status === 'error' && !active.debug && /has no shell/.test(active.error ?? '') && (
+            <button
+              type="button"
+              className="bd-btn bd-btn-primary"
+              disabled={!running}
+              onClick={() => openSession(client, container.id, { debug: true })}
+            >
+              Open a debug shell instead
+            </button>
           )}
           {ended && (
             <button
@@ -191,7 +210,7 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
         <TerminalView
           key={active.key}
           sessionKey={active.key}
-          label={`Terminal of ${container.name}, session ${active.number}`}
+          label={`${active.debug ? 'Debug shell' : 'Terminal'} of ${container.name}, session ${active.number}`}
         />
       ) : (
         <Empty>

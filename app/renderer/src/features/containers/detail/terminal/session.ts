@@ -3,8 +3,8 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
-import type { SubscriptionInput } from '../../../../../../shared/contract';
-import type { BerthClient, StreamHandle } from '../../../../api/client';
+import type { SubscriptionData, SubscriptionInput } from '../../../../../../shared/contract';
+import type { BerthClient, StreamCallbacks, StreamHandle } from '../../../../api/client';
 import { OutputPump } from './flow';
 import { isMacPlatform, splitInput, terminalKeyAction } from './keys';
 import { readFont, readXtermTheme } from './xterm-theme';
@@ -58,6 +58,8 @@ export class TerminalSession {
     readonly containerId: string,
     readonly number: number,
     hooks: SessionHooks,
+    /** A debug shell (busybox beside the container) rather than a shell inside it. */
+    readonly debug = false,
   ) {
     this.hooks = hooks;
     this.term = new Terminal({
@@ -170,7 +172,7 @@ export class TerminalSession {
       ...(opts.shell ? { shell: opts.shell } : {}),
       ...(opts.user ? { user: opts.user } : {}),
     };
-    const handle = client.subscribe('containers.exec', args, {
+    const handlers: StreamCallbacks<SubscriptionData<'containers.exec'>> = {
       onData: (items) => {
         if (this.handle !== handle) return;
         for (const it of items) {
@@ -201,7 +203,10 @@ export class TerminalSession {
         this.term.write('\r\n\x1b[0m\x1b[2m[Connection to Berth restored: this is a new shell]\x1b[0m\r\n');
       },
       onInputError: (err) => this.hooks.onNotice(err.message),
-    });
+    };
+    const handle = this.debug
+      ? client.subscribe('containers.debug', { id: args.id, cols: args.cols, rows: args.rows }, handlers)
+      : client.subscribe('containers.exec', args, handlers);
     this.handle = handle;
   }
 

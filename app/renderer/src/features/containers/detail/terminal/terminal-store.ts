@@ -9,6 +9,8 @@ export interface SessionInfo extends SessionState {
   key: string;
   containerId: string;
   number: number;
+  /** A debug shell (busybox beside the container) rather than a shell inside it. */
+  debug?: boolean;
 }
 
 interface TerminalStore {
@@ -78,21 +80,29 @@ export function sessionsOf(sessions: Record<string, SessionInfo>, containerId: s
     .sort((a, b) => a.number - b.number);
 }
 
-/** Opens a new session for a container and makes it active. */
-export function openSession(client: BerthClient, containerId: string): string {
+/** Opens a new session for a container (a debug shell with `debug`) and makes it active. */
+export function openSession(client: BerthClient, containerId: string, { debug = false } = {}): string {
   if (!unwatchTheme) unwatchTheme = onThemeChange(() => live.forEach((s) => s.applyTheme()));
   watchRemovals(client);
   const existing = sessionsOf(useTerminalStore.getState().sessions, containerId);
   const number = existing.reduce((m, s) => Math.max(m, s.number), 0) + 1;
   const key = `${containerId}#${number}`;
-  const session = new TerminalSession(containerId, number, {
-    onState: (s) => patch(key, { ...s, error: s.error }),
-    onNotice: (text) => useTerminalStore.setState((st) => ({ notices: { ...st.notices, [key]: text } })),
-    onFind: () => findHandlers.get(key)?.(),
-  });
+  const session = new TerminalSession(
+    containerId,
+    number,
+    {
+      onState: (s) => patch(key, { ...s, error: s.error }),
+      onNotice: (text) => useTerminalStore.setState((st) => ({ notices: { ...st.notices, [key]: text } })),
+      onFind: () => findHandlers.get(key)?.(),
+    },
+    debug,
+  );
   live.set(key, session);
   useTerminalStore.setState((st) => ({
-    sessions: { ...st.sessions, [key]: { key, containerId, number, status: 'connecting' } },
+    sessions: {
+      ...st.sessions,
+      [key]: { key, containerId, number, status: 'connecting', ...(debug ? { debug: true } : {}) },
+    },
     active: { ...st.active, [containerId]: key },
   }));
   session.connect(client, useTerminalStore.getState().prefs[containerId] ?? {});
