@@ -3,7 +3,7 @@
 // VM), the systemd driver on v2 (Lima's Debian), and cgroupfs on v1 (WSL 2's default kernel), plus
 // /proc/<pid>/net/dev, /proc/uptime, /proc/meminfo and the online CPUs. The script reads it through
 // BERTH_CGROUP_ROOT; the real kernel's files are read by the VM test (qemu-stats.int.test.ts) and
-// the host-engine test (stats-dump.int.test.ts).
+// the host engine's real v1 files (shell-stats.int.test.ts).
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -78,10 +78,18 @@ export function guestCgroupTree(root: string, layout: GuestLayout, containers: F
     const procs = c.pid ? `${c.pid}\n${c.pid + 1}\n` : '';
     if (layout === 'v1-cgroupfs') {
       const at = (ctl: string, f: string, text: string) => put(join(cg, ctl, 'docker', c.id, f), text);
-      at('memory', 'cgroup.procs', procs);
-      at('memory', 'memory.usage_in_bytes', `${c.memUsage}\n`);
-      at('memory', 'memory.limit_in_bytes', `${c.memLimit ?? 9223372036854771712}\n`);
-      at('memory', 'memory.stat', `cache 100\nrss 200\ntotal_inactive_file ${c.inactiveFile}\n`);
+      at('cpu,cpuacct', 'cgroup.procs', procs);
+      // The memory hierarchy nests the container elsewhere (as under a sandbox's memory cgroup): only
+      // /proc/PID/cgroup says where.
+      const mem = (f: string, text: string) => put(join(cg, 'memory', 'sandbox', 'docker', c.id, f), text);
+      if (c.pid)
+        put(
+          join(root, `proc/${c.pid}/cgroup`),
+          `9:pids:/docker/${c.id}\n4:memory:/sandbox/docker/${c.id}\n3:cpu,cpuacct:/docker/${c.id}\n2:blkio:/docker/${c.id}\n`,
+        );
+      mem('memory.usage_in_bytes', `${c.memUsage}\n`);
+      mem('memory.limit_in_bytes', `${c.memLimit ?? 9223372036854771712}\n`);
+      mem('memory.stat', `cache 100\nrss 200\ntotal_inactive_file ${c.inactiveFile}\n`);
       at('cpu,cpuacct', 'cpuacct.usage', `${c.cpuUsec * 1000}\n`);
       at(
         'blkio',
