@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { registryAvailable, startRegistry, type TestRegistry } from '../harness/registry';
+import { skipBecause } from '../harness/skip';
 import { expect, test, uniqueName, type Berth } from './fixtures';
 
 const skipWhy = registryAvailable();
+const noRegistry = skipBecause(skipWhy);
 
 test.describe('images', () => {
   let registry: TestRegistry | undefined;
@@ -17,7 +19,7 @@ test.describe('images', () => {
   const dirs: string[] = [];
 
   test.beforeAll(async () => {
-    if (!skipWhy) registry = await startRegistry();
+    if (!noRegistry) registry = await startRegistry();
   });
   test.afterAll(async ({ berth }) => {
     if (containers.length) await berth.docker(['rm', '-f', ...containers]);
@@ -49,7 +51,7 @@ test.describe('images', () => {
     page,
     berth,
   }) => {
-    test.skip(!!skipWhy, skipWhy);
+    test.skip(noRegistry, skipWhy);
     const ref = `${registry!.host}/e2e/${uniqueName('pulled')}:v1`;
     await distinctImage(berth, ref);
     expect((await berth.docker(['push', ref])).code).toBe(0);
@@ -86,7 +88,7 @@ test.describe('images', () => {
   });
 
   test('a pull of a missing image ends with a sentence', async ({ page, berth }) => {
-    test.skip(!!skipWhy, skipWhy);
+    test.skip(noRegistry, skipWhy);
     const missing = `${registry!.host}/e2e/never-pushed:nope`;
     await berth.open(page, '#/images');
     const dialog = await pull(page, missing);

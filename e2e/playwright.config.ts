@@ -1,5 +1,6 @@
 // End-to-end tests in Debian's Chromium against `berth serve` on a private real engine.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '../harness/chromium';
 
 export default defineConfig({
   testDir: '.',
@@ -17,15 +18,8 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1400, height: 900 },
     launchOptions: {
-      executablePath: process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -8,12 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { htpasswdLine, registryAvailable, startRegistry, type TestRegistry } from '../harness/registry';
+import { skipBecause } from '../harness/skip';
 import { writeCredentialHelper, type TestHelper } from '../app/engine/registry/test-support/credential-helper-script';
 import { startBerthServe } from './berth-serve';
 import { expect, test, uniqueName } from './fixtures';
 
 const user = { username: 'e2e-user', password: 'E2e-secret-4410' };
-const skip = registryAvailable() ?? (htpasswdLine('u', 'p') ? undefined : 'htpasswd (apache2-utils) is not installed');
+const skipWhy =
+  registryAvailable() ?? (htpasswdLine('u', 'p') ? undefined : 'htpasswd (apache2-utils) is not installed');
+const skip = skipBecause(skipWhy && `the registries e2e needs a local registry: ${skipWhy}`);
 
 let registry: TestRegistry;
 let helper: TestHelper;
@@ -42,7 +45,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 test.describe('registries', () => {
-  test.skip(!!skip, skip ?? '');
+  test.skip(skip, skipWhy);
 
   test.beforeAll(async () => {
     registry = await startRegistry({ auth: user });

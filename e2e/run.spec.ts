@@ -4,9 +4,11 @@
 // its output and exit code after the container is gone; the engine's refusal lands on its field.
 import type { Page } from '@playwright/test';
 import { registryAvailable, startRegistry, type TestRegistry } from '../harness/registry';
+import { skipBecause } from '../harness/skip';
 import { expect, test, uniqueName, type Berth } from './fixtures';
 
 const skipWhy = registryAvailable();
+const noRegistry = skipBecause(skipWhy);
 
 test.describe('run like docker run', () => {
   let registry: TestRegistry | undefined;
@@ -14,7 +16,7 @@ test.describe('run like docker run', () => {
   const containers: string[] = [];
 
   test.beforeAll(async () => {
-    if (!skipWhy) registry = await startRegistry();
+    if (!noRegistry) registry = await startRegistry();
   });
   test.afterAll(async ({ berth }) => {
     if (containers.length) await berth.docker(['rm', '-f', ...containers]);
@@ -39,7 +41,7 @@ test.describe('run like docker run', () => {
   }
 
   test('an image not on the engine is pulled with its progress in the dialog, then run', async ({ page, berth }) => {
-    test.skip(!!skipWhy, skipWhy);
+    test.skip(noRegistry, skipWhy);
     const ref = `${registry!.host}/e2e/${uniqueName('pullrun')}:v1`;
     await commitImage(berth, ref, [`LABEL made=${ref}`]);
     expect((await berth.docker(['push', ref])).code).toBe(0);
@@ -71,7 +73,7 @@ test.describe('run like docker run', () => {
     page,
     berth,
   }) => {
-    test.skip(!!skipWhy, skipWhy);
+    test.skip(noRegistry, skipWhy);
     const ref = `${registry!.host}/e2e/never-pushed:nope`;
     const dialog = await openRun(page, berth);
     await dialog.getByLabel('Image').fill(ref);

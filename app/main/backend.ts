@@ -11,15 +11,16 @@ import { berthPaths } from '../engine/host/paths';
 import { ExternalHost } from '../engine/host/external-host';
 import { EngineSelection } from '../engine/host/selection';
 import type { EngineHost } from '../engine/host/types';
+import { Emitter } from '../shared/emitter';
 import type { ApiContext, HostDialogs } from './api/context';
 import { handlers } from './api/handlers';
-import { settingsStore } from './api/handlers/settings-store';
 import { streams } from './api/streams';
 import { TaskJournal } from './api/task-journal';
 import { TaskManager } from './api/tasks';
 import type { RequestHandlers, SubscriptionHandlers } from './api/types';
 import { fixedHost, HostedEngine, type HostSource } from './hosted-engine';
 import { sideFileList, sweepHelperContainers, sweepSideFiles } from './leftovers';
+import { SettingsStore } from './settings/store';
 
 export interface Backend {
   api: ApiContext;
@@ -35,6 +36,8 @@ export interface BackendOptions {
   engineSocket?: string;
   /** Native dialogs, when the desktop shell provides them. */
   dialogs?: HostDialogs;
+  /** The settings store, when the shell already holds it (it reads it before the backend starts). */
+  settings?: SettingsStore;
   /** Berth's resources folder (VM templates and init scripts); default the checkout's ./resources. */
   resourcesDir?: string;
   /** How long the idle saver's "minute" is (tests shorten it); default 60 s. */
@@ -92,22 +95,19 @@ function defaultResourcesDir(): string | undefined {
 
 function selectionSource(selection: EngineSelection): { source: HostSource; activate(): Promise<void> } {
   let none: { message: string; fix: string } | undefined;
-  const listeners = new Set<(h: EngineHost | undefined) => void>();
-  selection.onChange((h) => listeners.forEach((l) => l(h)));
+  const changes = new Emitter<EngineHost | undefined>({ name: 'the active engine' });
+  selection.onChange((h) => changes.emit(h));
   return {
     source: {
       current: () => selection.active,
-      onChange: (l) => {
-        listeners.add(l);
-        return () => listeners.delete(l);
-      },
+      onChange: (l) => changes.on(l),
       none: () => none,
     },
     async activate() {
       const result = await selection.activate();
       if ('kind' in result && result.kind === 'none') {
         none = { message: result.message, fix: result.fix };
-        listeners.forEach((l) => l(undefined));
+        changes.emit(undefined);
       }
     },
   };
@@ -117,6 +117,7 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
   const paths = berthPaths();
   const books = startBookkeeping(opts.dataDir ?? paths.data, opts.log ?? stderrLog, opts.helperMinAgeSeconds ?? 60);
   const tasks = books.tasks;
+  const settingsStore = opts.settings ?? new SettingsStore(paths.config);
   if (opts.engineSocket) {
     const host = new ExternalHost(
       opts.engineSocket,
@@ -127,7 +128,7 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
     const stopSweeping = books.sweepOn(engine);
     void host.start().catch(() => undefined); // a failure shows in the status
     return {
-      api: { engine, tasks, ...(opts.dialogs ? { dialogs: opts.dialogs } : {}) },
+      api: { engine, tasks, settings: settingsStore, ...(opts.dialogs ? { dialogs: opts.dialogs } : {}) },
       handlers,
       streams,
       async close() {
@@ -138,7 +139,7 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
       },
     };
   }
-  const settings = () => settingsStore(paths.config).get().settings;
+  const settings = () => settingsStore.get().settings;
   const resourcesDir = opts.resourcesDir ?? defaultResourcesDir();
   const selection = new EngineSelection({
     paths,
@@ -161,7 +162,7 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
   // Start (or connect) in the background: the UI shows the progress and any failure.
   void activate().catch(() => undefined);
   return {
-    api: { engine, tasks, selection, ...(opts.dialogs ? { dialogs: opts.dialogs } : {}) },
+    api: { engine, tasks, selection, settings: settingsStore, ...(opts.dialogs ? { dialogs: opts.dialogs } : {}) },
     handlers,
     streams,
     selection,

@@ -43,6 +43,38 @@ describe('HostedEngine', () => {
     }
   });
 
+  it('follows the engine through a stop and a start: events flow again with the listeners it had', async () => {
+    const url = testEngine().host;
+    const host = new ExternalHost(url, parseEngineAddress(url), 'test engine', 1000, 200);
+    const engine = new HostedEngine(fixedHost(host));
+    const states: string[] = [];
+    const statusSub = engine.onStatus((s) => states.push(s.state));
+    try {
+      await host.start();
+      const events: string[] = [];
+      const off = engine.onEvent((e) => events.push(`${e.type}:${e.action}:${e.id}`));
+      await host.stop();
+      await expect(engine.client()).rejects.toMatchObject({ kind: 'unavailable' });
+      await host.start();
+      await until(() => states.at(-1) === 'running');
+      // The stream opens again by itself: a volume made now is heard, without subscribing again.
+      const deadline = Date.now() + 10000;
+      let n = 0;
+      while (!events.some((e) => e.startsWith('volume:create:hosted-engine-again')) && Date.now() < deadline) {
+        await testEngine().docker(['volume', 'create', `hosted-engine-again-${n}`]);
+        await testEngine().docker(['volume', 'rm', `hosted-engine-again-${n++}`]);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(events.some((e) => e.startsWith('volume:create:hosted-engine-again'))).toBe(true);
+      expect(states).toEqual(expect.arrayContaining(['stopped', 'running']));
+      off.dispose();
+    } finally {
+      statusSub.dispose();
+      await engine.close();
+      await host.stop();
+    }
+  });
+
   it('says why there is no client when the engine is not running', async () => {
     const host = new ExternalHost(
       'unix:///nonexistent/docker.sock',

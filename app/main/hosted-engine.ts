@@ -1,38 +1,21 @@
-// Binds an EngineHost (native, rootless or external) to what the handlers need: a connected
-// client while the engine runs, its status in the contract's words, and one shared event stream.
-import { connectEngine, type EngineAddress, type EngineClient } from '../engine/docker/client';
-import { EventHub } from '../engine/docker/events-hub';
-import type { EngineHost, EngineStatus as HostStatus } from '../engine/host/types';
-import type { EngineEvent, EngineStatus } from '../shared/contract';
-import { BerthError } from '../shared/errors';
-import type { EngineAccess } from './api/context';
-import { IdleGate } from './idle-gate';
+// Binds the active EngineHost (native, rootless, external or a VM) to what the handlers need. Each
+// concern is one piece: the host binding here (which host, its status in the contract's words), the
+// client (hosted/client-holder), the shared event stream and the liveness it implies
+// (hosted/events-relay, hosted/liveness), and the VM idle saver every request passes (idle-gate).
+// Every change lands in changed(), the one place that tells status listeners and the events relay.
+import { engineApi, type EngineApi } from '../engine/docker';
+import { dialJson, type EngineClient } from '../engine/docker/client';
+import type { EngineEvent as HostEvent, EngineHost } from '../engine/host/types';
 import { isVmHost, type VmHost } from '../engine/host/vm/vm-controls';
+import type { EngineEvent, EngineStatus } from '../shared/contract';
+import { DisposableStore, Emitter, MutableDisposable, type Subscription } from '../shared/emitter';
+import type { EngineAccess } from './api/context';
+import { ClientHolder } from './hosted/client-holder';
+import { EventsRelay } from './hosted/events-relay';
+import { noHostError, noHostStatus, sleepingStatus, toStatusDto } from './hosted/status';
+import { IdleGate } from './idle-gate';
 
-export function addressText(a: EngineAddress): string {
-  switch (a.kind) {
-    case 'unix':
-      return `unix://${a.socketPath}`;
-    case 'tcp':
-      return `tcp://${a.host}:${a.port}`;
-    case 'ssh':
-      return `ssh://${a.username ? `${a.username}@` : ''}${a.host}${a.port ? `:${a.port}` : ''}`;
-  }
-}
-
-export function toStatusDto(host: EngineHost, s: HostStatus, restartedAt?: number): EngineStatus {
-  return {
-    state: s.state,
-    progress: s.progress,
-    kind: host.kind,
-    address: addressText(host.address),
-    managed: host.kind !== 'external',
-    ...(s.failure
-      ? { error: { step: s.failure.step, message: s.failure.message, logTail: s.failure.logTail, fix: s.failure.fix } }
-      : {}),
-    ...(restartedAt ? { restartedAfterCrash: restartedAt } : {}),
-  };
-}
+export { addressText, toStatusDto } from './hosted/status';
 
 /** Where the active host comes from: a fixed one (`--engine-socket`) or Berth's engine selection. */
 export interface HostSource {
@@ -46,20 +29,14 @@ export function fixedHost(host: EngineHost): HostSource {
   return { current: () => host, onChange: () => () => {}, none: () => undefined };
 }
 
-const noHost = new BerthError({
-  kind: 'unavailable',
-  message: 'No container engine is set up. Open the Engine page to choose or install one.',
-});
-
 export class HostedEngine implements EngineAccess {
-  private connecting: Promise<EngineClient> | undefined;
-  private hub: EventHub | undefined;
-  private eventListeners = new Set<(e: EngineEvent) => void>();
-  private statusListeners = new Set<(s: EngineStatus) => void>();
-  private restartedAt: number | undefined;
-  private unsubscribeHost: () => void = () => {};
-  private unsubscribeSource: () => void;
   private host: EngineHost | undefined;
+  private restartedAt: number | undefined;
+  private readonly clients = new ClientHolder();
+  private readonly relay = new EventsRelay({ host: () => this.host, client: () => this.client() });
+  private readonly statuses = new Emitter<EngineStatus>({ name: 'the engine status' });
+  private readonly hostEvents = new MutableDisposable();
+  private readonly lifetime = new DisposableStore();
   /** The idle saver of Berth's VM hosts; every engine request passes it. */
   readonly idle: IdleGate;
 
@@ -69,105 +46,49 @@ export class HostedEngine implements EngineAccess {
   ) {
     this.idle = new IdleGate(
       async () => {
-        if (!this.host) return 0;
-        const client = await (this.connecting ?? connectEngine(this.host.address));
-        const info = (await client.docker.info()) as { ContainersRunning?: number };
+        const info = await dialJson<{ ContainersRunning?: number }>(await this.clients.get(), { path: '/info' });
         return info.ContainersRunning ?? 1;
       },
       opts.minuteMs,
-      () => this.emitStatus(),
+      () => this.changed(),
     );
     this.bind(source.current());
-    this.unsubscribeSource = source.onChange((h) => this.bind(h));
-  }
-
-  private bind(host: EngineHost | undefined): void {
-    if (host === this.host && host) return;
-    this.unsubscribeHost();
-    this.dropClient();
-    this.host = host;
-    this.idle.bind(host);
-    this.unsubscribeHost = host
-      ? host.subscribe((e) => {
-          if (e.type === 'restarted') this.restartedAt = e.at;
-          if (e.type === 'state' && e.to !== 'running') this.dropClient();
-          this.emitStatus();
-          if (e.type === 'state' && e.to === 'running' && this.eventListeners.size) void this.ensureHub();
-        })
-      : () => {};
-    this.emitStatus();
-    if (this.eventListeners.size) void this.ensureHub();
-  }
-
-  private emitStatus(): void {
-    const dto = this.status();
-    for (const l of this.statusListeners) l(dto);
+    this.lifetime.add(source.onChange((h) => this.bind(h)));
+    this.lifetime.add(this.hostEvents);
+    this.lifetime.add(this.relay);
+    this.lifetime.add(this.statuses);
   }
 
   status(): EngineStatus {
-    if (!this.host) {
-      const why = this.source.none();
-      return {
-        state: 'none',
-        progress: why ? '' : 'Choosing an engine',
-        kind: 'none',
-        managed: false,
-        ...(why ? { error: { step: 'Choosing an engine', message: why.message, fix: why.fix, logTail: [] } } : {}),
-      };
-    }
+    if (!this.host) return noHostStatus(this.source.none());
     const dto = toStatusDto(this.host, this.host.status(), this.restartedAt);
-    return this.idle.sleeping && dto.state === 'stopped'
-      ? { ...dto, sleeping: true, progress: 'Resting while idle: it starts again on the next request' }
-      : dto;
+    return this.idle.sleeping && dto.state === 'stopped' ? sleepingStatus(dto) : dto;
   }
 
   vmHost(): VmHost | undefined {
     return isVmHost(this.host) ? this.host : undefined;
   }
 
-  onStatus(listener: (s: EngineStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+  onStatus(listener: (s: EngineStatus) => void): Subscription {
+    return this.statuses.on(listener);
+  }
+
+  onEvent(listener: (e: EngineEvent) => void): Subscription {
+    return this.relay.on(listener);
+  }
+
+  async api(): Promise<EngineApi> {
+    return engineApi(await this.client());
   }
 
   async client(): Promise<EngineClient> {
-    const host = this.host;
-    if (!host) throw noHost;
+    if (!this.host) throw noHostError;
     await this.idle.pass();
-    const s = host.status();
-    if (s.state !== 'running') {
-      throw new BerthError({
-        kind: 'unavailable',
-        message: s.waiting
-          ? `The engine is not there yet. ${s.progress}`
-          : s.state === 'starting'
-            ? `The engine is still starting (${s.progress || 'one moment'}). Try again when it runs.`
-            : s.state === 'error'
-              ? (s.failure?.message ?? 'The engine failed.') + ' See the Engine page.'
-              : `The engine is ${s.state}. Start it from the Engine page.`,
-      });
-    }
-    this.connecting ??= connectEngine(host.address).catch((err: unknown) => {
-      this.connecting = undefined;
-      throw err;
-    });
-    return this.connecting;
-  }
-
-  onEvent(listener: (e: EngineEvent) => void): () => void {
-    this.eventListeners.add(listener);
-    void this.ensureHub();
-    return () => {
-      this.eventListeners.delete(listener);
-      if (!this.eventListeners.size) {
-        this.hub?.close();
-        this.hub = undefined;
-      }
-    };
+    return this.clients.get();
   }
 
   async start(): Promise<EngineStatus> {
-    if (!this.host) throw noHost;
+    if (!this.host) throw noHostError;
     this.idle.reset();
     this.restartedAt = undefined;
     await this.host.start().catch(() => undefined); // the failure is in the status
@@ -175,47 +96,42 @@ export class HostedEngine implements EngineAccess {
   }
 
   async stop(): Promise<EngineStatus> {
-    if (!this.host) throw noHost;
+    if (!this.host) throw noHostError;
     this.idle.reset();
     await this.host.stop();
     return this.status();
   }
 
   async restart(): Promise<EngineStatus> {
-    if (!this.host) throw noHost;
+    if (!this.host) throw noHostError;
     await this.host.stop();
     return this.start();
   }
 
   async close(): Promise<void> {
     this.idle.close();
-    this.dropClient();
-    this.unsubscribeHost();
-    this.unsubscribeSource();
+    this.clients.drop();
+    this.lifetime.dispose();
   }
 
-  private async ensureHub(): Promise<void> {
-    if (this.hub || this.host?.status().state !== 'running') return;
-    try {
-      const client = await this.client();
-      if (this.hub || !this.eventListeners.size) return;
-      const hub = new EventHub(client);
-      this.hub = hub;
-      const host = this.host;
-      // While events flow, they tell whether the engine is alive: no liveness polling meanwhile.
-      hub.onState((state) => host?.setLivenessProbe?.(state !== 'connected'));
-      hub.subscribe((e) => {
-        for (const l of this.eventListeners) l(e);
-      });
-    } catch {
-      /* not running: ensureHub runs again when the engine comes up */
-    }
+  private bind(host: EngineHost | undefined): void {
+    if (host === this.host && host) return;
+    this.host = host;
+    this.clients.bind(host);
+    this.idle.bind(host);
+    this.hostEvents.set(host?.subscribe((e) => this.onHostEvent(e)));
+    this.changed();
   }
 
-  private dropClient(): void {
-    if (this.hub) this.host?.setLivenessProbe?.(true);
-    this.hub?.close();
-    this.hub = undefined;
-    this.connecting = undefined;
+  private onHostEvent(e: HostEvent): void {
+    if (e.type === 'restarted') this.restartedAt = e.at;
+    if (e.type === 'state' && e.to !== 'running') this.clients.drop();
+    this.changed();
+  }
+
+  /** Status listeners hear the new status; the events relay opens or closes its stream to match. */
+  private changed(): void {
+    this.statuses.emit(this.status());
+    this.relay.reconcile();
   }
 }

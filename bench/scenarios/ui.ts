@@ -1,12 +1,12 @@
 // The browser UI against `berth serve`: how fast a CLI change shows, how the logs view copes with
 // a million lines, and what the renderer holds in memory with many containers.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../app/main/serve/test-server';
 import type { BenchContext, BenchResult, BenchScenario } from '../types';
 import { timeCommand } from '../measure';
+import { CHROMIUM, launchChromium } from './support/serve';
 
-const CHROMIUM = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
 const RENDERER = new URL('../../out/renderer/', import.meta.url).pathname;
 
 function missing(): string | undefined {
@@ -19,16 +19,7 @@ async function openUi(
   ctx: BenchContext,
 ): Promise<{ t: TestServer; browser: Browser; page: Page; close(): Promise<void> }> {
   const t = await startTestServer(ctx.engine.host, { rendererDir: RENDERER });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${t.server.url}#/containers`);
   await page.getByRole('link', { name: /Engine running/ }).waitFor();

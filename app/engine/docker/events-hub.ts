@@ -2,6 +2,7 @@
 // when the last leaves (or on close()); after a drop it reconnects with `since` set to the last
 // event seen, so nothing is missed and nothing is delivered twice.
 import type { IncomingMessage } from 'node:http';
+import { Emitter, type Subscription } from '../../shared/emitter';
 import type { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
 import { toBerthError } from './errors';
@@ -24,8 +25,13 @@ function compareNano(a: string, b: string): number {
 }
 
 export class EventHub {
-  private readonly listeners = new Set<Listener>();
-  private readonly stateListeners = new Set<StateListener>();
+  private readonly events = new Emitter<EngineEvent>({
+    name: 'engine events',
+    onLastListener: () => {
+      if (this.current !== 'closed') this.stop('idle');
+    },
+  });
+  private readonly states = new Emitter<{ state: EventHubState; error?: BerthError }>({ name: 'the events state' });
   private current: EventHubState = 'idle';
   private generation = 0;
   private res: IncomingMessage | undefined;
@@ -50,30 +56,27 @@ export class EventHub {
   }
 
   get subscriberCount(): number {
-    return this.listeners.size;
+    return this.events.size;
   }
 
   /** Adds a listener; the stream starts with the first. Returns the unsubscribe function. */
-  subscribe(listener: Listener): () => void {
+  subscribe(listener: Listener): Subscription {
     if (this.current === 'closed') throw new Error('This EventHub is closed.');
-    this.listeners.add(listener);
+    const subscription = this.events.on(listener);
     if (this.current === 'idle') this.start();
-    return () => {
-      if (!this.listeners.delete(listener)) return;
-      if (this.listeners.size === 0 && this.current !== 'closed') this.stop('idle');
-    };
+    return subscription;
   }
 
   /** Hears the connection state: reconnecting after a drop, connected again (a UI may refetch then). */
-  onState(listener: StateListener): () => void {
-    this.stateListeners.add(listener);
-    return () => void this.stateListeners.delete(listener);
+  onState(listener: StateListener): Subscription {
+    return this.states.on(({ state, error }) => listener(state, error));
   }
 
   /** Stops for good: drops every subscriber and the stream. */
   close(): void {
-    this.listeners.clear();
     this.stop('closed');
+    this.events.dispose();
+    this.states.dispose();
   }
 
   /** Drops the current connection as if the engine had gone away (tests, and after an engine restart). */
@@ -84,13 +87,7 @@ export class EventHub {
   private setState(state: EventHubState, error?: BerthError): void {
     if (this.current === state && !error) return;
     this.current = state;
-    for (const l of [...this.stateListeners]) {
-      try {
-        l(state, error);
-      } catch {
-        /* a listener's failure is its own */
-      }
-    }
+    this.states.emit({ state, ...(error ? { error } : {}) });
   }
 
   private start(): void {
@@ -167,12 +164,6 @@ export class EventHub {
     }
     this.lastNano = ev.timeNano;
     this.lastKeys.add(key);
-    for (const l of [...this.listeners]) {
-      try {
-        l(ev);
-      } catch {
-        /* one subscriber's failure must not starve the others */
-      }
-    }
+    this.events.emit(ev); // one subscriber's failure never starves the others
   }
 }

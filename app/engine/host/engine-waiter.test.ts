@@ -42,20 +42,24 @@ describe('waitForEngine', () => {
     dirs.push(dir);
     const socketPath = join(dir, 'docker.sock');
     let exists = false;
-    const readyAt = new Promise<number>((resolve) => {
+    let probes = 0;
+    const ready = new Promise<void>((resolve) => {
       const w = waitForEngine({
         address: { kind: 'unix', socketPath },
-        probe: async () => (exists ? hit : miss),
-        onReady: () => resolve(Date.now()),
-        maxDelayMs: 60000, // only the folder watch can explain a quick answer
+        probe: async () => (probes++, exists ? hit : miss),
+        onReady: () => resolve(),
+        // The backoff's first probe is a minute away: within this test only the folder watch can probe.
+        minDelayMs: 60000,
+        maxDelayMs: 60000,
       });
       setTimeout(() => w.cancel(), 20000).unref();
     });
-    await new Promise((r) => setTimeout(r, 1000)); // well past the first probes: the backoff is long now
-    const createdAt = Date.now();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(probes).toBe(0);
     exists = true;
     writeFileSync(socketPath, '');
-    expect((await readyAt) - createdAt).toBeLessThan(500);
+    await ready;
+    expect(probes).toBeGreaterThanOrEqual(1);
   });
 
   it('stops probing when cancelled', async () => {

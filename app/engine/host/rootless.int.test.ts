@@ -13,6 +13,7 @@ import { pingUnix } from '../docker/client';
 import { processesMentioning } from './processes';
 import { createTempHome, type TempHome } from './test-support/temp-home';
 import { findBinary } from './binaries';
+import { skipUnless } from '../../../harness/skip';
 
 const driver = fileURLToPath(new URL('./test-support/rootless-driver.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
@@ -113,9 +114,13 @@ function runDriver(user: { name: string; home: TempHome }) {
   return { child, lines, waitLine };
 }
 
-const prerequisitesHere = ['rootlesskit', 'newuidmap', 'slirp4netns', 'useradd', 'runuser'].every((b) => findBinary(b));
+const missingTools = ['rootlesskit', 'newuidmap', 'slirp4netns', 'useradd', 'runuser'].filter((b) => !findBinary(b));
+const noRootless = skipUnless(
+  missingTools.length === 0,
+  `the rootless engine test needs ${missingTools.join(', ')} (apt-get install rootlesskit uidmap slirp4netns)`,
+);
 
-describe.skipIf(!prerequisitesHere)('rootless engine as an unprivileged user (real rootlesskit + dockerd)', () => {
+describe.skipIf(noRootless)('rootless engine as an unprivileged user (real rootlesskit + dockerd)', () => {
   it('starts through rootlesskit, runs a container, and stops without leftovers', async () => {
     const user = createUser(true);
     setTunMode(0o666); // Debian's default; slirp4netns opens it as the user

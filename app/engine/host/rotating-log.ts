@@ -17,6 +17,7 @@ import {
   type FSWatcher,
 } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { Emitter, type Subscription } from '../../shared/emitter';
 
 export interface RotatingLogOptions {
   /** Rotate when the file grows past this many bytes. */
@@ -38,7 +39,7 @@ export class RotatingLog {
   private partial = '';
   private recent: string[] = [];
   private watcher: FSWatcher | undefined;
-  private readonly listeners = new Set<(line: string) => void>();
+  private readonly lines = new Emitter<string>({ name: 'the engine log' });
   private readonly maxBytes: number;
   private readonly keep: number;
   private readonly memoryLines: number;
@@ -138,15 +139,14 @@ export class RotatingLog {
     for (const l of lines)
       if (l.trim()) {
         this.recent.push(l);
-        for (const listener of this.listeners) listener(l);
+        this.lines.emit(l);
       }
     if (this.recent.length > this.memoryLines) this.recent.splice(0, this.recent.length - this.memoryLines);
   }
 
   /** Each complete line as it is written; returns the unsubscribe function. */
-  onLine(listener: (line: string) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onLine(listener: (line: string) => void): Subscription {
+    return this.lines.on(listener);
   }
 
   /** The last `n` lines written (includes an unterminated last line). */

@@ -1,6 +1,7 @@
 // The engine choice, persisted as a small JSON file in Berth's config dir.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeJsonAtomically } from '../util/atomic-write';
 
 export type EngineChoice =
   | { kind: 'native' }
@@ -52,9 +53,5 @@ export function readSelection(configDir: string): SelectionFile {
 
 /** Writes atomically (temp file + rename), readable by the user only. */
 export function writeSelection(configDir: string, file: SelectionFile): void {
-  mkdirSync(configDir, { recursive: true, mode: 0o700 });
-  const target = join(configDir, SELECTION_FILE);
-  const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
-  renameSync(tmp, target);
+  writeJsonAtomically(join(configDir, SELECTION_FILE), file);
 }

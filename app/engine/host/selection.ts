@@ -1,4 +1,5 @@
 // One active engine at a time: the first-run default, switching at run time, and the persisted choice.
+import { Emitter, type Subscription } from '../../shared/emitter';
 import { BerthError } from '../../shared/errors';
 import { findBinary } from './binaries';
 import { detectExternalEngines, ExternalHost, type EngineCandidate } from './external-host';
@@ -60,7 +61,7 @@ export class EngineSelection {
   readonly paths: BerthPaths;
   private host: EngineHost | undefined;
   private supervisor: EngineSupervisor | undefined;
-  private listeners = new Set<SelectionListener>();
+  private readonly changes = new Emitter<EngineHost | undefined>({ name: 'the engine selection' });
 
   constructor(private readonly opts: EngineSelectionOptions = {}) {
     this.paths = opts.paths ?? berthPaths(opts.env ?? process.env);
@@ -90,9 +91,8 @@ export class EngineSelection {
     });
   }
 
-  onChange(listener: SelectionListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onChange(listener: SelectionListener): Subscription {
+    return this.changes.on(listener);
   }
 
   /** Every external candidate in detection order, probed. */
@@ -220,7 +220,7 @@ export class EngineSelection {
     this.host = next;
     if (next instanceof NativeHost && this.opts.supervisor !== false)
       this.supervisor = new EngineSupervisor(next, this.opts.supervisor || {}).attach();
-    for (const l of [...this.listeners]) l(next);
+    this.changes.emit(next);
     await next.start().catch((err: unknown) => {
       if (!(err instanceof BerthError)) throw err;
     });
@@ -235,6 +235,6 @@ export class EngineSelection {
     this.supervisor = undefined;
     await current.stop();
     this.host = undefined;
-    for (const l of [...this.listeners]) l(undefined);
+    this.changes.emit(undefined);
   }
 }

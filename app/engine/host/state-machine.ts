@@ -1,4 +1,5 @@
 // The engine host's state machine: legal transitions, the current progress line, and event fan-out.
+import { Emitter, type Subscription } from '../../shared/emitter';
 import { BerthError } from '../../shared/errors';
 import type { EngineEvent, EngineFailure, EngineListener, EngineState, EngineStatus } from './types';
 
@@ -23,7 +24,7 @@ export class EngineStateMachine {
   private current: EngineState = 'stopped';
   private line = 'Stopped';
   private failure: EngineFailure | undefined;
-  private listeners = new Set<EngineListener>();
+  private readonly events = new Emitter<EngineEvent>({ name: 'the engine host' });
   pid: number | undefined;
   restarts = 0;
 
@@ -41,19 +42,13 @@ export class EngineStateMachine {
     };
   }
 
-  subscribe(listener: EngineListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: EngineListener): Subscription {
+    return this.events.on(listener);
   }
 
+  /** A broken listener never breaks the engine: the emitter isolates and reports it. */
   emit(event: EngineEvent): void {
-    for (const l of [...this.listeners]) {
-      try {
-        l(event);
-      } catch {
-        /* a broken listener must not break the engine */
-      }
-    }
+    this.events.emit(event);
   }
 
   /** Moves to `to` with a progress line; throws on an illegal transition (a programming error). */

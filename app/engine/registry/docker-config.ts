@@ -1,10 +1,11 @@
 // The docker CLI's config file, found and read exactly as the CLI does: $DOCKER_CONFIG/config.json,
 // else ~/.docker/config.json ($HOME). Only `auths`, `credsStore` and `credHelpers` matter here;
 // every other field is kept as it is when the file is written back.
-import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { BerthError } from '../../shared/errors';
+import { writeJsonAtomically } from '../util/atomic-write';
 
 export interface DockerAuthEntry {
   /** base64("user:password") */
@@ -70,11 +71,7 @@ export function writeDockerConfig(path: string, config: DockerConfig): void {
     /* a new file */
   }
   try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const tmp = `${path}.berth-${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
-    chmodSync(tmp, mode || 0o600);
-    renameSync(tmp, path);
+    writeJsonAtomically(path, config, { indent: '\t', mode: mode || 0o600 });
   } catch (err) {
     throw new BerthError({
       kind: 'unavailable',

@@ -1,8 +1,11 @@
-// What the handlers need from the rest of main: the active engine, the event stream and the task centre.
+// What the handlers need from the rest of main: the active engine, the event stream, the task centre
+// and the settings.
+import type { EngineApi } from '../../engine/docker';
 import type { EngineClient } from '../../engine/docker/client';
 import type { EngineSelection } from '../../engine/host/selection';
 import type { VmHost } from '../../engine/host/vm/vm-controls';
 import type { IdleGate } from '../idle-gate';
+import type { SettingsStore } from '../settings/store';
 import type { EngineEvent, EngineStatus } from '../../shared/contract';
 import type { PickOptions } from '../../shared/contract/areas/host';
 import type { TaskManager } from './tasks';
@@ -10,6 +13,8 @@ import type { TaskManager } from './tasks';
 export interface EngineAccess {
   /** The connected client; throws a BerthError of kind 'unavailable' with a sentence when there is none. */
   client(): Promise<EngineClient>;
+  /** The engine facade bound to that client: every function answers in the contract's types. */
+  api(): Promise<EngineApi>;
   status(): EngineStatus;
   onStatus(listener: (s: EngineStatus) => void): () => void;
   /** Engine events, one shared stream fanned out to every listener. */
@@ -32,6 +37,8 @@ export interface HostDialogs {
 export interface ApiContext {
   engine: EngineAccess;
   tasks: TaskManager;
+  /** Berth's settings, one store in the process; the desktop shell hears its changes. */
+  settings: SettingsStore;
   /** Berth's engine selection (detect, switch, persist); absent when a fixed engine was given (`--engine-socket`). */
   selection?: EngineSelection;
   dialogs?: HostDialogs;

@@ -2,10 +2,11 @@
 // written atomically (a temporary file renamed over it), so that the next start shows the tasks a Berth
 // that died was running as interrupted, with what they were doing. Only running and interrupted tasks
 // are kept, without their logs: the journal stays small.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TaskInfo } from '../../shared/contract';
 import { isAlive } from '../../engine/host/processes';
+import { writeJsonAtomically } from '../../engine/util/atomic-write';
 
 const FILE = /^tasks-(\d+)\.json$/;
 /** Interrupted tasks carried from start to start: the newest, for a week at most. */
@@ -88,12 +89,10 @@ export class TaskJournal {
   /** Replaces this process's journal with `tasks` (running and interrupted ones), atomically. */
   write(tasks: TaskInfo[]): void {
     const kept = tasks.filter((t) => t.state === 'running' || t.state === 'interrupted').map(slim);
-    const tmp = `${this.file}.tmp`;
     try {
-      writeFileSync(tmp, JSON.stringify({ pid: process.pid, tasks: kept }), { mode: 0o600 });
-      renameSync(tmp, this.file);
+      writeJsonAtomically(this.file, { pid: process.pid, tasks: kept }, { indent: 0 });
     } catch {
-      rmSync(tmp, { force: true }); // a full disk must not break the task itself
+      /* a full disk must not break the task itself */
     }
   }
 }

@@ -2,6 +2,7 @@
 // progress, end with a result or an error, and can be cancelled. Finished tasks are kept (bounded).
 // With a journal, running tasks are recorded on disk, so after Berth died they show as interrupted.
 import { randomUUID } from 'node:crypto';
+import { Emitter, type Subscription } from '../../shared/emitter';
 import { BerthError, isErrorInfo } from '../../shared/errors';
 import type { TaskInfo, TaskProgress } from '../../shared/contract';
 import { interrupted, type TaskJournal } from './task-journal';
@@ -15,7 +16,7 @@ export type TaskWork = (report: (p: TaskProgress) => void, signal: AbortSignal) 
 export class TaskManager {
   private tasks = new Map<string, TaskInfo>();
   private controllers = new Map<string, AbortController>();
-  private listeners = new Set<(t: TaskInfo) => void>();
+  private readonly changes = new Emitter<TaskInfo>({ name: 'the task centre' });
   private journalTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -44,9 +45,8 @@ export class TaskManager {
     return [...this.tasks.values()].sort((a, b) => b.started - a.started);
   }
 
-  onChange(listener: (t: TaskInfo) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onChange(listener: (t: TaskInfo) => void): Subscription {
+    return this.changes.on(listener);
   }
 
   /** Starts `work` as a task and returns its info at once; progress and the end arrive as changes. */
@@ -144,7 +144,6 @@ export class TaskManager {
   }
 
   private emit(task: TaskInfo): void {
-    const snapshot = structuredClone(task);
-    for (const l of this.listeners) l(snapshot);
+    if (this.changes.size) this.changes.emit(structuredClone(task));
   }
 }

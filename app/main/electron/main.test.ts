@@ -1,15 +1,16 @@
 // Wiring of the whole main process, driven through a fake 'electron' module (the Electron binary
 // cannot be downloaded here) and a fake backend.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { IPC_CHANNEL } from '../../shared/contract';
-import { saveDesktopSettings, defaultDesktopSettings } from './desktop-settings';
+import type { BackendOptions } from '../backend';
+import { SettingsStore } from '../settings/store';
 import { createFakeElectron } from './testing/fake-electron-module';
-import { container, fakeBackend } from './testing/fakes';
+import { container, engineStatus, fakeBackend } from './testing/fakes';
 
 const rendererDir = join(import.meta.dirname, '..', 'renderer'); // main.ts sits where out/main would be
 const rendererUrl = `${pathToFileURL(join(rendererDir, 'index.html')).href}#/containers`;
@@ -40,7 +41,13 @@ async function launch(opts: { gotLock?: boolean; args?: string[] } = {}) {
   fb.containers = [container({ id: 'web1', name: 'web' })];
   process.argv = ['/usr/bin/electron', 'out/main/electron.js', ...(opts.args ?? [])];
   vi.doMock('electron', () => fake.module);
-  vi.doMock('../backend', () => ({ createBackend: async () => fb }));
+  // Like the real backend, the fake one serves the settings store the shell hands it.
+  vi.doMock('../backend', () => ({
+    createBackend: async (o: BackendOptions) => {
+      if (o.settings) fb.api.settings = o.settings;
+      return fb;
+    },
+  }));
   await import('./main');
   fake.becomeReady();
   for (let i = 0; i < 5; i++) await tick();
@@ -146,7 +153,7 @@ describe('main process wiring (fake Electron module: binary absent here)', () =>
   });
 
   it('leaves the engine running on quit when the setting says so', async () => {
-    saveDesktopSettings(join(home, 'config'), { ...defaultDesktopSettings(), engineOnQuit: 'leave' });
+    new SettingsStore(join(home, 'config')).update({ engineOnQuit: 'leave' });
     const { fake, fb } = await launch();
     fake.module.app.quit();
     for (let i = 0; i < 5; i++) await tick();
@@ -154,8 +161,41 @@ describe('main process wiring (fake Electron module: binary absent here)', () =>
   });
 
   it('closes for good when close-to-tray is off', async () => {
-    saveDesktopSettings(join(home, 'config'), { ...defaultDesktopSettings(), closeToTray: false });
+    new SettingsStore(join(home, 'config')).update({ closeToTray: false });
     const { win } = await launch();
     expect(win!.userClose()).toBe(true);
+  });
+
+  it('applies a change made through the settings requests at once, from the same store (no file watching)', async () => {
+    const { fake, fb, win } = await launch();
+    const view = () =>
+      (globalThis as { berthTrayView?: () => { menu: { label: string }[] } }).berthTrayView!().menu.map((i) => i.label);
+    fb.containers = [container({ id: 'web1', name: 'web' }), container({ id: 'old1', name: 'old', state: 'exited' })];
+    fb.setStatus(engineStatus({ state: 'stopped' }));
+    fb.setStatus(engineStatus()); // running again: the tray fetches the list
+    for (let i = 0; i < 5; i++) await tick();
+    expect(view()).toContain('Stopped containers (1)');
+    fb.api.settings.update({ closeToTray: false, tray: { showStopped: false }, engineOnQuit: 'leave' });
+    expect(view()).not.toContain('Stopped containers (1)');
+    expect(win!.userClose()).toBe(true);
+    fake.module.app.quit();
+    for (let i = 0; i < 5; i++) await tick();
+    expect(fb.closedWith).toEqual({ stopEngine: false });
+  });
+
+  it("takes an older Berth's desktop.json into the settings once, and removes it", async () => {
+    const config = join(home, 'config');
+    mkdirSync(config, { recursive: true });
+    writeFileSync(join(config, 'desktop.json'), JSON.stringify({ engineOnQuit: 'leave', startMinimized: true }));
+    const { fake, fb, win } = await launch();
+    expect(win!.shown).toBe(false); // started in the tray, as desktop.json said
+    expect(existsSync(join(config, 'desktop.json'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(config, 'settings.json'), 'utf8'))).toMatchObject({
+      engineOnQuit: 'leave',
+      startMinimized: true,
+    });
+    fake.module.app.quit();
+    for (let i = 0; i < 5; i++) await tick();
+    expect(fb.closedWith).toEqual({ stopEngine: false });
   });
 });

@@ -1,12 +1,14 @@
 // Berth's Electron main process: one instance, the window first (so it shows fast), then the
-// backend, the contract over IPC, the tray and notifications; a clean quit at the end.
+// backend, the contract over IPC, the tray and notifications; a clean quit at the end. The shell reads
+// Berth's settings from the same in-process store the settings page writes, and follows its changes.
 import { Menu, app, ipcMain, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { Backend } from '../backend';
+import { SettingsStore } from '../settings/store';
+import type { BerthSettings } from '../../shared/contract/areas/settings';
 import { installSecretBox } from '../registry/secret-box';
 import { appLocations, mainFileOf } from './app-locations';
 import { appMenuTemplate } from './app-menu';
-import { loadDesktopSettings, watchDesktopSettings, type DesktopSettings } from './desktop-settings';
 import { attachIpcTransport, type IpcTransport } from './ipc-transport';
 import { applyStartAtLogin, startsHidden } from './login-item';
 import { createMainWindow, showRoute } from './main-window';
@@ -28,7 +30,8 @@ const locations = appLocations({
   resourcesPath: process.resourcesPath,
 });
 const appIcon = join(locations.resources, 'icons', 'icon.png');
-let settings: DesktopSettings = loadDesktopSettings(locations.configDir);
+const settingsStore = new SettingsStore(locations.configDir);
+let settings: BerthSettings = settingsStore.get().settings;
 let win: BrowserWindow | undefined;
 let quitting = false;
 /** Close-to-tray only makes sense once there is a tray to come back from. */
@@ -110,7 +113,13 @@ async function start(): Promise<void> {
   const engineSocket = engineSocketArg();
   const dialogs = nativeDialogs(() => win);
   const backendReady: Promise<Backend> = import('../backend').then((m) =>
-    m.createBackend({ ...(engineSocket ? { engineSocket } : {}), dialogs, resourcesDir: locations.resources, log }),
+    m.createBackend({
+      ...(engineSocket ? { engineSocket } : {}),
+      dialogs,
+      resourcesDir: locations.resources,
+      log,
+      settings: settingsStore,
+    }),
   );
   const transport = attachIpcTransport({
     ipcMain,
@@ -157,7 +166,7 @@ async function start(): Promise<void> {
     () => settings,
     (spec) => showNotification(spec, (r) => showWindow(r), appIcon),
   );
-  const stopWatchingSettings = watchDesktopSettings(locations.configDir, (next) => {
+  const stopFollowingSettings = settingsStore.onChange((next) => {
     const loginChanged = next.startAtLogin !== settings.startAtLogin;
     settings = next;
     controller.setSettings(next);
@@ -170,7 +179,7 @@ async function start(): Promise<void> {
   }
 
   installQuit(transport, backend, () => {
-    stopWatchingSettings();
+    stopFollowingSettings.dispose();
     stopNotifications();
     controller.close();
     tray.destroy();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { appMenuTemplate } from './app-menu';
-import { defaultDesktopSettings } from './desktop-settings';
+import { defaultSettings } from '../settings/store';
 import { engineStatus } from './testing/fakes';
 import { trayIconPath, trayIconState } from './tray-icons';
 import { buildTrayMenu } from './tray-menu-model';
@@ -59,7 +59,7 @@ describe('tray menu as an Electron template (binary absent here)', () => {
     const model = buildTrayMenu({
       engine: engineStatus(),
       containers: [],
-      settings: { tray: defaultDesktopSettings().tray },
+      settings: { tray: defaultSettings().tray },
     });
     const template = trayMenuTemplate(model, run);
     expect(template[0]).toEqual({ label: 'Engine running (native)', enabled: false });

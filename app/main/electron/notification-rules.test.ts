@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent, TaskInfo } from '../../shared/contract';
-import { defaultDesktopSettings, type NotificationKind } from './desktop-settings';
+import type { NotificationKind } from '../../shared/contract/areas/settings';
+import { defaultSettings } from '../settings/store';
 import { NotificationRules, RULE_TIMING } from './notification-rules';
 import { watchForNotifications } from './notification-watcher';
 import { engineStatus, fakeBackend } from './testing/fakes';
@@ -16,7 +17,7 @@ const ev = (action: string, at: number, attributes: Record<string, string> = {},
 });
 
 function rules(off: NotificationKind[] = []) {
-  const s = defaultDesktopSettings();
+  const s = defaultSettings();
   for (const k of off) s.notifications[k] = false;
   return new NotificationRules(() => s);
 }
@@ -217,7 +218,7 @@ describe('notification watcher', () => {
     const shown: string[] = [];
     const stop = watchForNotifications(
       fb.api,
-      () => defaultDesktopSettings(),
+      () => defaultSettings(),
       (n) => shown.push(n.kind),
     );
     fb.emitEvent({ action: 'die', id: 'c', attributes: { exitCode: '3' } });

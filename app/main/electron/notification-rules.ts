@@ -1,7 +1,7 @@
 // Decides what deserves a native notification, from engine events, task changes and engine status.
 // Pure apart from its memory of recent events: no Electron, no I/O, time taken from the events.
 import type { EngineEvent, EngineStatus, TaskInfo } from '../../shared/contract';
-import type { DesktopSettings, NotificationKind } from './desktop-settings';
+import type { BerthSettings, NotificationKind } from '../../shared/contract/areas/settings';
 
 export interface NotificationSpec {
   kind: NotificationKind;
@@ -46,7 +46,7 @@ export class NotificationRules {
   /** The crash-restart already told about (or already there when Berth started). */
   private crashToldAt: number | undefined;
 
-  constructor(private readonly settings: () => Pick<DesktopSettings, 'notifications'>) {}
+  constructor(private readonly settings: () => Pick<BerthSettings, 'notifications'>) {}
 
   private allowed(specs: NotificationSpec[]): NotificationSpec[] {
     const on = this.settings().notifications;

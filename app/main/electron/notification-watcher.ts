@@ -1,12 +1,12 @@
 // Feeds engine events, task changes and engine status into the notification rules and hands each
 // decision to `show` (notifier.ts shows it natively). No Electron here.
 import type { ApiContext } from '../api/context';
-import type { DesktopSettings } from './desktop-settings';
+import type { BerthSettings } from '../../shared/contract/areas/settings';
 import { NotificationRules, type NotificationSpec } from './notification-rules';
 
 export function watchForNotifications(
   api: ApiContext,
-  settings: () => Pick<DesktopSettings, 'notifications'>,
+  settings: () => Pick<BerthSettings, 'notifications'>,
   show: (spec: NotificationSpec) => void,
 ): () => void {
   const rules = new NotificationRules(settings);

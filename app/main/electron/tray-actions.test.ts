@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BerthError } from '../../shared/errors';
-import { defaultDesktopSettings } from './desktop-settings';
+import { defaultSettings } from '../settings/store';
 import { container, fakeBackend } from './testing/fakes';
 import { runTrayAction, type TrayActionDeps } from './tray-actions';
 import { buildTrayMenu, type TrayMenuItem } from './tray-menu-model';
@@ -27,7 +27,7 @@ describe('tray actions', () => {
     const menu = buildTrayMenu({
       engine: fb.api.engine.status(),
       containers: [web, old],
-      settings: { tray: defaultDesktopSettings().tray },
+      settings: { tray: defaultSettings().tray },
     });
     const click = async (path: string[]) => {
       let items = menu;

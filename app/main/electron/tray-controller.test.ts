@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BerthError } from '../../shared/errors';
-import { defaultDesktopSettings } from './desktop-settings';
+import { defaultSettings } from '../settings/store';
 import { container, engineStatus, fakeBackend } from './testing/fakes';
 import { TrayController, changesContainerList, type TrayView } from './tray-controller';
 
@@ -13,7 +13,7 @@ function setup(initial = engineStatus()) {
   const controller = new TrayController({
     api: fb.api,
     handlers: fb.handlers,
-    settings: defaultDesktopSettings(),
+    settings: defaultSettings(),
     render: (v) => views.push(v),
     debounceMs: 300,
   });
@@ -79,7 +79,7 @@ describe('tray controller', () => {
     new TrayController({
       api: fb.api,
       handlers: fb.handlers,
-      settings: defaultDesktopSettings(),
+      settings: defaultSettings(),
       render: (v) => views.push(v),
     });
     await vi.runAllTimersAsync();
@@ -95,7 +95,7 @@ describe('tray controller', () => {
     fb.emitEvent({ action: 'die', id: 'a' });
     await vi.runAllTimersAsync();
     expect(last().menu.some((i) => i.label.startsWith('Stopped'))).toBe(true);
-    controller.setSettings({ ...defaultDesktopSettings(), tray: { showStopped: false, showCompose: true } });
+    controller.setSettings({ ...defaultSettings(), tray: { showStopped: false, showCompose: true } });
     expect(last().menu.some((i) => i.label.startsWith('Stopped'))).toBe(false);
     controller.close();
     fb.emitEvent({ action: 'start', id: 'a' });

@@ -5,7 +5,7 @@ import type { ContainerSummary, EngineEvent, EngineStatus } from '../../shared/c
 import type { ApiContext } from '../api/context';
 import type { RequestHandlers } from '../api/types';
 import { toErrorInfo } from '../api/session';
-import type { DesktopSettings } from './desktop-settings';
+import type { BerthSettings } from '../../shared/contract/areas/settings';
 import { callContract } from './tray-actions';
 import { buildTrayMenu, trayTooltip, type TrayMenuItem, type TrayState } from './tray-menu-model';
 
@@ -37,7 +37,7 @@ export interface TrayView {
 export interface TrayControllerOptions {
   api: ApiContext;
   handlers: RequestHandlers;
-  settings: DesktopSettings;
+  settings: BerthSettings;
   render(view: TrayView): void;
   /** Quiet time after the last event before the list is fetched again. */
   debounceMs?: number;
@@ -49,7 +49,7 @@ export class TrayController {
   private engine: EngineStatus;
   private containers: ContainerSummary[] | undefined;
   private containersError: string | undefined;
-  private settings: DesktopSettings;
+  private settings: BerthSettings;
   private timer: unknown;
   private fetching = false;
   private fetchAgain = false;
@@ -83,7 +83,7 @@ export class TrayController {
     return { state, menu: buildTrayMenu(state), tooltip: trayTooltip(state) };
   }
 
-  setSettings(settings: DesktopSettings): void {
+  setSettings(settings: BerthSettings): void {
     this.settings = settings;
     this.render();
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../shared/contract';
-import { defaultDesktopSettings } from './desktop-settings';
+import { defaultSettings } from '../settings/store';
 import { container, engineStatus } from './testing/fakes';
 import {
   TRAY_LIMITS,
@@ -11,7 +11,7 @@ import {
   type TrayState,
 } from './tray-menu-model';
 
-const settings = { tray: defaultDesktopSettings().tray };
+const settings = { tray: defaultSettings().tray };
 const state = (over: Partial<TrayState> = {}): TrayState => ({
   engine: engineStatus(),
   containers: [],

@@ -2,7 +2,7 @@
 // descriptor (a contract request, a page to open, a link, or quit); tray.ts turns the model into an
 // Electron menu and tray-actions.ts performs the actions. Tested without Electron.
 import type { ContainerSummary, EngineStatus, RequestArgs, RequestName } from '../../shared/contract';
-import type { DesktopSettings } from './desktop-settings';
+import type { BerthSettings } from '../../shared/contract/areas/settings';
 
 export type ContractCall = { [M in RequestName]: { request: M; args: RequestArgs<M> } }[RequestName];
 
@@ -31,7 +31,7 @@ export interface TrayState {
   containers?: ContainerSummary[];
   /** A sentence when listing containers failed. */
   containersError?: string;
-  settings: Pick<DesktopSettings, 'tray'>;
+  settings: Pick<BerthSettings, 'tray'>;
 }
 
 export const TRAY_LIMITS = { running: 15, stopped: 10, projects: 10, label: 48 } as const;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeJsonAtomically } from './json-file';
+import { writeJsonAtomically } from '../atomic-write';
 
 export interface Rect {
   x: number;

@@ -1,9 +1,10 @@
 // Berth's own credential store: one JSON file in Berth's config dir, mode 0600. With a secret box
 // (the desktop app's keychain) each secret is sealed by it and the file holds only ciphertext; without
 // one (`berth serve`) a secret is written only because the user chose to remember it there.
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RegistryCredential } from '../../engine/registry/docker-credentials';
+import { writeJsonAtomically } from '../../engine/util/atomic-write';
 import { BerthError } from '../../shared/errors';
 import type { SecretBox } from './secret-box';
 
@@ -60,11 +61,7 @@ export class BerthStore {
 
   private write(file: StoreFile): void {
     try {
-      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-      const tmp = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(tmp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, this.path);
+      writeJsonAtomically(this.path, file);
     } catch (err) {
       throw new BerthError({
         kind: 'unavailable',

@@ -29,8 +29,10 @@ import type { HandlerContext } from '../api/types';
 import { registryHandlers } from '../api/handlers/registries';
 import { credentialsFor, installSecretBox, resetRegistryCredentials, signInHint } from '.';
 import type { SecretBox } from './secret-box';
+import { skipUnless } from '../../../harness/skip';
 
 const canHash = htpasswdLine('u', 'p') !== undefined;
+const noHtpasswd = skipUnless(canHash, 'registry sign-in needs htpasswd to make users (apt-get install apache2-utils)');
 const user = { username: 'berth-user', password: 'Pr1vate-pass-7781' };
 const keychain: SecretBox = {
   name: 'the test keychain',
@@ -72,6 +74,7 @@ function ctx(): HandlerContext {
   return {
     engine: { client: async () => client } as unknown as HandlerContext['engine'],
     tasks: {} as HandlerContext['tasks'],
+    settings: {} as HandlerContext['settings'],
     signal: new AbortController().signal,
   };
 }
@@ -128,7 +131,7 @@ afterAll(async () => {
   resetRegistryCredentials();
 });
 
-describe.skipIf(!canHash)('registry sign-in with a credential helper (credsStore)', () => {
+describe.skipIf(noHtpasswd)('registry sign-in with a credential helper (credsStore)', () => {
   let configDir = '';
   beforeAll(() => {
     configDir = useDockerConfig({ credsStore: helper.name });
@@ -234,7 +237,7 @@ describe.skipIf(!canHash)('registry sign-in with a credential helper (credsStore
   });
 });
 
-describe.skipIf(!canHash)('registry sign-in without a helper or keychain (as in `berth serve`)', () => {
+describe.skipIf(noHtpasswd)('registry sign-in without a helper or keychain (as in `berth serve`)', () => {
   let configDir = '';
   beforeAll(() => {
     configDir = useDockerConfig({});
@@ -297,7 +300,11 @@ describe('a registry that speaks no TLS where the engine requires it', () => {
   const ip = Object.values(networkInterfaces())
     .flat()
     .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
-  it.skipIf(!ip)('gives a sentence naming the host', async () => {
+  it.skipIf(
+    skipUnless(ip, 'the plain-HTTP registry test needs a non-loopback IPv4 address', {
+      optional: 'a machine without a network interface has none',
+    }),
+  )('gives a sentence naming the host', async () => {
     // A plain-HTTP endpoint on a non-loopback address: the engine insists on https there.
     const server = createServer((_req, res) => {
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="plain"' });

@@ -1,15 +1,20 @@
-// Berth's persisted settings: one JSON file in the config dir (BERTH_HOME moves it), validated by the
-// contract's schema, missing fields filled with defaults. A file that cannot be read as settings is
-// kept beside as settings.json.corrupt-<date>, reported once, and replaced by the defaults.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// Berth's settings: one store per process, kept in settings.json in the config dir (BERTH_HOME moves
+// it), validated by the contract's schema, missing fields filled with defaults. Everyone in the process
+// reads it and hears its changes: the handlers through the API context, the desktop shell through
+// onChange. A file that cannot be read as settings is kept beside as settings.json.corrupt-<date>,
+// reported once, and replaced by the defaults. The shell's old desktop.json is taken in once.
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeJsonAtomically } from '../../engine/util/atomic-write';
 import {
+  applySettingsPatch,
   settingsSchema,
   type BerthSettings,
   type SettingsPatch,
   type SettingsState,
 } from '../../shared/contract/areas/settings';
-import { syncDesktopFile } from './desktop-sync';
+import { Emitter, type Subscription } from '../../shared/emitter';
+import { takeLegacyDesktopFile } from './legacy-desktop-file';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -19,20 +24,11 @@ function stamp(d: Date): string {
   return d.toISOString().replace(/[:.]/g, '-');
 }
 
-function writeAtomically(path: string, value: unknown): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
-  renameSync(tmp, path);
-}
-
-/** The fields of a partial patch that are set. */
-const defined = (o: object | undefined) =>
-  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
-
 export class SettingsStore {
   readonly file: string;
   private current: BerthSettings | undefined;
   private problem: string | undefined;
+  private readonly changes = new Emitter<BerthSettings>({ name: 'the settings' });
 
   constructor(
     readonly configDir: string,
@@ -47,26 +43,32 @@ export class SettingsStore {
     return { settings: this.current, file: this.file, ...(this.problem ? { problem: this.problem } : {}) };
   }
 
-  /** Applies a validated patch, persists the whole, and mirrors the desktop fields for the shell. */
+  /** Applies a validated patch and persists the whole; listeners hear the new settings. */
   update(patch: SettingsPatch): SettingsState {
-    const base = this.get().settings;
-    const next = settingsSchema.parse({
-      ...base,
-      ...Object.fromEntries(
-        Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'notifications' && k !== 'vm'),
-      ),
-      notifications: { ...base.notifications, ...defined(patch.notifications) },
-      vm: { ...base.vm, ...defined(patch.vm) },
-    });
-    mkdirSync(this.configDir, { recursive: true, mode: 0o700 });
-    writeAtomically(this.file, next);
-    syncDesktopFile(this.configDir, next);
+    const next = applySettingsPatch(this.get().settings, patch);
+    writeJsonAtomically(this.file, next);
     this.current = next;
     this.problem = undefined;
+    this.changes.emit(next);
     return this.get();
   }
 
+  /** Each change, with the whole new settings. */
+  onChange(listener: (settings: BerthSettings) => void): Subscription {
+    return this.changes.on(listener);
+  }
+
   private load(): BerthSettings {
+    const loaded = this.read();
+    const legacy = takeLegacyDesktopFile(this.configDir, (values) => {
+      const merged = applySettingsPatch(loaded, values);
+      writeJsonAtomically(this.file, merged);
+      return merged;
+    });
+    return legacy ?? loaded;
+  }
+
+  private read(): BerthSettings {
     if (!existsSync(this.file)) return defaultSettings();
     let why: string;
     try {

@@ -5,9 +5,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../harness/chromium';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
-export const CHROMIUM = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM };
 
 /** Why a browser scenario cannot run here, or undefined. */
 export function browserMissing(): string | undefined {
@@ -70,14 +71,5 @@ export async function startServe(engineHost: string): Promise<Serve> {
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }

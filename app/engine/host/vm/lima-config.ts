@@ -1,6 +1,8 @@
 // The Lima instance config Berth writes: the bundled template with the VM type, mount type, CPUs,
-// memory, data disk name and forwarded socket set from settings and the machine.
+// memory, data disk name and forwarded socket set from settings and the machine (the `yaml` package's
+// Document API edits those values and keeps everything else, comments included).
 import { release } from 'node:os';
+import { isScalar, parseDocument } from 'yaml';
 import { EngineStepError } from '../step-error';
 
 /** CPUs, memory and disk of Berth's VM, from settings. */
@@ -51,30 +53,43 @@ function checkResources(r: VmResources): void {
     );
 }
 
-/** Replaces the value of a top-level (or list-item) `key:` line marked "# set by Berth". */
-function setValue(lines: string[], key: string, value: string): void {
-  const re = new RegExp(`^(\\s*(?:- )?${key}:)\\s*[^#]*#\\s*set by Berth\\s*$`);
-  const i = lines.findIndex((l) => re.test(l));
-  if (i < 0)
-    throw new EngineStepError(
-      'internal',
-      `Berth's Lima template has no "${key}" line marked "set by Berth".`,
-      'Reinstall Berth; its bundled resources are damaged.',
-    );
-  lines[i] = lines[i]!.replace(re, `$1 ${value} # set by Berth`);
-}
+/** Where each value Berth sets lives in the template (each marked "# set by Berth" there for the reader). */
+const PLACES = {
+  vmType: ['vmType'],
+  mountType: ['mountType'],
+  cpus: ['cpus'],
+  memory: ['memory'],
+  dataDisk: ['additionalDisks', 0, 'name'],
+  hostSocket: ['portForwards', 0, 'hostSocket'],
+} as const;
 
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const damaged = (what: string) =>
+  new EngineStepError(
+    'internal',
+    `Berth's Lima template ${what}.`,
+    'Reinstall Berth; its bundled resources are damaged.',
+  );
 
-/** The instance config: `template` (resources/vm/lima/berth.yaml) with Berth's values filled in. */
+/**
+ * The instance config: `template` (resources/vm/lima/berth.yaml) with Berth's values filled in. The
+ * template is edited as a YAML document, value by value, so its comments, quoting and layout stay.
+ */
 export function renderLimaConfig(template: string, v: LimaConfigValues): string {
   checkResources(v);
-  const lines = template.split('\n');
-  setValue(lines, 'vmType', v.vmType);
-  setValue(lines, 'mountType', mountTypeFor(v.vmType));
-  setValue(lines, 'cpus', String(v.cpus));
-  setValue(lines, 'memory', `${v.memoryGiB}GiB`);
-  setValue(lines, 'name', v.dataDisk);
-  setValue(lines, 'hostSocket', quote(v.hostSocket));
-  return lines.join('\n');
+  const doc = parseDocument(template);
+  if (doc.errors.length) throw damaged(`is not valid YAML (${doc.errors[0]!.message.split('\n')[0]})`);
+  const values: Record<keyof typeof PLACES, string | number> = {
+    vmType: v.vmType,
+    mountType: mountTypeFor(v.vmType),
+    cpus: v.cpus,
+    memory: `${v.memoryGiB}GiB`,
+    dataDisk: v.dataDisk,
+    hostSocket: v.hostSocket,
+  };
+  for (const [key, path] of Object.entries(PLACES) as [keyof typeof PLACES, readonly (string | number)[]][]) {
+    const node = doc.getIn(path, true);
+    if (!isScalar(node)) throw damaged(`has no "${path.join('.')}" value for Berth to set`);
+    node.value = values[key]; // the node keeps its comment and its quoting
+  }
+  return doc.toString({ lineWidth: 0 });
 }

@@ -10,6 +10,7 @@ const template = readFileSync(
   'utf8',
 );
 const GiB = 1024 ** 3;
+const values = { cpus: 2, memoryGiB: 4, diskGiB: 60, vmType: 'vz', hostSocket: '/s', dataDisk: 'd' } as const;
 
 // Output shapes as limactl 1.0.x prints them (recorded from its source and docs; Lima cannot run here).
 const LIST = [
@@ -37,19 +38,32 @@ describe('Lima config and limactl output (fake limactl: macOS absent here)', () 
     );
     expect(out).toContain("guestSocket: '/var/run/docker.sock'");
     expect(out).toContain('data-root": "/mnt/lima-berth-data/docker');
-    expect(() =>
-      renderLimaConfig(template, { cpus: 0, memoryGiB: 4, diskGiB: 60, vmType: 'vz', hostSocket: '/s', dataDisk: 'd' }),
-    ).toThrow(/cannot have 0 CPUs.*Settings → Resources/);
-    expect(() =>
-      renderLimaConfig('cpus: 2\n', {
-        cpus: 2,
-        memoryGiB: 4,
-        diskGiB: 60,
-        vmType: 'vz',
-        hostSocket: '/s',
-        dataDisk: 'd',
-      }),
-    ).toThrow(/no "vmType" line/);
+    expect(() => renderLimaConfig(template, { ...values, cpus: 0 })).toThrow(
+      /cannot have 0 CPUs.*Settings → Resources/,
+    );
+    expect(() => renderLimaConfig('cpus: 2\n', values)).toThrow(/no "vmType" value/);
+    expect(() => renderLimaConfig('vmType: [', values)).toThrow(/is not valid YAML/);
+  });
+
+  it('changes only the values marked "set by Berth": every comment, quote and other line stays as written', () => {
+    const out = renderLimaConfig(template, {
+      ...values,
+      cpus: 3,
+      memoryGiB: 5,
+      hostSocket: "/Users/o'neil/sock/docker.sock",
+      dataDisk: 'berth-data-2',
+    });
+    const before = template.split('\n');
+    const after = out.split('\n');
+    expect(after).toHaveLength(before.length);
+    const changed = after.filter((line, i) => line !== before[i]);
+    expect(changed).toEqual([
+      'cpus: 3 # set by Berth',
+      'memory: 5GiB # set by Berth',
+      '  - name: berth-data-2 # set by Berth',
+      "    hostSocket: '/Users/o''neil/sock/docker.sock' # set by Berth",
+    ]);
+    expect(before.filter((line) => line.includes('# set by Berth'))).toHaveLength(6);
   });
 
   it('chooses VZ with virtiofs on macOS 13+ (Darwin 22), else QEMU', () => {

@@ -10,6 +10,7 @@ import { connectEngine, type EngineClient } from '../../../engine/docker/client'
 import type { TaskInfo } from '../../../shared/contract';
 import type { EngineAccess } from '../context';
 import { TaskManager } from '../tasks';
+import type { SettingsStore } from '../../settings/store';
 import type { HandlerContext } from '../types';
 import { composeHandlers } from './compose';
 
@@ -38,6 +39,7 @@ beforeAll(async () => {
   ctx = {
     engine: { client: async () => client } as unknown as EngineAccess,
     tasks,
+    settings: {} as SettingsStore,
     signal: new AbortController().signal,
   };
 });

@@ -1,12 +1,11 @@
-// settings.* requests onto Berth's settings file in the config dir; VM settings reach the active VM.
+// settings.* requests onto Berth's settings store; VM settings reach the active VM.
 import type { RequestHandlers } from '../types';
-import { settingsStore } from './settings-store';
 import { applyVmSettings } from './vm';
 
 export const settingsHandlers: Pick<RequestHandlers, 'settings.get' | 'settings.update'> = {
-  'settings.get': async (_a, { selection }) => settingsStore(selection).get(),
-  'settings.update': async (patch, { selection, engine }) => {
-    const state = settingsStore(selection).update(patch);
+  'settings.get': async (_a, { settings }) => settings.get(),
+  'settings.update': async (patch, { settings, engine }) => {
+    const state = settings.update(patch);
     if (patch.vm) await applyVmSettings(engine, state.settings.vm);
     return state;
   },

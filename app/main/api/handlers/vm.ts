@@ -3,7 +3,6 @@
 import type { VmSettings, VmState } from '../../../shared/contract/areas/vm';
 import type { EngineAccess } from '../context';
 import type { RequestHandlers } from '../types';
-import { settingsStore } from './settings-store';
 
 /** Gives the active VM (if any) the resources and idle time from settings; they apply at its next start. */
 export async function applyVmSettings(engine: EngineAccess, vm: VmSettings): Promise<void> {
@@ -13,10 +12,10 @@ export async function applyVmSettings(engine: EngineAccess, vm: VmSettings): Pro
 }
 
 export const vmHandlers: Pick<RequestHandlers, 'engine.vm'> = {
-  'engine.vm': async (_a, { engine, selection }): Promise<VmState | null> => {
+  'engine.vm': async (_a, { engine, settings: store }): Promise<VmState | null> => {
     const host = engine.vmHost();
     if (!host) return null;
-    const settings = settingsStore(selection).get().settings.vm;
+    const settings = store.get().settings.vm;
     const [plan, disk] = await Promise.all([host.restartPlan(), host.diskUsage().catch(() => undefined)]);
     return {
       kind: host.kind,

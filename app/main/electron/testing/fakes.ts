@@ -1,9 +1,13 @@
 // Small fakes for the shell's tests: containers, an engine, a backend whose handlers record calls.
 // (Electron's binary is absent here; Electron objects are faked in the tests that need them.)
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ContainerSummary, EngineEvent, EngineStatus, TaskInfo } from '../../../shared/contract';
+import { Emitter } from '../../../shared/emitter';
 import type { ApiContext } from '../../api/context';
 import type { RequestHandlers, SubscriptionHandlers } from '../../api/types';
 import { IdleGate } from '../../idle-gate';
+import { SettingsStore } from '../../settings/store';
 
 export function container(over: Partial<ContainerSummary> & { id: string }): ContainerSummary {
   return {
@@ -45,9 +49,9 @@ export interface FakeBackend {
 
 export function fakeBackend(initial: EngineStatus = engineStatus()): FakeBackend {
   let status = initial;
-  const statusListeners = new Set<(s: EngineStatus) => void>();
-  const eventListeners = new Set<(e: EngineEvent) => void>();
-  const taskListeners = new Set<(t: TaskInfo) => void>();
+  const statuses = new Emitter<EngineStatus>();
+  const events = new Emitter<EngineEvent>();
+  const taskChanges = new Emitter<TaskInfo>();
   const failures = new Map<string, Error>();
   const fb = {
     calls: [] as { method: string; args: unknown }[],
@@ -67,9 +71,10 @@ export function fakeBackend(initial: EngineStatus = engineStatus()): FakeBackend
   fb.api = {
     engine: {
       client: () => Promise.reject(new Error('no engine in unit tests')),
+      api: () => Promise.reject(new Error('no engine in unit tests')),
       status: () => status,
-      onStatus: (l) => (statusListeners.add(l), () => statusListeners.delete(l)),
-      onEvent: (l) => (eventListeners.add(l), () => eventListeners.delete(l)),
+      onStatus: (l) => statuses.on(l),
+      onEvent: (l) => events.on(l),
       start: async () => status,
       stop: async () => status,
       restart: async () => status,
@@ -78,17 +83,21 @@ export function fakeBackend(initial: EngineStatus = engineStatus()): FakeBackend
       idle: new IdleGate(async () => 0),
     },
     tasks: {
-      onChange: (l: (t: TaskInfo) => void) => (taskListeners.add(l), () => taskListeners.delete(l)),
+      onChange: (l: (t: TaskInfo) => void) => taskChanges.on(l),
       cancelAll: () => undefined,
       list: () => [],
     } as unknown as ApiContext['tasks'],
+    // Nothing is written unless a test updates it; reads give the defaults.
+    settings: new SettingsStore(
+      join(tmpdir(), `berth-fake-settings-${process.pid}-${Math.random().toString(36).slice(2)}`),
+    ),
   };
   fb.setStatus = (s) => {
     status = s;
-    statusListeners.forEach((l) => l(s));
+    statuses.emit(s);
   };
-  fb.emitEvent = (e) => eventListeners.forEach((l) => l({ type: 'container', attributes: {}, time: Date.now(), ...e }));
-  fb.emitTask = (t) => taskListeners.forEach((l) => l(t));
+  fb.emitEvent = (e) => events.emit({ type: 'container', attributes: {}, time: Date.now(), ...e });
+  fb.emitTask = (t) => taskChanges.emit(t);
   fb.failWith = (method, error) => failures.set(method, error);
   fb.close = async (opts) => {
     fb.closed = true;

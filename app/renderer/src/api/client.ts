@@ -9,6 +9,7 @@ import type {
   SubscriptionInput,
   SubscriptionName,
 } from '../../../shared/contract';
+import { Emitter, type Subscription } from '../../../shared/emitter';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { ConnectionState, Transport } from './transport';
 
@@ -67,7 +68,7 @@ export class BerthClient {
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private subs = new Map<number, OpenSub>();
-  private stateListeners = new Set<(s: ConnectionState) => void>();
+  private readonly connectionChanges = new Emitter<ConnectionState>({ name: 'the connection' });
   private wasDown = false;
 
   constructor(private readonly transport: Transport) {
@@ -79,9 +80,8 @@ export class BerthClient {
     return this.transport.state;
   }
 
-  onConnection(listener: (s: ConnectionState) => void): () => void {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
+  onConnection(listener: (s: ConnectionState) => void): Subscription {
+    return this.connectionChanges.on(listener);
   }
 
   request<M extends RequestName>(
@@ -205,6 +205,6 @@ export class BerthClient {
       }
     }
     this.wasDown = s === 'reconnecting' || s === 'signed-out';
-    for (const l of this.stateListeners) l(s);
+    this.connectionChanges.emit(s);
   }
 }

@@ -3,6 +3,7 @@
 // server selects), so a socket without it is refused before it opens. When a socket is refused,
 // the page asks the server whether its token is still good; if not, it is signed out.
 import { WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, type ClientFrame, type ServerFrame } from '../../../shared/contract';
+import { Emitter } from '../../../shared/emitter';
 import type { ConnectionState, Transport } from './transport';
 import { checkToken, type TokenCheck } from './web-token';
 
@@ -15,8 +16,8 @@ export interface WsOptions {
 export function wsTransport(token: string, opts: WsOptions = {}): Transport & { close(): void } {
   const url = opts.url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`;
   const check = opts.check ?? checkToken;
-  const frameListeners: ((f: ServerFrame) => void)[] = [];
-  const stateListeners: ((s: ConnectionState) => void)[] = [];
+  const frames = new Emitter<ServerFrame>({ name: 'server frames' });
+  const states = new Emitter<ConnectionState>({ name: 'the connection' });
   let ws: WebSocket | undefined;
   let state: ConnectionState = 'connecting';
   let queue: string[] = [];
@@ -26,7 +27,7 @@ export function wsTransport(token: string, opts: WsOptions = {}): Transport & { 
 
   const setState = (s: ConnectionState) => {
     state = s;
-    for (const l of stateListeners) l(s);
+    states.emit(s);
   };
 
   const connect = () => {
@@ -48,7 +49,7 @@ export function wsTransport(token: string, opts: WsOptions = {}): Transport & { 
       } catch {
         return;
       }
-      for (const l of frameListeners) l(frame);
+      frames.emit(frame);
     };
     // A failed handshake fires 'error' then 'close'; 'close' does the work.
     ws.onerror = () => {};
@@ -80,8 +81,8 @@ export function wsTransport(token: string, opts: WsOptions = {}): Transport & { 
         queue.push(text);
       // While reconnecting the client fails requests itself and resubscribes streams on 'open'.
     },
-    onFrame: (l) => void frameListeners.push(l),
-    onState: (l) => void stateListeners.push(l),
+    onFrame: (l) => void frames.on(l),
+    onState: (l) => void states.on(l),
     close() {
       stopped = true;
       clearTimeout(timer);

@@ -1,18 +1,23 @@
 // One clock for every live duration on screen ("Up 8 seconds"): a single 1 s timer while anything
 // shows one and the page is visible, none otherwise.
 import { useSyncExternalStore } from 'react';
+import { Emitter } from '../../../shared/emitter';
 
-const listeners = new Set<() => void>();
+const ticks = new Emitter<void>({
+  name: 'the clock',
+  onFirstListener: () => document.addEventListener('visibilitychange', sync),
+  onLastListener: () => document.removeEventListener('visibilitychange', sync),
+});
 let now = Date.now();
 let timer: ReturnType<typeof setInterval> | undefined;
 
 function tick(): void {
   now = Date.now();
-  for (const l of listeners) l();
+  ticks.emit();
 }
 
 function sync(): void {
-  const want = listeners.size > 0 && document.visibilityState === 'visible';
+  const want = ticks.size > 0 && document.visibilityState === 'visible';
   if (want && !timer) {
     tick();
     timer = setInterval(tick, 1000);
@@ -23,12 +28,10 @@ function sync(): void {
 }
 
 function subscribe(l: () => void): () => void {
-  listeners.add(l);
-  if (listeners.size === 1) document.addEventListener('visibilitychange', sync);
+  const subscription = ticks.on(l);
   sync();
   return () => {
-    listeners.delete(l);
-    if (listeners.size === 0) document.removeEventListener('visibilitychange', sync);
+    subscription.dispose();
     sync();
   };
 }

@@ -248,7 +248,7 @@ const ContainerRow = memo(function ContainerRow({
         <ContainerStatus c={c} />
       </td>
       <td className="col-ports">
-        <PortList ports={c.ports} owner={c.name} />
+        <PortList ports={c.ports} max={1} owner={c.name} />
       </td>
       <td className="col-cpu num">{c.state === 'running' ? formatPercent(stats?.cpuPercent) : '—'}</td>
       <td className="col-mem num">{c.state === 'running' ? formatBytes(stats?.memUsage) : '—'}</td>

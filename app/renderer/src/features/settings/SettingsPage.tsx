@@ -1,13 +1,13 @@
-// Berth's settings, persisted in its config dir: engine choice, start at login, close to tray,
-// notifications per kind, theme (applied at once), the default terminal shell, and the resources
-// and idle saver of Berth's VM.
+// Berth's settings, persisted in its config dir: engine choice, the desktop app's (login, window,
+// quit, tray), notifications per kind, theme (applied at once), the default terminal shell, and the
+// resources and idle saver of Berth's VM.
 import { useEffect, useState } from 'react';
 import {
+  applySettingsPatch,
   notificationKinds,
   notificationLabels,
   terminalShell,
   themeChoices,
-  type BerthSettings,
   type SettingsPatch,
   type SettingsState,
 } from '../../../../shared/contract/areas/settings';
@@ -16,6 +16,7 @@ import { useClient, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { EngineSwitch } from '../engine-page/EngineSwitch';
 import { ErrorText, Field, messageOf } from '../../components/kit';
+import { DesktopSettings } from './DesktopSettings';
 import { VmSettingsSection } from './VmSettings';
 import '../../components/kit.css';
 import '../engine-page/engine.css';
@@ -43,17 +44,7 @@ export function SettingsPage() {
     if (before)
       queryClient.setQueryData<SettingsState>(key, {
         ...before,
-        settings: {
-          ...before.settings,
-          ...(Object.fromEntries(
-            Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'notifications' && k !== 'vm'),
-          ) as Partial<BerthSettings>),
-          notifications: {
-            ...before.settings.notifications,
-            ...(patch.notifications as Partial<BerthSettings['notifications']>),
-          },
-          vm: { ...before.settings.vm, ...(patch.vm as Partial<BerthSettings['vm']>) },
-        },
+        settings: applySettingsPatch(before.settings, patch),
       });
     try {
       const next = await client.request('settings.update', patch);
@@ -99,28 +90,7 @@ export function SettingsPage() {
             </label>
           ))}
         </fieldset>
-        {s && (
-          <fieldset className="card">
-            <legend>Desktop</legend>
-            <label className="checkbox-line">
-              <input
-                type="checkbox"
-                checked={s.startAtLogin}
-                onChange={(e) => void save({ startAtLogin: e.target.checked }, 'start at login')}
-              />
-              Start Berth when I log in
-            </label>
-            <label className="checkbox-line">
-              <input
-                type="checkbox"
-                checked={s.closeToTray}
-                onChange={(e) => void save({ closeToTray: e.target.checked }, 'close to tray')}
-              />
-              Closing the window keeps Berth running in the tray
-            </label>
-            <p className="muted small">These apply to the desktop app; in a browser they are kept for it.</p>
-          </fieldset>
-        )}
+        {s && <DesktopSettings settings={s} save={(patch, what) => void save(patch, what)} />}
         {s && (
           <fieldset className="card">
             <legend>Notifications</legend>

@@ -43,10 +43,9 @@ describe('LogBuffer', () => {
     expect(b.length).toBe(3);
     expect([b.plain(0), b.plain(1), b.plain(2)]).toEqual(['a', 'b', 'c']);
   });
-  it('holds 1 000 000 lines across chunks quickly', () => {
+  it('holds 1 000 000 lines across chunks (its speed is the bench row log-buffer)', () => {
     const b = new LogBuffer();
     const batch: LogLine[] = [];
-    const t0 = performance.now();
     for (let i = 0; i < 1_000_000; i++) {
       batch.push(out(`line ${i}`));
       if (batch.length === 5000) {
@@ -54,7 +53,6 @@ describe('LogBuffer', () => {
         batch.length = 0;
       }
     }
-    const ms = performance.now() - t0;
     expect(b.length).toBe(1_000_000);
     expect(b.plain(0)).toBe('line 0');
     expect(b.plain(CHUNK_LINES)).toBe(`line ${CHUNK_LINES}`);
@@ -65,7 +63,6 @@ describe('LogBuffer', () => {
       n++;
     });
     expect(n).toBe(5);
-    expect(ms).toBeLessThan(3000);
   });
   it('drops the oldest chunks past the cap and keeps absolute numbering', () => {
     const b = new LogBuffer(CHUNK_LINES * 2);

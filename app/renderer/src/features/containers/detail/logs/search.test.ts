@@ -87,7 +87,7 @@ describe('SearchIndex', () => {
     while (!s.extend(b, 1, () => (t += 1)));
     expect(s.total).toBe(11_111);
   });
-  it('searches 1 000 000 lines in well under a second', () => {
+  it('finds the one matching line among 1 000 000 (its speed is the bench row log-buffer)', () => {
     const b = new LogBuffer();
     const batch: LogLine[] = [];
     for (let i = 0; i < 1_000_000; i++) {
@@ -100,11 +100,8 @@ describe('SearchIndex', () => {
     const c = compileSearch('request 500000 ', { regex: false, caseSensitive: false });
     if (!c?.ok) throw new Error('compile');
     const s = new SearchIndex(c.re);
-    const t0 = performance.now();
     while (!s.extend(b, 50));
-    const ms = performance.now() - t0;
     expect(s.total).toBe(1);
     expect(s.locate(0)?.line).toBe(500_000);
-    expect(ms).toBeLessThan(1000);
   });
 });
