@@ -7,12 +7,13 @@
 import { spawn } from 'node:child_process';
 import { connectEngine } from '../../../app/engine/docker/client';
 import { mapLimit } from '../../../app/engine/docker/map-limit';
-import { StatsSampler, type StatsSamplerOptions } from '../../../app/engine/docker/stats-sampler';
+import type { StatsSamplerOptions } from '../../../app/engine/docker/stats-sampler';
 import type { QemuHost } from '../../../app/engine/host/vm/qemu-host';
 import { runDocker, type TestEngine } from '../../../harness/engine';
 import { buildBusybox } from '../../../harness/fixtures';
 import { cpuSeconds, row } from '../../measure';
 import type { BenchContext, BenchResult } from '../../types';
+import { sampleFor } from './sample-for';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export const VM_STATS_CONTAINERS = 50;
@@ -47,15 +48,7 @@ export async function vmStatsRows(ctx: BenchContext, host: QemuHost, dir: string
     return c;
   };
   const client = await connectEngine(host.address);
-  const sampling = (opts: StatsSamplerOptions) => async () => {
-    const sampler = new StatsSampler(client, { intervalMs: 1000, ...opts });
-    let rows = 0;
-    const off = sampler.subscribe(ids, (batch) => (rows += batch.length));
-    await sleep(SECONDS * 1000);
-    off();
-    sampler.close();
-    ctx.log(`  ${rows} samples delivered`);
-  };
+  const sampling = (opts: StatsSamplerOptions) => sampleFor(ctx, client, ids, SECONDS, opts);
   await sleep(10_000); // the starts settle
   const idle = await vmCpu('idle with the containers', () => sleep(SECONDS * 1000));
   const bulk = await vmCpu(
