@@ -78,6 +78,17 @@ describe('toRow', () => {
     );
     expect(under.met).toBe(true);
   });
+  it("checks how far Berth may be over the reference (goalOver), in the row's unit", () => {
+    const at = (berth: number) =>
+      toRow(
+        scenario({ goalRatio: undefined }),
+        row({ goalOver: 300, berth: [berth], reference: [100], unit: 'ms', referenceLabel: '/_ping' }),
+        0,
+        1,
+      ).met;
+    expect(at(400)).toBe(true);
+    expect(at(401)).toBe(false);
+  });
   it('leaves "met" out when the row has nothing to check', () => {
     const r = toRow(
       scenario({ goalRatio: undefined }),

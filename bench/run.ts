@@ -50,6 +50,8 @@ export function toRow(s: BenchScenario, result: BenchResult, index: number, coun
   const goalRatio = r.goalRatio ?? s.goalRatio;
   let met: boolean | undefined;
   if (Number.isFinite(ratio) || ratio === Infinity) met = goalRatio !== undefined ? ratio <= goalRatio : undefined;
+  if (met === undefined && r.goalOver !== undefined && Number.isFinite(berth) && Number.isFinite(reference))
+    met = berth - reference <= r.goalOver;
   if (met === undefined && r.limit !== undefined && Number.isFinite(berth)) met = berth <= r.limit;
   return {
     id: count > 1 ? `${s.id}#${index + 1}` : s.id,
@@ -93,6 +95,8 @@ export function fmtValue(v: number, unit: Unit | ''): string {
       return `${v.toFixed(2)} requests/event`;
     case 'rows':
       return `${Math.round(v)} rows`;
+    case 'count':
+      return `${Math.round(v)}`;
     case '% core':
       return `${v.toFixed(2)} % core`;
     case 'MB':

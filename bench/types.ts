@@ -16,7 +16,7 @@ export interface BenchResult {
   berth: number[];
   /** Samples of the reference (docker CLI or raw API) doing the same thing. */
   reference: number[];
-  unit: 'ms' | 'cpu-s' | 'MB' | 'lines/s' | '% core' | 'requests' | 'requests/event' | 'rows';
+  unit: 'ms' | 'cpu-s' | 'MB' | 'lines/s' | '% core' | 'requests' | 'requests/event' | 'rows' | 'count';
   /** What the reference was, e.g. "docker ps -a". */
   referenceLabel: string;
   /** Replaces the scenario title for this row. */
@@ -26,6 +26,8 @@ export interface BenchResult {
   goalRatio?: number;
   /** Largest acceptable Berth value when there is no reference (reference: []). */
   limit?: number;
+  /** Largest acceptable amount (in the row's unit) by which Berth's median may exceed the reference's. */
+  goalOver?: number;
 }
 
 export interface BenchScenario {

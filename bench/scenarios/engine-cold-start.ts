@@ -30,7 +30,8 @@ async function berthColdStart(): Promise<number> {
   }
 }
 
-async function byHandColdStart(): Promise<number> {
+/** dockerd started by hand (fresh data-root) until /_ping answers, in ms. */
+export async function byHandColdStart(): Promise<number> {
   const home = createTempHome('bench');
   const p = nativeEnginePaths(home.paths);
   const args = dockerdArgs(p, 'root', home.network, { cgroupParent: home.cgroupParent });

@@ -1,7 +1,8 @@
 // Berth's isolated Linux VM (QemuHost, the Debian image build-image.sh makes): cold start from nothing
 // (a new data disk) to a successful /_ping over its mutual-TLS port, then the VM's CPU while idle with
-// no containers for 60 s (the QEMU process, all its threads). Once under software emulation (TCG), and
-// once with KVM where QEMU can use it; where it cannot, the KVM rows say why. The image is built
+// no containers for 60 s (the QEMU process, all its threads), then the VM's CPU while sampling stats
+// of 50 containers at 1 Hz through Berth's guest stats service vs `docker stats` (support/vm-stats.ts).
+// Once under software emulation (TCG), and once with KVM where QEMU can use it; where it cannot, the KVM rows say why. The image is built
 // first when needed (harness/vm-image.ts, as root; not timed). Boots take tens of seconds under
 // emulation, so --quick skips it.
 import { rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { reapedTempDir } from '../../harness/reaped-dir';
 import { ensureVmImage, holdVmSlot, vmImageUnavailable } from '../../harness/vm-image';
 import { cpuSeconds, row } from '../measure';
 import type { BenchContext, BenchResult, BenchScenario } from '../types';
+import { vmStatsRows, vmStatsTitle } from './support/vm-stats';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const IDLE_S = 60;
@@ -47,6 +49,7 @@ async function measure(ctx: BenchContext, image: string, accel: 'kvm' | 'tcg'): 
     await sleep(IDLE_S * 1000);
     const pct = ((cpuSeconds(pid) - c0) / ((performance.now() - w0) / 1000)) * 100;
     ctx.log(`idle with no containers: QEMU ${pct.toFixed(2)} % of a core over ${IDLE_S} s (${how})`);
+    const stats = await vmStatsRows(ctx, host, dir, how);
     return [
       row({
         title: `isolated Linux VM: cold start to /_ping (${how})`,
@@ -65,6 +68,7 @@ async function measure(ctx: BenchContext, image: string, accel: 'kvm' | 'tcg'): 
         goal: IDLE_GOAL,
         limit: 2,
       }),
+      ...stats,
     ];
   } finally {
     await host.stop().catch(() => undefined);
@@ -92,12 +96,20 @@ function kvmNotMeasured(why: string): BenchResult[] {
       referenceLabel: label,
       goal: IDLE_GOAL,
     }),
+    row({
+      title: vmStatsTitle('KVM'),
+      berth: [],
+      reference: [],
+      unit: 'cpu-s',
+      referenceLabel: label,
+      goal: '≤ 0.25× docker stats',
+    }),
   ];
 }
 
 export const scenario: BenchScenario = {
   id: 'linux-vm',
-  title: 'isolated Linux VM: cold start and idle CPU',
+  title: 'isolated Linux VM: cold start, idle CPU, stats CPU',
   goal: 'see rows',
   skip: () =>
     missing() ??

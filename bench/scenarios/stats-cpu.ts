@@ -6,9 +6,10 @@ import { connectEngine } from '../../app/engine/docker/client';
 import { pruneContainers } from '../../app/engine/docker/containers';
 import { removeContainer } from '../../app/engine/docker/containers-lifecycle';
 import { runContainer } from '../../app/engine/docker/container-run';
-import { StatsSampler, mapLimit, type StatsSamplerOptions } from '../../app/engine/docker/stats-sampler';
+import { mapLimit, type StatsSamplerOptions } from '../../app/engine/docker/stats-sampler';
 import { cpuSeconds, withChildren } from '../measure';
 import type { BenchContext, BenchResult, BenchScenario } from '../types';
+import { sampleFor } from './support/sample-for';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -73,15 +74,7 @@ export const scenario: BenchScenario = {
     try {
       await sleep(2000);
       const idle = await engineCpu(ctx, 'idle', () => sleep(seconds * 1000));
-      const withSampler = (opts: StatsSamplerOptions) => async () => {
-        const sampler = new StatsSampler(client, { intervalMs: 1000, ...opts });
-        let rows = 0;
-        const off = sampler.subscribe(ids, (batch) => (rows += batch.length));
-        await sleep(seconds * 1000);
-        off();
-        sampler.close();
-        ctx.log(`  ${rows} samples delivered`);
-      };
+      const withSampler = (opts: StatsSamplerOptions) => sampleFor(ctx, client, ids, seconds, opts);
       const cgroup = await engineCpu(ctx, 'Berth sampler, cgroup files', withSampler({ source: 'auto' }));
       const oneShot = await engineCpu(ctx, 'Berth sampler, one-shot engine stats', withSampler({ source: 'engine' }));
       const dockerStats = await engineCpu(ctx, 'docker stats', async () => {

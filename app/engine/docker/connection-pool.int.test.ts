@@ -1,10 +1,12 @@
 // Engine connections against the real engine, counted by a proxy on the engine's socket: ordinary
 // calls share ENGINE_POOL_SOCKETS connections however many run at once; long-lived calls get their
-// own; a fired signal aborts the engine's HTTP request (its connection closes).
+// own; a fired signal aborts the engine's HTTP request (its connection closes); idle pooled
+// connections close after ENGINE_POOL_IDLE_MS, while a call that takes longer is not cut short.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCountProxy, type CountProxy } from '../../../bench/scenarios/support/count-proxy';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
 import { connectEngine, ENGINE_POOL_SOCKETS, withAbortSignal, type EngineClient } from './client';
+import { ENGINE_POOL_IDLE_MS } from './connection-pool';
 
 let proxy: CountProxy;
 let client: EngineClient;
@@ -38,6 +40,19 @@ describe('the engine connection pool', () => {
     expect(proxy.peakOpen((c) => mine.has(c))).toBeLessThanOrEqual(ENGINE_POOL_SOCKETS);
     expect(proxy.requests.filter((r) => r.path.endsWith('/containers/json')).length).toBeGreaterThanOrEqual(500);
   });
+
+  it(`closes pooled connections idle for ${ENGINE_POOL_IDLE_MS} ms, and lets a longer call finish`, async () => {
+    const pooled = (c: { paths: string[] }) => !c.paths.some((p) => p.endsWith('/events'));
+    await Promise.all(Array.from({ length: 8 }, () => client.docker.listContainers({ all: true })));
+    expect(proxy.openNow(pooled)).toBeGreaterThan(0);
+    // A stop that waits out a 7 s grace period (sh ignores SIGTERM as PID 1) on a pooled connection.
+    const name = await sleeper();
+    const t0 = Date.now();
+    await client.docker.getContainer(name).stop({ t: 7 });
+    expect(Date.now() - t0).toBeGreaterThan(ENGINE_POOL_IDLE_MS);
+    await sleep(ENGINE_POOL_IDLE_MS + 1500);
+    expect(proxy.openNow(pooled)).toBe(0);
+  }, 30000);
 
   it('gives long-lived streams connections of their own, so they never starve the pool', async () => {
     const streams = await Promise.all(

@@ -13,6 +13,12 @@ import type Docker from 'dockerode';
 export const ENGINE_POOL_SOCKETS = 16;
 /** Backstop for long-lived connections (streams, terminals, transfers) on one engine. */
 export const ENGINE_STREAM_SOCKETS = 512;
+/**
+ * A pooled connection idle this long is closed, so a quiet Berth holds no engine connections (and
+ * fds) beyond its streams. Node's agent applies it only to idle sockets: a call that takes longer
+ * (a stop with its grace period, a prune) is not cut short.
+ */
+export const ENGINE_POOL_IDLE_MS = 5000;
 
 interface DialOptions {
   isStream?: boolean;
@@ -50,7 +56,10 @@ function quiet<A extends HttpAgent>(agent: A, name: string): A {
  */
 export function poolConnections(docker: Docker, tls: boolean): ConnectionPool {
   const Agent = tls ? HttpsAgent : HttpAgent;
-  const pool = quiet(new Agent({ keepAlive: true, maxSockets: ENGINE_POOL_SOCKETS }), 'engine connection pool');
+  const pool = quiet(
+    new Agent({ keepAlive: true, maxSockets: ENGINE_POOL_SOCKETS, timeout: ENGINE_POOL_IDLE_MS }),
+    'engine connection pool',
+  );
   const streams = quiet(new Agent({ keepAlive: false, maxSockets: ENGINE_STREAM_SOCKETS }), 'engine stream agent');
   const modem = docker.modem as unknown as Modem;
   const dial = modem.dial;

@@ -1,10 +1,13 @@
 // Cheap periodic stats for many containers (the rows a list shows). Samples only subscribed ids,
-// with bounded concurrency; reads cgroup files directly when the engine is local, else asks the
-// engine for one-shot counters. CPU % comes from the difference of two consecutive samples.
+// with bounded concurrency; reads cgroup files directly when the engine is local, takes all of a
+// round's counters in one request from the host's bulk source when it has one (Berth's VM, Lima,
+// WSL: stats-dump.ts), else asks the engine for one-shot counters. CPU % comes from the difference
+// of two consecutive samples.
 import { isLocalEngine, type EngineClient } from './client';
 import { inspectContainer } from './containers';
 import { locateCgroup, readCgroupCounters, type CgroupLocation } from './stats-cgroup';
 import { engineCounters, toSample, type RawCounters, type StatsSample } from './stats';
+import type { BulkStatsSource } from './stats-dump';
 import { mapLimit } from './map-limit';
 
 export type StatsSource = 'cgroup' | 'engine';
@@ -22,6 +25,12 @@ export interface StatsSamplerOptions {
   engineConcurrency?: number;
   /** 'auto' (default): cgroup files when the engine is local and the container is found there, else the engine. */
   source?: 'auto' | StatsSource;
+  /**
+   * The active host's source of every container's counters in one request (a VM's stats service),
+   * asked each round for the full ids; undefined when the host has none. A failure sends that round,
+   * and the next BULK_RETRY_TICKS, to the per-container path.
+   */
+  bulk?: () => BulkStatsSource | undefined;
 }
 
 type Listener = (samples: StatsSample[]) => void;
@@ -36,6 +45,8 @@ interface Tracked {
 }
 
 const STOPPED_RECHECK_TICKS = 5;
+const BULK_RETRY_TICKS = 30;
+const FULL_ID = /^[0-9a-f]{64}$/;
 
 export { mapLimit };
 
@@ -50,6 +61,8 @@ export class StatsSampler {
   private readonly concurrency: number;
   private readonly engineConcurrency: number;
   private readonly source: 'auto' | StatsSource;
+  private readonly bulk: (() => BulkStatsSource | undefined) | undefined;
+  private bulkAfter = 0;
 
   constructor(
     private readonly client: EngineClient,
@@ -59,6 +72,7 @@ export class StatsSampler {
     this.concurrency = Math.max(1, opts.concurrency ?? 4);
     this.engineConcurrency = Math.max(1, opts.engineConcurrency ?? 64);
     this.source = opts.source ?? 'auto';
+    this.bulk = opts.bulk;
   }
 
   /** Samples `ids` every interval and hands the listener one batch per tick. Returns the unsubscribe function. */
@@ -76,7 +90,10 @@ export class StatsSampler {
       }
     }
     // A first sample now, so the first tick can already give CPU %.
-    if (fresh.length) void mapLimit(fresh, this.limit(), (id) => this.sampleOne(id).then((c) => this.remember(id, c)));
+    if (fresh.length)
+      void this.readAll(fresh).then((got) => {
+        for (const [id, c] of got) this.remember(id, c);
+      });
     this.schedule();
     return () => {
       if (!this.subs.delete(sub)) return;
@@ -135,12 +152,11 @@ export class StatsSampler {
       this.ticks++;
       const ids = [...this.tracked.keys()].filter((id) => (this.tracked.get(id)?.idleUntil ?? 0) <= this.ticks);
       const samples = new Map<string, StatsSample>();
-      await mapLimit(ids, this.limit(), async (id) => {
-        const cur = await this.sampleOne(id);
+      for (const [id, cur] of await this.readAll(ids)) {
         const prev = this.tracked.get(id)?.prev;
         this.remember(id, cur);
         if (cur && prev) samples.set(id, toSample(prev, cur));
-      });
+      }
       for (const sub of [...this.subs]) {
         const batch = sub.ids.map((id) => samples.get(id)).filter((s): s is StatsSample => !!s);
         if (!batch.length) continue;
@@ -175,6 +191,27 @@ export class StatsSampler {
       t.prev = undefined;
       t.idleUntil = this.ticks + STOPPED_RECHECK_TICKS;
     }
+  }
+
+  /** Counters of `ids` (undefined: not running): from the bulk source in one request, the rest one by one. */
+  private async readAll(ids: string[]): Promise<Map<string, RawCounters | undefined>> {
+    const got = new Map<string, RawCounters | undefined>();
+    const bulk = this.ticks >= this.bulkAfter ? this.bulk?.() : undefined;
+    const full = bulk ? ids.filter((id) => FULL_ID.test(id)) : [];
+    if (bulk && full.length) {
+      try {
+        const counters = await bulk.read(full);
+        for (const id of full) got.set(id, counters.get(id));
+      } catch {
+        this.bulkAfter = this.ticks + BULK_RETRY_TICKS;
+      }
+    }
+    await mapLimit(
+      ids.filter((id) => !got.has(id)),
+      this.limit(),
+      async (id) => void got.set(id, await this.sampleOne(id)),
+    );
+    return got;
   }
 
   /** Counters for one container, or undefined when it is not running (or gone). */

@@ -1,5 +1,6 @@
 // The one interface every engine host implements (native, rootless, external), and the events it emits.
 import type { EngineAddress } from '../docker/client';
+import type { BulkStatsSource } from '../docker/stats-dump';
 
 export type EngineState = 'stopped' | 'starting' | 'running' | 'stopping' | 'error';
 
@@ -70,4 +71,9 @@ export interface EngineHost {
    * and on again when it drops. Hosts that do not ping ignore it.
    */
   setLivenessProbe?(on: boolean): void;
+  /**
+   * Hosts whose containers' cgroup files Berth cannot read itself (its VMs) but can have read in one
+   * request for all containers: the source, while the host runs and can answer; else undefined.
+   */
+  containerStats?(): BulkStatsSource | undefined;
 }

@@ -83,11 +83,15 @@ describe('electron-builder.yml', () => {
     expect(config.linux.extraResources).toEqual([
       expect.objectContaining({ from: 'resources/vm/linux', to: 'resources/vm/linux' }),
     ]);
+    // Lima and WSL also read the containers' stats with the Linux VM's dump script (shell-stats.ts).
+    const dump = { from: 'resources/vm/linux/berth-cgroup-dump', to: 'resources/vm/linux/berth-cgroup-dump' };
     expect(config.mac.extraResources).toEqual([
       expect.objectContaining({ from: 'resources/vm/lima', to: 'resources/vm/lima' }),
+      dump,
     ]);
     expect(config.win.extraResources).toEqual([
       expect.objectContaining({ from: 'resources/vm/wsl', to: 'resources/vm/wsl' }),
+      dump,
     ]);
     expect(config.deb.recommends).toEqual(expect.arrayContaining(['qemu-system-x86', 'openssl']));
   });

@@ -6,9 +6,10 @@
 #   root.img         raw ext4 (no journal: the VM mounts it read-only), sparse: Debian bookworm with
 #                    docker.io (dockerd, containerd, runc), iptables, e2fsprogs, kmod, busybox-static,
 #                    ca-certificates, the kernel's modules (virtio, ext4, overlay, bridge, netfilter, …)
-#                    and ./berth-guest-init as /usr/sbin/berth-guest-init
-#   berth-image.json what was built, from which scripts (the sha256 of this script, init and
-#                    berth-guest-init: a newer checkout rebuilds), and packages.txt (the package list)
+#                    ./berth-guest-init as /usr/sbin/berth-guest-init, ./berth-guest-control (the control
+#                    port's service: stop, stats) and ./berth-cgroup-dump as /usr/lib/berth/cgroup-dump
+#   berth-image.json what was built, from which scripts (the sha256 of this script, init,
+#                    berth-guest-init, berth-guest-control and berth-cgroup-dump: a newer checkout rebuilds), and packages.txt (the package list)
 #
 #   sudo bash resources/vm/linux/build-image.sh [OUT_DIR] [--force]
 #
@@ -75,7 +76,8 @@ security="${BERTH_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 export BERTH_IMAGE_CACHE="${BERTH_IMAGE_CACHE:-/var/cache/berth/vm-image-debs}"
 
 # The scripts this image is made from: the same hash Berth computes (app/engine/host/vm/image.ts).
-source_hash="$(cat "$self" "$here/init" "$here/berth-guest-init" | sha256sum | cut -d' ' -f1)"
+source_hash="$(cat "$self" "$here/init" "$here/berth-guest-init" "$here/berth-guest-control" "$here/berth-cgroup-dump" |
+  sha256sum | cut -d' ' -f1)"
 
 sizes() {
   local f
@@ -168,6 +170,8 @@ chroot "$root" depmod -a "$kver"
 # The guest's own files. The root is read-only in the VM: /etc and /var get a tmpfs overlay there,
 # the engine data is on the data disk at /var/lib/berth.
 install -m 0755 "$here/berth-guest-init" "$root/usr/sbin/berth-guest-init"
+install -m 0755 "$here/berth-guest-control" "$root/usr/sbin/berth-guest-control"
+install -D -m 0644 "$here/berth-cgroup-dump" "$root/usr/lib/berth/cgroup-dump"
 mkdir -p "$root/var/lib/berth" "$root/opt/containerd"
 echo berth-vm >"$root/etc/hostname"
 printf '127.0.0.1 localhost berth-vm\n::1 localhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
@@ -207,7 +211,7 @@ mke2fs -q -F -t ext4 -O ^has_journal -m 0 -L berth-root -N $((files + 4096)) -E 
 cat >"$work/berth-image.json" <<EOF
 {
   "format": 1,
-  "guest": 2,
+  "guest": 3,
   "debian": "$suite",
   "kernel": "$kver",
   "source": "$source_hash",

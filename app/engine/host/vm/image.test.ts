@@ -33,7 +33,7 @@ afterEach(() => {
   tmp = '';
 });
 
-/** A scripts dir with the three sources, and an image dir with the given files. */
+/** A scripts dir with the sources, and an image dir with the given files. */
 function fixture(files: string[], source?: string): { scripts: string; dir: string } {
   const root = temp();
   const scripts = join(root, 'linux');
@@ -42,13 +42,16 @@ function fixture(files: string[], source?: string): { scripts: string; dir: stri
   writeFileSync(join(scripts, 'build-image.sh'), '#!/bin/bash\n');
   writeFileSync(join(scripts, 'init'), '#!/bin/busybox sh\n');
   writeFileSync(join(scripts, 'berth-guest-init'), '#!/bin/sh\n');
+  writeFileSync(join(scripts, 'berth-guest-control'), '#!/bin/bash\n');
+  writeFileSync(join(scripts, 'berth-cgroup-dump'), '# shellcheck shell=sh\n');
   for (const f of files) writeFileSync(join(dir, f), f === 'berth-image.json' ? info(source ?? 'x') : 'x');
   return { scripts, dir };
 }
 
 describe("the isolated Linux VM's image", () => {
-  it('hashes the scripts as build-image.sh does (cat build-image.sh init berth-guest-init | sha256sum)', () => {
-    const shell = execFileSync('sh', ['-c', 'cat build-image.sh init berth-guest-init | sha256sum'], {
+  it('hashes the scripts as build-image.sh does (cat build-image.sh init berth-guest-init … | sha256sum)', () => {
+    const cat = 'cat build-image.sh init berth-guest-init berth-guest-control berth-cgroup-dump | sha256sum';
+    const shell = execFileSync('sh', ['-c', cat], {
       cwd: repoScripts,
       encoding: 'utf8',
     }).split(' ')[0];

@@ -21,8 +21,21 @@ export const IMAGE_FILES = {
  */
 export const GUEST_PROTOCOL = 2;
 
+/**
+ * The guest protocol from which the control port also answers "stats SEQ [ID…]" with the containers'
+ * cgroup counters (berth-guest-control, berth-cgroup-dump). An older guest boots, but its containers'
+ * stats are read through the engine.
+ */
+export const GUEST_STATS_PROTOCOL = 3;
+
 /** The files an image is made from, in the order build-image.sh hashes them into `source`. */
-export const IMAGE_SOURCES = ['build-image.sh', 'init', 'berth-guest-init'] as const;
+export const IMAGE_SOURCES = [
+  'build-image.sh',
+  'init',
+  'berth-guest-init',
+  'berth-guest-control',
+  'berth-cgroup-dump',
+] as const;
 
 export interface VmImageInfo {
   /** Debian release, e.g. "bookworm". */

@@ -8,6 +8,7 @@ import { pingUnix } from '../../docker/client';
 import type { EngineEvent } from '../types';
 import { LimaHost, type LimaHostOptions } from './lima-host';
 import { fakeCalls, fakeHome, writeFakeState, type FakeHome } from './test-support/fake-tools';
+import { STATS_CONTAINERS, guestCgroupTree } from './test-support/guest-cgroup-tree';
 
 const homes: FakeHome[] = [];
 const hosts: LimaHost[] = [];
@@ -220,5 +221,20 @@ describe('LimaHost (fake limactl: macOS absent here)', { timeout: 30000 }, () =>
     expect(await starting).toBe('stopped');
     expect(host.status().state).toBe('stopped');
     expect(existsSync(host.paths.config)).toBe(true);
+  });
+  it("reads every container's stats with one `limactl shell` command per sample (over a fake guest's cgroup files)", async () => {
+    const home = fakeHome();
+    homes.push(home);
+    const guest = guestCgroupTree(join(home.dir, 'guest'), 'v2-systemd', STATS_CONTAINERS);
+    const { host, calls } = setup('', { env: { ...home.env, FAKE_GUEST_ROOT: guest } }, home);
+    expect(host.containerStats?.()).toBeUndefined(); // not running yet
+    expect(await host.start()).toBe('running');
+    const source = host.containerStats?.();
+    const got = await source!.read(STATS_CONTAINERS.map((c) => c.id));
+    expect([...got.keys()]).toEqual([STATS_CONTAINERS[0]!.id]); // the other one has no process: stopped
+    expect(got.get(STATS_CONTAINERS[0]!.id)).toMatchObject({ cpuNs: 42_000, onlineCpus: 2, netRx: 10, pids: 3 });
+    expect(calls().filter((c) => c.startsWith('shell --workdir / berth /bin/sh -c'))).toHaveLength(1);
+    await host.stop();
+    expect(host.containerStats?.()).toBeUndefined();
   });
 });

@@ -18,6 +18,8 @@ import {
 } from './lima-config';
 import { findLimactl, limaFix, Limactl, LimactlError, parseLogLine, progressFor, type LimaInstance } from './limactl';
 import { describeRestart, restartPlan, type RestartPlan } from './restart-reasons';
+import { ShellStatsSource } from './shell-stats';
+import type { BulkStatsSource } from '../../docker/stats-dump';
 import type { VmControls } from './vm-controls';
 import { VmHostBase } from './vm-host-base';
 
@@ -78,6 +80,7 @@ export class LimaHost extends VmHostBase implements VmControls {
   readonly paths: LimaPaths;
   private resources: VmResources;
   private readonly env: Record<string, string | undefined>;
+  private stats: ShellStatsSource | undefined;
 
   constructor(private readonly opts: LimaHostOptions = {}) {
     const paths = limaPaths(opts.paths ?? berthPaths(opts.env ?? process.env));
@@ -87,6 +90,21 @@ export class LimaHost extends VmHostBase implements VmControls {
     this.address = { kind: 'unix', socketPath: paths.socket };
     this.resources = opts.resources ?? DEFAULT_VM_RESOURCES;
     this.env = { ...(opts.env ?? process.env), LIMA_HOME: paths.limaHome };
+  }
+
+  /** Every container's counters with one `limactl shell` command per sample (shell-stats.ts). */
+  containerStats(): BulkStatsSource | undefined {
+    if (this.machine.state !== 'running') return undefined;
+    return (this.stats ??= new ShellStatsSource(
+      "Berth's VM (Lima)",
+      (command, o) =>
+        // Quietly: a command a second does not belong in the VM's log. `head` exits 1 when a container stopped meanwhile.
+        new Limactl(findLimactl(this.opts.resourcesDir, this.env), this.env).run(
+          ['shell', '--workdir', '/', LIMA_INSTANCE, ...command],
+          { ...o, okCodes: [1] },
+        ),
+      this.opts.resourcesDir,
+    ));
   }
 
   terminalEnv(): Record<string, string> {

@@ -1,6 +1,7 @@
 // The two sockets Berth holds to its running VM: the console (the guest's serial output, written into
-// Berth's VM log) and the control port (virtio-serial org.berth.control: "stop", and — by being held —
-// Berth's presence, which the guest's orphan watchdog counts on). QEMU serves both as unix sockets
+// Berth's VM log) and the control port (virtio-serial org.berth.control: "stop", stats requests and
+// their answers (guest-stats.ts), and — by being held — Berth's presence, which the guest's orphan
+// watchdog counts on). QEMU serves both as unix sockets
 // under Berth's data dir, so a later Berth can take them over.
 import { connect, type Socket } from 'node:net';
 import { sleep } from '../processes';
@@ -37,12 +38,14 @@ export class GuestChannels {
    * @param gone whether the VM is gone (stop connecting)
    * @param onControlLost the control port closed while these channels were open (the VM ended, or
    *   QEMU dropped the connection)
+   * @param onControlData what the guest writes on the control port (answers to stats requests)
    */
   constructor(
     private readonly files: QemuRuntimeFiles,
     private readonly gone: () => boolean,
     private readonly onConsole: (b: Buffer) => void,
     private readonly onControlLost: () => void,
+    private readonly onControlData?: (b: Buffer) => void,
   ) {}
 
   /** The console first (so little output is missed), then the control port. */
@@ -63,6 +66,7 @@ export class GuestChannels {
       return false;
     }
     this.control = control;
+    if (this.onControlData) control.on('data', this.onControlData);
     control.on('close', () => {
       if (this.control !== control || this.closed) return;
       this.control = undefined;
@@ -76,6 +80,14 @@ export class GuestChannels {
     const control = this.control;
     if (!control || control.destroyed) return Promise.resolve(false);
     return new Promise((resolve) => control.write('stop\n', (err) => resolve(!err)));
+  }
+
+  /** Writes one line on the control port; false when the port is not held. */
+  writeControl(line: string): boolean {
+    const control = this.control;
+    if (!control || control.destroyed) return false;
+    control.write(line);
+    return true;
   }
 
   /** Waits up to `ms` for QEMU to close the console (it has written everything then). */

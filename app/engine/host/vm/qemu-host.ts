@@ -22,7 +22,17 @@ import { EngineStepError } from '../step-error';
 import { keptPort } from './ports';
 import { dataDiskGiB, dataDiskUsage, growDataDisk } from './qemu-disk';
 import { clientTls, ensureEngineTls, type EngineTlsMaterial } from './engine-tls';
-import { buildImageCommand, describeImage, findVmImage, GUEST_PROTOCOL, staleImageNotice, type VmImage } from './image';
+import {
+  buildImageCommand,
+  describeImage,
+  findVmImage,
+  GUEST_PROTOCOL,
+  GUEST_STATS_PROTOCOL,
+  staleImageNotice,
+  type VmImage,
+} from './image';
+import { GuestStatsChannel } from './guest-stats';
+import type { BulkStatsSource } from '../../docker/stats-dump';
 import { kvmProblem } from './kvm';
 import { findQemu } from './qemu-availability';
 import { GuestChannels } from './qemu-channels';
@@ -121,6 +131,10 @@ export class QemuHost extends VmHostBase implements VmControls {
   private child: ChildProcess | undefined;
   /** Console and control port; the control port is held while the VM runs (the guest counts on it). */
   private channels: GuestChannels | undefined;
+  /** Stats requests on the control port, while it is held and the image's guest answers them. */
+  private stats: GuestStatsChannel | undefined;
+  /** The guest protocol of the image this start boots (image.ts). */
+  private guest = 1;
   private console = '';
   private seen = new Set<string>();
 
@@ -180,6 +194,7 @@ export class QemuHost extends VmHostBase implements VmControls {
       );
     const stale = staleImageNotice(image, this.scriptsDir);
     if (stale) this.notice(stale);
+    this.guest = image.info?.guest ?? 1;
     const kvm = kvmProblem();
     if (this.opts.accel === 'kvm' && kvm)
       throw new EngineStepError(
@@ -249,19 +264,23 @@ export class QemuHost extends VmHostBase implements VmControls {
   private async attach(pid: number): Promise<void> {
     this.vmPid = pid;
     writeOwner(this.paths, pid);
+    const stats = new GuestStatsChannel((line) => channels.writeControl(line));
     const channels = new GuestChannels(
       this.paths,
       () => this.vmPid !== pid || !isAlive(pid),
       this.onConsole,
       () => this.onControlLost(channels, pid),
+      (b) => stats.onData(b),
     );
     this.channels = channels;
+    this.stats = this.guest >= GUEST_STATS_PROTOCOL ? stats : undefined;
     await channels.open();
   }
 
   private detach(): void {
     this.channels?.close();
     this.channels = undefined;
+    this.stats = undefined;
     this.vmPid = undefined;
     this.child = undefined;
   }
@@ -370,6 +389,14 @@ export class QemuHost extends VmHostBase implements VmControls {
         `127.0.0.1:${this.port}`,
       ),
     );
+  }
+
+  /**
+   * Every container's counters in one request on the control port (guest-stats.ts), while the VM runs
+   * an image whose guest answers them; undefined otherwise (the sampler asks the engine).
+   */
+  containerStats(): BulkStatsSource | undefined {
+    return this.machine.state === 'running' ? this.stats : undefined;
   }
 
   terminalEnv(): Record<string, string> {

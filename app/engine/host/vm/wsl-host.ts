@@ -13,6 +13,8 @@ import { RotatingLog } from '../rotating-log';
 import { EngineStepError } from '../step-error';
 import { portFree } from './ports';
 import { runTool } from './run';
+import { ShellStatsSource } from './shell-stats';
+import type { BulkStatsSource } from '../../docker/stats-dump';
 import type { VmControls, VmDiskUsage, VmRestartPlan } from './vm-controls';
 import { VmHostBase, VmStepFailure } from './vm-host-base';
 import { decodeWslOutput, parseWslList, parseWslStatus, wslProblem, type WslDistro } from './wsl-output';
@@ -72,6 +74,7 @@ export class WslHost extends VmHostBase implements VmControls {
   private keepAlive: ChildProcess | undefined;
   private engine: ChildProcess | undefined;
   private readonly env: Record<string, string | undefined>;
+  private stats: ShellStatsSource | undefined;
 
   constructor(private readonly opts: WslHostOptions = {}) {
     const paths = wslPaths(opts.paths ?? berthPaths(opts.env ?? process.env));
@@ -102,6 +105,17 @@ export class WslHost extends VmHostBase implements VmControls {
 
   protected fixFor(message: string): string {
     return wslProblem(message).fix;
+  }
+
+  /** Every container's counters with one `wsl -d berth` command per sample (shell-stats.ts). */
+  containerStats(): BulkStatsSource | undefined {
+    if (this.machine.state !== 'running') return undefined;
+    return (this.stats ??= new ShellStatsSource(
+      "Berth's WSL 2 engine",
+      (command, o) =>
+        runTool(this.wslExe(), ['-d', WSL_DISTRO, '-u', 'root', '-e', ...command], { ...o, env: this.env }),
+      this.opts.resourcesDir,
+    ));
   }
 
   terminalEnv(): Record<string, string> {

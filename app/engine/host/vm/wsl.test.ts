@@ -1,12 +1,15 @@
 // wsl.exe output and WslHost through a fake wsl.exe (test-support/fake-wsl.mjs) that prints
 // UTF-16LE like the real one. Windows is absent here: nothing of this ran against real WSL.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { EngineEvent } from '../types';
 import { WslHost } from './wsl-host';
 import { decodeWslOutput, parseWslList, parseWslStatus, wslProblem } from './wsl-output';
 import { fakeCalls, fakeHome, type FakeHome } from './test-support/fake-tools';
+import { STATS_CONTAINERS, guestCgroupTree } from './test-support/guest-cgroup-tree';
 
 const u16 = (s: string) => Buffer.from(s.replace(/\n/g, '\r\n'), 'utf16le');
 
@@ -73,7 +76,7 @@ afterEach(async () => {
 });
 
 /** A Berth (a WslHost) on a new fake home, or on `home` again: a second Berth on the same data dir. */
-function setup(fake = '', again?: FakeHome) {
+function setup(fake = '', again?: FakeHome, extraEnv: Record<string, string> = {}) {
   const home = again ?? fakeHome();
   if (!again) homes.push(home);
   const wslPath = home.install('fake-wsl.mjs', 'wsl.exe');
@@ -82,7 +85,7 @@ function setup(fake = '', again?: FakeHome) {
   for (const f of ['berth-rootfs.tar.gz', 'berth-data.tar']) writeFileSync(join(resources, 'vm', 'wsl', f), 'tar');
   const host = new WslHost({
     paths: home.paths,
-    env: { ...home.env, FAKE_WSL_HOME: home.dir, FAKE_WSL: fake },
+    env: { ...home.env, FAKE_WSL_HOME: home.dir, FAKE_WSL: fake, ...extraEnv },
     wslPath,
     resourcesDir: resources,
     platform: 'win32',
@@ -240,5 +243,23 @@ describe('WslHost (fake wsl.exe: Windows absent here)', { timeout: 30000 }, () =
   it('handles "no installed distributions" as an empty list', async () => {
     const { host } = setup('no-distros-message');
     expect(await host.start()).toBe('running');
+  });
+  it("reads every container's stats with one `wsl -d berth` command per sample (over a fake guest's cgroup files)", async () => {
+    const guest = mkdtempSync(join(tmpdir(), 'berth-guest-'));
+    onTestFinished(() => rmSync(guest, { recursive: true, force: true }));
+    guestCgroupTree(guest, 'v1-cgroupfs', STATS_CONTAINERS);
+    const { host, calls, home } = setup('', undefined, { FAKE_GUEST_ROOT: guest });
+    // As packaged: the dump script beside the WSL resources (<resources>/vm/linux/berth-cgroup-dump).
+    mkdirSync(join(home.dir, 'resources', 'vm', 'linux'), { recursive: true });
+    copyFileSync(
+      fileURLToPath(new URL('../../../../resources/vm/linux/berth-cgroup-dump', import.meta.url)),
+      join(home.dir, 'resources', 'vm', 'linux', 'berth-cgroup-dump'),
+    );
+    expect(host.containerStats?.()).toBeUndefined(); // not running yet
+    expect(await host.start()).toBe('running');
+    const got = await host.containerStats!()!.read(STATS_CONTAINERS.map((c) => c.id));
+    expect([...got.keys()]).toEqual([STATS_CONTAINERS[0]!.id]); // the other one has no process: stopped
+    expect(got.get(STATS_CONTAINERS[0]!.id)).toMatchObject({ cpuNs: 42_000, onlineCpus: 2, netTx: 20, pids: 3 });
+    expect(calls().filter((c) => c.startsWith('-d berth -u root -e /bin/sh -c'))).toHaveLength(1);
   });
 });

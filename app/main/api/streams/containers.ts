@@ -5,16 +5,20 @@ import { readLogBytes } from '../../../engine/docker/logs';
 import { streamStats } from '../../../engine/docker/stats';
 import { StatsSampler } from '../../../engine/docker/stats-sampler';
 import type { ExecItem, StatsSample, SubscriptionInput } from '../../../shared/contract';
+import type { EngineAccess } from '../context';
 import type { SubscriptionHandlers } from '../types';
 import { fromListener } from './from-listener';
 
-/** One sampler per engine connection, shared by every list that shows stats. */
+/**
+ * One sampler per engine connection, shared by every list that shows stats; when the active host is
+ * one of Berth's VMs, each round's counters come from it in one request (its containerStats()).
+ */
 const samplers = new WeakMap<EngineClient, StatsSampler>();
 
-function samplerFor(client: EngineClient): StatsSampler {
+function samplerFor(client: EngineClient, engine: EngineAccess): StatsSampler {
   let s = samplers.get(client);
   if (!s) {
-    s = new StatsSampler(client, { intervalMs: 2000, concurrency: 4 });
+    s = new StatsSampler(client, { intervalMs: 2000, concurrency: 4, bulk: () => engine.vmHost()?.containerStats?.() });
     samplers.set(client, s);
   }
   return s;
@@ -58,7 +62,7 @@ export const containerStreams: Pick<
     items: streamStats(await engine.client(), id, { signal }),
   }),
   'stats.sample': async ({ ids }, { engine, signal }) => {
-    const sampler = samplerFor(await engine.client());
+    const sampler = samplerFor(await engine.client(), engine);
     return { batches: fromListener<StatsSample[]>(signal, (push) => sampler.subscribe(ids, push)) };
   },
   'containers.exec': async ({ id, shell, user, cols, rows }, { engine, signal }) => {

@@ -4,7 +4,7 @@
 // its state in $LIMA_HOME/_fake/state.json, and on `start` runs fake-engine.mjs on the hostSocket of
 // the instance's lima.yaml, as Lima's socket forwarding would. FAKE_LIMA (comma-separated) picks
 // failures: version=X, download-fails, stop-hangs, start-slow.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
   cpSync,
@@ -200,7 +200,15 @@ async function main() {
       process.stdout.write(`${words.at(-1)}: 1.2 GiB (1288490188 bytes) trimmed\n`);
       return;
     }
-    fatal(`the fake limactl shell runs only fstrim, not ${words.join(' ')}`);
+    if (words[0] === '/bin/sh' && words[1] === '-c') {
+      // The stats dump (shell-stats.ts), run here over the fake guest's files (FAKE_GUEST_ROOT).
+      const r = spawnSync(words[0], words.slice(1), {
+        env: { ...process.env, BERTH_CGROUP_ROOT: process.env.FAKE_GUEST_ROOT ?? '/nonexistent' },
+        stdio: 'inherit',
+      });
+      process.exit(r.status ?? 1);
+    }
+    fatal(`the fake limactl shell runs only fstrim and the stats dump, not ${words.join(' ')}`);
   }
   if (cmd === 'stop') {
     const force = args.includes('--force') || args.includes('-f');

@@ -3,7 +3,7 @@
 // wsl.exe prints them (output of programs run inside a distro stays UTF-8). State lives in
 // $FAKE_WSL_HOME/_fake/state.json. FAKE_WSL (comma-separated) picks failures: not-installed,
 // virtualization-off, kernel-update, no-distros-message, engine-crashes, version1.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +118,13 @@ if (cmd === '--status') {
     save();
     process.stdout.write('berth-data-ready\n');
     setInterval(() => undefined, 1 << 30);
+  } else if (command[0] === '/bin/sh' && command[1] === '-c' && command[2].includes('berth_cgroup_dump')) {
+    // The stats dump (shell-stats.ts), run here over the fake guest's files (FAKE_GUEST_ROOT).
+    const r = spawnSync(command[0], command.slice(1), {
+      env: { ...process.env, BERTH_CGROUP_ROOT: process.env.FAKE_GUEST_ROOT ?? '/nonexistent' },
+      stdio: 'inherit',
+    });
+    process.exit(r.status ?? 1);
   } else if (command.join(' ').includes('docker.pid')) {
     const engine = state.distros.berth?.enginePid;
     if (engine && alive(engine)) process.kill(engine, 'SIGTERM');
