@@ -47,7 +47,11 @@ export async function openKube(kc: KubeConfig, req: KubeRequest): Promise<Incomi
     headers['Content-Length'] = String(Buffer.byteLength(req.body));
   }
   const mod = url.protocol === 'http:' ? http : https;
-  if (url.protocol === 'http:') delete opts.agent;
+  if (url.protocol === 'http:') {
+    // As kubectl: credentials never travel over plain HTTP.
+    delete opts.agent;
+    delete headers.Authorization;
+  }
   return new Promise((resolve, reject) => {
     const r = mod.request(url, { ...opts, headers, ...(req.signal ? { signal: req.signal } : {}) }, resolve);
     if (req.timeoutMs)
