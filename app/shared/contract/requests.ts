@@ -9,6 +9,7 @@ import { composeRequests } from './areas/compose';
 import { registryRequests } from './areas/registries';
 import { hostRequests } from './areas/host';
 import { vmRequests } from './areas/vm';
+import { kubeRequests } from './areas/kube';
 
 export { runSpec, type RunSpec } from './areas/containers';
 
@@ -20,6 +21,7 @@ export const requests = {
   ...registryRequests,
   ...hostRequests,
   ...vmRequests,
+  ...kubeRequests,
 };
 
 export type Requests = typeof requests;

@@ -6,6 +6,7 @@ import { subscription, type SubscriptionDef } from './define';
 import { composeSubscriptions } from './areas/compose';
 import { systemSubscriptions } from './areas/system';
 import { transferSubscriptions } from './areas/transfers';
+import { kubeSubscriptions } from './areas/kube';
 import type { EngineEvent, EngineStatus, LogLine, StatsSample, TaskInfo } from './dto';
 
 export type { DownloadItem, UploadInput, UploadItem } from './areas/transfers';
@@ -60,6 +61,7 @@ export const subscriptions = {
   ...composeSubscriptions,
   ...systemSubscriptions,
   ...transferSubscriptions,
+  ...kubeSubscriptions,
 };
 
 export type Subscriptions = typeof subscriptions;

@@ -175,3 +175,12 @@ export function fakeDeployment(
     status: { replicas, readyReplicas: ready, updatedReplicas: upToDate, availableReplicas: ready },
   };
 }
+
+/** Waits until `cond` holds, checking every 10 ms; throws after `ms`. */
+export async function until(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -9,6 +9,7 @@ import { objectHandlers } from './objects';
 import { composeHandlers } from './compose';
 import { registryHandlers } from './registries';
 import { vmHandlers } from './vm';
+import { kubeHandlers } from './kube';
 
 export const handlers: RequestHandlers = {
   ...engineHandlers,
@@ -20,4 +21,5 @@ export const handlers: RequestHandlers = {
   ...composeHandlers,
   ...registryHandlers,
   ...vmHandlers,
+  ...kubeHandlers,
 };

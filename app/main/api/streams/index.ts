@@ -5,6 +5,7 @@ import { engineStreams } from './engine';
 import { composeStreams } from './compose';
 import { systemStreams } from './system';
 import { transferStreams } from './transfers';
+import { kubeStreams } from './kube';
 
 export const streams: SubscriptionHandlers = {
   ...engineStreams,
@@ -12,4 +13,5 @@ export const streams: SubscriptionHandlers = {
   ...composeStreams,
   ...systemStreams,
   ...transferStreams,
+  ...kubeStreams,
 };
