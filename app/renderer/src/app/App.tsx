@@ -5,6 +5,7 @@ import { ImagesPage } from '../features/images/ImagesPage';
 import { RegistriesPage } from '../features/registries/RegistriesPage';
 import { VolumesPage } from '../features/volumes/VolumesPage';
 import { NetworksPage } from '../features/networks/NetworksPage';
+import { KubernetesPage } from '../features/kubernetes/KubernetesPage';
 import { ComposePage } from '../features/compose/ComposePage';
 import { EnginePage } from '../features/engine-page/EnginePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -53,6 +54,7 @@ const pageComponents: Record<Page, (p: { rest: string[] }) => React.JSX.Element>
   volumes: VolumesPage,
   networks: NetworksPage,
   compose: ComposePage,
+  kubernetes: KubernetesPage,
   engine: EnginePage,
   settings: SettingsPage,
 };

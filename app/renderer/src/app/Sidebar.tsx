@@ -12,6 +12,7 @@ const items: { page: Page; label: string; icon: IconName }[] = [
   { page: 'volumes', label: 'Volumes', icon: 'volumes' },
   { page: 'networks', label: 'Networks', icon: 'networks' },
   { page: 'compose', label: 'Compose', icon: 'compose' },
+  { page: 'kubernetes', label: 'Kubernetes', icon: 'kubernetes' },
   { page: 'engine', label: 'Engine', icon: 'engine' },
   { page: 'settings', label: 'Settings', icon: 'settings' },
 ];

@@ -1,7 +1,8 @@
 // Hash routes (#/containers/<id>/logs): deep-linkable, reload- and back/forward-safe.
 import { useSyncExternalStore } from 'react';
 
-export type Page = 'containers' | 'images' | 'registries' | 'volumes' | 'networks' | 'compose' | 'engine' | 'settings';
+export type Page =
+  'containers' | 'images' | 'registries' | 'volumes' | 'networks' | 'compose' | 'kubernetes' | 'engine' | 'settings';
 export const pages: Page[] = [
   'containers',
   'images',
@@ -9,6 +10,7 @@ export const pages: Page[] = [
   'volumes',
   'networks',
   'compose',
+  'kubernetes',
   'engine',
   'settings',
 ];
