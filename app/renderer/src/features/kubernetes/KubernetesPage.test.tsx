@@ -111,7 +111,7 @@ describe('KubernetesPage', () => {
     const row = within(table).getByRole('row', { name: /web-1/ });
     expect(row.textContent).toContain('Running');
     expect(row.textContent).toContain('1/1');
-    expect(row.textContent).toContain('ReplicaSet/web-abc');
+    expect(row.textContent).toContain('ReplicaSet web-abc');
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Connected · Kubernetes v1.31.0');
     live('kube.pods')[0]!.push([{ type: 'upsert', item: pod('web-2', { phase: 'Pending', readyContainers: 0 }) }]);
     expect(within(table).getByRole('row', { name: /web-2/ }).textContent).toContain('0/1');

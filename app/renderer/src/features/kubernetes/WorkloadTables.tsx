@@ -41,7 +41,13 @@ export function PodsTable({
       render: (p) => `${p.readyContainers}/${p.containers.length}`,
     },
     { label: 'Restarts', value: (p) => p.restarts, render: (p) => p.restarts },
-    { label: 'Node', value: (p) => p.node, priority: 3, render: (p) => p.node || <span className="muted">—</span> },
+    {
+      label: 'Node',
+      value: (p) => p.node,
+      priority: 3,
+      className: 'nowrap',
+      render: (p) => p.node || <span className="muted">—</span>,
+    },
     {
       label: 'IP',
       value: (p) => p.ip,
@@ -58,7 +64,17 @@ export function PodsTable({
       label: 'Owned by',
       value: (p) => p.owner,
       priority: 2,
-      render: (p) => (p.owner ? <span title={p.owner}>{p.owner}</span> : <span className="muted">—</span>),
+      className: 'nowrap',
+      // The kind (ReplicaSet, Job …) in the tooltip and the accessible text; the name on screen.
+      render: (p) =>
+        p.owner ? (
+          <span title={p.owner}>
+            <span className="visually-hidden">{p.owner.split('/')[0]} </span>
+            {p.owner.split('/').slice(1).join('/')}
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        ),
     },
   ];
   return (
