@@ -17,6 +17,26 @@ export default tseslint.config(
     },
   },
   {
+    // One way to call the engine: engine-request.ts (see app/engine/docker/README.md).
+    files: ['app/**/*.ts'],
+    ignores: ['app/engine/docker/engine-request.ts', 'app/engine/docker/connection-pool.ts', 'app/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.object.name='client'][object.property.name='docker'][property.name!='modem']",
+          message:
+            "Call the engine through engine-request.ts (dialJson, dialStream, dialUpgrade), not dockerode's methods.",
+        },
+        {
+          selector: "MemberExpression[object.property.name='modem'][property.name='dial']",
+          message: 'Call the engine through engine-request.ts (dialJson, dialStream, dialUpgrade).',
+        },
+      ],
+    },
+  },
+  {
     files: ['app/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
   },

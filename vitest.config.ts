@@ -14,6 +14,9 @@ export default defineConfig({
             'bench/**/*.test.ts',
           ],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          // Unit tests assert behaviour, never speed (speed is bench/'s job): a test that handles a
+          // million log lines or spawns a credential helper must not fail because the machine is busy.
+          testTimeout: 30000,
         },
       },
       {

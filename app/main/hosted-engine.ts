@@ -3,7 +3,8 @@
 // client (hosted/client-holder), the shared event stream and the liveness it implies
 // (hosted/events-relay, hosted/liveness), and the VM idle saver every request passes (idle-gate).
 // Every change lands in changed(), the one place that tells status listeners and the events relay.
-import type { EngineClient } from '../engine/docker/client';
+import { engineApi, type EngineApi } from '../engine/docker';
+import { dialJson, type EngineClient } from '../engine/docker/client';
 import type { EngineEvent as HostEvent, EngineHost } from '../engine/host/types';
 import { isVmHost, type VmHost } from '../engine/host/vm/vm-controls';
 import type { EngineEvent, EngineStatus } from '../shared/contract';
@@ -45,7 +46,7 @@ export class HostedEngine implements EngineAccess {
   ) {
     this.idle = new IdleGate(
       async () => {
-        const info = (await (await this.clients.get()).docker.info()) as { ContainersRunning?: number };
+        const info = await dialJson<{ ContainersRunning?: number }>(await this.clients.get(), { path: '/info' });
         return info.ContainersRunning ?? 1;
       },
       opts.minuteMs,
@@ -74,6 +75,10 @@ export class HostedEngine implements EngineAccess {
 
   onEvent(listener: (e: EngineEvent) => void): Subscription {
     return this.relay.on(listener);
+  }
+
+  async api(): Promise<EngineApi> {
+    return engineApi(await this.client());
   }
 
   async client(): Promise<EngineClient> {

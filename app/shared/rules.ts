@@ -1,18 +1,22 @@
 // Input rules shared by the contract's schemas (checked where a call is received) and the
 // renderer's forms (checked as the user types), so both refuse the same things with the same words.
 import { z } from 'zod';
+import { imageTargetProblem, readImageReference } from './image-reference';
 
-/** Docker's container name rule. */
+/** Docker's container name rule; a leading "/" (as the engine reports names) is tolerated and dropped. */
 export const CONTAINER_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
-/** Volume and network names (Docker: same alphabet as containers, may be one character). */
+/** A container by its id (full or a prefix) or name; a leading "/" is tolerated and dropped, as the engine does. */
+export const CONTAINER_REF = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+/** Volume and network names and ids (Docker: same alphabet as containers, may be one character). */
 export const OBJECT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-const ENGINE_ID = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+/** A new volume's name (the local driver wants at least two characters). */
+export const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 export const containerRef = z
   .string()
   .min(1, 'Give a container name or id.')
-  .max(255)
-  .regex(ENGINE_ID, 'A container is named by letters, digits, "_", "." and "-".');
+  .max(255, 'A container name or id has at most 255 characters.')
+  .regex(CONTAINER_REF, 'A container is named by letters, digits, "_", "." and "-".');
 
 export const containerName = z
   .string()
@@ -42,18 +46,35 @@ export const envVar = z.string().regex(/^[^=\s]+(=|$)/, ENV_RULE);
 export const objectName = z
   .string()
   .min(1, 'Give a name.')
-  .max(255)
+  .max(255, 'A name has at most 255 characters.')
   .regex(OBJECT_NAME, 'A name uses only letters, digits, "_", "." and "-", and starts with a letter or digit.');
 
-/** Loose image reference check; the engine facade applies the full reference grammar. */
+export const volumeName = z
+  .string()
+  .min(1, 'Give a name.')
+  .max(255, 'A name has at most 255 characters.')
+  .regex(
+    VOLUME_NAME,
+    'A name uses only letters, digits, "_", "." and "-", starts with a letter or digit, and has at least two characters.',
+  );
+
+/** An image reference by Docker's grammar (image-reference.ts), the same for the contract, the forms and the facade. */
 export const imageRef = z
   .string()
-  .min(1, 'Give an image, e.g. nginx:latest.')
-  .max(512)
-  .regex(
-    /^[a-z0-9][a-zA-Z0-9._\-/:@]*$/,
-    'An image reference looks like name, name:tag or registry/name:tag, in lowercase.',
-  );
+  .max(512, 'An image reference has at most 512 characters.')
+  .superRefine((ref, ctx) => {
+    const r = readImageReference(ref);
+    if ('problem' in r) ctx.addIssue({ code: 'custom', message: r.problem });
+  });
+
+/** An existing image: by reference, or by id (sha256:… or a hex prefix of 12 or more). */
+export const imageTarget = z
+  .string()
+  .max(512, 'An image reference has at most 512 characters.')
+  .superRefine((ref, ctx) => {
+    const problem = imageTargetProblem(ref);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** First message of a ZodError, for a form field. */
 export function firstIssue(result: {

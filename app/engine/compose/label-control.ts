@@ -1,7 +1,7 @@
 // Start, stop and restart a project by its label, and bring it down by label when its compose files
 // are gone: these need no compose file, only the engine.
 import { BerthError } from '../../shared/errors';
-import type { EngineClient } from '../docker/client';
+import { dialJson, type EngineClient } from '../docker/client';
 import { removeContainer, restartContainer, startContainer, stopContainer } from '../docker/containers-lifecycle';
 import type { ContainerSummary } from '../docker/containers';
 import { attempt } from '../docker/errors';
@@ -64,7 +64,10 @@ export async function downByLabel(
     await removeContainer(client, c.id, { force: true });
   }
   const networks = await attempt(`list the networks of project "${name}"`, () =>
-    client.docker.listNetworks({ filters: { label: [`${PROJECT_LABEL}=${name}`] } }),
+    dialJson<{ Id: string; Name: string }[]>(client, {
+      path: '/networks',
+      query: { filters: JSON.stringify({ label: [`${PROJECT_LABEL}=${name}`] }) },
+    }),
   );
   for (const n of networks) {
     say(`Removing network ${n.Name}`);

@@ -9,7 +9,6 @@ function container(name: string, state: ContainerSummary['state'], labels: Recor
   return {
     id: `id-${name}`,
     name,
-    names: [name],
     image: 'berth-fixture/busybox:latest',
     imageId: 'sha256:x',
     command: 'sh',

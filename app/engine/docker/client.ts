@@ -1,12 +1,13 @@
 // Opens a dockerode client on an engine address and negotiates the API version from /_ping.
 import Docker from 'dockerode';
-import { request, type IncomingMessage, type RequestOptions } from 'node:http';
+import { request, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type DockerModem from 'docker-modem';
 import { BerthError } from '../../shared/errors';
 import { poolConnections } from './connection-pool';
+import { dialJson, dialStream } from './engine-request';
 
 export { ENGINE_POOL_SOCKETS, ENGINE_STREAM_SOCKETS, withAbortSignal } from './connection-pool';
+export { dialJson, dialStream, dialUpgrade, type DialOptions } from './engine-request';
 
 /** Highest Engine API version Berth is written against; newer engines are spoken to at this version. */
 export const MAX_API_VERSION = '1.47';
@@ -150,21 +151,12 @@ function describeAddress(address: EngineAddress): string {
  * Api-Version header. Falls back to /version for engines that do not send the header.
  */
 async function pingApiVersion(probe: Docker): Promise<string> {
-  const res = await new Promise<IncomingMessage>((resolve, reject) =>
-    probe.modem.dial(
-      {
-        path: '/_ping',
-        method: 'GET',
-        isStream: true,
-        statusCodes: { 200: true, 500: 'server error', 503: 'unavailable' },
-      },
-      (err, r) => (err ? reject(err) : resolve(r as IncomingMessage)),
-    ),
-  );
+  const client = { docker: probe } as EngineClient;
+  const res = await dialStream(client, { path: '/_ping' });
   res.resume();
   const header = res.headers['api-version'];
   if (typeof header === 'string' && /^\d+\.\d+$/.test(header)) return header;
-  const version = (await probe.version()) as { ApiVersion?: string };
+  const version = await dialJson<{ ApiVersion?: string }>(client, { path: '/version' });
   return version.ApiVersion ?? MIN_API_VERSION;
 }
 
@@ -192,58 +184,6 @@ export async function connectEngine(address: EngineAddress): Promise<EngineClien
   const docker = new Docker(dockerOptions(address, apiVersion));
   if (address.kind !== 'ssh') poolConnections(docker, address.kind === 'tcp' && !!address.tls);
   return { docker, address, apiVersion, engineApiVersion };
-}
-
-export interface DialOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
-  /** Path without the version prefix, e.g. `/containers/json`. */
-  path: string;
-  query?: Record<string, string | number | boolean | undefined>;
-  body?: unknown;
-  /** Status codes that mean success (default 200, 201, 204). */
-  ok?: number[];
-  signal?: AbortSignal;
-}
-
-function dialOptions(o: DialOptions, isStream: boolean): DockerModem.DialOptions {
-  const query: Record<string, string | number | boolean> = {};
-  for (const [k, v] of Object.entries(o.query ?? {})) if (v !== undefined) query[k] = v;
-  const statusCodes: Record<number, boolean | string> = {
-    304: 'not modified',
-    400: 'bad parameter',
-    401: 'unauthorized',
-    403: 'forbidden',
-    404: 'not found',
-    409: 'conflict',
-    500: 'server error',
-    503: 'unavailable',
-  };
-  for (const c of o.ok ?? [200, 201, 204]) statusCodes[c] = true;
-  // docker-modem's conventions: a path ending in "?" gets `_query` appended; a POST sends `_body`,
-  // and with allowEmpty false an empty `{}` body is not sent at all (start refuses any body).
-  return {
-    path: `${o.path}?`,
-    method: o.method ?? 'GET',
-    isStream,
-    statusCodes,
-    allowEmpty: o.body !== undefined,
-    options: { _query: query, _body: o.body ?? {} },
-    ...(o.signal ? { abortSignal: o.signal } : {}),
-  };
-}
-
-/** One engine call whose answer is JSON (or nothing). */
-export function dialJson<T>(client: EngineClient, o: DialOptions): Promise<T> {
-  return new Promise<T>((resolve, reject) =>
-    client.docker.modem.dial(dialOptions(o, false), (err, data) => (err ? reject(err) : resolve(data as T))),
-  );
-}
-
-/** One engine call whose answer is a byte stream (logs, stats, events): resolves to the response. */
-export function dialStream(client: EngineClient, o: DialOptions): Promise<IncomingMessage> {
-  return new Promise<IncomingMessage>((resolve, reject) =>
-    client.docker.modem.dial(dialOptions(o, true), (err, res) => (err ? reject(err) : resolve(res as IncomingMessage))),
-  );
 }
 
 /** Whether the engine runs on this machine, so its processes and cgroups are visible in /proc. */

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { isAbsolute, posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BerthError } from '../../shared/errors';
-import type { EngineClient } from './client';
+import { dialJson, dialStream, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { readTar, tarOneFile } from './container-files-tar';
 import { sideFileFor } from './side-file';
@@ -52,20 +52,21 @@ function fromGoMode(mode: number): { type: FileEntry['type']; mode: number } {
   return { type, mode: (mode & 0o777) | special };
 }
 
-function check(container: string, path: string): void {
-  checkObjectRef(container, 'container', 'container');
+/** The archive path of a checked container (a leading "/" of its name dropped). */
+function archivePath(container: string, path: string): string {
   checkInnerPath(path, 'path');
+  return `/containers/${encodeURIComponent(checkObjectRef(container, 'container', 'container'))}/archive`;
 }
 
 /** What is at `path` in the container (HEAD /archive), following no links. */
 export async function statContainerPath(client: EngineClient, container: string, path: string): Promise<PathStat> {
-  check(container, path);
-  const res = (await attempt(`look at "${path}" in container "${container}"`, () =>
-    client.docker.getContainer(container).infoArchive({ path }),
-  )) as unknown as { headers?: Record<string, string | undefined>; resume?: () => void };
-  res.resume?.();
-  const header = res.headers?.['x-docker-container-path-stat'];
-  if (!header)
+  const at = archivePath(container, path);
+  const res = await attempt(`look at "${path}" in container "${container}"`, () =>
+    dialStream(client, { method: 'HEAD', path: at, query: { path } }),
+  );
+  res.resume();
+  const header = res.headers['x-docker-container-path-stat'];
+  if (typeof header !== 'string')
     throw new BerthError({
       kind: 'internal',
       message: `Could not look at "${path}" in container "${container}": the engine sent no file information.`,
@@ -96,10 +97,10 @@ export async function containerArchive(
   path: string,
   signal?: AbortSignal,
 ): Promise<Readable> {
-  check(container, path);
-  return (await attempt(`read "${path}" in container "${container}"`, () =>
-    client.docker.getContainer(container).getArchive({ path, ...(signal ? { abortSignal: signal } : {}) }),
-  )) as unknown as Readable;
+  const at = archivePath(container, path);
+  return attempt(`read "${path}" in container "${container}"`, () =>
+    dialStream(client, { path: at, query: { path }, ...(signal ? { signal } : {}) }),
+  );
 }
 
 /**
@@ -113,7 +114,6 @@ export async function listContainerDir(
   path: string,
   opts: { maxBytes?: number } = {},
 ): Promise<DirectoryListing> {
-  check(container, path);
   const st = await statContainerPath(client, container, path);
   if (st.type !== 'dir' && !(st.type === 'symlink' && st.linkTarget)) {
     throw new BerthError({
@@ -225,6 +225,27 @@ export interface UploadOptions {
   mode?: number;
 }
 
+/** Extracts a tar into folder `dir` of the container (PUT /archive); a folder is never replaced by a file. */
+export async function putContainerArchive(
+  client: EngineClient,
+  container: string,
+  dir: string,
+  tar: Readable | Buffer,
+  what: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const at = archivePath(container, dir);
+  await attempt(what, () =>
+    dialJson(client, {
+      method: 'PUT',
+      path: at,
+      query: { path: dir, noOverwriteDirNonDir: true },
+      upload: tar,
+      ...(signal ? { signal } : {}),
+    }),
+  );
+}
+
 /** Puts one file into folder `dir` of the container (PUT /archive). */
 export async function uploadToContainer(
   client: EngineClient,
@@ -232,7 +253,7 @@ export async function uploadToContainer(
   dir: string,
   file: UploadOptions,
 ): Promise<{ path: string; size: number }> {
-  check(container, dir);
+  archivePath(container, dir);
   const name = file.name;
   if (typeof name !== 'string' || !name || name.includes('/') || name === '.' || name === '..' || name.includes('\0'))
     throw new BerthError({
@@ -265,9 +286,7 @@ export async function uploadToContainer(
   else if (typeof file.content === 'string') data = Buffer.from(file.content, 'base64');
   else throw new BerthError({ kind: 'invalid', field: 'content', message: 'Give the file content or a local file.' });
   const tar = tarOneFile(name, data, file.mode ?? 0o644);
-  await attempt(`upload "${name}" to "${dir}" in container "${container}"`, () =>
-    client.docker.getContainer(container).putArchive(tar, { path: dir, noOverwriteDirNonDir: true }),
-  );
+  await putContainerArchive(client, container, dir, tar, `upload "${name}" to "${dir}" in container "${container}"`);
   return { path: posix.join(dir, name), size: data.length };
 }
 
@@ -282,7 +301,7 @@ export async function downloadContainerPath(
   destFile: string,
   opts: { signal?: AbortSignal } = {},
 ): Promise<{ file: string; bytes: number }> {
-  check(container, path);
+  archivePath(container, path);
   checkDestFile(destFile);
   const stream = await containerArchive(client, container, path, opts.signal);
   return writeArchive(stream, destFile, `download "${path}" from container "${container}"`, opts.signal);

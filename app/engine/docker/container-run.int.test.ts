@@ -2,13 +2,13 @@
 // removal, a bare KEY is passed through as docker does, and every refusal names the right field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
-import { BerthError } from '../../shared/errors';
 import type { LogLine } from '../../shared/contract/dto';
 import { rejection } from './test-support/rejection';
 import { connectEngine, type EngineClient } from './client';
 import { runContainer } from './container-run';
 import { runContainerAttached } from './container-run-attached';
 import { inspectContainer } from './containers';
+import { toBerthError } from './errors';
 import { freePortRange } from '../../../harness/free-ports';
 
 let client: EngineClient;
@@ -156,12 +156,14 @@ describe('a refusal names the field it concerns', () => {
     );
     expect(mount.field).toBe('volumes');
     // …while an engine-internal failure with "port" inside a word stays on the form, not on ports.
-    const { withRunField } = await import('./run-errors');
-    const internal = new BerthError({
-      kind: 'internal',
-      message: 'Could not start container "x": the engine reported an error (operation not supported).',
-      detail: 'failed to create shim task: OCI runtime create failed: operation not supported: unknown',
-    });
-    expect((withRunField('start', internal) as BerthError).field).toBeUndefined();
+    const internal = toBerthError(
+      Object.assign(new Error('x'), {
+        statusCode: 500,
+        json: { message: 'failed to create shim task: OCI runtime create failed: operation not supported: unknown' },
+      }),
+      'start container "x"',
+    );
+    expect(internal).toMatchObject({ kind: 'internal' });
+    expect(internal.field).toBeUndefined();
   });
 });

@@ -1,9 +1,8 @@
 // Create and run a container from a RunSpec, validated before the engine sees anything. A refusal
-// from the engine names the field it concerns (run-errors.ts).
+// from the engine names the field it concerns (errors.ts classifies it).
 import { dialJson, type EngineClient } from './client';
 import { attempt } from './errors';
 import { removeContainer, startContainer } from './containers-lifecycle';
-import { withRunField } from './run-errors';
 import {
   invalidInput,
   validateAbsolutePath,
@@ -198,19 +197,15 @@ export async function createContainer(client: EngineClient, spec: RunSpec, opts:
   validateRunSpec(spec);
   const label = spec.name ? `"${spec.name}"` : `from ${spec.image}`;
   const body = createBody({ ...spec, env: passThroughEnv(spec.env ?? [], opts.hostEnv) });
-  try {
-    const r = await attempt(`create container ${label}`, () =>
-      dialJson<{ Id: string; Warnings?: string[] | null }>(client, {
-        method: 'POST',
-        path: '/containers/create',
-        query: spec.name ? { name: spec.name } : {},
-        body,
-      }),
-    );
-    return { id: r.Id, warnings: r.Warnings ?? [] };
-  } catch (err) {
-    throw withRunField('create', err);
-  }
+  const r = await attempt(`create container ${label}`, () =>
+    dialJson<{ Id: string; Warnings?: string[] | null }>(client, {
+      method: 'POST',
+      path: '/containers/create',
+      query: spec.name ? { name: spec.name } : {},
+      body,
+    }),
+  );
+  return { id: r.Id, warnings: r.Warnings ?? [] };
 }
 
 /** Starts a just-created container; if it cannot start, removes it again and throws (with its field). */
@@ -219,7 +214,7 @@ export async function startCreated(client: EngineClient, spec: RunSpec, id: stri
     await startContainer(client, spec.name ?? id.slice(0, 12));
   } catch (err) {
     await removeContainer(client, id, { force: true, volumes: true }).catch(() => undefined);
-    throw withRunField('start', err);
+    throw err;
   }
 }
 

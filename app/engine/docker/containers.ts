@@ -5,30 +5,18 @@ import { dialJson, type EngineClient } from './client';
 import type {
   ComposeLabels,
   ContainerState,
-  ContainerSummary as ContractContainerSummary,
+  ContainerSummary,
   PortMapping,
+  ProcessList,
 } from '../../shared/contract/dto';
 import { parseStatus, statusLine, type Health } from '../../shared/container-status';
 import { BerthError } from '../../shared/errors';
 import { attempt } from './errors';
+import { mapLimit } from './map-limit';
+import { HELPER_LABEL } from './volume-files';
 import { validateContainerRef } from './validate';
 
-export type { ComposeLabels, ContainerState, PortMapping };
-
-export interface MountSummary {
-  type: string;
-  source?: string;
-  destination: string;
-  name?: string;
-  readOnly?: boolean;
-}
-
-/** The contract's container row, plus every name and whether each mount is read-only. */
-export interface ContainerSummary extends Omit<ContractContainerSummary, 'mounts'> {
-  /** Every name the engine reports, without the leading "/". */
-  names: string[];
-  mounts: MountSummary[];
-}
+export type { ComposeLabels, ContainerState, ContainerSummary, PortMapping };
 
 /** The engine's inspect answer, as plain JSON. */
 export type ContainerDetails = ContainerInspectInfo;
@@ -96,7 +84,6 @@ export function toContainerSummary(c: ContainerInfo, now = Date.now()): Containe
     id: c.Id,
     // The primary name: the one without a "/" inside (links add "other/alias" names).
     name: names.find((n) => !n.includes('/')) ?? names[0] ?? c.Id.slice(0, 12),
-    names,
     image: c.Image,
     imageId: c.ImageID,
     command: c.Command,
@@ -166,11 +153,9 @@ export function summaryFromInspect(info: ContainerInspectInfo, now = Date.now())
     ...(state === 'exited' || state === 'restarting' || state === 'dead' ? { exitCode: st.ExitCode } : {}),
     ...(health === 'starting' || health === 'healthy' || health === 'unhealthy' ? { health: health as Health } : {}),
   };
-  const name = info.Name.replace(/^\//, '');
   return {
     id: info.Id,
-    name,
-    names: [name],
+    name: info.Name.replace(/^\//, ''),
     image: info.Config?.Image ?? info.Image,
     imageId: info.Image,
     command: commandOf(info.Path, info.Args),
@@ -232,16 +217,28 @@ export async function enrichContainers(
   const todo = list.filter((c) => wantsInspect(c, now)).slice(0, max);
   if (todo.length === 0) return list;
   const found = new Map<string, ContainerSummary>();
-  let next = 0;
-  const worker = async () => {
-    while (next < todo.length) {
-      const c = todo[next++]!;
-      const s = await containerSummary(client, c.id).catch(() => undefined);
-      if (s) found.set(c.id, { ...c, ...s, names: c.names, image: c.image });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
+  await mapLimit(todo, concurrency, async (c) => {
+    const s = await containerSummary(client, c.id).catch(() => undefined);
+    if (s) found.set(c.id, { ...c, ...s, image: c.image });
+  });
   return list.map((c) => found.get(c.id) ?? c);
+}
+
+/** Berth's own short-lived helpers (volume browsing) are not the user's containers. */
+const isUsers = (c: ContainerSummary) => !(HELPER_LABEL in c.labels);
+
+/** The user's containers (Berth's helpers left out), with what only an inspect says filled in where it matters. */
+export async function listUserContainers(
+  client: EngineClient,
+  opts: { all?: boolean } = {},
+): Promise<ContainerSummary[]> {
+  return enrichContainers(client, (await listContainers(client, { all: opts.all ?? true })).filter(isUsers));
+}
+
+/** One of the user's containers, read by inspect; null when it is gone (or is one of Berth's helpers). */
+export async function userContainerSummary(client: EngineClient, id: string): Promise<ContainerSummary | null> {
+  const c = await containerSummary(client, id);
+  return c && isUsers(c) ? c : null;
 }
 
 /** Lists containers. Never asks for sizes (that takes seconds to minutes); see containerSize. */
@@ -289,11 +286,6 @@ export async function containerSize(client: EngineClient, id: string): Promise<C
     }),
   );
   return { sizeRw: info.SizeRw ?? 0, sizeRootFs: info.SizeRootFs ?? 0 };
-}
-
-export interface ProcessList {
-  titles: string[];
-  processes: string[][];
 }
 
 /** The processes running in a container (`docker top`). */

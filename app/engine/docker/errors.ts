@@ -1,8 +1,10 @@
-// Maps whatever the engine, the socket or the local file system threw to a BerthError with a sentence
-// a user understands. The HTTP status decides the kind first; the engine's message then picks the
-// sentence (and the kind, for statuses that say little, like 500). Where the failing input is known the
-// error names its field, so forms need not read the sentence.
+// Classifies whatever the engine, the socket or the local file system threw, once, into a
+// BerthError `{ kind, field?, message, detail? }`. The HTTP status decides the kind first; the
+// engine's own message then picks the row of engine-messages.ts, which gives the kind for statuses
+// that say little (a 500, an error line inside a stream), the field the failure concerns and the
+// sentence. Nothing downstream reads the sentence: forms read `field`, code reads `kind`.
 import { BerthError, type ErrorKind } from '../../shared/errors';
+import { engineMessageFor, type EngineCause } from './engine-messages';
 import { isSocketError, localFailure } from './local-errors';
 
 interface RawEngineError {
@@ -29,29 +31,25 @@ const socketCodes = new Set([
   'ENOTFOUND',
 ]);
 
-function engineMessage(e: RawEngineError): string {
+/** The engine's own words: the JSON message, without dockerode's "(HTTP code 404) no such container - " prefix. */
+function engineMessage(e: RawEngineError | string): string {
+  if (typeof e === 'string') return e.trim();
   const fromJson = e.json && typeof e.json === 'object' ? e.json.message : undefined;
   const raw = fromJson ?? e.message ?? String(e);
-  // dockerode prefixes "(HTTP code 404) no such container - " before the engine's own message
   return raw.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim();
 }
 
-/** A subnet the engine refuses because it overlaps a network it already has. */
-const OVERLAP = /Pool overlaps with other one|networks have overlapping|overlaps with (?:an )?existing/i;
-const AUTH =
-  /unauthorized|authentication required|pull access denied|denied: requested access|incorrect username or password/i;
-
-/** The kind the HTTP status alone decides, if it does. */
-function statusKind(status: number | undefined, text: string): ErrorKind | undefined {
+/** The kind the HTTP status alone decides, if it does (a registry's refusal may come as 403 or 404). */
+function statusKind(status: number | undefined, rowKind: ErrorKind | undefined): ErrorKind | undefined {
   switch (status) {
     case 400:
       return 'invalid';
     case 401:
       return 'unauthorized';
     case 403: // the engine's "forbidden": mostly a state it will not change (overlapping pools, built-in networks)
-      return AUTH.test(text) ? 'unauthorized' : 'conflict';
+      return rowKind === 'unauthorized' ? 'unauthorized' : 'conflict';
     case 404:
-      return AUTH.test(text) ? 'unauthorized' : 'not-found';
+      return rowKind === 'unauthorized' ? 'unauthorized' : 'not-found';
     case 409:
       return 'conflict';
     case 502:
@@ -62,81 +60,55 @@ function statusKind(status: number | undefined, text: string): ErrorKind | undef
   }
 }
 
-function kindOf(e: RawEngineError, text: string): ErrorKind {
-  const byStatus = statusKind(e.statusCode, text);
-  if (byStatus) return byStatus;
-  if (e.code && socketCodes.has(e.code)) return 'unavailable';
-  if (/socket hang up|connect ECONNREFUSED|Cannot connect to the Docker daemon/i.test(text)) return 'unavailable';
-  if (OVERLAP.test(text)) return 'conflict';
-  if (
-    /executable file not found|no such file or directory: unknown|bind source path does not exist|not a directory/i.test(
-      text,
-    )
-  )
-    return 'invalid';
-  if (
-    /port is already allocated|address already in use|is already in use|already exists|is not stopped|is running|in use by|is being used|is not running|is paused|is not paused|is restarting|already paused|is already in progress|marked for removal/i.test(
-      text,
-    )
-  )
-    return 'conflict';
-  if (
-    /unauthorized|authentication required|pull access denied|denied: requested access|incorrect username or password/i.test(
-      text,
-    )
-  )
-    return 'unauthorized';
-  if (
-    /invalid reference format|invalid port|invalid mount|invalid argument|invalid volume|is not a valid|invalid (container )?name/i.test(
-      text,
-    )
-  )
-    return 'invalid';
-  if (/no such|not found|does not exist|manifest unknown/i.test(text)) return 'not-found';
-  return 'internal';
+/** An engine failure as data: what kind, which input, which known message, and the engine's words. */
+export interface EngineFailure {
+  kind: ErrorKind;
+  field?: string;
+  cause?: EngineCause;
+  /** The engine's own words. */
+  text: string;
+  /** What follows "Could not <what>: ". */
+  says: string;
 }
 
-function sentence(kind: ErrorKind, what: string, text: string, e: RawEngineError): string {
+function generalSentence(kind: ErrorKind, text: string, e: RawEngineError): string {
   switch (kind) {
     case 'unavailable':
       return e.code === 'EACCES'
-        ? `Could not ${what}: permission denied on the engine's socket${e.address ? ` ${e.address}` : ''}. Check that your user may use it, or choose another engine.`
-        : `Could not ${what}: the engine is not reachable${e.code === 'ENOENT' && e.address ? ` (no socket at ${e.address})` : ''}. Check that it is running (Engine page), then try again.`;
+        ? `permission denied on the engine's socket${e.address ? ` ${e.address}` : ''}. Check that your user may use it, or choose another engine.`
+        : `the engine is not reachable${e.code === 'ENOENT' && e.address ? ` (no socket at ${e.address})` : ''}. Check that it is running (Engine page), then try again.`;
     case 'not-found':
-      if (/no such image|pull access denied|repository .* not found/i.test(text))
-        return `Could not ${what}: the image is not on this engine. Pull it first, or check its name.`;
-      return `Could not ${what}: it does not exist (any more). Refresh the list and try again.`;
+      return 'it does not exist (any more). Refresh the list and try again.';
     case 'conflict':
-      if (OVERLAP.test(text))
-        return `Could not ${what}: its subnet overlaps a network the engine already has. Choose another subnet, or leave it empty so the engine picks a free one.`;
-      if (/port is already allocated|address already in use/i.test(text))
-        return `Could not ${what}: a published port is already in use on this machine. Pick another host port or stop what uses it.`;
-      if (/name .* is already in use|already in use by container/i.test(text))
-        return `Could not ${what}: that name is already in use. Choose another name or remove the other container.`;
-      if (/is not running|is restarting/i.test(text))
-        return `Could not ${what}: the container is not running. Start it first.`;
-      if (/is paused/i.test(text)) return `Could not ${what}: the container is paused. Resume it first.`;
-      if (/is not paused/i.test(text)) return `Could not ${what}: the container is not paused.`;
-      if (/already paused/i.test(text)) return `Could not ${what}: the container is already paused.`;
-      if (/cannot remove a running container|stop the container before removing|is running/i.test(text))
-        return `Could not ${what}: the container is running. Stop it first, or force the removal.`;
-      return `Could not ${what}: it conflicts with the engine's current state (${text}).`;
+      return `it conflicts with the engine's current state (${text}).`;
     case 'unauthorized':
-      return `Could not ${what}: the registry refused access. Sign in to the registry, or check the image name.`;
+      return 'the registry refused access. Sign in to the registry, or check the image name.';
     case 'invalid':
-      if (/executable file not found/i.test(text))
-        return `Could not ${what}: the command does not exist in the image. Check the command, or use another image.`;
-      if (/bind source path does not exist/i.test(text))
-        return `Could not ${what}: a bind-mounted host path does not exist. Create it first, or fix the path.`;
-      return `Could not ${what}: the engine refused the input (${text}).`;
+      return `the engine refused the input (${text}).`;
     default:
-      return `Could not ${what}: the engine reported an error (${text}).`;
+      return `the engine reported an error (${text}).`;
   }
 }
 
-/** The input an engine message is about, where it says so unmistakably. */
-function fieldOf(text: string): string | undefined {
-  return OVERLAP.test(text) ? 'subnet' : undefined;
+/**
+ * Classifies an engine failure: an error dockerode or the modem threw, or the message of an error
+ * line inside a stream (a string). Status first, then the table of engine messages.
+ */
+export function classifyEngineError(err: unknown): EngineFailure {
+  const e: RawEngineError = typeof err === 'string' ? {} : ((err ?? {}) as RawEngineError);
+  const text = engineMessage(typeof err === 'string' ? err : e);
+  const socket = !!e.code && socketCodes.has(e.code) && e.statusCode === undefined;
+  const row = socket ? undefined : engineMessageFor(text);
+  const kind = socket ? 'unavailable' : (statusKind(e.statusCode, row?.kind) ?? row?.kind ?? 'internal');
+  // A row's sentence holds only when its kind is the one decided (a 404 "is already in use" is no name clash).
+  const fits = row !== undefined && row.kind === kind;
+  return {
+    kind,
+    ...(fits && row.field ? { field: row.field } : {}),
+    ...(row ? { cause: row.cause } : {}),
+    text,
+    says: fits && row.says ? row.says : generalSentence(kind, text, e),
+  };
 }
 
 export interface ErrorContext {
@@ -151,17 +123,20 @@ export interface ErrorContext {
 export function toBerthError(err: unknown, what: string, ctx: ErrorContext = {}): BerthError {
   if (err instanceof BerthError) return err;
   const e = (err ?? {}) as RawEngineError;
-  if (e.statusCode === undefined) {
+  if (typeof err !== 'string' && e.statusCode === undefined) {
     const local = localFailure(e, what);
     if (local) {
       const detail = [e.code, e.syscall, isSocketError(e) ? e.address : e.path].filter(Boolean).join(' ');
       return new BerthError({ ...local, detail, ...(ctx.pathField ? { field: ctx.pathField } : {}) });
     }
   }
-  const text = engineMessage(e);
-  const kind = kindOf(e, text);
-  const field = fieldOf(text);
-  return new BerthError({ kind, message: sentence(kind, what, text, e), detail: text, ...(field ? { field } : {}) });
+  const f = classifyEngineError(err);
+  return new BerthError({
+    kind: f.kind,
+    message: `Could not ${what}: ${f.says}`,
+    detail: f.text,
+    ...(f.field ? { field: f.field } : {}),
+  });
 }
 
 /** Runs `fn`, turning any failure into a BerthError about `what`. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { BerthError } from '../../shared/errors';
-import { dialJson, isLocalEngine, type EngineClient } from './client';
+import { dialJson, dialUpgrade, isLocalEngine, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { FrameSplitter } from './log-demux-frames';
 import { invalidInput, validateContainerRef, validateEnv } from './validate';
@@ -80,26 +80,7 @@ async function createExec(
 
 /** Opens the hijacked connection of a created exec; resolves the raw socket. */
 function hijack(client: EngineClient, execId: string, tty: boolean): Promise<Duplex> {
-  return new Promise<Duplex>((resolve, reject) =>
-    client.docker.modem.dial(
-      {
-        path: `/exec/${execId}/start`,
-        method: 'POST',
-        hijack: true,
-        openStdin: true,
-        isStream: true,
-        statusCodes: {
-          101: true,
-          200: true,
-          404: 'no such exec',
-          409: 'container stopped or paused',
-          500: 'server error',
-        },
-        options: { Detach: false, Tty: tty },
-      },
-      (err, sock) => (err ? reject(err) : resolve(sock as unknown as Duplex)),
-    ),
-  );
+  return dialUpgrade(client, { method: 'POST', path: `/exec/${execId}/start`, body: { Detach: false, Tty: tty } });
 }
 
 interface ExecInspect {
@@ -142,9 +123,7 @@ async function endedByEngine(
       detail: e.detail ?? e.message,
     });
   if (e.kind === 'not-found') {
-    const containerThere = await client.docker
-      .getContainer(containerRef)
-      .inspect()
+    const containerThere = await dialJson(client, { path: `/containers/${encodeURIComponent(containerRef)}/json` })
       .then(() => true)
       .catch(() => false);
     return new BerthError({

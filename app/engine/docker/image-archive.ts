@@ -5,21 +5,11 @@ import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { once } from 'node:events';
 import { BerthError } from '../../shared/errors';
-import type { EngineClient } from './client';
+import { dialStream, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { cancelled, inBandError, ndjson } from './progress';
 import { commitSideFile, sideFileFor } from './side-file';
 import { checkImageTarget, parseImageReference } from './validate-reference';
-
-interface Dialer {
-  dial(opts: Record<string, unknown>, cb: (err: unknown, data: unknown) => void): void;
-}
-
-function dial<T>(client: EngineClient, opts: Record<string, unknown>): Promise<T> {
-  return new Promise((resolve, reject) =>
-    (client.docker.modem as unknown as Dialer).dial(opts, (err, data) => (err ? reject(err) : resolve(data as T))),
-  );
-}
 
 function checkFilePath(path: unknown, field: string, mustExist: boolean): string {
   if (typeof path !== 'string' || !isAbsolute(path))
@@ -78,6 +68,18 @@ const alreadyThere = (path: string) =>
     message: `${path} already exists. Choose another file name, or confirm replacing it.`,
   });
 
+/** Images (checked ids or references) as one `docker save` tar stream. */
+export function exportImages(
+  client: EngineClient,
+  refs: string[],
+  what: string,
+  signal?: AbortSignal,
+): Promise<Readable> {
+  return attempt(what, () =>
+    dialStream(client, { path: '/images/get', query: { names: refs }, ...(signal ? { signal } : {}) }),
+  );
+}
+
 /**
  * Saves `refs` (ids or references) as one `docker save` tar at `path`. An existing file there is
  * replaced only with `overwrite`. The archive is written to a side file in the same folder and put in
@@ -97,16 +99,7 @@ export async function* saveImages(
   checkTarget(path, overwrite);
   const what = `save ${refs.length === 1 ? `image "${refs[0]}"` : `${refs.length} images`} to "${path}"`;
   const side = sideFileFor(path);
-  const stream = await attempt(what, () =>
-    dial<Readable>(client, {
-      path: '/images/get?',
-      method: 'GET',
-      options: { names: refs },
-      isStream: true,
-      ...(opts.signal ? { abortSignal: opts.signal } : {}),
-      statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
-    }),
-  );
+  const stream = await exportImages(client, refs, what, opts.signal);
   let written = 0;
   let last = 0;
   const out = createWriteStream(side);
@@ -182,14 +175,12 @@ export async function* loadImageStream(
 ): AsyncGenerator<LoadProgress> {
   let stream: Readable;
   try {
-    stream = await dial<Readable>(client, {
-      path: '/images/load?',
+    stream = await dialStream(client, {
       method: 'POST',
-      options: { quiet: false },
-      file,
-      isStream: true,
-      ...(opts.signal ? { abortSignal: opts.signal } : {}),
-      statusCodes: { 200: true, 500: 'server error' },
+      path: '/images/load',
+      query: { quiet: false },
+      upload: file,
+      ...(opts.signal ? { signal: opts.signal } : {}),
     });
   } catch (err) {
     file.destroy();
@@ -244,19 +235,17 @@ export async function importImage(
       });
   const what = `import "${path}" as an image`;
   const stream = await attempt(what, () =>
-    dial<Readable>(client, {
-      path: '/images/create?',
+    dialStream(client, {
       method: 'POST',
-      options: {
+      path: '/images/create',
+      query: {
         fromSrc: '-',
         ...(r ? { repo: r.repository, tag: r.tag ?? 'latest' } : {}),
         ...(opts.changes?.length ? { changes: opts.changes } : {}),
         ...(opts.message ? { message: opts.message } : {}),
         ...(opts.platform ? { platform: opts.platform } : {}),
       },
-      file: createReadStream(path),
-      isStream: true,
-      statusCodes: { 200: true, 500: 'server error' },
+      upload: createReadStream(path),
     }),
   );
   let imageId = '';

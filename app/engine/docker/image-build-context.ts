@@ -1,18 +1,20 @@
-// The build context as a tar stream, honouring .dockerignore the way the docker CLI does
-// (moby's patternmatcher: "*", "?", "**", "[…]", "!" exceptions, last match wins, a pattern
-// that matches a parent folder excludes everything below it). The Dockerfile and .dockerignore
-// are always sent, as the CLI does.
+// The build context as a tar stream, honouring .dockerignore the way the docker CLI does. The
+// matching is @balena/dockerignore (a port of moby's patternmatcher: "*", "?", "**", "[…]", "!"
+// exceptions, last match wins, a pattern that matches a parent folder excludes everything below
+// it). The Dockerfile and .dockerignore are always sent, as the CLI does.
+import dockerignore, { type Ignore } from '@balena/dockerignore';
 import { createReadStream, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { TAR_END, tarHeader, tarPadding, type TarWriteEntry } from './container-files-tar';
 
-interface Pattern {
-  text: string;
-  exclusion: boolean;
-  re: RegExp;
+/** A .dockerignore, parsed: the matcher, and the exceptions ("!…") whose folders must still be walked. */
+export interface IgnoreRules {
+  matcher: Ignore;
+  exceptions: string[];
 }
 
+/** A pattern as the matcher cleans it: no "." or ".." segments, no leading "/". */
 function clean(p: string): string {
   const parts: string[] = [];
   for (const seg of p.split('/')) {
@@ -23,57 +25,19 @@ function clean(p: string): string {
   return parts.join('/') || '.';
 }
 
-function compile(pattern: string): RegExp {
-  let re = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    if (ch === '*') {
-      if (pattern[i + 1] === '*') {
-        i++;
-        if (pattern[i + 1] === '/') i++;
-        re += i + 1 >= pattern.length ? '.*' : '(.*/)?';
-      } else re += '[^/]*';
-    } else if (ch === '?') re += '[^/]';
-    else if (ch === '\\' && i + 1 < pattern.length) re += `\\${pattern[++i]}`;
-    else if ('.+()|{}$^'.includes(ch)) re += `\\${ch}`;
-    else re += ch;
-  }
-  try {
-    return new RegExp(`${re}$`);
-  } catch {
-    return /(?!)/; // an unparseable class matches nothing, as the engine would refuse it anyway
-  }
-}
-
-/** Parses .dockerignore text into patterns. */
-export function parseDockerignore(text: string): Pattern[] {
-  const out: Pattern[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    let line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    let exclusion = false;
-    if (line.startsWith('!')) {
-      exclusion = true;
-      line = line.slice(1).trim();
-    }
-    let p = clean(line);
-    if (p.length > 1 && p.startsWith('/')) p = p.slice(1);
-    out.push({ text: p, exclusion, re: compile(p) });
-  }
-  return out;
+/** Parses .dockerignore text, plus exceptions that always apply (the Dockerfile, .dockerignore). */
+export function parseDockerignore(text: string, keep: string[] = []): IgnoreRules {
+  const lines = [...text.split(/\r?\n/), ...keep.map((k) => `!${k}`)];
+  const exceptions = lines
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('!'))
+    .map((l) => clean(l.slice(1).trim()));
+  return { matcher: dockerignore().add(lines), exceptions };
 }
 
 /** True when `path` (relative, "/"-separated) is left out of the context. */
-export function isExcluded(patterns: Pattern[], path: string): boolean {
-  const parents = path.split('/').slice(0, -1);
-  let matched = false;
-  for (const p of patterns) {
-    if (p.exclusion !== matched) continue;
-    let match = p.re.test(path);
-    for (let i = 1; !match && i <= parents.length; i++) match = p.re.test(parents.slice(0, i).join('/'));
-    if (match) matched = !p.exclusion;
-  }
-  return matched;
+export function isExcluded(rules: IgnoreRules, path: string): boolean {
+  return rules.matcher.ignores(path);
 }
 
 /** The context's entries in walk order (folders before their contents). */
@@ -84,23 +48,17 @@ export function contextEntries(dir: string, dockerfile: string): TarWriteEntry[]
   } catch {
     /* no .dockerignore */
   }
-  const patterns = parseDockerignore(text);
-  const keep = [`!${clean(dockerfile)}`, '!.dockerignore'].map((t) => ({
-    text: t.slice(1),
-    exclusion: true,
-    re: compile(t.slice(1)),
-  }));
-  const all = [...patterns, ...keep];
+  const rules = parseDockerignore(text, [clean(dockerfile), '.dockerignore']);
   const out: TarWriteEntry[] = [];
   const walk = (rel: string) => {
     const names = readdirSync(join(dir, rel)).sort();
     for (const name of names) {
       const path = rel ? `${rel}/${name}` : name;
       const st = lstatSync(join(dir, path));
-      const excluded = isExcluded(all, path);
+      const excluded = isExcluded(rules, path);
       if (excluded) {
         // an excluded folder is still walked when an exception may match inside it
-        if (!st.isDirectory() || !all.some((p) => p.exclusion && `${p.text}/`.startsWith(`${path}/`))) continue;
+        if (!st.isDirectory() || !rules.exceptions.some((e) => `${e}/`.startsWith(`${path}/`))) continue;
       }
       const base = { name: path, mode: st.mode & 0o7777, mtime: Math.floor(st.mtimeMs / 1000) };
       if (st.isDirectory()) {

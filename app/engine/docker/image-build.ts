@@ -5,10 +5,11 @@ import { statSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BerthError } from '../../shared/errors';
-import type { EngineClient } from './client';
-import { toBerthError } from './errors';
+import { dialJson, dialStream, type EngineClient } from './client';
+import { classifyEngineError, toBerthError } from './errors';
 import { packContext } from './image-build-context';
-import { cancelled, inBandError, ndjson, registryErrorKind } from './progress';
+import { imagePath } from './images';
+import { cancelled, inBandError, ndjson } from './progress';
 import { buildArgsProblem } from '../../shared/rules';
 import { validateSize } from './validate';
 import { parseImageReference } from './validate-reference';
@@ -124,10 +125,8 @@ export function dockerfileFailure(text: string, dockerfilePath: string): BerthEr
 }
 
 export function buildFailure(text: string, step: BuildStep | undefined, what: string): BerthError {
-  const kind =
-    registryErrorKind(text) === 'unavailable' || registryErrorKind(text) === 'unauthorized'
-      ? registryErrorKind(text)!
-      : 'invalid';
+  const classified = classifyEngineError(text).kind;
+  const kind = classified === 'unavailable' || classified === 'unauthorized' ? classified : 'invalid';
   const where = step ? ` at step ${step.step}/${step.total} (${step.instruction})` : '';
   return new BerthError({ kind, message: `The build failed${where}: ${text}`, detail: `${what}: ${text}` });
 }
@@ -152,20 +151,25 @@ export async function* buildImage(client: EngineClient, opts: BuildOptions): Asy
   }
   let stream: Readable;
   try {
-    stream = (await client.docker.buildImage(context, {
-      dockerfile,
-      ...(tags.length ? { t: tags } : {}),
-      ...(opts.buildArgs ? { buildargs: opts.buildArgs } : {}),
-      ...(opts.labels ? { labels: opts.labels } : {}),
-      ...(opts.target ? { target: opts.target } : {}),
+    stream = await dialStream(client, {
+      method: 'POST',
+      path: '/build',
+      query: {
+        dockerfile,
+        ...(tags.length ? { t: tags } : {}),
+        ...(opts.buildArgs ? { buildargs: JSON.stringify(opts.buildArgs) } : {}),
+        ...(opts.labels ? { labels: JSON.stringify(opts.labels) } : {}),
+        ...(opts.target ? { target: opts.target } : {}),
+        nocache: !!opts.noCache,
+        rm: true,
+        pull: false,
+      },
+      upload: context,
       ...(opts.registryConfig && Object.keys(opts.registryConfig).length
-        ? { registryconfig: opts.registryConfig }
+        ? { registryConfig: opts.registryConfig }
         : {}),
-      nocache: !!opts.noCache,
-      rm: true,
-      pull: false,
-      ...(opts.signal ? { abortSignal: opts.signal } : {}),
-    } as never)) as unknown as Readable;
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
   } catch (err) {
     if (opts.signal?.aborted) throw cancelled();
     const e = toBerthError(err, what);
@@ -214,7 +218,7 @@ export async function* buildImage(client: EngineClient, opts: BuildOptions): Asy
   }
   if (imageId && !imageId.startsWith('sha256:')) {
     try {
-      imageId = ((await client.docker.getImage(imageId).inspect()) as { Id: string }).Id;
+      imageId = (await dialJson<{ Id: string }>(client, { path: `${imagePath(imageId)}/json` })).Id;
     } catch {
       /* keep the short id */
     }

@@ -3,9 +3,9 @@
 // engine reports each layer's diff size there). Both are fixed by the image id, so they are read
 // once per image and kept.
 import { createHash } from 'node:crypto';
-import type { EngineClient } from './client';
+import { dialJson, type EngineClient } from './client';
 import { attempt } from './errors';
-import { rawImages } from './images';
+import { imagePath, rawImages } from './images';
 import { mapLimit } from './map-limit';
 
 export interface ImageLayers {
@@ -46,10 +46,10 @@ const known = new Map<string, ImageLayers>();
 export async function imageLayers(client: EngineClient, id: string): Promise<ImageLayers> {
   const hit = known.get(id);
   if (hit) return hit;
-  const image = client.docker.getImage(id);
+  const path = imagePath(id);
   const [inspect, history] = await Promise.all([
-    image.inspect() as Promise<{ RootFS?: { Layers?: string[] } }>,
-    image.history() as Promise<{ CreatedBy?: string; Size?: number }[]>,
+    dialJson<{ RootFS?: { Layers?: string[] } }>(client, { path: `${path}/json` }),
+    dialJson<{ CreatedBy?: string; Size?: number }[]>(client, { path: `${path}/history` }),
   ]);
   const chain = chainIds(inspect.RootFS?.Layers ?? []);
   const layers = { chain, sizes: layerSizes(history, chain.length) };

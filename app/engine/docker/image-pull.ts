@@ -1,7 +1,8 @@
 // Pulls an image with per-layer progress. The engine answers HTTP 200 and then may report a failure
 // in-band (an `error` line); that is a failure like any other, thrown as a BerthError.
 import type { Readable } from 'node:stream';
-import type { EngineClient } from './client';
+import { dialJson, dialStream, type EngineClient } from './client';
+import { imagePath } from './images';
 import {
   cancelled,
   inBandError,
@@ -68,13 +69,13 @@ export async function* pullImage(
   let stream: Readable;
   try {
     const auth = authHeader(opts.auth, parsed);
-    stream = (await client.docker.createImage({
-      fromImage: parsed.repository,
-      tag: tagOrDigest,
-      ...(opts.platform ? { platform: opts.platform } : {}),
-      ...(auth ? { authconfig: auth } : {}),
-      ...(opts.signal ? { abortSignal: opts.signal } : {}),
-    })) as unknown as Readable;
+    stream = await dialStream(client, {
+      method: 'POST',
+      path: '/images/create',
+      query: { fromImage: parsed.repository, tag: tagOrDigest, ...(opts.platform ? { platform: opts.platform } : {}) },
+      ...(auth ? { auth } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
   } catch (err) {
     if (opts.signal?.aborted) throw cancelled();
     throw registryError(err, 'pull', shown);
@@ -98,7 +99,7 @@ export async function* pullImage(
   }
   let imageId: string | undefined;
   try {
-    imageId = ((await client.docker.getImage(shown).inspect()) as { Id?: string }).Id;
+    imageId = (await dialJson<{ Id?: string }>(client, { path: `${imagePath(shown)}/json` })).Id;
   } catch {
     /* the pull succeeded; the id is a nicety */
   }

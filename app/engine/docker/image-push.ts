@@ -1,7 +1,8 @@
 // Pushes a local image to its registry with credentials (X-Registry-Auth) and per-layer progress.
 import type { Readable } from 'node:stream';
 import { BerthError } from '../../shared/errors';
-import type { EngineClient } from './client';
+import { dialStream, type EngineClient } from './client';
+import { imagePath } from './images';
 import { authHeader, type RegistryAuth } from './image-pull';
 import {
   cancelled,
@@ -49,11 +50,13 @@ export async function* pushImage(
   try {
     // The engine wants X-Registry-Auth even for registries without auth; an empty object is fine then.
     const auth = authHeader(opts.auth, parsed) ?? {};
-    stream = (await client.docker.getImage(parsed.repository).push({
-      tag,
-      authconfig: auth,
-      ...(opts.signal ? { abortSignal: opts.signal } : {}),
-    })) as unknown as Readable;
+    stream = await dialStream(client, {
+      method: 'POST',
+      path: `${imagePath(parsed.repository)}/push`,
+      query: { tag },
+      auth,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
   } catch (err) {
     if (opts.signal?.aborted) throw cancelled();
     throw registryError(err, 'push', shown);

@@ -4,7 +4,7 @@
 // as long as each parent is then childless and unused. Space is counted per layer (chain id) that
 // no remaining image shares, with layer sizes read from the image history.
 import { BerthError } from '../../shared/errors';
-import type { EngineClient } from './client';
+import { dialJson, type EngineClient } from './client';
 import { attempt } from './errors';
 import { layersOf } from './image-layers';
 import { rawImages, realDigests, realTags } from './images';
@@ -149,11 +149,14 @@ async function freedSpace(client: EngineClient, images: Raw[], deleted: Set<stri
 export async function pruneImages(client: EngineClient, opts: PruneImagesOptions = {}): Promise<ImagePruneResult> {
   checkLabelFilters(opts.labels);
   const before = new Set((await rawImages(client, true)).map((i) => i.Id));
-  const res = (await attempt(opts.all ? 'remove unused images' : 'remove dangling images', () =>
-    client.docker.pruneImages({
-      filters: { dangling: [opts.all ? 'false' : 'true'], ...(opts.labels?.length ? { label: opts.labels } : {}) },
+  const filters = { dangling: [opts.all ? 'false' : 'true'], ...(opts.labels?.length ? { label: opts.labels } : {}) };
+  const res = await attempt(opts.all ? 'remove unused images' : 'remove dangling images', () =>
+    dialJson<{ ImagesDeleted?: { Untagged?: string; Deleted?: string }[] | null; SpaceReclaimed?: number }>(client, {
+      method: 'POST',
+      path: '/images/prune',
+      query: { filters: JSON.stringify(filters) },
     }),
-  )) as { ImagesDeleted?: { Untagged?: string; Deleted?: string }[] | null; SpaceReclaimed?: number };
+  );
   const items = res.ImagesDeleted ?? [];
   return {
     deleted: items.filter((d) => d.Deleted && before.has(d.Deleted)).map((d) => d.Deleted!),

@@ -1,25 +1,13 @@
 // Images: list (with in-use and dangling flags and the containers using each), inspect, history, tag, remove.
+import type { ImageSummary } from '../../shared/contract';
+import type { ImageInspectResult, ImageLayerInfo } from '../../shared/contract/areas/images';
 import { BerthError } from '../../shared/errors';
-import type { EngineClient } from './client';
-import { attempt, toBerthError } from './errors';
+import { dialJson, type EngineClient } from './client';
+import { attempt, classifyEngineError, toBerthError } from './errors';
 import { listContainerUse, nameList, usersBy } from './system-usage';
 import { checkImageTarget, parseImageReference } from './validate-reference';
 
-export interface ImageSummary {
-  id: string;
-  /** repo:tag references; empty for a dangling image. */
-  tags: string[];
-  digests: string[];
-  size: number;
-  /** Unix seconds. */
-  created: number;
-  inUse: boolean;
-  dangling: boolean;
-  /** Names of the containers using it (running or not). */
-  containers: string[];
-  labels: Record<string, string>;
-  parentId: string;
-}
+export type { ImageInspectResult, ImageSummary };
 
 interface RawImage {
   Id: string;
@@ -31,12 +19,15 @@ interface RawImage {
   Labels?: Record<string, string> | null;
 }
 
+/** An image's path in the Engine API: a reference keeps its "/" and ":" (the engine routes on them). */
+export const imagePath = (ref: string) => `/images/${ref}`;
+
 export const realTags = (tags?: string[] | null): string[] => (tags ?? []).filter((t) => t !== '<none>:<none>');
 export const realDigests = (d?: string[] | null): string[] => (d ?? []).filter((t) => t !== '<none>@<none>');
 
 /** Raw image list; `all` includes intermediate images of classic builds. */
 export async function rawImages(client: EngineClient, all = false): Promise<RawImage[]> {
-  return (await attempt('list images', () => client.docker.listImages({ all }))) as unknown as RawImage[];
+  return attempt('list images', () => dialJson<RawImage[]>(client, { path: '/images/json', query: { all } }));
 }
 
 export async function listImages(client: EngineClient): Promise<ImageSummary[]> {
@@ -54,8 +45,6 @@ export async function listImages(client: EngineClient): Promise<ImageSummary[]> 
       inUse: using.length > 0,
       dangling: tags.length === 0,
       containers: using,
-      labels: i.Labels ?? {},
-      parentId: i.ParentId ?? '',
     };
   });
 }
@@ -112,9 +101,9 @@ interface RawInspect {
 
 export async function inspectImage(client: EngineClient, ref: string): Promise<ImageDetails> {
   checkImageTarget(ref, 'image');
-  const raw = (await attempt(`inspect image "${ref}"`, () =>
-    client.docker.getImage(ref).inspect(),
-  )) as unknown as RawInspect;
+  const raw = await attempt(`inspect image "${ref}"`, () =>
+    dialJson<RawInspect>(client, { path: `${imagePath(ref)}/json` }),
+  );
   const c = raw.Config ?? {};
   return {
     id: raw.Id,
@@ -141,29 +130,16 @@ export async function inspectImage(client: EngineClient, ref: string): Promise<I
   };
 }
 
-export interface ImageLayer {
-  /** Image id of the step, or "<missing>" for layers pulled from a registry. */
-  id: string;
-  /** Unix seconds. */
-  created: number;
-  createdBy: string;
-  size: number;
-  tags: string[];
-  comment: string;
-}
+/** One step of an image's history, as the contract has it. */
+export type ImageLayer = ImageLayerInfo;
 
 export async function imageHistory(client: EngineClient, ref: string): Promise<ImageLayer[]> {
   checkImageTarget(ref, 'image');
-  const raw = (await attempt(`read the history of image "${ref}"`, () =>
-    client.docker.getImage(ref).history(),
-  )) as unknown as {
-    Id: string;
-    Created: number;
-    CreatedBy: string;
-    Tags: string[] | null;
-    Size: number;
-    Comment: string;
-  }[];
+  const raw = await attempt(`read the history of image "${ref}"`, () =>
+    dialJson<
+      { Id: string; Created: number; CreatedBy: string; Tags: string[] | null; Size: number; Comment: string }[]
+    >(client, { path: `${imagePath(ref)}/history` }),
+  );
   return raw.map((h) => ({
     id: h.Id,
     created: h.Created,
@@ -182,7 +158,7 @@ export async function tagImage(client: EngineClient, source: string, target: str
     throw new BerthError({ kind: 'invalid', field: 'target', message: 'A new reference takes a tag, not a digest.' });
   const tag = t.tag ?? 'latest';
   await attempt(`tag image "${source}" as "${t.repository}:${tag}"`, () =>
-    client.docker.getImage(source).tag({ repo: t.repository, tag }),
+    dialJson(client, { method: 'POST', path: `${imagePath(source)}/tag`, query: { repo: t.repository, tag } }),
   );
   return { ref: `${t.repository}:${tag}` };
 }
@@ -202,35 +178,25 @@ export async function removeImage(
   const what = `remove image "${ref}"`;
   let raw: { Untagged?: string; Deleted?: string }[];
   try {
-    raw = (await client.docker
-      .getImage(ref)
-      .remove({ force: !!opts.force, noprune: !!opts.keepUntaggedParents })) as typeof raw;
+    raw = await dialJson<typeof raw>(client, {
+      method: 'DELETE',
+      path: imagePath(ref),
+      query: { force: !!opts.force, noprune: !!opts.keepUntaggedParents },
+    });
   } catch (err) {
-    const e = toBerthError(err, what);
-    if (e.kind !== 'conflict') throw e;
-    const text = e.detail ?? '';
-    if (/referenced in multiple repositories/.test(text))
-      throw new BerthError({
-        kind: 'conflict',
-        message: `Could not ${what}: it has several tags. Remove the tags one by one, or remove it with force.`,
-        detail: text,
-      });
-    if (/dependent child images/.test(text))
-      throw new BerthError({
-        kind: 'conflict',
-        message: `Could not ${what}: other images are built on top of it. Remove those images first.`,
-        detail: text,
-      });
+    const f = classifyEngineError(err);
+    if (f.kind !== 'conflict' || f.cause === 'image-has-tags' || f.cause === 'image-has-children')
+      throw toBerthError(err, what);
     const users = await usersOf(client, ref).catch(() => []);
-    const running = /running container/.test(text);
+    const running = f.cause === 'image-used-by-running';
     throw new BerthError({
       kind: 'conflict',
       message: users.length
         ? `Could not ${what}: it is used by ${users.length === 1 ? 'the container' : 'the containers'} ${nameList(users)}. ${
             running ? 'Stop and remove them first.' : 'Remove them first, or remove the image with force.'
           }`
-        : `Could not ${what}: it is in use (${text}).`,
-      detail: text,
+        : `Could not ${what}: it is in use (${f.text}).`,
+      detail: f.text,
     });
   }
   return {
@@ -240,7 +206,14 @@ export async function removeImage(
 }
 
 async function usersOf(client: EngineClient, ref: string): Promise<string[]> {
-  const id = ((await client.docker.getImage(ref).inspect()) as { Id: string }).Id;
+  const id = (await dialJson<{ Id: string }>(client, { path: `${imagePath(ref)}/json` })).Id;
   const containers = await listContainerUse(client);
   return containers.filter((c) => c.imageId === id).map((c) => c.name);
+}
+
+/** An image as the Image page shows it: its inspect document, its history and the ports it declares. */
+export async function describeImage(client: EngineClient, ref: string): Promise<ImageInspectResult> {
+  const [d, history] = await Promise.all([inspectImage(client, ref), imageHistory(client, ref)]);
+  const { id, tags, size, created, architecture, os, raw } = d;
+  return { id, tags, size, created, architecture, os, raw, history, exposedPorts: d.config.exposedPorts };
 }

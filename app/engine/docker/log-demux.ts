@@ -5,6 +5,7 @@
 
 import { TextDecoder } from 'node:util';
 import type { LogLine } from '../../shared/contract/dto';
+import { frameSize } from './log-demux-frames';
 
 export type { LogLine };
 export type LogStream = LogLine['stream'];
@@ -76,7 +77,8 @@ export class LogParser {
         if (this.headerFill < 8) break;
         this.headerFill = 0;
         const h = this.header;
-        if (h[0]! > 2 || h[1] || h[2] || h[3]) {
+        const size = frameSize(h);
+        if (size < 0) {
           // Not a frame header: the stream is not multiplexed after all (a TTY we were not told
           // about) or is corrupt. Show the bytes as they are rather than dropping them.
           flushRun();
@@ -87,7 +89,7 @@ export class LogParser {
         }
         this.framesSeen++;
         this.current = h[0] === 2 ? 'stderr' : 'stdout';
-        this.remaining = ((h[4]! << 24) >>> 0) + (h[5]! << 16) + (h[6]! << 8) + h[7]!;
+        this.remaining = size;
         const st = this.streams[this.current];
         // A frame that continues a line (the engine splits long lines into 16 KB messages) carries
         // its own timestamp, which belongs to no line: drop it.

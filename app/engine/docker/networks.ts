@@ -1,7 +1,7 @@
 // Networks: list, create, inspect, remove (built-ins refused), connect and disconnect a container, prune.
 import { BerthError } from '../../shared/errors';
-import type { EngineClient } from './client';
-import { attempt, toBerthError } from './errors';
+import { dialJson, type EngineClient } from './client';
+import { attempt, classifyEngineError, toBerthError } from './errors';
 import { listContainerUse, nameList } from './system-usage';
 import { checkSubnetIsFree } from './subnet-overlap';
 import {
@@ -58,6 +58,7 @@ interface RawNetwork {
   > | null;
 }
 
+const networkPath = (ref: string) => `/networks/${encodeURIComponent(ref)}`;
 const isBuiltIn = (name: string) => (BUILT_IN_NETWORKS as readonly string[]).includes(name);
 
 function summary(n: RawNetwork, containers: string[]): NetworkSummary {
@@ -80,7 +81,7 @@ function summary(n: RawNetwork, containers: string[]): NetworkSummary {
 
 export async function listNetworks(client: EngineClient): Promise<NetworkSummary[]> {
   const [raw, containers] = await Promise.all([
-    attempt('list networks', () => client.docker.listNetworks()) as Promise<RawNetwork[]>,
+    attempt('list networks', () => dialJson<RawNetwork[]>(client, { path: '/networks' })),
     listContainerUse(client),
   ]);
   return raw.map((n) =>
@@ -96,7 +97,7 @@ export async function listNetworks(client: EngineClient): Promise<NetworkSummary
 export async function inspectNetwork(client: EngineClient, ref: string): Promise<NetworkDetails> {
   checkObjectRef(ref, 'network', 'network');
   const [n, containers] = await Promise.all([
-    attempt(`inspect network "${ref}"`, () => client.docker.getNetwork(ref).inspect()) as Promise<RawNetwork>,
+    attempt(`inspect network "${ref}"`, () => dialJson<RawNetwork>(client, { path: networkPath(ref) })),
     listContainerUse(client),
   ]);
   const users = containers.filter((c) => c.networks.some((x) => x.id === n.Id)).map((c) => c.name);
@@ -152,9 +153,11 @@ export async function createNetwork(client: EngineClient, opts: CreateNetworkOpt
     });
   if (opts.gateway !== undefined && subnet) checkGateway(opts.gateway, subnet, 'gateway');
   const what = `create network "${opts.name}"`;
-  const existing = await client.docker
-    .listNetworks({ filters: { name: [opts.name] } })
-    .then((l) => (l as RawNetwork[]).some((n) => n.Name === opts.name))
+  const existing = await dialJson<RawNetwork[]>(client, {
+    path: '/networks',
+    query: { filters: JSON.stringify({ name: [opts.name] }) },
+  })
+    .then((l) => l.some((n) => n.Name === opts.name))
     .catch(() => false);
   if (existing)
     throw new BerthError({
@@ -164,26 +167,30 @@ export async function createNetwork(client: EngineClient, opts: CreateNetworkOpt
     });
   if (subnet) await checkSubnetIsFree(client, subnet, await listNetworks(client).catch(() => []));
   const created = await attempt(what, () =>
-    client.docker.createNetwork({
-      Name: opts.name,
-      CheckDuplicate: true,
-      Driver: opts.driver ?? 'bridge',
-      Internal: !!opts.internal,
-      Attachable: !!opts.attachable,
-      EnableIPv6: !!opts.ipv6 || subnet?.family === 6,
-      Labels: labels,
-      Options: options,
-      ...(subnet
-        ? {
-            IPAM: {
-              Driver: 'default',
-              Config: [{ Subnet: subnet.cidr, ...(opts.gateway ? { Gateway: opts.gateway } : {}) }],
-            },
-          }
-        : {}),
+    dialJson<{ Id: string }>(client, {
+      method: 'POST',
+      path: '/networks/create',
+      body: {
+        Name: opts.name,
+        CheckDuplicate: true,
+        Driver: opts.driver ?? 'bridge',
+        Internal: !!opts.internal,
+        Attachable: !!opts.attachable,
+        EnableIPv6: !!opts.ipv6 || subnet?.family === 6,
+        Labels: labels,
+        Options: options,
+        ...(subnet
+          ? {
+              IPAM: {
+                Driver: 'default',
+                Config: [{ Subnet: subnet.cidr, ...(opts.gateway ? { Gateway: opts.gateway } : {}) }],
+              },
+            }
+          : {}),
+      },
     }),
   );
-  return inspectNetwork(client, created.id);
+  return inspectNetwork(client, created.Id);
 }
 
 /** Removes a network. The built-in bridge, host and none are refused; one with containers attached is refused naming them. */
@@ -196,7 +203,7 @@ export async function removeNetwork(client: EngineClient, ref: string): Promise<
       message: `The "${ref}" network is built into the engine and cannot be removed.`,
     });
   const what = `remove network "${ref}"`;
-  const n = (await attempt(what, () => client.docker.getNetwork(ref).inspect())) as RawNetwork;
+  const n = await attempt(what, () => dialJson<RawNetwork>(client, { path: networkPath(ref) }));
   if (isBuiltIn(n.Name))
     throw new BerthError({
       kind: 'invalid',
@@ -204,10 +211,10 @@ export async function removeNetwork(client: EngineClient, ref: string): Promise<
       message: `The "${n.Name}" network is built into the engine and cannot be removed.`,
     });
   try {
-    await client.docker.getNetwork(n.Id).remove();
+    await dialJson(client, { method: 'DELETE', path: networkPath(n.Id) });
   } catch (err) {
-    const e = toBerthError(err, what);
-    if (!/active endpoints/.test(e.detail ?? '') && e.kind !== 'conflict') throw e;
+    const f = classifyEngineError(err);
+    if (f.cause !== 'active-endpoints' && f.kind !== 'conflict') throw toBerthError(err, what);
     const users = (await listContainerUse(client).catch(() => []))
       .filter((c) => c.networks.some((x) => x.id === n.Id))
       .map((c) => c.name);
@@ -215,8 +222,8 @@ export async function removeNetwork(client: EngineClient, ref: string): Promise<
       kind: 'conflict',
       message: users.length
         ? `Could not ${what}: ${users.length === 1 ? 'the container' : 'the containers'} ${nameList(users)} ${users.length === 1 ? 'is' : 'are'} attached. Disconnect or stop ${users.length === 1 ? 'it' : 'them'} first.`
-        : `Could not ${what}: containers are still attached (${e.detail ?? ''}).`,
-      ...(e.detail !== undefined ? { detail: e.detail } : {}),
+        : `Could not ${what}: containers are still attached (${f.text}).`,
+      detail: f.text,
     });
   }
 }
@@ -239,11 +246,15 @@ export async function connectNetwork(
   if (opts.ipv4 !== undefined && !/^(\d{1,3}\.){3}\d{1,3}$/.test(opts.ipv4))
     throw new BerthError({ kind: 'invalid', field: 'ipv4', message: `"${opts.ipv4}" is not an IPv4 address.` });
   await attempt(`connect container "${container}" to network "${network}"`, () =>
-    client.docker.getNetwork(network).connect({
-      Container: container,
-      EndpointConfig: {
-        ...(opts.aliases?.length ? { Aliases: opts.aliases } : {}),
-        ...(opts.ipv4 ? { IPAMConfig: { IPv4Address: opts.ipv4 } } : {}),
+    dialJson(client, {
+      method: 'POST',
+      path: `${networkPath(network)}/connect`,
+      body: {
+        Container: container,
+        EndpointConfig: {
+          ...(opts.aliases?.length ? { Aliases: opts.aliases } : {}),
+          ...(opts.ipv4 ? { IPAMConfig: { IPv4Address: opts.ipv4 } } : {}),
+        },
       },
     }),
   );
@@ -258,7 +269,11 @@ export async function disconnectNetwork(
   checkObjectRef(network, 'network', 'network');
   checkObjectRef(container, 'container', 'container');
   await attempt(`disconnect container "${container}" from network "${network}"`, () =>
-    client.docker.getNetwork(network).disconnect({ Container: container, Force: !!opts.force }),
+    dialJson(client, {
+      method: 'POST',
+      path: `${networkPath(network)}/disconnect`,
+      body: { Container: container, Force: !!opts.force },
+    }),
   );
 }
 
@@ -299,8 +314,12 @@ export async function pruneNetworks(
   opts: { labels?: string[] } = {},
 ): Promise<{ deleted: string[] }> {
   checkPruneLabels(opts.labels);
-  const res = (await attempt('remove unused networks', () =>
-    client.docker.pruneNetworks({ filters: opts.labels?.length ? { label: opts.labels } : {} }),
-  )) as { NetworksDeleted?: string[] | null };
+  const res = await attempt('remove unused networks', () =>
+    dialJson<{ NetworksDeleted?: string[] | null }>(client, {
+      method: 'POST',
+      path: '/networks/prune',
+      query: { filters: JSON.stringify(opts.labels?.length ? { label: opts.labels } : {}) },
+    }),
+  );
   return { deleted: res.NetworksDeleted ?? [] };
 }

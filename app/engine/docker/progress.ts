@@ -1,8 +1,8 @@
 // NDJSON progress streams (pull, push, build, load): split by line from bytes, parse each line, and
 // turn the in-band `error`/`errorDetail` lines (sent with HTTP 200) into BerthErrors with a sentence.
 import type { Readable } from 'node:stream';
-import { BerthError, type ErrorKind } from '../../shared/errors';
-import { toBerthError } from './errors';
+import { BerthError } from '../../shared/errors';
+import { classifyEngineError, toBerthError } from './errors';
 
 export interface ProgressLine {
   status?: string;
@@ -81,61 +81,37 @@ export function inBandError(line: ProgressLine): string | undefined {
   return undefined;
 }
 
-/** Classifies a registry-side failure message (pull, push, FROM in a build). */
-export function registryErrorKind(text: string): ErrorKind | undefined {
-  if (
-    /unauthorized|authentication required|no basic auth credentials|denied: requested access|incorrect username or password|access to the resource is denied|^denied:/i.test(
-      text,
-    )
-  )
-    return 'unauthorized';
-  if (/manifest unknown|not found|no such image|repository does not exist|name unknown|pull access denied/i.test(text))
-    return 'not-found';
-  if (
-    /connection refused|no such host|i\/o timeout|network is unreachable|dial tcp|tls: |server gave HTTP response|EOF$|timeout exceeded|no route to host/i.test(
-      text,
-    )
-  )
-    return 'unavailable';
-  if (/invalid reference format|invalid tag|is not a valid/i.test(text)) return 'invalid';
-  return undefined;
-}
-
 /** A BerthError for a pull/push failure, whether it came as an HTTP error or as an in-band line. */
 export function registryError(err: unknown, verb: 'pull' | 'push', ref: string): BerthError {
   if (err instanceof BerthError) return err;
-  const base = typeof err === 'string' ? undefined : toBerthError(err, `${verb} "${ref}"`);
-  const text = typeof err === 'string' ? err : (base?.detail ?? base?.message ?? String(err));
-  const kind = registryErrorKind(text) ?? base?.kind ?? 'internal';
+  const { kind, cause, text } = classifyEngineError(err);
   const registry = ref.includes('/') && /[.:]|^localhost$/.test(ref.split('/')[0]!) ? ref.split('/')[0]! : 'Docker Hub';
+  const could = `Could not ${verb} "${ref}"`;
   let message: string;
-  if (/unknown blob|blob unknown/i.test(text))
+  if (cause === 'blob-unknown')
     return new BerthError({
-      kind: 'not-found',
-      message: `Could not ${verb} "${ref}": the registry (${registry}) is missing a layer of this image (${text}). The image there is damaged; push it again.`,
+      kind,
+      message: `${could}: the registry (${registry}) is missing a layer of this image (${text}). The image there is damaged; push it again.`,
       detail: text,
     });
   switch (kind) {
     case 'not-found':
       message =
         verb === 'pull'
-          ? `Could not pull "${ref}": the registry (${registry}) has no such image or tag. Check the name and tag.`
-          : `Could not push "${ref}": there is no local image by that name. Tag an image with this name first.`;
+          ? `${could}: the registry (${registry}) has no such image or tag. Check the name and tag.`
+          : `${could}: there is no local image by that name. Tag an image with this name first.`;
       break;
     case 'unauthorized':
-      message = `Could not ${verb} "${ref}": ${registry} refused access. Sign in with a user that may ${verb} this repository.`;
+      message = `${could}: ${registry} refused access. Sign in with a user that may ${verb} this repository.`;
       break;
     case 'unavailable':
-      message = `Could not ${verb} "${ref}": the registry ${registry} is not reachable. Check the address and your network, then try again.`;
+      message = `${could}: the registry ${registry} is not reachable. Check the address and your network, then try again.`;
       break;
     case 'invalid':
-      message = `Could not ${verb} "${ref}": the engine refused the reference (${text}).`;
+      message = `${could}: the engine refused the reference (${text}).`;
       break;
     default:
-      message =
-        base && base.kind === kind
-          ? base.message
-          : `Could not ${verb} "${ref}": the engine reported an error (${text}).`;
+      message = toBerthError(err, `${verb} "${ref}"`).message;
   }
   return new BerthError({ kind, message, detail: text });
 }

@@ -4,8 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { BerthError } from '../../shared/errors';
-import type { EngineClient } from './client';
-import { isLocalEngine } from './client';
+import { dialJson, isLocalEngine, type EngineClient } from './client';
 import { checkSubnet, type Subnet } from './validate-reference';
 
 export interface HostRoute {
@@ -63,7 +62,7 @@ export function hostRoutes(): HostRoute[] {
 export async function sharesHostNetwork(client: EngineClient): Promise<boolean> {
   if (!isLocalEngine(client)) return false;
   try {
-    const info = (await client.docker.info()) as { Name?: string; SecurityOptions?: string[] };
+    const info = await dialJson<{ Name?: string; SecurityOptions?: string[] }>(client, { path: '/info' });
     return info.Name === hostname() && !(info.SecurityOptions ?? []).some((o) => o.includes('name=rootless'));
   } catch {
     return false;

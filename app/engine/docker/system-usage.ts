@@ -1,6 +1,6 @@
 // Who uses what: one /containers/json?all=1 call (never with size) tells which containers use each
 // image, volume and network. Lists of images, volumes and networks share this.
-import type { EngineClient } from './client';
+import { dialJson, type EngineClient } from './client';
 import { attempt } from './errors';
 
 export interface ContainerUse {
@@ -27,9 +27,9 @@ interface RawContainer {
 }
 
 export async function listContainerUse(client: EngineClient): Promise<ContainerUse[]> {
-  const raw = (await attempt('list containers', () =>
-    client.docker.listContainers({ all: true }),
-  )) as unknown as RawContainer[];
+  const raw = await attempt('list containers', () =>
+    dialJson<RawContainer[]>(client, { path: '/containers/json', query: { all: true } }),
+  );
   return raw.map((c) => ({
     id: c.Id,
     name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),

@@ -1,5 +1,6 @@
 // System: engine info, version, disk usage (df) and system prune.
-import type { EngineClient } from './client';
+import { dialJson, type EngineClient } from './client';
+import { pruneContainers } from './containers';
 import { attempt } from './errors';
 import { realTags } from './images';
 import { previewImagePrune, pruneImages } from './images-prune';
@@ -56,7 +57,7 @@ interface RawInfo {
 }
 
 export async function getSystemInfo(client: EngineClient): Promise<SystemInfo> {
-  const i = (await attempt('read the engine information', () => client.docker.info())) as RawInfo;
+  const i = await attempt('read the engine information', () => dialJson<RawInfo>(client, { path: '/info' }));
   return {
     name: i.Name ?? '',
     id: i.ID ?? '',
@@ -99,18 +100,7 @@ export interface SystemVersion {
 }
 
 export async function getSystemVersion(client: EngineClient): Promise<SystemVersion> {
-  const v = (await attempt('read the engine version', () => client.docker.version())) as unknown as {
-    Version?: string;
-    ApiVersion?: string;
-    MinAPIVersion?: string;
-    GitCommit?: string;
-    GoVersion?: string;
-    Os?: string;
-    Arch?: string;
-    KernelVersion?: string;
-    BuildTime?: string;
-    Components?: { Name?: string; Version?: string }[] | null;
-  };
+  const v = await attempt('read the engine version', () => dialJson<RawVersion>(client, { path: '/version' }));
   return {
     version: v.Version ?? '',
     apiVersion: v.ApiVersion ?? '',
@@ -123,6 +113,19 @@ export async function getSystemVersion(client: EngineClient): Promise<SystemVers
     buildTime: v.BuildTime ?? '',
     components: (v.Components ?? []).map((c) => ({ name: c.Name ?? '', version: c.Version ?? '' })),
   };
+}
+
+interface RawVersion {
+  Version?: string;
+  ApiVersion?: string;
+  MinAPIVersion?: string;
+  GitCommit?: string;
+  GoVersion?: string;
+  Os?: string;
+  Arch?: string;
+  KernelVersion?: string;
+  BuildTime?: string;
+  Components?: { Name?: string; Version?: string }[] | null;
 }
 
 export interface UsageTotals {
@@ -163,7 +166,7 @@ const known = (n: number | undefined) => (typeof n === 'number' && n >= 0 ? n : 
 
 /** Disk usage like `docker system df` (the engine computes container sizes, so this takes a moment). */
 export async function diskUsage(client: EngineClient): Promise<DiskUsage> {
-  const df = (await attempt('read disk usage', () => client.docker.df())) as RawDf;
+  const df = await attempt('read disk usage', () => dialJson<RawDf>(client, { path: '/system/df' }));
   const images = (df.Images ?? []).map((i) => ({
     id: i.Id,
     tags: realTags(i.RepoTags),
@@ -245,25 +248,30 @@ export interface SystemPruneResult {
   spaceReclaimed: number;
 }
 
+/** Removes the build cache no build uses (`docker builder prune`). */
+export async function pruneBuildCache(client: EngineClient): Promise<{ deleted: string[]; spaceReclaimed: number }> {
+  const b = await attempt('remove the build cache', () =>
+    dialJson<{ CachesDeleted?: string[] | null; SpaceReclaimed?: number }>(client, {
+      method: 'POST',
+      path: '/build/prune',
+    }),
+  );
+  return { deleted: b.CachesDeleted ?? [], spaceReclaimed: b.SpaceReclaimed ?? 0 };
+}
+
 /** Like `docker system prune`: stopped containers, unused networks, (unused volumes,) dangling or unused images, build cache. */
 export async function pruneSystem(client: EngineClient, opts: SystemPruneOptions = {}): Promise<SystemPruneResult> {
-  const c = (await attempt('remove stopped containers', () => client.docker.pruneContainers())) as {
-    ContainersDeleted?: string[] | null;
-    SpaceReclaimed?: number;
-  };
+  const c = await pruneContainers(client);
   const n = await pruneNetworks(client);
   const v = opts.volumes ? await pruneVolumes(client) : { deleted: [], spaceReclaimed: 0 };
   const i = await pruneImages(client, { all: !!opts.all });
-  const b = (await attempt('remove the build cache', () => client.docker.pruneBuilder())) as {
-    CachesDeleted?: string[] | null;
-    SpaceReclaimed?: number;
-  };
+  const b = await pruneBuildCache(client);
   return {
-    containers: c.ContainersDeleted ?? [],
+    containers: c.deleted,
     networks: n.deleted,
     volumes: v.deleted,
     images: i.deleted,
-    buildCache: b.CachesDeleted ?? [],
-    spaceReclaimed: (c.SpaceReclaimed ?? 0) + v.spaceReclaimed + i.spaceReclaimed + (b.SpaceReclaimed ?? 0),
+    buildCache: b.deleted,
+    spaceReclaimed: c.spaceReclaimed + v.spaceReclaimed + i.spaceReclaimed + b.spaceReclaimed,
   };
 }

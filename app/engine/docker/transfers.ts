@@ -9,9 +9,9 @@ import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
-import { containerArchive, statContainerPath } from './container-files';
+import { containerArchive, putContainerArchive, statContainerPath } from './container-files';
+import { exportImages } from './image-archive';
 import { readTar, TAR_END, tarHeader, tarPadding } from './container-files-tar';
-import { attempt } from './errors';
 import { checkImageTarget, checkInnerPath, checkObjectRef } from './validate-reference';
 import { downloadVolumePath, statVolumePath } from './volume-files';
 
@@ -75,23 +75,7 @@ export async function openVolumeDownload(
 export async function openImageExport(client: EngineClient, refs: string[], signal: AbortSignal): Promise<ByteSource> {
   refs.forEach((r, i) => checkImageTarget(r, `refs.${i}`));
   const what = `save ${refs.length === 1 ? `image "${refs[0]}"` : `${refs.length} images`}`;
-  const stream = await attempt(
-    what,
-    () =>
-      new Promise<Readable>((resolve, reject) =>
-        client.docker.modem.dial(
-          {
-            path: '/images/get?',
-            method: 'GET',
-            options: { names: refs },
-            isStream: true,
-            abortSignal: signal,
-            statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
-          },
-          (err, data) => (err ? reject(err) : resolve(data as Readable)),
-        ),
-      ),
-  );
+  const stream = await exportImages(client, refs, what, signal);
   const first = refs[0]!.replace(/^sha256:/, '').replace(/[^\w.-]+/g, '_');
   return { name: `${first}${refs.length > 1 ? `-and-${refs.length - 1}-more` : ''}.tar`, bytes: stream };
 }
@@ -139,12 +123,7 @@ export async function uploadStreamToContainer(
       yield TAR_END;
     }
     const what = `upload "${name}" to "${dir}" in container "${container}"`;
-    const res = (await attempt(what, () =>
-      client.docker
-        .getContainer(container)
-        .putArchive(Readable.from(tar()), { path: dir, noOverwriteDirNonDir: true, abortSignal: signal }),
-    )) as unknown as { resume?: () => void } | undefined;
-    res?.resume?.();
+    await putContainerArchive(client, container, dir, Readable.from(tar()), what, signal);
     return { path: posix.join(dir, name), size };
   } finally {
     rmSync(spool, { recursive: true, force: true });

@@ -30,7 +30,7 @@ describe('image references', () => {
   });
 
   it.each([
-    ['', 'Give an image reference'],
+    ['', 'Give an image'],
     ['Busybox', 'must be lowercase'],
     ['team/App', 'must be lowercase'],
     ['app:', 'a tag has'],

@@ -1,48 +1,46 @@
 // Checks input before it reaches the engine, so a refused input leaves the engine untouched.
 // Every refusal is a BerthError of kind 'invalid' naming the offending field.
-import { checkImageTarget } from './validate-reference';
+import type { z } from 'zod';
 import { BerthError } from '../../shared/errors';
-import { ENV_RULE, envProblem, labelsProblem, wordsProblem, type SizeProblem } from '../../shared/rules';
+import {
+  containerName,
+  containerRef,
+  ENV_RULE,
+  envProblem,
+  imageTarget,
+  labelsProblem,
+  objectName,
+  wordsProblem,
+  type SizeProblem,
+} from '../../shared/rules';
 
 export function invalidInput(field: string, message: string, detail?: string): BerthError {
   return new BerthError({ kind: 'invalid', message, field, ...(detail !== undefined ? { detail } : {}) });
 }
 
-/** Docker's container name rule (a leading "/" as the engine reports it is tolerated). */
-const CONTAINER_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
-/** Volume and network names: the same alphabet, one character allowed. */
-const OBJECT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-/** A container id (full or prefix) or name. */
-const CONTAINER_REF = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-
-export function validateContainerName(name: unknown, field = 'name'): string {
-  if (typeof name !== 'string' || name.length > 255 || !CONTAINER_NAME.test(name))
-    throw invalidInput(
-      field,
-      'A container name starts with a letter or digit, has at least two characters, and uses only letters, digits, "_", "." and "-".',
-      `got ${JSON.stringify(name)}`,
-    );
-  return name.replace(/^\//, '');
+/**
+ * Checks `value` by one of the shared rules (app/shared/rules.ts: the same schema the contract checks
+ * where a call is received and the forms check as the user types), naming `field` when it refuses.
+ */
+export function checkRule<T>(rule: z.ZodType<T>, value: unknown, field: string): T {
+  const r = rule.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  throw invalidInput([field, ...issue.path].join('.'), issue.message, `got ${JSON.stringify(value)}`);
 }
 
+/** A container name; a leading "/" (as the engine reports names) is dropped. */
+export function validateContainerName(name: unknown, field = 'name'): string {
+  return checkRule(containerName, name, field).replace(/^\//, '');
+}
+
+/** A container by id or name; a leading "/" is dropped. */
 export function validateContainerRef(ref: unknown, field = 'id'): string {
-  if (typeof ref !== 'string' || ref.length === 0 || ref.length > 255 || !CONTAINER_REF.test(ref))
-    throw invalidInput(
-      field,
-      'Give a container by its name or id (letters, digits, "_", "." and "-").',
-      `got ${JSON.stringify(ref)}`,
-    );
-  return ref.replace(/^\//, '');
+  return checkRule(containerRef, ref, field).replace(/^\//, '');
 }
 
 export function validateObjectName(name: unknown, field: string): string {
-  if (typeof name !== 'string' || name.length > 255 || !OBJECT_NAME.test(name))
-    throw invalidInput(
-      field,
-      'A name uses only letters, digits, "_", "." and "-", and starts with a letter or digit.',
-      `got ${JSON.stringify(name)}`,
-    );
-  return name;
+  return checkRule(objectName, name, field);
 }
 
 export function validatePort(port: unknown, field: string): number {
@@ -105,9 +103,9 @@ export function validateTimeout(seconds: unknown, field = 'timeout'): number {
   return seconds;
 }
 
-/** Checks an image reference (name[:tag][@digest], lowercase repository) or an image id; one grammar for the whole facade. */
+/** Checks an image reference (name[:tag][@digest], lowercase repository) or an image id, by the shared grammar. */
 export function validateImageRef(ref: unknown, field = 'image'): string {
-  return checkImageTarget(ref, field);
+  return checkRule(imageTarget, ref, field);
 }
 
 /** Refuses what the size rules refuse, naming the entry (the same rules and words as the contract). */

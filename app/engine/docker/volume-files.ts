@@ -8,7 +8,8 @@ import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BerthError } from '../../shared/errors';
-import type { EngineClient } from './client';
+import { dialJson, type EngineClient } from './client';
+import { removeContainer } from './containers-lifecycle';
 import { attempt } from './errors';
 import {
   checkDestFile,
@@ -78,16 +79,17 @@ export async function removeStaleVolumeHelpers(
   olderThanSeconds = 600,
   onRemoved?: (helper: { name: string; ageSeconds: number }) => void,
 ): Promise<number> {
-  const list = (await attempt('list helper containers', () =>
-    client.docker.listContainers({ all: true, filters: { label: [`${HELPER_LABEL}=volume-files`] } }),
-  )) as { Id: string; Created: number; Names?: string[]; Labels?: Record<string, string> }[];
+  const list = await attempt('list helper containers', () =>
+    dialJson<{ Id: string; Created: number; Names?: string[]; Labels?: Record<string, string> }[]>(client, {
+      path: '/containers/json',
+      query: { all: true, filters: JSON.stringify({ label: [`${HELPER_LABEL}=volume-files`] }) },
+    }),
+  );
   const now = Date.now() / 1000;
   const stale = list.filter((c) => c.Created < now - olderThanSeconds && !ownerAlive(c.Labels?.[HELPER_OWNER_LABEL]));
   const removed = await Promise.all(
     stale.map((c) =>
-      client.docker
-        .getContainer(c.Id)
-        .remove({ force: true, v: true })
+      removeContainer(client, c.Id, { force: true, volumes: true })
         .then(() => {
           onRemoved?.({ name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''), ageSeconds: Math.round(now - c.Created) });
           return true;
@@ -106,23 +108,27 @@ export async function withVolumeHelper<T>(
   fn: (containerId: string) => Promise<T>,
 ): Promise<T> {
   checkObjectRef(volume, 'volume', 'volume');
-  await attempt(`open volume "${volume}"`, () => client.docker.getVolume(volume).inspect());
+  await attempt(`open volume "${volume}"`, () => dialJson(client, { path: `/volumes/${encodeURIComponent(volume)}` }));
   const image = await pickHelperImage(client, opts.helperImage);
   const helper = await attempt(`open volume "${volume}"`, () =>
-    client.docker.createContainer({
-      name: `berth-volume-helper-${randomBytes(4).toString('hex')}`,
-      Image: image,
-      Entrypoint: ['/berth-never-started'],
-      Cmd: [],
-      Labels: { [HELPER_LABEL]: 'volume-files', [HELPER_OWNER_LABEL]: owner() },
-      NetworkDisabled: true,
-      HostConfig: { Binds: [`${volume}:${MOUNT}:ro`], NetworkMode: 'none' },
+    dialJson<{ Id: string }>(client, {
+      method: 'POST',
+      path: '/containers/create',
+      query: { name: `berth-volume-helper-${randomBytes(4).toString('hex')}` },
+      body: {
+        Image: image,
+        Entrypoint: ['/berth-never-started'],
+        Cmd: [],
+        Labels: { [HELPER_LABEL]: 'volume-files', [HELPER_OWNER_LABEL]: owner() },
+        NetworkDisabled: true,
+        HostConfig: { Binds: [`${volume}:${MOUNT}:ro`], NetworkMode: 'none' },
+      },
     }),
   );
   try {
-    return await fn(helper.id);
+    return await fn(helper.Id);
   } finally {
-    await helper.remove({ force: true, v: true }).catch(() => undefined);
+    await removeContainer(client, helper.Id, { force: true, volumes: true }).catch(() => undefined);
     void removeStaleVolumeHelpers(client).catch(() => undefined);
   }
 }

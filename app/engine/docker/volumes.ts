@@ -1,6 +1,6 @@
 // Volumes: list (with in-use and the containers using each), create, inspect, remove, prune (+ preview).
 import { BerthError } from '../../shared/errors';
-import type { EngineClient } from './client';
+import { dialJson, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { listContainerUse, nameList, usersBy } from './system-usage';
 import { checkLabels, checkObjectRef, checkPruneLabels, checkVolumeName } from './validate-reference';
@@ -37,6 +37,8 @@ interface RawVolume {
   Status?: Record<string, unknown> | null;
 }
 
+const volumePath = (name: string) => `/volumes/${encodeURIComponent(name)}`;
+
 function summary(v: RawVolume, users: string[]): VolumeSummary {
   return {
     name: v.Name,
@@ -53,7 +55,7 @@ function summary(v: RawVolume, users: string[]): VolumeSummary {
 
 export async function listVolumes(client: EngineClient): Promise<VolumeSummary[]> {
   const [res, containers] = await Promise.all([
-    attempt('list volumes', () => client.docker.listVolumes()) as Promise<{ Volumes?: RawVolume[] | null }>,
+    attempt('list volumes', () => dialJson<{ Volumes?: RawVolume[] | null }>(client, { path: '/volumes' })),
     listContainerUse(client),
   ]);
   const users = usersBy(containers, (c) => c.volumes);
@@ -63,7 +65,7 @@ export async function listVolumes(client: EngineClient): Promise<VolumeSummary[]
 export async function inspectVolume(client: EngineClient, name: string): Promise<VolumeDetails> {
   checkObjectRef(name, 'name', 'volume');
   const [v, containers] = await Promise.all([
-    attempt(`inspect volume "${name}"`, () => client.docker.getVolume(name).inspect()) as Promise<RawVolume>,
+    attempt(`inspect volume "${name}"`, () => dialJson<RawVolume>(client, { path: volumePath(name) })),
     listContainerUse(client),
   ]);
   const users = containers.filter((c) => c.volumes.includes(v.Name)).map((c) => c.name);
@@ -91,13 +93,10 @@ export async function createVolume(client: EngineClient, opts: CreateVolumeOptio
     });
   if (opts.name !== undefined) {
     // The engine returns an existing volume of the same name without complaint; a desktop user expects a refusal.
-    const exists = await client.docker
-      .getVolume(opts.name)
-      .inspect()
-      .then(
-        () => true,
-        () => false,
-      );
+    const exists = await dialJson(client, { path: volumePath(opts.name) }).then(
+      () => true,
+      () => false,
+    );
     if (exists)
       throw new BerthError({
         kind: 'conflict',
@@ -105,15 +104,19 @@ export async function createVolume(client: EngineClient, opts: CreateVolumeOptio
         message: `Could not create volume "${opts.name}": a volume with that name already exists. Choose another name.`,
       });
   }
-  const created = (await attempt(`create volume${opts.name ? ` "${opts.name}"` : ''}`, () =>
-    client.docker.createVolume({
-      ...(opts.name !== undefined ? { Name: opts.name } : {}),
-      Driver: opts.driver ?? 'local',
-      Labels: labels,
-      DriverOpts: driverOptions,
+  const created = await attempt(`create volume${opts.name ? ` "${opts.name}"` : ''}`, () =>
+    dialJson<{ Name: string }>(client, {
+      method: 'POST',
+      path: '/volumes/create',
+      body: {
+        ...(opts.name !== undefined ? { Name: opts.name } : {}),
+        Driver: opts.driver ?? 'local',
+        Labels: labels,
+        DriverOpts: driverOptions,
+      },
     }),
-  )) as unknown as { name?: string; Name?: string };
-  return inspectVolume(client, created.name ?? created.Name ?? opts.name ?? '');
+  );
+  return inspectVolume(client, created.Name);
 }
 
 /** Removes a volume; one in use is refused with `conflict` naming the containers (even with force). */
@@ -121,7 +124,7 @@ export async function removeVolume(client: EngineClient, name: string, opts: { f
   checkObjectRef(name, 'name', 'volume');
   const what = `remove volume "${name}"`;
   try {
-    await client.docker.getVolume(name).remove({ force: !!opts.force });
+    await dialJson(client, { method: 'DELETE', path: volumePath(name), query: { force: !!opts.force } });
   } catch (err) {
     const e = toBerthError(err, what);
     if (e.kind !== 'conflict') throw e;
@@ -187,9 +190,12 @@ export async function pruneVolumes(client: EngineClient, opts: PruneVolumesOptio
   const filters: Record<string, string[]> = {};
   if (opts.labels?.length) filters.label = opts.labels;
   if (opts.all && !prunesNamedByDefault(client)) filters.all = ['true'];
-  const res = (await attempt('remove unused volumes', () => client.docker.pruneVolumes({ filters }))) as {
-    VolumesDeleted?: string[] | null;
-    SpaceReclaimed?: number;
-  };
+  const res = await attempt('remove unused volumes', () =>
+    dialJson<{ VolumesDeleted?: string[] | null; SpaceReclaimed?: number }>(client, {
+      method: 'POST',
+      path: '/volumes/prune',
+      query: { filters: JSON.stringify(filters) },
+    }),
+  );
   return { deleted: res.VolumesDeleted ?? [], spaceReclaimed: res.SpaceReclaimed ?? 0 };
 }

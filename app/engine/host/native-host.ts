@@ -50,6 +50,9 @@ export class NativeHost implements EngineHost {
   readonly label: string;
   readonly address: EngineAddress;
   readonly paths: NativeEnginePaths;
+  get dataRoot(): string {
+    return this.paths.dataRoot;
+  }
   readonly mode: NativeMode;
   /** Called instead of failing when dockerd exits on its own while running (the supervisor sets it). */
   crashHandler: ((exit: ExitInfo) => void) | undefined;

@@ -47,6 +47,8 @@ export interface EngineHost {
   readonly label: string;
   /** Where to connect with connectEngine(); meaningful when the state is `running`. */
   readonly address: EngineAddress;
+  /** The engine's data folder on this machine, for hosts whose engine Berth runs here (diagnostics check its disk). */
+  readonly dataRoot?: string;
   status(): EngineStatus;
   /**
    * Starts (native) or connects to (external) the engine. Resolves with `running`, with `stopped`

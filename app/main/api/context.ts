@@ -1,5 +1,6 @@
 // What the handlers need from the rest of main: the active engine, the event stream, the task centre
 // and the settings.
+import type { EngineApi } from '../../engine/docker';
 import type { EngineClient } from '../../engine/docker/client';
 import type { EngineSelection } from '../../engine/host/selection';
 import type { VmHost } from '../../engine/host/vm/vm-controls';
@@ -12,6 +13,8 @@ import type { TaskManager } from './tasks';
 export interface EngineAccess {
   /** The connected client; throws a BerthError of kind 'unavailable' with a sentence when there is none. */
   client(): Promise<EngineClient>;
+  /** The engine facade bound to that client: every function answers in the contract's types. */
+  api(): Promise<EngineApi>;
   status(): EngineStatus;
   onStatus(listener: (s: EngineStatus) => void): () => void;
   /** Engine events, one shared stream fanned out to every listener. */

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { BATCH_BYTES, WINDOW_BATCHES, type ServerFrame } from '../../shared/contract';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BATCH_BYTES, BATCH_MS, WINDOW_BATCHES, type ServerFrame } from '../../shared/contract';
 import { AsyncQueue } from './async-queue';
 import { StreamPump } from './stream-pump';
 
@@ -122,7 +122,14 @@ describe('AsyncQueue', () => {
 });
 
 describe('StreamPump latency', () => {
+  // The clock is faked (timers and performance.now), so this checks the rule, not the machine's speed.
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('sends the first item after a quiet spell at once, and batches what follows within the window', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'performance'] });
+    await vi.advanceTimersByTimeAsync(10 * BATCH_MS); // a quiet spell before the first item
     const frames: { at: number; n: number }[] = [];
     const q = new AsyncQueue<{ data: string }>();
     const t0 = performance.now();
@@ -133,13 +140,16 @@ describe('StreamPump latency', () => {
     );
     void pump.run(q);
     q.push({ data: 'a' });
-    await tick(5);
-    expect(frames).toHaveLength(1);
-    expect(frames[0]!.at).toBeLessThan(5);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(frames).toEqual([{ at: 0, n: 1 }]);
     for (let i = 0; i < 10; i++) q.push({ data: 'b' });
-    await tick(40);
-    expect(frames.length).toBe(2);
-    expect(frames[1]!.n).toBe(10);
+    await vi.advanceTimersByTimeAsync(BATCH_MS - 1);
+    expect(frames).toHaveLength(1); // held for the window
+    await vi.advanceTimersByTimeAsync(1);
+    expect(frames).toEqual([
+      { at: 0, n: 1 },
+      { at: BATCH_MS, n: 10 },
+    ]);
     q.end();
   });
 });

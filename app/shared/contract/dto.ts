@@ -34,7 +34,7 @@ export interface ContainerSummary {
   labels: Record<string, string>;
   compose?: ComposeLabels;
   networks: string[];
-  mounts: { type: string; source?: string; destination: string; name?: string }[];
+  mounts: { type: string; source?: string; destination: string; name?: string; readOnly?: boolean }[];
   /** From the image's HEALTHCHECK, when it has one. */
   health?: 'starting' | 'healthy' | 'unhealthy';
   /**

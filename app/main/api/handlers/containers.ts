@@ -1,26 +1,6 @@
 // containers.* requests: one line each onto the engine facade.
-import { containerRunCommand } from '../../../engine/docker/run-command';
 import { runContainer } from '../../../engine/docker/container-run';
 import { runKeepingOutput } from './run-task';
-import {
-  containerSummary,
-  enrichContainers,
-  inspectContainer,
-  listContainers,
-  topContainer,
-  type ContainerSummary,
-} from '../../../engine/docker/containers';
-import {
-  killContainer,
-  pauseContainer,
-  removeContainer,
-  renameContainer,
-  restartContainer,
-  startContainer,
-  stopContainer,
-  unpauseContainer,
-} from '../../../engine/docker/containers-lifecycle';
-import { HELPER_LABEL } from '../../../engine/docker/volume-files';
 import type { RequestHandlers } from '../types';
 
 type ContainerHandlers = Pick<
@@ -41,36 +21,26 @@ type ContainerHandlers = Pick<
   | 'containers.top'
 >;
 
-/** Berth's own short-lived helpers (volume browsing) are not the user's containers. */
-const isUsers = (c: ContainerSummary) => !(HELPER_LABEL in c.labels);
-const toRow = ({ names: _names, ...c }: ContainerSummary) => c;
-
 export const containerHandlers: ContainerHandlers = {
-  'containers.list': async ({ all }, { engine }) => {
-    const client = await engine.client();
-    return (await enrichContainers(client, (await listContainers(client, { all })).filter(isUsers))).map(toRow);
-  },
-  'containers.inspect': async ({ id }, { engine }) => inspectContainer(await engine.client(), id),
-  'containers.summary': async ({ id }, { engine }) => {
-    const c = await containerSummary(await engine.client(), id);
-    return c && isUsers(c) ? toRow(c) : null;
-  },
-  'containers.start': async ({ id }, { engine }) => startContainer(await engine.client(), id),
+  'containers.list': async ({ all }, { engine }) => (await engine.api()).listContainers(all),
+  'containers.inspect': async ({ id }, { engine }) => (await engine.api()).inspectContainer(id),
+  'containers.summary': async ({ id }, { engine }) => (await engine.api()).containerSummary(id),
+  'containers.start': async ({ id }, { engine }) => (await engine.api()).startContainer(id),
   'containers.stop': async ({ id, timeout }, { engine }) =>
-    stopContainer(await engine.client(), id, timeout === undefined ? {} : { timeout }),
+    (await engine.api()).stopContainer(id, timeout === undefined ? {} : { timeout }),
   'containers.restart': async ({ id, timeout }, { engine }) =>
-    restartContainer(await engine.client(), id, timeout === undefined ? {} : { timeout }),
-  'containers.kill': async ({ id, signal }, { engine }) => killContainer(await engine.client(), id, { signal }),
-  'containers.pause': async ({ id }, { engine }) => pauseContainer(await engine.client(), id),
-  'containers.unpause': async ({ id }, { engine }) => unpauseContainer(await engine.client(), id),
+    (await engine.api()).restartContainer(id, timeout === undefined ? {} : { timeout }),
+  'containers.kill': async ({ id, signal }, { engine }) => (await engine.api()).killContainer(id, { signal }),
+  'containers.pause': async ({ id }, { engine }) => (await engine.api()).pauseContainer(id),
+  'containers.unpause': async ({ id }, { engine }) => (await engine.api()).unpauseContainer(id),
   'containers.remove': async ({ id, force, volumes }, { engine }) =>
-    removeContainer(await engine.client(), id, { force, volumes }),
-  'containers.rename': async ({ id, name }, { engine }) => renameContainer(await engine.client(), id, name),
+    (await engine.api()).removeContainer(id, { force, volumes }),
+  'containers.rename': async ({ id, name }, { engine }) => (await engine.api()).renameContainer(id, name),
   // A bare KEY in env is passed on from Berth's own environment, as `docker run -e KEY` does from the CLI's.
   'containers.run': async (spec, { engine, tasks }) =>
     spec.autoRemove
       ? runKeepingOutput(await engine.client(), spec, tasks, process.env)
       : runContainer(await engine.client(), spec, { hostEnv: process.env }),
-  'containers.runCommand': async ({ id }, { engine }) => containerRunCommand(await engine.client(), id),
-  'containers.top': async ({ id }, { engine }) => topContainer(await engine.client(), id),
+  'containers.runCommand': async ({ id }, { engine }) => (await engine.api()).containerRunCommand(id),
+  'containers.top': async ({ id }, { engine }) => (await engine.api()).topContainer(id),
 };

@@ -115,7 +115,7 @@ describe('images', () => {
     await expect(c.request('images.build', { context: '/tmp', buildArgs: ['no-equals'] })).rejects.toMatchObject({
       kind: 'invalid',
     });
-    await expect(c.request('images.pull', { ref: 'UPPER/case' })).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(c.request('images.pull', { ref: 'case/UPPER' })).rejects.toMatchObject({ kind: 'invalid' });
     await expect(c.request('images.load', { path: '/nonexistent-berth.tar' })).rejects.toMatchObject({
       kind: 'invalid',
       message: 'There is no file at "/nonexistent-berth.tar".',

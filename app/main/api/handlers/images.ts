@@ -3,9 +3,6 @@ import { buildImage } from '../../../engine/docker/image-build';
 import { loadImages, saveImages } from '../../../engine/docker/image-archive';
 import { pullImage } from '../../../engine/docker/image-pull';
 import { pushImage } from '../../../engine/docker/image-push';
-import { imagesUsage } from '../../../engine/docker/image-layers';
-import { imageHistory, inspectImage, listImages, removeImage, tagImage } from '../../../engine/docker/images';
-import { previewImagePrune, pruneImages } from '../../../engine/docker/images-prune';
 import { credentialsFor, registryConfigForBuild } from '../../registry';
 import type { RequestHandlers } from '../types';
 import { LayerBoard } from './layer-progress';
@@ -45,24 +42,9 @@ async function primed<T>(gen: AsyncGenerator<T>): Promise<AsyncIterable<T>> {
 }
 
 export const imageHandlers: ImageHandlers = {
-  'images.list': async (_a, { engine }) =>
-    (await listImages(await engine.client())).map(({ labels: _l, parentId: _p, ...i }) => i),
-  'images.inspect': async ({ ref }, { engine }) => {
-    const client = await engine.client();
-    const [d, history] = await Promise.all([inspectImage(client, ref), imageHistory(client, ref)]);
-    return {
-      id: d.id,
-      tags: d.tags,
-      size: d.size,
-      created: d.created,
-      architecture: d.architecture,
-      os: d.os,
-      raw: d.raw,
-      history,
-      exposedPorts: d.config.exposedPorts,
-    };
-  },
-  'images.usage': async (_a, { engine }) => imagesUsage(await engine.client()),
+  'images.list': async (_a, { engine }) => (await engine.api()).listImages(),
+  'images.inspect': async ({ ref }, { engine }) => (await engine.api()).describeImage(ref),
+  'images.usage': async (_a, { engine }) => (await engine.api()).imagesUsage(),
   'images.pull': async ({ ref }, { engine, tasks }) => {
     const client = await engine.client();
     // The sign-in for the image's registry, wherever the user made it (Registries page, docker login).
@@ -98,8 +80,8 @@ export const imageHandlers: ImageHandlers = {
       return { ref };
     });
   },
-  'images.tag': async ({ source, target }, { engine }) => tagImage(await engine.client(), source, target),
-  'images.remove': async ({ ref, force }, { engine }) => removeImage(await engine.client(), ref, { force }),
+  'images.tag': async ({ source, target }, { engine }) => (await engine.api()).tagImage(source, target),
+  'images.remove': async ({ ref, force }, { engine }) => (await engine.api()).removeImage(ref, { force }),
   'images.build': async ({ context, dockerfile, tag, buildArgs, noCache }, { engine, tasks }) => {
     const client = await engine.client();
     const args = Object.fromEntries(buildArgs.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
@@ -140,11 +122,8 @@ export const imageHandlers: ImageHandlers = {
       }
     });
   },
-  'images.prunePreview': async ({ all }, { engine }) => {
-    const p = await previewImagePrune(await engine.client(), { all });
-    return { images: p.images, spaceReclaimed: p.spaceReclaimed };
-  },
-  'images.prune': async ({ all }, { engine }) => pruneImages(await engine.client(), { all }),
+  'images.prunePreview': async ({ all }, { engine }) => (await engine.api()).previewImagePrune(all),
+  'images.prune': async ({ all }, { engine }) => (await engine.api()).pruneImages(all),
   'images.save': async ({ refs, path, overwrite }, { engine, tasks }) => {
     const client = await engine.client();
     const ctl = new AbortController();

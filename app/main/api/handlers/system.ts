@@ -1,17 +1,11 @@
 // The engine page: disk usage and a prune per kind, diagnostics, the engine's own log, and the
 // detected engines with a switch. Without a selection (`berth serve --engine-socket`) the engine is
 // fixed, and switching says so.
-import { attempt } from '../../../engine/docker/errors';
-import { pruneImages } from '../../../engine/docker/images-prune';
-import { diskUsage } from '../../../engine/docker/system';
-import { pruneVolumes } from '../../../engine/docker/volumes';
 import { findBinary } from '../../../engine/host/binaries';
 import { diagnosticChecks, runDiagnostics, type DiagnosticContext } from '../../../engine/host/diagnostics';
 import { defaultMode } from '../../../engine/host/native-config';
-import { NativeHost } from '../../../engine/host/native-host';
 import { linuxVmAvailability } from '../../../engine/host/vm/qemu-host';
 import { vmKindFor } from '../../../engine/host/selection';
-import { usageKinds } from '../../../shared/contract/areas/system';
 import { BerthError } from '../../../shared/errors';
 import type { RequestHandlers } from '../types';
 
@@ -27,50 +21,16 @@ const fixedEngine = () =>
       'This Berth was started with a fixed engine (berth serve --engine-socket), so the engine cannot be switched here. Restart Berth without --engine-socket to choose one.',
   });
 
-const count = (xs: unknown) => (Array.isArray(xs) ? xs.length : 0);
-
 export const systemHandlers: SystemHandlers = {
-  'engine.diskUsage': async (_a, { engine }) => {
-    const df = await diskUsage(await engine.client());
-    return usageKinds.map((kind) => {
-      const { count: n, active, size, reclaimable } = df[kind];
-      return { kind, count: n, active, size, reclaimable };
-    });
-  },
-  'engine.prune': async ({ kind }, { engine }) => {
-    const client = await engine.client();
-    switch (kind) {
-      case 'images': {
-        const r = await pruneImages(client, { all: false });
-        return { removed: r.deleted.length, spaceReclaimed: r.spaceReclaimed };
-      }
-      case 'volumes': {
-        const r = await pruneVolumes(client, { all: true });
-        return { removed: r.deleted.length, spaceReclaimed: r.spaceReclaimed };
-      }
-      case 'containers': {
-        const r = (await attempt('remove stopped containers', () => client.docker.pruneContainers())) as {
-          ContainersDeleted?: string[] | null;
-          SpaceReclaimed?: number;
-        };
-        return { removed: count(r.ContainersDeleted), spaceReclaimed: r.SpaceReclaimed ?? 0 };
-      }
-      case 'buildCache': {
-        const r = (await attempt('remove the build cache', () => client.docker.pruneBuilder())) as {
-          CachesDeleted?: string[] | null;
-          SpaceReclaimed?: number;
-        };
-        return { removed: count(r.CachesDeleted), spaceReclaimed: r.SpaceReclaimed ?? 0 };
-      }
-    }
-  },
+  'engine.diskUsage': async (_a, { engine }) => (await engine.api()).diskUsage(),
+  'engine.prune': async ({ kind }, { engine }) => (await engine.api()).prune(kind),
   'engine.diagnostics': async (_a, { engine, selection }) => {
     const status = engine.status();
     const host = selection?.active;
     const ctx: DiagnosticContext = {
       ...(status.kind !== 'none' ? { hostKind: status.kind } : {}),
       ...(host ? { address: host.address } : {}),
-      ...(host instanceof NativeHost ? { dataRoot: host.paths.dataRoot } : {}),
+      ...(host?.dataRoot ? { dataRoot: host.dataRoot } : {}),
     };
     if (!selection) ctx.hostKind = 'external';
     return (await runDiagnostics(diagnosticChecks(ctx))).map((o) => ({

@@ -71,6 +71,7 @@ export function fakeBackend(initial: EngineStatus = engineStatus()): FakeBackend
   fb.api = {
     engine: {
       client: () => Promise.reject(new Error('no engine in unit tests')),
+      api: () => Promise.reject(new Error('no engine in unit tests')),
       status: () => status,
       onStatus: (l) => statuses.on(l),
       onEvent: (l) => events.on(l),

@@ -1,6 +1,6 @@
 // images.* requests: list, inspect with history, pull/push/build/save/load as tasks, tag, remove, prune.
 import { z } from 'zod';
-import { absolutePath, buildArgsProblem, imageRef, sized } from '../../rules';
+import { absolutePath, buildArgsProblem, imageRef, imageTarget, sized } from '../../rules';
 import { request } from '../define';
 import type { ImageSummary, TaskInfo } from '../dto';
 
@@ -78,7 +78,7 @@ export interface ImagePruneDone {
   spaceReclaimed: number;
 }
 
-const ref = z.string().min(1, 'Give an image reference or id.').max(512);
+const ref = imageTarget;
 
 export const imageRequests = {
   'images.list': request<ImageSummary[]>()(none),

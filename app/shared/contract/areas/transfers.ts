@@ -3,7 +3,7 @@
 // Chunks are base64 in JSON for now (both transports carry them unchanged); a download's first
 // item says what it is, an upload's items say what the server has taken.
 import { z } from 'zod';
-import { absolutePath, containerRef, objectName } from '../../rules';
+import { absolutePath, containerRef, imageTarget, objectName } from '../../rules';
 import { subscription } from '../define';
 import { TRANSFER_CHUNK_BYTES } from '../frames';
 
@@ -43,8 +43,6 @@ const size = (max: number, what: string) =>
     .min(0)
     .max(max, `${what} can be at most ${max / 1024 / 1024 / 1024} GB.`);
 
-const imageRefOrId = z.string().min(1, 'Give an image reference or id.').max(512);
-
 export const transferSubscriptions = {
   /** A container's file (its bytes) or folder (a tar). */
   'containers.download': subscription<DownloadItem>()(z.strictObject({ id: containerRef, path: absolutePath })),
@@ -65,7 +63,7 @@ export const transferSubscriptions = {
   /** A volume's file (its bytes) or folder (a tar). */
   'volumes.download': subscription<DownloadItem>()(z.strictObject({ name: objectName, path: absolutePath })),
   /** Images as one `docker save` tar, for the browser to save (the desktop app saves to a path instead). */
-  'images.export': subscription<DownloadItem>()(z.strictObject({ refs: z.array(imageRefOrId).min(1).max(100) })),
+  'images.export': subscription<DownloadItem>()(z.strictObject({ refs: z.array(imageTarget).min(1).max(100) })),
   /** A `docker save` tar from the page, loaded into the engine; the result names the images loaded. */
   'images.import': subscription<UploadItem<{ images: string[] }>>()(
     z.strictObject({ size: size(Number.MAX_SAFE_INTEGER, 'An image archive') }),

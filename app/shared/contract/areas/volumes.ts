@@ -1,6 +1,6 @@
 // volumes.* requests: list, create, inspect, remove, prune with preview, sizes, browse files (downloads: transfers.ts).
 import { z } from 'zod';
-import { absolutePath, objectName } from '../../rules';
+import { absolutePath, objectName, volumeName } from '../../rules';
 import { request } from '../define';
 import type { FileEntry, VolumeSummary } from '../dto';
 
@@ -14,7 +14,7 @@ export const volumeDriver = z
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_./:-]*$/, 'A driver name uses letters, digits, "_", ".", "/", ":" and "-".');
 
 export const volumeCreateSpec = z.strictObject({
-  name: objectName,
+  name: volumeName,
   driver: volumeDriver.default('local'),
 });
 export type VolumeCreateSpec = z.input<typeof volumeCreateSpec>;

@@ -1,0 +1,149 @@
+// The engine facade: one EngineApi, bound to a connected client, whose functions answer in the
+// contract's types (RequestResult<'…'>), so a handler is one line: `(await engine.api()).listImages()`.
+// A new capability is one entry here (see app/engine/README.md). Long-running work (pull, build, run,
+// exec, logs, files) still takes the client directly, inside its task or stream.
+import type { RequestResult } from '../../shared/contract';
+import type { EngineClient } from './client';
+import { inspectContainer, listUserContainers, topContainer, userContainerSummary } from './containers';
+import {
+  killContainer,
+  pauseContainer,
+  removeContainer,
+  renameContainer,
+  restartContainer,
+  startContainer,
+  stopContainer,
+  unpauseContainer,
+} from './containers-lifecycle';
+import { engineInfo, pruneKind, usageRows } from './engine-page';
+import { imagesUsage } from './image-layers';
+import { describeImage, listImages, removeImage, tagImage } from './images';
+import { previewImagePrune, pruneImages } from './images-prune';
+import {
+  connectNetwork,
+  createNetwork,
+  disconnectNetwork,
+  inspectNetwork,
+  listNetworks,
+  removeNetwork,
+  type CreateNetworkOptions,
+  type NetworkSummary as EngineNetwork,
+} from './networks';
+import { containerRunCommand } from './run-command';
+import { diskUsage } from './system';
+import { listVolumeDir } from './volume-files';
+import {
+  createVolume,
+  inspectVolume,
+  listVolumes,
+  previewVolumePrune,
+  pruneVolumes,
+  removeVolume,
+  type CreateVolumeOptions,
+  type VolumeSummary as EngineVolume,
+} from './volumes';
+
+type NetworkRow = RequestResult<'networks.create'>;
+type VolumeRow = RequestResult<'volumes.create'>;
+
+/** The contract's network row: what the engine module reads, without the fields only the engine side uses. */
+const networkRow = (n: EngineNetwork): NetworkRow => ({
+  id: n.id,
+  name: n.name,
+  driver: n.driver,
+  scope: n.scope,
+  subnets: n.subnets,
+  internal: n.internal,
+  builtIn: n.builtIn,
+  containers: n.containers,
+});
+
+/** The contract's volume row (likewise). */
+const volumeRow = (
+  v: Pick<EngineVolume, 'name' | 'driver' | 'mountpoint' | 'created' | 'labels' | 'inUse' | 'containers'>,
+): VolumeRow => ({
+  name: v.name,
+  driver: v.driver,
+  mountpoint: v.mountpoint,
+  ...(v.created ? { created: v.created } : {}),
+  labels: v.labels,
+  inUse: v.inUse,
+  containers: v.containers,
+});
+
+const facade = {
+  // containers
+  listContainers: (c: EngineClient, all?: boolean): Promise<RequestResult<'containers.list'>> =>
+    listUserContainers(c, { all }),
+  containerSummary: (c: EngineClient, id: string): Promise<RequestResult<'containers.summary'>> =>
+    userContainerSummary(c, id),
+  inspectContainer,
+  topContainer: (c: EngineClient, id: string): Promise<RequestResult<'containers.top'>> => topContainer(c, id),
+  containerRunCommand: (c: EngineClient, id: string): Promise<RequestResult<'containers.runCommand'>> =>
+    containerRunCommand(c, id),
+  startContainer,
+  stopContainer,
+  restartContainer,
+  killContainer,
+  pauseContainer,
+  unpauseContainer,
+  removeContainer,
+  renameContainer,
+  // images
+  listImages: (c: EngineClient): Promise<RequestResult<'images.list'>> => listImages(c),
+  describeImage: (c: EngineClient, ref: string): Promise<RequestResult<'images.inspect'>> => describeImage(c, ref),
+  imagesUsage: (c: EngineClient): Promise<RequestResult<'images.usage'>> => imagesUsage(c),
+  tagImage,
+  removeImage,
+  previewImagePrune: async (c: EngineClient, all: boolean): Promise<RequestResult<'images.prunePreview'>> => {
+    const p = await previewImagePrune(c, { all });
+    return { images: p.images, spaceReclaimed: p.spaceReclaimed };
+  },
+  pruneImages: (c: EngineClient, all: boolean): Promise<RequestResult<'images.prune'>> => pruneImages(c, { all }),
+  // networks
+  listNetworks: async (c: EngineClient): Promise<NetworkRow[]> => (await listNetworks(c)).map(networkRow),
+  createNetwork: async (c: EngineClient, opts: CreateNetworkOptions): Promise<NetworkRow> =>
+    networkRow(await createNetwork(c, opts)),
+  inspectNetwork: async (c: EngineClient, name: string): Promise<Record<string, unknown>> => ({
+    ...(await inspectNetwork(c, name)),
+  }),
+  removeNetwork,
+  connectNetwork,
+  disconnectNetwork,
+  // volumes
+  listVolumes: async (c: EngineClient): Promise<VolumeRow[]> => (await listVolumes(c)).map(volumeRow),
+  createVolume: async (c: EngineClient, opts: CreateVolumeOptions): Promise<VolumeRow> =>
+    volumeRow(await createVolume(c, opts)),
+  inspectVolume: async (c: EngineClient, name: string): Promise<Record<string, unknown>> => ({
+    ...(await inspectVolume(c, name)),
+  }),
+  removeVolume,
+  volumeSizes: async (c: EngineClient): Promise<RequestResult<'volumes.sizes'>> =>
+    Object.fromEntries((await diskUsage(c)).volumes.items.map((v) => [v.name, v.size])),
+  previewVolumePrune: async (c: EngineClient, all: boolean): Promise<RequestResult<'volumes.prunePreview'>> => ({
+    volumes: (await previewVolumePrune(c, { all })).volumes.map((v) => v.name),
+  }),
+  pruneVolumes: (c: EngineClient, all: boolean): Promise<RequestResult<'volumes.prune'>> => pruneVolumes(c, { all }),
+  volumeFiles: async (c: EngineClient, name: string, path: string): Promise<RequestResult<'volumes.files'>> =>
+    (await listVolumeDir(c, name, path)).entries,
+  // the engine page
+  engineInfo: (c: EngineClient): Promise<RequestResult<'engine.info'>> => engineInfo(c),
+  diskUsage: (c: EngineClient): Promise<RequestResult<'engine.diskUsage'>> => usageRows(c),
+  prune: (c: EngineClient, kind: Parameters<typeof pruneKind>[1]): Promise<RequestResult<'engine.prune'>> =>
+    pruneKind(c, kind),
+};
+
+type Facade = typeof facade;
+/** A facade function with its client already given. */
+type Bound<F> = F extends (client: EngineClient, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+/** The engine, as handlers call it: every function of the facade, bound to one client. */
+export type EngineApi = { readonly [K in keyof Facade]: Bound<Facade[K]> };
+
+/** Binds the facade to a client (the call's own client, which carries its abort signal). */
+export function engineApi(client: EngineClient): EngineApi {
+  const api: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(facade) as [string, (c: EngineClient, ...a: unknown[]) => unknown][])
+    api[name] = (...args: unknown[]) => fn(client, ...args);
+  return api as EngineApi;
+}
