@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 describe('context reachability against the fake API server', () => {
-  it('reaches a TLS cluster with a token, and says why the others fail', { timeout: 30_000 }, async () => {
+  it('reaches a TLS cluster with a token, and says why the others fail', { timeout: 90_000 }, async () => {
     const dir = tmp();
     const certs = makeTestCerts(dir);
     const other = makeTestCerts(dir, 'other');

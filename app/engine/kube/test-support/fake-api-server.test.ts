@@ -96,7 +96,7 @@ describe('the fake API server', () => {
     );
     const stranger = await kubectl(file, '--context', 'stranger', 'get', '--raw', '/api/v1/namespaces/default/pods');
     expect(stranger.out).toContain('Unauthorized');
-  }, 30_000);
+  }, 90_000);
 
   it('streams changes after a resourceVersion, bookmarks, and 410 Gone once compacted', async () => {
     const fake = await start();

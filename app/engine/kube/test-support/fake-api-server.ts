@@ -74,6 +74,8 @@ export class FakeKubeApiServer {
   private readonly logs = new Map<string, string[]>();
   private readonly logFollowers = new Map<string, Set<ServerResponse>>();
   private readonly denied: { user: string; verb: string; resource: string }[] = [];
+  /** Field manager owning spec.replicas, per object. */
+  private readonly owners = new Map<string, string>();
   private server!: http.Server;
   url = '';
 
@@ -257,7 +259,7 @@ export class FakeKubeApiServer {
     });
     req.on('end', () => {
       try {
-        this.route(req.method ?? 'GET', url, query, user, body, res);
+        this.route(req.method ?? 'GET', url, query, user, body, res, req.headers['content-type'] ?? '');
       } catch (e) {
         this.json(res, 500, status(500, 'InternalError', String(e)));
       }
@@ -271,6 +273,7 @@ export class FakeKubeApiServer {
     user: string,
     body: string,
     res: ServerResponse,
+    contentType = '',
   ) {
     if (url.pathname === '/version') {
       this.json(res, 200, { major: '1', minor: '31', gitVersion: 'v1.31.0-fake', platform: 'linux/amd64' });
@@ -303,6 +306,8 @@ export class FakeKubeApiServer {
       else this.list(resource, namespace, res);
       return;
     }
+    if (method === 'PATCH' && !sub && contentType.startsWith('application/apply-patch+yaml'))
+      return this.apply(resource, namespace, name, query, body, res);
     const obj = this.get(resource, namespace, name);
     if (!obj) {
       this.json(res, 404, status(404, 'NotFound', `${resource} "${name}" not found`, { name, kind: resource }));
@@ -316,6 +321,73 @@ export class FakeKubeApiServer {
       return;
     }
     this.json(res, 200, { kind: KINDS[resource].kind, apiVersion: KINDS[resource].apiVersion, ...obj });
+  }
+
+  /** Server-side apply: create or merge; a field another manager owns is a conflict unless forced. */
+  private apply(
+    resource: FakeResource,
+    namespace: string | undefined,
+    name: string,
+    query: Record<string, string>,
+    body: string,
+    res: ServerResponse,
+  ) {
+    if (!query.fieldManager) {
+      this.json(
+        res,
+        400,
+        status(
+          400,
+          'BadRequest',
+          'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
+        ),
+      );
+      return;
+    }
+    const patch = JSON.parse(body || '{}') as KubeObject & { spec?: Record<string, unknown> };
+    const key = this.key(resource, namespace, name);
+    const current = this.store.get(key);
+    const owner = this.owners.get(key);
+    const wantReplicas = patch.spec?.replicas;
+    const hasReplicas = (current?.spec as { replicas?: unknown } | undefined)?.replicas;
+    if (
+      owner &&
+      owner !== query.fieldManager &&
+      query.force !== 'true' &&
+      wantReplicas !== undefined &&
+      wantReplicas !== hasReplicas
+    ) {
+      const k = KINDS[resource];
+      this.json(
+        res,
+        409,
+        status(
+          409,
+          'Conflict',
+          `Apply failed with 1 conflict: conflict with "${owner}" using ${k.apiVersion}: .spec.replicas`,
+          { name, group: k.group, kind: resource },
+        ),
+      );
+      return;
+    }
+    const merged: KubeObject = {
+      ...(current ?? {}),
+      ...patch,
+      metadata: { ...(current?.metadata ?? {}), ...patch.metadata, name, ...(namespace ? { namespace } : {}) },
+      ...(patch.spec || current?.spec ? { spec: { ...((current?.spec as object) ?? {}), ...(patch.spec ?? {}) } } : {}),
+    };
+    if (query.dryRun === 'All') {
+      this.json(res, current ? 200 : 201, merged);
+      return;
+    }
+    if (wantReplicas !== undefined) this.owners.set(key, query.fieldManager);
+    const stored = this.put(resource, merged);
+    this.json(res, current ? 200 : 201, stored);
+  }
+
+  /** Marks `manager` as the owner of a deployment's spec.replicas (for apply conflicts). */
+  own(resource: FakeResource, namespace: string | undefined, name: string, manager: string): void {
+    this.owners.set(this.key(resource, namespace, name), manager);
   }
 
   private list(resource: FakeResource, namespace: string | undefined, res: ServerResponse) {

@@ -129,6 +129,20 @@ describe('kube.* through the contract against the fake API server', () => {
     expect(fake.get('deployments', 'shop', 'web')).toBeUndefined();
   });
 
+  it('applies YAML as a dry run first, and refuses invalid YAML with its line', async () => {
+    const { request } = session();
+    const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n';
+    const dry = await request('kube.apply', { yaml });
+    expect(dry).toMatchObject({ ok: true, result: [{ name: 'web', namespace: 'shop', action: 'created' }] });
+    expect(fake.get('deployments', 'shop', 'web')).toBeUndefined();
+    expect(await request('kube.apply', { yaml, dryRun: false })).toMatchObject({ ok: true });
+    expect(fake.get('deployments', 'shop', 'web')).toBeDefined();
+    expect(await request('kube.apply', { yaml: 'kind: Pod\nmetadata:\n  name: [x\n' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid', field: 'yaml', message: expect.stringMatching(/not valid at line \d+, column \d+/) },
+    });
+  });
+
   it('ends a log stream with the sentence when the container must be named', async () => {
     fake.put('pods', fakePod('shop', 'two', { containers: ['app', 'proxy'] }));
     fake.appendLog('shop', 'two', 'proxy', '2026-12-03T10:00:00Z hello');

@@ -88,10 +88,35 @@ export interface KubeDeployment {
 export type KubeWatchItem<T> =
   { type: 'reset'; items: T[] } | { type: 'upsert'; item: T } | { type: 'delete'; namespace: string; name: string };
 
+/** One object of an apply: what happened (or, in a dry run, would happen) and the line diff. */
+export interface KubeApplied {
+  kind: string;
+  namespace: string;
+  name: string;
+  action: 'created' | 'configured' | 'unchanged';
+  /** "  " same, "- " removed, "+ " added, one line each ('' when unchanged). */
+  diff: string;
+}
+
 const inContext = { context: kubeContextName.optional() };
 /** Absent namespace = all namespaces. */
 const watchArgs = z.strictObject({ ...inContext, namespace: kubeNamespace.optional() });
 const objectRef = z.strictObject({ ...inContext, namespace: kubeNamespace, name: kubeObjectName });
+
+export const kubeApplyArgs = z.strictObject({
+  ...inContext,
+  /** One or more YAML documents. */
+  yaml: z
+    .string()
+    .min(1, 'Paste or open some YAML first.')
+    .max(1024 * 1024, 'Berth applies at most 1 MiB of YAML at once.'),
+  /** Namespace for objects that name none. */
+  namespace: kubeNamespace.optional(),
+  /** Only compute the result (server-side dry run) and the diff. */
+  dryRun: z.boolean().default(true),
+  /** Take over fields another field manager owns. */
+  force: z.boolean().default(false),
+});
 
 export const kubeRequests = {
   /** The kubeconfig's contexts (read again on each call, as kubectl reads it). */
@@ -103,6 +128,8 @@ export const kubeRequests = {
   /** Whether a context's API server answers with its credentials, with the reason when not. */
   'kube.reach': request<KubeReachDto>()(z.strictObject({ context: kubeContextName })),
   'kube.namespaces': request<string[]>()(z.strictObject(inContext)),
+  /** Server-side apply with field manager "berth"; a dry run first shows the diff. */
+  'kube.apply': request<KubeApplied[]>()(kubeApplyArgs),
   'kube.pods.delete': request<void>()(objectRef),
   'kube.deployments.delete': request<void>()(objectRef),
   'kube.deployments.scale': request<{ replicas: number }>()(
