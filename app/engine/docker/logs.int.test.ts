@@ -106,7 +106,13 @@ describe('logs', () => {
 
   it('yields batches, and stopping early destroys the stream', async () => {
     const name = await run('early', 'seq 1 100000; sleep 300');
-    await new Promise((r) => setTimeout(r, 800));
+    // Wait until the container has printed everything (a busy machine may take seconds), so that a
+    // follow from now on (tail 0) has nothing to read.
+    for (let i = 0; i < 300; i++) {
+      const last = await collect(name, { tail: 1 });
+      if (last[0]?.text === '100000') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     let batches = 0;
     let seen = 0;
     for await (const batch of readLogs(client, name, { follow: true })) {
