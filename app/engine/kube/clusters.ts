@@ -2,6 +2,7 @@
 // looking at, and whether each answers. Switching context is Berth's own choice and changes no file
 // unless the caller asks to persist it, which writes current-context where kubectl would.
 import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeContextDto, KubeContextsDto, KubeReachDto } from '../../shared/contract/areas/kube';
 import { BerthError } from '../../shared/errors';
 import {
   configFor,
@@ -12,27 +13,10 @@ import {
 } from './kubeconfig';
 import { kubeJson, serverOf } from './request';
 
-export interface KubeContextInfo {
-  name: string;
-  cluster: string;
-  user: string;
-  /** The context's default namespace ('' when it sets none, which means "default"). */
-  namespace: string;
-  server: string;
-}
-
-export interface KubeContexts {
-  files: string[];
-  contexts: KubeContextInfo[];
-  /** The kubeconfig's current context ('' when none). */
-  fileCurrent: string;
-  /** The context Berth is showing ('' when there is none). */
-  active: string;
-}
-
-export type KubeReach =
-  | { context: string; reachable: true; version: string }
-  | { context: string; reachable: false; message: string; kind: string };
+/** The contract's shapes, returned as they are (no twins). */
+export type KubeContextInfo = KubeContextDto;
+export type KubeContexts = KubeContextsDto;
+export type KubeReach = KubeReachDto;
 
 export class KubeClusters {
   private loaded: LoadedKubeconfig | undefined;
