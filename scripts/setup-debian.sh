@@ -12,7 +12,7 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 run_pkgs=(docker.io containerd iproute2 ca-certificates)
-test_pkgs=(busybox-static chromium docker-registry docker-compose apache2-utils rootlesskit uidmap slirp4netns procps tar git iptables qemu-system-x86 openssl mmdebstrap debian-archive-keyring util-linux)
+test_pkgs=(busybox-static chromium docker-registry docker-compose apache2-utils rootlesskit uidmap slirp4netns procps tar git iptables qemu-system-x86 openssl mmdebstrap debian-archive-keyring util-linux kubernetes-client)
 pkgs=("${run_pkgs[@]}")
 [ "${1:-}" = "--run" ] || pkgs+=("${test_pkgs[@]}")
 # --list: print the packages (CI installs them up front) and stop.

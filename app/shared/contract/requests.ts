@@ -11,6 +11,7 @@ import { registryRequests } from './areas/registries';
 import { hostRequests } from './areas/host';
 import { vmRequests } from './areas/vm';
 import { swarmRequests } from './areas/swarm';
+import { kubeRequests } from './areas/kube';
 
 export { runSpec, type RunSpec } from './areas/containers';
 export {
@@ -30,6 +31,7 @@ export const requests = {
   ...hostRequests,
   ...vmRequests,
   ...swarmRequests,
+  ...kubeRequests,
 };
 
 export type Requests = typeof requests;

@@ -9,6 +9,7 @@ import { systemSubscriptions } from './areas/system';
 import { transferSubscriptions } from './areas/transfers';
 import { swarmSubscriptions } from './areas/swarm';
 import type { EngineEvent, EngineStatus, StatsSample, TaskInfo } from './dto';
+import { kubeSubscriptions } from './areas/kube';
 
 export type { DownloadItem, UploadInput, UploadItem } from './areas/transfers';
 
@@ -90,6 +91,7 @@ export const subscriptions = {
   ...systemSubscriptions,
   ...transferSubscriptions,
   ...swarmSubscriptions,
+  ...kubeSubscriptions,
 };
 
 export type Subscriptions = typeof subscriptions;

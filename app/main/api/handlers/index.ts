@@ -11,6 +11,7 @@ import { composeHandlers } from './compose';
 import { registryHandlers } from './registries';
 import { vmHandlers } from './vm';
 import { swarmHandlers } from './swarm';
+import { kubeHandlers } from './kube';
 
 export const handlers: RequestHandlers = {
   ...engineHandlers,
@@ -24,4 +25,5 @@ export const handlers: RequestHandlers = {
   ...registryHandlers,
   ...vmHandlers,
   ...swarmHandlers,
+  ...kubeHandlers,
 };

@@ -7,6 +7,7 @@ import { composeStreams } from './compose';
 import { systemStreams } from './system';
 import { transferStreams } from './transfers';
 import { swarmStreams } from './swarm';
+import { kubeStreams } from './kube';
 
 export const streams: SubscriptionHandlers = {
   ...engineStreams,
@@ -16,4 +17,5 @@ export const streams: SubscriptionHandlers = {
   ...systemStreams,
   ...transferStreams,
   ...swarmStreams,
+  ...kubeStreams,
 };

@@ -5,6 +5,7 @@ import { ImagesPage } from '../features/images/ImagesPage';
 import { RegistriesPage } from '../features/registries/RegistriesPage';
 import { VolumesPage } from '../features/volumes/VolumesPage';
 import { NetworksPage } from '../features/networks/NetworksPage';
+import { KubernetesPage } from '../features/kubernetes/KubernetesPage';
 import { ComposePage } from '../features/compose/ComposePage';
 import { SwarmPage } from '../features/swarm/SwarmPage';
 import { EnginePage } from '../features/engine-page/EnginePage';
@@ -55,6 +56,7 @@ const pageComponents: Record<Page, (p: { rest: string[] }) => React.JSX.Element>
   networks: NetworksPage,
   compose: ComposePage,
   swarm: SwarmPage,
+  kubernetes: KubernetesPage,
   engine: EnginePage,
   settings: SettingsPage,
 };

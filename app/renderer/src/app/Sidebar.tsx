@@ -13,6 +13,7 @@ const items: { page: Page; label: string; icon: IconName }[] = [
   { page: 'networks', label: 'Networks', icon: 'networks' },
   { page: 'compose', label: 'Compose', icon: 'compose' },
   { page: 'swarm', label: 'Swarm', icon: 'swarm' },
+  { page: 'kubernetes', label: 'Kubernetes', icon: 'kubernetes' },
   { page: 'engine', label: 'Engine', icon: 'engine' },
   { page: 'settings', label: 'Settings', icon: 'settings' },
 ];

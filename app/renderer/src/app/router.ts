@@ -2,7 +2,16 @@
 import { useSyncExternalStore } from 'react';
 
 export type Page =
-  'containers' | 'images' | 'registries' | 'volumes' | 'networks' | 'compose' | 'swarm' | 'engine' | 'settings';
+  | 'containers'
+  | 'images'
+  | 'registries'
+  | 'volumes'
+  | 'networks'
+  | 'compose'
+  | 'swarm'
+  | 'kubernetes'
+  | 'engine'
+  | 'settings';
 export const pages: Page[] = [
   'containers',
   'images',
@@ -11,6 +20,7 @@ export const pages: Page[] = [
   'networks',
   'compose',
   'swarm',
+  'kubernetes',
   'engine',
   'settings',
 ];

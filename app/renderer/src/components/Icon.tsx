@@ -17,6 +17,9 @@ const paths = {
   networks: 'M12 4v5M12 9l-6 6M12 9l6 6M4 15h4v4H4zM16 15h4v4h-4zM10 2h4v4h-4z',
   compose: 'M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z',
   swarm: 'M12 3l4 2.3v4.6L12 12l-4-2.1V5.3zM6 12l4 2.3v4.6L6 21l-4-2.1v-4.6zM18 12l4 2.3v4.6L18 21l-4-2.1v-4.6z',
+  /** A ship's wheel, for Kubernetes. */
+  kubernetes:
+    'M12 7a5 5 0 1 0 0 10 5 5 0 0 0 0-10zM12 2v5M12 17v5M2 12h5M17 12h5M4.9 4.9l3.5 3.5M15.6 15.6l3.5 3.5M4.9 19.1l3.5-3.5M15.6 8.4l3.5-3.5',
   engine:
     'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1',
   settings: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',

@@ -1,0 +1,157 @@
+// The kube.* contract end to end through a Session (the same path both transports use) against the
+// fake API server (no API server can run here): arguments refused before any cluster request,
+// watches as data frames that stop when unsubscribed, and RBAC refusals as sentences.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDirs } from '../../../../harness/temp-dirs';
+import { FakeKubeApiServer } from '../../../engine/kube/test-support/fake-api-server';
+import { fakeDeployment, fakePod, writeKubeconfig, until } from '../../../engine/kube/test-support/kube-fixtures';
+import type { ServerFrame } from '../../../shared/contract';
+import type { ApiContext } from '../context';
+import { Session } from '../session';
+import { streams } from '../streams';
+import { handlers } from '.';
+
+const tmp = tempDirs('berth-kube-contract-');
+let fake: FakeKubeApiServer;
+let file: string;
+const savedEnv = process.env.KUBECONFIG;
+
+beforeEach(async () => {
+  fake = await FakeKubeApiServer.start({});
+  file = writeKubeconfig(path.join(tmp(), 'config'), [
+    { name: 'fake', server: fake.url, namespace: 'shop' },
+    { name: 'other', server: fake.url },
+  ]);
+  process.env.KUBECONFIG = file;
+});
+afterEach(async () => {
+  await fake.close();
+  if (savedEnv === undefined) delete process.env.KUBECONFIG;
+  else process.env.KUBECONFIG = savedEnv;
+});
+
+function session() {
+  const frames: ServerFrame[] = [];
+  const s = new Session({ engine: {}, tasks: {} } as unknown as ApiContext, handlers, streams, (f) => frames.push(f));
+  let id = 0;
+  const request = async (method: string, args: unknown) => {
+    const my = ++id;
+    s.receive({ t: 'req', id: my, method, args });
+    await until(() => frames.some((f) => f.t === 'res' && f.id === my));
+    return frames.find((f) => f.t === 'res' && f.id === my) as Extract<ServerFrame, { t: 'res' }>;
+  };
+  const subscribe = (topic: string, args: unknown) => {
+    const my = ++id;
+    s.receive({ t: 'sub', id: my, topic, args });
+    const items = () =>
+      frames.flatMap((f) => {
+        if (f.t !== 'data' || f.id !== my) return [];
+        s.receive({ t: 'ack', id: my, seq: f.seq });
+        return f.items;
+      });
+    return {
+      id: my,
+      items,
+      end: () => frames.find((f) => f.t === 'end' && f.id === my),
+      close: () => s.receive({ t: 'unsub', id: my }),
+    };
+  };
+  return { s, request, subscribe };
+}
+
+describe('kube.* through the contract against the fake API server', () => {
+  it('lists contexts and switches without touching the kubeconfig', async () => {
+    const { request } = session();
+    const before = readFileSync(file, 'utf8');
+    const listed = await request('kube.contexts', {});
+    expect(listed).toMatchObject({ ok: true, result: { active: 'fake', fileCurrent: 'fake' } });
+    const used = await request('kube.useContext', { name: 'other' });
+    expect(used).toMatchObject({ ok: true, result: { active: 'other', fileCurrent: 'fake' } });
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(await request('kube.useContext', { name: 'nope' })).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found', message: expect.stringMatching(/no context named “nope”/) },
+    });
+    expect(await request('kube.reach', { context: 'fake' })).toMatchObject({ ok: true, result: { reachable: true } });
+  });
+
+  it('refuses bad names and replica counts before any request reaches the cluster', async () => {
+    const { request } = session();
+    const asked = fake.requests.length;
+    for (const [method, args] of [
+      ['kube.pods.delete', { namespace: 'Bad_NS', name: 'x' }],
+      ['kube.pods.delete', { namespace: 'default', name: '../../etc' }],
+      ['kube.deployments.scale', { namespace: 'default', name: 'web', replicas: -1 }],
+      ['kube.deployments.scale', { namespace: 'default', name: 'web', replicas: 1.5 }],
+      ['kube.deployments.scale', { namespace: 'default', name: 'web', replicas: 10_001 }],
+      ['kube.namespaces', { context: 'a\u0000b' }],
+    ] as const) {
+      expect(await request(method, args)).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    }
+    expect(fake.requests.length).toBe(asked);
+  });
+
+  it('streams a pod watch as data frames, and closes the cluster watch on unsubscribe', async () => {
+    fake.put('namespaces', { metadata: { name: 'shop' } });
+    fake.put('pods', fakePod('shop', 'web-1', { owner: 'web-abc' }));
+    const { request, subscribe } = session();
+    expect(await request('kube.namespaces', {})).toMatchObject({ ok: true, result: ['shop'] });
+    const pods = subscribe('kube.pods', { namespace: 'shop' });
+    await until(() => pods.items().length >= 1);
+    expect(pods.items()[0]).toMatchObject({ type: 'reset', items: [{ name: 'web-1', owner: 'ReplicaSet/web-abc' }] });
+    await until(() => fake.openWatchCount() === 1);
+    fake.put('pods', fakePod('shop', 'web-2'));
+    await until(() => pods.items().length >= 2);
+    expect(pods.items()[1]).toMatchObject({ type: 'upsert', item: { name: 'web-2' } });
+    pods.close();
+    await until(() => fake.openWatchCount() === 0);
+  });
+
+  it('scales, deletes, and shows a forbidden action as the RBAC sentence', async () => {
+    fake.put('deployments', fakeDeployment('shop', 'web', 2));
+    fake.put('pods', fakePod('shop', 'web-1'));
+    fake.deny('admin', 'delete', 'pods');
+    const { request } = session();
+    expect(await request('kube.deployments.scale', { namespace: 'shop', name: 'web', replicas: 4 })).toMatchObject({
+      ok: true,
+      result: { replicas: 4 },
+    });
+    expect(await request('kube.pods.delete', { namespace: 'shop', name: 'web-1' })).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'unauthorized',
+        message: expect.stringContaining('pods "web-1" is forbidden: User "admin" cannot delete resource "pods"'),
+      },
+    });
+    expect(await request('kube.deployments.delete', { namespace: 'shop', name: 'web' })).toMatchObject({ ok: true });
+    expect(fake.get('deployments', 'shop', 'web')).toBeUndefined();
+  });
+
+  it('applies YAML as a dry run first, and refuses invalid YAML with its line', async () => {
+    const { request } = session();
+    const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n';
+    const dry = await request('kube.apply', { yaml });
+    expect(dry).toMatchObject({ ok: true, result: [{ name: 'web', namespace: 'shop', action: 'created' }] });
+    expect(fake.get('deployments', 'shop', 'web')).toBeUndefined();
+    expect(await request('kube.apply', { yaml, dryRun: false })).toMatchObject({ ok: true });
+    expect(fake.get('deployments', 'shop', 'web')).toBeDefined();
+    expect(await request('kube.apply', { yaml: 'kind: Pod\nmetadata:\n  name: [x\n' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid', field: 'yaml', message: expect.stringMatching(/not valid at line \d+, column \d+/) },
+    });
+  });
+
+  it('ends a log stream with the sentence when the container must be named', async () => {
+    fake.put('pods', fakePod('shop', 'two', { containers: ['app', 'proxy'] }));
+    fake.appendLog('shop', 'two', 'proxy', '2026-12-03T10:00:00Z hello');
+    const { subscribe } = session();
+    const bad = subscribe('kube.logs', { namespace: 'shop', pod: 'two', follow: false });
+    await until(() => !!bad.end());
+    expect(bad.end()).toMatchObject({ error: { message: expect.stringContaining('choose one of: [app proxy]') } });
+    const good = subscribe('kube.logs', { namespace: 'shop', pod: 'two', container: 'proxy', follow: false });
+    await until(() => !!good.end());
+    expect(good.items()).toEqual([{ stream: 'stdout', ts: '2026-12-03T10:00:00Z', text: 'hello' }]);
+  });
+});

@@ -1,0 +1,165 @@
+// kube.* requests and subscriptions: the user's clusters (kubeconfig contexts), namespaces, pods and
+// deployments as watches, pod logs, delete and scale. Names are checked here, before any request
+// reaches a cluster.
+import { z } from 'zod';
+import { request, subscription } from '../define';
+import type { LogLine } from '../dto';
+
+const none = z.strictObject({});
+
+/** A context name: kubeconfig allows nearly anything (e.g. arn:aws:eks:…/name, gke_project_zone_name). */
+export const kubeContextName = z
+  .string()
+  .min(1, 'Choose a context.')
+  .max(253, 'A context name is at most 253 characters.')
+  .refine((s) => [...s].every((c) => c.charCodeAt(0) >= 32), 'A context name has no control characters.');
+
+/** DNS-1123 label: namespaces. */
+export const kubeNamespace = z
+  .string()
+  .max(63, 'A namespace name is at most 63 characters.')
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+    'A namespace name is lowercase letters, digits and hyphens, starting and ending with a letter or digit.',
+  );
+
+/** DNS-1123 subdomain: pod and deployment names. */
+export const kubeObjectName = z
+  .string()
+  .max(253, 'A Kubernetes object name is at most 253 characters.')
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+    'A Kubernetes object name is lowercase letters, digits, "-" and ".", starting and ending with a letter or digit.',
+  );
+
+/** A container name inside a pod (DNS-1123 label). */
+export const kubeContainerName = kubeNamespace;
+
+export interface KubeContextDto {
+  name: string;
+  cluster: string;
+  user: string;
+  /** The context's default namespace ('' = default). */
+  namespace: string;
+  server: string;
+}
+
+export interface KubeContextsDto {
+  /** The kubeconfig files read, in kubectl's order. */
+  files: string[];
+  contexts: KubeContextDto[];
+  /** current-context as the files say. */
+  fileCurrent: string;
+  /** The context Berth shows ('' when there is none). */
+  active: string;
+}
+
+export type KubeReachDto =
+  | { context: string; reachable: true; version: string }
+  | { context: string; reachable: false; message: string; kind: string };
+
+export interface KubePod {
+  namespace: string;
+  name: string;
+  /** Pending, Running, Succeeded, Failed, Unknown; "Terminating" while being deleted. */
+  phase: string;
+  readyContainers: number;
+  containers: string[];
+  restarts: number;
+  node: string;
+  ip: string;
+  /** RFC 3339 creation time. */
+  created: string;
+  /** The controller that owns the pod, as Kind/name ('' when none). */
+  owner: string;
+}
+
+export interface KubeDeployment {
+  namespace: string;
+  name: string;
+  desired: number;
+  ready: number;
+  upToDate: number;
+  available: number;
+  created: string;
+}
+
+/** A watched list: a full reset (first list, and again after a 410), then changes. */
+export type KubeWatchItem<T> =
+  { type: 'reset'; items: T[] } | { type: 'upsert'; item: T } | { type: 'delete'; namespace: string; name: string };
+
+/** One object of an apply: what happened (or, in a dry run, would happen) and the line diff. */
+export interface KubeApplied {
+  kind: string;
+  namespace: string;
+  name: string;
+  action: 'created' | 'configured' | 'unchanged';
+  /** "  " same, "- " removed, "+ " added, one line each ('' when unchanged). */
+  diff: string;
+}
+
+const inContext = { context: kubeContextName.optional() };
+/** Absent namespace = all namespaces. */
+const watchArgs = z.strictObject({ ...inContext, namespace: kubeNamespace.optional() });
+const objectRef = z.strictObject({ ...inContext, namespace: kubeNamespace, name: kubeObjectName });
+
+export const kubeApplyArgs = z.strictObject({
+  ...inContext,
+  /** One or more YAML documents. */
+  yaml: z
+    .string()
+    .min(1, 'Paste or open some YAML first.')
+    .max(1024 * 1024, 'Berth applies at most 1 MiB of YAML at once.'),
+  /** Namespace for objects that name none. */
+  namespace: kubeNamespace.optional(),
+  /** Only compute the result (server-side dry run) and the diff. */
+  dryRun: z.boolean().default(true),
+  /** Take over fields another field manager owns. */
+  force: z.boolean().default(false),
+});
+
+export const kubeRequests = {
+  /** The kubeconfig's contexts (read again on each call, as kubectl reads it). */
+  'kube.contexts': request<KubeContextsDto>()(none),
+  /** Shows another context; `persist` also writes it as the kubeconfig's current-context (as kubectl use-context). */
+  'kube.useContext': request<KubeContextsDto>()(
+    z.strictObject({ name: kubeContextName, persist: z.boolean().default(false) }),
+  ),
+  /** Whether a context's API server answers with its credentials, with the reason when not. */
+  'kube.reach': request<KubeReachDto>()(z.strictObject({ context: kubeContextName })),
+  'kube.namespaces': request<string[]>()(z.strictObject(inContext)),
+  /** Server-side apply with field manager "berth"; a dry run first shows the diff. */
+  'kube.apply': request<KubeApplied[]>()(kubeApplyArgs),
+  'kube.pods.delete': request<void>()(objectRef),
+  'kube.deployments.delete': request<void>()(objectRef),
+  'kube.deployments.scale': request<{ replicas: number }>()(
+    z.strictObject({
+      ...inContext,
+      namespace: kubeNamespace,
+      name: kubeObjectName,
+      replicas: z
+        .number()
+        .int('Replicas is a whole number.')
+        .min(0, 'Replicas is 0 or more.')
+        .max(10_000, 'Berth scales to at most 10 000 replicas.'),
+    }),
+  ),
+};
+
+export const kubeSubscriptions = {
+  /** Pods of one namespace or all, watched (list, then changes from its resourceVersion; re-listed after a 410). */
+  'kube.pods': subscription<KubeWatchItem<KubePod>>()(watchArgs),
+  'kube.deployments': subscription<KubeWatchItem<KubeDeployment>>()(watchArgs),
+  /** One container's log. Kubernetes does not separate stdout and stderr: every line is stdout. */
+  'kube.logs': subscription<LogLine>()(
+    z.strictObject({
+      ...inContext,
+      namespace: kubeNamespace,
+      pod: kubeObjectName,
+      container: kubeContainerName.optional(),
+      follow: z.boolean().default(true),
+      tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]).default(1000),
+      previous: z.boolean().default(false),
+    }),
+  ),
+};
