@@ -12,7 +12,10 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 run_pkgs=(docker.io containerd iproute2 ca-certificates)
-test_pkgs=(busybox-static chromium docker-registry docker-compose apache2-utils rootlesskit uidmap slirp4netns procps tar git iptables qemu-system-x86 openssl mmdebstrap debian-archive-keyring util-linux kubernetes-client)
+test_pkgs=(busybox-static chromium docker-registry docker-compose apache2-utils rootlesskit uidmap slirp4netns procps tar git iptables qemu-system-x86 openssl mmdebstrap debian-archive-keyring util-linux)
+# kubectl (to check Berth reads kubeconfig as kubectl does): Debian's, unless one is installed already
+# (another package's /usr/bin/kubectl would make Debian's refuse to install).
+command -v kubectl >/dev/null || test_pkgs+=(kubernetes-client)
 pkgs=("${run_pkgs[@]}")
 [ "${1:-}" = "--run" ] || pkgs+=("${test_pkgs[@]}")
 # --list: print the packages (CI installs them up front) and stop.
