@@ -14,12 +14,13 @@ const SWARM_TASK_KEYS = [['swarm.tasks'], ['services.list'], ['services.inspect'
 
 /**
  * A swarm task's container event comes before the manager has heard the task's new state from its
- * node (a few hundred ms later), and no event says when it has: the swarm views read once more after
- * this long, once per burst of such events.
+ * node (a few hundred ms later, seconds on a busy machine), and no event says when it has: the swarm
+ * views read again this long after the last burst of such events, a few times, so a count that was
+ * read too early does not stay wrong.
  */
-export const SWARM_SETTLE_MS = 1000;
+export const SWARM_SETTLE_MS = [1000, 3000, 8000];
 
-/** Whether this event is of a swarm task's container (its views re-read once more when settled). */
+/** Whether this event is of a swarm task's container (its views read again as it settles). */
 export const isSwarmTaskEvent = (e: EngineEvent): boolean =>
   e.type === 'container' && 'com.docker.swarm.service.id' in e.attributes;
 
@@ -132,8 +133,8 @@ export function useLiveUpdates(): void {
   const queryClient = useQueryClient();
   const client = useClient();
   const sync = useContainerSync();
-  const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(settle.current), []);
+  const settle = useRef<ReturnType<typeof setTimeout>[]>([]);
+  useEffect(() => () => settle.current.forEach(clearTimeout), []);
   useStream('engine.events', {}, 'events', {
     onData(events) {
       sync.onEvents(events);
@@ -141,11 +142,14 @@ export function useLiveUpdates(): void {
       for (const e of events) for (const k of staleKeys(e)) keys.set(k.join('|'), k);
       for (const k of keys.values()) void queryClient.invalidateQueries({ queryKey: k });
       invalidateDetails(queryClient, events);
-      if (settle.current === undefined && events.some(isSwarmTaskEvent))
-        settle.current = setTimeout(() => {
-          settle.current = undefined;
-          for (const k of SWARM_TASK_KEYS) void queryClient.invalidateQueries({ queryKey: k });
-        }, SWARM_SETTLE_MS);
+      if (events.some(isSwarmTaskEvent)) {
+        settle.current.forEach(clearTimeout);
+        settle.current = SWARM_SETTLE_MS.map((ms) =>
+          setTimeout(() => {
+            for (const k of SWARM_TASK_KEYS) void queryClient.invalidateQueries({ queryKey: k });
+          }, ms),
+        );
+      }
     },
   });
   useEffect(

@@ -43,6 +43,8 @@ export function renderWithClient(ui: ReactNode) {
     queryClient,
     sent,
     subs,
+    /** Hands the client a frame as the server would (e.g. a subscription's data). */
+    deliver: (f: ServerFrame) => deliver(f),
     /** Answers the oldest unanswered request of this method. */
     reply(method: string, result: unknown) {
       deliver({ t: 'res', id: pending(method).id, ok: true, result } as ServerFrame);
