@@ -62,11 +62,11 @@ async function oneCycle(ctx: BenchContext, c: TestConnection, i: number): Promis
   await until(c, 'containers.stats', { id }, (items) => items.length > 0);
   const exec = c.subscribe(
     'containers.exec',
-    { id, shell: 'sh' },
+    { id, shell: 'sh', cols: 80, rows: 24 },
     {
       onItems: (items) => {
         if ((items as ExecItem[]).some((x) => x.type === 'started'))
-          exec.input({ type: 'input', data: 'echo from-exec; exit\n' });
+          exec.input({ type: 'bytes', data: Buffer.from('echo from-exec; exit\n') });
       },
     },
   );
