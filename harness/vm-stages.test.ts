@@ -16,11 +16,7 @@ function consoleLog(text: string): string {
 describe('vmStages', () => {
   it('passes a stage’s result through and prints that it ended', async () => {
     const printed: string[] = [];
-    const stage = vmStages(
-      () => '/nonexistent',
-      undefined,
-      (l) => printed.push(l),
-    );
+    const stage = vmStages({ consoleFile: () => '/nonexistent' }, undefined, (l) => printed.push(l));
     expect(await stage('boot', 1000, async () => 'running')).toBe('running');
     expect(printed).toEqual(['VM test stage "boot" done, 0 s into the test']);
   });
@@ -28,7 +24,7 @@ describe('vmStages', () => {
   it('fails a stage that outlives its deadline with its name, the console’s last lines and more', async () => {
     const file = consoleLog(['one', 'two', 'BERTH-VM-ENGINE-STARTING'].join('\n'));
     const stage = vmStages(
-      () => file,
+      { consoleFile: () => file, qmpSocket: () => `${file}.qmp` },
       () => 'berth serve printed: nothing',
       () => undefined,
     );
@@ -40,15 +36,12 @@ describe('vmStages', () => {
     );
     expect((err as Error).message).toContain('two\nBERTH-VM-ENGINE-STARTING');
     expect((err as Error).message).toContain('berth serve printed: nothing');
+    expect((err as Error).message).toMatch(/QEMU's status: QMP did not answer: .*; \d+ MiB free on the disk of /);
   });
 
   it('adds the console to a stage that throws, keeping the cause', async () => {
     const file = consoleLog('BERTH-VM-FAIL no disk');
-    const stage = vmStages(
-      () => file,
-      undefined,
-      () => undefined,
-    );
+    const stage = vmStages({ consoleFile: () => file }, undefined, () => undefined);
     const cause = new Error('still starting after 400000 ms');
     const err = (await stage('first boot', 1000, () => Promise.reject(cause)).catch((e: Error) => e)) as Error;
     expect(err.message).toContain('still starting after 400000 ms');

@@ -112,7 +112,7 @@ describe.skipIf(!vm.available)("Berth's isolated VM when Berth dies (real QEMU)"
     const qemuPid = () => Number(readFileSync(files.pidFile, 'utf8'));
     // Each stage has its own deadline, so a hang names itself with the VM's console (CI shows only that).
     const stage = vmStages(
-      () => files.logFile,
+      { consoleFile: () => files.logFile, qmpSocket: () => files.qmp },
       () => `berth serve printed, last part:\n${berthSaid}`,
     );
     const MIN = 60000;

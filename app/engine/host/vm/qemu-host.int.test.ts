@@ -59,7 +59,7 @@ describe.skipIf(missing !== undefined)(
   () => {
     it('boots, serves a busybox container, stops, and boots again with its data', async () => {
       // Each stage has its own deadline, so a hang names itself with the VM's console (CI shows only that).
-      const stage = vmStages(() => host.paths.logFile);
+      const stage = vmStages({ consoleFile: () => host.paths.logFile, qmpSocket: () => host.paths.qmp });
       const MIN = 60000;
       const began = Date.now();
       expect(await stage('first boot', 6 * MIN, () => host.start())).toBe('running');
