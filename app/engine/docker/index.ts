@@ -1,7 +1,7 @@
 // The engine facade: one EngineApi, bound to a connected client, whose functions answer in the
 // contract's types (RequestResult<'…'>), so a handler is one line: `(await engine.api()).listImages()`.
-// A new capability is one entry here (see app/engine/README.md). Long-running work (pull, build, run,
-// exec, logs, files) still takes the client directly, inside its task or stream.
+// A new capability is one entry here (see app/engine/README.md); long-running work (tasks the task
+// centre runs, streams a view reads) is one entry in long-running.ts, spread in below.
 import type { RequestResult } from '../../shared/contract';
 import type { EngineClient } from './client';
 import { inspectContainer, listUserContainers, topContainer, userContainerSummary } from './containers';
@@ -35,6 +35,7 @@ import { containerComposeService } from './compose-service';
 import { containerEditSpecOf, editContainer } from './container-edit';
 import { diskUsage } from './system';
 import { listVolumeDir } from './volume-files';
+import { longRunning } from './long-running';
 import {
   createVolume,
   inspectVolume,
@@ -142,7 +143,15 @@ const facade = {
   diskUsage: (c: EngineClient): Promise<RequestResult<'engine.diskUsage'>> => usageRows(c),
   prune: (c: EngineClient, kind: Parameters<typeof pruneKind>[1]): Promise<RequestResult<'engine.prune'>> =>
     pruneKind(c, kind),
+  // tasks and streams
+  ...longRunning,
 };
+
+export type { EngineTask } from './engine-task';
+/** Which compose CLI there is: asked of this machine, not of an engine (none need run). */
+export { composeCliInfo } from '../compose/cli-detect';
+export type { Terminal } from './terminal';
+export type { ByteSource } from './transfers';
 
 type Facade = typeof facade;
 /** A facade function with its client already given. */
