@@ -28,8 +28,8 @@ import {
   listNetworks,
   removeNetwork,
   type CreateNetworkOptions,
-  type NetworkSummary as EngineNetwork,
 } from './networks';
+import { rowFields, rowOf } from './contract-row';
 import { containerRunCommand } from './run-command';
 import { containerComposeService } from './compose-service';
 import { containerEditSpecOf, editContainer } from './container-edit';
@@ -44,36 +44,35 @@ import {
   pruneVolumes,
   removeVolume,
   type CreateVolumeOptions,
-  type VolumeSummary as EngineVolume,
 } from './volumes';
 
 type NetworkRow = RequestResult<'networks.create'>;
 type VolumeRow = RequestResult<'volumes.create'>;
 
-/** The contract's network row: what the engine module reads, without the fields only the engine side uses. */
-const networkRow = (n: EngineNetwork): NetworkRow => ({
-  id: n.id,
-  name: n.name,
-  driver: n.driver,
-  scope: n.scope,
-  subnets: n.subnets,
-  internal: n.internal,
-  builtIn: n.builtIn,
-  containers: n.containers,
-});
-
+const networkFields = rowFields<NetworkRow>()([
+  'id',
+  'name',
+  'driver',
+  'scope',
+  'subnets',
+  'internal',
+  'attachable',
+  'builtIn',
+  'containers',
+]);
+const volumeFields = rowFields<VolumeRow>()([
+  'name',
+  'driver',
+  'mountpoint',
+  'created',
+  'labels',
+  'inUse',
+  'containers',
+]);
+/** The contract's network row: the engine's record without the fields only the engine side uses. */
+const networkRow = (n: NetworkRow): NetworkRow => rowOf(n, networkFields);
 /** The contract's volume row (likewise). */
-const volumeRow = (
-  v: Pick<EngineVolume, 'name' | 'driver' | 'mountpoint' | 'created' | 'labels' | 'inUse' | 'containers'>,
-): VolumeRow => ({
-  name: v.name,
-  driver: v.driver,
-  mountpoint: v.mountpoint,
-  ...(v.created ? { created: v.created } : {}),
-  labels: v.labels,
-  inUse: v.inUse,
-  containers: v.containers,
-});
+const volumeRow = (v: VolumeRow): VolumeRow => rowOf(v, volumeFields);
 
 const facade = {
   // containers
