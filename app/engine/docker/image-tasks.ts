@@ -4,28 +4,36 @@ import type { EngineClient } from './client';
 import { abortWith, primed, type EngineTask } from './engine-task';
 import { loadImages, saveImages } from './image-archive';
 import { buildImage } from './image-build';
-import { pullImage, type RegistryAuth } from './image-pull';
-import { pushImage } from './image-push';
+import { pullImage, type PullDone, type RegistryAuth } from './image-pull';
+import { pushImage, type PushDone } from './image-push';
 import { LayerBoard } from './layer-board';
+import type { LayerProgress, StatusProgress } from './progress';
 
 const LOG_LINES = 400;
 
-export function pullTask(
-  client: EngineClient,
+/**
+ * A pull or a push: its layers' progress folded into per-layer bars; `done` names the end's text and
+ * result.
+ */
+function layerTask<D extends { kind: 'done' }, R>(
+  kind: 'pull' | 'push',
   ref: string,
-  auth?: RegistryAuth,
-): EngineTask<{ ref: string; imageId?: string; upToDate?: boolean }> {
+  doing: string,
+  progress: (signal: AbortSignal) => AsyncIterable<LayerProgress | StatusProgress | D>,
+  done: (d: D) => { text: string; result: R },
+): EngineTask<R | { ref: string }> {
   return {
-    kind: 'pull',
-    title: `Pull ${ref}`,
+    kind,
+    title: `${kind === 'pull' ? 'Pull' : 'Push'} ${ref}`,
     run: async (report, signal) => {
-      const board = new LayerBoard(`Pulling ${ref}`);
-      for await (const p of pullImage(client, ref, { signal, ...(auth ? { auth } : {}) })) {
+      const board = new LayerBoard(`${doing} ${ref}`);
+      for await (const p of progress(signal)) {
         if (p.kind === 'layer') board.layer(p.id, p.status, p.current, p.total);
         else if (p.kind === 'status') board.text = p.text;
         else {
-          report({ ...board.progress(), text: p.upToDate ? `${ref} is up to date` : `Pulled ${ref}` });
-          return { ref: p.ref, imageId: p.imageId, upToDate: p.upToDate };
+          const end = done(p);
+          report({ ...board.progress(), text: end.text });
+          return end.result;
         }
         report(board.progress());
       }
@@ -34,29 +42,26 @@ export function pullTask(
   };
 }
 
-export function pushTask(
-  client: EngineClient,
-  ref: string,
-  auth?: RegistryAuth,
-): EngineTask<{ ref: string; digest?: string }> {
-  return {
-    kind: 'push',
-    title: `Push ${ref}`,
-    run: async (report, signal) => {
-      const board = new LayerBoard(`Pushing ${ref}`);
-      for await (const p of pushImage(client, ref, { signal, ...(auth ? { auth } : {}) })) {
-        if (p.kind === 'layer') board.layer(p.id, p.status, p.current, p.total);
-        else if (p.kind === 'status') board.text = p.text;
-        else {
-          report({ ...board.progress(), text: `Pushed ${ref}` });
-          return { ref: p.ref, digest: p.digest };
-        }
-        report(board.progress());
-      }
-      return { ref };
-    },
-  };
-}
+export const pullTask = (client: EngineClient, ref: string, auth?: RegistryAuth) =>
+  layerTask<PullDone, { ref: string; imageId?: string; upToDate: boolean }>(
+    'pull',
+    ref,
+    'Pulling',
+    (signal) => pullImage(client, ref, { signal, ...(auth ? { auth } : {}) }),
+    (p) => ({
+      text: p.upToDate ? `${ref} is up to date` : `Pulled ${ref}`,
+      result: { ref: p.ref, imageId: p.imageId, upToDate: p.upToDate },
+    }),
+  );
+
+export const pushTask = (client: EngineClient, ref: string, auth?: RegistryAuth) =>
+  layerTask<PushDone, { ref: string; digest?: string }>(
+    'push',
+    ref,
+    'Pushing',
+    (signal) => pushImage(client, ref, { signal, ...(auth ? { auth } : {}) }),
+    (p) => ({ text: `Pushed ${ref}`, result: { ref: p.ref, digest: p.digest } }),
+  );
 
 export interface BuildRequest {
   context: string;
