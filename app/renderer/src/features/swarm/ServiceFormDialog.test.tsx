@@ -94,6 +94,34 @@ describe('the service form', { timeout: 30_000 }, () => {
     expect(location.hash).toBe('#/swarm/services/web');
   });
 
+  it('sends what the folded sections hold: resources, restart policy, the rollout of updates and rollbacks', async () => {
+    const user = userEvent.setup();
+    let closed = false;
+    const r = renderWithClient(
+      <ServiceFormDialog onClose={() => (closed = true)} />,
+      answers((m) => (m === 'services.create' ? { id: 'x', name: 'web', warnings: [] } : undefined)),
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'web');
+    await user.type(screen.getByRole('combobox', { name: 'Image' }), 'busybox');
+    await user.type(screen.getByRole('textbox', { name: 'CPU reserved' }), '0.25');
+    const attempts = screen.getByRole('textbox', { name: 'Attempts (0: no limit)' });
+    await user.clear(attempts);
+    await user.type(attempts, '3');
+    // The update's fields come first, then the rollback's, with the same names.
+    const [, rollbackParallel] = screen.getAllByRole('textbox', { name: 'Tasks at a time (0: all)' });
+    await user.clear(rollbackParallel!);
+    await user.type(rollbackParallel!, '2');
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(closed).toBe(true));
+    const sent = r.callsTo('services.create')[0] as ServiceSpecValue;
+    expect(sent).toMatchObject({
+      resources: { cpuReservation: 0.25 },
+      restart: { maxAttempts: 3 },
+      update: { parallelism: 1 },
+      rollback: { parallelism: 2 },
+    });
+  });
+
   it("puts the swarm's refusal on the field it names: a missing secret on Secrets", async () => {
     const user = userEvent.setup();
     renderWithClient(
