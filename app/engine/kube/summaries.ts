@@ -199,9 +199,15 @@ export function hpaSummary(h: V2HorizontalPodAutoscaler): KubeHpa {
     target: `${h.spec?.scaleTargetRef.kind ?? ''}/${h.spec?.scaleTargetRef.name ?? ''}`,
     metrics: (h.spec?.metrics ?? []).map((m) => {
       const name = metricName(m);
-      const want = m.resource?.target ?? m.containerResource?.target ?? m.pods?.target ?? m.object?.target ?? m.external?.target;
+      const want =
+        m.resource?.target ?? m.containerResource?.target ?? m.pods?.target ?? m.object?.target ?? m.external?.target;
       const have = current.find((c) => c.type === m.type && metricName(c) === name);
-      const now = have?.resource?.current ?? have?.containerResource?.current ?? have?.pods?.current ?? have?.object?.current ?? have?.external?.current;
+      const now =
+        have?.resource?.current ??
+        have?.containerResource?.current ??
+        have?.pods?.current ??
+        have?.object?.current ??
+        have?.external?.current;
       return `${name} ${now ? quantity(now) : '<unknown>'}/${quantity(want)}`;
     }),
     min: h.spec?.minReplicas ?? 1,

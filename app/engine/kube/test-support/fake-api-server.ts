@@ -256,6 +256,7 @@ export class FakeKubeApiServer {
     resource: FakeResource,
     namespace?: string,
     name?: string,
+    rbacResource: string = resource,
   ) {
     const group = KINDS[resource].group;
     const where = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
@@ -266,7 +267,7 @@ export class FakeKubeApiServer {
       status(
         403,
         'Forbidden',
-        `${what}: User "${user}" cannot ${verb} resource "${resource}" in API group "${group}" ${where}`,
+        `${what}: User "${user}" cannot ${verb} resource "${rbacResource}" in API group "${group}" ${where}`,
         {
           ...(name ? { name } : {}),
           group,
@@ -335,7 +336,7 @@ export class FakeKubeApiServer {
       : (({ GET: 'get', DELETE: 'delete', PATCH: 'patch', PUT: 'update' } as Record<string, string>)[method] ?? 'get');
     const rbacResource = sub ? `${resource}/${sub}` : resource;
     if (this.denied.some((d) => d.user === user && d.verb === verb && d.resource === rbacResource)) {
-      this.forbidden(res, user, verb, resource, namespace, name);
+      this.forbidden(res, user, verb, resource, namespace, name, rbacResource);
       return;
     }
     if (!name) {
