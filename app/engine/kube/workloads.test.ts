@@ -187,6 +187,37 @@ describe('Kubernetes workloads against the fake API server', () => {
     );
   });
 
+  it('reads the previous instance’s log, and says so when there is none', async () => {
+    const { fake, kc } = await setUp();
+    fake.put('pods', fakePod('default', 'crashy', { restarts: 1 }));
+    fake.appendLog('default', 'crashy', 'main', '2026-12-03T10:00:05Z starting again');
+    fake.setPreviousLog('default', 'crashy', 'main', '2026-12-03T10:00:00Z panic: out of cheese');
+    const signal = new AbortController().signal;
+    const read = async (previous: boolean) => {
+      const out = [];
+      for await (const b of podLogs(kc, {
+        namespace: 'default',
+        pod: 'crashy',
+        follow: false,
+        tail: 'all',
+        previous,
+        signal,
+      }))
+        out.push(...b);
+      return out.map((l) => l.text);
+    };
+    expect(await read(true)).toEqual(['panic: out of cheese']);
+    expect(await read(false)).toEqual(['starting again']);
+    expect(fake.requests.filter((r) => r.path.endsWith('/log')).map((r) => r.query.previous)).toEqual([
+      'true',
+      undefined,
+    ]);
+    fake.put('pods', fakePod('default', 'fresh'));
+    await expect(
+      podLogs(kc, { namespace: 'default', pod: 'fresh', follow: false, tail: 'all', previous: true, signal }).next(),
+    ).rejects.toThrow(/previous terminated container "main" in pod "fresh" not found/);
+  });
+
   it('refuses what RBAC forbids with the API server’s own sentence', async () => {
     const { fake, kc } = await setUp();
     fake.put('pods', fakePod('default', 'web-1'));

@@ -107,6 +107,7 @@ export class FakeKubeApiServer {
   private oldestRv = 0;
   private readonly watches = new Set<OpenWatch>();
   private readonly logs = new Map<string, string[]>();
+  private readonly previousLogs = new Map<string, string[]>();
   private readonly logFollowers = new Map<string, Set<ServerResponse>>();
   private readonly denied: { user: string; verb: string; resource: string }[] = [];
   /** Field manager owning spec.replicas, per object. */
@@ -222,6 +223,11 @@ export class FakeKubeApiServer {
     list.push(...lines);
     this.logs.set(key, list);
     for (const r of this.logFollowers.get(key) ?? []) r.write(lines.map((l) => `${l}\n`).join(''));
+  }
+
+  /** The log of a container's previous instance (what ?previous=true reads). */
+  setPreviousLog(namespace: string, pod: string, container: string, ...lines: string[]): void {
+    this.previousLogs.set(`${namespace}/${pod}/${container}`, lines);
   }
 
   // ---- the API ----------------------------------------------------------------------------------
@@ -538,6 +544,24 @@ export class FakeKubeApiServer {
       return;
     }
     const key = `${pod.metadata.namespace}/${pod.metadata.name}/${container}`;
+    if (query.previous === 'true') {
+      const before = this.previousLogs.get(key);
+      if (!before) {
+        this.json(
+          res,
+          400,
+          status(
+            400,
+            'BadRequest',
+            `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`,
+          ),
+        );
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end(before.map((l) => `${l}\n`).join(''));
+      return;
+    }
     let lines = this.logs.get(key) ?? [];
     if (query.tailLines !== undefined) lines = lines.slice(Math.max(0, lines.length - Number(query.tailLines)));
     res.writeHead(200, { 'Content-Type': 'text/plain' });

@@ -115,8 +115,8 @@ export function ApplyDialog({
       >
         <div className="dialog-body">
           <p className="muted small">
-            Server-side apply as field manager “berth”. Objects without a namespace go to{' '}
-            <strong>{namespace}</strong>. You see what would change before anything is applied.
+            Server-side apply as field manager “berth”. Objects without a namespace go to <strong>{namespace}</strong>.
+            You see what would change before anything is applied.
           </p>
           <Field label="Open a YAML file" id={`${id}-file`} {...(fileName ? { hint: `Read from ${fileName}.` } : {})}>
             <input
@@ -148,7 +148,10 @@ export function ApplyDialog({
           {current && (
             <section aria-label="Preview of the changes" className="kube-apply-preview">
               <h3>
-                Preview (dry run): {changes === 0 ? 'nothing would change' : `${changes} of ${current.results.length} objects would change`}
+                Preview (dry run):{' '}
+                {changes === 0
+                  ? 'nothing would change'
+                  : `${changes} of ${current.results.length} objects would change`}
               </h3>
               <ul className="kube-apply-results">
                 {current.results.map((r) => (
