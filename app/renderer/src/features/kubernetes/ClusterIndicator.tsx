@@ -38,7 +38,7 @@ export function ClusterIndicator() {
       className={`engine-indicator state-${state}`}
       href={href('kubernetes')}
       title={detail || undefined}
-      aria-label={`Cluster: ${label}${detail ? `. ${detail}` : ''}.`}
+      aria-label={`Cluster: ${label}${detail ? `. ${detail.replace(/\.$/, '')}` : ''}.`}
     >
       <span className="dot" aria-hidden="true" />
       <span>{label}</span>

@@ -70,12 +70,16 @@ export function setUp(answer: (method: string, args: Record<string, unknown>) =>
     },
   } as unknown as BerthClient;
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  const show = (ui: ReactNode) =>
-    render(
-      <ClientContext.Provider value={client}>
-        <QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>
-      </ClientContext.Provider>,
-    );
+  const wrap = (ui: ReactNode) => (
+    <ClientContext.Provider value={client}>
+      <QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>
+    </ClientContext.Provider>
+  );
+  /** Renders `ui` inside the client; its rerender keeps the client. */
+  const show = (ui: ReactNode) => {
+    const r = render(wrap(ui));
+    return { ...r, rerender: (next: ReactNode) => r.rerender(wrap(next)) };
+  };
   /** Open watches of a resource (kube.watch), or of another topic. */
   const live = (resource: string) =>
     subs.filter((s) => !s.closed && (s.topic === 'kube.watch' ? s.args.resource === resource : s.topic === resource));
