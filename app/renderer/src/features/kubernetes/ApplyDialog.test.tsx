@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KubeApplied } from '../../../../shared/contract/areas/kube';
 import { CallError } from '../../api/client';
-import { ApplyDialog } from './ApplyDialog';
+import { ApplyDialog, foldDiff } from './ApplyDialog';
 import { setUp } from './test-support';
 
 afterEach(cleanup);
@@ -27,6 +27,30 @@ function open(answer: (m: string, a: Record<string, unknown>) => unknown) {
   t.show(<ApplyDialog context="kind-dev" namespace="shop" onClose={() => (closed = true)} />);
   return { ...t, closed: () => closed, dialog: screen.getByRole('dialog', { name: 'Apply YAML to kind-dev' }) };
 }
+
+describe('foldDiff', () => {
+  it('keeps three lines around each change and folds longer unchanged runs into a count', () => {
+    const same = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `  line ${from + i}`);
+    const diff = [...same(10), '- old', '+ new', ...same(3, 10), ...same(5, 13), '+ end'].join('\n');
+    expect(foldDiff(diff)).toEqual([
+      7,
+      '  line 7',
+      '  line 8',
+      '  line 9',
+      '- old',
+      '+ new',
+      '  line 10',
+      '  line 11',
+      '  line 12',
+      2,
+      '  line 15',
+      '  line 16',
+      '  line 17',
+      '+ end',
+    ]);
+    expect(foldDiff('  a\n  b')).toEqual([2]);
+  });
+});
 
 describe('ApplyDialog', () => {
   it('previews a dry run with its diff, then applies exactly the previewed text', async () => {

@@ -2,7 +2,7 @@
 // dry run whose per-object diff the user reads, then the apply itself — of exactly the text that was
 // previewed. A conflict with another field manager is the cluster's sentence and an explicit choice
 // to take those fields over (force), previewed again before it is applied.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { KubeApplied } from '../../../../shared/contract/areas/kube';
 import { CallError } from '../../api/client';
 import { useAction } from '../../api/hooks';
@@ -22,12 +22,35 @@ export function objectLabel(o: Pick<KubeApplied, 'kind' | 'namespace' | 'name'>)
   return `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
 }
 
+/** Lines of context kept around each change; longer unchanged runs fold into one line. */
+const CONTEXT = 3;
+
+/** The diff's lines with unchanged runs far from any change folded: [line, or the number folded]. */
+export function foldDiff(diff: string): (string | number)[] {
+  const lines = diff.split('\n');
+  const changed = lines.map((l) => l.startsWith('+ ') || l.startsWith('- '));
+  const keep = lines.map((_, i) => changed.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some(Boolean));
+  const out: (string | number)[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (keep[i]) out.push(lines[i]!);
+    else if (typeof out.at(-1) === 'number') out[out.length - 1] = (out.at(-1) as number) + 1;
+    else out.push(1);
+  }
+  return out;
+}
+
 /** One object's line diff: "+ " added, "- " removed, "  " the same, each line marked for colour and screen readers. */
 export function AppliedDiff({ result }: { result: KubeApplied }) {
   if (!result.diff) return null;
   return (
     <pre className="kube-diff mono small" aria-label={`Changes to ${objectLabel(result)}`} tabIndex={0}>
-      {result.diff.split('\n').map((line, i) => {
+      {foldDiff(result.diff).map((line, i) => {
+        if (typeof line === 'number')
+          return (
+            <span key={i} className="kube-diff-fold">
+              {`  … ${line} unchanged line${line === 1 ? '' : 's'}\n`}
+            </span>
+          );
         const mark = line.slice(0, 2);
         const cls = mark === '+ ' ? 'kube-diff-add' : mark === '- ' ? 'kube-diff-del' : undefined;
         return (
@@ -66,6 +89,11 @@ export function ApplyDialog({
   const [preview, setPreview] = useState<{ results: KubeApplied[]; text: string; force: boolean }>();
   const current = preview && preview.text === text && preview.force === force ? preview : undefined;
   const changes = current?.results.filter((r) => r.action !== 'unchanged').length ?? 0;
+  const previewBox = useRef<HTMLElement>(null);
+  // A fresh preview is scrolled into view: below the text it would start out of sight in a small window.
+  useEffect(() => {
+    if (preview) previewBox.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [preview]);
 
   const run = async (dryRun: boolean) => {
     setBusy(true);
@@ -131,7 +159,7 @@ export function ApplyDialog({
               id={`${id}-yaml`}
               className="mono kube-apply-text"
               spellCheck={false}
-              rows={14}
+              rows={current ? 6 : 12}
               value={text}
               placeholder={'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n…'}
               aria-invalid={!!yamlError}
@@ -146,7 +174,7 @@ export function ApplyDialog({
             </label>
           )}
           {current && (
-            <section aria-label="Preview of the changes" className="kube-apply-preview">
+            <section aria-label="Preview of the changes" className="kube-apply-preview" ref={previewBox}>
               <h3>
                 Preview (dry run):{' '}
                 {changes === 0

@@ -149,7 +149,12 @@ const models: Models = {
     { label: 'Owned by', value: (j) => j.owner, priority: 2, className: 'nowrap', render: (j) => kindName(j.owner) },
   ],
   cronjobs: ({ now }) => [
-    { label: 'Schedule', value: (c) => c.schedule, render: (c) => <span className="mono small">{c.schedule}</span> },
+    {
+      label: 'Schedule',
+      value: (c) => c.schedule,
+      className: 'nowrap',
+      render: (c) => <span className="mono small">{c.schedule}</span>,
+    },
     {
       label: 'State',
       value: (c) => (c.suspend ? 1 : 0),
@@ -172,7 +177,7 @@ const models: Models = {
       render: (s) => (s.clusterIP ? <span className="mono small">{s.clusterIP}</span> : none),
     },
     { label: 'External', value: (s) => s.externalIP, priority: 3, render: (s) => text(s.externalIP) },
-    { label: 'Ports', value: (s) => s.ports.join(','), render: (s) => list(s.ports) },
+    { label: 'Ports', value: (s) => s.ports.join(','), className: 'nowrap', render: (s) => list(s.ports) },
     {
       label: 'Endpoints',
       value: (s) => endpoints?.get(`${s.namespace}/${s.name}`)?.ready.length ?? -1,
