@@ -1,15 +1,13 @@
 // Every watched resource against the fake API server (no API server can run here): each list's rows
 // as kubectl get computes them, a big list sent in slices between reset and synced, rollout restart,
 // scale of a stateful set, cron job suspend and trigger-now, delete, and describe with events.
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../../harness/temp-dirs';
 import type { KubeResource, KubeRows } from '../../shared/contract/areas/kube';
 import { WatchedRows } from '../../shared/kube-watched-rows';
-import { KubeClusters } from './clusters';
 import { describeObject } from './describe';
-import { FakeKubeApiServer } from './test-support/fake-api-server';
-import { fakePod, writeKubeconfig } from './test-support/kube-fixtures';
+import type { FakeKubeApiServer } from './test-support/fake-api-server';
+import { fakePod, startFakeContext } from './test-support/kube-fixtures';
 import { LIST_SLICE } from './watch';
 import { deleteObject, restartObject, scaleObject, suspendCronJob, triggerCronJob, watchResource } from './workloads';
 
@@ -19,12 +17,7 @@ afterEach(async () => {
   for (const f of fakes.splice(0)) await f.close();
 });
 
-async function setUp() {
-  const fake = await FakeKubeApiServer.start();
-  fakes.push(fake);
-  const file = writeKubeconfig(path.join(tmp(), 'config'), [{ name: 'fake', server: fake.url }]);
-  return { fake, kc: new KubeClusters({ kubeconfig: file }).config('fake') };
-}
+const setUp = () => startFakeContext(tmp(), fakes);
 
 type Kc = Awaited<ReturnType<typeof setUp>>['kc'];
 

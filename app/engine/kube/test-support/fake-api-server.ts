@@ -250,6 +250,11 @@ export class FakeKubeApiServer {
     w.res.write(`${JSON.stringify(event)}\n`);
   }
 
+  /** An error answer: a Status object with the code, reason and message (and details). */
+  private fail(res: ServerResponse, code: number, reason: string, message: string, details?: object) {
+    this.json(res, code, status(code, reason, message, details));
+  }
+
   private json(res: ServerResponse, code: number, body: unknown) {
     res.writeHead(code, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -267,19 +272,16 @@ export class FakeKubeApiServer {
     const group = KINDS[resource].group;
     const where = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
     const what = name ? `${resource} "${name}" is forbidden` : `${resource} is forbidden`;
-    this.json(
+    this.fail(
       res,
       403,
-      status(
-        403,
-        'Forbidden',
-        `${what}: User "${user}" cannot ${verb} resource "${rbacResource}" in API group "${group}" ${where}`,
-        {
-          ...(name ? { name } : {}),
-          group,
-          kind: resource,
-        },
-      ),
+      'Forbidden',
+      `${what}: User "${user}" cannot ${verb} resource "${rbacResource}" in API group "${group}" ${where}`,
+      {
+        ...(name ? { name } : {}),
+        group,
+        kind: resource,
+      },
     );
   }
 
@@ -291,7 +293,7 @@ export class FakeKubeApiServer {
     const user = this.opts.tokens ? (this.opts.tokens[token] ?? '') : 'admin';
     this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query, user });
     if (this.opts.tokens && !user && !(url.pathname === '/version' && !token)) {
-      this.json(res, 401, status(401, 'Unauthorized', 'Unauthorized'));
+      this.fail(res, 401, 'Unauthorized', 'Unauthorized');
       return;
     }
     let body = '';
@@ -303,7 +305,7 @@ export class FakeKubeApiServer {
       try {
         this.route(req.method ?? 'GET', url, query, user, body, res, req.headers['content-type'] ?? '');
       } catch (e) {
-        this.json(res, 500, status(500, 'InternalError', String(e)));
+        this.fail(res, 500, 'InternalError', String(e));
       }
     });
   }
@@ -327,7 +329,7 @@ export class FakeKubeApiServer {
       );
     const resource = m?.[3] as FakeResource | undefined;
     if (!m || !resource || !(resource in KINDS) || (m[1] ?? 'v1') !== KINDS[resource].apiVersion) {
-      this.json(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
+      this.fail(res, 404, 'NotFound', 'the server could not find the requested resource');
       return;
     }
     const namespace = m[2] ? decodeURIComponent(m[2]) : undefined;
@@ -355,13 +357,13 @@ export class FakeKubeApiServer {
       return this.apply(resource, namespace, name, query, body, res);
     const obj = this.get(resource, namespace, name);
     if (!obj) {
-      this.json(res, 404, status(404, 'NotFound', `${resource} "${name}" not found`, { name, kind: resource }));
+      this.fail(res, 404, 'NotFound', `${resource} "${name}" not found`, { name, kind: resource });
       return;
     }
     if (sub === 'log') return this.log(obj, query, res);
     if (sub === 'scale' && SCALABLE.has(resource)) return this.scale(resource, method, obj, body, res);
     if (sub) {
-      this.json(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
+      this.fail(res, 404, 'NotFound', 'the server could not find the requested resource');
       return;
     }
     if (method === 'PATCH' && contentType.startsWith('application/merge-patch+json')) {
@@ -391,14 +393,11 @@ export class FakeKubeApiServer {
     res: ServerResponse,
   ) {
     if (!query.fieldManager) {
-      this.json(
+      this.fail(
         res,
         400,
-        status(
-          400,
-          'BadRequest',
-          'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
-        ),
+        'BadRequest',
+        'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
       );
       return;
     }
@@ -416,15 +415,12 @@ export class FakeKubeApiServer {
       wantReplicas !== hasReplicas
     ) {
       const k = KINDS[resource];
-      this.json(
+      this.fail(
         res,
         409,
-        status(
-          409,
-          'Conflict',
-          `Apply failed with 1 conflict: conflict with "${owner}" using ${k.apiVersion}: .spec.replicas`,
-          { name, group: k.group, kind: resource },
-        ),
+        'Conflict',
+        `Apply failed with 1 conflict: conflict with "${owner}" using ${k.apiVersion}: .spec.replicas`,
+        { name, group: k.group, kind: resource },
       );
       return;
     }
@@ -448,19 +444,11 @@ export class FakeKubeApiServer {
     const obj = JSON.parse(body || '{}') as KubeObject;
     const name = obj.metadata?.name;
     if (!name) {
-      this.json(
-        res,
-        422,
-        status(422, 'Invalid', `${KINDS[resource].kind} "" is invalid: metadata.name: Required value`),
-      );
+      this.fail(res, 422, 'Invalid', `${KINDS[resource].kind} "" is invalid: metadata.name: Required value`);
       return;
     }
     if (this.get(resource, namespace, name)) {
-      this.json(
-        res,
-        409,
-        status(409, 'AlreadyExists', `${resource}.${KINDS[resource].group} "${name}" already exists`),
-      );
+      this.fail(res, 409, 'AlreadyExists', `${resource}.${KINDS[resource].group} "${name}" already exists`);
       return;
     }
     const stored = this.put(resource, { ...obj, metadata: { ...obj.metadata, ...(namespace ? { namespace } : {}) } });
@@ -524,37 +512,27 @@ export class FakeKubeApiServer {
     );
     const container = query.container ?? (containers.length === 1 ? containers[0] : undefined);
     if (!container) {
-      this.json(
+      this.fail(
         res,
         400,
-        status(
-          400,
-          'BadRequest',
-          `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]`,
-        ),
+        'BadRequest',
+        `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]`,
       );
       return;
     }
     if (!containers.includes(container)) {
-      this.json(
-        res,
-        400,
-        status(400, 'BadRequest', `container ${container} is not valid for pod ${pod.metadata.name}`),
-      );
+      this.fail(res, 400, 'BadRequest', `container ${container} is not valid for pod ${pod.metadata.name}`);
       return;
     }
     const key = `${pod.metadata.namespace}/${pod.metadata.name}/${container}`;
     if (query.previous === 'true') {
       const before = this.previousLogs.get(key);
       if (!before) {
-        this.json(
+        this.fail(
           res,
           400,
-          status(
-            400,
-            'BadRequest',
-            `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`,
-          ),
+          'BadRequest',
+          `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`,
         );
         return;
       }
@@ -588,14 +566,11 @@ export class FakeKubeApiServer {
     if (method === 'GET') return this.json(res, 200, scaleOf(dep));
     const replicas = (JSON.parse(body || '{}') as { spec?: { replicas?: unknown } }).spec?.replicas;
     if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
-      this.json(
+      this.fail(
         res,
         422,
-        status(
-          422,
-          'Invalid',
-          `Scale.autoscaling "${dep.metadata.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`,
-        ),
+        'Invalid',
+        `Scale.autoscaling "${dep.metadata.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`,
       );
       return;
     }

@@ -1,26 +1,6 @@
 // The rows of the watched Kubernetes lists, one shape per resource, computed by the engine as kubectl
 // get computes its columns. Every row has a namespace ('' for none), a name and a creation time.
 
-/** The resources Berth watches as lists (kube.watch), by their plural API names. */
-export const KUBE_RESOURCES = [
-  'pods',
-  'deployments',
-  'statefulsets',
-  'daemonsets',
-  'replicasets',
-  'jobs',
-  'cronjobs',
-  'services',
-  'endpoints',
-  'horizontalpodautoscalers',
-  'events',
-] as const;
-export type KubeResource = (typeof KUBE_RESOURCES)[number];
-
-/** Resources with a scale subresource. */
-export const KUBE_SCALABLE = ['deployments', 'statefulsets', 'replicasets'] as const;
-/** Resources whose pods a rollout restart replaces. */
-export const KUBE_RESTARTABLE = ['deployments', 'statefulsets', 'daemonsets'] as const;
 /** Resources the user may delete from Berth (events and endpoints belong to others). */
 export const KUBE_DELETABLE = [
   'pods',
@@ -33,6 +13,14 @@ export const KUBE_DELETABLE = [
   'services',
   'horizontalpodautoscalers',
 ] as const;
+/** The resources Berth watches as lists (kube.watch), by their plural API names. */
+export const KUBE_RESOURCES = [...KUBE_DELETABLE, 'endpoints', 'events'] as const;
+export type KubeResource = (typeof KUBE_RESOURCES)[number];
+
+/** Resources with a scale subresource. */
+export const KUBE_SCALABLE = ['deployments', 'statefulsets', 'replicasets'] as const;
+/** Resources whose pods a rollout restart replaces. */
+export const KUBE_RESTARTABLE = ['deployments', 'statefulsets', 'daemonsets'] as const;
 
 interface Row {
   namespace: string;

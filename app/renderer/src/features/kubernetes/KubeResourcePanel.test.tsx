@@ -5,7 +5,7 @@
 // cluster badge.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type {
   KubeCronJob,
   KubeDescribed,
@@ -16,19 +16,11 @@ import type {
 import { useUi } from '../../app/ui-store';
 import { ClusterIndicator } from './ClusterIndicator';
 import { KubernetesPage } from './KubernetesPage';
-import { listed, ok, pod, setUp } from './test-support';
+import { listed, ok, pod, setUp, withLayoutHeight } from './test-support';
 
 afterEach(cleanup);
 
-// happy-dom lays nothing out; the virtualised table needs its scroller to have a height to show rows.
-const saved = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-});
-afterAll(() => {
-  if (saved) Object.defineProperty(HTMLElement.prototype, 'clientHeight', saved);
-  else delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
-});
+withLayoutHeight();
 
 const service: KubeService = {
   namespace: 'shop',

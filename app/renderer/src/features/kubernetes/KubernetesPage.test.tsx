@@ -4,23 +4,15 @@
 // named by their objects, delete with confirmation and the RBAC sentence, scale, and unsubscribing.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { KubeDeployment } from '../../../../shared/contract/areas/kube';
 import { CallError } from '../../api/client';
 import { KubernetesPage } from './KubernetesPage';
-import { contexts, listed, ok, pod, setUp as setUpClient } from './test-support';
+import { contexts, listed, ok, pod, setUp as setUpClient, withLayoutHeight } from './test-support';
 
 afterEach(cleanup);
 
-// happy-dom lays nothing out; the virtualised table needs its scroller to have a height to show rows.
-const saved = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-});
-afterAll(() => {
-  if (saved) Object.defineProperty(HTMLElement.prototype, 'clientHeight', saved);
-  else delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
-});
+withLayoutHeight();
 
 function setUp(answer: (method: string, args: Record<string, unknown>) => unknown) {
   const t = setUpClient(answer);

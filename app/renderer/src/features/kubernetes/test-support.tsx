@@ -4,6 +4,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { afterAll, beforeAll } from 'vitest';
 import type { KubeContextsDto, KubePod } from '../../../../shared/contract/areas/kube';
 import type { BerthClient } from '../../api/client';
 import { ClientContext } from '../../api/hooks';
@@ -84,4 +85,19 @@ export function setUp(answer: (method: string, args: Record<string, unknown>) =>
   const live = (resource: string) =>
     subs.filter((s) => !s.closed && (s.topic === 'kube.watch' ? s.args.resource === resource : s.topic === resource));
   return { calls, subs, live, show };
+}
+
+/**
+ * happy-dom lays nothing out; the virtualised table needs its scroller to have a height to show
+ * rows. Call at the top of a test file.
+ */
+export function withLayoutHeight(height = 600): void {
+  const saved = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+  beforeAll(() => {
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => height });
+  });
+  afterAll(() => {
+    if (saved) Object.defineProperty(HTMLElement.prototype, 'clientHeight', saved);
+    else delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+  });
 }
