@@ -6,6 +6,7 @@ import { RegistriesPage } from '../features/registries/RegistriesPage';
 import { VolumesPage } from '../features/volumes/VolumesPage';
 import { NetworksPage } from '../features/networks/NetworksPage';
 import { KubernetesPage } from '../features/kubernetes/KubernetesPage';
+import { ClusterIndicator } from '../features/kubernetes/ClusterIndicator';
 import { ComposePage } from '../features/compose/ComposePage';
 import { SwarmPage } from '../features/swarm/SwarmPage';
 import { EnginePage } from '../features/engine-page/EnginePage';
@@ -83,7 +84,8 @@ export function App() {
       <Sidebar current={route.page} />
       <div className="shell-main">
         <header className="topbar">
-          <EngineIndicator />
+          {/* The Kubernetes page is about a cluster, not the Docker engine: its badge says whether the cluster answers. */}
+          {route.page === 'kubernetes' ? <ClusterIndicator /> : <EngineIndicator />}
           <div className="topbar-actions">
             <TaskCentre />
           </div>
