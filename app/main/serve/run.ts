@@ -1,8 +1,10 @@
-// Runs `berth serve` until SIGINT/SIGTERM: backend up, server up, one line on stdout.
+// Runs `berth serve` until SIGINT/SIGTERM: server up, one line on stdout, backend up, until a signal.
+// The server listens before the backend's modules (the engine facade, dockerode, compose, swarm,
+// Kubernetes …) have loaded: the browser fetches and starts the page meanwhile, and its first
+// messages wait for the backend (server.ts), so a cold start costs the longer of the two, not both.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBackend } from '../backend';
 import type { ServeArgs } from './args';
 import { exposureWarning } from './security';
 import { startServer } from './server';
@@ -15,30 +17,35 @@ export function rendererDir(): string {
 }
 
 export async function runServe(args: ServeArgs): Promise<number> {
-  const backend = await createBackend(args.engineSocket ? { engineSocket: args.engineSocket } : {});
-  const server = await startServer({
-    host: args.host,
-    port: args.port,
-    rendererDir: rendererDir(),
-    api: backend.api,
-    handlers: backend.handlers,
-    streams: backend.streams,
-    onFault: (where, err) =>
-      process.stderr.write(`berth serve: a ${where} handler failed and was answered with an error: ${String(err)}\n`),
-  });
+  const starting = import('../backend').then(({ createBackend }) =>
+    createBackend(args.engineSocket ? { engineSocket: args.engineSocket } : {}),
+  );
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      host: args.host,
+      port: args.port,
+      rendererDir: rendererDir(),
+      backend: starting,
+      onFault: (where, err) =>
+        process.stderr.write(`berth serve: a ${where} handler failed and was answered with an error: ${String(err)}\n`),
+    });
+  } catch (err) {
+    await starting.then((b) => b.close()).catch(() => undefined);
+    throw err;
+  }
   if (args.exposed) process.stderr.write(`${exposureWarning(args.host)}\n`);
   process.stdout.write(`Berth is serving at ${server.url}\n`);
-  await new Promise<void>((resolve) => {
-    let stopping = false;
-    const stop = () => {
-      if (stopping) return;
-      stopping = true;
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
   });
-  await server.close();
-  await backend.close();
+  try {
+    // A backend that cannot start ends `berth serve` with its reason (cli.ts prints it).
+    await Promise.all([stopped, starting]);
+  } finally {
+    await server.close();
+  }
+  await (await starting).close();
   return 0;
 }

@@ -8,7 +8,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { decodeClientBinary, MAX_FRAME_BYTES } from '../../shared/contract';
 import type { ApiContext } from '../api/context';
-import { Session } from '../api/session';
+import { MAX_QUEUED_REQUEST_BYTES } from '../api/limits';
+import type { Session } from '../api/session';
 import type { RequestHandlers, SubscriptionHandlers } from '../api/types';
 import {
   allowedHosts,
@@ -29,13 +30,22 @@ export const MAX_CONNECTIONS = 8;
 /** A socket that has not answered a ping within this long is closed. */
 const HEARTBEAT_MS = 15_000;
 
+/** What a window's session talks to. */
+export interface ServeBackend {
+  api: ApiContext;
+  handlers: RequestHandlers;
+  streams: SubscriptionHandlers;
+}
+
 export interface ServeOptions {
   host: string;
   port: number;
   rendererDir: string;
-  api: ApiContext;
-  handlers: RequestHandlers;
-  streams: SubscriptionHandlers;
+  /**
+   * The backend, or its promise: `berth serve` listens (and serves the page) while the backend's
+   * modules still load; a window's messages wait for it (at most MAX_QUEUED_REQUEST_BYTES).
+   */
+  backend: ServeBackend | Promise<ServeBackend>;
   token?: string;
   /** Told about a handler that threw (it was answered with a 500); for the log. */
   onFault?(where: string, err: unknown): void;
@@ -87,7 +97,11 @@ function answer(res: ServerResponse, status: number, text: string, headers: Reco
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let hosts = new Set<string>();
-  const sessions = new Set<{ session: Session; ws: WebSocket }>();
+  const sessions = new Set<{ session?: Session; ws: WebSocket }>();
+  // The session's module brings the engine facade (dockerode …): loaded beside the backend, not
+  // before the server listens.
+  const backend = Promise.all([opts.backend, import('../api/session')]).then(([b, { Session }]) => ({ ...b, Session }));
+  backend.catch(() => undefined); // told to each window that waits for it (attach)
   const fault = (where: string, err: unknown) => {
     try {
       opts.onFault?.(where, err);
@@ -165,8 +179,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     // Handshakes that raced past the count in upgrade() are closed here.
     if (sessions.size >= MAX_CONNECTIONS) return ws.close(1013, 'Too many windows');
     const outlet = socketOutlet(ws);
-    const session = new Session(opts.api, opts.handlers, opts.streams, outlet.send, outlet);
-    const entry = { session, ws };
+    const entry: { session?: Session; ws: WebSocket } = { ws };
     sessions.add(entry);
     let alive = true;
     const heartbeat = setInterval(() => {
@@ -175,7 +188,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       ws.ping();
     }, HEARTBEAT_MS);
     ws.on('pong', () => (alive = true));
-    ws.on('message', (data: Buffer, isBinary) => {
+    const receive = (session: Session, data: Buffer, isBinary: boolean) => {
       try {
         if (isBinary) {
           // Input of bytes (shared/contract/frames.ts); anything else binary is refused with why.
@@ -197,10 +210,37 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         fault('message', err);
         outlet.send({ t: 'error', error: { kind: 'internal', message: 'Berth could not handle that message.' } });
       }
+    };
+    // Until the backend is there (only while `berth serve` starts), messages wait in order.
+    let early: { data: Buffer; isBinary: boolean }[] | undefined = [];
+    let earlyBytes = 0;
+    backend.then(
+      (b) => {
+        if (!sessions.has(entry)) return;
+        const session = new b.Session(b.api, b.handlers, b.streams, outlet.send, outlet);
+        entry.session = session;
+        const waiting = early ?? [];
+        early = undefined;
+        for (const m of waiting) receive(session, m.data, m.isBinary);
+      },
+      (err: unknown) => {
+        fault('backend start', err);
+        ws.close(1011, 'Berth could not start its backend');
+      },
+    );
+    ws.on('message', (data: Buffer, isBinary) => {
+      if (entry.session) return receive(entry.session, data, isBinary);
+      if (!early) return; // the backend failed: the socket is closing
+      earlyBytes += data.length;
+      if (earlyBytes > MAX_QUEUED_REQUEST_BYTES) {
+        early = undefined;
+        return ws.close(1008, 'Too much sent while Berth was starting');
+      }
+      early.push({ data, isBinary });
     });
     ws.on('close', () => {
       clearInterval(heartbeat);
-      session.close();
+      entry.session?.close();
       outlet.close();
       sessions.delete(entry);
     });
@@ -227,7 +267,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     sessions: () => sessions.size,
     close: async () => {
       for (const { session, ws } of sessions) {
-        session.close();
+        session?.close();
         ws.terminate();
       }
       await new Promise<void>((resolve) => wss.close(() => resolve()));
