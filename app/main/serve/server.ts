@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { decodeClientBinary, MAX_FRAME_BYTES } from '../../shared/contract';
+import { MAX_FRAME_BYTES } from '../../shared/contract/frames';
+import { decodeClientBinary } from '../../shared/contract/wire';
 import type { ApiContext } from '../api/context';
 import { MAX_QUEUED_REQUEST_BYTES } from '../api/limits';
 import type { Session } from '../api/session';
