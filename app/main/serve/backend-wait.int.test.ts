@@ -14,6 +14,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'berth-renderer-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Berth</title>');
+  writeFileSync(join(dir, 'app.js'), 'export {};');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -70,6 +71,42 @@ describe('berth serve while its backend loads', () => {
       expect(await closed).toEqual({ code: 1011, reason: 'Berth could not start its backend' });
     } finally {
       await failing.close();
+    }
+  });
+
+  it('tells once that the page has had its files: after a file beyond index.html, or when a window connects', async () => {
+    let told = 0;
+    const s = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      rendererDir: dir,
+      backend: new Promise<ServeBackend>(() => undefined),
+      onPageFetched: () => told++,
+    });
+    try {
+      await (await fetch(`http://127.0.0.1:${s.port}/`)).text();
+      expect(told).toBe(0); // the page alone: its script is still to come
+      await (await fetch(`http://127.0.0.1:${s.port}/app.js`)).text();
+      expect(told).toBe(1);
+      await (await fetch(`http://127.0.0.1:${s.port}/app.js`)).text();
+      expect(told).toBe(1);
+    } finally {
+      await s.close();
+    }
+    let connected = 0;
+    const direct = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      rendererDir: dir,
+      backend: new Promise<ServeBackend>(() => undefined),
+      onPageFetched: () => connected++,
+    });
+    try {
+      const c = await connectTestClient(`http://127.0.0.1:${direct.port}`, direct.token);
+      expect(connected).toBe(1);
+      await c.close();
+    } finally {
+      await direct.close();
     }
   });
 });

@@ -50,6 +50,12 @@ export interface ServeOptions {
   token?: string;
   /** Told about a handler that threw (it was answered with a 500); for the log. */
   onFault?(where: string, err: unknown): void;
+  /**
+   * Told once a page has had its files: a response other than index.html has been sent and none is
+   * still being sent. `berth serve` loads its backend then, so that loading (which holds the event
+   * loop) overlaps the browser starting the page instead of delaying the page's files.
+   */
+  onPageFetched?(): void;
 }
 
 export interface RunningServer {
@@ -99,9 +105,18 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let hosts = new Set<string>();
   const sessions = new Set<{ session?: Session; ws: WebSocket }>();
-  // The session's module brings the engine facade (dockerode …): loaded beside the backend, not
+  // Files being sent, and whether one was more than index.html (onPageFetched).
+  let sending = 0;
+  let assetSent = false;
+  let pageFetched = opts.onPageFetched;
+  const tellPageFetched = () => {
+    const told = pageFetched;
+    pageFetched = undefined;
+    told?.();
+  };
+  // The session's module brings the engine facade (dockerode …): loaded with the backend, not
   // before the server listens.
-  const backend = Promise.all([opts.backend, import('../api/session')]).then(([b, { Session }]) => ({ ...b, Session }));
+  const backend = Promise.resolve(opts.backend).then(async (b) => ({ ...b, ...(await import('../api/session')) }));
   backend.catch(() => undefined); // told to each window that waits for it (attach)
   const fault = (where: string, err: unknown) => {
     try {
@@ -126,6 +141,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const file = resolveStatic(opts.rendererDir, target.pathname) ?? resolveStatic(opts.rendererDir, '/index.html');
     if (!file) return answer(res, 500, 'The UI is not built: run `npm run build`.');
     sendFile(res, file, securityHeaders);
+    sending++;
+    if (!file.endsWith('index.html')) assetSent = true;
+    res.once('close', () => {
+      sending--;
+      if (assetSent && sending === 0) tellPageFetched();
+    });
   }
 
   const server = createServer((req, res) => {
@@ -179,6 +200,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   function attach(ws: WebSocket): void {
     // Handshakes that raced past the count in upgrade() are closed here.
     if (sessions.size >= MAX_CONNECTIONS) return ws.close(1013, 'Too many windows');
+    tellPageFetched(); // a window that connects is past fetching its page
     const outlet = socketOutlet(ws);
     const entry: { session?: Session; ws: WebSocket } = { ws };
     sessions.add(entry);
