@@ -75,14 +75,16 @@ describe('berth serve while its backend loads', () => {
   });
 
   it('tells once that the page has had its files: after a file beyond index.html, or when a window connects', async () => {
+    const neverReady = (onPageFetched: () => void) =>
+      startServer({
+        host: '127.0.0.1',
+        port: 0,
+        rendererDir: dir,
+        backend: new Promise<ServeBackend>(() => undefined),
+        onPageFetched,
+      });
     let told = 0;
-    const s = await startServer({
-      host: '127.0.0.1',
-      port: 0,
-      rendererDir: dir,
-      backend: new Promise<ServeBackend>(() => undefined),
-      onPageFetched: () => told++,
-    });
+    const s = await neverReady(() => told++);
     try {
       await (await fetch(`http://127.0.0.1:${s.port}/`)).text();
       expect(told).toBe(0); // the page alone: its script is still to come
@@ -94,13 +96,7 @@ describe('berth serve while its backend loads', () => {
       await s.close();
     }
     let connected = 0;
-    const direct = await startServer({
-      host: '127.0.0.1',
-      port: 0,
-      rendererDir: dir,
-      backend: new Promise<ServeBackend>(() => undefined),
-      onPageFetched: () => connected++,
-    });
+    const direct = await neverReady(() => connected++);
     try {
       const c = await connectTestClient(`http://127.0.0.1:${direct.port}`, direct.token);
       expect(connected).toBe(1);
