@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../../harness/context';
 import { downByLabel } from '../../../engine/compose/label-control';
+import { engineApi } from '../../../engine/docker';
 import { connectEngine, type EngineClient } from '../../../engine/docker/client';
 import type { TaskInfo } from '../../../shared/contract';
 import type { EngineAccess } from '../context';
@@ -37,7 +38,7 @@ function finished(id: string): Promise<TaskInfo> {
 beforeAll(async () => {
   client = await connectEngine({ kind: 'unix', socketPath: testEngine().socket });
   ctx = {
-    engine: { client: async () => client } as unknown as EngineAccess,
+    engine: { client: async () => client, api: async () => engineApi(client) } as unknown as EngineAccess,
     tasks,
     settings: {} as SettingsStore,
     signal: new AbortController().signal,
