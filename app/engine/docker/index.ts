@@ -17,6 +17,7 @@ import {
 } from './containers-lifecycle';
 import { engineInfo, pruneKind, usageRows } from './engine-page';
 import { swarmApi, type SwarmApi } from './swarm';
+import { imageLayerSteps } from './image-history';
 import { imagesUsage } from './image-layers';
 import { describeImage, listImages, removeImage, tagImage } from './images';
 import { previewImagePrune, pruneImages } from './images-prune';
@@ -102,6 +103,7 @@ const facade = {
   listImages: (c: EngineClient): Promise<RequestResult<'images.list'>> => listImages(c),
   describeImage: (c: EngineClient, ref: string): Promise<RequestResult<'images.inspect'>> => describeImage(c, ref),
   imagesUsage: (c: EngineClient): Promise<RequestResult<'images.usage'>> => imagesUsage(c),
+  imageLayers: (c: EngineClient, ref: string): Promise<RequestResult<'images.layers'>> => imageLayerSteps(c, ref),
   tagImage,
   removeImage,
   previewImagePrune: async (c: EngineClient, all: boolean): Promise<RequestResult<'images.prunePreview'>> => {

@@ -11,6 +11,7 @@ type ImageHandlers = Pick<
   RequestHandlers,
   | 'images.list'
   | 'images.inspect'
+  | 'images.layers'
   | 'images.usage'
   | 'images.pull'
   | 'images.push'
@@ -44,6 +45,7 @@ async function primed<T>(gen: AsyncGenerator<T>): Promise<AsyncIterable<T>> {
 export const imageHandlers: ImageHandlers = {
   'images.list': async (_a, { engine }) => (await engine.api()).listImages(),
   'images.inspect': async ({ ref }, { engine }) => (await engine.api()).describeImage(ref),
+  'images.layers': async ({ ref }, { engine }) => (await engine.api()).imageLayers(ref),
   'images.usage': async (_a, { engine }) => (await engine.api()).imagesUsage(),
   'images.pull': async ({ ref }, { engine, tasks }) => {
     const client = await engine.client();
