@@ -36,6 +36,7 @@ import { containerComposeService } from './compose-service';
 import { containerEditSpecOf, editContainer } from './container-edit';
 import { diskUsage } from './system';
 import { listVolumeDir } from './volume-files';
+import { emptyVolume } from './volume-moves';
 import {
   createVolume,
   inspectVolume,
@@ -137,6 +138,12 @@ const facade = {
   pruneVolumes: (c: EngineClient, all: boolean): Promise<RequestResult<'volumes.prune'>> => pruneVolumes(c, { all }),
   volumeFiles: async (c: EngineClient, name: string, path: string): Promise<RequestResult<'volumes.files'>> =>
     (await listVolumeDir(c, name, path)).entries,
+  emptyVolume: (
+    c: EngineClient,
+    name: string,
+    confirm: string,
+    signal?: AbortSignal,
+  ): Promise<RequestResult<'volumes.empty'>> => emptyVolume(c, name, { confirm, ...(signal ? { signal } : {}) }),
   // swarm: its own facade (app/engine/docker/swarm), bound to the same client
   swarm: (c: EngineClient): SwarmApi => swarmApi(c),
   // the engine page

@@ -1,4 +1,6 @@
 // volumes.* requests: one call each onto the engine facade; files are read through a helper container.
+// A clone runs as a task (it copies every byte); export, import and upload are streams (streams/transfers.ts).
+import { cloneVolume } from '../../../engine/docker/volume-moves';
 import type { RequestHandlers } from '../types';
 
 type VolumeHandlers = Pick<
@@ -11,6 +13,8 @@ type VolumeHandlers = Pick<
   | 'volumes.prunePreview'
   | 'volumes.prune'
   | 'volumes.files'
+  | 'volumes.clone'
+  | 'volumes.empty'
 >;
 
 export const volumeHandlers: VolumeHandlers = {
@@ -22,4 +26,17 @@ export const volumeHandlers: VolumeHandlers = {
   'volumes.prunePreview': async ({ all }, { engine }) => (await engine.api()).previewVolumePrune(all),
   'volumes.prune': async ({ all }, { engine }) => (await engine.api()).pruneVolumes(all),
   'volumes.files': async ({ name, path }, { engine }) => (await engine.api()).volumeFiles(name, path),
+  'volumes.empty': async ({ name, confirm }, { engine, signal }) =>
+    (await engine.api()).emptyVolume(name, confirm, signal),
+  'volumes.clone': async ({ name, target }, { engine, tasks }) => {
+    const client = await engine.client();
+    return tasks.start('volume', `Clone volume ${name} as ${target}`, async (report, signal) => {
+      const r = await cloneVolume(client, name, target, {
+        signal,
+        onBytes: (bytes) => report({ text: `Copying ${name} to ${target}`, current: bytes }),
+      });
+      report({ text: `Cloned ${name} as ${target}`, current: r.bytes });
+      return r;
+    });
+  },
 };

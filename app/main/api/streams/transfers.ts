@@ -9,6 +9,7 @@ import {
   uploadStreamToContainer,
   type ByteSource,
 } from '../../../engine/docker/transfers';
+import { importVolumeArchive, openVolumeExport, uploadToVolume } from '../../../engine/docker/volume-moves';
 import { TRANSFER_CHUNK_BYTES, type DownloadItem } from '../../../shared/contract';
 import type { SubscriptionHandlers } from '../types';
 import { UploadInbox } from './upload-inbox';
@@ -29,7 +30,14 @@ async function loadedImages(client: EngineClient, inbox: UploadInbox<{ images: s
 
 export const transferStreams: Pick<
   SubscriptionHandlers,
-  'containers.download' | 'containers.upload' | 'volumes.download' | 'images.export' | 'images.import'
+  | 'containers.download'
+  | 'containers.upload'
+  | 'volumes.download'
+  | 'volumes.export'
+  | 'volumes.import'
+  | 'volumes.upload'
+  | 'images.export'
+  | 'images.import'
 > = {
   'containers.download': async ({ id, path }, { engine, signal }) => ({
     items: downloadItems(await openContainerDownload(await engine.client(), id, path, signal)),
@@ -37,6 +45,21 @@ export const transferStreams: Pick<
   'volumes.download': async ({ name, path }, { engine, signal }) => ({
     items: downloadItems(await openVolumeDownload(await engine.client(), name, path, signal)),
   }),
+  'volumes.export': async ({ name }, { engine, signal }) => ({
+    items: downloadItems(await openVolumeExport(await engine.client(), name, signal)),
+  }),
+  'volumes.import': async ({ name, size }, { engine, signal }) => {
+    const client = await engine.client();
+    const inbox = new UploadInbox<{ name: string; created: boolean }>(size, signal);
+    const work = importVolumeArchive(client, name, inbox.body, signal);
+    return { items: inbox.outcome(work), input: (msg) => inbox.input(msg) };
+  },
+  'volumes.upload': async ({ name, dir, size }, { engine, signal }) => {
+    const client = await engine.client();
+    const inbox = new UploadInbox<{ dir: string; bytes: number }>(size, signal);
+    const work = uploadToVolume(client, name, dir, { body: inbox.body, size }, signal);
+    return { items: inbox.outcome(work), input: (msg) => inbox.input(msg) };
+  },
   'images.export': async ({ refs }, { engine, signal }) => ({
     items: downloadItems(await openImageExport(await engine.client(), refs, signal)),
   }),
