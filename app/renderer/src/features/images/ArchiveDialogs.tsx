@@ -3,14 +3,14 @@
 // on `berth serve` the tar travels through the browser: saved with its own download, loaded from a
 // file the user picks, never a path on the server. Saving over an existing file on the server asks
 // first: the server refuses it (a conflict on the path) until the user confirmed "Replace <file>?".
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { tarPath } from '../../../../shared/contract/areas/images';
 import { useClient, useRequest } from '../../api/hooks';
 import { download, upload } from '../../api/transfers';
-import { Dialog } from '../../components/Dialog';
 import { formatBytes } from '../../components/format';
 import { DialogForm, TextField, useCheckedText } from '../../components/forms';
-import { ErrorText, Field, fieldOf, messageOf } from '../../components/kit';
+import { Field, fieldOf } from '../../components/kit';
+import { TransferDialog, useTransfer } from '../../components/TransferDialog';
 import { TaskDialog } from '../../components/TaskDialog';
 import { useStart } from '../../components/use-start';
 import { safeFileName, saveBlob } from '../containers/detail/common/download';
@@ -75,73 +75,6 @@ function ArchiveDialog({
 /** Whether tars are files on Berth's machine (the desktop app) or travel through the browser. */
 function useServerFiles(): boolean | undefined {
   return useRequest('host.capabilities', {}, { staleTime: Infinity }).data?.filePicker;
-}
-
-/** One transfer at a time in a dialog: its progress, its outcome, and a way to stop it. */
-function useTransfer() {
-  const [status, setStatus] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-  const stop = useRef<AbortController | undefined>(undefined);
-  const run = async (work: (signal: AbortSignal) => Promise<string>) => {
-    const ctl = new AbortController();
-    stop.current = ctl;
-    setBusy(true);
-    setError(undefined);
-    try {
-      setStatus(await work(ctl.signal));
-      setDone(true);
-    } catch (e) {
-      if (!ctl.signal.aborted) setError(messageOf(e));
-      setStatus(undefined);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { status, setStatus, error, busy, done, run, cancel: () => stop.current?.abort() };
-}
-
-/** A transfer's dialog: an intro, its progress and outcome, and its form until it is done. */
-function TransferDialog({
-  title,
-  intro,
-  transfer,
-  submitLabel,
-  onSubmit,
-  onClose,
-  children,
-}: {
-  title: string;
-  intro?: React.ReactNode;
-  transfer: ReturnType<typeof useTransfer>;
-  submitLabel: string;
-  onSubmit(e: React.FormEvent): void;
-  onClose(): void;
-  children?: React.ReactNode;
-}) {
-  return (
-    <Dialog title={title} onClose={onClose}>
-      {intro}
-      {transfer.status && (
-        <p role="status" className="muted">
-          {transfer.status}
-        </p>
-      )}
-      <ErrorText message={transfer.error} />
-      {transfer.done ? (
-        <div className="dialog-actions">
-          <button type="button" className="primary" autoFocus onClick={onClose}>
-            Close
-          </button>
-        </div>
-      ) : (
-        <DialogForm submitLabel={submitLabel} busy={transfer.busy} onSubmit={onSubmit} onCancel={onClose}>
-          {children}
-        </DialogForm>
-      )}
-    </Dialog>
-  );
 }
 
 function BrowserSaveDialog({ image, onClose }: { image: string; onClose(): void }) {
