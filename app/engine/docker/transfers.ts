@@ -100,7 +100,9 @@ export async function uploadStreamToContainer(
       message: 'A file name may not be empty, ".", ".." or contain "/".',
     });
   return withSpooledUpload(body, size, signal, async (open) => {
-    const tar = writeTar([{ entry: { name, type: 'file', size, mode: 0o644, mtime: Date.now() / 1000 }, body: open() }]);
+    const tar = writeTar([
+      { entry: { name, type: 'file', size, mode: 0o644, mtime: Date.now() / 1000 }, body: open() },
+    ]);
     const what = `upload "${name}" to "${dir}" in container "${container}"`;
     await putContainerArchive(client, container, dir, tar, what, signal);
     return { path: posix.join(dir, name), size };
