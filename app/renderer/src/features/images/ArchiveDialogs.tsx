@@ -6,14 +6,13 @@
 import { useState } from 'react';
 import { tarPath } from '../../../../shared/contract/areas/images';
 import { useClient, useRequest } from '../../api/hooks';
-import { download, upload } from '../../api/transfers';
-import { formatBytes } from '../../components/format';
+import { upload } from '../../api/transfers';
 import { DialogForm, TextField, useCheckedText } from '../../components/forms';
-import { Field, fieldOf } from '../../components/kit';
+import { fieldOf } from '../../components/kit';
 import { TransferDialog, useTransfer } from '../../components/TransferDialog';
+import { DownloadDialog, FilePickField, uploadStatus } from '../../components/TransferDialogs';
 import { TaskDialog } from '../../components/TaskDialog';
 import { useStart } from '../../components/use-start';
-import { safeFileName, saveBlob } from '../containers/detail/common/download';
 
 /** The question to ask when a save was refused because a file is already at `path`; undefined otherwise. */
 export function replaceQuestion(error: unknown, path: string): string | undefined {
@@ -78,27 +77,8 @@ function useServerFiles(): boolean | undefined {
 }
 
 function BrowserSaveDialog({ image, onClose }: { image: string; onClose(): void }) {
-  const client = useClient();
-  const t = useTransfer();
-  const close = () => {
-    t.cancel();
-    onClose();
-  };
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    void t.run(async (signal) => {
-      const r = await download(
-        client,
-        'images.export',
-        { refs: [image] },
-        { signal, onProgress: (bytes) => t.setStatus(`Received ${formatBytes(bytes)}…`) },
-      );
-      saveBlob(new Blob([r.blob], { type: 'application/x-tar' }), safeFileName(r.name));
-      return `Saved ${r.name} (${formatBytes(r.blob.size)}) to your downloads.`;
-    });
-  };
   return (
-    <TransferDialog
+    <DownloadDialog
       title={`Save ${image} to a tar file`}
       intro={
         <p>
@@ -106,10 +86,11 @@ function BrowserSaveDialog({ image, onClose }: { image: string; onClose(): void 
           downloads.
         </p>
       }
-      transfer={t}
       submitLabel="Download"
-      onSubmit={submit}
-      onClose={close}
+      topic="images.export"
+      args={{ refs: [image] }}
+      type="application/x-tar"
+      onClose={onClose}
     />
   );
 }
@@ -131,11 +112,7 @@ function BrowserLoadDialog({ onClose }: { onClose(): void }) {
       const r = await upload(client, 'images.import', {}, file, {
         signal,
         onProgress: (bytes, total) =>
-          t.setStatus(
-            bytes < (total ?? 0)
-              ? `Uploading ${formatBytes(bytes)} of ${formatBytes(total ?? 0)}…`
-              : 'Uploaded; the engine is loading the images…',
-          ),
+          t.setStatus(uploadStatus(bytes, total, 'Uploaded; the engine is loading the images…')),
       });
       return r.images.length ? `Loaded ${r.images.join(', ')}` : 'The archive held no images.';
     });
@@ -148,15 +125,15 @@ function BrowserLoadDialog({ onClose }: { onClose(): void }) {
       onSubmit={submit}
       onClose={close}
     >
-      <Field id="archive-file" label="Tar file" error={problem} hint="A tar written by Save or docker save.">
-        <input
-          id="archive-file"
-          type="file"
-          accept=".tar,application/x-tar"
-          disabled={t.busy}
-          onChange={(e) => setFile(e.target.files?.[0])}
-        />
-      </Field>
+      <FilePickField
+        id="archive-file"
+        label="Tar file"
+        hint="A tar written by Save or docker save."
+        accept=".tar,application/x-tar"
+        error={problem}
+        disabled={t.busy}
+        onFile={setFile}
+      />
     </TransferDialog>
   );
 }

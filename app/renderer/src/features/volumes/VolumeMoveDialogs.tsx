@@ -6,38 +6,19 @@ import type { VolumeSummary } from '../../../../shared/contract';
 import { MAX_UPLOAD_BYTES } from '../../../../shared/contract/areas/transfers';
 import { volumeName } from '../../../../shared/rules';
 import { useClient, useQueryClient } from '../../api/hooks';
-import { download, upload } from '../../api/transfers';
+import { upload } from '../../api/transfers';
 import { Dialog } from '../../components/Dialog';
 import { formatBytes } from '../../components/format';
 import { DialogForm, TextField, useCheckedText } from '../../components/forms';
-import { ErrorText, Field } from '../../components/kit';
+import { ErrorText } from '../../components/kit';
 import { TaskDialog } from '../../components/TaskDialog';
 import { TransferDialog, useTransfer } from '../../components/TransferDialog';
+import { DownloadDialog, FilePickField, uploadStatus } from '../../components/TransferDialogs';
 import { useStart } from '../../components/use-start';
-import { safeFileName, saveBlob } from '../containers/detail/common/download';
 
 export function ExportVolumeDialog({ name, onClose }: { name: string; onClose(): void }) {
-  const client = useClient();
-  const t = useTransfer();
-  const close = () => {
-    t.cancel();
-    onClose();
-  };
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    void t.run(async (signal) => {
-      const r = await download(
-        client,
-        'volumes.export',
-        { name },
-        { signal, onProgress: (bytes) => t.setStatus(`Received ${formatBytes(bytes)}…`) },
-      );
-      saveBlob(new Blob([r.blob], { type: 'application/gzip' }), safeFileName(r.name));
-      return `Saved ${r.name} (${formatBytes(r.blob.size)}) to your downloads.`;
-    });
-  };
   return (
-    <TransferDialog
+    <DownloadDialog
       title={`Export volume ${name}`}
       intro={
         <p>
@@ -45,10 +26,11 @@ export function ExportVolumeDialog({ name, onClose }: { name: string; onClose():
           download. The volume is only read. Cancel stops the export.
         </p>
       }
-      transfer={t}
       submitLabel="Export"
-      onSubmit={submit}
-      onClose={close}
+      topic="volumes.export"
+      args={{ name }}
+      type="application/gzip"
+      onClose={onClose}
     />
   );
 }
@@ -83,11 +65,7 @@ export function ImportVolumeDialog({ onClose }: { onClose(): void }) {
       const r = await upload(client, 'volumes.import', { name: target }, file, {
         signal,
         onProgress: (bytes, total) =>
-          t.setStatus(
-            bytes < (total ?? 0)
-              ? `Uploading ${formatBytes(bytes)} of ${formatBytes(total ?? 0)}…`
-              : 'Uploaded; the engine is unpacking the files…',
-          ),
+          t.setStatus(uploadStatus(bytes, total, 'Uploaded; the engine is unpacking the files…')),
       });
       await queryClient.invalidateQueries({ queryKey: ['volumes.list'] });
       return `Imported ${file.name} into ${r.created ? 'the new' : 'the empty'} volume ${r.name}.`;
@@ -108,15 +86,15 @@ export function ImportVolumeDialog({ onClose }: { onClose(): void }) {
         hint="A new name creates the volume; an existing volume must be empty."
         {...name.field(undefined)}
       />
-      <Field id="import-volume-file" label="Archive" error={problem} hint="A .tar, .tar.gz or .tgz file.">
-        <input
-          id="import-volume-file"
-          type="file"
-          accept=".tar,.gz,.tgz,application/x-tar,application/gzip"
-          disabled={t.busy}
-          onChange={(e) => setFile(e.target.files?.[0])}
-        />
-      </Field>
+      <FilePickField
+        id="import-volume-file"
+        label="Archive"
+        hint="A .tar, .tar.gz or .tgz file."
+        accept=".tar,.gz,.tgz,application/x-tar,application/gzip"
+        error={problem}
+        disabled={t.busy}
+        onFile={setFile}
+      />
     </TransferDialog>
   );
 }
