@@ -256,13 +256,10 @@ test.describe('images', () => {
     await expect(page.getByRole('row', { name: ref })).toBeVisible();
   });
 
-  test('a link to an image opens its Inspect with the layer history; closing returns to the list', async ({
-    page,
-    berth,
-  }) => {
+  test('a link to an image opens its Inspect with its layers; closing returns to the list', async ({ page, berth }) => {
     await berth.open(page, `#/images/${encodeURIComponent(berth.busybox)}`);
     const dialog = page.getByRole('dialog', { name: `Inspect ${berth.busybox}` });
-    await expect(dialog.getByRole('table', { name: 'Layer history' }).getByRole('row')).not.toHaveCount(0);
+    await expect(dialog.getByRole('table', { name: 'Layers' }).getByRole('row')).not.toHaveCount(0);
     await expect(dialog.getByLabel('Inspect JSON')).toContainText('"RootFS"');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(page).toHaveURL(/#\/images$/);

@@ -1,13 +1,13 @@
 // Files in a container through the archive API (HEAD/GET/PUT /containers/{id}/archive), so it also
 // works for stopped and distroless containers that have no shell or ls.
-import { createWriteStream, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { isAbsolute, posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BerthError } from '../../shared/errors';
 import { dialJson, dialStream, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
-import { readTar, tarOneFile } from './container-files-tar';
+import { readTar, tarOneFile, writeTar } from './container-files-tar';
 import { sideFileFor } from './side-file';
 import { checkInnerPath, checkObjectRef } from './validate-reference';
 
@@ -261,7 +261,8 @@ export async function uploadToContainer(
       field: 'name',
       message: 'A file name may not be empty, ".", ".." or contain "/".',
     });
-  let data: Buffer;
+  const what = `upload "${name}" to "${dir}" in container "${container}"`;
+  const mode = file.mode ?? 0o644;
   if (file.localPath !== undefined) {
     if (!isAbsolute(file.localPath))
       throw new BerthError({
@@ -269,24 +270,31 @@ export async function uploadToContainer(
         field: 'localPath',
         message: 'Give the local file as an absolute path.',
       });
-    let ok = false;
+    let size = -1;
     try {
-      ok = statSync(file.localPath).isFile();
+      const st = statSync(file.localPath);
+      if (st.isFile()) size = st.size;
     } catch {
       /* below */
     }
-    if (!ok)
+    if (size < 0)
       throw new BerthError({
         kind: 'invalid',
         field: 'localPath',
         message: `There is no file at "${file.localPath}".`,
       });
-    data = readFileSync(file.localPath);
-  } else if (Buffer.isBuffer(file.content)) data = file.content;
+    // streamed from the disk at the engine's pace: a file of any size never sits whole in memory
+    const tar = writeTar([
+      { entry: { name, type: 'file', size, mode, mtime: Date.now() / 1000 }, body: createReadStream(file.localPath) },
+    ]);
+    await putContainerArchive(client, container, dir, tar, what);
+    return { path: posix.join(dir, name), size };
+  }
+  let data: Buffer;
+  if (Buffer.isBuffer(file.content)) data = file.content;
   else if (typeof file.content === 'string') data = Buffer.from(file.content, 'base64');
   else throw new BerthError({ kind: 'invalid', field: 'content', message: 'Give the file content or a local file.' });
-  const tar = await tarOneFile(name, data, file.mode ?? 0o644);
-  await putContainerArchive(client, container, dir, tar, `upload "${name}" to "${dir}" in container "${container}"`);
+  await putContainerArchive(client, container, dir, await tarOneFile(name, data, mode), what);
   return { path: posix.join(dir, name), size: data.length };
 }
 

@@ -17,6 +17,7 @@ import {
 } from './containers-lifecycle';
 import { engineInfo, pruneKind, usageRows } from './engine-page';
 import { swarmApi, type SwarmApi } from './swarm';
+import { imageLayerSteps } from './image-history';
 import { imagesUsage } from './image-layers';
 import { describeImage, listImages, removeImage, tagImage } from './images';
 import { previewImagePrune, pruneImages } from './images-prune';
@@ -36,6 +37,7 @@ import { containerEditSpecOf, editContainer } from './container-edit';
 import { diskUsage } from './system';
 import { listVolumeDir } from './volume-files';
 import { longRunning } from './long-running';
+import { emptyVolume } from './volume-moves';
 import {
   createVolume,
   inspectVolume,
@@ -102,6 +104,7 @@ const facade = {
   listImages: (c: EngineClient): Promise<RequestResult<'images.list'>> => listImages(c),
   describeImage: (c: EngineClient, ref: string): Promise<RequestResult<'images.inspect'>> => describeImage(c, ref),
   imagesUsage: (c: EngineClient): Promise<RequestResult<'images.usage'>> => imagesUsage(c),
+  imageLayers: (c: EngineClient, ref: string): Promise<RequestResult<'images.layers'>> => imageLayerSteps(c, ref),
   tagImage,
   removeImage,
   previewImagePrune: async (c: EngineClient, all: boolean): Promise<RequestResult<'images.prunePreview'>> => {
@@ -135,6 +138,12 @@ const facade = {
   pruneVolumes: (c: EngineClient, all: boolean): Promise<RequestResult<'volumes.prune'>> => pruneVolumes(c, { all }),
   volumeFiles: async (c: EngineClient, name: string, path: string): Promise<RequestResult<'volumes.files'>> =>
     (await listVolumeDir(c, name, path)).entries,
+  emptyVolume: (
+    c: EngineClient,
+    name: string,
+    confirm: string,
+    signal?: AbortSignal,
+  ): Promise<RequestResult<'volumes.empty'>> => emptyVolume(c, name, { confirm, ...(signal ? { signal } : {}) }),
   // swarm: its own facade (app/engine/docker/swarm), bound to the same client
   swarm: (c: EngineClient): SwarmApi => swarmApi(c),
   // the engine page

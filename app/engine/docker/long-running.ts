@@ -26,6 +26,7 @@ import { sharedSampler } from './stats-sampler';
 import { swarmApi } from './swarm';
 import { terminalOf } from './terminal';
 import { openContainerDownload, openImageExport, openVolumeDownload, uploadStreamToContainer } from './transfers';
+import { cloneVolumeTask, importVolumeArchive, openVolumeExport, uploadToVolume } from './volume-moves';
 
 type HostEnv = Record<string, string | undefined>;
 
@@ -100,6 +101,18 @@ export const longRunning = {
     signal: AbortSignal,
   ) => uploadStreamToContainer(c, id, dir, file, body, signal),
   importImages,
+  // volumes as a whole: export, import, upload (streams) and a clone (a task)
+  exportVolume: (c: EngineClient, name: string, signal: AbortSignal) => openVolumeExport(c, name, signal),
+  importVolume: (c: EngineClient, name: string, body: AsyncIterable<Buffer>, signal: AbortSignal) =>
+    importVolumeArchive(c, name, body, signal),
+  uploadToVolume: (
+    c: EngineClient,
+    name: string,
+    dir: string,
+    upload: { body: AsyncIterable<Buffer>; size: number },
+    signal: AbortSignal,
+  ) => uploadToVolume(c, name, dir, upload, signal),
+  cloneVolume: async (c: EngineClient, name: string, target: string) => cloneVolumeTask(c, name, target),
   // images, as tasks
   pullImage: async (c: EngineClient, ref: string, auth?: RegistryAuth) => pullTask(c, ref, auth),
   pushImage: async (c: EngineClient, ref: string, auth?: RegistryAuth) => pushTask(c, ref, auth),

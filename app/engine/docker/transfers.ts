@@ -2,17 +2,15 @@
 // volume's file (its bytes) or folder (a tar), images as a `docker save` tar, and a file uploaded
 // into a container. Nothing is held whole in memory: the reader's pace is the engine's pace, and
 // stopping the reader (or the signal) closes the engine's stream.
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
 import { containerArchive, putContainerArchive, statContainerPath } from './container-files';
 import { exportImages } from './image-archive';
 import { readTar, writeTar } from './container-files-tar';
 import { checkImageTarget, checkInnerPath, checkObjectRef } from './validate-reference';
+import { withSpooledUpload } from './upload-spool';
 import { downloadVolumePath, statVolumePath } from './volume-files';
 
 export interface ByteSource {
@@ -81,10 +79,8 @@ export async function openImageExport(client: EngineClient, refs: string[], sign
 }
 
 /**
- * Puts `body` (exactly `size` bytes) into folder `dir` of the container as file `name`. The engine
- * writes an archive's files as their bytes arrive, so an upload that breaks off half-way would leave
- * half a file in the container: the bytes are first spooled to an owner-only temporary file on this
- * machine, and only a complete upload goes to the engine.
+ * Puts `body` (exactly `size` bytes) into folder `dir` of the container as file `name`; only a
+ * complete upload reaches the engine (upload-spool.ts).
  */
 export async function uploadStreamToContainer(
   client: EngineClient,
@@ -103,26 +99,12 @@ export async function uploadStreamToContainer(
       field: 'name',
       message: 'A file name may not be empty, ".", ".." or contain "/".',
     });
-  const spool = mkdtempSync(join(tmpdir(), 'berth-upload-'));
-  const spooled = join(spool, 'file');
-  try {
-    let seen = 0;
-    async function* counted(): AsyncGenerator<Buffer> {
-      for await (const chunk of body) {
-        seen += chunk.length;
-        if (seen > size) throw new Error(`more than the ${size} bytes announced arrived`);
-        yield chunk;
-      }
-    }
-    await pipeline(counted, createWriteStream(spooled, { mode: 0o600 }), { signal });
-    if (seen !== size) throw new Error(`${seen} of the ${size} bytes announced arrived`);
+  return withSpooledUpload(body, size, signal, async (open) => {
     const tar = writeTar([
-      { entry: { name, type: 'file', size, mode: 0o644, mtime: Date.now() / 1000 }, body: createReadStream(spooled) },
+      { entry: { name, type: 'file', size, mode: 0o644, mtime: Date.now() / 1000 }, body: open() },
     ]);
     const what = `upload "${name}" to "${dir}" in container "${container}"`;
     await putContainerArchive(client, container, dir, tar, what, signal);
     return { path: posix.join(dir, name), size };
-  } finally {
-    rmSync(spool, { recursive: true, force: true });
-  }
+  });
 }

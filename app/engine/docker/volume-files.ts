@@ -26,7 +26,7 @@ import { rawImages, realTags } from './images';
 import { checkImageTarget, checkInnerPath, checkObjectRef } from './validate-reference';
 
 /** Where the helper mounts the volume. */
-const MOUNT = '/berth-volume';
+export const MOUNT = '/berth-volume';
 export const HELPER_LABEL = 'berth.helper';
 /** Which Berth process made a helper: `<host name>:<pid>`, so a sweep leaves a live one's helpers alone. */
 export const HELPER_OWNER_LABEL = 'berth.helper.owner';
@@ -100,28 +100,44 @@ export async function removeStaleVolumeHelpers(
   return removed.filter(Boolean).length;
 }
 
-/** Runs `fn` with a helper container that mounts `volume` read-only at /berth-volume; removes it afterwards. */
-export async function withVolumeHelper<T>(
+/** A volume a helper mounts: where, and whether it may write. */
+export interface HelperMount {
+  volume: string;
+  at: string;
+  readOnly: boolean;
+}
+
+/**
+ * Runs `fn` with a helper container that mounts `mounts` (each volume checked to exist first);
+ * removes the helper afterwards. `run` gives the helper a command (its image must have it): it is
+ * created with it but still not started here.
+ */
+export async function withHelper<T>(
   client: EngineClient,
-  volume: string,
-  opts: VolumeFilesOptions,
+  mounts: HelperMount[],
+  opts: VolumeFilesOptions & { what: string; run?: { image: string; cmd: string[] } },
   fn: (containerId: string) => Promise<T>,
 ): Promise<T> {
-  checkObjectRef(volume, 'volume', 'volume');
-  await attempt(`open volume "${volume}"`, () => dialJson(client, { path: `/volumes/${encodeURIComponent(volume)}` }));
-  const image = await pickHelperImage(client, opts.helperImage);
-  const helper = await attempt(`open volume "${volume}"`, () =>
+  for (const m of mounts) {
+    checkObjectRef(m.volume, 'volume', 'volume');
+    await attempt(opts.what, () => dialJson(client, { path: `/volumes/${encodeURIComponent(m.volume)}` }));
+  }
+  const image = opts.run ? opts.run.image : await pickHelperImage(client, opts.helperImage);
+  const helper = await attempt(opts.what, () =>
     dialJson<{ Id: string }>(client, {
       method: 'POST',
       path: '/containers/create',
       query: { name: `berth-volume-helper-${randomBytes(4).toString('hex')}` },
       body: {
         Image: image,
-        Entrypoint: ['/berth-never-started'],
-        Cmd: [],
+        Entrypoint: opts.run ? [opts.run.cmd[0]] : ['/berth-never-started'],
+        Cmd: opts.run ? opts.run.cmd.slice(1) : [],
         Labels: { [HELPER_LABEL]: 'volume-files', [HELPER_OWNER_LABEL]: owner() },
         NetworkDisabled: true,
-        HostConfig: { Binds: [`${volume}:${MOUNT}:ro`], NetworkMode: 'none' },
+        HostConfig: {
+          Binds: mounts.map((m) => `${m.volume}:${m.at}${m.readOnly ? ':ro' : ''}`),
+          NetworkMode: 'none',
+        },
       },
     }),
   );
@@ -133,7 +149,18 @@ export async function withVolumeHelper<T>(
   }
 }
 
-function inner(path: string): string {
+/** Runs `fn` with a helper container that mounts `volume` read-only at /berth-volume; removes it afterwards. */
+export function withVolumeHelper<T>(
+  client: EngineClient,
+  volume: string,
+  opts: VolumeFilesOptions,
+  fn: (containerId: string) => Promise<T>,
+): Promise<T> {
+  return withHelper(client, [{ volume, at: MOUNT, readOnly: true }], { ...opts, what: `open volume "${volume}"` }, fn);
+}
+
+/** Where `path` of the volume ("/" its root; ".." cannot climb out) is inside a helper. */
+export function inner(path: string): string {
   checkInnerPath(path, 'path');
   const normal = posix.normalize(path);
   return normal === '/' ? MOUNT : `${MOUNT}${normal.replace(/\/$/, '')}`;

@@ -189,7 +189,7 @@ export interface TaskProgress {
 export interface TaskInfo {
   id: string;
   /** 'run': a container run whose output is kept ("remove when it exits"); its result is `RunTaskResult`. */
-  kind: 'pull' | 'push' | 'build' | 'prune' | 'compose' | 'stack' | 'load' | 'save' | 'run';
+  kind: 'pull' | 'push' | 'build' | 'prune' | 'compose' | 'stack' | 'load' | 'save' | 'run' | 'volume';
   title: string;
   state: TaskState;
   progress: TaskProgress;

@@ -7,6 +7,7 @@ type ImageHandlers = Pick<
   RequestHandlers,
   | 'images.list'
   | 'images.inspect'
+  | 'images.layers'
   | 'images.usage'
   | 'images.pull'
   | 'images.push'
@@ -25,6 +26,7 @@ const signIn = (ref: string) => credentialsFor(ref).catch(() => undefined);
 export const imageHandlers: ImageHandlers = {
   'images.list': async (_a, { engine }) => (await engine.api()).listImages(),
   'images.inspect': async ({ ref }, { engine }) => (await engine.api()).describeImage(ref),
+  'images.layers': async ({ ref }, { engine }) => (await engine.api()).imageLayers(ref),
   'images.usage': async (_a, { engine }) => (await engine.api()).imagesUsage(),
   'images.pull': async ({ ref }, { engine, tasks }) =>
     tasks.run(await (await engine.api()).pullImage(ref, await signIn(ref))),

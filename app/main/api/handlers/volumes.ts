@@ -1,4 +1,5 @@
 // volumes.* requests: one call each onto the engine facade; files are read through a helper container.
+// A clone runs as a task (it copies every byte); export, import and upload are streams (streams/transfers.ts).
 import type { RequestHandlers } from '../types';
 
 type VolumeHandlers = Pick<
@@ -11,6 +12,8 @@ type VolumeHandlers = Pick<
   | 'volumes.prunePreview'
   | 'volumes.prune'
   | 'volumes.files'
+  | 'volumes.clone'
+  | 'volumes.empty'
 >;
 
 export const volumeHandlers: VolumeHandlers = {
@@ -22,4 +25,8 @@ export const volumeHandlers: VolumeHandlers = {
   'volumes.prunePreview': async ({ all }, { engine }) => (await engine.api()).previewVolumePrune(all),
   'volumes.prune': async ({ all }, { engine }) => (await engine.api()).pruneVolumes(all),
   'volumes.files': async ({ name, path }, { engine }) => (await engine.api()).volumeFiles(name, path),
+  'volumes.empty': async ({ name, confirm }, { engine, signal }) =>
+    (await engine.api()).emptyVolume(name, confirm, signal),
+  'volumes.clone': async ({ name, target }, { engine, tasks }) =>
+    tasks.run(await (await engine.api()).cloneVolume(name, target)),
 };

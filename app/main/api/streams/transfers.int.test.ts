@@ -155,3 +155,69 @@ describe('images through the page', () => {
     });
   });
 });
+
+describe('volume moves through the page', () => {
+  it('exports a volume as .tar.gz, imports it into a new volume, uploads into it, clones and empties it', async () => {
+    const vol = uniqueName('xfer-move');
+    const copy = uniqueName('xfer-copy');
+    const twin = uniqueName('xfer-twin');
+    volumes.push(vol, copy, twin);
+    const fill = await docker([
+      'run',
+      '--rm',
+      '-v',
+      `${vol}:/v`,
+      fixtures().busybox,
+      'sh',
+      '-c',
+      'mkdir -p /v/a && dd if=/dev/urandom of=/v/a/blob bs=1k count=700 2>/dev/null && echo hi > /v/.dot',
+    ]);
+    expect(fill.code, fill.stderr).toBe(0);
+    const sums = async (v: string) =>
+      (await docker(['run', '--rm', '-v', `${v}:/v:ro`, fixtures().busybox, 'sh', '-c', 'cd /v && md5sum a/blob .dot']))
+        .stdout;
+
+    const gz = await c.download('volumes.export', { name: vol });
+    expect(gz.name).toBe(`${vol}.tar.gz`);
+    expect([...gz.bytes.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    const imported = await c.upload<{ name: string; created: boolean }>('volumes.import', { name: copy }, gz.bytes);
+    expect(imported).toEqual({ name: copy, created: true });
+    expect(await sums(copy)).toBe(await sums(vol));
+    await expect(c.upload('volumes.import', { name: copy }, gz.bytes)).rejects.toMatchObject({
+      kind: 'conflict',
+      message: expect.stringContaining('already holds files'),
+    });
+
+    // a tar written by the page (here: by the CLI's busybox) unpacked into a folder
+    const tar = (await docker(['run', '--rm', fixtures().busybox, 'sh', '-c', 'cd /etc && tar c passwd group'])).stdout;
+    const up = await c.upload<{ dir: string; bytes: number }>(
+      'volumes.upload',
+      { name: copy, dir: '/a' },
+      Buffer.from(tar, 'latin1'),
+    );
+    expect(up.dir).toBe('/a');
+    expect((await docker(['run', '--rm', '-v', `${copy}:/v:ro`, fixtures().busybox, 'ls', '/v/a'])).stdout).toBe(
+      'blob\ngroup\npasswd\n',
+    );
+
+    const task = await c.request<{ id: string }>('volumes.clone', { name: vol, target: twin });
+    expect(task.id).toBeTruthy();
+    await expect.poll(() => sums(twin), { timeout: 20_000 }).toBe(await sums(vol));
+
+    await expect(c.request('volumes.empty', { name: vol, confirm: 'nope' })).rejects.toMatchObject({
+      kind: 'invalid',
+      field: 'confirm',
+    });
+    expect(await c.request('volumes.empty', { name: vol, confirm: vol })).toEqual({ name: vol });
+    expect((await docker(['run', '--rm', '-v', `${vol}:/v:ro`, fixtures().busybox, 'ls', '-A', '/v'])).stdout).toBe('');
+    expect(await helpers()).toEqual([]);
+  }, 60_000);
+
+  it('refuses bad names and sizes before the engine', async () => {
+    await expect(c.upload('volumes.import', { name: 'no good!' }, Buffer.alloc(10))).rejects.toMatchObject({
+      kind: 'invalid',
+    });
+    const huge = c.subscribe('volumes.upload', { name: 'x1', dir: '/', size: 8 * 1024 * 1024 * 1024 + 1 });
+    expect((await huge.ended).error?.message).toMatch(/at most 8 GB/);
+  });
+});

@@ -14,7 +14,14 @@ async function* downloadItems(source: ByteSource): AsyncGenerator<DownloadItem> 
 
 export const transferStreams: Pick<
   SubscriptionHandlers,
-  'containers.download' | 'containers.upload' | 'volumes.download' | 'images.export' | 'images.import'
+  | 'containers.download'
+  | 'containers.upload'
+  | 'volumes.download'
+  | 'volumes.export'
+  | 'volumes.import'
+  | 'volumes.upload'
+  | 'images.export'
+  | 'images.import'
 > = {
   'containers.download': async ({ id, path }, { engine, signal }) => ({
     items: downloadItems(await (await engine.api()).downloadContainerPath(id, path, signal)),
@@ -22,6 +29,21 @@ export const transferStreams: Pick<
   'volumes.download': async ({ name, path }, { engine, signal }) => ({
     items: downloadItems(await (await engine.api()).downloadVolumePath(name, path, signal)),
   }),
+  'volumes.export': async ({ name }, { engine, signal }) => ({
+    items: downloadItems(await (await engine.api()).exportVolume(name, signal)),
+  }),
+  'volumes.import': async ({ name, size }, { engine, signal }) => {
+    const api = await engine.api();
+    const inbox = new UploadInbox<{ name: string; created: boolean }>(size, signal);
+    const work = api.importVolume(name, inbox.body, signal);
+    return { items: inbox.outcome(work), input: (msg) => inbox.input(msg) };
+  },
+  'volumes.upload': async ({ name, dir, size }, { engine, signal }) => {
+    const api = await engine.api();
+    const inbox = new UploadInbox<{ dir: string; bytes: number }>(size, signal);
+    const work = api.uploadToVolume(name, dir, { body: inbox.body, size }, signal);
+    return { items: inbox.outcome(work), input: (msg) => inbox.input(msg) };
+  },
   'images.export': async ({ refs }, { engine, signal }) => ({
     items: downloadItems(await (await engine.api()).exportImages(refs, signal)),
   }),

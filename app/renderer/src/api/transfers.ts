@@ -12,8 +12,8 @@ import {
 } from '../../../shared/contract';
 import { CallError, type BerthClient } from './client';
 
-export type DownloadTopic = 'containers.download' | 'volumes.download' | 'images.export';
-export type UploadTopic = 'containers.upload' | 'images.import';
+export type DownloadTopic = 'containers.download' | 'volumes.download' | 'volumes.export' | 'images.export';
+export type UploadTopic = 'containers.upload' | 'images.import' | 'volumes.import' | 'volumes.upload';
 
 export interface TransferOptions {
   /** Bytes so far, and the total when known. */

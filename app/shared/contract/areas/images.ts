@@ -54,6 +54,45 @@ export interface ImageInspectResult {
   exposedPorts: string[];
 }
 
+/** One step of an image's history, oldest first, with the layer it made (if any). */
+export interface ImageLayerStep {
+  /** 1 for the oldest step. */
+  step: number;
+  /** The instruction as written (RUN, COPY, ENV, …), when it can be read from the command. */
+  instruction: string;
+  /** The command, without the builder's "/bin/sh -c #(nop)" wrapping. */
+  command: string;
+  /** Unix seconds; 0 when unknown. */
+  created: number;
+  /** Bytes this step's layer adds (0 for an empty step). */
+  size: number;
+  /** Bytes of this step's layer and every step below it. */
+  cumulative: number;
+  /** True when the step made no layer (metadata only: ENV, LABEL, CMD, …). */
+  empty: boolean;
+  /** The layer's diff id (sha256 of its uncompressed tar), for steps that made a layer. */
+  diffId?: string;
+  /** The image id of this step, when the engine still has it ("" for steps pulled or loaded). */
+  id: string;
+  tags: string[];
+  comment: string;
+}
+
+export interface ImageLayersResult {
+  id: string;
+  /** The image's size: every layer's bytes. */
+  size: number;
+  /** Oldest first. */
+  steps: ImageLayerStep[];
+  /** How many layers the image has on disk (RootFS). */
+  layerCount: number;
+  /**
+   * Whether history and layers could be matched one to one. When false, which zero-byte steps made
+   * a layer is a guess and diff ids are not given.
+   */
+  matched: boolean;
+}
+
 export interface ImagePrunePreviewResult {
   /** `size`: the whole image, shared layers included; `frees`: what removing it frees (layers no image that stays shares). */
   images: { id: string; tags: string[]; size: number; frees: number }[];
@@ -83,6 +122,8 @@ const ref = imageTarget;
 export const imageRequests = {
   'images.list': request<ImageSummary[]>()(none),
   'images.inspect': request<ImageInspectResult>()(z.strictObject({ ref })),
+  /** Each step of the image's history with its layer: command, size, cumulative size, empty steps marked. */
+  'images.layers': request<ImageLayersResult>()(z.strictObject({ ref })),
   /** Disk taken by images, shared layers counted once; the count as listed, and the intermediate images besides. */
   'images.usage': request<ImagesUsageResult>()(none),
   /** Starts a pull as a task; progress arrives on the tasks stream. */

@@ -3,11 +3,11 @@
 // Content travels as bytes (BytesItem; frames.ts says how each transport carries them); a
 // download's first item says what it is, an upload's items say what the server has taken.
 import { z } from 'zod';
-import { absolutePath, containerRef, imageTarget, objectName } from '../../rules';
+import { absolutePath, containerRef, imageTarget, objectName, volumeName } from '../../rules';
 import { subscription } from '../define';
 import { bytesInput, TRANSFER_CHUNK_BYTES, type BytesItem } from '../frames';
 
-/** The largest file one upload puts into a container. */
+/** The largest upload: one file into a container, an archive imported into a volume, files into a volume. */
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024 * 1024;
 
 /** A download: first `file` (its name, and its size when known), then its bytes in order. */
@@ -53,6 +53,18 @@ export const transferSubscriptions = {
   ),
   /** A volume's file (its bytes) or folder (a tar). */
   'volumes.download': subscription<DownloadItem>()(z.strictObject({ name: objectName, path: absolutePath })),
+  /** A volume's files as one .tar.gz. */
+  'volumes.export': subscription<DownloadItem>()(z.strictObject({ name: objectName })),
+  /** A tar(.gz) from the page into a new volume, or an empty one; `created` says which. */
+  'volumes.import': subscription<UploadItem<{ name: string; created: boolean }>>()(
+    z.strictObject({ name: volumeName, size: size(MAX_UPLOAD_BYTES, 'An imported archive') }),
+    uploadInput,
+  ),
+  /** A tar of files and folders from the page, unpacked into folder `dir` of the volume. */
+  'volumes.upload': subscription<UploadItem<{ dir: string; bytes: number }>>()(
+    z.strictObject({ name: objectName, dir: absolutePath, size: size(MAX_UPLOAD_BYTES, 'An upload') }),
+    uploadInput,
+  ),
   /** Images as one `docker save` tar, for the browser to save (the desktop app saves to a path instead). */
   'images.export': subscription<DownloadItem>()(z.strictObject({ refs: z.array(imageTarget).min(1).max(100) })),
   /** A `docker save` tar from the page, loaded into the engine; the result names the images loaded. */

@@ -1,8 +1,9 @@
-// volumes.* requests: list, create, inspect, remove, prune with preview, sizes, browse files (downloads: transfers.ts).
+// volumes.* requests: list, create, inspect, remove, prune with preview, sizes, browse files, clone and
+// empty (export, import, downloads and uploads: transfers.ts).
 import { z } from 'zod';
 import { absolutePath, objectName, volumeName } from '../../rules';
 import { request } from '../define';
-import type { FileEntry, VolumeSummary } from '../dto';
+import type { FileEntry, TaskInfo, VolumeSummary } from '../dto';
 
 const none = z.strictObject({});
 const byName = z.strictObject({ name: objectName });
@@ -33,4 +34,17 @@ export const volumeRequests = {
   ),
   /** A folder inside the volume ("/" is its root). */
   'volumes.files': request<FileEntry[]>()(z.strictObject({ name: objectName, path: absolutePath })),
+
+  /** Copies every file into a new volume `target`, as a task (bytes copied as progress). */
+  'volumes.clone': request<TaskInfo>()(z.strictObject({ name: objectName, target: volumeName })),
+  /**
+   * Deletes every file in the volume (the volume stays). `confirm` repeats the volume's name, which
+   * the UI sends only after the user confirmed; refused while a running container uses the volume.
+   */
+  'volumes.empty': request<{ name: string }>()(
+    z.strictObject({ name: objectName, confirm: z.string().max(255) }).refine((a) => a.confirm === a.name, {
+      message: "Type the volume's name to confirm that its files are deleted.",
+      path: ['confirm'],
+    }),
+  ),
 };

@@ -3,17 +3,16 @@
 // on `berth serve` the tar travels through the browser: saved with its own download, loaded from a
 // file the user picks, never a path on the server. Saving over an existing file on the server asks
 // first: the server refuses it (a conflict on the path) until the user confirmed "Replace <file>?".
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { tarPath } from '../../../../shared/contract/areas/images';
 import { useClient, useRequest } from '../../api/hooks';
-import { download, upload } from '../../api/transfers';
-import { Dialog } from '../../components/Dialog';
-import { formatBytes } from '../../components/format';
+import { upload } from '../../api/transfers';
 import { DialogForm, TextField, useCheckedText } from '../../components/forms';
-import { ErrorText, Field, fieldOf, messageOf } from '../../components/kit';
+import { fieldOf } from '../../components/kit';
+import { TransferDialog, useTransfer } from '../../components/TransferDialog';
+import { DownloadDialog, FilePickField, uploadStatus } from '../../components/TransferDialogs';
 import { TaskDialog } from '../../components/TaskDialog';
 import { useStart } from '../../components/use-start';
-import { safeFileName, saveBlob } from '../containers/detail/common/download';
 
 /** The question to ask when a save was refused because a file is already at `path`; undefined otherwise. */
 export function replaceQuestion(error: unknown, path: string): string | undefined {
@@ -77,95 +76,9 @@ function useServerFiles(): boolean | undefined {
   return useRequest('host.capabilities', {}, { staleTime: Infinity }).data?.filePicker;
 }
 
-/** One transfer at a time in a dialog: its progress, its outcome, and a way to stop it. */
-function useTransfer() {
-  const [status, setStatus] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-  const stop = useRef<AbortController | undefined>(undefined);
-  const run = async (work: (signal: AbortSignal) => Promise<string>) => {
-    const ctl = new AbortController();
-    stop.current = ctl;
-    setBusy(true);
-    setError(undefined);
-    try {
-      setStatus(await work(ctl.signal));
-      setDone(true);
-    } catch (e) {
-      if (!ctl.signal.aborted) setError(messageOf(e));
-      setStatus(undefined);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { status, setStatus, error, busy, done, run, cancel: () => stop.current?.abort() };
-}
-
-/** A transfer's dialog: an intro, its progress and outcome, and its form until it is done. */
-function TransferDialog({
-  title,
-  intro,
-  transfer,
-  submitLabel,
-  onSubmit,
-  onClose,
-  children,
-}: {
-  title: string;
-  intro?: React.ReactNode;
-  transfer: ReturnType<typeof useTransfer>;
-  submitLabel: string;
-  onSubmit(e: React.FormEvent): void;
-  onClose(): void;
-  children?: React.ReactNode;
-}) {
-  return (
-    <Dialog title={title} onClose={onClose}>
-      {intro}
-      {transfer.status && (
-        <p role="status" className="muted">
-          {transfer.status}
-        </p>
-      )}
-      <ErrorText message={transfer.error} />
-      {transfer.done ? (
-        <div className="dialog-actions">
-          <button type="button" className="primary" autoFocus onClick={onClose}>
-            Close
-          </button>
-        </div>
-      ) : (
-        <DialogForm submitLabel={submitLabel} busy={transfer.busy} onSubmit={onSubmit} onCancel={onClose}>
-          {children}
-        </DialogForm>
-      )}
-    </Dialog>
-  );
-}
-
 function BrowserSaveDialog({ image, onClose }: { image: string; onClose(): void }) {
-  const client = useClient();
-  const t = useTransfer();
-  const close = () => {
-    t.cancel();
-    onClose();
-  };
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    void t.run(async (signal) => {
-      const r = await download(
-        client,
-        'images.export',
-        { refs: [image] },
-        { signal, onProgress: (bytes) => t.setStatus(`Received ${formatBytes(bytes)}…`) },
-      );
-      saveBlob(new Blob([r.blob], { type: 'application/x-tar' }), safeFileName(r.name));
-      return `Saved ${r.name} (${formatBytes(r.blob.size)}) to your downloads.`;
-    });
-  };
   return (
-    <TransferDialog
+    <DownloadDialog
       title={`Save ${image} to a tar file`}
       intro={
         <p>
@@ -173,10 +86,11 @@ function BrowserSaveDialog({ image, onClose }: { image: string; onClose(): void 
           downloads.
         </p>
       }
-      transfer={t}
       submitLabel="Download"
-      onSubmit={submit}
-      onClose={close}
+      topic="images.export"
+      args={{ refs: [image] }}
+      type="application/x-tar"
+      onClose={onClose}
     />
   );
 }
@@ -198,11 +112,7 @@ function BrowserLoadDialog({ onClose }: { onClose(): void }) {
       const r = await upload(client, 'images.import', {}, file, {
         signal,
         onProgress: (bytes, total) =>
-          t.setStatus(
-            bytes < (total ?? 0)
-              ? `Uploading ${formatBytes(bytes)} of ${formatBytes(total ?? 0)}…`
-              : 'Uploaded; the engine is loading the images…',
-          ),
+          t.setStatus(uploadStatus(bytes, total, 'Uploaded; the engine is loading the images…')),
       });
       return r.images.length ? `Loaded ${r.images.join(', ')}` : 'The archive held no images.';
     });
@@ -215,15 +125,15 @@ function BrowserLoadDialog({ onClose }: { onClose(): void }) {
       onSubmit={submit}
       onClose={close}
     >
-      <Field id="archive-file" label="Tar file" error={problem} hint="A tar written by Save or docker save.">
-        <input
-          id="archive-file"
-          type="file"
-          accept=".tar,application/x-tar"
-          disabled={t.busy}
-          onChange={(e) => setFile(e.target.files?.[0])}
-        />
-      </Field>
+      <FilePickField
+        id="archive-file"
+        label="Tar file"
+        hint="A tar written by Save or docker save."
+        accept=".tar,application/x-tar"
+        error={problem}
+        disabled={t.busy}
+        onFile={setFile}
+      />
     </TransferDialog>
   );
 }

@@ -1,6 +1,7 @@
 // The files inside a volume (read through a short-lived helper container), with download of a
-// file or of a folder as a tar.
+// file or of a folder as a tar, and upload of files or a folder into the folder shown.
 import { useState } from 'react';
+import { UploadButtons } from './UploadButtons';
 import { useClient, useRequest } from '../../api/hooks';
 import { download as downloadStream } from '../../api/transfers';
 import { Dialog } from '../../components/Dialog';
@@ -52,6 +53,7 @@ export function BrowseVolumeDialog({ name, onClose }: { name: string; onClose():
           {dir === '/' ? 'Download everything' : 'Download this folder'}
         </button>
       </nav>
+      <UploadButtons volume={name} dir={dir} disabled={!!busy} onNote={setNote} onBusy={setBusy} />
       {q.isPending && <p className="muted">Opening the volume…</p>}
       <ErrorText message={q.error?.message} />
       {q.data && (

@@ -1,5 +1,6 @@
 // Volumes: which exist, their driver, which containers use them, sizes on demand; create, remove,
-// prune with a preview, inspect, and browse the files inside.
+// prune with a preview, inspect, browse the files inside (and upload into it); export, import,
+// clone and empty.
 import { useMemo, useState } from 'react';
 import type { VolumeSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
@@ -12,10 +13,13 @@ import { EmptyList, ListPage, ListToolbar } from '../../components/ListPage';
 import { ObjectTable } from '../../components/ObjectTable';
 import { BrowseVolumeDialog } from './BrowseVolume';
 import { CreateVolumeDialog, InspectVolumeDialog, PruneVolumesDialog, RemoveVolumeDialog } from './VolumeDialogs';
+import { CloneVolumeDialog, EmptyVolumeDialog, ExportVolumeDialog, ImportVolumeDialog } from './VolumeMoveDialogs';
 import '../../components/kit.css';
 import { RowButtons } from '../../components/RowButtons';
 
-type Open = { kind: 'create' | 'prune' } | { kind: 'remove' | 'inspect' | 'browse'; volume: VolumeSummary };
+type Open =
+  | { kind: 'create' | 'prune' | 'import' }
+  | { kind: 'remove' | 'inspect' | 'browse' | 'export' | 'clone' | 'empty'; volume: VolumeSummary };
 
 /** `#/volumes/<name>` opens that volume's Inspect (the command palette links there). */
 export function VolumesPage({ rest = [] }: { rest?: string[] }) {
@@ -42,6 +46,7 @@ export function VolumesPage({ rest = [] }: { rest?: string[] }) {
       summary={list.data && `${countOf(volumes.length, 'volume')} · ${volumes.filter((v) => v.inUse).length} in use`}
       buttons={[
         { label: 'Create', primary: true, onClick: () => setOpen({ kind: 'create' }) },
+        { label: 'Import', onClick: () => setOpen({ kind: 'import' }) },
         { label: 'Prune', onClick: () => setOpen({ kind: 'prune' }) },
       ]}
       ready={ready}
@@ -126,6 +131,14 @@ export function VolumesPage({ rest = [] }: { rest?: string[] }) {
                 owner={v.name}
                 buttons={[
                   { label: 'Browse', onClick: () => setOpen({ kind: 'browse', volume: v }) },
+                  { label: 'Export', onClick: () => setOpen({ kind: 'export', volume: v }), secondary: true },
+                  { label: 'Clone', onClick: () => setOpen({ kind: 'clone', volume: v }), secondary: true },
+                  {
+                    label: 'Empty',
+                    onClick: () => setOpen({ kind: 'empty', volume: v }),
+                    danger: true,
+                    secondary: true,
+                  },
                   { label: 'Inspect', onClick: () => setOpen({ kind: 'inspect', volume: v }), secondary: true },
                   { label: 'Remove', onClick: () => setOpen({ kind: 'remove', volume: v }), danger: true },
                 ]}
@@ -140,6 +153,10 @@ export function VolumesPage({ rest = [] }: { rest?: string[] }) {
       {open?.kind === 'inspect' && <InspectVolumeDialog name={open.volume.name} onClose={close} />}
       {rest[0] && !open && <InspectVolumeDialog name={rest[0]} onClose={() => navigate(href('volumes'))} />}
       {open?.kind === 'browse' && <BrowseVolumeDialog name={open.volume.name} onClose={close} />}
+      {open?.kind === 'import' && <ImportVolumeDialog onClose={close} />}
+      {open?.kind === 'export' && <ExportVolumeDialog name={open.volume.name} onClose={close} />}
+      {open?.kind === 'clone' && <CloneVolumeDialog name={open.volume.name} onClose={close} />}
+      {open?.kind === 'empty' && <EmptyVolumeDialog volume={open.volume} onClose={close} />}
     </ListPage>
   );
 }
