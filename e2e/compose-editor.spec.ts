@@ -2,10 +2,10 @@
 // a project started from the CLI opened in the editor from its page, a broken edit shown at its line,
 // the plan of an edit (recreate, remove, create), saved, brought up, a service restarted, and the
 // project found again under Recent projects.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compose } from './compose-cli';
 import { expect, test, uniqueName } from './fixtures';
 
 function composeFile(image: string, port: number, extra = ''): string {
@@ -15,18 +15,6 @@ function composeFile(image: string, port: number, extra = ''): string {
     command: ["httpd", "-f", "-p", "${port}"]
     stop_grace_period: 1s
 ${extra}`;
-}
-
-function compose(args: string[]): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      'docker-compose',
-      ['--ansi', 'never', ...args],
-      { env: { ...process.env, DOCKER_HOST: process.env.BERTH_ENGINE_HOST! } },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
-    );
-  });
 }
 
 test.describe('compose editor', () => {

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../../harness/context';
 import { downByLabel } from '../../../engine/compose/label-control';
 import { connectEngine, type EngineClient } from '../../../engine/docker/client';
-import { requests, type TaskInfo } from '../../../shared/contract';
+import { requests } from '../../../shared/contract';
 import { SettingsStore } from '../../settings/store';
-import type { EngineAccess } from '../context';
+import { finishedTask, handlerContext } from '../test-support/handler-context';
 import { TaskManager } from '../tasks';
 import type { HandlerContext } from '../types';
 import { composeFileHandlers as h } from './compose-files';
@@ -21,28 +21,11 @@ const tasks = new TaskManager();
 const dir = mkdtempSync(join(tmpdir(), 'berth-cfh-'));
 const made: string[] = [];
 
-function finished(id: string): Promise<TaskInfo> {
-  return new Promise((resolve) => {
-    const done = (t: TaskInfo) => t.id === id && t.state !== 'running';
-    const now = tasks.list().find(done);
-    if (now) return resolve(now);
-    const off = tasks.onChange((t) => {
-      if (done(t)) {
-        off();
-        resolve(t);
-      }
-    });
-  });
-}
+const finished = (id: string) => finishedTask(tasks, id);
 
 beforeAll(async () => {
   client = await connectEngine({ kind: 'unix', socketPath: testEngine().socket });
-  ctx = {
-    engine: { client: async () => client } as unknown as EngineAccess,
-    tasks,
-    settings: new SettingsStore(join(dir, 'config')),
-    signal: new AbortController().signal,
-  };
+  ctx = handlerContext(client, tasks, new SettingsStore(join(dir, 'config')));
 });
 
 afterAll(async () => {

@@ -32,6 +32,7 @@ export function ComposeEditorPage({ project, files }: { project: string; files: 
   const pendingGo = useRef<ComposeProblem>(undefined);
 
   // When a task started here ends, the plan and the project list are read again.
+  const listed = useRequest('compose.list', {}).data?.find((p) => p.name === project);
   const task = useRequest('tasks.list').data?.find((t) => t.id === lastTaskId);
   const running = task?.state === 'running';
   const taskState = task?.state;
@@ -203,7 +204,13 @@ export function ComposeEditorPage({ project, files }: { project: string; files: 
           </section>
         </aside>
       </div>
-      <ProjectRunBar project={project} busy={running} unsaved={ed.anyDirty} onRun={(r) => void run(r)} />
+      <ProjectRunBar
+        project={project}
+        containers={listed?.total ?? (check?.changes ?? []).reduce((n, c) => n + c.containers, 0)}
+        busy={running}
+        unsaved={ed.anyDirty}
+        onRun={(r) => void run(r)}
+      />
       <ErrorText message={runError} />
       <ComposeTaskOutput />
       {confirmRemove && (

@@ -1,7 +1,7 @@
 // The project's verbs for all services (Up, Restart, Pull, Build, Down), and the confirmations for
 // what removes containers. They act on the saved files, which the bar says when there are unsaved edits.
 import { useState } from 'react';
-import { ConfirmDialog } from '../../../components/Dialog';
+import { DownDialog } from '../DownDialog';
 import type { ServiceVerb } from './UpPlan';
 
 export interface RunRequest {
@@ -20,16 +20,18 @@ const allVerbs: { verb: Exclude<ServiceVerb, 'down'>; label: string; title: stri
 export function ProjectRunBar({
   project,
   busy,
+  containers,
   unsaved,
   onRun,
 }: {
   project: string;
+  /** How many containers the project has now. */
+  containers: number;
   busy: boolean;
   unsaved: boolean;
   onRun(r: RunRequest): void;
 }) {
   const [confirmDown, setConfirmDown] = useState(false);
-  const [volumes, setVolumes] = useState(false);
   return (
     <div className="compose-run-bar">
       <div className="row-actions" role="group" aria-label={`All services of ${project}`}>
@@ -62,24 +64,11 @@ export function ProjectRunBar({
         </span>
       )}
       {confirmDown && (
-        <ConfirmDialog
-          title={`Bring down project ${project}?`}
-          confirmLabel={volumes ? 'Down and delete volumes' : 'Down'}
+        <DownDialog
+          project={{ name: project, total: containers, filesPresent: true }}
+          onConfirm={async (volumes) => onRun({ verb: 'down', volumes })}
           onClose={() => setConfirmDown(false)}
-          onConfirm={() => {
-            setConfirmDown(false);
-            onRun({ verb: 'down', volumes });
-          }}
-        >
-          <p>
-            This stops and removes every container of <strong>{project}</strong> and its networks. The compose file
-            stays, so you can bring it up again.
-          </p>
-          <label className="check-row">
-            <input type="checkbox" checked={volumes} onChange={(e) => setVolumes(e.target.checked)} />
-            Also delete the project&rsquo;s volumes. The data stored in them is lost for good.
-          </label>
-        </ConfirmDialog>
+        />
       )}
     </div>
   );
