@@ -192,6 +192,10 @@ describe('compose files: check, plan, save and run', () => {
     expect((await refusal(() => openComposeProject(p.name, [other]))).message).toMatch(/not a compose file/);
     expect((await refusal(() => saveComposeFile(other, file('x'), '1:1'))).message).toMatch(/not a compose file/);
     expect((await refusal(() => openComposeProject(p.name, ['relative/compose.yml']))).message).toMatch(/absolute/);
+    const outside = await refusal(
+      checkComposeEdit(client, { project: p.name, files: [p.path], edits: [{ file: other, text: file('x') }] }),
+    );
+    expect(outside.message).toMatch(/is not one of the project's compose files/);
   });
 
   it('runs restart, build and down for one service, and refuses a service the project does not have', async () => {
