@@ -43,6 +43,15 @@ export function ComposeEditorPage({ project, files }: { project: string; files: 
     // Only the end of the task matters here.
   }, [taskState]);
 
+  // Unsaved edits survive moving around Berth (drafts), not a reload or closing the window: ask first.
+  const anyDirty = ed.anyDirty;
+  useEffect(() => {
+    if (!anyDirty) return;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [anyDirty]);
+
   useEffect(() => {
     if (pendingGo.current && pendingGo.current.file === active) {
       const p = pendingGo.current;
