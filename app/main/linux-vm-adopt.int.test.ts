@@ -17,6 +17,7 @@ import { cleanupEngine } from '../../harness/cleanup.mjs';
 import { runDocker, type TestEngine } from '../../harness/engine';
 import { buildBusybox } from '../../harness/fixtures';
 import { ensureVmImage, holdVmSlot, vmBerthHome } from '../../harness/vm-image';
+import { vmStages } from '../../harness/vm-stages';
 import { isAlive } from '../engine/host/processes';
 import { linuxVmAvailability, qemuPaths } from '../engine/host/vm/qemu-host';
 import type { ContainerSummary, EngineStatus } from '../shared/contract';
@@ -34,6 +35,8 @@ let home = '';
 let releaseSlot: (() => void) | undefined;
 let image = '';
 const berths: ChildProcess[] = [];
+/** What the latest `berth serve` printed (its last 3 000 characters), for a failing stage's message. */
+let berthSaid = '';
 
 interface Berth {
   child: ChildProcess;
@@ -54,10 +57,15 @@ async function startBerth(): Promise<Berth> {
   });
   berths.push(child);
   let out = '';
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  berthSaid = '';
+  const said = (d: Buffer) => {
+    out += d.toString();
+    berthSaid = out.slice(-3000);
+  };
+  child.stderr!.on('data', said);
   const url = await new Promise<URL>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
+      said(d);
       const m = /Berth is serving at (\S+)/.exec(out);
       if (m) resolve(new URL(m[1]!));
     });
@@ -98,34 +106,47 @@ afterAll(async () => {
   releaseSlot?.();
 }, 60000);
 
-describe.skipIf(!vm.available)("Berth's isolated VM when Berth dies (real QEMU)", { timeout: 1200000 }, () => {
+describe.skipIf(!vm.available)("Berth's isolated VM when Berth dies (real QEMU)", { timeout: 2400000 }, () => {
   it('is adopted with its containers running after a SIGKILL, replaced when unhealthy, and stops itself when orphaned', async () => {
     const files = qemuPaths({ data: join(home, 'data'), config: join(home, 'config') });
     const qemuPid = () => Number(readFileSync(files.pidFile, 'utf8'));
+    // Each stage has its own deadline, so a hang names itself with the VM's console (CI shows only that).
+    const stage = vmStages(
+      { consoleFile: () => files.logFile, qmpSocket: () => files.qmp },
+      () => `berth serve printed, last part:\n${berthSaid}`,
+    );
+    const MIN = 60000;
 
     // Berth no. 1 boots the VM; a container runs inside.
-    const first = await startBerth();
-    await running(first, 'first boot');
+    const first = await stage('first Berth serves', 2 * MIN, startBerth);
+    await stage('first boot', 7 * MIN, () => running(first, 'first boot'));
     const env = (await first.c.request<VmState>('engine.vm', {})).terminalEnv;
     const docker = (args: string[], input?: string | Buffer) => runDocker(env.DOCKER_HOST!, args, input, env);
-    const busybox = await buildBusybox({ dir: home, docker } as unknown as TestEngine);
-    expect((await docker(['run', '-d', '--name', 'keeper', busybox, 'sleep', '3600'])).code).toBe(0);
+    const busybox = await stage('busybox image', 3 * MIN, () =>
+      buildBusybox({ dir: home, docker } as unknown as TestEngine),
+    );
+    const keeper = await stage('docker run keeper', 2 * MIN, () =>
+      docker(['run', '-d', '--name', 'keeper', busybox, 'sleep', '3600']),
+    );
+    expect(keeper.code).toBe(0);
     const inspect = async () =>
       (await docker(['inspect', '--format', '{{.State.Running}} {{.State.StartedAt}}', 'keeper'])).stdout.trim();
-    const before = await inspect();
+    const before = await stage('docker inspect keeper', 2 * MIN, inspect);
     expect(before).toMatch(/^true \d{4}-/);
     const pid = qemuPid();
 
     // Berth no. 1 is killed: the VM stays, with its container.
-    await kill(first);
+    await stage('first Berth killed', MIN, () => kill(first));
     expect(isAlive(pid)).toBe(true);
 
     // Berth no. 2 adopts it: the same QEMU, no reboot, the container still running since the same instant.
-    const second = await startBerth();
-    await running(second, 'adoption');
+    const second = await stage('second Berth serves', 2 * MIN, startBerth);
+    await stage('adoption', 7 * MIN, () => running(second, 'adoption'));
     expect(qemuPid()).toBe(pid);
-    expect(await inspect()).toBe(before);
-    const list = await second.c.request<ContainerSummary[]>('containers.list', { all: true });
+    expect(await stage('docker inspect keeper again', 2 * MIN, inspect)).toBe(before);
+    const list = await stage('containers.list', 2 * MIN, () =>
+      second.c.request<ContainerSummary[]>('containers.list', { all: true }),
+    );
     expect(list.find((x) => x.name === 'keeper')?.state).toBe('running');
     const log = () => readFileSync(files.logFile, 'utf8');
     expect(log()).toContain(`adopted QEMU process ${pid}`);
@@ -133,10 +154,10 @@ describe.skipIf(!vm.available)("Berth's isolated VM when Berth dies (real QEMU)"
 
     // Berth no. 2 is killed too, and the engine's certificates change (as if its TLS dir were lost):
     // Berth no. 3 cannot use that VM, shuts it down cleanly through QMP, and boots a new one.
-    await kill(second);
+    await stage('second Berth killed', MIN, () => kill(second));
     rmSync(files.tls, { recursive: true, force: true });
-    const third = await startBerth();
-    await running(third, 'replacement boot');
+    const third = await stage('third Berth serves', 2 * MIN, startBerth);
+    await stage('replacement boot', 9 * MIN, () => running(third, 'replacement boot'));
     expect(isAlive(pid)).toBe(false);
     const replaced = qemuPid();
     expect(replaced).not.toBe(pid);
@@ -144,11 +165,13 @@ describe.skipIf(!vm.available)("Berth's isolated VM when Berth dies (real QEMU)"
     expect(log()).toMatch(/BERTH-VM-STOPPING \(powerdown\)[\s\S]*BERTH-VM-STOPPED/);
     // The data disk is the same: the container is there, stopped with the old VM.
     const env3 = (await third.c.request<VmState>('engine.vm', {})).terminalEnv;
-    const ps = await runDocker(env3.DOCKER_HOST!, ['ps', '-a', '--format', '{{.Names}} {{.State}}'], undefined, env3);
+    const ps = await stage('docker ps', 2 * MIN, () =>
+      runDocker(env3.DOCKER_HOST!, ['ps', '-a', '--format', '{{.Names}} {{.State}}'], undefined, env3),
+    );
     expect(ps.stdout).toContain('keeper exited');
 
     // Berth no. 3 is killed and none comes back: the VM stops itself after the grace, cleanly.
-    await kill(third);
+    await stage('third Berth killed', MIN, () => kill(third));
     const console = connect(files.console);
     let said = '';
     console.on('data', (d: Buffer) => (said += d.toString()));

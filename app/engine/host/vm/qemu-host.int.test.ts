@@ -11,6 +11,7 @@ import { runDocker, type TestEngine } from '../../../../harness/engine';
 import { buildBusybox } from '../../../../harness/fixtures';
 import { reapedTempDir } from '../../../../harness/reaped-dir';
 import { ensureVmImage, holdVmSlot, vmImageUnavailable } from '../../../../harness/vm-image';
+import { vmStages } from '../../../../harness/vm-stages';
 import type { EngineEvent } from '../types';
 import { findBinary } from '../binaries';
 import { QemuHost } from './qemu-host';
@@ -54,30 +55,41 @@ const docker = (args: string[], input?: string | Buffer) =>
 
 describe.skipIf(missing !== undefined)(
   'QemuHost: the isolated Linux VM (real QEMU, software emulation)',
-  { timeout: 600000 },
+  { timeout: 1500000 },
   () => {
     it('boots, serves a busybox container, stops, and boots again with its data', async () => {
+      // Each stage has its own deadline, so a hang names itself with the VM's console (CI shows only that).
+      const stage = vmStages({ consoleFile: () => host.paths.logFile, qmpSocket: () => host.paths.qmp });
+      const MIN = 60000;
       const began = Date.now();
-      expect(await host.start()).toBe('running');
+      expect(await stage('first boot', 6 * MIN, () => host.start())).toBe('running');
       const bootMs = Date.now() - began;
       const progress = events.flatMap((e) => (e.type === 'progress' ? [e.progress] : []));
       expect(progress).toContain("Booting Berth's VM (software emulation: slow, no KVM)");
       expect(progress).toContain('Starting dockerd inside the VM');
-      const info = await docker(['info', '--format', '{{.Name}} {{.DockerRootDir}}']);
+      const info = await stage('docker info', 2 * MIN, () =>
+        docker(['info', '--format', '{{.Name}} {{.DockerRootDir}}']),
+      );
       expect(info.stdout.trim()).toBe('berth-vm /var/lib/berth/docker');
       // The forwarded port is not open to every local process: without Berth's client certificate
       // (plain HTTP, or TLS without the key) the engine does not answer.
-      expect((await runDocker(url(), ['version'])).code).not.toBe(0);
-      const noKey = await runDocker(url(), ['--tls', '--tlscacert', join(host.paths.tls, 'ca.pem'), 'version']);
+      expect((await stage('docker version, plain HTTP', 2 * MIN, () => runDocker(url(), ['version']))).code).not.toBe(
+        0,
+      );
+      const noKey = await stage('docker version, TLS without the key', 2 * MIN, () =>
+        runDocker(url(), ['--tls', '--tlscacert', join(host.paths.tls, 'ca.pem'), 'version']),
+      );
       expect(noKey.code).not.toBe(0);
       expect(statSync(join(host.paths.tls, 'key.pem')).mode & 0o777).toBe(0o600);
 
-      const image = await buildBusybox({ dir, docker } as unknown as TestEngine);
-      const run = await docker(['run', '--rm', image, 'sh', '-c', 'echo hello from $(uname -n) in the VM']);
+      const image = await stage('busybox image', 3 * MIN, () => buildBusybox({ dir, docker } as unknown as TestEngine));
+      const run = await stage('docker run', 2 * MIN, () =>
+        docker(['run', '--rm', image, 'sh', '-c', 'echo hello from $(uname -n) in the VM']),
+      );
       expect(run.stderr).toBe('');
       expect(run.stdout).toMatch(/^hello from [0-9a-f]{12} in the VM\n$/);
 
-      await host.stop();
+      await stage('stop', 2 * MIN, () => host.stop());
       expect(host.status().state).toBe('stopped');
       expect(host.logTail(50).join('\n')).toContain('BERTH-VM-STOPPED');
       const disk = (await host.diskUsage())!;
@@ -88,12 +100,14 @@ describe.skipIf(missing !== undefined)(
 
       // A bigger disk in settings: a stopped VM needs no restart for it, and boots with it grown.
       expect(await host.setResources({ cpus: 2, memoryGiB: 2, diskGiB: 5 })).toEqual({ reasons: [], warnings: [] });
-      expect(await host.start()).toBe('running');
-      const images = await docker(['image', 'ls', '--format', '{{.Repository}}']);
+      expect(await stage('second boot, disk grown', 6 * MIN, () => host.start())).toBe('running');
+      const images = await stage('docker image ls', 2 * MIN, () =>
+        docker(['image', 'ls', '--format', '{{.Repository}}']),
+      );
       expect(images.stdout).toContain('berth-fixture/busybox');
       expect((await host.diskUsage())!.sizeBytes).toBe(5 * 1024 ** 3);
       // The engine's file system grew with the image (a container's overlay root reports its size).
-      const df = await docker(['run', '--rm', image, 'df', '-k', '/']);
+      const df = await stage('docker run df', 2 * MIN, () => docker(['run', '--rm', image, 'df', '-k', '/']));
       const kib = Number(df.stdout.trim().split('\n').at(-1)!.trim().split(/\s+/)[1]);
       expect(kib).toBeGreaterThan(4.5 * 1024 ** 2);
       // Running: more CPUs need a restart, said as a sentence; a smaller disk is refused with why.
@@ -101,7 +115,7 @@ describe.skipIf(missing !== undefined)(
       expect(plan.message).toBe('Restart needed because the number of CPUs changes from 2 to 1.');
       expect(plan.warnings.join(' ')).toMatch(/cannot shrink from 5 GiB to 4 GiB/);
       await host.setResources({ cpus: 2, memoryGiB: 2, diskGiB: 5 });
-      await host.stop();
+      await stage('last stop', 2 * MIN, () => host.stop());
       console.log(`isolated Linux VM: cold start to /_ping ${Math.round(bootMs / 1000)} s (software emulation)`);
     });
   },
