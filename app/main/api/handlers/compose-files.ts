@@ -18,10 +18,14 @@ type ComposeFileHandlers = Pick<
 export const composeFileHandlers: ComposeFileHandlers = {
   'compose.open': async ({ project, files }, { settings }) => {
     const opened = openComposeProject(project, files);
-    settings.recentCompose.remember(
-      opened.project,
-      opened.files.map((f) => f.path),
-    );
+    try {
+      settings.recentCompose.remember(
+        opened.project,
+        opened.files.map((f) => f.path),
+      );
+    } catch {
+      // The files opened; only the recent list misses them (its folder is not writable). Nothing to undo.
+    }
     return opened;
   },
   'compose.check': async (args, { engine, signal }) => checkComposeEdit(await engine.client(), args, { signal }),
