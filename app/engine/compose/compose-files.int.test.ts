@@ -172,6 +172,32 @@ describe('compose files: check, plan, save and run', () => {
     expect(copiesIn(p.dir)).toEqual([]);
   });
 
+  it('checks a project of two files with the edit in the second, and places its problem in that file', async () => {
+    const p = project(file(fixtures().busybox));
+    const override = join(p.dir, 'compose.override.yml');
+    writeFileSync(override, 'services:\n  worker:\n    command: ["sleep", "601"]\n');
+    const files = [p.path, override];
+    const plan = await checkComposeEdit(client, {
+      project: p.name,
+      files,
+      edits: [{ file: override, text: 'services:\n  worker:\n    command: ["sleep", "602"]\n' }],
+    });
+    expect(plan.problems).toEqual([]);
+    expect(plan.changes.map((c) => [c.service, c.change])).toEqual([
+      ['web', 'create'],
+      ['worker', 'create'],
+    ]);
+    const broken = await checkComposeEdit(client, {
+      project: p.name,
+      files,
+      edits: [{ file: override, text: 'services:\n  worker:\n    comand: x\n' }],
+    });
+    expect(broken.problems).toEqual([
+      { file: override, line: 3, column: 5, message: "Unsupported config option for services.worker: 'comand'." },
+    ]);
+    expect(copiesIn(p.dir)).toEqual([]);
+  });
+
   it('saves atomically, and refuses a file changed on disk, text that is no compose file, and other files', async () => {
     const p = project(file(fixtures().busybox));
     const { version } = openComposeProject(p.name, [p.path]).files[0]!;
