@@ -43,7 +43,36 @@ describe('the layer-boundaries lint rule', () => {
     ],
     ['app/shared/x.ts', "import { z } from 'zod';"],
     ['harness/x.ts', "import { spawn } from 'node:child_process';"],
+    ['app/main/api/handlers/x.ts', "import { composeCliInfo } from '../../../engine/docker';"],
+    ['app/main/api/handlers/x.ts', "import type { EngineApi } from '../../../engine/docker/index';"],
+    ['app/main/api/streams/x.ts', "import { podLogs } from '../../../engine/kube';"],
+    ['app/main/api/handlers/x.ts', "import type { RequestHandlers } from '../types';"],
+    ['app/main/api/handlers/x.int.test.ts', "import { connectEngine } from '../../../engine/docker/client';"],
   ])('allows in %s: %s', async (file, code) => {
     expect(await boundaryErrors(file, code)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'app/main/api/handlers/x.ts',
+      "import { pullImage } from '../../../engine/docker/image-pull';",
+      'app/engine/docker',
+    ],
+    [
+      'app/main/api/handlers/x.ts',
+      "import type { EngineClient } from '../../../engine/docker/client';",
+      'app/engine/docker',
+    ],
+    [
+      'app/main/api/streams/x.ts',
+      "import { projectLogs } from '../../../engine/compose/project-logs';",
+      'app/engine/docker, app/engine/host, app/engine/kube',
+    ],
+    ['app/main/api/handlers/x.ts', "export { findBinary } from '../../../engine/host/binaries';", 'app/engine/host'],
+    ['app/main/api/streams/x.ts', "const m = await import('../../../engine/kube/workloads');", 'app/engine/kube'],
+  ])('refuses a deep engine import in %s: %s', async (file, code, entry) => {
+    const errors = await boundaryErrors(file, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`must reach the engine through a facade entry point (${entry})`);
   });
 });

@@ -15,6 +15,17 @@ export const layers = [
     forbidDirs: ['app/renderer/', 'app/engine/'],
   },
   {
+    // Handlers and streams bind the contract to the engine through its facades only: each engine
+    // part is imported by its entry point (index.ts), never a module inside it. Their tests may reach
+    // further (fixtures, a client of their own) and are linted as app/main.
+    name: 'app/main/api handlers and streams',
+    dirs: ['app/main/api/handlers/', 'app/main/api/streams/'],
+    exceptFiles: /\.test\.tsx?$/,
+    forbidPackages: ['electron', ...react],
+    forbidDirs: ['app/renderer/', 'app/main/electron/'],
+    engineEntryPoints: ['app/engine/docker', 'app/engine/host', 'app/engine/kube'],
+  },
+  {
     name: 'app/main',
     dirs: ['app/main/'],
     forbidPackages: ['electron', ...react],
@@ -43,7 +54,16 @@ export const layers = [
 ];
 
 export function layerOf(relPath) {
-  return layers.find((l) => l.dirs.some((d) => relPath.startsWith(d)));
+  return layers.find((l) => l.dirs.some((d) => relPath.startsWith(d)) && !l.exceptFiles?.test(relPath));
+}
+
+/** For a layer with engine entry points: a sentence when `resolvedRel` is inside app/engine but no entry point. */
+function deepEngineImport(layer, resolvedRel) {
+  if (!layer.engineEntryPoints || !resolvedRel.startsWith('app/engine/')) return undefined;
+  const path = resolvedRel.replace(/\/index(\.[jt]s)?$/, '');
+  if (layer.engineEntryPoints.includes(path)) return undefined;
+  const part = layer.engineEntryPoints.find((e) => path.startsWith(`${e}/`));
+  return `${layer.name} must reach the engine through a facade entry point (${part ?? layer.engineEntryPoints.join(', ')}), not '${resolvedRel}': add a facade function there (see app/engine/README.md).`;
 }
 
 /** Returns a sentence if `layer` may not import `specifier` (already resolved to `resolvedRel` when relative). */
@@ -52,7 +72,7 @@ export function violation(layer, specifier, resolvedRel) {
     const dir = layer.forbidDirs.find((d) => resolvedRel.startsWith(d) || `${resolvedRel}/` === d);
     return dir
       ? `${layer.name} must not import from ${dir.replace(/\/$/, '')} (see ARCHITECTURE.md, layers).`
-      : undefined;
+      : deepEngineImport(layer, resolvedRel);
   }
   if (layer.forbidNodeBuiltins && (nodeBuiltins.has(specifier) || nodeBuiltins.has(specifier.split('/')[0]))) {
     return `${layer.name} must not import the Node builtin '${specifier}' (see ARCHITECTURE.md, layers).`;

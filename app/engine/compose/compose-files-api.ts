@@ -1,10 +1,10 @@
 // The facade for compose, file first (contract: areas/compose-files.ts): open a project's files,
 // check edited text, save, and prepare a verb for one service or all as a task's work. Handlers call
-// these and nothing below them.
+// these (check and run through the engine facade, which binds the client) and nothing below them.
 import { dirname } from 'node:path';
 import type { ComposeOpened, ComposeVerb } from '../../shared/contract/areas/compose-files';
 import type { EngineClient } from '../docker/client';
-import type { OutputLine } from './cli-run';
+import { progressFeed, type EngineTask } from '../docker/engine-task';
 import { checkComposeConfig, validateComposeFiles, type ComposeTarget } from './commands';
 import { checkComposeEdit, type CheckRequest } from './config-check';
 import { readComposeFiles, saveComposeFile } from './edit-files';
@@ -32,14 +32,6 @@ export interface ComposeRunRequest {
   volumes?: boolean;
 }
 
-export interface PreparedRun {
-  /** The task's title, e.g. "Up web (shop)". */
-  title: string;
-  /** The task's first progress line. */
-  first: string;
-  work(onLine: (line: OutputLine) => void, signal: AbortSignal): Promise<{ project: string; service?: string }>;
-}
-
 const titles: Record<ComposeVerb, string> = {
   up: 'Up',
   down: 'Down',
@@ -49,19 +41,24 @@ const titles: Record<ComposeVerb, string> = {
 };
 
 /**
- * Checks everything a verb needs before any task exists (files, project, the service is the
- * project's; for up, the config and its variables), so a refusal reaches the user as a sentence at once.
+ * A verb for one service or all as a task. Everything it needs is checked before the task exists
+ * (files, project, the service is the project's; for up, the config and its variables), so a refusal
+ * reaches the user as a sentence at once.
  */
-export async function prepareComposeRun(client: EngineClient, req: ComposeRunRequest): Promise<PreparedRun> {
+export async function composeRunTask(
+  client: EngineClient,
+  req: ComposeRunRequest,
+): Promise<EngineTask<{ project: string; service?: string }>> {
   const target = projectTarget(req.project, req.files);
   if (req.service) await checkService(client, target, req.verb, req.service);
   if (req.verb === 'up') await checkComposeConfig(client, target);
   const what = req.service ? `${req.service} (${target.project})` : target.project;
   const action = actionOf(req.verb, target.project, req.service);
   return {
+    kind: 'compose',
     title: `${titles[req.verb]} ${what}${req.verb === 'down' && !req.service && req.volumes ? ' and its volumes' : ''}`,
-    first: `${action.charAt(0).toUpperCase()}${action.slice(1)}`,
-    work: async (onLine, signal) => {
+    run: async (report, signal) => {
+      const onLine = progressFeed(report, `${action.charAt(0).toUpperCase()}${action.slice(1)}`);
       await runServiceVerb(client, target, req.verb, req.service, req.volumes ?? false, { signal, onLine });
       return { project: target.project, ...(req.service ? { service: req.service } : {}) };
     },

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
 import { BerthError } from '../../shared/errors';
 import { connectEngine, type EngineClient } from '../docker/client';
-import { checkComposeEdit, openComposeProject, prepareComposeRun, saveComposeFile } from './compose-files-api';
+import { checkComposeEdit, openComposeProject, composeRunTask, saveComposeFile } from './compose-files-api';
 import { downByLabel } from './label-control';
 import { projectContainers } from './projects';
 import { CONFIG_HASH_LABEL } from './up-plan';
@@ -43,11 +43,12 @@ function project(text: string): { dir: string; path: string; name: string } {
   return { dir, path, name };
 }
 
-async function run(req: Parameters<typeof prepareComposeRun>[1]): Promise<string[]> {
-  const lines: string[] = [];
-  const prepared = await prepareComposeRun(client, req);
-  await prepared.work((l) => lines.push(l.text), new AbortController().signal);
-  return lines;
+/** Runs the verb's task body as the task centre would; resolves with its log (the CLI's last lines). */
+async function run(req: Parameters<typeof composeRunTask>[1]): Promise<string[]> {
+  let log: string[] = [];
+  const task = await composeRunTask(client, req);
+  await task.run((p) => void (log = p.log ?? log), new AbortController().signal);
+  return log;
 }
 
 async function refusal(p: Promise<unknown> | (() => unknown)): Promise<BerthError> {
@@ -246,7 +247,7 @@ describe('compose files: check, plan, save and run', () => {
     await run({ ...req, verb: 'down', service: 'worker' });
     expect((await projectContainers(client, p.name)).map((c) => c.compose?.service).sort()).toEqual(['built', 'web']);
 
-    const nope = await refusal(prepareComposeRun(client, { ...req, verb: 'up', service: 'nope' }));
+    const nope = await refusal(composeRunTask(client, { ...req, verb: 'up', service: 'nope' }));
     expect(nope.kind).toBe('not-found');
     expect(nope.message).toBe(
       `Project "${p.name}" has no service "nope" (it has built, web, worker). Check the name, or save the file first if you just added it.`,

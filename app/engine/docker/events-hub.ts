@@ -6,7 +6,7 @@ import { Emitter, type Subscription } from '../../shared/emitter';
 import type { BerthError } from '../../shared/errors';
 import type { EngineClient } from './client';
 import { toBerthError } from './errors';
-import { eventSplitter, openEventStream, sinceParam, type EngineEvent } from './events';
+import { eventSplitter, openEventStream, sinceParam, type StreamedEvent } from './events';
 
 export type EventHubState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
@@ -17,7 +17,7 @@ export interface EventHubOptions {
   filters?: Record<string, string[]>;
 }
 
-type Listener = (event: EngineEvent) => void;
+type Listener = (event: StreamedEvent) => void;
 type StateListener = (state: EventHubState, error?: BerthError) => void;
 
 function compareNano(a: string, b: string): number {
@@ -25,7 +25,7 @@ function compareNano(a: string, b: string): number {
 }
 
 export class EventHub {
-  private readonly events = new Emitter<EngineEvent>({
+  private readonly events = new Emitter<StreamedEvent>({
     name: 'engine events',
     onLastListener: () => {
       if (this.current !== 'closed') this.stop('idle');
@@ -155,7 +155,7 @@ export class EventHub {
     }
   }
 
-  private dispatch(ev: EngineEvent): void {
+  private dispatch(ev: StreamedEvent): void {
     const key = `${ev.type}|${ev.action}|${ev.id}`;
     if (this.lastNano) {
       const c = compareNano(ev.timeNano, this.lastNano);

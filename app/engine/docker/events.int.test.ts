@@ -3,7 +3,7 @@ import { fixtures, testEngine, uniqueName } from '../../../harness/context';
 import { connectEngine, type EngineClient } from './client';
 import { runContainer } from './container-run';
 import { stopContainer } from './containers-lifecycle';
-import { streamEvents, type EngineEvent } from './events';
+import { streamEvents, type StreamedEvent } from './events';
 import { EventHub } from './events-hub';
 
 let client: EngineClient;
@@ -25,13 +25,13 @@ async function until(cond: () => boolean, timeoutMs = 10000): Promise<void> {
   }
 }
 
-const actionsFor = (events: EngineEvent[], name: string) =>
+const actionsFor = (events: StreamedEvent[], name: string) =>
   events.filter((e) => e.type === 'container' && e.name === name).map((e) => e.action);
 
 describe('events', () => {
   it('streams typed events for a container start and stop', async () => {
     const ac = new AbortController();
-    const seen: EngineEvent[] = [];
+    const seen: StreamedEvent[] = [];
     const name = uniqueName('bv-one');
     made.push(name);
     const reading = (async () => {
@@ -59,7 +59,7 @@ describe('events', () => {
     const hub = new EventHub(client, { reconnectDelayMs: 1000 });
     const states: string[] = [];
     hub.onState((st) => states.push(st));
-    const got: EngineEvent[][] = [[], [], []];
+    const got: StreamedEvent[][] = [[], [], []];
     const unsubs = got.map((list) => hub.subscribe((e) => list.push(e)));
     await until(() => hub.state === 'connected');
     expect(hub.connections).toBe(1);
@@ -89,7 +89,7 @@ describe('events', () => {
     unsubs[2]!();
     expect(hub.state).toBe('idle');
     // A subscriber after that starts it again, lazily.
-    const late: EngineEvent[] = [];
+    const late: StreamedEvent[] = [];
     const off = hub.subscribe((e) => late.push(e));
     await until(() => hub.state === 'connected');
     await stopContainer(client, a, { timeout: 0 });

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { dialStream, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { NdjsonSplitter } from './events-ndjson';
-import type { EngineEvent as ContractEngineEvent } from '../../shared/contract/dto';
+import type { EngineEvent } from '../../shared/contract/dto';
 
 export type EngineObjectType =
   | 'container'
@@ -19,8 +19,11 @@ export type EngineObjectType =
   | 'config'
   | 'builder';
 
-/** The contract's event, plus the engine's exact nanosecond time (for reconnecting with `since`). */
-export interface EngineEvent extends ContractEngineEvent {
+/**
+ * An event as the stream reads it: the contract's EngineEvent (the one type of an engine event), plus
+ * the engine's exact nanosecond time, which only the hub needs (to reconnect with `since` and drop repeats).
+ */
+export interface StreamedEvent extends EngineEvent {
   /** Nanoseconds since the epoch, as the engine gave it (a string: it exceeds 2^53). */
   timeNano: string;
 }
@@ -36,7 +39,7 @@ interface RawEvent {
   timeNano?: number | string;
 }
 
-export function toEngineEvent(raw: RawEvent, rawText?: string): EngineEvent {
+export function toEngineEvent(raw: RawEvent, rawText?: string): StreamedEvent {
   const attributes = raw.Actor?.Attributes ?? {};
   // timeNano exceeds 2^53; take its digits from the raw text when we have it.
   const nanoFromText = rawText ? /"timeNano":(\d+)/.exec(rawText)?.[1] : undefined;
@@ -88,7 +91,7 @@ export async function openEventStream(client: EngineClient, opts: StreamEventsOp
 export async function* streamEvents(
   client: EngineClient,
   opts: StreamEventsOptions = {},
-): AsyncGenerator<EngineEvent[], void, undefined> {
+): AsyncGenerator<StreamedEvent[], void, undefined> {
   const res = await openEventStream(client, opts);
   const onAbort = () => res.destroy();
   if (opts.signal?.aborted) onAbort();
@@ -108,6 +111,6 @@ export async function* streamEvents(
 }
 
 /** An NDJSON splitter that yields typed events, reading timeNano's exact digits from the raw line. */
-export function eventSplitter(): NdjsonSplitter<EngineEvent> {
-  return new NdjsonSplitter<EngineEvent>((line) => toEngineEvent(JSON.parse(line) as RawEvent, line));
+export function eventSplitter(): NdjsonSplitter<StreamedEvent> {
+  return new NdjsonSplitter<StreamedEvent>((line) => toEngineEvent(JSON.parse(line) as RawEvent, line));
 }

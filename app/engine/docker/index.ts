@@ -1,7 +1,7 @@
 // The engine facade: one EngineApi, bound to a connected client, whose functions answer in the
 // contract's types (RequestResult<'…'>), so a handler is one line: `(await engine.api()).listImages()`.
-// A new capability is one entry here (see app/engine/README.md). Long-running work (pull, build, run,
-// exec, logs, files) still takes the client directly, inside its task or stream.
+// A new capability is one entry here (see app/engine/README.md); long-running work (tasks the task
+// centre runs, streams a view reads) is one entry in long-running.ts, spread in below.
 import type { RequestResult } from '../../shared/contract';
 import type { EngineClient } from './client';
 import { inspectContainer, listUserContainers, topContainer, userContainerSummary } from './containers';
@@ -28,13 +28,14 @@ import {
   listNetworks,
   removeNetwork,
   type CreateNetworkOptions,
-  type NetworkSummary as EngineNetwork,
 } from './networks';
+import { rowFields, rowOf } from './contract-row';
 import { containerRunCommand } from './run-command';
 import { containerComposeService } from './compose-service';
 import { containerEditSpecOf, editContainer } from './container-edit';
 import { diskUsage } from './system';
 import { listVolumeDir } from './volume-files';
+import { longRunning } from './long-running';
 import {
   createVolume,
   inspectVolume,
@@ -43,36 +44,35 @@ import {
   pruneVolumes,
   removeVolume,
   type CreateVolumeOptions,
-  type VolumeSummary as EngineVolume,
 } from './volumes';
 
 type NetworkRow = RequestResult<'networks.create'>;
 type VolumeRow = RequestResult<'volumes.create'>;
 
-/** The contract's network row: what the engine module reads, without the fields only the engine side uses. */
-const networkRow = (n: EngineNetwork): NetworkRow => ({
-  id: n.id,
-  name: n.name,
-  driver: n.driver,
-  scope: n.scope,
-  subnets: n.subnets,
-  internal: n.internal,
-  builtIn: n.builtIn,
-  containers: n.containers,
-});
-
+const networkFields = rowFields<NetworkRow>()([
+  'id',
+  'name',
+  'driver',
+  'scope',
+  'subnets',
+  'internal',
+  'attachable',
+  'builtIn',
+  'containers',
+]);
+const volumeFields = rowFields<VolumeRow>()([
+  'name',
+  'driver',
+  'mountpoint',
+  'created',
+  'labels',
+  'inUse',
+  'containers',
+]);
+/** The contract's network row: the engine's record without the fields only the engine side uses. */
+const networkRow = (n: NetworkRow): NetworkRow => rowOf(n, networkFields);
 /** The contract's volume row (likewise). */
-const volumeRow = (
-  v: Pick<EngineVolume, 'name' | 'driver' | 'mountpoint' | 'created' | 'labels' | 'inUse' | 'containers'>,
-): VolumeRow => ({
-  name: v.name,
-  driver: v.driver,
-  mountpoint: v.mountpoint,
-  ...(v.created ? { created: v.created } : {}),
-  labels: v.labels,
-  inUse: v.inUse,
-  containers: v.containers,
-});
+const volumeRow = (v: VolumeRow): VolumeRow => rowOf(v, volumeFields);
 
 const facade = {
   // containers
@@ -142,7 +142,17 @@ const facade = {
   diskUsage: (c: EngineClient): Promise<RequestResult<'engine.diskUsage'>> => usageRows(c),
   prune: (c: EngineClient, kind: Parameters<typeof pruneKind>[1]): Promise<RequestResult<'engine.prune'>> =>
     pruneKind(c, kind),
+  // tasks and streams
+  ...longRunning,
 };
+
+export type { EngineTask } from './engine-task';
+/** Which compose CLI there is: asked of this machine, not of an engine (none need run). */
+export { composeCliInfo } from '../compose/cli-detect';
+/** A project's compose files read for the editor, and one saved: file work on this machine, no engine. */
+export { openComposeProject, saveComposeFile } from '../compose/compose-files-api';
+export type { Terminal } from './terminal';
+export type { ByteSource } from './transfers';
 
 type Facade = typeof facade;
 /** A facade function with its client already given. */

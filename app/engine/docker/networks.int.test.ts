@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
 import { connectEngine, type EngineClient } from './client';
+import { engineApi } from '.';
 import { toBerthError } from './errors';
 import {
   connectNetwork,
@@ -115,6 +116,14 @@ describe('networks', () => {
     expect(bridge.containers).toContain(box);
     await expect(removeNetwork(client, bridge.id)).rejects.toMatchObject({ kind: 'invalid', field: 'network' });
     expect((await testEngine().docker(['network', 'inspect', 'bridge'])).code).toBe(0);
+  });
+
+  it('answers the facade with the contract row: every field of it (attachable too), none of the engine-only ones', async () => {
+    const bridge = (await engineApi(client).listNetworks()).find((n) => n.name === 'bridge')!;
+    expect(Object.keys(bridge).sort()).toEqual(
+      ['attachable', 'builtIn', 'containers', 'driver', 'id', 'internal', 'name', 'scope', 'subnets'].sort(),
+    );
+    expect(bridge).toMatchObject({ name: 'bridge', attachable: false, builtIn: true });
   });
 
   it('previews exactly what a prune removes', async () => {

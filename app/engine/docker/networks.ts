@@ -1,4 +1,5 @@
 // Networks: list, create, inspect, remove (built-ins refused), connect and disconnect a container, prune.
+import type { NetworkSummary } from '../../shared/contract';
 import { BerthError } from '../../shared/errors';
 import { dialJson, type EngineClient } from './client';
 import { attempt, classifyEngineError, toBerthError } from './errors';
@@ -15,25 +16,20 @@ import {
 
 export const BUILT_IN_NETWORKS = ['bridge', 'host', 'none'] as const;
 
-export interface NetworkSummary {
-  id: string;
-  name: string;
-  driver: string;
-  scope: string;
-  subnets: string[];
+/**
+ * A network as the engine side reads it: the contract's row (NetworkSummary, what the UI gets; the
+ * facade sends only its fields) plus what only the engine side uses: gateways (subnet checks),
+ * labels and the creation time (compose and swarm clean-up, inspect); `attachable` is always known here.
+ */
+export interface NetworkRecord extends NetworkSummary {
   gateways: string[];
-  internal: boolean;
   attachable: boolean;
-  /** bridge, host and none: made by the engine, cannot be removed. */
-  builtIn: boolean;
   labels: Record<string, string>;
   /** ISO 8601. */
   created: string;
-  /** Names of the containers attached (running or not). */
-  containers: string[];
 }
 
-export interface NetworkDetails extends NetworkSummary {
+export interface NetworkDetails extends NetworkRecord {
   ipv6: boolean;
   options: Record<string, string>;
   /** Running containers' endpoints on this network. */
@@ -61,7 +57,7 @@ interface RawNetwork {
 const networkPath = (ref: string) => `/networks/${encodeURIComponent(ref)}`;
 const isBuiltIn = (name: string) => (BUILT_IN_NETWORKS as readonly string[]).includes(name);
 
-function summary(n: RawNetwork, containers: string[]): NetworkSummary {
+function summary(n: RawNetwork, containers: string[]): NetworkRecord {
   const ipam = n.IPAM?.Config ?? [];
   return {
     id: n.Id,
@@ -79,7 +75,7 @@ function summary(n: RawNetwork, containers: string[]): NetworkSummary {
   };
 }
 
-export async function listNetworks(client: EngineClient): Promise<NetworkSummary[]> {
+export async function listNetworks(client: EngineClient): Promise<NetworkRecord[]> {
   const [raw, containers] = await Promise.all([
     attempt('list networks', () => dialJson<RawNetwork[]>(client, { path: '/networks' })),
     listContainerUse(client),
@@ -297,7 +293,7 @@ export async function previewNetworkPrune(
       .filter((c) => ['running', 'paused', 'restarting'].includes(c.state))
       .flatMap((c) => c.networks.map((n) => n.id)),
   );
-  const wanted = (n: NetworkSummary) =>
+  const wanted = (n: NetworkRecord) =>
     (opts.labels ?? []).every((w) => {
       const eq = w.indexOf('=');
       return eq < 0 ? w in n.labels : n.labels[w.slice(0, eq)] === w.slice(eq + 1);

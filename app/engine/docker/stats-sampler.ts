@@ -247,3 +247,18 @@ export class StatsSampler {
     }
   }
 }
+
+/**
+ * One sampler per engine connection, shared by every list that shows stats; when the active host is
+ * one of Berth's VMs, each round's counters come from it in one request (`bulk`).
+ */
+const samplers = new WeakMap<EngineClient, StatsSampler>();
+
+export function sharedSampler(client: EngineClient, bulk: () => BulkStatsSource | undefined): StatsSampler {
+  let s = samplers.get(client);
+  if (!s) {
+    s = new StatsSampler(client, { intervalMs: 2000, concurrency: 4, bulk });
+    samplers.set(client, s);
+  }
+  return s;
+}

@@ -6,6 +6,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
 import { connectEngine, type EngineClient } from './client';
+import { engineApi } from '.';
 import { readTar } from './container-files-tar';
 import {
   downloadVolumePath,
@@ -61,6 +62,11 @@ describe('volumes', () => {
     const listed = (await listVolumes(client)).find((x) => x.name === volume);
     expect(listed).toMatchObject({ name: volume, inUse: false, containers: [] });
     await expect(createVolume(client, { name: volume })).rejects.toMatchObject({ kind: 'conflict', field: 'name' });
+    // The facade answers with the contract's row: its fields, not the engine-only scope and anonymous.
+    const row = (await engineApi(client).listVolumes()).find((x) => x.name === volume)!;
+    expect(Object.keys(row).sort()).toEqual(
+      ['containers', 'driver', 'inUse', 'labels', 'mountpoint', 'name', ...(row.created ? ['created'] : [])].sort(),
+    );
   });
 
   it('shows the containers using a volume and refuses to remove it while in use', async () => {

@@ -1,26 +1,22 @@
 // Volumes: list (with in-use and the containers using each), create, inspect, remove, prune (+ preview).
+import type { VolumeSummary } from '../../shared/contract';
 import { BerthError } from '../../shared/errors';
 import { dialJson, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { listContainerUse, nameList, usersBy } from './system-usage';
 import { checkLabels, checkObjectRef, checkPruneLabels, checkVolumeName } from './validate-reference';
 
-export interface VolumeSummary {
-  name: string;
-  driver: string;
-  mountpoint: string;
-  /** ISO 8601, when the driver reports it. */
-  created?: string;
-  labels: Record<string, string>;
+/**
+ * A volume as the engine side reads it: the contract's row (VolumeSummary; the facade sends only its
+ * fields) plus its scope and whether it is anonymous, which only the engine side uses (prune).
+ */
+export interface VolumeRecord extends VolumeSummary {
   scope: string;
   /** True for volumes created without a name (a 64-hex name). */
   anonymous: boolean;
-  inUse: boolean;
-  /** Names of the containers mounting it (running or not). */
-  containers: string[];
 }
 
-export interface VolumeDetails extends VolumeSummary {
+export interface VolumeDetails extends VolumeRecord {
   options: Record<string, string>;
   /** Driver status, when the driver reports one. */
   status?: Record<string, unknown>;
@@ -39,7 +35,7 @@ interface RawVolume {
 
 const volumePath = (name: string) => `/volumes/${encodeURIComponent(name)}`;
 
-function summary(v: RawVolume, users: string[]): VolumeSummary {
+function summary(v: RawVolume, users: string[]): VolumeRecord {
   return {
     name: v.Name,
     driver: v.Driver ?? 'local',
@@ -53,7 +49,7 @@ function summary(v: RawVolume, users: string[]): VolumeSummary {
   };
 }
 
-export async function listVolumes(client: EngineClient): Promise<VolumeSummary[]> {
+export async function listVolumes(client: EngineClient): Promise<VolumeRecord[]> {
   const [res, containers] = await Promise.all([
     attempt('list volumes', () => dialJson<{ Volumes?: RawVolume[] | null }>(client, { path: '/volumes' })),
     listContainerUse(client),
@@ -157,7 +153,7 @@ export interface VolumePruneResult {
   spaceReclaimed: number;
 }
 
-function matches(v: VolumeSummary, labels: string[] | undefined): boolean {
+function matches(v: VolumeRecord, labels: string[] | undefined): boolean {
   return (labels ?? []).every((w) => {
     const eq = w.indexOf('=');
     return eq < 0 ? w in v.labels : v.labels[w.slice(0, eq)] === w.slice(eq + 1);

@@ -30,3 +30,4 @@ export {
   type DiagnosticContext,
   type DiagnosticOutcome,
 } from './diagnostics';
+export { diagnosticRows, managedEngine } from './engine-page';

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Emitter, type Subscription } from '../../shared/emitter';
 import { BerthError, isErrorInfo } from '../../shared/errors';
 import type { TaskInfo, TaskProgress } from '../../shared/contract';
+import type { EngineTask } from '../../engine/docker';
 import { interrupted, type TaskJournal } from './task-journal';
 
 const KEEP_FINISHED = 50;
@@ -47,6 +48,11 @@ export class TaskManager {
 
   onChange(listener: (t: TaskInfo) => void): Subscription {
     return this.changes.on(listener);
+  }
+
+  /** Starts a task the engine facade handed out (a pull, a build, a compose up…). */
+  run(task: EngineTask): TaskInfo {
+    return this.start(task.kind, task.title, (report, signal) => task.run(report, signal));
   }
 
   /** Starts `work` as a task and returns its info at once; progress and the end arrive as changes. */

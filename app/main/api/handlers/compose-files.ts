@@ -1,14 +1,8 @@
-// compose.open / check / save / run / recent / forget: one line each onto the compose files facade
-// (app/engine/compose/compose-files-api.ts); run starts the prepared verb as a compose task whose
-// log is the CLI's output, as compose.up does.
-import {
-  checkComposeEdit,
-  openComposeProject,
-  prepareComposeRun,
-  saveComposeFile,
-} from '../../../engine/compose/compose-files-api';
+// compose.open / check / save / run / recent / forget: one line each. Check and run go through the
+// engine facade (run is an EngineTask whose log is the CLI's output, as compose.up's); open and save
+// are file work on this machine (the facade's openComposeProject, saveComposeFile); recent projects live beside the settings.
+import { openComposeProject, saveComposeFile } from '../../../engine/docker';
 import type { RequestHandlers } from '../types';
-import { progressFeed } from './compose';
 
 type ComposeFileHandlers = Pick<
   RequestHandlers,
@@ -28,12 +22,9 @@ export const composeFileHandlers: ComposeFileHandlers = {
     }
     return opened;
   },
-  'compose.check': async (args, { engine, signal }) => checkComposeEdit(await engine.client(), args, { signal }),
+  'compose.check': async (args, { engine, signal }) => (await engine.api()).composeCheck(args, signal),
   'compose.save': async ({ file, text, version }) => saveComposeFile(file, text, version),
-  'compose.run': async (args, { engine, tasks }) => {
-    const run = await prepareComposeRun(await engine.client(), args);
-    return tasks.start('compose', run.title, (report, signal) => run.work(progressFeed(report, run.first), signal));
-  },
+  'compose.run': async (args, { engine, tasks }) => tasks.run(await (await engine.api()).composeRun(args)),
   'compose.recent': async (_a, { settings }) => settings.recentCompose.list(),
   'compose.forget': async ({ project }, { settings }) => settings.recentCompose.forget(project),
 };

@@ -1,6 +1,4 @@
 // containers.* requests: one line each onto the engine facade.
-import { runContainer } from '../../../engine/docker/container-run';
-import { runKeepingOutput } from './run-task';
 import type { RequestHandlers } from '../types';
 
 type ContainerHandlers = Pick<
@@ -37,10 +35,13 @@ export const containerHandlers: ContainerHandlers = {
     (await engine.api()).removeContainer(id, { force, volumes }),
   'containers.rename': async ({ id, name }, { engine }) => (await engine.api()).renameContainer(id, name),
   // A bare KEY in env is passed on from Berth's own environment, as `docker run -e KEY` does from the CLI's.
-  'containers.run': async (spec, { engine, tasks }) =>
-    spec.autoRemove
-      ? runKeepingOutput(await engine.client(), spec, tasks, process.env)
-      : runContainer(await engine.client(), spec, { hostEnv: process.env }),
+  // With "remove when it exits" the run is a task whose log keeps its output.
+  'containers.run': async (spec, { engine, tasks }) => {
+    const api = await engine.api();
+    if (!spec.autoRemove) return api.runContainer(spec, process.env);
+    const { task, ...run } = await api.runKeepingOutput(spec, process.env);
+    return { ...run, task: tasks.run(task) };
+  },
   'containers.runCommand': async ({ id }, { engine }) => (await engine.api()).containerRunCommand(id),
   'containers.top': async ({ id }, { engine }) => (await engine.api()).topContainer(id),
 };

@@ -1,8 +1,6 @@
 // Files in a container: list a folder. Downloads and uploads are streams (streams/transfers.ts).
-import { listContainerDir } from '../../../engine/docker/container-files';
 import type { RequestHandlers } from '../types';
 
 export const fileHandlers: Pick<RequestHandlers, 'containers.files'> = {
-  'containers.files': async ({ id, path }, { engine }) =>
-    (await listContainerDir(await engine.client(), id, path)).entries,
+  'containers.files': async ({ id, path }, { engine }) => (await engine.api()).containerFiles(id, path),
 };

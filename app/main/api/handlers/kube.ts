@@ -1,6 +1,5 @@
 // kube.* requests: one call each onto the Kubernetes facade, in the chosen (or shown) context.
-import { deleteDeployment, deletePod, listNamespaces, scaleDeployment } from '../../../engine/kube/workloads';
-import { applyManifests } from '../../../engine/kube/apply';
+import { applyManifests, deleteDeployment, deletePod, listNamespaces, scaleDeployment } from '../../../engine/kube';
 import { kubeClusters } from '../kube-access';
 import type { RequestHandlers } from '../types';
 

@@ -1,7 +1,6 @@
 // Swarm requests: one call each onto the swarm facade; a stack deploy runs as a task.
 import type { EngineAccess } from '../context';
 import type { RequestHandlers } from '../types';
-import { progressFeed } from './compose';
 
 type SwarmHandlers = Pick<
   RequestHandlers,
@@ -34,14 +33,7 @@ export const swarmHandlers: SwarmHandlers = {
   'services.remove': async ({ id }, { engine }) => (await swarm(engine)).removeService(id),
 
   'stacks.list': async (_a, { engine }) => (await swarm(engine)).stacks(),
-  'stacks.deploy': async (src, { engine, tasks }) => {
-    const s = await swarm(engine);
-    const prepared = await s.prepareStackDeploy(src);
-    return tasks.start('stack', `Deploy stack ${src.name}`, async (report, signal) => {
-      await s.deployStack(src, prepared, { signal, onLine: progressFeed(report, `Deploying stack ${src.name}`) });
-      return { stack: src.name };
-    });
-  },
+  'stacks.deploy': async (src, { engine, tasks }) => tasks.run(await (await engine.api()).deployStack(src)),
   'stacks.remove': async ({ name }, { engine }) => (await swarm(engine)).removeStack(name),
 
   'secrets.list': async (_a, { engine }) => (await swarm(engine)).secrets(),

@@ -1,11 +1,7 @@
 // The engine page: disk usage and a prune per kind, diagnostics, the engine's own log, and the
 // detected engines with a switch. Without a selection (`berth serve --engine-socket`) the engine is
 // fixed, and switching says so.
-import { findBinary } from '../../../engine/host/binaries';
-import { diagnosticChecks, runDiagnostics, type DiagnosticContext } from '../../../engine/host/diagnostics';
-import { defaultMode } from '../../../engine/host/native-config';
-import { linuxVmAvailability } from '../../../engine/host/vm/qemu-host';
-import { vmKindFor } from '../../../engine/host/selection';
+import { diagnosticRows, managedEngine, type DiagnosticContext } from '../../../engine/host';
 import { BerthError } from '../../../shared/errors';
 import type { RequestHandlers } from '../types';
 
@@ -33,13 +29,7 @@ export const systemHandlers: SystemHandlers = {
       ...(host?.dataRoot ? { dataRoot: host.dataRoot } : {}),
     };
     if (!selection) ctx.hostKind = 'external';
-    return (await runDiagnostics(diagnosticChecks(ctx))).map((o) => ({
-      id: o.id,
-      title: o.title,
-      status: o.status,
-      detail: o.detail,
-      ...(o.fix ? { fix: o.fix } : {}),
-    }));
+    return diagnosticRows(ctx);
   },
   'engine.logTail': async ({ lines }, { selection }) => {
     const host = selection?.active;
@@ -64,9 +54,7 @@ export const systemHandlers: SystemHandlers = {
     return {
       fixed: false,
       ...(active ? { active } : {}),
-      managedAvailable: findBinary('dockerd') !== undefined,
-      managedKind: vmKindFor(process.platform) ?? (defaultMode() === 'root' ? 'native' : 'rootless'),
-      ...(process.platform === 'linux' ? { linuxVm: linuxVmAvailability() } : {}),
+      ...managedEngine(),
       candidates: candidates.map((c) => ({
         label: c.label,
         url: c.url,

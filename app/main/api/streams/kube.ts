@@ -1,6 +1,6 @@
 // kube.* subscriptions: pod and deployment watches and pod logs; each ends (and its HTTP request to
 // the cluster is destroyed) when the view unsubscribes.
-import { podLogs, watchDeployments, watchPods } from '../../../engine/kube/workloads';
+import { podLogs, watchDeployments, watchPods } from '../../../engine/kube';
 import { kubeClusters } from '../kube-access';
 import type { SubscriptionHandlers } from '../types';
 

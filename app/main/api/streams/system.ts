@@ -1,6 +1,6 @@
 // engine.log: the engine's own log, live: the last N lines, then each line as the host writes it
 // (no polling). A switch of engine starts over with a reset.
-import type { EngineHost } from '../../../engine/host/types';
+import type { EngineHost } from '../../../engine/host';
 import type { EngineLogItem } from '../../../shared/contract/areas/system';
 import type { SubscriptionHandlers } from '../types';
 import { AsyncQueue } from '../async-queue';

@@ -1,4 +1,5 @@
 // For handler integration tests: a handler context on a connected client, and the end of a task.
+import { engineApi } from '../../../engine/docker';
 import type { EngineClient } from '../../../engine/docker/client';
 import type { TaskInfo } from '../../../shared/contract';
 import type { SettingsStore } from '../../settings/store';
@@ -9,7 +10,7 @@ import type { HandlerContext } from '../types';
 /** A context whose engine is `client`; the settings are a real store where the test needs them. */
 export function handlerContext(client: EngineClient, tasks: TaskManager, settings?: SettingsStore): HandlerContext {
   return {
-    engine: { client: async () => client } as unknown as EngineAccess,
+    engine: { client: async () => client, api: async () => engineApi(client) } as unknown as EngineAccess,
     tasks,
     settings: settings ?? ({} as SettingsStore),
     signal: new AbortController().signal,

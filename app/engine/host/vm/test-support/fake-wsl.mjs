@@ -4,7 +4,16 @@
 // $FAKE_WSL_HOME/_fake/state.json. FAKE_WSL (comma-separated) picks failures: not-installed,
 // virtualization-off, kernel-update, no-distros-message, engine-crashes, version1.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,8 +22,39 @@ const flags = new Set((process.env.FAKE_WSL ?? '').split(',').filter(Boolean));
 const fake = join(home, '_fake');
 mkdirSync(fake, { recursive: true });
 const stateFile = join(fake, 'state.json');
-const state = existsSync(stateFile) ? JSON.parse(readFileSync(stateFile, 'utf8')) : { distros: {} };
-const save = () => writeFileSync(stateFile, JSON.stringify(state, null, 2));
+const read = () => (existsSync(stateFile) ? JSON.parse(readFileSync(stateFile, 'utf8')) : { distros: {} });
+const state = read();
+/**
+ * Changes the state as other fake wsl.exe processes left it (several run at once: the engine, the data
+ * distro's keep-alive, a --list), under a lock: a whole-file write of what this process read at its
+ * start would undo what another wrote since (an engine's pid lost, a running distro said stopped).
+ */
+function update(change) {
+  const lock = `${stateFile}.lock`;
+  const until = Date.now() + 10000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > until) throw new Error(`fake wsl: ${lock} stays taken`);
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 10000) rmdirSync(lock); // left by a killed process
+      } catch {
+        /* gone meanwhile */
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+  try {
+    const now = read();
+    change(now);
+    writeFileSync(`${stateFile}.tmp`, JSON.stringify(now, null, 2));
+    renameSync(`${stateFile}.tmp`, stateFile);
+  } finally {
+    rmdirSync(lock);
+  }
+}
 const args = process.argv.slice(2);
 appendFileSync(join(fake, 'calls.log'), `${args.join(' ')}\n`);
 
@@ -69,22 +109,19 @@ if (cmd === '--status') {
   if (!existsSync(tar)) fail(`The system cannot find the file specified.\nError code: Wsl/ERROR_FILE_NOT_FOUND\n`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'ext4.vhdx'), 'fake');
-  state.distros[name] = { state: 'Stopped', version: flags.has('version1') ? 1 : Number(version) };
-  save();
+  update((s) => (s.distros[name] = { state: 'Stopped', version: flags.has('version1') ? 1 : Number(version) }));
   say16('The operation completed successfully.\n');
 } else if (cmd === '--manage') {
   if (flags.has('old-wsl')) fail(`Invalid command line option: --manage\nError code: Wsl/E_INVALIDARG\n`);
   const d = state.distros[args[1]];
   if (!d) fail('There is no distribution with the supplied name.\nError code: Wsl/Service/WSL_E_DISTRO_NOT_FOUND\n');
-  if (args[2] === '--set-sparse') d.sparse = args[3] === 'true';
-  save();
+  if (args[2] === '--set-sparse') update((s) => (s.distros[args[1]].sparse = args[3] === 'true'));
   say16('The operation completed successfully.\n');
 } else if (cmd === '--terminate') {
   const d = state.distros[args[1]];
   if (!d) fail('There is no distribution with the supplied name.\nError code: Wsl/Service/WSL_E_DISTRO_NOT_FOUND\n');
   for (const pid of [d.enginePid, d.keepAlivePid]) if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
-  d.state = 'Stopped';
-  save();
+  update((s) => (s.distros[args[1]].state = 'Stopped'));
   say16('The operation completed successfully.\n');
 } else if (cmd === '-d') {
   const name = args[1];
@@ -103,8 +140,7 @@ if (cmd === '--status') {
     const engine = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'fake-engine.mjs'), port], {
       stdio: 'inherit',
     });
-    d.enginePid = engine.pid;
-    save();
+    update((s) => Object.assign(s.distros[name], { state: 'Running', enginePid: engine.pid }));
     process.on('SIGTERM', () => engine.kill('SIGTERM'));
     engine.on('exit', (code) => process.exit(code ?? 0));
   } else if (command[0] === '/usr/local/bin/berth-engine' && command[1] === '--watch') {
@@ -114,8 +150,7 @@ if (cmd === '--status') {
       if (!alive(now?.enginePid ?? -1)) process.exit(0);
     }, 100);
   } else if (command.join(' ').includes('berth-data-ready')) {
-    d.keepAlivePid = process.pid;
-    save();
+    update((s) => Object.assign(s.distros[name], { state: 'Running', keepAlivePid: process.pid }));
     process.stdout.write('berth-data-ready\n');
     setInterval(() => undefined, 1 << 30);
   } else if (command[0] === '/bin/sh' && command[1] === '-c' && command[2].includes('berth_cgroup_dump')) {

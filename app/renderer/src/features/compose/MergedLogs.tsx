@@ -4,8 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { LogStream } from '../containers/detail/logs/use-log-stream';
 import { LogFooter, LogFrame } from '../containers/detail/logs/LogFrame';
-import { LogSearchBar } from '../containers/detail/logs/LogSearchBar';
-import { HistorySelect, LogToolbarActions } from '../containers/detail/logs/LogToolbarActions';
+import { ShowHistoryToolbar } from '../containers/detail/logs/LogToolbarActions';
 import { useLogView } from '../containers/detail/logs/use-log-view';
 import { prefixContext, serviceColourClass, type PrefixContext } from './service-colours';
 import '../containers/detail/common/common.css';
@@ -82,14 +81,7 @@ export function MergedLogs({
           </label>
         ))}
       </div>
-      <div className="bd-toolbar">
-        <LogSearchBar {...view.searchBar} />
-        <span className="bd-spacer" />
-        <LogToolbarActions
-          view={view}
-          history={<HistorySelect label="Show" choices={HISTORY} value={history} onChange={setHistory} />}
-        />
-      </div>
+      <ShowHistoryToolbar view={view} choices={HISTORY} history={history} onHistory={setHistory} />
       <LogFrame view={view} label={label} errorFallback={errorFallback} emptyText={emptyText} />
       <LogFooter view={view} from={shown.length === allServices.length ? 'all services' : shown.join(', ')} />
     </div>

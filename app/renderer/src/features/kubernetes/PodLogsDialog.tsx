@@ -4,8 +4,7 @@ import { useState } from 'react';
 import type { KubePod } from '../../../../shared/contract/areas/kube';
 import { Dialog } from '../../components/Dialog';
 import { LogFooter, LogFrame } from '../containers/detail/logs/LogFrame';
-import { LogSearchBar } from '../containers/detail/logs/LogSearchBar';
-import { HistorySelect, LogToolbarActions } from '../containers/detail/logs/LogToolbarActions';
+import { ShowHistoryToolbar } from '../containers/detail/logs/LogToolbarActions';
 import { linesFeed } from '../containers/detail/logs/log-feed';
 import { useLogStream } from '../containers/detail/logs/use-log-stream';
 import { useLogView } from '../containers/detail/logs/use-log-view';
@@ -33,7 +32,7 @@ export function PodLogsDialog({ context, pod, onClose }: { context: string; pod:
   return (
     <Dialog title={`Logs of pod ${pod.name}`} onClose={onClose} wide>
       <div className="bd-tab logs-tab kube-logs" ref={view.root}>
-        <div className="bd-toolbar">
+        <ShowHistoryToolbar view={view} choices={HISTORY} history={history} onHistory={setHistory}>
           {pod.containers.length > 1 && (
             <label className="inline">
               Container
@@ -46,13 +45,7 @@ export function PodLogsDialog({ context, pod, onClose }: { context: string; pod:
               </select>
             </label>
           )}
-          <LogSearchBar {...view.searchBar} />
-          <span className="bd-spacer" />
-          <LogToolbarActions
-            view={view}
-            history={<HistorySelect label="Show" choices={HISTORY} value={history} onChange={setHistory} />}
-          />
-        </div>
+        </ShowHistoryToolbar>
         <LogFrame
           view={view}
           label={`Logs of pod ${pod.name}`}

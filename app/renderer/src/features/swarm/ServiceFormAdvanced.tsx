@@ -65,9 +65,73 @@ function Small({
   );
 }
 
+/** One Small per field of `values` named in `specs`, in that order. */
+function SmallFields<K extends string>({
+  specs,
+  values,
+  put,
+  ctx,
+}: {
+  specs: readonly { key: K; id: string; label: string; field: string; placeholder?: string }[];
+  values: Record<K, string>;
+  put(key: K, value: string): void;
+  ctx: FormCtx;
+}) {
+  return specs.map((f) => (
+    <Small
+      key={f.id}
+      id={f.id}
+      label={f.label}
+      placeholder={f.placeholder}
+      value={values[f.key]}
+      onChange={(v) => put(f.key, v)}
+      field={f.field}
+      ctx={ctx}
+    />
+  ));
+}
+
+const RESOURCES = [
+  { key: 'cpuLimit', id: 'svc-cpu-limit', label: 'CPU limit', placeholder: 'e.g. 0.5', field: 'resources.cpuLimit' },
+  {
+    key: 'memoryLimit',
+    id: 'svc-mem-limit',
+    label: 'Memory limit',
+    placeholder: 'e.g. 256m',
+    field: 'resources.memoryLimit',
+  },
+  {
+    key: 'cpuReservation',
+    id: 'svc-cpu-res',
+    label: 'CPU reserved',
+    placeholder: 'e.g. 0.25',
+    field: 'resources.cpuReservation',
+  },
+  {
+    key: 'memoryReservation',
+    id: 'svc-mem-res',
+    label: 'Memory reserved',
+    placeholder: 'e.g. 128m',
+    field: 'resources.memoryReservation',
+  },
+] as const;
+
+const RESTART = [
+  { key: 'delay', id: 'svc-restart-delay', label: 'Delay (s)', field: 'restart.delaySeconds' },
+  { key: 'maxAttempts', id: 'svc-restart-max', label: 'Attempts (0: no limit)', field: 'restart.maxAttempts' },
+  { key: 'window', id: 'svc-restart-window', label: 'Window (s)', field: 'restart.windowSeconds' },
+] as const;
+
+/** A rolling update's or rollback's numbers: [form key, id suffix, label, field suffix]. */
+const ROLLOUT = [
+  ['parallelism', 'parallelism', 'Tasks at a time (0: all)', 'parallelism'],
+  ['delay', 'delay', 'Delay between (s)', 'delaySeconds'],
+  ['monitor', 'monitor', 'Watch each for (s)', 'monitorSeconds'],
+  ['maxFailureRatio', 'ratio', 'Failures allowed (0–1)', 'maxFailureRatio'],
+] as const;
+
 export function PlacementSection({ ctx }: { ctx: FormCtx }) {
   const { form, set } = ctx;
-  const res = (k: keyof ServiceForm['resources']) => (v: string) => set('resources', { ...form.resources, [k]: v });
   return (
     <Section title="Placement and resources" groups={['constraints', 'resources']} ctx={ctx}>
       <div className="field">
@@ -89,40 +153,10 @@ export function PlacementSection({ ctx }: { ctx: FormCtx }) {
         </p>
       </div>
       <div className="field-row four">
-        <Small
-          id="svc-cpu-limit"
-          label="CPU limit"
-          placeholder="e.g. 0.5"
-          value={form.resources.cpuLimit}
-          onChange={res('cpuLimit')}
-          field="resources.cpuLimit"
-          ctx={ctx}
-        />
-        <Small
-          id="svc-mem-limit"
-          label="Memory limit"
-          placeholder="e.g. 256m"
-          value={form.resources.memoryLimit}
-          onChange={res('memoryLimit')}
-          field="resources.memoryLimit"
-          ctx={ctx}
-        />
-        <Small
-          id="svc-cpu-res"
-          label="CPU reserved"
-          placeholder="e.g. 0.25"
-          value={form.resources.cpuReservation}
-          onChange={res('cpuReservation')}
-          field="resources.cpuReservation"
-          ctx={ctx}
-        />
-        <Small
-          id="svc-mem-res"
-          label="Memory reserved"
-          placeholder="e.g. 128m"
-          value={form.resources.memoryReservation}
-          onChange={res('memoryReservation')}
-          field="resources.memoryReservation"
+        <SmallFields
+          specs={RESOURCES}
+          values={form.resources}
+          put={(k, v) => set('resources', { ...form.resources, [k]: v })}
           ctx={ctx}
         />
       </div>
@@ -149,30 +183,7 @@ export function RestartSection({ ctx }: { ctx: FormCtx }) {
             <option value="none">never</option>
           </select>
         </div>
-        <Small
-          id="svc-restart-delay"
-          label="Delay (s)"
-          value={r.delay}
-          onChange={(v) => put({ delay: v })}
-          field="restart.delaySeconds"
-          ctx={ctx}
-        />
-        <Small
-          id="svc-restart-max"
-          label="Attempts (0: no limit)"
-          value={r.maxAttempts}
-          onChange={(v) => put({ maxAttempts: v })}
-          field="restart.maxAttempts"
-          ctx={ctx}
-        />
-        <Small
-          id="svc-restart-window"
-          label="Window (s)"
-          value={r.window}
-          onChange={(v) => put({ window: v })}
-          field="restart.windowSeconds"
-          ctx={ctx}
-        />
+        <SmallFields specs={RESTART} values={r} put={(k, v) => put({ [k]: v })} ctx={ctx} />
       </div>
     </Section>
   );
@@ -186,36 +197,15 @@ export function RolloutSection({ ctx, which }: { ctx: FormCtx; which: 'update' |
   return (
     <Section title={which === 'update' ? 'Rolling update' : 'Rollback'} groups={[which]} ctx={ctx}>
       <div className="field-row four">
-        <Small
-          id={id('parallelism')}
-          label="Tasks at a time (0: all)"
-          value={r.parallelism}
-          onChange={(v) => put({ parallelism: v })}
-          field={`${which}.parallelism`}
-          ctx={ctx}
-        />
-        <Small
-          id={id('delay')}
-          label="Delay between (s)"
-          value={r.delay}
-          onChange={(v) => put({ delay: v })}
-          field={`${which}.delaySeconds`}
-          ctx={ctx}
-        />
-        <Small
-          id={id('monitor')}
-          label="Watch each for (s)"
-          value={r.monitor}
-          onChange={(v) => put({ monitor: v })}
-          field={`${which}.monitorSeconds`}
-          ctx={ctx}
-        />
-        <Small
-          id={id('ratio')}
-          label="Failures allowed (0–1)"
-          value={r.maxFailureRatio}
-          onChange={(v) => put({ maxFailureRatio: v })}
-          field={`${which}.maxFailureRatio`}
+        <SmallFields
+          specs={ROLLOUT.map(([key, suffix, label, field]) => ({
+            key,
+            id: id(suffix),
+            label,
+            field: `${which}.${field}`,
+          }))}
+          values={r}
+          put={(k, v) => put({ [k]: v })}
           ctx={ctx}
         />
       </div>

@@ -31,6 +31,18 @@ const answers =
     return more(method, args);
   };
 
+/** The form, whose create succeeds, with a name and an image typed in; `closed()` once it closed. */
+async function createForm(user: ReturnType<typeof userEvent.setup>) {
+  let closed = false;
+  const r = renderWithClient(
+    <ServiceFormDialog onClose={() => (closed = true)} />,
+    answers((m) => (m === 'services.create' ? { id: 'x', name: 'web', warnings: [] } : undefined)),
+  );
+  await user.type(screen.getByRole('textbox', { name: 'Name' }), 'web');
+  await user.type(screen.getByRole('combobox', { name: 'Image' }), 'busybox');
+  return { r, closed: () => closed };
+}
+
 // Typing into many fields takes a while on a busy 2-core machine.
 describe('the service form', { timeout: 30_000 }, () => {
   it('shows every problem on Create, at its field, and nothing reaches the server', async () => {
@@ -78,20 +90,36 @@ describe('the service form', { timeout: 30_000 }, () => {
 
   it('sends the settings the contract takes, then opens the new service', async () => {
     const user = userEvent.setup();
-    let closed = false;
-    const r = renderWithClient(
-      <ServiceFormDialog onClose={() => (closed = true)} />,
-      answers((m) => (m === 'services.create' ? { id: 'x', name: 'web', warnings: [] } : undefined)),
-    );
-    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'web');
-    await user.type(screen.getByRole('combobox', { name: 'Image' }), 'busybox');
+    const { r, closed } = await createForm(user);
     await user.type(screen.getByRole('textbox', { name: 'Command (optional)' }), 'sleep 600');
     await user.click(screen.getByRole('checkbox', { name: 'backend' }));
     await user.click(screen.getByRole('button', { name: 'Create' }));
-    await waitFor(() => expect(closed).toBe(true));
+    await waitFor(() => expect(closed()).toBe(true));
     const sent = r.callsTo('services.create')[0] as ServiceSpecValue;
     expect(sent).toMatchObject({ name: 'web', image: 'busybox', command: ['sleep', '600'], networks: ['backend'] });
     expect(location.hash).toBe('#/swarm/services/web');
+  });
+
+  it('sends what the folded sections hold: resources, restart policy, the rollout of updates and rollbacks', async () => {
+    const user = userEvent.setup();
+    const { r, closed } = await createForm(user);
+    await user.type(screen.getByRole('textbox', { name: 'CPU reserved' }), '0.25');
+    const attempts = screen.getByRole('textbox', { name: 'Attempts (0: no limit)' });
+    await user.clear(attempts);
+    await user.type(attempts, '3');
+    // The update's fields come first, then the rollback's, with the same names.
+    const [, rollbackParallel] = screen.getAllByRole('textbox', { name: 'Tasks at a time (0: all)' });
+    await user.clear(rollbackParallel!);
+    await user.type(rollbackParallel!, '2');
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(closed()).toBe(true));
+    const sent = r.callsTo('services.create')[0] as ServiceSpecValue;
+    expect(sent).toMatchObject({
+      resources: { cpuReservation: 0.25 },
+      restart: { maxAttempts: 3 },
+      update: { parallelism: 1 },
+      rollback: { parallelism: 2 },
+    });
   });
 
   it("puts the swarm's refusal on the field it names: a missing secret on Secrets", async () => {

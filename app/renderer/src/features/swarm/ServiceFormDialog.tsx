@@ -2,7 +2,7 @@
 // each field checked by the contract's own rules once it has been left (or on submit), every problem
 // at its field; the swarm's refusals (a taken port, a missing secret, constraints no node matches)
 // come back to the field they name.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type InputHTMLAttributes } from 'react';
 import type { ServiceSpecInput } from '../../../../shared/contract/areas/swarm';
 import { useClient, useRequest } from '../../api/hooks';
 import { href, navigate } from '../../app/router';
@@ -15,6 +15,29 @@ import { PlacementSection, RestartSection, RolloutSection } from './ServiceFormA
 import { MountRows, PortRows, RefRows, type FormCtx } from './ServiceFormParts';
 import { checkServiceForm, emptyServiceForm, formFromSpec, groupOf, toSpec, type ServiceForm } from './service-form';
 import { useSwarmStatus } from './swarm-queries';
+
+/** The form's fields that are one line of text. */
+type TextKey = 'name' | 'image' | 'replicas' | 'maxConcurrent' | 'command';
+
+/** An input bound to one text field of the form: its value, its problem state, shown once it is left. */
+function FormInput({
+  ctx,
+  name,
+  ...rest
+}: { ctx: FormCtx; name: TextKey } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'value' | 'onChange' | 'onBlur' | 'name'
+>) {
+  return (
+    <input
+      {...rest}
+      value={ctx.form[name]}
+      aria-invalid={ctx.invalid(name)}
+      onChange={(e) => ctx.set(name, e.target.value)}
+      onBlur={ctx.left(name)}
+    />
+  );
+}
 
 export function ServiceFormDialog({
   onClose,
@@ -86,25 +109,14 @@ export function ServiceFormDialog({
       <form className="run-form service-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field-row">
           <Field id="svc-name" label="Name" error={one('name')}>
-            <input
-              id="svc-name"
-              value={form.name}
-              readOnly={!!editing}
-              aria-invalid={ctx.invalid('name')}
-              onChange={(e) => ctx.set('name', e.target.value)}
-              onBlur={ctx.left('name')}
-              autoComplete="off"
-              spellCheck={false}
-            />
+            <FormInput ctx={ctx} name="name" id="svc-name" readOnly={!!editing} autoComplete="off" spellCheck={false} />
           </Field>
           <Field id="svc-image" label="Image" error={one('image')}>
-            <input
+            <FormInput
+              ctx={ctx}
+              name="image"
               id="svc-image"
               list="svc-image-list"
-              value={form.image}
-              aria-invalid={ctx.invalid('image')}
-              onChange={(e) => ctx.set('image', e.target.value)}
-              onBlur={ctx.left('image')}
               placeholder="e.g. nginx:latest"
               autoComplete="off"
               spellCheck={false}
@@ -136,35 +148,20 @@ export function ServiceFormDialog({
               label={form.mode === 'replicated' ? 'Replicas' : 'Completions'}
               error={one('replicas')}
             >
-              <input
-                id="svc-replicas"
-                inputMode="numeric"
-                value={form.replicas}
-                aria-invalid={ctx.invalid('replicas')}
-                onChange={(e) => ctx.set('replicas', e.target.value)}
-                onBlur={ctx.left('replicas')}
-              />
+              <FormInput ctx={ctx} name="replicas" id="svc-replicas" inputMode="numeric" />
             </Field>
           )}
           {form.mode === 'replicated-job' && (
             <Field id="svc-concurrent" label="Tasks at once" error={one('maxConcurrent')}>
-              <input
-                id="svc-concurrent"
-                inputMode="numeric"
-                value={form.maxConcurrent}
-                aria-invalid={ctx.invalid('maxConcurrent')}
-                onChange={(e) => ctx.set('maxConcurrent', e.target.value)}
-                onBlur={ctx.left('maxConcurrent')}
-              />
+              <FormInput ctx={ctx} name="maxConcurrent" id="svc-concurrent" inputMode="numeric" />
             </Field>
           )}
         </div>
         <Field id="svc-command" label="Command (optional)" error={one('command')}>
-          <input
+          <FormInput
+            ctx={ctx}
+            name="command"
             id="svc-command"
-            value={form.command}
-            onChange={(e) => ctx.set('command', e.target.value)}
-            onBlur={ctx.left('command')}
             placeholder="the image's default if empty"
             spellCheck={false}
           />

@@ -1,6 +1,7 @@
 // Creating a swarm (init, with the advertise address Berth suggests, editable), joining one with a
 // manager's address and a token, and leaving (confirmed; a manager's leave needs force, asked again).
 import { useState } from 'react';
+import type { RequestArgs } from '../../../../shared/contract';
 import { swarmRequests, type SwarmStatus } from '../../../../shared/contract/areas/swarm';
 import { useClient, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
@@ -82,33 +83,53 @@ function useRefresh() {
   return () => void queryClient.invalidateQueries();
 }
 
-export function InitSwarmDialog({ onClose }: { onClose(): void }) {
+/**
+ * Init's or join's checking and sending: the contract's problems at their fields once submitted, the
+ * engine's refusal at the field it names; on success every view reads again, `said` is toasted and
+ * the dialog closes.
+ */
+function useSwarmForm<M extends 'swarm.init' | 'swarm.join'>(
+  method: M,
+  args: RequestArgs<M>,
+  said: (status: SwarmStatus) => string,
+  onClose: () => void,
+) {
   const client = useClient();
   const toast = useUi((s) => s.toast);
   const refresh = useRefresh();
-  const [advertise, setAdvertise] = useState('');
-  const [listen, setListen] = useState('');
-  const [pool, setPool] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  useSuggested(setAdvertise);
   const s = useStart();
-  const args = {
-    ...(advertise.trim() ? { advertiseAddr: advertise.trim() } : {}),
-    ...(listen.trim() ? { listenAddr: listen.trim() } : {}),
-    ...(pool.trim() ? { defaultAddrPool: pool.split(/[\s,]+/).filter(Boolean) } : {}),
-  };
-  const issues = issuesOf(swarmRequests['swarm.init'].args, args);
+  const issues = issuesOf(swarmRequests[method].args, args);
   const at = (f: string) => (submitted ? issues[f] : undefined) ?? (s.error?.field === f ? s.error.message : undefined);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
     if (Object.keys(issues).length) return;
-    const status = await s.run(() => client.request('swarm.init', args));
+    const status = await s.run(() => client.request(method, args) as Promise<SwarmStatus>);
     if (!status) return;
     refresh();
-    toast('success', `Created a swarm: this engine is its manager at ${status.nodeAddr ?? 'its address'}.`);
+    toast('success', said(status));
     onClose();
   };
+  return { s, at, submit };
+}
+
+export function InitSwarmDialog({ onClose }: { onClose(): void }) {
+  const [advertise, setAdvertise] = useState('');
+  const [listen, setListen] = useState('');
+  const [pool, setPool] = useState('');
+  useSuggested(setAdvertise);
+  const args = {
+    ...(advertise.trim() ? { advertiseAddr: advertise.trim() } : {}),
+    ...(listen.trim() ? { listenAddr: listen.trim() } : {}),
+    ...(pool.trim() ? { defaultAddrPool: pool.split(/[\s,]+/).filter(Boolean) } : {}),
+  };
+  const { s, at, submit } = useSwarmForm(
+    'swarm.init',
+    args,
+    (status) => `Created a swarm: this engine is its manager at ${status.nodeAddr ?? 'its address'}.`,
+    onClose,
+  );
   return (
     <Dialog title="Create a swarm" onClose={onClose}>
       <DialogForm submitLabel="Create" busy={s.busy} onSubmit={(e) => void submit(e)} onCancel={onClose}>
@@ -145,32 +166,21 @@ export function InitSwarmDialog({ onClose }: { onClose(): void }) {
 }
 
 export function JoinSwarmDialog({ onClose }: { onClose(): void }) {
-  const client = useClient();
-  const toast = useUi((s) => s.toast);
-  const refresh = useRefresh();
   const [remote, setRemote] = useState('');
   const [token, setToken] = useState('');
   const [advertise, setAdvertise] = useState('');
-  const [submitted, setSubmitted] = useState(false);
   useSuggested(setAdvertise);
-  const s = useStart();
   const args = {
     remoteAddr: remote.trim(),
     token: token.trim(),
     ...(advertise.trim() ? { advertiseAddr: advertise.trim() } : {}),
   };
-  const issues = issuesOf(swarmRequests['swarm.join'].args, args);
-  const at = (f: string) => (submitted ? issues[f] : undefined) ?? (s.error?.field === f ? s.error.message : undefined);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(issues).length) return;
-    const status = await s.run(() => client.request('swarm.join', args));
-    if (!status) return;
-    refresh();
-    toast('success', `Joined the swarm as a ${status.role ?? 'node'}.`);
-    onClose();
-  };
+  const { s, at, submit } = useSwarmForm(
+    'swarm.join',
+    args,
+    (status) => `Joined the swarm as a ${status.role ?? 'node'}.`,
+    onClose,
+  );
   return (
     <Dialog title="Join a swarm" onClose={onClose}>
       <DialogForm submitLabel="Join" busy={s.busy} onSubmit={(e) => void submit(e)} onCancel={onClose}>

@@ -1,7 +1,9 @@
-// The toolbar controls both log views share after the search bar: Timestamps, the view's own
-// history choice (HistorySelect), Copy all, Download and their status line.
+// The toolbar controls the log views share after the search bar: Timestamps, the view's own
+// history choice (HistorySelect), Copy all, Download and their status line; and the whole toolbar of
+// the views whose history is a "Show" choice (merged logs, a pod's log).
 import type { ReactNode } from 'react';
 import { StatusText } from '../common/States';
+import { LogSearchBar } from './LogSearchBar';
 import type { LogView } from './use-log-view';
 
 export function LogToolbarActions({ view, history }: { view: LogView; history: ReactNode }) {
@@ -52,5 +54,26 @@ export function HistorySelect<V extends string>(p: HistorySelectProps<V>) {
         ))}
       </select>
     </label>
+  );
+}
+
+/** A toolbar: the view's own controls (`children`), the search bar, then the actions with a "Show" history choice. */
+export function ShowHistoryToolbar<V extends string>(p: {
+  view: LogView;
+  choices: readonly { value: V; label: string }[];
+  history: NoInfer<V>;
+  onHistory(value: NoInfer<V>): void;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="bd-toolbar">
+      {p.children}
+      <LogSearchBar {...p.view.searchBar} />
+      <span className="bd-spacer" />
+      <LogToolbarActions
+        view={p.view}
+        history={<HistorySelect label="Show" choices={p.choices} value={p.history} onChange={p.onHistory} />}
+      />
+    </div>
   );
 }

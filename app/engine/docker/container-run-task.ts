@@ -1,11 +1,11 @@
 // A run whose output is kept ("remove when it exits", `docker run --rm`): the container runs as a
 // task whose log is its output (the last lines, bounded) and whose result is its exit code, so the
 // output is still there after the engine has removed the container. Cancelling kills it.
-import { runContainerAttached } from '../../../engine/docker/container-run-attached';
-import type { RunSpec } from '../../../engine/docker/container-run';
-import type { EngineClient } from '../../../engine/docker/client';
-import type { RunTaskResult, TaskInfo } from '../../../shared/contract';
-import type { TaskManager } from '../tasks';
+import type { RunTaskResult } from '../../shared/contract';
+import type { EngineClient } from './client';
+import type { RunSpec } from './container-run';
+import { runContainerAttached } from './container-run-attached';
+import type { EngineTask } from './engine-task';
 
 export const RUN_LOG_LINES = 400;
 const LINE_CHARS = 2000;
@@ -47,32 +47,34 @@ function title(spec: RunSpec): string {
 export async function runKeepingOutput(
   client: EngineClient,
   spec: RunSpec,
-  tasks: TaskManager,
   hostEnv: Record<string, string | undefined>,
-): Promise<{ id: string; warnings: string[]; task: TaskInfo }> {
+): Promise<{ id: string; warnings: string[]; task: EngineTask<RunTaskResult> }> {
   // Create, attach and start before the task exists: a refusal goes back to the form, at its field.
   const run = await runContainerAttached(client, spec, { hostEnv });
-  const task = tasks.start('run', title(spec), async (report, signal) => {
-    const onAbort = () => void run.stop();
-    signal.addEventListener('abort', onAbort, { once: true });
-    const log = new LastLines();
-    try {
-      report({ text: 'Running', log: [] });
-      for await (const batch of run.output) {
-        for (const l of batch) log.push(l.text);
-        report({ text: `Running${log.note()}`, log: [...log.lines] });
+  const task: EngineTask<RunTaskResult> = {
+    kind: 'run',
+    title: title(spec),
+    run: async (report, signal) => {
+      const onAbort = () => void run.stop();
+      signal.addEventListener('abort', onAbort, { once: true });
+      const log = new LastLines();
+      try {
+        report({ text: 'Running', log: [] });
+        for await (const batch of run.output) {
+          for (const l of batch) log.push(l.text);
+          report({ text: `Running${log.note()}`, log: [...log.lines] });
+        }
+        const exit = await run.exit;
+        const ended = exit.code === 137 ? 'Killed (exit code 137)' : `Exited with code ${exit.code}`;
+        report({
+          text: `${ended}${spec.autoRemove ? '; the container was removed' : ''}${log.note()}`,
+          log: [...log.lines],
+        });
+        return { id: run.id, exitCode: exit.code, removed: !!spec.autoRemove };
+      } finally {
+        signal.removeEventListener('abort', onAbort);
       }
-      const exit = await run.exit;
-      const ended = exit.code === 137 ? 'Killed (exit code 137)' : `Exited with code ${exit.code}`;
-      report({
-        text: `${ended}${spec.autoRemove ? '; the container was removed' : ''}${log.note()}`,
-        log: [...log.lines],
-      });
-      const result: RunTaskResult = { id: run.id, exitCode: exit.code, removed: !!spec.autoRemove };
-      return result;
-    } finally {
-      signal.removeEventListener('abort', onAbort);
-    }
-  });
+    },
+  };
   return { id: run.id, warnings: run.warnings, task };
 }

@@ -1,5 +1,5 @@
 // Folds pull/push progress lines into the task centre's per-layer bars and an overall byte count.
-import type { TaskProgress } from '../../../shared/contract';
+import type { TaskProgress } from '../../shared/contract';
 
 type Layer = NonNullable<TaskProgress['layers']>[number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LastLines, logLine } from './run-task';
+import { LastLines, logLine } from './container-run-task';
 
 describe('a run task log', () => {
   it('drops terminal control sequences (colours, title, cursor) and carriage returns', () => {

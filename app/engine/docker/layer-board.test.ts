@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LayerBoard } from './layer-progress';
+import { LayerBoard } from './layer-board';
 
 describe('LayerBoard', () => {
   it('keeps one bar per layer, remembers totals, and counts finished layers as whole', () => {
