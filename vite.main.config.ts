@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
+  ssr: { noExternal: ['zod', 'ws'] },
   build: {
     ssr: true,
     target: 'node20',

@@ -1,11 +1,13 @@
 // The Kubernetes section in Chromium against `berth serve` whose kubeconfig names a FAKE API server
 // (no Kubernetes API server can run on these machines; the fake answers as the API reference says):
 // live pod and deployment watches, a lost watch (410 Gone) re-listed, pod logs, scale, the RBAC
-// refusal of a delete, an unreachable context's sentence; and screenshots in both themes.
+// refusal of a delete, an unreachable context's sentence; apply with a dry-run diff first; services,
+// cron jobs (run now, suspend), stateful sets, events; pod details and YAML; the cluster badge; and
+// screenshots in both themes.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { FakeKubeApiServer } from '../app/engine/kube/test-support/fake-api-server';
 import { fakeDeployment, fakePod, writeKubeconfig } from '../app/engine/kube/test-support/kube-fixtures';
 import { startBerthServe, type ServeProcess } from './berth-serve';
@@ -50,6 +52,41 @@ test.beforeAll(async () => {
     '2026-12-03T10:00:00Z listening on :8080',
     '2026-12-03T10:00:01Z GET / 200',
   );
+  fake.put('services', {
+    metadata: { namespace: 'shop', name: 'web' },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: '10.96.12.7',
+      selector: { app: 'web' },
+      ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }],
+    },
+  });
+  fake.put('endpoints', {
+    metadata: { namespace: 'shop', name: 'web' },
+    subsets: [{ addresses: [{ ip: '10.244.0.10' }, { ip: '10.244.0.11' }], ports: [{ port: 8080 }] }],
+  });
+  fake.put('cronjobs', {
+    metadata: { namespace: 'shop', name: 'nightly-report', uid: 'cron-1' },
+    spec: {
+      schedule: '30 2 * * *',
+      jobTemplate: { spec: { template: { spec: { containers: [{ name: 'r', image: 'busybox' }] } } } },
+    },
+    status: { lastScheduleTime: new Date(Date.now() - 5 * 3600_000).toISOString() },
+  });
+  fake.put('statefulsets', {
+    metadata: { namespace: 'shop', name: 'db' },
+    spec: { replicas: 2, serviceName: 'db', volumeClaimTemplates: [{ metadata: { name: 'data' } }] },
+    status: { readyReplicas: 2, updatedReplicas: 2 },
+  });
+  fake.put('events', {
+    metadata: { namespace: 'shop', name: 'web-7d4b9c-p8vnm.1' },
+    type: 'Warning',
+    reason: 'FailedScheduling',
+    message: '0/2 nodes are available: 2 Insufficient memory.',
+    involvedObject: { kind: 'Pod', name: 'web-7d4b9c-p8vnm', namespace: 'shop' },
+    count: 3,
+    lastTimestamp: new Date().toISOString(),
+  });
   const closed = await FakeKubeApiServer.start();
   const downUrl = closed.url;
   await closed.close();
@@ -72,6 +109,15 @@ test.afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
+/** A row's action: its button when shown, else the same action in the row's "More actions" menu. */
+async function rowAction(page: Page, row: Locator, name: string) {
+  await expect(row).toBeVisible();
+  const button = row.getByRole('button', { name, exact: true });
+  if (await button.isVisible()) return button.click();
+  await row.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name }).click();
+}
+
 async function open(page: Page, route = '#/kubernetes/pods', heading = 'Kubernetes') {
   await page.goto(serve.url + route);
   await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
@@ -80,6 +126,9 @@ async function open(page: Page, route = '#/kubernetes/pods', heading = 'Kubernet
 test('pods and deployments of the fake API server, live, with logs, scale and an RBAC refusal', async ({ page }) => {
   await open(page);
   await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toContainText('v1.31.0-fake');
+  // The top bar says whether the cluster answers, not whether the Docker engine runs.
+  await expect(page.getByRole('link', { name: /^Cluster: fake-cluster reachable/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Engine / })).toHaveCount(0);
   const pods = page.getByRole('table', { name: 'Pods' });
   await expect(pods.getByRole('row', { name: 'web-7d4b9c-x2x7q' })).toContainText('ReplicaSet web-7d4b9c');
   await expect(pods.getByRole('row')).toHaveCount(5); // header + 4 pods in shop
@@ -107,7 +156,7 @@ test('pods and deployments of the fake API server, live, with logs, scale and an
 
   // Delete, refused by RBAC: the API server's own sentence in the dialog, and the pod stays.
   fake.deny('admin', 'delete', 'pods');
-  await pods.getByRole('row', { name: 'late-pod' }).getByRole('button', { name: 'Delete' }).click();
+  await rowAction(page, pods.getByRole('row', { name: 'late-pod' }), 'Delete');
   const confirm = page.getByRole('dialog', { name: 'Delete pod late-pod?' });
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(confirm.getByRole('alert')).toContainText(
@@ -138,8 +187,95 @@ test('a context that does not answer says why', async ({ page }) => {
   await page.getByRole('combobox', { name: 'Context' }).selectOption('offline');
   await expect(page.getByRole('alert')).toContainText('could not reach the API server');
   await expect(page.getByRole('alert')).toContainText('nothing is listening there');
+  await expect(page.getByRole('link', { name: /^Cluster: offline unreachable/ })).toBeVisible();
   await page.getByRole('combobox', { name: 'Context' }).selectOption('fake-cluster');
   await expect(page.getByRole('table', { name: 'Pods' })).toBeVisible();
+});
+
+test('apply YAML: a dry-run diff first, then the apply, and invalid YAML refused with its line', async ({ page }) => {
+  await open(page, '#/kubernetes/deployments');
+  const deps = page.getByRole('table', { name: 'Deployments' });
+  await expect(deps.getByRole('row', { name: 'api' })).toContainText('2/2');
+  await page.getByRole('button', { name: 'Apply YAML…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Apply YAML to fake-cluster' });
+  const yaml = dialog.getByRole('textbox', { name: 'YAML' });
+  await yaml.fill('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: [4\n');
+  await dialog.getByRole('button', { name: 'Preview changes' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(/not valid at line \d+, column \d+/);
+  const applies = () => fake.requests.filter((r) => r.method === 'PATCH' && r.query.fieldManager);
+  expect(applies()).toHaveLength(0);
+
+  await yaml.fill(
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 4\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  ports:\n  - port: 80\n',
+  );
+  await dialog.getByRole('button', { name: 'Preview changes' }).click();
+  const preview = dialog.getByRole('region', { name: 'Preview of the changes' });
+  await expect(preview).toContainText('Deployment shop/api will change');
+  await expect(preview).toContainText('Service shop/api will be created');
+  await expect(preview.getByLabel('Changes to Deployment shop/api')).toContainText('+   replicas: 4');
+  // The dry run stored nothing.
+  expect((fake.get('deployments', 'shop', 'api')?.spec as { replicas: number }).replicas).toBe(2);
+  expect(applies().map((r) => r.query.dryRun)).toEqual(['All', 'All']);
+  await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(deps.getByRole('row', { name: 'api' })).toContainText('2/4');
+  expect(fake.get('services', 'shop', 'api')).toBeDefined();
+  expect(applies().map((r) => [r.query.fieldManager, r.query.dryRun])).toEqual([
+    ['berth', 'All'],
+    ['berth', 'All'],
+    ['berth', undefined],
+    ['berth', undefined],
+  ]);
+});
+
+test('services, cron jobs, stateful sets and events; pod details and YAML', async ({ page }) => {
+  await open(page, '#/kubernetes/services');
+  const services = page.getByRole('table', { name: 'Services' });
+  await expect(services.getByRole('row', { name: 'web' })).toContainText('10.96.12.7');
+  await expect(services.getByRole('row', { name: 'web' })).toContainText('http 80→8080/TCP');
+  await expect(services.getByRole('row', { name: 'web' })).toContainText('2 ready');
+
+  await page.getByRole('tab', { name: 'Cron jobs' }).click();
+  const crons = page.getByRole('table', { name: 'Cron jobs' });
+  const report = crons.getByRole('row', { name: 'nightly-report' });
+  await expect(report).toContainText('30 2 * * *');
+  await expect(report).toContainText('5 hours ago');
+  await report.getByRole('button', { name: 'Run now' }).click();
+  await expect(page.getByText(/Started job nightly-report-manual-\w+ from cron job nightly-report\./)).toBeVisible();
+  await page.getByRole('tab', { name: 'Jobs', exact: true }).click();
+  await expect(
+    page.getByRole('table', { name: 'Jobs' }).getByRole('row', { name: /^nightly-report-manual-/ }),
+  ).toContainText('nightly-report');
+  await page.getByRole('tab', { name: 'Cron jobs' }).click();
+  await rowAction(page, crons.getByRole('row', { name: 'nightly-report' }), 'Suspend');
+  await expect(crons.getByRole('row', { name: 'nightly-report' })).toContainText('Suspended');
+  expect((fake.get('cronjobs', 'shop', 'nightly-report')!.spec as { suspend: boolean }).suspend).toBe(true);
+
+  await page.getByRole('tab', { name: 'Stateful sets' }).click();
+  await expect(page.getByRole('table', { name: 'Stateful sets' }).getByRole('row', { name: 'db' })).toContainText(
+    '2/2',
+  );
+
+  await page.getByRole('tab', { name: 'Events' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Events' }).getByRole('row', { name: 'FailedScheduling on Pod web-7d4b9c-p8vnm' }),
+  ).toContainText('Insufficient memory');
+
+  await page.getByRole('tab', { name: 'Pods' }).click();
+  await rowAction(
+    page,
+    page.getByRole('table', { name: 'Pods' }).getByRole('row', { name: 'web-7d4b9c-p8vnm' }),
+    'Details',
+  );
+  const details = page.getByRole('dialog', { name: 'Pod web-7d4b9c-p8vnm' });
+  await expect(details.getByRole('table', { name: 'Events' })).toContainText('Insufficient memory');
+  await expect(details.getByRole('table', { name: 'Containers' }).getByRole('row', { name: 'main' })).toBeVisible();
+  await details.getByRole('tab', { name: 'YAML' }).click();
+  await expect(details.getByLabel('YAML of web-7d4b9c-p8vnm')).toContainText('name: web-7d4b9c-p8vnm');
+  await page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+  await page.goto(serve.url + '#/settings');
+  await expect.poll(() => fake.openWatchCount()).toBe(0);
 });
 
 test('screens: Kubernetes in light and dark at three sizes', async ({ page }) => {
@@ -153,12 +289,39 @@ test('screens: Kubernetes in light and dark at three sizes', async ({ page }) =>
       [1920, 1080],
     ] as const) {
       await page.setViewportSize({ width: w, height: h });
-      for (const tab of ['pods', 'deployments']) {
+      for (const [tab, table] of [
+        ['pods', 'Pods'],
+        ['deployments', 'Deployments'],
+        ['services', 'Services'],
+        ['cronjobs', 'Cron jobs'],
+        ['events', 'Events'],
+      ] as const) {
         await page.goto(`${serve.url.split('?')[0]}#/kubernetes/${tab}`);
-        await expect(page.getByRole('table', { name: tab === 'pods' ? 'Pods' : 'Deployments' })).toBeVisible();
+        await expect(page.getByRole('table', { name: table })).toBeVisible();
         await page.waitForTimeout(200);
         await page.screenshot({ path: `e2e/.results/screens/kube-${theme}-${tab}-${w}x${h}.png` });
       }
+      if (w === 1920) continue;
+      await page.getByRole('button', { name: 'Apply YAML…' }).click();
+      const apply = page.getByRole('dialog', { name: 'Apply YAML to fake-cluster' });
+      await apply
+        .getByRole('textbox', { name: 'YAML' })
+        .fill('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 6\n');
+      await apply.getByRole('button', { name: 'Preview changes' }).click();
+      await expect(apply.getByRole('region', { name: 'Preview of the changes' })).toBeVisible();
+      await page.screenshot({ path: `e2e/.results/screens/kube-${theme}-apply-${w}x${h}.png` });
+      await apply.getByRole('button', { name: 'Cancel' }).click();
+      await page.goto(`${serve.url.split('?')[0]}#/kubernetes/pods`);
+      await rowAction(
+        page,
+        page.getByRole('table', { name: 'Pods' }).getByRole('row', { name: 'web-7d4b9c-p8vnm' }),
+        'Details',
+      );
+      await expect(
+        page.getByRole('table', { name: 'Conditions' }).or(page.getByText('reports no conditions')),
+      ).toBeVisible();
+      await page.screenshot({ path: `e2e/.results/screens/kube-${theme}-details-${w}x${h}.png` });
+      await page.keyboard.press('Escape');
     }
   }
 });

@@ -52,9 +52,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     port: 0,
     rendererDir: home,
-    api: backend.api,
-    handlers: backend.handlers,
-    streams: backend.streams,
+    backend,
   });
   c = await connectTestClient(`http://127.0.0.1:${server.port}`, server.token);
 }, 1800000);

@@ -1,4 +1,4 @@
-// kube.pods over `berth serve`'s WebSocket with 2 000 pods, from first subscribe to the whole list in
+// kube.watch of pods over `berth serve`'s WebSocket with 2 000 pods, from first subscribe to the whole list in
 // the client, against `kubectl get --raw` of the same list. The cluster is the FAKE API server (no API
 // server can run here), so this measures Berth's side: kubeconfig, request, mapping, contract.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 
 export const scenario: BenchScenario = {
   id: 'kube-list-2000',
-  title: 'kube.pods over WebSocket, 2 000 pods (fake API server)',
+  title: 'kube.watch (pods) over WebSocket, 2 000 pods (fake API server)',
   goal: 'faster than kubectl get --raw',
   goalRatio: 1,
   skip() {
@@ -42,12 +42,12 @@ export const scenario: BenchScenario = {
     try {
       const list = async () => {
         const start = performance.now();
-        const s = c.subscribe('kube.pods', { namespace: 'bench' });
-        while (!s.items.some((i) => (i as { type: string }).type === 'reset'))
+        const s = c.subscribe('kube.watch', { resource: 'pods', namespace: 'bench' });
+        while (!s.items.some((i) => (i as { type: string }).type === 'synced'))
           await new Promise((r) => setTimeout(r, 1));
         const ms = performance.now() - start;
-        const reset = s.items.find((i) => (i as { type: string }).type === 'reset') as { items: unknown[] };
-        if (reset.items.length !== total) throw new Error(`kube.pods listed ${reset.items.length} of ${total} pods`);
+        const listed = s.items.filter((i) => (i as { type: string }).type === 'upsert').length;
+        if (listed !== total) throw new Error(`kube.watch listed ${listed} of ${total} pods`);
         s.close();
         return ms;
       };

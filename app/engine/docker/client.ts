@@ -1,9 +1,10 @@
 // Opens a dockerode client on an engine address and negotiates the API version from /_ping.
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import { request, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { BerthError } from '../../shared/errors';
 import { poolConnections } from './connection-pool';
+import { loadDockerode } from './dockerode-loader';
 import { dialJson, dialStream } from './engine-request';
 
 export { ENGINE_POOL_SOCKETS, ENGINE_STREAM_SOCKETS, withAbortSignal } from './connection-pool';
@@ -167,7 +168,8 @@ async function pingApiVersion(probe: Docker): Promise<string> {
 
 /** Connects to the engine at `address`, negotiating the API version. Throws `unavailable` if it does not answer. */
 export async function connectEngine(address: EngineAddress): Promise<EngineClient> {
-  const probe = new Docker({ ...dockerOptions(address), timeout: 10000 });
+  const Dockerode = loadDockerode();
+  const probe = new Dockerode({ ...dockerOptions(address), timeout: 10000 });
   let engineApiVersion: string;
   try {
     engineApiVersion = await pingApiVersion(probe);
@@ -186,7 +188,7 @@ export async function connectEngine(address: EngineAddress): Promise<EngineClien
     });
   }
   const apiVersion = negotiateVersion(engineApiVersion);
-  const docker = new Docker(dockerOptions(address, apiVersion));
+  const docker = new Dockerode(dockerOptions(address, apiVersion));
   if (address.kind !== 'ssh') poolConnections(docker, address.kind === 'tcp' && !!address.tls);
   return { docker, address, apiVersion, engineApiVersion };
 }

@@ -2,7 +2,7 @@
 // inspect and its image's config (settings the image already provides are left out) — the reverse
 // of `docker run`, like run-command.ts gives the `docker run` line. Volumes and networks that exist
 // already are declared external, so `up` uses them rather than making new ones.
-import { stringify } from 'yaml';
+import { yaml } from '../util/yaml';
 import type { EngineClient } from './client';
 import {
   inspectWithImage,
@@ -112,7 +112,7 @@ export function composeServiceYaml(inspect: RunCommandInspect, image?: ImageConf
   const file: Record<string, unknown> = { services: { [serviceName(name)]: svc } };
   if (Object.keys(volumes).length) file.volumes = volumes;
   if (Object.keys(networks).length) file.networks = networks;
-  return stringify(file, { lineWidth: 0 });
+  return yaml().stringify(file, { lineWidth: 0 });
 }
 
 /** Inspects the container and its image, then writes its compose service. */

@@ -1,14 +1,12 @@
 // Server-side apply against the fake API server (no API server can run here): invalid YAML refused
 // with its line before any request, a dry run that shows the diff and stores nothing, the apply with
 // field manager "berth", and a conflict with another manager's field (then forced).
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../../harness/temp-dirs';
 import { applyManifests, parseManifests } from './apply';
-import { KubeClusters } from './clusters';
 import { lineDiff } from './line-diff';
-import { FakeKubeApiServer } from './test-support/fake-api-server';
-import { fakeDeployment, writeKubeconfig } from './test-support/kube-fixtures';
+import type { FakeKubeApiServer } from './test-support/fake-api-server';
+import { fakeDeployment, startFakeContext } from './test-support/kube-fixtures';
 
 const tmp = tempDirs('berth-kube-apply-');
 const fakes: FakeKubeApiServer[] = [];
@@ -16,12 +14,7 @@ afterEach(async () => {
   for (const f of fakes.splice(0)) await f.close();
 });
 
-async function setUp() {
-  const fake = await FakeKubeApiServer.start();
-  fakes.push(fake);
-  const file = writeKubeconfig(path.join(tmp(), 'config'), [{ name: 'fake', server: fake.url }]);
-  return { fake, kc: new KubeClusters({ kubeconfig: file }).config('fake') };
-}
+const setUp = () => startFakeContext(tmp(), fakes);
 
 const deployment = (replicas: number, image = 'nginx:1.27') => `# the web tier
 apiVersion: apps/v1

@@ -3,7 +3,7 @@
 // difference from what is there now. Invalid YAML is refused with its line and column before any
 // request; a field another manager owns is a conflict with the server's sentence (force takes it over).
 import type { KubeConfig } from '@kubernetes/client-node';
-import { parseAllDocuments, stringify } from 'yaml';
+import { yaml } from '../util/yaml';
 import type { KubeApplied } from '../../shared/contract/areas/kube';
 import { BerthError } from '../../shared/errors';
 import { kubeJson } from './request';
@@ -45,7 +45,7 @@ const invalid = (message: string) => new BerthError({ kind: 'invalid', field: 'y
 
 /** The documents of `text`, checked: valid YAML, each an object with apiVersion, kind and a name. */
 export function parseManifests(text: string): { doc: Manifest; line: number }[] {
-  const docs = parseAllDocuments(text, { prettyErrors: true });
+  const docs = yaml().parseAllDocuments(text, { prettyErrors: true });
   if (!Array.isArray(docs)) throw invalid('The YAML has no documents.');
   const out: { doc: Manifest; line: number }[] = [];
   for (const d of docs) {
@@ -80,7 +80,7 @@ function comparable(obj: Record<string, unknown> | undefined): string {
   for (const k of ['managedFields', 'resourceVersion', 'uid', 'creationTimestamp', 'generation', 'selfLink'])
     delete meta[k];
   // Keys sorted, so the order the server happens to send them in is no difference.
-  return stringify({ ...rest, metadata: meta }, { sortMapEntries: true });
+  return yaml().stringify({ ...rest, metadata: meta }, { sortMapEntries: true });
 }
 
 export async function applyManifests(

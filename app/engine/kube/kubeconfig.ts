@@ -6,10 +6,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
-import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
-import { parseDocument } from 'yaml';
+import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
 import { BerthError } from '../../shared/errors';
 import { writeFileAtomically } from '../util/atomic-write';
+import { yaml } from '../util/yaml';
+import { clientNode } from './client-node';
 
 export interface KubeconfigSource {
   /** The KUBECONFIG value (a path list); absent or empty means ~/.kube/config. */
@@ -35,6 +36,7 @@ export function kubeconfigPrecedence(src: KubeconfigSource): string[] {
 }
 
 function parseFile(file: string): KubeConfig {
+  const { KubeConfig } = clientNode();
   const kc = new KubeConfig();
   try {
     kc.loadFromFile(file);
@@ -75,6 +77,7 @@ export function configFor(loaded: LoadedKubeconfig, context: string): KubeConfig
       message: `There is no context named “${context}” in your kubeconfig (${loaded.files.join(', ') || 'no file'}). Choose one of the contexts listed.`,
     });
   }
+  const { KubeConfig } = clientNode();
   const kc = new KubeConfig();
   kc.loadFromOptions({
     // kubectl talks plain HTTP to an http:// server; client-node refuses unless skipTLSVerify is set,
@@ -97,7 +100,7 @@ export async function writeCurrentContext(src: KubeconfigSource, context: string
   const target = order.find((f) => existsSync(f)) ?? order[order.length - 1];
   if (!target) throw new BerthError({ kind: 'not-found', message: 'There is no kubeconfig file to write to.' });
   const text = existsSync(target) ? await readFile(target, 'utf8') : '';
-  const doc = parseDocument(text === '' ? 'apiVersion: v1\nkind: Config\n' : text);
+  const doc = yaml().parseDocument(text === '' ? 'apiVersion: v1\nkind: Config\n' : text);
   doc.set('current-context', context);
   const mode = existsSync(target) ? statSync(target).mode & 0o777 : 0o600;
   writeFileAtomically(target, doc.toString(), { mode });

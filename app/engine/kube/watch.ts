@@ -1,8 +1,10 @@
 // List, then watch from the list's resourceVersion, as client-go's reflector does: bookmarks move the
 // version on; a clean end of the stream (the server's timeout) resumes from the last version; a
 // dropped connection resumes after a short backoff; an ERROR 410 Gone (the version was compacted
-// away) lists again and sends a fresh reset. Items come out in batches, one per chunk read, and the
-// request is destroyed when the caller aborts.
+// away) lists again and sends a fresh reset. A list goes out as reset, its objects in slices of
+// LIST_SLICE upserts (so the stream pump batches a list of thousands like any other stream, rather
+// than as one item of hundreds of KB), then synced. Watch items come out one batch per chunk read,
+// and the request is destroyed when the caller aborts.
 import type { IncomingMessage } from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeWatchItem } from '../../shared/contract/areas/kube';
@@ -31,6 +33,8 @@ export interface WatchOptions<T> {
 }
 
 const MAX_LINE = 16 * 1024 * 1024;
+/** Objects per slice of a list: the pump sends what it has once a batch's estimate passes its size. */
+export const LIST_SLICE = 64;
 
 /** Splits a watch body into JSON events, batched per chunk. */
 async function* events(res: IncomingMessage): AsyncGenerator<WatchEvent[]> {
@@ -59,7 +63,11 @@ export async function* listWatch<T>(kc: KubeConfig, opts: WatchOptions<T>): Asyn
       signal,
     });
     let rv = list.metadata?.resourceVersion ?? '';
-    yield [{ type: 'reset', items: (list.items ?? []).map((i) => opts.map(i as never)) }];
+    const items = list.items ?? [];
+    yield [{ type: 'reset' }];
+    for (let i = 0; i < items.length; i += LIST_SLICE)
+      yield items.slice(i, i + LIST_SLICE).map((o) => ({ type: 'upsert', item: opts.map(o as never) }) as const);
+    yield [{ type: 'synced' }];
     try {
       while (!signal.aborted) {
         let res: IncomingMessage;

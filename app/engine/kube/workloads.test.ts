@@ -2,21 +2,20 @@
 // follow changes, resume after bookmarks and re-list after a 410, and close when aborted; pod logs;
 // delete and scale; and RBAC refusals as sentences.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubePod, KubeWatchItem } from '../../shared/contract/areas/kube';
 import { KubeClusters } from './clusters';
 import { FakeKubeApiServer } from './test-support/fake-api-server';
 import { fakeDeployment, fakePod, writeKubeconfig, until } from './test-support/kube-fixtures';
 import { tempDirs } from '../../../harness/temp-dirs';
 import path from 'node:path';
-import {
-  deleteDeployment,
-  deletePod,
-  listNamespaces,
-  podLogs,
-  scaleDeployment,
-  watchDeployments,
-  watchPods,
-} from './workloads';
+import { WatchedRows } from '../../shared/kube-watched-rows';
+import { deleteObject, listNamespaces, podLogs, scaleObject, watchResource } from './workloads';
+
+const watchPods = (kc: KubeConfig, ns: string | undefined, signal: AbortSignal) =>
+  watchResource(kc, 'pods', ns, signal);
+const watchDeployments = (kc: KubeConfig, ns: string | undefined, signal: AbortSignal) =>
+  watchResource(kc, 'deployments', ns, signal);
 
 const tmp = tempDirs('berth-kube-workloads-');
 const fakes: FakeKubeApiServer[] = [];
@@ -33,26 +32,26 @@ async function setUp(tokens?: Record<string, string>) {
   return { fake, kc };
 }
 
-/** Drives a watch, applying its items to a map, until `until` holds. */
+/** Drives a watch, applying its items to `rows` (as the page does), until `until` holds. */
 async function drive<T extends { namespace: string; name: string }>(
   it: AsyncGenerator<KubeWatchItem<T>[]>,
   rows: Map<string, T>,
   until: () => boolean,
   log: string[] = [],
 ) {
+  const state = (watched.get(rows) as WatchedRows<T> | undefined) ?? new WatchedRows<T>();
+  watched.set(rows, state);
   while (!until()) {
     const next = await it.next();
     if (next.done) return;
-    for (const item of next.value) {
-      log.push(item.type);
-      if (item.type === 'reset') {
-        rows.clear();
-        for (const r of item.items) rows.set(`${r.namespace}/${r.name}`, r);
-      } else if (item.type === 'upsert') rows.set(`${item.item.namespace}/${item.item.name}`, item.item);
-      else rows.delete(`${item.namespace}/${item.name}`);
-    }
+    for (const item of next.value) if (item.type !== 'upsert' || state.synced) log.push(item.type);
+    state.apply(next.value);
+    rows.clear();
+    for (const [k, v] of state.rows) rows.set(k, v);
   }
 }
+/** The watch state behind each map a test drives. */
+const watched = new WeakMap<object, unknown>();
 
 describe('Kubernetes workloads against the fake API server', () => {
   it('lists namespaces, and pods with kubectl get columns', async () => {
@@ -98,7 +97,7 @@ describe('Kubernetes workloads against the fake API server', () => {
     fake.put('pods', fakePod('other', 'not-ours'));
     fake.remove('pods', 'default', 'a');
     await pending;
-    expect(types).toEqual(['reset', 'upsert', 'delete']);
+    expect(types).toEqual(['reset', 'synced', 'upsert', 'delete']);
 
     // A bookmark moves the version on; after the server ends the watch, it resumes from there (no re-list).
     fake.bookmark();
@@ -119,7 +118,7 @@ describe('Kubernetes workloads against the fake API server', () => {
     // 410: the list is fetched again and sent whole.
     fake.remove('pods', 'default', 'b');
     fake.compact();
-    await drive(w, rows, () => types.filter((t) => t === 'reset').length === 2, types);
+    await drive(w, rows, () => types.filter((t) => t === 'synced').length === 2, types);
     expect([...rows.keys()]).toEqual(['default/c']);
     expect(fake.requests.filter((r) => r.path === '/api/v1/namespaces/default/pods' && !r.query.watch)).toHaveLength(2);
 
@@ -138,14 +137,14 @@ describe('Kubernetes workloads against the fake API server', () => {
     const w = watchDeployments(kc, 'shop', ac.signal);
     await drive(w, rows, () => rows.size === 1);
     expect(rows.get('shop/web')).toMatchObject({ desired: 3, ready: 2, upToDate: 3 });
-    expect(await scaleDeployment(kc, 'shop', 'web', 5)).toEqual({ replicas: 5 });
+    expect(await scaleObject(kc, 'deployments', 'shop', 'web', 5)).toEqual({ replicas: 5 });
     await drive(w, rows, () => rows.get('shop/web')?.desired === 5);
-    await expect(scaleDeployment(kc, 'shop', 'web', -1)).rejects.toThrow(
+    await expect(scaleObject(kc, 'deployments', 'shop', 'web', -1)).rejects.toThrow(
       /rejected the request as invalid: .*must be greater than or equal to 0/,
     );
-    await deleteDeployment(kc, 'shop', 'web');
+    await deleteObject(kc, 'deployments', 'shop', 'web');
     await drive(w, rows, () => rows.size === 0);
-    await expect(deleteDeployment(kc, 'shop', 'web')).rejects.toThrow(/deployments "web" not found/);
+    await expect(deleteObject(kc, 'deployments', 'shop', 'web')).rejects.toThrow(/deployments "web" not found/);
     ac.abort();
   });
 
@@ -188,12 +187,43 @@ describe('Kubernetes workloads against the fake API server', () => {
     );
   });
 
+  it('reads the previous instance’s log, and says so when there is none', async () => {
+    const { fake, kc } = await setUp();
+    fake.put('pods', fakePod('default', 'crashy', { restarts: 1 }));
+    fake.appendLog('default', 'crashy', 'main', '2026-12-03T10:00:05Z starting again');
+    fake.setPreviousLog('default', 'crashy', 'main', '2026-12-03T10:00:00Z panic: out of cheese');
+    const signal = new AbortController().signal;
+    const read = async (previous: boolean) => {
+      const out = [];
+      for await (const b of podLogs(kc, {
+        namespace: 'default',
+        pod: 'crashy',
+        follow: false,
+        tail: 'all',
+        previous,
+        signal,
+      }))
+        out.push(...b);
+      return out.map((l) => l.text);
+    };
+    expect(await read(true)).toEqual(['panic: out of cheese']);
+    expect(await read(false)).toEqual(['starting again']);
+    expect(fake.requests.filter((r) => r.path.endsWith('/log')).map((r) => r.query.previous)).toEqual([
+      'true',
+      undefined,
+    ]);
+    fake.put('pods', fakePod('default', 'fresh'));
+    await expect(
+      podLogs(kc, { namespace: 'default', pod: 'fresh', follow: false, tail: 'all', previous: true, signal }).next(),
+    ).rejects.toThrow(/previous terminated container "main" in pod "fresh" not found/);
+  });
+
   it('refuses what RBAC forbids with the API server’s own sentence', async () => {
     const { fake, kc } = await setUp();
     fake.put('pods', fakePod('default', 'web-1'));
     fake.deny('admin', 'delete', 'pods');
     fake.deny('admin', 'list', 'deployments');
-    await expect(deletePod(kc, 'default', 'web-1')).rejects.toMatchObject({
+    await expect(deleteObject(kc, 'pods', 'default', 'web-1')).rejects.toMatchObject({
       kind: 'unauthorized',
       message:
         'Kubernetes refused this: pods "web-1" is forbidden: User "admin" cannot delete resource "pods" in API group "" in the namespace "default". Ask a cluster administrator for that permission, or switch to a context that has it.',

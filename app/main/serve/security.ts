@@ -6,7 +6,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
-import { WS_PROTOCOL as PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX as TOKEN_PROTOCOL_PREFIX } from '../../shared/contract';
+import {
+  WS_PROTOCOL as PROTOCOL,
+  WS_TOKEN_PROTOCOL_PREFIX as TOKEN_PROTOCOL_PREFIX,
+} from '../../shared/contract/frames';
 
 export { PROTOCOL, TOKEN_PROTOCOL_PREFIX };
 

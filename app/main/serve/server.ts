@@ -6,9 +6,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { decodeClientBinary, MAX_FRAME_BYTES } from '../../shared/contract';
+import { MAX_FRAME_BYTES } from '../../shared/contract/frames';
+import { decodeClientBinary } from '../../shared/contract/wire';
 import type { ApiContext } from '../api/context';
-import { Session } from '../api/session';
+import { MAX_QUEUED_REQUEST_BYTES } from '../api/limits';
+import type { Session } from '../api/session';
 import type { RequestHandlers, SubscriptionHandlers } from '../api/types';
 import {
   allowedHosts,
@@ -29,16 +31,31 @@ export const MAX_CONNECTIONS = 8;
 /** A socket that has not answered a ping within this long is closed. */
 const HEARTBEAT_MS = 15_000;
 
+/** What a window's session talks to. */
+export interface ServeBackend {
+  api: ApiContext;
+  handlers: RequestHandlers;
+  streams: SubscriptionHandlers;
+}
+
 export interface ServeOptions {
   host: string;
   port: number;
   rendererDir: string;
-  api: ApiContext;
-  handlers: RequestHandlers;
-  streams: SubscriptionHandlers;
+  /**
+   * The backend, or its promise: `berth serve` listens (and serves the page) while the backend's
+   * modules still load; a window's messages wait for it (at most MAX_QUEUED_REQUEST_BYTES).
+   */
+  backend: ServeBackend | Promise<ServeBackend>;
   token?: string;
   /** Told about a handler that threw (it was answered with a 500); for the log. */
   onFault?(where: string, err: unknown): void;
+  /**
+   * Told once a page has had its files: a response other than index.html has been sent and none is
+   * still being sent. `berth serve` loads its backend then, so that loading (which holds the event
+   * loop) overlaps the browser starting the page instead of delaying the page's files.
+   */
+  onPageFetched?(): void;
 }
 
 export interface RunningServer {
@@ -87,7 +104,20 @@ function answer(res: ServerResponse, status: number, text: string, headers: Reco
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let hosts = new Set<string>();
-  const sessions = new Set<{ session: Session; ws: WebSocket }>();
+  const sessions = new Set<{ session?: Session; ws: WebSocket }>();
+  // Files being sent, and whether one was more than index.html (onPageFetched).
+  let sending = 0;
+  let assetSent = false;
+  let pageFetched = opts.onPageFetched;
+  const tellPageFetched = () => {
+    const told = pageFetched;
+    pageFetched = undefined;
+    told?.();
+  };
+  // The session's module brings the engine facade (dockerode …): loaded with the backend, not
+  // before the server listens.
+  const backend = Promise.resolve(opts.backend).then(async (b) => ({ ...b, ...(await import('../api/session')) }));
+  backend.catch(() => undefined); // told to each window that waits for it (attach)
   const fault = (where: string, err: unknown) => {
     try {
       opts.onFault?.(where, err);
@@ -111,6 +141,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const file = resolveStatic(opts.rendererDir, target.pathname) ?? resolveStatic(opts.rendererDir, '/index.html');
     if (!file) return answer(res, 500, 'The UI is not built: run `npm run build`.');
     sendFile(res, file, securityHeaders);
+    sending++;
+    if (!file.endsWith('index.html')) assetSent = true;
+    res.once('close', () => {
+      sending--;
+      if (assetSent && sending === 0) tellPageFetched();
+    });
   }
 
   const server = createServer((req, res) => {
@@ -164,9 +200,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   function attach(ws: WebSocket): void {
     // Handshakes that raced past the count in upgrade() are closed here.
     if (sessions.size >= MAX_CONNECTIONS) return ws.close(1013, 'Too many windows');
+    tellPageFetched(); // a window that connects is past fetching its page
     const outlet = socketOutlet(ws);
-    const session = new Session(opts.api, opts.handlers, opts.streams, outlet.send, outlet);
-    const entry = { session, ws };
+    const entry: { session?: Session; ws: WebSocket } = { ws };
     sessions.add(entry);
     let alive = true;
     const heartbeat = setInterval(() => {
@@ -175,7 +211,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       ws.ping();
     }, HEARTBEAT_MS);
     ws.on('pong', () => (alive = true));
-    ws.on('message', (data: Buffer, isBinary) => {
+    const receive = (session: Session, data: Buffer, isBinary: boolean) => {
       try {
         if (isBinary) {
           // Input of bytes (shared/contract/frames.ts); anything else binary is refused with why.
@@ -197,10 +233,37 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         fault('message', err);
         outlet.send({ t: 'error', error: { kind: 'internal', message: 'Berth could not handle that message.' } });
       }
+    };
+    // Until the backend is there (only while `berth serve` starts), messages wait in order.
+    let early: { data: Buffer; isBinary: boolean }[] | undefined = [];
+    let earlyBytes = 0;
+    backend.then(
+      (b) => {
+        if (!sessions.has(entry)) return;
+        const session = new b.Session(b.api, b.handlers, b.streams, outlet.send, outlet);
+        entry.session = session;
+        const waiting = early ?? [];
+        early = undefined;
+        for (const m of waiting) receive(session, m.data, m.isBinary);
+      },
+      (err: unknown) => {
+        fault('backend start', err);
+        ws.close(1011, 'Berth could not start its backend');
+      },
+    );
+    ws.on('message', (data: Buffer, isBinary) => {
+      if (entry.session) return receive(entry.session, data, isBinary);
+      if (!early) return; // the backend failed: the socket is closing
+      earlyBytes += data.length;
+      if (earlyBytes > MAX_QUEUED_REQUEST_BYTES) {
+        early = undefined;
+        return ws.close(1008, 'Too much sent while Berth was starting');
+      }
+      early.push({ data, isBinary });
     });
     ws.on('close', () => {
       clearInterval(heartbeat);
-      session.close();
+      entry.session?.close();
       outlet.close();
       sessions.delete(entry);
     });
@@ -227,7 +290,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     sessions: () => sessions.size,
     close: async () => {
       for (const { session, ws } of sessions) {
-        session.close();
+        session?.close();
         ws.terminate();
       }
       await new Promise<void>((resolve) => wss.close(() => resolve()));

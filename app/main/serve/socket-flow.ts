@@ -3,7 +3,8 @@
 // (bufferedAmount, binary and text alike). Replies and stream data wait while it holds more than
 // MAX_BUFFERED_BYTES, so a client that stops reading costs at most that much here.
 import type { WebSocket } from 'ws';
-import { encodeServerFrame, type ServerFrame } from '../../shared/contract';
+import type { ServerFrame } from '../../shared/contract/frames';
+import { encodeServerFrame } from '../../shared/contract/wire';
 import type { Flow } from '../api/flow';
 import { MAX_BUFFERED_BYTES } from '../api/limits';
 

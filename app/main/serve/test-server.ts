@@ -27,9 +27,7 @@ export async function startTestServer(engineHost: string, opts: { rendererDir?: 
     host: '127.0.0.1',
     port: 0,
     rendererDir,
-    api: backend.api,
-    handlers: backend.handlers,
-    streams: backend.streams,
+    backend,
   });
   return {
     server,

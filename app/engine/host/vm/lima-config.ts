@@ -2,7 +2,7 @@
 // memory, data disk name and forwarded socket set from settings and the machine (the `yaml` package's
 // Document API edits those values and keeps everything else, comments included).
 import { release } from 'node:os';
-import { isScalar, parseDocument } from 'yaml';
+import { yaml } from '../../util/yaml';
 import { EngineStepError } from '../step-error';
 
 /** CPUs, memory and disk of Berth's VM, from settings. */
@@ -76,6 +76,7 @@ const damaged = (what: string) =>
  */
 export function renderLimaConfig(template: string, v: LimaConfigValues): string {
   checkResources(v);
+  const { isScalar, parseDocument } = yaml();
   const doc = parseDocument(template);
   if (doc.errors.length) throw damaged(`is not valid YAML (${doc.errors[0]!.message.split('\n')[0]})`);
   const values: Record<keyof typeof PLACES, string | number> = {

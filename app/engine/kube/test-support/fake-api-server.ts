@@ -1,6 +1,6 @@
 // A FAKE Kubernetes API server for tests: no API server can run on these machines, so this local
-// HTTP(S) server answers as the Kubernetes API reference describes, for the few resources Berth
-// shows. Lists carry a resourceVersion; watches stream JSON lines from a given version with
+// HTTP(S) server answers as the Kubernetes API reference describes, for the resources Berth shows.
+// Lists carry a resourceVersion (and honour simple field selectors); watches stream JSON lines from a given version with
 // BOOKMARK events and end with an ERROR 410 Gone when that version is compacted away; pod logs
 // stream text; bearer tokens name users, unknown tokens get 401 and RBAC denials get 403 Status
 // bodies worded as the real server words them. Test names say "fake API server" wherever it is used.
@@ -8,7 +8,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
-export type FakeResource = 'namespaces' | 'pods' | 'deployments';
+export type FakeResource = keyof typeof KINDS;
 
 interface KubeObject {
   metadata: { name: string; namespace?: string; resourceVersion?: string; uid?: string; [k: string]: unknown };
@@ -29,11 +29,46 @@ interface OpenWatch {
   bookmarks: boolean;
 }
 
-const KINDS: Record<FakeResource, { kind: string; apiVersion: string; group: string; namespaced: boolean }> = {
+const KINDS = {
   namespaces: { kind: 'Namespace', apiVersion: 'v1', group: '', namespaced: false },
   pods: { kind: 'Pod', apiVersion: 'v1', group: '', namespaced: true },
+  services: { kind: 'Service', apiVersion: 'v1', group: '', namespaced: true },
+  endpoints: { kind: 'Endpoints', apiVersion: 'v1', group: '', namespaced: true },
+  events: { kind: 'Event', apiVersion: 'v1', group: '', namespaced: true },
   deployments: { kind: 'Deployment', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
-};
+  statefulsets: { kind: 'StatefulSet', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
+  daemonsets: { kind: 'DaemonSet', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
+  replicasets: { kind: 'ReplicaSet', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
+  jobs: { kind: 'Job', apiVersion: 'batch/v1', group: 'batch', namespaced: true },
+  cronjobs: { kind: 'CronJob', apiVersion: 'batch/v1', group: 'batch', namespaced: true },
+  horizontalpodautoscalers: {
+    kind: 'HorizontalPodAutoscaler',
+    apiVersion: 'autoscaling/v2',
+    group: 'autoscaling',
+    namespaced: true,
+  },
+} as const;
+
+const SCALABLE = new Set<string>(['deployments', 'statefulsets', 'replicasets']);
+
+/** RFC 7386 JSON merge patch: objects merge, null removes, anything else replaces. */
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
+  const out: Record<string, unknown> =
+    typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+/** A field of an object by dotted path (for field selectors). */
+function fieldOf(obj: unknown, dotted: string): string {
+  let v: unknown = obj;
+  for (const part of dotted.split('.')) v = (v as Record<string, unknown> | undefined)?.[part];
+  return v === undefined || v === null ? '' : String(v);
+}
 
 export interface FakeApiOptions {
   /** Serve HTTPS with this key and certificate (PEM). */
@@ -72,6 +107,7 @@ export class FakeKubeApiServer {
   private oldestRv = 0;
   private readonly watches = new Set<OpenWatch>();
   private readonly logs = new Map<string, string[]>();
+  private readonly previousLogs = new Map<string, string[]>();
   private readonly logFollowers = new Map<string, Set<ServerResponse>>();
   private readonly denied: { user: string; verb: string; resource: string }[] = [];
   /** Field manager owning spec.replicas, per object. */
@@ -189,6 +225,11 @@ export class FakeKubeApiServer {
     for (const r of this.logFollowers.get(key) ?? []) r.write(lines.map((l) => `${l}\n`).join(''));
   }
 
+  /** The log of a container's previous instance (what ?previous=true reads). */
+  setPreviousLog(namespace: string, pod: string, container: string, ...lines: string[]): void {
+    this.previousLogs.set(`${namespace}/${pod}/${container}`, lines);
+  }
+
   // ---- the API ----------------------------------------------------------------------------------
 
   private key(resource: FakeResource, namespace: string | undefined, name: string) {
@@ -209,6 +250,11 @@ export class FakeKubeApiServer {
     w.res.write(`${JSON.stringify(event)}\n`);
   }
 
+  /** An error answer: a Status object with the code, reason and message (and details). */
+  private fail(res: ServerResponse, code: number, reason: string, message: string, details?: object) {
+    this.json(res, code, status(code, reason, message, details));
+  }
+
   private json(res: ServerResponse, code: number, body: unknown) {
     res.writeHead(code, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -221,23 +267,21 @@ export class FakeKubeApiServer {
     resource: FakeResource,
     namespace?: string,
     name?: string,
+    rbacResource: string = resource,
   ) {
     const group = KINDS[resource].group;
     const where = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
     const what = name ? `${resource} "${name}" is forbidden` : `${resource} is forbidden`;
-    this.json(
+    this.fail(
       res,
       403,
-      status(
-        403,
-        'Forbidden',
-        `${what}: User "${user}" cannot ${verb} resource "${resource}" in API group "${group}" ${where}`,
-        {
-          ...(name ? { name } : {}),
-          group,
-          kind: resource,
-        },
-      ),
+      'Forbidden',
+      `${what}: User "${user}" cannot ${verb} resource "${rbacResource}" in API group "${group}" ${where}`,
+      {
+        ...(name ? { name } : {}),
+        group,
+        kind: resource,
+      },
     );
   }
 
@@ -249,7 +293,7 @@ export class FakeKubeApiServer {
     const user = this.opts.tokens ? (this.opts.tokens[token] ?? '') : 'admin';
     this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query, user });
     if (this.opts.tokens && !user && !(url.pathname === '/version' && !token)) {
-      this.json(res, 401, status(401, 'Unauthorized', 'Unauthorized'));
+      this.fail(res, 401, 'Unauthorized', 'Unauthorized');
       return;
     }
     let body = '';
@@ -261,7 +305,7 @@ export class FakeKubeApiServer {
       try {
         this.route(req.method ?? 'GET', url, query, user, body, res, req.headers['content-type'] ?? '');
       } catch (e) {
-        this.json(res, 500, status(500, 'InternalError', String(e)));
+        this.fail(res, 500, 'InternalError', String(e));
       }
     });
   }
@@ -280,41 +324,57 @@ export class FakeKubeApiServer {
       return;
     }
     const m =
-      /^\/(?:api\/v1|apis\/apps\/v1)(?:\/namespaces\/([^/]+))?\/(pods|deployments|namespaces)(?:\/([^/]+))?(?:\/(log|scale))?$/.exec(
+      /^\/(?:api\/v1|apis\/([^/]+\/[^/]+))(?:\/namespaces\/([^/]+))?\/([a-z]+)(?:\/([^/]+))?(?:\/(log|scale))?$/.exec(
         url.pathname,
       );
-    const resource = m?.[2] as FakeResource | undefined;
-    if (!m || !resource || url.pathname.startsWith('/apis/apps/v1') !== (resource === 'deployments')) {
-      this.json(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
+    const resource = m?.[3] as FakeResource | undefined;
+    if (!m || !resource || !(resource in KINDS) || (m[1] ?? 'v1') !== KINDS[resource].apiVersion) {
+      this.fail(res, 404, 'NotFound', 'the server could not find the requested resource');
       return;
     }
-    const namespace = m[1] ? decodeURIComponent(m[1]) : undefined;
-    const name = m[3] ? decodeURIComponent(m[3]) : undefined;
-    const sub = m[4];
+    const namespace = m[2] ? decodeURIComponent(m[2]) : undefined;
+    const name = m[4] ? decodeURIComponent(m[4]) : undefined;
+    const sub = m[5];
     const verb = !name
       ? query.watch === 'true' || query.watch === '1'
         ? 'watch'
-        : 'list'
+        : method === 'POST'
+          ? 'create'
+          : 'list'
       : (({ GET: 'get', DELETE: 'delete', PATCH: 'patch', PUT: 'update' } as Record<string, string>)[method] ?? 'get');
-    const rbacResource = sub === 'log' ? 'pods/log' : sub === 'scale' ? 'deployments/scale' : resource;
+    const rbacResource = sub ? `${resource}/${sub}` : resource;
     if (this.denied.some((d) => d.user === user && d.verb === verb && d.resource === rbacResource)) {
-      this.forbidden(res, user, verb, resource, namespace, name);
+      this.forbidden(res, user, verb, resource, namespace, name, rbacResource);
       return;
     }
     if (!name) {
       if (verb === 'watch') this.watch(resource, namespace, query, res);
-      else this.list(resource, namespace, res);
+      else if (verb === 'create') this.create(resource, namespace, body, res);
+      else this.list(resource, namespace, query, res);
       return;
     }
     if (method === 'PATCH' && !sub && contentType.startsWith('application/apply-patch+yaml'))
       return this.apply(resource, namespace, name, query, body, res);
     const obj = this.get(resource, namespace, name);
     if (!obj) {
-      this.json(res, 404, status(404, 'NotFound', `${resource} "${name}" not found`, { name, kind: resource }));
+      this.fail(res, 404, 'NotFound', `${resource} "${name}" not found`, { name, kind: resource });
       return;
     }
     if (sub === 'log') return this.log(obj, query, res);
-    if (sub === 'scale') return this.scale(method, obj, body, res);
+    if (sub === 'scale' && SCALABLE.has(resource)) return this.scale(resource, method, obj, body, res);
+    if (sub) {
+      this.fail(res, 404, 'NotFound', 'the server could not find the requested resource');
+      return;
+    }
+    if (method === 'PATCH' && contentType.startsWith('application/merge-patch+json')) {
+      const patched = mergePatch(obj, JSON.parse(body || '{}')) as KubeObject;
+      const stored = this.put(resource, {
+        ...patched,
+        metadata: { ...patched.metadata, name, ...(namespace ? { namespace } : {}) },
+      });
+      this.json(res, 200, { kind: KINDS[resource].kind, apiVersion: KINDS[resource].apiVersion, ...stored });
+      return;
+    }
     if (method === 'DELETE') {
       this.remove(resource, namespace, name);
       this.json(res, 200, { ...obj, metadata: { ...obj.metadata, deletionTimestamp: new Date().toISOString() } });
@@ -333,14 +393,11 @@ export class FakeKubeApiServer {
     res: ServerResponse,
   ) {
     if (!query.fieldManager) {
-      this.json(
+      this.fail(
         res,
         400,
-        status(
-          400,
-          'BadRequest',
-          'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
-        ),
+        'BadRequest',
+        'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
       );
       return;
     }
@@ -358,15 +415,12 @@ export class FakeKubeApiServer {
       wantReplicas !== hasReplicas
     ) {
       const k = KINDS[resource];
-      this.json(
+      this.fail(
         res,
         409,
-        status(
-          409,
-          'Conflict',
-          `Apply failed with 1 conflict: conflict with "${owner}" using ${k.apiVersion}: .spec.replicas`,
-          { name, group: k.group, kind: resource },
-        ),
+        'Conflict',
+        `Apply failed with 1 conflict: conflict with "${owner}" using ${k.apiVersion}: .spec.replicas`,
+        { name, group: k.group, kind: resource },
       );
       return;
     }
@@ -385,14 +439,42 @@ export class FakeKubeApiServer {
     this.json(res, current ? 200 : 201, stored);
   }
 
+  /** POST to a collection: creates the object (409 AlreadyExists when the name is taken). */
+  private create(resource: FakeResource, namespace: string | undefined, body: string, res: ServerResponse) {
+    const obj = JSON.parse(body || '{}') as KubeObject;
+    const name = obj.metadata?.name;
+    if (!name) {
+      this.fail(res, 422, 'Invalid', `${KINDS[resource].kind} "" is invalid: metadata.name: Required value`);
+      return;
+    }
+    if (this.get(resource, namespace, name)) {
+      this.fail(res, 409, 'AlreadyExists', `${resource}.${KINDS[resource].group} "${name}" already exists`);
+      return;
+    }
+    const stored = this.put(resource, { ...obj, metadata: { ...obj.metadata, ...(namespace ? { namespace } : {}) } });
+    this.json(res, 201, stored);
+  }
+
   /** Marks `manager` as the owner of a deployment's spec.replicas (for apply conflicts). */
   own(resource: FakeResource, namespace: string | undefined, name: string, manager: string): void {
     this.owners.set(this.key(resource, namespace, name), manager);
   }
 
-  private list(resource: FakeResource, namespace: string | undefined, res: ServerResponse) {
+  private list(
+    resource: FakeResource,
+    namespace: string | undefined,
+    query: Record<string, string>,
+    res: ServerResponse,
+  ) {
     const prefix = KINDS[resource].namespaced && namespace !== undefined ? `${resource}/${namespace}/` : `${resource}/`;
-    const items = [...this.store.entries()].filter(([k]) => k.startsWith(prefix)).map(([, v]) => v);
+    const selectors = (query.fieldSelector ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((s) => s.split('=') as [string, string]);
+    const items = [...this.store.entries()]
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([, v]) => v)
+      .filter((v) => selectors.every(([f, want]) => fieldOf(v, f) === want));
     this.json(res, 200, {
       kind: `${KINDS[resource].kind}List`,
       apiVersion: KINDS[resource].apiVersion,
@@ -430,26 +512,34 @@ export class FakeKubeApiServer {
     );
     const container = query.container ?? (containers.length === 1 ? containers[0] : undefined);
     if (!container) {
-      this.json(
+      this.fail(
         res,
         400,
-        status(
-          400,
-          'BadRequest',
-          `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]`,
-        ),
+        'BadRequest',
+        `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]`,
       );
       return;
     }
     if (!containers.includes(container)) {
-      this.json(
-        res,
-        400,
-        status(400, 'BadRequest', `container ${container} is not valid for pod ${pod.metadata.name}`),
-      );
+      this.fail(res, 400, 'BadRequest', `container ${container} is not valid for pod ${pod.metadata.name}`);
       return;
     }
     const key = `${pod.metadata.namespace}/${pod.metadata.name}/${container}`;
+    if (query.previous === 'true') {
+      const before = this.previousLogs.get(key);
+      if (!before) {
+        this.fail(
+          res,
+          400,
+          'BadRequest',
+          `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`,
+        );
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end(before.map((l) => `${l}\n`).join(''));
+      return;
+    }
     let lines = this.logs.get(key) ?? [];
     if (query.tailLines !== undefined) lines = lines.slice(Math.max(0, lines.length - Number(query.tailLines)));
     res.writeHead(200, { 'Content-Type': 'text/plain' });
@@ -464,7 +554,7 @@ export class FakeKubeApiServer {
     res.on('close', () => set.delete(res));
   }
 
-  private scale(method: string, dep: KubeObject, body: string, res: ServerResponse) {
+  private scale(resource: FakeResource, method: string, dep: KubeObject, body: string, res: ServerResponse) {
     const spec = dep.spec as { replicas?: number };
     const scaleOf = (d: KubeObject) => ({
       kind: 'Scale',
@@ -476,18 +566,15 @@ export class FakeKubeApiServer {
     if (method === 'GET') return this.json(res, 200, scaleOf(dep));
     const replicas = (JSON.parse(body || '{}') as { spec?: { replicas?: unknown } }).spec?.replicas;
     if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
-      this.json(
+      this.fail(
         res,
         422,
-        status(
-          422,
-          'Invalid',
-          `Scale.autoscaling "${dep.metadata.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`,
-        ),
+        'Invalid',
+        `Scale.autoscaling "${dep.metadata.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`,
       );
       return;
     }
-    const updated = this.put('deployments', { ...dep, spec: { ...spec, replicas } });
+    const updated = this.put(resource, { ...dep, spec: { ...spec, replicas } });
     this.json(res, 200, scaleOf(updated));
   }
 }

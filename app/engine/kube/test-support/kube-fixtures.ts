@@ -1,6 +1,9 @@
 // Test helpers around the fake API server: a throwaway CA and server certificate (openssl), and a
 // kubeconfig naming the fake with a chosen user.
 import { execFileSync } from 'node:child_process';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { KubeClusters } from '../clusters';
+import { FakeKubeApiServer } from './fake-api-server';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -183,4 +186,18 @@ export async function until(cond: () => boolean, ms = 5000): Promise<void> {
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/**
+ * A fake API server and the client-node config of a kubeconfig that names it (context "fake"),
+ * written in `dir`; the server is added to `started` so the test's afterEach can close it.
+ */
+export async function startFakeContext(
+  dir: string,
+  started: FakeKubeApiServer[],
+): Promise<{ fake: FakeKubeApiServer; kc: KubeConfig }> {
+  const fake = await FakeKubeApiServer.start();
+  started.push(fake);
+  const file = writeKubeconfig(path.join(dir, 'config'), [{ name: 'fake', server: fake.url }]);
+  return { fake, kc: new KubeClusters({ kubeconfig: file }).config('fake') };
 }

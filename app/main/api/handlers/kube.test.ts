@@ -58,7 +58,7 @@ function session() {
       close: () => s.receive({ t: 'unsub', id: my }),
     };
   };
-  return { s, request, subscribe };
+  return { s, request, subscribe, frames };
 }
 
 describe('kube.* through the contract against the fake API server', () => {
@@ -81,11 +81,17 @@ describe('kube.* through the contract against the fake API server', () => {
     const { request } = session();
     const asked = fake.requests.length;
     for (const [method, args] of [
-      ['kube.pods.delete', { namespace: 'Bad_NS', name: 'x' }],
-      ['kube.pods.delete', { namespace: 'default', name: '../../etc' }],
-      ['kube.deployments.scale', { namespace: 'default', name: 'web', replicas: -1 }],
-      ['kube.deployments.scale', { namespace: 'default', name: 'web', replicas: 1.5 }],
-      ['kube.deployments.scale', { namespace: 'default', name: 'web', replicas: 10_001 }],
+      ['kube.delete', { resource: 'pods', namespace: 'Bad_NS', name: 'x' }],
+      ['kube.delete', { resource: 'pods', namespace: 'default', name: '../../etc' }],
+      ['kube.delete', { resource: 'events', namespace: 'default', name: 'x' }],
+      ['kube.delete', { resource: 'nodes', namespace: 'default', name: 'x' }],
+      ['kube.scale', { resource: 'deployments', namespace: 'default', name: 'web', replicas: -1 }],
+      ['kube.scale', { resource: 'deployments', namespace: 'default', name: 'web', replicas: 1.5 }],
+      ['kube.scale', { resource: 'deployments', namespace: 'default', name: 'web', replicas: 10_001 }],
+      ['kube.scale', { resource: 'daemonsets', namespace: 'default', name: 'web', replicas: 2 }],
+      ['kube.restart', { resource: 'jobs', namespace: 'default', name: 'web' }],
+      ['kube.cronjobs.suspend', { namespace: 'default', name: 'web', suspend: 'yes' }],
+      ['kube.describe', { resource: 'pods', namespace: 'default', name: 'a/b' }],
       ['kube.namespaces', { context: 'a\u0000b' }],
     ] as const) {
       expect(await request(method, args)).toMatchObject({ ok: false, error: { kind: 'invalid' } });
@@ -98,34 +104,59 @@ describe('kube.* through the contract against the fake API server', () => {
     fake.put('pods', fakePod('shop', 'web-1', { owner: 'web-abc' }));
     const { request, subscribe } = session();
     expect(await request('kube.namespaces', {})).toMatchObject({ ok: true, result: ['shop'] });
-    const pods = subscribe('kube.pods', { namespace: 'shop' });
-    await until(() => pods.items().length >= 1);
-    expect(pods.items()[0]).toMatchObject({ type: 'reset', items: [{ name: 'web-1', owner: 'ReplicaSet/web-abc' }] });
+    expect(await request('kube.watch', {})).toMatchObject({ ok: false });
+    const bad = subscribe('kube.watch', { resource: 'secrets', namespace: 'shop' });
+    await until(() => !!bad.end());
+    expect(bad.end()).toMatchObject({ error: { kind: 'invalid' } });
+    const pods = subscribe('kube.watch', { resource: 'pods', namespace: 'shop' });
+    await until(() => pods.items().length >= 3);
+    expect(pods.items().slice(0, 3)).toMatchObject([
+      { type: 'reset' },
+      { type: 'upsert', item: { name: 'web-1', owner: 'ReplicaSet/web-abc' } },
+      { type: 'synced' },
+    ]);
     await until(() => fake.openWatchCount() === 1);
     fake.put('pods', fakePod('shop', 'web-2'));
-    await until(() => pods.items().length >= 2);
-    expect(pods.items()[1]).toMatchObject({ type: 'upsert', item: { name: 'web-2' } });
+    await until(() => pods.items().length >= 4);
+    expect(pods.items()[3]).toMatchObject({ type: 'upsert', item: { name: 'web-2' } });
     pods.close();
     await until(() => fake.openWatchCount() === 0);
   });
 
-  it('scales, deletes, and shows a forbidden action as the RBAC sentence', async () => {
+  it('sends a list of 2 000 pods in frames of a bounded size, not as one item', async () => {
+    for (let i = 0; i < 2000; i++) fake.put('pods', fakePod('big', `pod-${i}`, { owner: 'rs-1', ip: '10.0.0.1' }));
+    const { subscribe, frames } = session();
+    const pods = subscribe('kube.watch', { resource: 'pods', namespace: 'big' });
+    await until(() => pods.items().some((i) => (i as { type: string }).type === 'synced'), 10_000);
+    const data = frames.filter((f) => f.t === 'data' && f.id === pods.id);
+    expect(data.length).toBeGreaterThan(5);
+    for (const f of data) expect(JSON.stringify(f).length).toBeLessThan(160 * 1024);
+    expect(pods.items().filter((i) => (i as { type: string }).type === 'upsert')).toHaveLength(2000);
+    pods.close();
+  });
+
+  it('scales, restarts, deletes, and shows a forbidden action as the RBAC sentence', async () => {
     fake.put('deployments', fakeDeployment('shop', 'web', 2));
     fake.put('pods', fakePod('shop', 'web-1'));
     fake.deny('admin', 'delete', 'pods');
     const { request } = session();
-    expect(await request('kube.deployments.scale', { namespace: 'shop', name: 'web', replicas: 4 })).toMatchObject({
+    expect(
+      await request('kube.scale', { resource: 'deployments', namespace: 'shop', name: 'web', replicas: 4 }),
+    ).toMatchObject({ ok: true, result: { replicas: 4 } });
+    expect(await request('kube.restart', { resource: 'deployments', namespace: 'shop', name: 'web' })).toMatchObject({
       ok: true,
-      result: { replicas: 4 },
     });
-    expect(await request('kube.pods.delete', { namespace: 'shop', name: 'web-1' })).toMatchObject({
+    expect(JSON.stringify(fake.get('deployments', 'shop', 'web')!.spec)).toContain('kubectl.kubernetes.io/restartedAt');
+    expect(await request('kube.delete', { resource: 'pods', namespace: 'shop', name: 'web-1' })).toMatchObject({
       ok: false,
       error: {
         kind: 'unauthorized',
         message: expect.stringContaining('pods "web-1" is forbidden: User "admin" cannot delete resource "pods"'),
       },
     });
-    expect(await request('kube.deployments.delete', { namespace: 'shop', name: 'web' })).toMatchObject({ ok: true });
+    expect(await request('kube.delete', { resource: 'deployments', namespace: 'shop', name: 'web' })).toMatchObject({
+      ok: true,
+    });
     expect(fake.get('deployments', 'shop', 'web')).toBeUndefined();
   });
 

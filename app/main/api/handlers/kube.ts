@@ -1,19 +1,18 @@
 // kube.* requests: one call each onto the Kubernetes facade, in the chosen (or shown) context.
-import { applyManifests, deleteDeployment, deletePod, listNamespaces, scaleDeployment } from '../../../engine/kube';
+import {
+  applyManifests,
+  deleteObject,
+  describeObject,
+  listNamespaces,
+  restartObject,
+  scaleObject,
+  suspendCronJob,
+  triggerCronJob,
+} from '../../../engine/kube';
 import { kubeClusters } from '../kube-access';
 import type { RequestHandlers } from '../types';
 
-type KubeHandlers = Pick<
-  RequestHandlers,
-  | 'kube.contexts'
-  | 'kube.useContext'
-  | 'kube.reach'
-  | 'kube.namespaces'
-  | 'kube.apply'
-  | 'kube.pods.delete'
-  | 'kube.deployments.delete'
-  | 'kube.deployments.scale'
->;
+type KubeHandlers = Pick<RequestHandlers, Extract<keyof RequestHandlers, `kube.${string}`>>;
 
 const kc = (context?: string) => kubeClusters().config(context);
 
@@ -29,8 +28,14 @@ export const kubeHandlers: KubeHandlers = {
       force,
       signal,
     }),
-  'kube.pods.delete': async ({ context, namespace, name }) => deletePod(kc(context), namespace, name),
-  'kube.deployments.delete': async ({ context, namespace, name }) => deleteDeployment(kc(context), namespace, name),
-  'kube.deployments.scale': async ({ context, namespace, name, replicas }) =>
-    scaleDeployment(kc(context), namespace, name, replicas),
+  'kube.delete': async ({ context, resource, namespace, name }) => deleteObject(kc(context), resource, namespace, name),
+  'kube.scale': async ({ context, resource, namespace, name, replicas }) =>
+    scaleObject(kc(context), resource, namespace, name, replicas),
+  'kube.restart': async ({ context, resource, namespace, name }) =>
+    restartObject(kc(context), resource, namespace, name),
+  'kube.cronjobs.suspend': async ({ context, namespace, name, suspend }) =>
+    suspendCronJob(kc(context), namespace, name, suspend),
+  'kube.cronjobs.trigger': async ({ context, namespace, name }) => triggerCronJob(kc(context), namespace, name),
+  'kube.describe': async ({ context, resource, namespace, name }, { signal }) =>
+    describeObject(kc(context), resource, namespace, name, signal),
 };

@@ -1,15 +1,8 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { useLiveUpdates } from '../api/live-updates';
+import { lazyComponent, PageLoading } from '../components/lazy';
 import { ContainersPage } from '../features/containers/ContainersPage';
-import { ImagesPage } from '../features/images/ImagesPage';
-import { RegistriesPage } from '../features/registries/RegistriesPage';
-import { VolumesPage } from '../features/volumes/VolumesPage';
-import { NetworksPage } from '../features/networks/NetworksPage';
-import { KubernetesPage } from '../features/kubernetes/KubernetesPage';
-import { ComposePage } from '../features/compose/ComposePage';
-import { SwarmPage } from '../features/swarm/SwarmPage';
-import { EnginePage } from '../features/engine-page/EnginePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import { ClusterIndicator } from '../features/kubernetes/ClusterIndicator';
 import { CommandPalette } from './CommandPalette';
 import { ConnectionBanner } from './ConnectionBanner';
 import { useEngineStatusFeed } from './engine-status';
@@ -48,17 +41,31 @@ function usePaletteShortcut(): void {
   }, [setOpen]);
 }
 
-const pageComponents: Record<Page, (p: { rest: string[] }) => React.JSX.Element> = {
+// The containers list is what a start paints, so it is in the first bundle; every other page is
+// fetched when first opened (or when the page is idle, below), which keeps the start's script small.
+const pageModules = {
+  images: () => import('../features/images/ImagesPage').then((m) => m.ImagesPage),
+  registries: () => import('../features/registries/RegistriesPage').then((m) => m.RegistriesPage),
+  volumes: () => import('../features/volumes/VolumesPage').then((m) => m.VolumesPage),
+  networks: () => import('../features/networks/NetworksPage').then((m) => m.NetworksPage),
+  compose: () => import('../features/compose/ComposePage').then((m) => m.ComposePage),
+  swarm: () => import('../features/swarm/SwarmPage').then((m) => m.SwarmPage),
+  kubernetes: () => import('../features/kubernetes/KubernetesPage').then((m) => m.KubernetesPage),
+  engine: () => import('../features/engine-page/EnginePage').then((m) => m.EnginePage),
+  settings: () => import('../features/settings/SettingsPage').then((m) => m.SettingsPage),
+};
+
+const pageComponents: Record<Page, React.ComponentType<{ rest: string[] }>> = {
   containers: ContainersPage,
-  images: ImagesPage,
-  registries: RegistriesPage,
-  volumes: VolumesPage,
-  networks: NetworksPage,
-  compose: ComposePage,
-  swarm: SwarmPage,
-  kubernetes: KubernetesPage,
-  engine: EnginePage,
-  settings: SettingsPage,
+  images: lazyComponent(pageModules.images),
+  registries: lazyComponent(pageModules.registries),
+  volumes: lazyComponent(pageModules.volumes),
+  networks: lazyComponent(pageModules.networks),
+  compose: lazyComponent(pageModules.compose),
+  swarm: lazyComponent(pageModules.swarm),
+  kubernetes: lazyComponent(pageModules.kubernetes),
+  engine: lazyComponent(pageModules.engine),
+  settings: lazyComponent(pageModules.settings),
 };
 
 export function App() {
@@ -83,14 +90,17 @@ export function App() {
       <Sidebar current={route.page} />
       <div className="shell-main">
         <header className="topbar">
-          <EngineIndicator />
+          {/* The Kubernetes page is about a cluster, not the Docker engine: its badge says whether the cluster answers. */}
+          {route.page === 'kubernetes' ? <ClusterIndicator /> : <EngineIndicator />}
           <div className="topbar-actions">
             <TaskCentre />
           </div>
         </header>
         <ConnectionBanner />
         <main id="main" className="page" tabIndex={-1} ref={main}>
-          <PageComponent rest={route.rest} />
+          <Suspense fallback={<PageLoading />}>
+            <PageComponent rest={route.rest} />
+          </Suspense>
         </main>
       </div>
       <Toasts />

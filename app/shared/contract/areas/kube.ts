@@ -1,9 +1,21 @@
-// kube.* requests and subscriptions: the user's clusters (kubeconfig contexts), namespaces, pods and
-// deployments as watches, pod logs, delete and scale. Names are checked here, before any request
+// kube.* requests and subscriptions: the user's clusters (kubeconfig contexts), namespaces, watched
+// lists of workloads, services and events, describe, pod logs, apply, delete, scale, rollout restart
+// and cron job actions. Names are checked here, before any request
 // reaches a cluster.
 import { z } from 'zod';
 import { request, subscription } from '../define';
 import type { LogLine } from '../dto';
+import {
+  KUBE_DELETABLE,
+  KUBE_RESOURCES,
+  KUBE_RESTARTABLE,
+  KUBE_SCALABLE,
+  type KubeDescribed,
+  type KubeRow,
+  type KubeWatchItem,
+} from './kube-rows';
+
+export * from './kube-rows';
 
 const none = z.strictObject({});
 
@@ -58,36 +70,6 @@ export type KubeReachDto =
   | { context: string; reachable: true; version: string }
   | { context: string; reachable: false; message: string; kind: string };
 
-export interface KubePod {
-  namespace: string;
-  name: string;
-  /** Pending, Running, Succeeded, Failed, Unknown; "Terminating" while being deleted. */
-  phase: string;
-  readyContainers: number;
-  containers: string[];
-  restarts: number;
-  node: string;
-  ip: string;
-  /** RFC 3339 creation time. */
-  created: string;
-  /** The controller that owns the pod, as Kind/name ('' when none). */
-  owner: string;
-}
-
-export interface KubeDeployment {
-  namespace: string;
-  name: string;
-  desired: number;
-  ready: number;
-  upToDate: number;
-  available: number;
-  created: string;
-}
-
-/** A watched list: a full reset (first list, and again after a 410), then changes. */
-export type KubeWatchItem<T> =
-  { type: 'reset'; items: T[] } | { type: 'upsert'; item: T } | { type: 'delete'; namespace: string; name: string };
-
 /** One object of an apply: what happened (or, in a dry run, would happen) and the line diff. */
 export interface KubeApplied {
   kind: string;
@@ -100,8 +82,14 @@ export interface KubeApplied {
 
 const inContext = { context: kubeContextName.optional() };
 /** Absent namespace = all namespaces. */
-const watchArgs = z.strictObject({ ...inContext, namespace: kubeNamespace.optional() });
-const objectRef = z.strictObject({ ...inContext, namespace: kubeNamespace, name: kubeObjectName });
+const watchArgs = z.strictObject({
+  ...inContext,
+  namespace: kubeNamespace.optional(),
+  resource: z.enum(KUBE_RESOURCES, { message: 'Berth does not watch that kind of Kubernetes object.' }),
+});
+const objectRef = { ...inContext, namespace: kubeNamespace, name: kubeObjectName };
+const ofResource = <R extends readonly [string, ...string[]]>(kinds: R, what: string) =>
+  z.enum(kinds, { message: `Only ${kinds.join(', ')} can be ${what}.` });
 
 export const kubeApplyArgs = z.strictObject({
   ...inContext,
@@ -130,13 +118,15 @@ export const kubeRequests = {
   'kube.namespaces': request<string[]>()(z.strictObject(inContext)),
   /** Server-side apply with field manager "berth"; a dry run first shows the diff. */
   'kube.apply': request<KubeApplied[]>()(kubeApplyArgs),
-  'kube.pods.delete': request<void>()(objectRef),
-  'kube.deployments.delete': request<void>()(objectRef),
-  'kube.deployments.scale': request<{ replicas: number }>()(
+  /** Deletes an object (controllers with background propagation, as kubectl delete). */
+  'kube.delete': request<void>()(
+    z.strictObject({ ...objectRef, resource: ofResource(KUBE_DELETABLE, 'deleted from Berth') }),
+  ),
+  /** Sets the replicas of a scalable object through its scale subresource (as kubectl scale). */
+  'kube.scale': request<{ replicas: number }>()(
     z.strictObject({
-      ...inContext,
-      namespace: kubeNamespace,
-      name: kubeObjectName,
+      ...objectRef,
+      resource: ofResource(KUBE_SCALABLE, 'scaled'),
       replicas: z
         .number()
         .int('Replicas is a whole number.')
@@ -144,12 +134,26 @@ export const kubeRequests = {
         .max(10_000, 'Berth scales to at most 10 000 replicas.'),
     }),
   ),
+  /** Replaces the pods of a controller one by one (as kubectl rollout restart). */
+  'kube.restart': request<void>()(
+    z.strictObject({ ...objectRef, resource: ofResource(KUBE_RESTARTABLE, 'restarted') }),
+  ),
+  /** Suspends or resumes a cron job's schedule. */
+  'kube.cronjobs.suspend': request<void>()(z.strictObject({ ...objectRef, suspend: z.boolean() })),
+  /** Starts a job from a cron job now (as kubectl create job --from=cronjob/…); returns the job's name. */
+  'kube.cronjobs.trigger': request<{ job: string }>()(z.strictObject(objectRef)),
+  /** Conditions, events, containers and the YAML of one object (as kubectl describe and get -o yaml). */
+  'kube.describe': request<KubeDescribed>()(
+    z.strictObject({ ...objectRef, resource: ofResource(KUBE_DELETABLE, 'described') }),
+  ),
 };
 
 export const kubeSubscriptions = {
-  /** Pods of one namespace or all, watched (list, then changes from its resourceVersion; re-listed after a 410). */
-  'kube.pods': subscription<KubeWatchItem<KubePod>>()(watchArgs),
-  'kube.deployments': subscription<KubeWatchItem<KubeDeployment>>()(watchArgs),
+  /**
+   * One resource of one namespace or all, watched: listed, then changes from its resourceVersion;
+   * listed again after a 410. Rows are the shape KubeRows names for the resource.
+   */
+  'kube.watch': subscription<KubeWatchItem<KubeRow>>()(watchArgs),
   /** One container's log. Kubernetes does not separate stdout and stderr: every line is stdout. */
   'kube.logs': subscription<LogLine>()(
     z.strictObject({

@@ -4,14 +4,18 @@ import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
+import { lazyComponent } from '../../components/lazy';
 import { EmptyList, ListPage, ListToolbar } from '../../components/ListPage';
-import { ContainerDetail } from './ContainerDetail';
 import { ContainerTable } from './ContainerTable';
 import { buildRows, type SortKey } from './list-model';
 import { useListStats } from './list-stats';
 import { RemoveContainersDialog } from './RemoveContainersDialog';
 import { RunDialog } from './RunDialog';
 import { useContainerAction } from './use-container-action';
+
+// A container's page (logs, terminal with xterm, stats …) is fetched when first opened: the list,
+// which a start paints, does not wait for it.
+const ContainerDetail = lazyComponent(() => import('./ContainerDetail').then((m) => m.ContainerDetail));
 
 export function ContainersPage({ rest }: { rest: string[] }) {
   const [first, tab] = rest;

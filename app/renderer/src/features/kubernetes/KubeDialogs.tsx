@@ -1,11 +1,12 @@
-// Deleting a pod or deployment (only once confirmed; the cluster's refusal, e.g. RBAC, shows in the
-// dialog) and scaling a deployment.
+// Deleting any object (only once confirmed; the cluster's refusal, e.g. RBAC, shows in the dialog),
+// scaling what has a scale subresource, and a rollout restart (confirmed: every pod is replaced).
 import { useId, useState } from 'react';
 import { useAction } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { ErrorText, Field } from '../../components/kit';
 import { useStart } from '../../components/use-start';
+import { viewOf, type Deletable, type Restartable, type Scalable } from './kube-kinds';
 
 export interface KubeTarget {
   context: string;
@@ -13,33 +14,44 @@ export interface KubeTarget {
   name: string;
 }
 
+const DELETE_SAYS: Partial<Record<Deletable, string>> = {
+  pods: 'stops and is removed. A controller that owns it (a replica set, a job) starts a new one.',
+  deployments: 'is removed, and with it its replica sets and pods.',
+  statefulsets: 'is removed, and with it its pods. Its persistent volume claims stay.',
+  daemonsets: 'is removed, and with it its pod on every node.',
+  replicasets: 'is removed, and with it its pods. A deployment that owns it makes a new one.',
+  jobs: 'is removed, and with it its pods and their logs.',
+  cronjobs: 'is removed, and with it the jobs it started and their pods. Nothing runs on its schedule any more.',
+  services: 'is removed: its cluster IP and name stop answering. The pods behind it keep running.',
+};
+
 export function DeleteKubeDialog({
-  kind,
+  resource,
   target,
   onClose,
 }: {
-  kind: 'pod' | 'deployment';
+  resource: Deletable;
   target: KubeTarget;
   onClose(): void;
 }) {
   const toast = useUi((s) => s.toast);
-  const pod = useAction('kube.pods.delete');
-  const dep = useAction('kube.deployments.delete');
+  const del = useAction('kube.delete');
   const s = useStart();
+  const { noun } = viewOf(resource);
   const confirm = async () => {
     const ok = await s.run(async () => {
       const { context, namespace, name } = target;
-      await (kind === 'pod' ? pod : dep).mutateAsync({ context, namespace, name });
+      await del.mutateAsync({ context, resource, namespace, name });
       return true;
     });
     if (ok) {
-      toast('success', `Deleted ${kind} ${target.name}.`);
+      toast('success', `Deleted ${noun} ${target.name}.`);
       onClose();
     }
   };
   return (
     <ConfirmDialog
-      title={`Delete ${kind} ${target.name}?`}
+      title={`Delete ${noun} ${target.name}?`}
       confirmLabel="Delete"
       busy={s.busy}
       error={s.error?.message}
@@ -47,18 +59,68 @@ export function DeleteKubeDialog({
       onClose={onClose}
     >
       <p>
-        {kind === 'pod'
-          ? `The pod ${target.name} in namespace ${target.namespace} stops and is removed. A controller that owns it (a deployment's replica set, a job) starts a new one.`
-          : `The deployment ${target.name} in namespace ${target.namespace} is removed, and with it its replica sets and pods.`}
+        The {noun} {target.name} in namespace {target.namespace} {DELETE_SAYS[resource] ?? 'is removed.'}
       </p>
     </ConfirmDialog>
   );
 }
 
-export function ScaleDialog({ target, current, onClose }: { target: KubeTarget; current: number; onClose(): void }) {
+export function RestartDialog({
+  resource,
+  target,
+  onClose,
+}: {
+  resource: Restartable;
+  target: KubeTarget;
+  onClose(): void;
+}) {
+  const toast = useUi((s) => s.toast);
+  const restart = useAction('kube.restart');
+  const s = useStart();
+  const { noun } = viewOf(resource);
+  const confirm = async () => {
+    const { context, namespace, name } = target;
+    const ok = await s.run(async () => {
+      await restart.mutateAsync({ context, resource, namespace, name });
+      return true;
+    });
+    if (ok) {
+      toast('success', `Restarting ${noun} ${name}: its pods are being replaced.`);
+      onClose();
+    }
+  };
+  return (
+    <ConfirmDialog
+      title={`Restart ${noun} ${target.name}?`}
+      confirmLabel="Restart"
+      danger={false}
+      busy={s.busy}
+      error={s.error?.message}
+      onConfirm={() => void confirm()}
+      onClose={onClose}
+    >
+      <p>
+        Every pod of {target.name} is replaced by a new one, in the order its update strategy says (as kubectl rollout
+        restart). Nothing else changes.
+      </p>
+    </ConfirmDialog>
+  );
+}
+
+export function ScaleDialog({
+  resource,
+  target,
+  current,
+  onClose,
+}: {
+  resource: Scalable;
+  target: KubeTarget;
+  current: number;
+  onClose(): void;
+}) {
   const id = useId();
   const toast = useUi((s) => s.toast);
-  const scale = useAction('kube.deployments.scale');
+  const scale = useAction('kube.scale');
   const s = useStart();
   const [text, setText] = useState(String(current));
   const replicas = Number(text);
@@ -69,14 +131,14 @@ export function ScaleDialog({ target, current, onClose }: { target: KubeTarget; 
   const submit = async () => {
     if (invalid) return;
     const { context, namespace, name } = target;
-    const r = await s.run(() => scale.mutateAsync({ context, namespace, name, replicas }));
+    const r = await s.run(() => scale.mutateAsync({ context, resource, namespace, name, replicas }));
     if (r) {
       toast('success', `Scaled ${target.name} to ${r.replicas}.`);
       onClose();
     }
   };
   return (
-    <Dialog title={`Scale deployment ${target.name}`} onClose={onClose}>
+    <Dialog title={`Scale ${viewOf(resource).noun} ${target.name}`} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

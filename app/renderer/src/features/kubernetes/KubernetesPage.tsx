@@ -1,34 +1,23 @@
 // Kubernetes: the clusters of the user's kubeconfig. A context and namespace (or all) are chosen in
-// the bar; Pods and Deployments are tabs (#/kubernetes/pods, #/kubernetes/deployments) whose lists are
-// watches, live while shown and closed when left.
+// the bar; each watched resource is a tab (#/kubernetes/<resource>) whose list is a watch, live while
+// shown and closed when left. "Apply YAML" previews a server-side apply before it applies.
 import { useState } from 'react';
-import type { KubeDeployment, KubePod } from '../../../../shared/contract/areas/kube';
 import { useRequest } from '../../api/hooks';
 import { href } from '../../app/router';
-import { countOf } from '../../components/count';
 import { EmptyList, ListPage } from '../../components/ListPage';
 import { RouteTabs } from '../../components/RouteTabs';
 import '../../components/kit.css';
+import { ApplyDialog } from './ApplyDialog';
 import { ALL_NAMESPACES, ContextBar, useReachProblem } from './ContextBar';
-import { DeleteKubeDialog, ScaleDialog } from './KubeDialogs';
-import { PodLogsDialog } from './PodLogsDialog';
-import { useKubeWatch } from './use-kube-watch';
-import { DeploymentsTable, PodsTable } from './WorkloadTables';
+import { KIND_VIEWS, viewOf } from './kube-kinds';
+import { KubeResourcePanel } from './KubeResourcePanel';
 import './kubernetes.css';
 
-const TABS = [
-  { id: 'pods', label: 'Pods' },
-  { id: 'deployments', label: 'Deployments' },
-] as const;
-
-type Open =
-  | { kind: 'logs'; pod: KubePod }
-  | { kind: 'delete-pod'; pod: KubePod }
-  | { kind: 'delete-deployment' | 'scale'; deployment: KubeDeployment };
+const TABS = KIND_VIEWS.map((v) => ({ id: v.resource, label: v.label }));
 
 export function KubernetesPage({ rest = [] }: { rest?: string[] }) {
   const contexts = useRequest('kube.contexts');
-  const tab = rest[0] === 'deployments' ? 'deployments' : 'pods';
+  const view = viewOf(rest[0] ?? 'pods');
   const data = contexts.data;
   const active = data?.active ?? '';
   const ctx = data?.contexts.find((c) => c.name === active);
@@ -37,6 +26,8 @@ export function KubernetesPage({ rest = [] }: { rest?: string[] }) {
   const namespace = chosen[active] ?? (ctx ? ctx.namespace || 'default' : 'default');
   const setNamespace = (ns: string) => setChosen((c) => ({ ...c, [active]: ns }));
   const problem = useReachProblem(active);
+  const [applying, setApplying] = useState(false);
+  const all = namespace === ALL_NAMESPACES;
 
   let body;
   if (contexts.error) body = <p role="alert">{contexts.error.message}</p>;
@@ -59,110 +50,41 @@ export function KubernetesPage({ rest = [] }: { rest?: string[] }) {
             <p>{problem}</p>
           </div>
         ) : (
-          <RouteTabs label="Workloads" tabs={TABS} active={tab} hrefOf={(t) => href('kubernetes', t)} idPrefix="kube">
-            {tab === 'pods' ? (
-              <PodsPanel context={active} namespace={namespace} />
-            ) : (
-              <DeploymentsPanel context={active} namespace={namespace} />
-            )}
-          </RouteTabs>
+          <div className="kube-tabs">
+            <RouteTabs
+              label="Resources"
+              tabs={TABS}
+              active={view.resource}
+              hrefOf={(t) => href('kubernetes', t)}
+              idPrefix="kube"
+            >
+              <KubeResourcePanel
+                key={view.resource}
+                view={view}
+                context={active}
+                namespace={all ? undefined : namespace}
+              />
+            </RouteTabs>
+          </div>
+        )}
+        {applying && (
+          <ApplyDialog
+            context={active}
+            namespace={all ? ctx?.namespace || 'default' : namespace}
+            onClose={() => setApplying(false)}
+          />
         )}
       </>
     );
+  const canApply = !!data && !!active && !problem;
   return (
-    <ListPage id="kubernetes" title="Kubernetes" summary={active ? `context ${active}` : undefined} buttons={[]}>
+    <ListPage
+      id="kubernetes"
+      title="Kubernetes"
+      summary={active ? `context ${active}` : undefined}
+      buttons={canApply ? [{ label: 'Apply YAML…', onClick: () => setApplying(true) }] : []}
+    >
       {body}
     </ListPage>
-  );
-}
-
-function WatchState({
-  loading,
-  error,
-  what,
-  empty,
-}: {
-  loading: boolean;
-  error?: string;
-  what: string;
-  empty: boolean;
-}) {
-  if (error) return <p role="alert">{error}</p>;
-  if (loading) return <p className="muted empty">Loading {what}…</p>;
-  if (empty) return <p className="muted empty">No {what} here.</p>;
-  return null;
-}
-
-function PodsPanel({ context, namespace }: { context: string; namespace: string }) {
-  const all = namespace === ALL_NAMESPACES;
-  const w = useKubeWatch<KubePod>('kube.pods', context, all ? undefined : namespace);
-  const [open, setOpen] = useState<Open>();
-  const close = () => setOpen(undefined);
-  return (
-    <>
-      <p className="muted small kube-count">{!w.loading && !w.error && countOf(w.rows.length, 'pod')}</p>
-      <WatchState
-        loading={w.loading}
-        what="pods"
-        empty={w.rows.length === 0}
-        {...(w.error ? { error: w.error } : {})}
-      />
-      {w.rows.length > 0 && (
-        <PodsTable
-          pods={w.rows}
-          allNamespaces={all}
-          onLogs={(pod) => setOpen({ kind: 'logs', pod })}
-          onDelete={(pod) => setOpen({ kind: 'delete-pod', pod })}
-        />
-      )}
-      {open?.kind === 'logs' && <PodLogsDialog context={context} pod={open.pod} onClose={close} />}
-      {open?.kind === 'delete-pod' && (
-        <DeleteKubeDialog
-          kind="pod"
-          target={{ context, namespace: open.pod.namespace, name: open.pod.name }}
-          onClose={close}
-        />
-      )}
-    </>
-  );
-}
-
-function DeploymentsPanel({ context, namespace }: { context: string; namespace: string }) {
-  const all = namespace === ALL_NAMESPACES;
-  const w = useKubeWatch<KubeDeployment>('kube.deployments', context, all ? undefined : namespace);
-  const [open, setOpen] = useState<Open>();
-  const close = () => setOpen(undefined);
-  return (
-    <>
-      <p className="muted small kube-count">{!w.loading && !w.error && countOf(w.rows.length, 'deployment')}</p>
-      <WatchState
-        loading={w.loading}
-        what="deployments"
-        empty={w.rows.length === 0}
-        {...(w.error ? { error: w.error } : {})}
-      />
-      {w.rows.length > 0 && (
-        <DeploymentsTable
-          deployments={w.rows}
-          allNamespaces={all}
-          onScale={(deployment) => setOpen({ kind: 'scale', deployment })}
-          onDelete={(deployment) => setOpen({ kind: 'delete-deployment', deployment })}
-        />
-      )}
-      {open?.kind === 'scale' && (
-        <ScaleDialog
-          target={{ context, namespace: open.deployment.namespace, name: open.deployment.name }}
-          current={open.deployment.desired}
-          onClose={close}
-        />
-      )}
-      {open?.kind === 'delete-deployment' && (
-        <DeleteKubeDialog
-          kind="deployment"
-          target={{ context, namespace: open.deployment.namespace, name: open.deployment.name }}
-          onClose={close}
-        />
-      )}
-    </>
   );
 }

@@ -1,5 +1,6 @@
 // A pod's log in the same virtualised view as a container's (follow, search, copy, download), with a
-// container picker when the pod has more than one.
+// container picker when the pod has more than one, and the previous instance's log (the one that
+// crashed) once the pod has restarted.
 import { useState } from 'react';
 import type { KubePod } from '../../../../shared/contract/areas/kube';
 import { Dialog } from '../../components/Dialog';
@@ -20,17 +21,27 @@ const HISTORY = [
 export function PodLogsDialog({ context, pod, onClose }: { context: string; pod: KubePod; onClose(): void }) {
   const [container, setContainer] = useState(pod.containers[0] ?? '');
   const [history, setHistory] = useState<(typeof HISTORY)[number]['value']>('1000');
+  const [previous, setPrevious] = useState(false);
   const tail = history === 'all' ? 'all' : Number(history);
-  const key = `${context}|${pod.namespace}|${pod.name}|${container}|${history}`;
+  const key = `${context}|${pod.namespace}|${pod.name}|${container}|${history}|${previous}`;
   const source = useLogStream(
     'kube.logs',
-    { context, namespace: pod.namespace, pod: pod.name, follow: true, tail, ...(container ? { container } : {}) },
+    {
+      context,
+      namespace: pod.namespace,
+      pod: pod.name,
+      // A previous instance has ended: its log is read to the end, not followed.
+      follow: !previous,
+      tail,
+      previous,
+      ...(container ? { container } : {}),
+    },
     key,
     linesFeed((items) => items),
   );
   const view = useLogView(source, `${pod.name}${container ? `-${container}` : ''}`);
   return (
-    <Dialog title={`Logs of pod ${pod.name}`} onClose={onClose} wide>
+    <Dialog title={`Logs of pod ${pod.name}${previous ? ' (previous instance)' : ''}`} onClose={onClose} wide>
       <div className="bd-tab logs-tab kube-logs" ref={view.root}>
         <ShowHistoryToolbar view={view} choices={HISTORY} history={history} onHistory={setHistory}>
           {pod.containers.length > 1 && (
@@ -45,6 +56,15 @@ export function PodLogsDialog({ context, pod, onClose }: { context: string; pod:
               </select>
             </label>
           )}
+          <label className="inline" title={pod.restarts ? undefined : 'The pod has not restarted.'}>
+            <input
+              type="checkbox"
+              checked={previous}
+              disabled={pod.restarts === 0}
+              onChange={(e) => setPrevious(e.target.checked)}
+            />
+            Previous instance
+          </label>
         </ShowHistoryToolbar>
         <LogFrame
           view={view}

@@ -1,73 +1,54 @@
-// A watched Kubernetes list (kube.pods, kube.deployments) as rows: a reset replaces them all (the
-// first list, and again after the server said 410 Gone), then upserts and deletes change single
-// rows. Subscribed only while the page is visible; unsubscribed when the view closes.
+// A watched Kubernetes list (kube.watch of one resource) as rows: the full list is swapped in whole
+// when it is complete (the first, and again after the server said 410 Gone), then upserts and
+// deletes change single rows (WatchedRows). Subscribed only while the page is visible and `enabled`;
+// unsubscribed when the view closes or the context, namespace or resource changes.
 import { useMemo, useRef, useState } from 'react';
-import type { KubeWatchItem } from '../../../../shared/contract/areas/kube';
+import type { KubeResource, KubeRows, KubeWatchItem } from '../../../../shared/contract/areas/kube';
+import { WatchedRows } from '../../../../shared/kube-watched-rows';
 import { usePageVisible, useStream } from '../../api/hooks';
-
-export interface KubeRow {
-  namespace: string;
-  name: string;
-}
 
 export interface KubeWatch<T> {
   rows: T[];
+  /** Rows by namespace/name. */
+  byKey: Map<string, T>;
   loading: boolean;
   error?: string;
 }
 
-type WatchTopic = 'kube.pods' | 'kube.deployments';
-
-const rowKey = (r: { namespace: string; name: string }) => `${r.namespace}/${r.name}`;
-
-/** Applies a batch of watch items to a map of rows (exported for its own test). */
-export function applyWatch<T extends KubeRow>(rows: Map<string, T>, items: readonly KubeWatchItem<T>[]): void {
-  for (const item of items) {
-    if (item.type === 'reset') {
-      rows.clear();
-      for (const r of item.items) rows.set(rowKey(r), r);
-    } else if (item.type === 'upsert') rows.set(rowKey(item.item), item.item);
-    else rows.delete(rowKey(item));
-  }
-}
-
-export function useKubeWatch<T extends KubeRow>(
-  topic: WatchTopic,
+export function useKubeWatch<R extends KubeResource>(
+  resource: R,
   context: string,
   namespace: string | undefined,
-): KubeWatch<T> {
+  enabled = true,
+): KubeWatch<KubeRows[R]> {
   const visible = usePageVisible();
-  const map = useRef(new Map<string, T>());
+  const state = useRef(new WatchedRows<KubeRows[R]>());
   const [version, setVersion] = useState(0);
-  const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
-  const key = `${topic}|${context}|${namespace ?? '*'}`;
+  const key = `${resource}|${context}|${namespace ?? '*'}`;
   const [seenKey, setSeenKey] = useState(key);
   if (seenKey !== key) {
-    // A new context or namespace: start from nothing.
+    // Another context, namespace or resource: start from nothing.
     setSeenKey(key);
-    map.current = new Map();
-    setLoading(true);
+    state.current = new WatchedRows();
     setError(undefined);
   }
-  useStream(topic, { ...(context ? { context } : {}), ...(namespace ? { namespace } : {}) }, key, {
-    enabled: visible && !!context,
+  useStream('kube.watch', { resource, ...(context ? { context } : {}), ...(namespace ? { namespace } : {}) }, key, {
+    enabled: enabled && visible && !!context,
     onData(items) {
-      applyWatch(map.current, items as unknown as KubeWatchItem<T>[]);
-      setLoading(false);
+      if (state.current.apply(items as unknown as KubeWatchItem<KubeRows[R]>[])) setVersion((v) => v + 1);
       setError(undefined);
-      setVersion((v) => v + 1);
     },
     onEnd(e) {
-      setLoading(false);
       if (e) setError(e.message);
+      setVersion((v) => v + 1);
     },
   });
+  const s = state.current;
   const rows = useMemo(
-    () =>
-      [...map.current.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name)),
-    // version says when the map changed; seenKey when it was replaced
+    () => [...s.rows.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name)),
+    // version says when the rows changed; seenKey when they were replaced
     [version, seenKey],
   );
-  return { rows, loading, ...(error ? { error } : {}) };
+  return { rows, byKey: s.rows, loading: !s.synced && !error, ...(error ? { error } : {}) };
 }

@@ -1,0 +1,175 @@
+// One object as kubectl describe and get -o yaml show it: an overview (a pod's containers with their
+// state and last state, the status conditions, the object's events) and its YAML. Read once when
+// opened; "Refresh" reads it again.
+import { useState } from 'react';
+import type { KubeDescribed } from '../../../../shared/contract/areas/kube';
+import { useRequest } from '../../api/hooks';
+import { Dialog } from '../../components/Dialog';
+import { useNow } from '../../components/use-now';
+import { age } from './kube-columns';
+import { viewOf, type Deletable } from './kube-kinds';
+import type { KubeTarget } from './KubeDialogs';
+
+type Tab = 'overview' | 'yaml';
+
+export function KubeDetailDialog({
+  resource,
+  target,
+  onClose,
+}: {
+  resource: Deletable;
+  target: KubeTarget;
+  onClose(): void;
+}) {
+  const [tab, setTab] = useState<Tab>('overview');
+  const { noun } = viewOf(resource);
+  const q = useRequest('kube.describe', { ...target, resource });
+  const tabs: [Tab, string][] = [
+    ['overview', 'Overview'],
+    ['yaml', 'YAML'],
+  ];
+  return (
+    <Dialog title={`${noun[0]!.toUpperCase()}${noun.slice(1)} ${target.name}`} onClose={onClose} wide>
+      <div className="dialog-body kube-detail">
+        <div className="bd-toolbar">
+          <div role="tablist" aria-label="Details" className="tabs">
+            {tabs.map(([id, label]) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`kube-detail-${id}`}
+                aria-selected={tab === id}
+                aria-controls="kube-detail-panel"
+                tabIndex={tab === id ? 0 : -1}
+                onClick={() => setTab(id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') setTab(tab === 'overview' ? 'yaml' : 'overview');
+                }}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          <span className="bd-spacer" />
+          <span className="muted small">namespace {target.namespace}</span>
+          <button type="button" className="small" onClick={() => void q.refetch()} disabled={q.isFetching}>
+            {q.isFetching ? 'Reading…' : 'Refresh'}
+          </button>
+        </div>
+        <div
+          role="tabpanel"
+          id="kube-detail-panel"
+          aria-labelledby={`kube-detail-${tab}`}
+          className="kube-detail-panel"
+        >
+          {q.error ? (
+            <p role="alert">{q.error.message}</p>
+          ) : !q.data ? (
+            <p className="muted">Reading {target.name}…</p>
+          ) : tab === 'overview' ? (
+            <Overview d={q.data} />
+          ) : (
+            <pre className="mono small kube-yaml" tabIndex={0} aria-label={`YAML of ${target.name}`}>
+              {q.data.yaml}
+            </pre>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+function Overview({ d }: { d: KubeDescribed }) {
+  const now = useNow();
+  return (
+    <>
+      {d.containers.length > 0 && (
+        <section aria-labelledby="kube-containers">
+          <h3 id="kube-containers">Containers</h3>
+          <table className="data-table kube-small-table" aria-label="Containers">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Image</th>
+                <th>Ready</th>
+                <th>Restarts</th>
+                <th>State</th>
+                <th>Last state</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.containers.map((c) => (
+                <tr key={c.name} aria-label={c.name}>
+                  <td>{c.name}</td>
+                  <td className="mono small">{c.image}</td>
+                  <td>{c.ready ? 'Yes' : 'No'}</td>
+                  <td>{c.restarts}</td>
+                  <td>{c.state}</td>
+                  <td>{c.lastState || <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <section aria-labelledby="kube-conditions">
+        <h3 id="kube-conditions">Conditions</h3>
+        {d.conditions.length === 0 ? (
+          <p className="muted">This {d.kind} reports no conditions.</p>
+        ) : (
+          <table className="data-table kube-small-table" aria-label="Conditions">
+            <thead>
+              <tr>
+                <th>Type</th>
+                <th>Status</th>
+                <th>Reason</th>
+                <th>Message</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.conditions.map((c) => (
+                <tr key={c.type} aria-label={c.type}>
+                  <td>{c.type}</td>
+                  <td className={c.status === 'True' ? undefined : 'kube-short'}>{c.status}</td>
+                  <td>{c.reason || <span className="muted">—</span>}</td>
+                  <td>{c.message || <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="kube-events">
+        <h3 id="kube-events">Events</h3>
+        {d.events.length === 0 ? (
+          <p className="muted">No events about this {d.kind} (the cluster keeps them for about an hour).</p>
+        ) : (
+          <table className="data-table kube-small-table" aria-label="Events">
+            <thead>
+              <tr>
+                <th>Last seen</th>
+                <th>Type</th>
+                <th>Reason</th>
+                <th>Message</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.events.map((e) => (
+                <tr key={e.name} aria-label={`${e.reason} ${age(e.last, now)}`}>
+                  <td className="nowrap">{age(e.last, now)}</td>
+                  <td className={e.type === 'Warning' ? 'kube-short' : undefined}>{e.type}</td>
+                  <td>{e.reason}</td>
+                  <td>
+                    {e.message}
+                    {e.count > 1 && <span className="muted"> ×{e.count}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

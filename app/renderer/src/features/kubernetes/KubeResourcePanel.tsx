@@ -1,0 +1,144 @@
+// One tab of the Kubernetes page: a watched list of one resource (live while shown, closed when
+// left), its table with the columns that kind's model names, and the actions that kind has — details,
+// logs, scale, restart, run now, suspend/resume, delete — each through its dialog.
+import { useState } from 'react';
+import type { KubeResource, KubeRows } from '../../../../shared/contract/areas/kube';
+import { useAction } from '../../api/hooks';
+import { useUi } from '../../app/ui-store';
+import { messageOf } from '../../components/kit';
+import { ObjectTable } from '../../components/ObjectTable';
+import { RowButtons, type RowButton } from '../../components/RowButtons';
+import { useNow } from '../../components/use-now';
+import { columnsOf } from './kube-columns';
+import { isDeletable, isRestartable, isScalable, rowNameOf, type KindView } from './kube-kinds';
+import { KubeDetailDialog } from './KubeDetailDialog';
+import { DeleteKubeDialog, RestartDialog, ScaleDialog, type KubeTarget } from './KubeDialogs';
+import { PodLogsDialog } from './PodLogsDialog';
+import { useKubeWatch } from './use-kube-watch';
+
+type AnyRow = KubeRows[KubeResource];
+type Open = { kind: 'details' | 'logs' | 'delete' | 'scale' | 'restart'; row: AnyRow };
+
+function WatchState({
+  loading,
+  error,
+  what,
+  empty,
+}: {
+  loading: boolean;
+  error?: string;
+  what: string;
+  empty: boolean;
+}) {
+  if (error) return <p role="alert">{error}</p>;
+  if (loading) return <p className="muted empty">Loading {what}…</p>;
+  if (empty) return <p className="muted empty">No {what} here.</p>;
+  return null;
+}
+
+export function KubeResourcePanel({
+  view,
+  context,
+  namespace,
+}: {
+  view: KindView;
+  context: string;
+  /** undefined = all namespaces. */
+  namespace: string | undefined;
+}) {
+  const { resource } = view;
+  const w = useKubeWatch(resource, context, namespace);
+  // The services list shows how many pods answer behind each service.
+  const endpoints = useKubeWatch('endpoints', context, namespace, resource === 'services');
+  const now = useNow();
+  const [open, setOpen] = useState<Open>();
+  const close = () => setOpen(undefined);
+  const toast = useUi((s) => s.toast);
+  const suspend = useAction('kube.cronjobs.suspend');
+  const trigger = useAction('kube.cronjobs.trigger');
+  const target = (row: AnyRow): KubeTarget => ({ context, namespace: row.namespace, name: row.name });
+
+  const cronAction = async (row: KubeRows['cronjobs'], what: 'run' | 'suspend' | 'resume') => {
+    try {
+      if (what === 'run') {
+        const r = await trigger.mutateAsync(target(row));
+        toast('success', `Started job ${r.job} from cron job ${row.name}.`);
+      } else {
+        await suspend.mutateAsync({ ...target(row), suspend: what === 'suspend' });
+        toast('success', what === 'suspend' ? `Suspended cron job ${row.name}.` : `Resumed cron job ${row.name}.`);
+      }
+    } catch (e) {
+      toast('error', messageOf(e));
+    }
+  };
+
+  const buttonsOf = (row: AnyRow): RowButton[] => {
+    const b: RowButton[] = [];
+    if (resource === 'pods') b.push({ label: 'Logs', onClick: () => setOpen({ kind: 'logs', row }) });
+    if (isScalable(resource)) b.push({ label: 'Scale', onClick: () => setOpen({ kind: 'scale', row }) });
+    if (resource === 'cronjobs') {
+      const c = row as KubeRows['cronjobs'];
+      b.push({ label: 'Run now', onClick: () => void cronAction(c, 'run') });
+      b.push(
+        c.suspend
+          ? { label: 'Resume', onClick: () => void cronAction(c, 'resume') }
+          : { label: 'Suspend', onClick: () => void cronAction(c, 'suspend'), secondary: true },
+      );
+    }
+    if (isRestartable(resource))
+      b.push({ label: 'Restart', onClick: () => setOpen({ kind: 'restart', row }), secondary: true });
+    if (isDeletable(resource)) {
+      b.push({ label: 'Details', onClick: () => setOpen({ kind: 'details', row }), secondary: true });
+      b.push({ label: 'Delete', onClick: () => setOpen({ kind: 'delete', row }), danger: true, secondary: true });
+    }
+    return b;
+  };
+
+  const columns = columnsOf(resource, {
+    now,
+    allNamespaces: namespace === undefined,
+    endpoints: endpoints.byKey,
+  });
+  const noun = (n: number) => (n === 1 ? `1 ${view.noun}` : `${n} ${view.plural}`);
+  return (
+    <>
+      <p className="muted small kube-count">{!w.loading && !w.error && noun(w.rows.length)}</p>
+      <WatchState
+        loading={w.loading}
+        what={view.plural}
+        empty={w.rows.length === 0}
+        {...(w.error ? { error: w.error } : {})}
+      />
+      {w.rows.length > 0 && (
+        <ObjectTable<AnyRow>
+          label={view.label}
+          rows={w.rows}
+          rowKey={(r) => `${r.namespace}/${r.name}`}
+          rowName={(r) => rowNameOf(resource, r)}
+          columns={columns as never}
+          {...(resource === 'events'
+            ? {}
+            : { actions: (r: AnyRow) => <RowButtons owner={r.name} buttons={buttonsOf(r)} /> })}
+        />
+      )}
+      {open?.kind === 'logs' && <PodLogsDialog context={context} pod={open.row as KubeRows['pods']} onClose={close} />}
+      {open?.kind === 'details' && isDeletable(resource) && (
+        <KubeDetailDialog resource={resource} target={target(open.row)} onClose={close} />
+      )}
+      {open?.kind === 'delete' && isDeletable(resource) && (
+        <DeleteKubeDialog resource={resource} target={target(open.row)} onClose={close} />
+      )}
+      {open?.kind === 'scale' && isScalable(resource) && (
+        <ScaleDialog
+          resource={resource}
+          target={target(open.row)}
+          current={(open.row as KubeRows['deployments']).desired}
+          onClose={close}
+        />
+      )}
+      {open?.kind === 'restart' && isRestartable(resource) && (
+        <RestartDialog resource={resource} target={target(open.row)} onClose={close} />
+      )}
+    </>
+  );
+}
