@@ -2,10 +2,10 @@
 // brought up from its file path in the browser, listed with N of M running, stopped, its merged
 // logs with service markers, brought down with its volumes; a project started from the CLI shows
 // up without a reload; a broken file is refused with a sentence.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compose } from './compose-cli';
 import { expect, test, uniqueName, type Berth } from './fixtures';
 
 function composeFile(image: string): string {
@@ -25,19 +25,6 @@ function composeFile(image: string): string {
 volumes:
   data:
 `;
-}
-
-/** docker-compose (v1 here) on the e2e engine only. */
-function compose(args: string[]): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      'docker-compose',
-      ['--ansi', 'never', ...args],
-      { env: { ...process.env, DOCKER_HOST: process.env.BERTH_ENGINE_HOST! } },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
-    );
-  });
 }
 
 async function volumes(berth: Berth): Promise<string[]> {

@@ -8,7 +8,7 @@ import { findComposeCli, type ComposeCli } from './cli-detect';
 import { composeEnv } from './cli-env';
 import { explainComposeFailure, unsetVariables, unsetVariablesError } from './cli-errors';
 import { checkComposeFileShape } from './compose-file-shape';
-import { runCompose, type OutputLine } from './cli-run';
+import { runCompose, type OutputLine, type RunResult } from './cli-run';
 import { projectNameFromDir, validateProjectName } from './project-name';
 
 /** What a compose command runs on: the files, the project name and the folder. */
@@ -75,13 +75,13 @@ function baseArgs(t: ComposeTarget): string[] {
   return ['--ansi', 'never', '-p', t.project, ...t.files.flatMap((f) => ['-f', f])];
 }
 
-async function run(
+/** Runs a compose verb on the target against this engine; the exit code is the caller's to judge. */
+export async function runComposeVerb(
   client: EngineClient,
   t: ComposeTarget,
   verb: string[],
-  action: string,
   opts: CommandOptions,
-): Promise<OutputLine[]> {
+): Promise<RunResult & { cli: ComposeCli }> {
   const cli = opts.cli ?? (await findComposeCli());
   const { env, dispose } = composeEnv(client.address);
   try {
@@ -91,13 +91,27 @@ async function run(
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onLine ? { onLine: opts.onLine } : {}),
     });
-    if (opts.signal?.aborted) return res.lines;
-    if (res.code !== 0) throw explainComposeFailure({ action, files: t.files }, res.lines, res.code);
-    return res.lines;
+    return { ...res, cli };
   } finally {
     dispose();
   }
 }
+
+/** Runs a compose verb; a non-zero exit becomes a sentence about `action`. */
+export async function runComposeOrFail(
+  client: EngineClient,
+  t: ComposeTarget,
+  verb: string[],
+  action: string,
+  opts: CommandOptions,
+): Promise<OutputLine[]> {
+  const res = await runComposeVerb(client, t, verb, opts);
+  if (opts.signal?.aborted) return res.lines;
+  if (res.code !== 0) throw explainComposeFailure({ action, files: t.files }, res.lines, res.code);
+  return res.lines;
+}
+
+const run = runComposeOrFail;
 
 /**
  * Validates the files with `config -q`: bad YAML, unknown options and missing variables become

@@ -22,6 +22,12 @@ function refuse(message: string): never {
   throw new BerthError({ kind: 'invalid', field: 'files', message });
 }
 
+/** Whether text has a compose file's top-level `services:` (or `include:`) key, as YAML or JSON. */
+export function hasComposeShape(text: string): boolean {
+  if (/^\s*\{/.test(text)) return /"(?:services|include)"\s*:/.test(text);
+  return /^(?:services|include)[ \t]*:(?:[ \t]|$)/m.test(text.replace(/^\uFEFF/, ''));
+}
+
 /** Throws (field `files`) unless `file` has the shape of a compose file; never quotes the file. */
 export function checkComposeFileShape(file: string): void {
   const size = statSync(file).size;
@@ -37,11 +43,7 @@ export function checkComposeFileShape(file: string): void {
   }
   if (text.includes('\0'))
     refuse(`${file} is not a compose file: it is a binary file. Choose your project's compose.yaml.`);
-  const json = /^\s*\{/.test(text);
-  const hasServices = json
-    ? /"(?:services|include)"\s*:/.test(text)
-    : /^(?:services|include)[ \t]*:(?:[ \t]|$)/m.test(text.replace(/^\uFEFF/, ''));
-  if (!hasServices)
+  if (!hasComposeShape(text))
     refuse(
       `${file} is not a compose file: it has no top-level "services:" section. Choose your project's compose.yaml (or docker-compose.yml).`,
     );

@@ -158,6 +158,8 @@ const facade = {
 export type { EngineTask } from './engine-task';
 /** Which compose CLI there is: asked of this machine, not of an engine (none need run). */
 export { composeCliInfo } from '../compose/cli-detect';
+/** A project's compose files read for the editor, and one saved: file work on this machine, no engine. */
+export { openComposeProject, saveComposeFile } from '../compose/compose-files-api';
 export type { Terminal } from './terminal';
 export type { ByteSource } from './transfers';
 

@@ -5,6 +5,12 @@
 import type { Readable } from 'node:stream';
 import type { EngineEvent, RequestResult } from '../../shared/contract';
 import type { DeploySource } from './swarm/stacks';
+import {
+  checkComposeEdit,
+  composeRunTask,
+  type CheckRequest,
+  type ComposeRunRequest,
+} from '../compose/compose-files-api';
 import { composeDownTask, composePullTask, composeUpTask } from '../compose/compose-tasks';
 import { controlProject, type LabelVerb } from '../compose/label-control';
 import { projectLogs, type ProjectLogsOptions } from '../compose/project-logs';
@@ -130,6 +136,10 @@ export const longRunning = {
     containers: await controlProject(c, project, verb),
   }),
   composeLogs,
+  // compose, file first: the edited text checked (and the up plan), a verb for one service or all
+  composeCheck: (c: EngineClient, req: CheckRequest, signal: AbortSignal): Promise<RequestResult<'compose.check'>> =>
+    checkComposeEdit(c, req, { signal }),
+  composeRun: (c: EngineClient, req: ComposeRunRequest) => composeRunTask(c, req),
   // swarm stacks
   deployStack: stackDeployTask,
 };

@@ -15,6 +15,7 @@ import {
 } from '../../shared/contract/areas/settings';
 import { Emitter, type Subscription } from '../../shared/emitter';
 import { takeLegacyDesktopFile } from './legacy-desktop-file';
+import { RecentComposeProjects } from './recent-compose';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -35,7 +36,11 @@ export class SettingsStore {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.file = join(configDir, SETTINGS_FILE);
+    this.recentCompose = new RecentComposeProjects(configDir);
   }
+
+  /** The compose projects opened lately, kept beside the settings. */
+  readonly recentCompose: RecentComposeProjects;
 
   /** The settings, loading them on first use. Never throws for a bad file. */
   get(): SettingsState {

@@ -7,6 +7,7 @@ import { containerEditRequests } from './areas/container-edit';
 import { engineRequests } from './areas/engine';
 import { objectRequests } from './areas/objects';
 import { composeRequests } from './areas/compose';
+import { composeFileRequests } from './areas/compose-files';
 import { registryRequests } from './areas/registries';
 import { hostRequests } from './areas/host';
 import { vmRequests } from './areas/vm';
@@ -27,6 +28,7 @@ export const requests = {
   ...containerEditRequests,
   ...objectRequests,
   ...composeRequests,
+  ...composeFileRequests,
   ...registryRequests,
   ...hostRequests,
   ...vmRequests,

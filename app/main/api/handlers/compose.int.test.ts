@@ -6,12 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../../harness/context';
 import { downByLabel } from '../../../engine/compose/label-control';
-import { engineApi } from '../../../engine/docker';
 import { connectEngine, type EngineClient } from '../../../engine/docker/client';
-import type { TaskInfo } from '../../../shared/contract';
-import type { EngineAccess } from '../context';
+import { finishedTask, handlerContext } from '../test-support/handler-context';
 import { TaskManager } from '../tasks';
-import type { SettingsStore } from '../../settings/store';
 import type { HandlerContext } from '../types';
 import { composeHandlers } from './compose';
 
@@ -21,28 +18,11 @@ const tasks = new TaskManager();
 const dir = mkdtempSync(join(tmpdir(), 'berth-compose-h-'));
 const made: string[] = [];
 
-function finished(id: string): Promise<TaskInfo> {
-  return new Promise((resolve) => {
-    const done = (t: TaskInfo) => t.id === id && t.state !== 'running';
-    const now = tasks.list().find(done);
-    if (now) return resolve(now);
-    const off = tasks.onChange((t) => {
-      if (done(t)) {
-        off();
-        resolve(t);
-      }
-    });
-  });
-}
+const finished = (id: string) => finishedTask(tasks, id);
 
 beforeAll(async () => {
   client = await connectEngine({ kind: 'unix', socketPath: testEngine().socket });
-  ctx = {
-    engine: { client: async () => client, api: async () => engineApi(client) } as unknown as EngineAccess,
-    tasks,
-    settings: {} as SettingsStore,
-    signal: new AbortController().signal,
-  };
+  ctx = handlerContext(client, tasks);
 });
 
 afterAll(async () => {

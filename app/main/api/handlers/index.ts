@@ -8,6 +8,7 @@ import { hostHandlers } from './host';
 import { imageHandlers } from './images';
 import { objectHandlers } from './objects';
 import { composeHandlers } from './compose';
+import { composeFileHandlers } from './compose-files';
 import { registryHandlers } from './registries';
 import { vmHandlers } from './vm';
 import { swarmHandlers } from './swarm';
@@ -22,6 +23,7 @@ export const handlers: RequestHandlers = {
   ...imageHandlers,
   ...objectHandlers,
   ...composeHandlers,
+  ...composeFileHandlers,
   ...registryHandlers,
   ...vmHandlers,
   ...swarmHandlers,

@@ -7,6 +7,9 @@ import { EngineGate } from '../../components/EngineGate';
 import { ObjectTable } from '../../components/ObjectTable';
 import type { ComposeProject } from '../../../../shared/contract/areas/compose';
 import { ComposeTaskOutput } from './ComposeTaskOutput';
+import { ComposeEditorPage } from './editor/ComposeEditorPage';
+import { EDIT_SEGMENT } from './editor/editor-href';
+import { RecentProjects } from './editor/RecentProjects';
 import { OpenComposeFile } from './OpenComposeFile';
 import { Ports } from './Ports';
 import { ProjectActions } from './ProjectActions';
@@ -21,6 +24,8 @@ export function ComposePage({ rest }: { rest: string[] }) {
   const ready = engineReady(status);
   const list = useRequest('compose.list', {}, { enabled: ready });
   const [name, tab] = rest;
+  if (name === EDIT_SEGMENT && rest[1] && rest.length > 2)
+    return <ComposeEditorPage key={rest.join('/')} project={rest[1]} files={rest.slice(2)} />;
   if (name)
     return (
       <ProjectDetail name={name} tab={tab} project={list.data?.find((p) => p.name === name)} loading={list.isPending} />
@@ -57,6 +62,7 @@ function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'comp
         <CliNote ready={ready} />
       </div>
       <OpenComposeFile />
+      <RecentProjects />
       <ComposeTaskOutput />
       <EngineGate query={list} what="compose projects">
         {projects.length === 0 ? (

@@ -8,7 +8,8 @@ export function DownDialog({
   onConfirm,
   onClose,
 }: {
-  project: ComposeProject;
+  /** What the dialog says: the project's name, its containers, whether its files are there. */
+  project: Pick<ComposeProject, 'name' | 'total' | 'filesPresent'>;
   onConfirm(volumes: boolean): Promise<unknown>;
   onClose(): void;
 }) {

@@ -5,7 +5,9 @@ import { composeFilePath, composeProjectName } from '../../../../shared/contract
 import { firstIssue } from '../../../../shared/rules';
 import { useClient } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
+import { navigate } from '../../app/router';
 import { useComposeUi } from './compose-store';
+import { editorHref } from './editor/editor-href';
 
 /** The name compose derives from the file's folder, shown as the placeholder. */
 export function defaultProjectName(path: string): string {
@@ -27,15 +29,35 @@ export function OpenComposeFile() {
   const nameId = useId();
   const errId = useId();
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  /** The path and project name when both are good; else the first problem is shown. */
+  const checked = (): { path: string; name: string } | undefined => {
     const path = filePath.trim();
     const name = projectName.trim();
     const pathIssue = firstIssue(composeFilePath.safeParse(path));
-    if (pathIssue) return setError({ field: 'files', message: pathIssue });
+    if (pathIssue) return void setError({ field: 'files', message: pathIssue });
     const nameIssue = name ? firstIssue(composeProjectName.safeParse(name)) : undefined;
-    if (nameIssue) return setError({ field: 'project', message: nameIssue });
+    if (nameIssue) return void setError({ field: 'project', message: nameIssue });
     setError(undefined);
+    return { path, name };
+  };
+
+  const openInEditor = () => {
+    const ok = checked();
+    if (!ok) return;
+    const project = ok.name || defaultProjectName(ok.path);
+    if (!project)
+      return setError({
+        field: 'project',
+        message: 'Compose cannot derive a project name from this folder. Give a project name.',
+      });
+    navigate(editorHref(project, [ok.path]));
+  };
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const ok = checked();
+    if (!ok) return;
+    const { path, name } = ok;
     setBusy(true);
     try {
       const task = await client.request('compose.up', { files: [path], ...(name ? { project: name } : {}) });
@@ -93,6 +115,9 @@ export function OpenComposeFile() {
             onChange={(e) => setProjectName(e.target.value)}
           />
         </div>
+        <button type="button" disabled={busy} onClick={openInEditor}>
+          Open in editor
+        </button>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Checking…' : 'Up'}
         </button>
@@ -103,8 +128,8 @@ export function OpenComposeFile() {
         </p>
       ) : (
         <p className="hint">
-          Berth checks the file first (YAML, options, variables), then runs up -d with the compose CLI; the output
-          streams below and in Tasks.
+          Open in editor to edit the file, check it and see what up would change. Up checks the file first (YAML,
+          options, variables), then runs up -d with the compose CLI; the output streams below and in Tasks.
         </p>
       )}
     </section>

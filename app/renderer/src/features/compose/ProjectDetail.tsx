@@ -7,6 +7,7 @@ import { ProjectLogs } from './ProjectLogs';
 import { ProjectStatus } from './ProjectStatus';
 import { ServicesTable } from './ServicesTable';
 import { RouteTabs } from '../../components/RouteTabs';
+import { editorHref } from './editor/editor-href';
 
 const tabs = [
   { id: 'services', label: 'Services' },
@@ -59,6 +60,11 @@ export function ProjectDetail({
           </div>
         </div>
         <span className="spacer" />
+        {project.filesPresent && (
+          <a className="button" href={editorHref(project.name, project.configFiles)}>
+            Edit compose file
+          </a>
+        )}
         <ProjectActions project={project} />
       </div>
       <ComposeTaskOutput />
