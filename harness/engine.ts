@@ -80,17 +80,21 @@ function usedIpv4Prefixes(): string[] {
   }
 }
 
-/** A /24 for the default bridge and a /16 pool for user networks, both unused on this host. */
+/**
+ * A /24 for the default bridge and a /16 pool for user networks, both unused on this host. Both lie
+ * in 10.100–10.199: 10.200–10.254 is left to tests that create networks with explicit subnets, so
+ * that a network the engine allocated itself can never overlap one a test asks for by address.
+ */
 function pickSubnets(): { bip: string; subnet: string; pool: string } {
   const used = usedIpv4Prefixes().join(' ');
   for (let i = 0; i < 50; i++) {
-    const a = 100 + Math.floor(Math.random() * 150);
+    const a = 100 + Math.floor(Math.random() * 100);
     const b = Math.floor(Math.random() * 250) + 1;
-    const p = 100 + Math.floor(Math.random() * 150);
+    const p = 100 + Math.floor(Math.random() * 100);
     if (a === p || used.includes(`10.${a}.`) || used.includes(`10.${p}.`)) continue;
     return { bip: `10.${a}.${b}.1/24`, subnet: `10.${a}.${b}.0/24`, pool: `10.${p}.0.0/16` };
   }
-  throw new Error('Could not find a free private subnet for the test engine (10.100–250.x.x are all routed).');
+  throw new Error('Could not find a free private subnet for the test engine (10.100–199.x.x are all routed).');
 }
 
 function ping(socket: string, timeoutMs = 1000): Promise<boolean> {

@@ -44,6 +44,29 @@ async function created(body: Record<string, unknown>, start = false): Promise<st
   return name;
 }
 
+/**
+ * Creates network `name` on a /16 no other network of the shared engine holds. Other test files
+ * create networks with explicit subnets in 10.200–10.254 at the same time (the harness keeps the
+ * engine's own allocations below 10.200), so a subnet taken between the look and the create is
+ * tried again with another one.
+ */
+async function networkWithFreeSubnet(name: string): Promise<string> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const subnet = `10.${230 + Math.floor(Math.random() * 25)}.0.0/16`;
+    try {
+      await dialJson(client, {
+        method: 'POST',
+        path: '/networks/create',
+        body: { Name: name, IPAM: { Config: [{ Subnet: subnet }] } },
+      });
+      return subnet;
+    } catch (err) {
+      if (classifyEngineError(err).cause !== 'subnet-overlap') throw err;
+    }
+  }
+  throw new Error('no free 10.230–10.254 /16 on the test engine after 8 tries');
+}
+
 const start = (name: string): DialOptions => ({ method: 'POST', path: `/containers/${name}/start` });
 const create = (body: Record<string, unknown>): DialOptions => ({
   method: 'POST',
@@ -121,12 +144,7 @@ describe('states the engine will not change', () => {
   it('networks: an overlapping subnet (403, subnet), attached containers, a built-in network', async () => {
     const a = uniqueName('err-net');
     made.networks.push(a);
-    const subnet = `10.${200 + Math.floor(Math.random() * 50)}.0.0/16`;
-    await dialJson(client, {
-      method: 'POST',
-      path: '/networks/create',
-      body: { Name: a, IPAM: { Config: [{ Subnet: subnet }] } },
-    });
+    const subnet = await networkWithFreeSubnet(a);
     expectRow(
       await refusal({
         method: 'POST',
