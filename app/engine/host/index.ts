@@ -31,3 +31,4 @@ export {
   type DiagnosticOutcome,
 } from './diagnostics';
 export { diagnosticRows, managedEngine } from './engine-page';
+export { applyDaemonConfig, checkDaemonConfig, readDaemonConfig, type DaemonConfigTarget } from './daemon-config';

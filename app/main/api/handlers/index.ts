@@ -3,6 +3,7 @@ import type { RequestHandlers } from '../types';
 import { containerHandlers } from './containers';
 import { containerEditHandlers } from './container-edit';
 import { engineHandlers } from './engine';
+import { engineConfigHandlers } from './engine-config';
 import { fileHandlers } from './files';
 import { hostHandlers } from './host';
 import { imageHandlers } from './images';
@@ -16,6 +17,7 @@ import { kubeHandlers } from './kube';
 
 export const handlers: RequestHandlers = {
   ...engineHandlers,
+  ...engineConfigHandlers,
   ...containerHandlers,
   ...containerEditHandlers,
   ...fileHandlers,
