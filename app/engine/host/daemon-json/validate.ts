@@ -88,6 +88,13 @@ export function validateDaemonText(text: string, berth: readonly BerthKey[]): Da
     }
   }
 
+  const runtime = value['default-runtime'];
+  if (typeof runtime === 'string' && runtime !== 'runc' && !(isObject(value.runtimes) && runtime in value.runtimes))
+    problem(
+      'default-runtime',
+      `"default-runtime" is "${runtime}", which is neither runc nor one of "runtimes": add it to "runtimes" with its path, or use "runc" (dockerd refuses to start otherwise).`,
+    );
+
   if (isPluginLogDriver(value['log-driver']))
     warnings.push({
       key: 'log-driver',
