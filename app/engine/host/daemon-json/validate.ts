@@ -99,7 +99,7 @@ export function validateDaemonText(text: string, berth: readonly BerthKey[]): Da
     warnings.push({
       key: 'log-driver',
       ...at('log-driver'),
-      message: `"log-driver" is the plugin "${value['log-driver']}": install it first (docker plugin install), or the engine will not start.`,
+      message: `"log-driver" is the plugin "${value['log-driver']}": install it first (docker plugin install), or every container started after the restart fails to start.`,
     });
   if (value['log-opts'] !== undefined && value['log-driver'] === undefined)
     warnings.push({
