@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BerthError } from '../../shared/errors';
 import { connectEngine } from '../docker/client';
+import { engineInfo } from '../docker/engine-page';
 import { applyDaemonConfig, checkDaemonConfig, readDaemonConfig } from './daemon-config';
 import { nativeFixture } from './test-support/native-fixture';
 
@@ -38,6 +39,8 @@ describe("daemon.json of Berth's engine (real dockerd)", () => {
     expect(info.code).toBe(0);
     expect(JSON.parse(info.stdout)).toEqual([`${MIRROR}/`]);
     expect(readFileSync(host.paths.daemonConfig, 'utf8')).toBe(text);
+    // and the Engine page's details, from the engine's own /info
+    expect((await engineInfo(await connectEngine(host.address))).registryMirrors).toEqual([`${MIRROR}/`]);
     expect(readDaemonConfig(host).version).toBe(applied.version);
 
     // Applying from a stale version is refused: someone else changed the file meanwhile.
