@@ -15,7 +15,10 @@ export const SECRET_KEY =
 const ENV_KEY = /^env(ironment)?$/i;
 
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^/\s:@]+(?::[^/\s@]*)?)@/gi;
-const PAIR = new RegExp(`((?:[\\w.-]*(?:${SECRET_KEY.source})[\\w.-]*)"?\\s*[=:]\\s*"?)([^\\s",;&]+)`, 'gi');
+const PAIR = new RegExp(
+  `((?:[\\w.-]*(?:${SECRET_KEY.source})[\\w.-]*)"?\\s*[=:]\\s*"?)((?:(?:bearer|basic)\\s+)?[^\\s",;&]+)`,
+  'gi',
+);
 const SCHEME_TOKEN = /\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
 
 /**
