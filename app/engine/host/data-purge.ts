@@ -4,10 +4,12 @@
 // rootless); for any other engine a sentence says what purging would mean there and why Berth does
 // not do it. The purge runs only with the token of a preview that still describes the engine, so
 // what goes is exactly what the user was shown; the deletion never crosses into another file system
-// (a mount left under the data-root is refused, and `rm --one-file-system` is the second guard).
+// (the engine's own mounts left below the data-root are unmounted first, one that will not unmount
+// stops the purge before anything is deleted, and `rm --one-file-system` is the second guard).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PurgePreview } from '../../shared/contract/areas/troubleshoot';
 import { BerthError } from '../../shared/errors';
 import type { EngineClient } from '../docker/client';
@@ -124,9 +126,27 @@ function run(file: string, args: string[]): Promise<void> {
   );
 }
 
-/** Deletes `dir` without leaving its file system; rootless engines' files belong to mapped ids, so rootlesskit deletes them. */
-function removeTree(dir: string, kind: Managed['kind']): Promise<void> {
-  const rm = ['-rf', '--one-file-system', '--', dir];
+/**
+ * The engine's own mounts left below the data-root by a stop (overlay layers of containers that were
+ * running), unmounted deepest first; returns those still there. The data-root itself may be a mount
+ * point (dockerd makes it a private bind mount): it stays, and only what is inside it is deleted.
+ * A rootless engine's mounts live in its own namespace and end with it.
+ */
+async function releaseMounts(dataRoot: string, kind: Managed['kind']): Promise<string[]> {
+  const below = () => mountsUnder(dataRoot).filter((m) => m !== dataRoot);
+  if (kind === 'native')
+    for (const m of below().sort((a, b) => b.length - a.length)) await run('umount', [m]).catch(() => undefined);
+  return below();
+}
+
+/**
+ * Deletes what is inside `dir` without leaving its file system; a rootless engine's files belong to
+ * mapped ids, so rootlesskit deletes them.
+ */
+async function removeTree(dir: string, kind: Managed['kind']): Promise<void> {
+  const inside = readdirSync(dir).map((n) => join(dir, n));
+  if (!inside.length) return;
+  const rm = ['-rf', '--one-file-system', '--', ...inside];
   if (kind === 'native') return run('rm', rm);
   const rootlesskit = findBinary('rootlesskit');
   if (!rootlesskit) throw new Error('rootlesskit is not installed, so the rootless engine’s files cannot be deleted');
@@ -176,12 +196,12 @@ export async function purgeTask(c: PurgeControls): Promise<EngineTask> {
           kind: 'internal',
           message: `${target.label} did not stop, so nothing was deleted. Stop it on the Engine page and try again.`,
         });
-      const mounts = mountsUnder(dataRoot);
+      const mounts = await releaseMounts(dataRoot, target.kind);
       if (mounts.length) {
         await c.start();
         throw new BerthError({
           kind: 'conflict',
-          message: `Something is still mounted inside ${dataRoot} (${mounts.slice(0, 3).join(', ')}), so nothing was deleted. Unmount it, then purge again.`,
+          message: `Something is still mounted inside ${dataRoot} (${mounts.slice(0, 3).join(', ')}) and could not be unmounted, so nothing was deleted. Unmount it, then purge again.`,
         });
       }
       report({ text: `Deleting ${dataRoot} (${what}); this step cannot be cancelled`, current: 1, total: 3 });
