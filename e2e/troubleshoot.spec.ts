@@ -28,7 +28,7 @@ test.describe('troubleshoot on the shared, fixed engine', () => {
     try {
       await berth.open(page, '#/engine');
       const card = page.getByRole('region', { name: 'Troubleshoot' });
-      await card.getByRole('button', { name: 'Save diagnostics bundle…' }).click();
+      await card.getByRole('button', { name: 'Diagnostics bundle…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Save a diagnostics bundle' });
       await expect(dialog).toContainText('passwords, tokens and credentials removed');
       const download = page.waitForEvent('download');
@@ -67,16 +67,16 @@ test.describe('troubleshoot on the shared, fixed engine', () => {
   }) => {
     await berth.open(page, '#/engine');
     const card = page.getByRole('region', { name: 'Troubleshoot' });
-    await card.getByRole('button', { name: 'Purge engine data…' }).click();
+    await card.getByRole('button', { name: 'Purge data…' }).click();
     const purge = page.getByRole('dialog', { name: 'Purge engine data' });
     await expect(purge.getByRole('status')).toContainText('Berth does not run this engine');
     await expect(purge.getByRole('button', { name: 'Purge' })).toHaveCount(0);
     await purge.getByRole('button', { name: 'Close' }).last().click();
     await expect(purge).toHaveCount(0);
 
-    await card.getByRole('button', { name: 'Reset settings to defaults…' }).click();
+    await card.getByRole('button', { name: 'Reset settings…' }).click();
     const reset = page.getByRole('dialog', { name: 'Reset settings to defaults' });
-    await expect(reset.getByText(/a reset would change nothing|go back to/)).toBeVisible();
+    await expect(reset.getByText(/a reset would change nothing|goes back to|go back to/)).toBeVisible();
     await reset.getByRole('button', { name: 'Cancel' }).click();
     await expect(reset).toHaveCount(0);
   });

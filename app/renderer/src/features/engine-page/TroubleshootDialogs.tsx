@@ -114,8 +114,8 @@ function ResetStatement({ r }: { r: ResetPreview }) {
   return (
     <>
       <p>
-        {countOf(r.changes.length, 'setting')} in <code>{r.file}</code> go back to{' '}
-        {r.changes.length === 1 ? 'its' : 'their'} default:
+        {countOf(r.changes.length, 'setting')} in <code>{r.file}</code>{' '}
+        {r.changes.length === 1 ? 'goes back to its default' : 'go back to their defaults'}:
       </p>
       <table className="data-table" aria-label="Settings that change">
         <thead>
