@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import { PURGE_WORD, type PurgePreview, type ResetPreview } from '../../../../shared/contract/areas/troubleshoot';
 import { useClient, useQueryClient, useRequest } from '../../api/hooks';
-import { Dialog } from '../../components/Dialog';
+import { useUi } from '../../app/ui-store';
+import { ConfirmDialog } from '../../components/Dialog';
 import { countOf } from '../../components/count';
 import { formatBytes } from '../../components/format';
 import { DialogForm, TextField } from '../../components/forms';
@@ -143,10 +144,10 @@ function ResetStatement({ r }: { r: ResetPreview }) {
 export function ResetDialog({ onClose }: { onClose(): void }) {
   const client = useClient();
   const queryClient = useQueryClient();
+  const toast = useUi((u) => u.toast);
   const preview = useRequest('troubleshoot.resetPreview', {}, { gcTime: 0, staleTime: 0 });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [done, setDone] = useState<string[]>();
   const r = preview.data;
   const reset = async () => {
     if (!r) return;
@@ -154,9 +155,12 @@ export function ResetDialog({ onClose }: { onClose(): void }) {
     setError(undefined);
     try {
       const state = await client.request('troubleshoot.reset', { token: r.token });
-      queryClient.setQueryData(['settings.get', {}], state);
       await queryClient.invalidateQueries({ queryKey: ['settings.get'] });
-      setDone(state.changed);
+      toast(
+        'success',
+        `Reset ${countOf(state.changed.length, 'setting')} to the default: ${state.changed.join(', ')}.`,
+      );
+      onClose();
     } catch (err) {
       setError(err instanceof Error ? err.message : 'The settings could not be reset.');
     } finally {
@@ -164,36 +168,16 @@ export function ResetDialog({ onClose }: { onClose(): void }) {
     }
   };
   return (
-    <Dialog title="Reset settings to defaults" onClose={onClose}>
-      {done ? (
-        <>
-          <p role="status">
-            {done.length
-              ? `Reset ${countOf(done.length, 'setting')}: ${done.join(', ')}.`
-              : 'Nothing needed resetting.'}
-          </p>
-          <CloseOnly onClose={onClose} />
-        </>
-      ) : (
-        <>
-          {preview.isPending && <p className="muted">Comparing the settings with their defaults…</p>}
-          <ErrorText message={preview.error?.message ?? error} />
-          {r && <ResetStatement r={r} />}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="danger"
-              disabled={busy || !r || !r.changes.length}
-              onClick={() => void reset()}
-            >
-              {r?.changes.length ? `Reset ${countOf(r.changes.length, 'setting')}` : 'Reset'}
-            </button>
-          </div>
-        </>
-      )}
-    </Dialog>
+    <ConfirmDialog
+      title="Reset settings to defaults"
+      confirmLabel={r?.changes.length ? `Reset ${countOf(r.changes.length, 'setting')}` : 'Reset'}
+      busy={busy || !r?.changes.length}
+      error={preview.error?.message ?? error}
+      onConfirm={() => void reset()}
+      onClose={onClose}
+    >
+      {preview.isPending && <p className="muted">Comparing the settings with their defaults…</p>}
+      {r && <ResetStatement r={r} />}
+    </ConfirmDialog>
   );
 }
