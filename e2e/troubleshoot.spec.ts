@@ -3,10 +3,11 @@
 // without a container's environment; Purge says in a sentence why it is not offered for this engine
 // (the purge itself runs on a Berth-managed engine in app/main/troubleshoot/troubleshoot.int.test.ts);
 // Reset states what it would change, and Cancel changes nothing.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startBerthServe, type ServeProcess } from './berth-serve';
 import { expect, test } from './fixtures';
 
 test.describe('troubleshoot on the shared, fixed engine', () => {
@@ -79,5 +80,47 @@ test.describe('troubleshoot on the shared, fixed engine', () => {
     await expect(reset.getByText(/a reset would change nothing|goes back to|go back to/)).toBeVisible();
     await reset.getByRole('button', { name: 'Cancel' }).click();
     await expect(reset).toHaveCount(0);
+  });
+});
+
+test.describe('purge with Berth running its own engine', () => {
+  test.describe.configure({ timeout: 180_000 });
+  const noDockerd = !existsSync('/usr/sbin/dockerd') && !existsSync('/usr/bin/dockerd');
+  let home = '';
+  let serve: ServeProcess | undefined;
+  test.beforeAll(async () => {
+    if (noDockerd) return;
+    home = mkdtempSync(join(tmpdir(), 'berth-e2e-purge-'));
+    serve = await startBerthServe([], { ...process.env, BERTH_HOME: home, DOCKER_CONFIG: join(home, 'docker-config') });
+  });
+  test.afterAll(async () => {
+    if (serve) {
+      serve.child.kill('SIGTERM');
+      await new Promise((r) => (serve!.child.exitCode !== null ? r(null) : serve!.child.once('exit', r)));
+    }
+    if (home) {
+      spawnSync('umount', ['-R', '-l', join(home, 'data')], { stdio: 'ignore' });
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  test('states what the purge would delete, counted from the engine, and Cancel deletes nothing', async ({ page }) => {
+    test.skip(noDockerd, 'dockerd is not installed');
+    await page.goto(serve!.url + '#/engine');
+    await expect(page.getByRole('link', { name: /^Engine running/ })).toBeVisible({ timeout: 90_000 });
+    const socket = `unix://${join(home, 'data', 'engine', 'docker.sock')}`;
+    const vol = `e2e-purge-${Date.now().toString(36)}`;
+    execFileSync('docker', ['-H', socket, 'volume', 'create', vol]);
+    await page.getByRole('region', { name: 'Troubleshoot' }).getByRole('button', { name: 'Purge data…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Purge engine data' });
+    const statement = dialog.getByRole('region', { name: 'What will be deleted' });
+    await expect(statement).toContainText(`deletes everything in ${join(home, 'data', 'engine', 'data-root')}`);
+    await expect(statement).toContainText('0 containers');
+    await expect(statement).toContainText('1 volume with all its files');
+    await expect(dialog.getByRole('button', { name: 'Purge' })).toBeDisabled();
+    if (process.env.BERTH_SHOTS) await page.screenshot({ path: join(process.env.BERTH_SHOTS, 'purge-statement.png') });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
+    expect(execFileSync('docker', ['-H', socket, 'volume', 'ls', '-q'], { encoding: 'utf8' })).toContain(vol);
   });
 });

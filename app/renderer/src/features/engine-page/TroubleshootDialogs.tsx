@@ -43,7 +43,8 @@ export function PurgeStatement({ p }: { p: Offered }) {
           {countOf(p.images.count, 'image')} ({formatBytes(p.images.size)})
         </li>
         <li>
-          {countOf(p.volumes.count, 'volume')} with all their files ({formatBytes(p.volumes.size)})
+          {countOf(p.volumes.count, 'volume')} with all {p.volumes.count === 1 ? 'its' : 'their'} files (
+          {formatBytes(p.volumes.size)})
         </li>
         <li>
           {p.buildCache.count} build cache {p.buildCache.count === 1 ? 'entry' : 'entries'} (
