@@ -3,11 +3,11 @@
 // without a container's environment; Purge says in a sentence why it is not offered for this engine
 // (the purge itself runs on a Berth-managed engine in app/main/troubleshoot/troubleshoot.int.test.ts);
 // Reset states what it would change, and Cancel changes nothing.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBerthServe, type ServeProcess } from './berth-serve';
+import { startBerthServe, stopManagedServe, type ServeProcess } from './berth-serve';
 import { expect, test } from './fixtures';
 
 test.describe('troubleshoot on the shared, fixed engine', () => {
@@ -93,16 +93,7 @@ test.describe('purge with Berth running its own engine', () => {
     home = mkdtempSync(join(tmpdir(), 'berth-e2e-purge-'));
     serve = await startBerthServe([], { ...process.env, BERTH_HOME: home, DOCKER_CONFIG: join(home, 'docker-config') });
   });
-  test.afterAll(async () => {
-    if (serve) {
-      serve.child.kill('SIGTERM');
-      await new Promise((r) => (serve!.child.exitCode !== null ? r(null) : serve!.child.once('exit', r)));
-    }
-    if (home) {
-      spawnSync('umount', ['-R', '-l', join(home, 'data')], { stdio: 'ignore' });
-      rmSync(home, { recursive: true, force: true });
-    }
-  });
+  test.afterAll(() => stopManagedServe(serve, home));
 
   test('states what the purge would delete, counted from the engine, and Cancel deletes nothing', async ({ page }) => {
     test.skip(noDockerd, 'dockerd is not installed');
