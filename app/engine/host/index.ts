@@ -31,3 +31,5 @@ export {
   type DiagnosticOutcome,
 } from './diagnostics';
 export { diagnosticRows, managedEngine } from './engine-page';
+export { openDiagnosticsBundle, LOG_TAIL_BYTES, type BundleContent, type BundlePart } from './diagnostics-bundle';
+export { purgePreview, purgeTask, purgeTarget, type PurgeControls } from './data-purge';

@@ -61,6 +61,8 @@ export interface EngineHost {
   stop(): Promise<void>;
   /** Subscribes to state, progress and restart events; returns the unsubscribe function. */
   subscribe(listener: EngineListener): () => void;
+  /** The file the engine's log is written to, for hosts that keep one (the diagnostics bundle takes its end). */
+  readonly logFile?: string;
   /** The last lines of the engine's log (native hosts), for the UI's log view. */
   logTail(lines?: number): string[];
   /** Each new line of the engine's log as it is written (hosts that keep one); returns the unsubscribe function. */

@@ -42,6 +42,8 @@ export interface ApiContext {
   /** Berth's engine selection (detect, switch, persist); absent when a fixed engine was given (`--engine-socket`). */
   selection?: EngineSelection;
   dialogs?: HostDialogs;
+  /** Berth's own log lines of this session (for the diagnostics bundle); absent in tests that need none. */
+  berthLog?: { lines(): string[] };
 }
 
 /** Per call: the abort signal fires when the caller unsubscribes or disconnects. */
