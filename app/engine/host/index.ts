@@ -1,6 +1,6 @@
 // Engine hosting: how Berth runs, supervises, finds and chooses the container engine.
 export type {
-  EngineEvent,
+  EngineHostEvent,
   EngineFailure,
   EngineHost,
   EngineHostKind,
