@@ -167,6 +167,8 @@ export { composeCliInfo } from '../compose/cli-detect';
 export { openComposeProject, saveComposeFile } from '../compose/compose-files-api';
 export type { Terminal } from './terminal';
 export type { ByteSource } from './transfers';
+/** The connected client the facade is bound to, and the per-request signal main's API attaches to it. */
+export { withAbortSignal, type EngineClient } from './client';
 
 type Facade = typeof facade;
 /** A facade function with its client already given. */
