@@ -1,8 +1,7 @@
 // What the engine checks need to know about the active engine: its kind, address and data-root
 // (a fixed engine given with --engine-socket counts as external).
-import type { DiagnosticContext } from '../../engine/host';
+import type { DiagnosticContext, EngineSelection } from '../../engine/host';
 import type { EngineAccess } from './context';
-import type { EngineSelection } from '../../engine/host/selection';
 
 export function diagnosticContext(engine: EngineAccess, selection: EngineSelection | undefined): DiagnosticContext {
   const status = engine.status();
