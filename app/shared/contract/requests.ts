@@ -14,6 +14,7 @@ import { hostRequests } from './areas/host';
 import { vmRequests } from './areas/vm';
 import { swarmRequests } from './areas/swarm';
 import { kubeRequests } from './areas/kube';
+import { troubleshootRequests } from './areas/troubleshoot';
 
 export { runSpec, type RunSpec } from './areas/containers';
 export {
@@ -36,6 +37,7 @@ export const requests = {
   ...vmRequests,
   ...swarmRequests,
   ...kubeRequests,
+  ...troubleshootRequests,
 };
 
 export type Requests = typeof requests;

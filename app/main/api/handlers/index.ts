@@ -14,6 +14,7 @@ import { registryHandlers } from './registries';
 import { vmHandlers } from './vm';
 import { swarmHandlers } from './swarm';
 import { kubeHandlers } from './kube';
+import { troubleshootHandlers } from './troubleshoot';
 
 export const handlers: RequestHandlers = {
   ...engineHandlers,
@@ -30,4 +31,5 @@ export const handlers: RequestHandlers = {
   ...vmHandlers,
   ...swarmHandlers,
   ...kubeHandlers,
+  ...troubleshootHandlers,
 };

@@ -11,6 +11,7 @@ import { EngineState } from './EngineState';
 import { EngineSwitch } from './EngineSwitch';
 import { VmCard } from './VmCard';
 import { SwarmCard } from '../swarm/SwarmCard';
+import { Troubleshoot } from './Troubleshoot';
 import '../../components/kit.css';
 import './engine.css';
 
@@ -32,6 +33,7 @@ export function EnginePage() {
           <DaemonSettingsCard />
           <SwarmCard running={running} />
           <Diagnostics />
+          <Troubleshoot />
           <DiskUsage running={running} />
           <EngineLog />
           <EngineSwitch />
