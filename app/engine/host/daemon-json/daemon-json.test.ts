@@ -185,7 +185,7 @@ describe('restartEffect', () => {
       { name: 'job', restartPolicy: 'no', after: 'stays stopped' },
     ]);
     expect(r.summary).toContain('stops its 2 running containers');
-    expect(r.summary).toContain('1 comes back by its restart policy');
+    expect(r.summary).toContain('1 comes back by its restart policy; the other stays stopped until you start it.');
   });
   it('keeps containers running with live-restore on before and after', () => {
     const r = restartEffect({ running: true, liveRestoreBefore: true, liveRestoreAfter: true, containers });

@@ -53,7 +53,7 @@ export function restartEffect(o: {
           ? 'It comes back by its restart policy.'
           : `All ${n} come back by their restart policy.`
         : back
-          ? `${back} come${back === 1 ? 's' : ''} back by ${back === 1 ? 'its' : 'their'} restart policy; the others stay stopped until you start them.`
+          ? `${back} come${back === 1 ? 's' : ''} back by ${back === 1 ? 'its' : 'their'} restart policy; ${n - back === 1 ? 'the other stays' : `the other ${n - back} stay`} stopped until you start ${n - back === 1 ? 'it' : 'them'}.`
           : 'None has a restart policy that brings it back: start them again yourself.');
     if (o.liveRestoreAfter && !o.liveRestoreBefore)
       summary += ' live-restore takes effect from the restart after this one.';

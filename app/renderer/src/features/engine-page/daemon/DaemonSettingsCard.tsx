@@ -22,14 +22,7 @@ export function DaemonSettingsCard() {
   const names = view?.managed ? settingNames(view.text) : undefined;
   return (
     <div className="card" role="region" aria-label="Engine settings">
-      <div className="card-head">
-        <h2>Engine settings (daemon.json)</h2>
-        {view?.managed && (
-          <button type="button" className="small" onClick={() => setEditing(true)}>
-            Edit settings…
-          </button>
-        )}
-      </div>
+      <h2>Engine settings (daemon.json)</h2>
       {q.error && <p className="error-text">{q.error.message}</p>}
       {q.isPending && <p className="muted">Reading the settings…</p>}
       {view && !view.managed && <p role="status">{view.reason}</p>}
@@ -46,6 +39,11 @@ export function DaemonSettingsCard() {
                 ? "No settings: the engine runs with dockerd's defaults."
                 : `Set: ${names.join(', ')}.`}
           </p>
+          <div className="daemon-card-actions">
+            <button type="button" className="small" onClick={() => setEditing(true)}>
+              Edit settings…
+            </button>
+          </div>
         </>
       )}
       {editing && view?.managed && <DaemonSettingsDialog view={view} onClose={() => setEditing(false)} />}
