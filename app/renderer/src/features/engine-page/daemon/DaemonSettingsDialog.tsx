@@ -111,7 +111,7 @@ export function DaemonSettingsDialog({ view, onClose }: { view: DaemonConfigView
         )}
         <ErrorText message={applyError} />
       </div>
-      <div className="dialog-actions daemon-actions">
+      <div className="dialog-actions sticky-actions">
         <button type="button" disabled={text === base.text} onClick={() => setText(base.text)}>
           Revert
         </button>
