@@ -1,8 +1,9 @@
 // The engine's settings (daemon.json) on the Engine page, in Chromium. On the shared
 // `berth serve --engine-socket` (an engine Berth does not run) the card says why it cannot change
 // them. With a second `berth serve` running its own dockerd (BERTH_HOME in a temp dir): an invalid
-// mirror is refused at its line and cannot be applied; a valid one is previewed, applied with a
-// confirmed restart, and the engine's own details (from /info) then list it, as `docker info` does.
+// mirror is refused at its line and cannot be applied; a valid one, added through the form beside
+// the editor, is previewed, applied with a confirmed restart, and the engine's own details (from
+// /info) then list it, as `docker info` does.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +57,11 @@ test.describe('engine settings with Berth running its own engine', () => {
     const file = join(home, 'data', 'engine', 'daemon.json');
     expect(readFileSync(file, 'utf8')).toBe('{}\n');
 
-    await editor.fill('{\n  "registry-mirrors": ["https://mirror.berth-e2e.example"]\n}\n');
+    // The valid one through the small form beside the editor, as someone who does not write JSON would.
+    await editor.fill('{}');
+    await dialog.getByRole('textbox', { name: 'Registry mirror' }).fill('https://mirror.berth-e2e.example');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(editor).toHaveValue('{\n  "registry-mirrors": [\n    "https://mirror.berth-e2e.example"\n  ]\n}\n');
     await expect(problems).toHaveCount(0);
     const change = dialog
       .getByRole('table', { name: 'Setting changes' })

@@ -128,3 +128,23 @@ describe('DaemonSettingsDialog', () => {
     expect(screen.getByRole('alert').textContent).toBe(sentence);
   });
 });
+
+describe('DaemonSettingsDialog, adding without JSON', () => {
+  it('adds a registry mirror to the text, which is then checked', async () => {
+    const t = renderWithClient(<DaemonSettingsDialog view={view} onClose={() => {}} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Registry mirror' }), 'https://mirror.example{Enter}');
+    const box = screen.getByRole('textbox', { name: 'daemon.json' });
+    expect(box).toHaveProperty('value', '{\n  "registry-mirrors": [\n    "https://mirror.example"\n  ]\n}\n');
+    await answerCheck(t, (box as HTMLTextAreaElement).value, valid);
+    expect(screen.getByRole('table', { name: 'Setting changes' })).toBeTruthy();
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Setting to add to' }), 'insecure-registries');
+    fireEvent.change(box, { target: { value: '{' } });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Insecure registry' }), 'registry.local:5000');
+    await userEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'The settings are not valid JSON yet: fix them in the editor first, then add.',
+    );
+    expect(box).toHaveProperty('value', '{');
+  });
+});

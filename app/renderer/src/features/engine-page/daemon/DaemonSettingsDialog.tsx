@@ -11,6 +11,7 @@ import { ErrorText, messageOf } from '../../../components/kit';
 import { ProblemList } from '../../compose/editor/ProblemList';
 import { YamlEditor, type LineMark, type YamlEditorHandle } from '../../compose/editor/YamlEditor';
 import '../../compose/editor/editor.css';
+import { AddToList } from './AddToList';
 import { ChangePreview } from './ChangePreview';
 import { useDaemonCheck } from './use-daemon-check';
 
@@ -27,6 +28,12 @@ export function DaemonSettingsDialog({ view, onClose }: { view: DaemonConfigView
   const [applyError, setApplyError] = useState<string>();
   const [outcome, setOutcome] = useState<DaemonConfigApplied>();
   const editor = useRef<YamlEditorHandle>(null);
+
+  const edit = (t: string) => {
+    setText(t);
+    setOutcome(undefined);
+    setApplyError(undefined);
+  };
 
   const marks: LineMark[] = [
     ...(check?.problems ?? []).map((p) => ({ line: p.line, severity: 'error' as const, message: p.message })),
@@ -70,17 +77,8 @@ export function DaemonSettingsDialog({ view, onClose }: { view: DaemonConfigView
             <> Berth sets {view.berthKeys.map((k) => k.key).join(', ')} itself, so this file may not.</>
           )}
         </p>
-        <YamlEditor
-          ref={editor}
-          label="daemon.json"
-          value={text}
-          onChange={(t) => {
-            setText(t);
-            setOutcome(undefined);
-            setApplyError(undefined);
-          }}
-          marks={marks}
-        />
+        <YamlEditor ref={editor} label="daemon.json" value={text} onChange={edit} marks={marks} />
+        <AddToList text={text} onChange={edit} />
         {checkError && <ErrorText message={`Could not check the settings: ${checkError}`} />}
         {check && (
           <ProblemList
