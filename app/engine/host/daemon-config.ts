@@ -124,6 +124,12 @@ export async function checkDaemonConfig(
   };
 }
 
+const notWritten = (path: string, err: unknown) =>
+  new BerthError({
+    kind: 'unavailable',
+    message: `Berth could not write ${path} (${(err as Error).message}), so the engine keeps its current settings. Check that the disk has room and the folder is writable, then apply again.`,
+  });
+
 /** One apply at a time per file. */
 const queues = new Map<string, Promise<unknown>>();
 
@@ -163,7 +169,11 @@ export function applyDaemonConfig(
     const next = text.endsWith('\n') ? text : `${text}\n`;
     const changes = diffDaemonConfig(settingsOf(previous), check.parsed);
     if (!changes.length) {
-      if (next !== previous) writeFileAtomically(path, next);
+      try {
+        if (next !== previous) writeFileAtomically(path, next);
+      } catch (err) {
+        throw notWritten(path, err);
+      }
       return {
         outcome: 'unchanged',
         message: 'No setting changes, so the engine was not restarted.',
@@ -171,7 +181,12 @@ export function applyDaemonConfig(
       };
     }
     await host.stop();
-    writeFileAtomically(path, next);
+    try {
+      writeFileAtomically(path, next);
+    } catch (err) {
+      await host.start().catch(() => undefined);
+      throw notWritten(path, err);
+    }
     try {
       await host.start();
       return {
