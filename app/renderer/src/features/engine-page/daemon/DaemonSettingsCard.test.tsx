@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { act, cleanup, screen } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DaemonConfigView } from '../../../../../shared/contract/areas/engine-config';
+import { queryKey } from '../../../api/hooks';
 import { renderWithClient } from '../../../test/scripted-client';
 import { DaemonSettingsCard, settingNames } from './DaemonSettingsCard';
 
@@ -44,5 +45,23 @@ describe('DaemonSettingsCard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Edit settings…' }));
     expect(screen.getByRole('dialog', { name: 'Engine settings (daemon.json)' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'daemon.json' })).toHaveProperty('value', MIRRORED);
+  });
+});
+
+describe('DaemonSettingsCard, another engine', () => {
+  it('reads the settings again when the engine changes', async () => {
+    const t = renderWithClient(<DaemonSettingsCard />);
+    await act(async () => t.reply('engine.status', { kind: 'native', state: 'running' }));
+    await act(async () => t.reply('engine.config.get', view));
+    expect((await screen.findByRole('status')).textContent).toBe('Set: registry-mirrors.');
+    const reason = 'Docker (system) is an engine Berth connects to but does not start.';
+    await act(async () =>
+      t.queryClient.setQueryData(queryKey('engine.status'), { kind: 'external', state: 'running' }),
+    );
+    await waitFor(() => expect(t.sent.filter((r) => r.method === 'engine.config.get')).toHaveLength(2));
+    await act(async () =>
+      t.reply('engine.config.get', { managed: false, reason, text: '', version: 'none', berthKeys: [], running: true }),
+    );
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(reason));
   });
 });

@@ -1,7 +1,8 @@
 // The Engine page's card for the engine's settings (daemon.json): what is set now and an editor to
 // change them. Only Berth's own engine can be changed here; for any other one the card says why.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRequest } from '../../../api/hooks';
+import { useEngineStatus } from '../../../app/engine-status';
 import { DaemonSettingsDialog } from './DaemonSettingsDialog';
 import './daemon.css';
 
@@ -17,6 +18,17 @@ export function settingNames(text: string): string[] | undefined {
 
 export function DaemonSettingsCard() {
   const q = useRequest('engine.config.get');
+  // Another engine chosen (or the engine started, stopped): read again whether and what it can set.
+  const status = useEngineStatus();
+  const engineKey = status ? `${status.kind}:${status.state}` : undefined;
+  const seen = useRef(engineKey);
+  const { refetch } = q;
+  useEffect(() => {
+    if (engineKey === undefined || seen.current === engineKey) return;
+    const first = seen.current === undefined; // the status just arrived: the settings were read for it
+    seen.current = engineKey;
+    if (!first) void refetch();
+  }, [engineKey, refetch]);
   const [editing, setEditing] = useState(false);
   const view = q.data;
   const names = view?.managed ? settingNames(view.text) : undefined;
