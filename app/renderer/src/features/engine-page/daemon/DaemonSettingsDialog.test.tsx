@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ServerFrame } from '../../../../../shared/contract';
 import type { DaemonConfigCheck, DaemonConfigView } from '../../../../../shared/contract/areas/engine-config';
 import { renderWithClient } from '../../../test/scripted-client';
 import { DaemonSettingsDialog } from './DaemonSettingsDialog';
@@ -32,10 +33,14 @@ function sentArgs(t: ReturnType<typeof renderWithClient>, method: string) {
   return t.sent.filter((r) => r.method === method).map((r) => r.args as Record<string, unknown>);
 }
 
-/** Waits for the check of `text` (sent a moment after typing stops) and answers it. */
+/**
+ * Waits for the check of `text` (sent a moment after typing stops) and answers that request: an
+ * earlier check, sent while typing was slow, stays unanswered as it would be cancelled.
+ */
 async function answerCheck(t: ReturnType<typeof renderWithClient>, text: string, result: DaemonConfigCheck) {
   await waitFor(() => expect(sentArgs(t, 'engine.config.check').at(-1)).toEqual({ text }), { timeout: 3000 });
-  await act(async () => t.reply('engine.config.check', result));
+  const req = t.sent.filter((r) => r.method === 'engine.config.check').at(-1)!;
+  await act(async () => t.deliver({ t: 'res', id: req.id, ok: true, result } as ServerFrame));
 }
 
 afterEach(cleanup);
