@@ -4,50 +4,14 @@
 // policy is back afterwards; a text that is no text is refused where it is received; with a fixed
 // engine (no selection) the settings are not offered, with a sentence.
 import { afterEach, describe, expect, it } from 'vitest';
-import { runDocker } from '../../../../harness/engine';
 import { buildBusybox } from '../../../../harness/fixtures';
-import { EngineSelection } from '../../../engine/host/selection';
-import { createTempHome, type TempHome } from '../../../engine/host/test-support/temp-home';
 import { requests } from '../../../shared/contract';
-import { BerthLog } from '../../berth-log';
-import { fixedHost, HostedEngine } from '../../hosted-engine';
-import { SettingsStore } from '../../settings/store';
-import { TaskManager } from '../tasks';
-import type { HandlerContext } from '../types';
+import { managedEngines } from '../test-support/managed-engine';
 import { handlers } from '.';
 
-const made: { selection: EngineSelection; engine: HostedEngine; home: TempHome }[] = [];
-afterEach(async () => {
-  for (const m of made.splice(0)) {
-    await m.engine.close();
-    await m.selection.deactivate().catch(() => undefined);
-    await m.home.cleanup();
-  }
-});
-
-async function managed() {
-  const home = createTempHome('dcfgapi');
-  const selection = new EngineSelection({
-    paths: home.paths,
-    supervisor: false,
-    native: { mode: 'root', network: home.network, cgroupParent: home.cgroupParent, stopTimeoutMs: 10000 },
-  });
-  await selection.activate({ kind: 'native' });
-  const host = selection.active!;
-  const engine = new HostedEngine(fixedHost(host));
-  made.push({ selection, engine, home });
-  const ctx: HandlerContext = {
-    engine,
-    tasks: new TaskManager(),
-    settings: new SettingsStore(home.paths.config),
-    selection,
-    berthLog: new BerthLog(() => {}),
-    signal: new AbortController().signal,
-  };
-  const docker = (args: string[], input?: string | Buffer) =>
-    runDocker(`unix://${host.address.kind === 'unix' ? host.address.socketPath : ''}`, args, input);
-  return { home, ctx, docker };
-}
+const engines = managedEngines();
+afterEach(() => engines.dispose());
+const managed = () => engines.create('dcfgapi');
 
 const MIRROR = 'https://mirror.berth-api-test.example';
 
