@@ -17,8 +17,10 @@ afterEach(() => {
   child = undefined;
 });
 
-async function start(): Promise<string> {
-  child = spawn(process.execPath, ['--inspect=127.0.0.1:0', '-e', CHILD], { stdio: ['pipe', 'pipe', 'pipe'] });
+async function start(flags = ['--expose-gc']): Promise<string> {
+  child = spawn(process.execPath, ['--inspect=127.0.0.1:0', ...flags, '-e', CHILD], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   await once(child.stdout!, 'data'); // "ready": printed after the inspector's address
@@ -46,5 +48,10 @@ describe('heapAfterGcMB', () => {
     expect(holding).toBeGreaterThan(64);
     expect(holding - dropped).toBeGreaterThan(60);
     expect(dropped).toBeLessThan(16);
+  });
+
+  it('says what is missing when the process was started without --expose-gc', async () => {
+    const url = await start([]);
+    await expect(heapAfterGcMB(url)).rejects.toThrow('start it with --expose-gc');
   });
 });

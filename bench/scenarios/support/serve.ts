@@ -29,7 +29,7 @@ export interface Serve {
 }
 
 export interface ServeOptions {
-  /** Open Node's inspector on a free loopback port, for measuring the served process's JS heap. */
+  /** Open Node's inspector on a free loopback port and expose gc(), for measuring the served process's JS heap. */
   inspect?: boolean;
 }
 
@@ -39,7 +39,7 @@ export async function startServe(engineHost: string, opts: ServeOptions = {}): P
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      ...(opts.inspect ? ['--inspect=127.0.0.1:0'] : []),
+      ...(opts.inspect ? ['--inspect=127.0.0.1:0', '--expose-gc'] : []),
       join(ROOT, 'bin/berth.mjs'),
       'serve',
       '--engine-socket',
