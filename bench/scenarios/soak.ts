@@ -120,19 +120,23 @@ export const scenario: BenchScenario = {
         }
       };
       const t0 = Date.now();
-      // The page's and berth serve's heaps after the first hundred, measured while the workers carry on.
+      // The page's and berth serve's heaps after the first hundred, measured while the workers carry on
+      // (not at all when the time limit came first: those rows then have no number).
+      let working = true;
       const firstHeap = (async () => {
-        while (done < window) await sleep(200);
+        while (done < window && working) await sleep(200);
+        if (done < window) return;
         heaps.push(await pageHeapMB(page));
         serveHeaps.push(await heapAfterGcMB(serve!.inspector!));
       })();
       await Promise.all([worker(), worker(), worker(), worker()]);
+      working = false;
       await firstHeap;
       const ran = done;
       ctx.log(`${ran} cycles in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
       await sleep(5000); // the page's lists and the engine connections settle
-      heaps.push(await pageHeapMB(page));
-      serveHeaps.push(await heapAfterGcMB(serve.inspector!));
+      if (heaps.length) heaps.push(await pageHeapMB(page));
+      if (serveHeaps.length) serveHeaps.push(await heapAfterGcMB(serve.inspector!));
       await c.close();
       c = undefined;
       await sleep(1000);
@@ -147,6 +151,14 @@ export const scenario: BenchScenario = {
       // a second row compares the second hundred, once that is done, with the last.
       const warm = samples.length >= 3 * window ? samples.slice(window, 2 * window) : undefined;
       const how = `${ran} cycles (${cycles} planned${ran < cycles ? ', stopped by the time limit' : ''}), 4 at a time`;
+      // A heap's growth from after the first hundred to after the last, if the first hundred ran.
+      const heapGrowth = (h: number[], note: string) =>
+        h.length === 2
+          ? {
+              berth: [h[1]! - h[0]!],
+              referenceLabel: `heap after GC ${h[0]!.toFixed(1)} → ${h[1]!.toFixed(1)} MB${note}`,
+            }
+          : { berth: [], referenceLabel: `not measured: the time limit came before ${window} cycles; ${how}` };
       return [
         {
           title: `soak: berth serve RSS growth, first → last ${window} cycles`,
@@ -170,19 +182,17 @@ export const scenario: BenchScenario = {
         },
         {
           title: `soak: berth serve JS heap growth, after the first ${window} cycles → after the last`,
-          berth: [serveHeaps[1]! - serveHeaps[0]!],
+          ...heapGrowth(serveHeaps, `, read over its inspector; ${how}`),
           reference: [],
           unit: 'MB',
-          referenceLabel: `heap after GC ${serveHeaps[0]!.toFixed(1)} → ${serveHeaps[1]!.toFixed(1)} MB, read over its inspector; ${how}`,
           goal: '< 20 MB',
           limit: 20,
         },
         {
           title: `soak: page JS heap growth, after the first ${window} cycles → after the last`,
-          berth: [heaps[1]! - heaps[0]!],
+          ...heapGrowth(heaps, `; ${how}`),
           reference: [],
           unit: 'MB',
-          referenceLabel: `heap after GC ${heaps[0]!.toFixed(1)} → ${heaps[1]!.toFixed(1)} MB; ${how}`,
           goal: '< 20 MB',
           limit: 20,
         },
