@@ -56,6 +56,9 @@ describe('image layer files', () => {
       ['added', '/two', 'file', 300_000],
     ]);
     expect(rows(remove)).toEqual([['removed', '/two', 'file', 300_000]]);
+    const top = r.layers.length - 1;
+    expect(add!.files[0]!.wasted).toEqual({ by: top - 1, how: 'overwritten' });
+    expect(change!.files.map((f) => f.wasted)).toEqual([undefined, { by: top, how: 'removed' }]);
     expect([add!.added, add!.changed, add!.removed]).toEqual([1, 0, 0]);
     expect([change!.added, change!.changed, change!.removed]).toEqual([1, 1, 0]);
     expect([remove!.added, remove!.changed, remove!.removed]).toEqual([0, 0, 1]);
@@ -63,7 +66,6 @@ describe('image layer files', () => {
     expect(r.wasted).toBe(MiB + 300_000);
     expect(r.wastedFiles).toBe(2);
     expect([add!.wasted, change!.wasted, remove!.wasted]).toEqual([MiB, 300_000, 0]);
-    const top = r.layers.length - 1;
     expect(r.topWasted).toEqual([
       { path: '/one', size: MiB, layer: top - 2, by: top - 1, how: 'overwritten' },
       { path: '/two', size: 300_000, layer: top - 1, by: top, how: 'removed' },
@@ -103,6 +105,12 @@ describe('image layer files', () => {
     expect(seen).toEqual([1]);
     // the same engine, unbound, still answers
     await expect(imageFiles(client, ref)).resolves.toMatchObject({ wasted: MiB + 300_000 });
+  });
+
+  it('keeps at most the paths it is allowed and says what it left out', async () => {
+    const r = await imageFiles(client, ref, { maxPaths: 50 });
+    expect(r.truncated).toMatch(/more than 50 paths in its layers; Berth kept the first 50 .* left out \d/);
+    expect(r.layers.reduce((n, l) => n + l.added + l.changed + l.removed, 0)).toBeLessThanOrEqual(50);
   });
 
   it('refuses a bad reference before the engine and names a missing image', async () => {

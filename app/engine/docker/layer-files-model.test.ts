@@ -48,6 +48,13 @@ describe('foldLayers', () => {
       ['added', '/small', 40_000],
     ]);
     expect(rows(3)).toEqual([['removed', '/small', 40_000]]);
+    // each row a later layer wasted says which layer and how
+    expect(r.layers.map((l) => l.files.filter((f) => f.wasted).map((f) => [f.path, f.wasted]))).toEqual([
+      [['/etc/passwd', { by: 1, how: 'overwritten' }]],
+      [['/big', { by: 2, how: 'overwritten' }]],
+      [['/small', { by: 3, how: 'removed' }]],
+      [],
+    ]);
     expect(r.layers.map((l) => [l.added, l.changed, l.removed])).toEqual([
       [5, 0, 0],
       [1, 1, 0],

@@ -29,6 +29,8 @@ interface Node {
   mode: number;
   target?: string;
   layer: number;
+  /** The row its layer listed it in: told when a later layer wastes it. */
+  row?: LayerFileChange;
   children?: Map<string, Node>;
 }
 
@@ -108,6 +110,7 @@ class Folder {
     }
     if (n.kind === 'dir' || n.size <= 0) return;
     this.wastedBy[n.layer] = (this.wastedBy[n.layer] ?? 0) + n.size;
+    if (n.row) n.row.wasted = { by, how };
     this.wasted += n.size;
     this.wastedFiles++;
     const w: WastedFile = { path, size: n.size, layer: n.layer, by, how };
@@ -173,8 +176,10 @@ function applyLayer(fs: Folder, records: LayerRecord[], layer: number): LayerFil
       continue;
     }
     if (before) fs.waste(before, `/${r.path}`, layer, 'overwritten');
-    changes.push(row(before ? 'changed' : 'added'));
+    const listed = row(before ? 'changed' : 'added');
+    changes.push(listed);
     parent.children!.set(name, {
+      row: listed,
       kind: r.kind,
       size: r.kind === 'dir' ? 0 : r.size,
       mode: r.mode,

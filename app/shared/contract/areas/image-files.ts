@@ -7,7 +7,7 @@ export const LAYER_FILES_MAX_PATHS = 200_000;
 /** Rows one layer's list carries (its largest changes); the counts are always whole. */
 export const LAYER_FILES_MAX_ROWS = 20_000;
 /** How many of the files wasting the most space are named. */
-export const LAYER_FILES_TOP_WASTED = 20;
+export const LAYER_FILES_TOP_WASTED = 100;
 
 export type LayerFileKind = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
@@ -23,6 +23,8 @@ export interface LayerFileChange {
   mode: number;
   /** A link's target. */
   target?: string;
+  /** Set when a later layer overwrote or removed this file: its bytes are wasted. */
+  wasted?: { by: number; how: 'overwritten' | 'removed' };
 }
 
 export interface LayerFiles {
