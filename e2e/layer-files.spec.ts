@@ -97,4 +97,43 @@ test.describe('image layer files', () => {
     await tree.getByRole('row', { name: '/bin', exact: true }).press('Enter');
     await expect(tree.getByRole('row', { name: '/bin/busybox', exact: true })).toBeVisible();
   });
+
+  test('the layer files view renders in the light and dark themes at 1024×700 and 1440×900', async ({
+    page,
+    berth,
+  }) => {
+    try {
+      for (const theme of ['light', 'dark']) {
+        await berth.open(page, '#/containers');
+        await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        await page.goto(`${berth.url.split('?')[0]}#/images/${encodeURIComponent(ref)}`);
+        const dialog = page.getByRole('dialog', { name: `Inspect ${ref}` });
+        const row = dialog.getByRole('table', { name: 'Layers' }).getByRole('row', { name: /echo overwrite &&/ });
+        await row.getByRole('button', { name: /^Files of step/ }).click();
+        const files = dialog.getByRole('table', { name: /^Files of step/ });
+        await expect(files.getByRole('row', { name: '/one', exact: true })).toBeVisible({ timeout: 30000 });
+        const tree = dialog.getByRole('treegrid', { name: 'Final file tree' });
+        await tree.getByRole('row', { name: '/bin', exact: true }).click();
+        await expect(tree.getByRole('row', { name: '/bin/busybox', exact: true })).toBeVisible();
+        for (const [width, height] of [
+          [1024, 700],
+          [1440, 900],
+        ] as const) {
+          await page.setViewportSize({ width, height });
+          await dialog.getByRole('heading', { name: /^Files of step/ }).scrollIntoViewIfNeeded();
+          await page.screenshot({ path: `e2e/.results/screens/${theme}-layer-files-${width}.png` });
+          await tree.scrollIntoViewIfNeeded();
+          await page.screenshot({ path: `e2e/.results/screens/${theme}-layer-tree-${width}.png` });
+        }
+        await dialog.getByRole('button', { name: 'Close' }).click();
+      }
+    } finally {
+      await berth.open(page, '#/containers').catch(() => undefined);
+      await page
+        .getByRole('combobox', { name: 'Theme' })
+        .selectOption('system')
+        .catch(() => undefined);
+    }
+  });
 });
