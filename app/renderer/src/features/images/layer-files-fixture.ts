@@ -3,14 +3,15 @@
 import type { ImageFilesResult } from '../../../../shared/contract/areas/image-files';
 import type { ImageLayerStep } from '../../../../shared/contract/areas/images';
 
-const step = (n: number, command: string, size: number, diffId?: string): ImageLayerStep => ({
+/** A history step; `diffId` given: it made that layer. */
+export const step = (n: number, command: string, size: number, empty = false, diffId?: string): ImageLayerStep => ({
   step: n,
   instruction: command.split(' ')[0]!,
   command,
   created: 0,
   size,
   cumulative: 0,
-  empty: !diffId,
+  empty,
   id: '',
   tags: [],
   comment: '',
@@ -18,11 +19,17 @@ const step = (n: number, command: string, size: number, diffId?: string): ImageL
 });
 
 export const steps: ImageLayerStep[] = [
-  step(1, 'ADD file:busybox in /', 1_200_000, 'sha256:base'),
-  step(2, 'RUN head -c 1048576 /dev/urandom > /one', 1_048_576, 'sha256:l1'),
-  step(3, 'ENV STAGE=two', 0),
-  step(4, 'RUN head -c 1048576 /dev/urandom > /one && head -c 300000 /dev/urandom > /two', 1_348_576, 'sha256:l2'),
-  step(5, 'RUN rm /two', 0, 'sha256:l3'),
+  step(1, 'ADD file:busybox in /', 1_200_000, false, 'sha256:base'),
+  step(2, 'RUN head -c 1048576 /dev/urandom > /one', 1_048_576, false, 'sha256:l1'),
+  step(3, 'ENV STAGE=two', 0, true),
+  step(
+    4,
+    'RUN head -c 1048576 /dev/urandom > /one && head -c 300000 /dev/urandom > /two',
+    1_348_576,
+    false,
+    'sha256:l2',
+  ),
+  step(5, 'RUN rm /two', 0, false, 'sha256:l3'),
 ];
 
 export const files = (): ImageFilesResult => ({
