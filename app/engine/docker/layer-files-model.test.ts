@@ -15,7 +15,7 @@ describe('classify and layerPath', () => {
     expect(classify('.wh.big')).toEqual({ what: 'whiteout', target: 'big' });
     expect(classify('var/cache/.wh..wh..opq')).toEqual({ what: 'opaque', dir: 'var/cache' });
     expect(classify('.wh..wh..opq')).toEqual({ what: 'opaque', dir: '' });
-    expect(classify('.wh..wh.plnk/1')).toEqual({ what: 'entry' });
+    expect(classify('.wh..wh.plnk/1')).toEqual({ what: 'meta' });
     expect(classify('.wh..wh.aufs')).toEqual({ what: 'meta' });
     expect(classify('etc/wh.not')).toEqual({ what: 'entry' });
     expect(layerPath('./etc/')).toBe('etc');

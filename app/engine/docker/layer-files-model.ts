@@ -46,7 +46,8 @@ export function classify(path: string): Classified {
   const dir = slash < 0 ? '' : path.slice(0, slash);
   const base = path.slice(slash + 1);
   if (base === OPAQUE) return { what: 'opaque', dir };
-  if (base.startsWith(`${WHITEOUT}${WHITEOUT}`)) return { what: 'meta' };
+  // aufs keeps its own metadata under ".wh..wh.*" names (".wh..wh.plnk/…", ".wh..wh.aufs")
+  if (path.split('/').some((p) => p.startsWith(`${WHITEOUT}${WHITEOUT}`))) return { what: 'meta' };
   if (base.startsWith(WHITEOUT)) return { what: 'whiteout', target: dir ? `${dir}/${base.slice(4)}` : base.slice(4) };
   return { what: 'entry' };
 }
