@@ -113,7 +113,7 @@ export function ImageLayers({ image }: { image: string }) {
           overwrite or remove, and the final file tree. Berth reads them from an export of the whole image.
         </p>
       ) : (
-        <LayerFiles image={image} steps={d.steps} step={picked} />
+        <LayerFiles key={picked} image={image} steps={d.steps} step={picked} />
       )}
     </section>
   );

@@ -68,6 +68,37 @@ describe('LayerFiles', () => {
     expect(screen.queryByRole('region', { name: 'Layer files' })).toBeNull();
   });
 
+  it('filters a long layer by path, and says when a layer lists only its largest files', async () => {
+    const many = files();
+    const base = many.layers[0]!;
+    base.files = Array.from({ length: 20 }, (_, i) => ({
+      path: `/lib/mod-${i}.so`,
+      change: 'added' as const,
+      kind: 'file' as const,
+      size: 1000 + i,
+      mode: 0o644,
+    }));
+    base.added = 25;
+    base.truncated = true;
+    renderWithClient(
+      <ImageLayers image="sha256:img" />,
+      answer(() => many),
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Files of step 1' }));
+    const table = await screen.findByRole('table', { name: 'Files of step 1' });
+    expect(screen.getByText(/25 added .* the 20 largest listed/)).toBeTruthy();
+    expect(within(table).getAllByRole('row')).toHaveLength(21);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Filter the files of step 1' }), 'MOD-1');
+    // mod-1 and mod-10 … mod-19
+    expect(within(table).getAllByRole('row')).toHaveLength(12);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Filter the files of step 1' }), 'x');
+    expect(screen.getByText('No file of this layer has "MOD-1x" in its path.')).toBeTruthy();
+    // another step starts unfiltered (a short layer has no filter)
+    await userEvent.click(screen.getByRole('button', { name: 'Files of step 4' }));
+    expect(await screen.findByRole('table', { name: 'Files of step 4' })).toBeTruthy();
+    expect(screen.queryByRole('searchbox')).toBeNull();
+  });
+
   it('says what a cut answer left out, and shows a refusal as its sentence', async () => {
     renderWithClient(
       <ImageLayers image="sha256:img" />,

@@ -1,6 +1,7 @@
 // What one layer did to the image's files (added, changed, removed, with sizes, and which of them a
 // later layer wasted), the image's wasted space file by file, and the final file tree. Read on the
 // user's request (images.layerFiles exports the whole image); closing the view stops the read.
+import { useMemo, useState } from 'react';
 import type { LayerFileChange, WastedFile } from '../../../../shared/contract/areas/image-files';
 import type { ImageLayerStep } from '../../../../shared/contract/areas/images';
 import { useRequest } from '../../api/hooks';
@@ -8,13 +9,20 @@ import { ObjectTable } from '../../components/ObjectTable';
 import { formatBytes } from '../../components/format';
 import { ErrorText } from '../../components/kit';
 import { FileTree } from './FileTree';
-import { changeKey, layerName, layerSummary, stepsByLayer, wastedBy } from './layer-files-view';
+import { changeKey, filterFiles, layerName, layerSummary, stepsByLayer, wastedBy } from './layer-files-view';
 
 const CHANGE_ORDER = { added: 0, changed: 1, removed: 2 } as const;
+/** A layer with more files than this gets a filter over its list. */
+const FILTER_FROM = 12;
 
 export function LayerFiles({ image, steps, step }: { image: string; steps: ImageLayerStep[]; step: number }) {
   const q = useRequest('images.layerFiles', { ref: image });
   const d = q.data;
+  const [filter, setFilter] = useState('');
+  const stepOf = useMemo(() => (d ? stepsByLayer(steps, d.layers) : []), [d, steps]);
+  const index = stepOf.indexOf(step);
+  const layer = d && index >= 0 ? d.layers[index] : undefined;
+  const rows = useMemo(() => filterFiles(layer?.files ?? [], filter), [layer, filter]);
   if (q.isPending)
     return (
       <p className="muted small" role="status">
@@ -22,9 +30,6 @@ export function LayerFiles({ image, steps, step }: { image: string; steps: Image
       </p>
     );
   if (!d) return <ErrorText message={q.error?.message} />;
-  const stepOf = stepsByLayer(steps, d.layers);
-  const index = stepOf.indexOf(step);
-  const layer = index >= 0 ? d.layers[index] : undefined;
   const picked = steps.find((s) => s.step === step);
   return (
     <section className="layer-files" aria-label="Layer files">
@@ -44,45 +49,58 @@ export function LayerFiles({ image, steps, step }: { image: string; steps: Image
           {layer.files.length === 0 ? (
             <p className="muted small">This layer changes no files (its folders only).</p>
           ) : (
-            <ObjectTable<LayerFileChange>
-              label={`Files of step ${step}`}
-              rows={layer.files}
-              rowKey={changeKey}
-              rowName={(f) => f.path}
-              initialSort={{ column: 2, descending: true }}
-              columns={[
-                {
-                  label: 'Path',
-                  value: (f) => f.path,
-                  grow: true,
-                  render: (f) => (
-                    <span className="mono small" title={f.path}>
-                      {f.path}
-                      {f.kind === 'dir' ? '/' : ''}
-                      {f.target !== undefined && <span className="muted"> → {f.target}</span>}
-                    </span>
-                  ),
-                },
-                {
-                  label: 'Change',
-                  value: (f) => CHANGE_ORDER[f.change],
-                  className: 'nowrap',
-                  render: (f) => <span className={`change-badge change-${f.change}`}>{f.change}</span>,
-                },
-                { label: 'Size', value: (f) => f.size, className: 'num nowrap', render: (f) => formatBytes(f.size) },
-                {
-                  label: 'Wasted',
-                  value: (f) => (f.wasted ? f.size : 0),
-                  className: 'nowrap',
-                  render: (f) =>
-                    f.wasted ? (
-                      <span className="wasted-note">{wastedBy(f.wasted, stepOf)}</span>
-                    ) : (
-                      <span className="muted">—</span>
+            <>
+              {layer.files.length > FILTER_FROM && (
+                <input
+                  type="search"
+                  className="layer-files-filter"
+                  aria-label={`Filter the files of step ${step}`}
+                  placeholder="Filter by path"
+                  value={filter}
+                  onChange={(e) => setFilter(e.target.value)}
+                />
+              )}
+              {rows.length === 0 && <p className="muted small">No file of this layer has "{filter}" in its path.</p>}
+              <ObjectTable<LayerFileChange>
+                label={`Files of step ${step}`}
+                rows={rows}
+                rowKey={changeKey}
+                rowName={(f) => f.path}
+                initialSort={{ column: 2, descending: true }}
+                columns={[
+                  {
+                    label: 'Path',
+                    value: (f) => f.path,
+                    grow: true,
+                    render: (f) => (
+                      <span className="mono small" title={f.path}>
+                        {f.path}
+                        {f.kind === 'dir' ? '/' : ''}
+                        {f.target !== undefined && <span className="muted"> → {f.target}</span>}
+                      </span>
                     ),
-                },
-              ]}
-            />
+                  },
+                  {
+                    label: 'Change',
+                    value: (f) => CHANGE_ORDER[f.change],
+                    className: 'nowrap',
+                    render: (f) => <span className={`change-badge change-${f.change}`}>{f.change}</span>,
+                  },
+                  { label: 'Size', value: (f) => f.size, className: 'num nowrap', render: (f) => formatBytes(f.size) },
+                  {
+                    label: 'Wasted',
+                    value: (f) => (f.wasted ? f.size : 0),
+                    className: 'nowrap',
+                    render: (f) =>
+                      f.wasted ? (
+                        <span className="wasted-note">{wastedBy(f.wasted, stepOf)}</span>
+                      ) : (
+                        <span className="muted">—</span>
+                      ),
+                  },
+                ]}
+              />
+            </>
           )}
         </>
       )}

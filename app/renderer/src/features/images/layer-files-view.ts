@@ -43,6 +43,12 @@ export function layerSummary(l: LayerFiles, format: (n: number) => string): stri
 
 export const changeKey = (f: LayerFileChange): string => `${f.change} ${f.path}`;
 
+/** The files whose path holds `text` (any case); all of them for an empty filter. */
+export function filterFiles(files: LayerFileChange[], text: string): LayerFileChange[] {
+  const t = text.trim().toLowerCase();
+  return t ? files.filter((f) => f.path.toLowerCase().includes(t)) : files;
+}
+
 export interface TreeRow {
   path: string;
   node: FileTreeNode;
