@@ -126,6 +126,14 @@ test.describe('image layer files', () => {
           await tree.scrollIntoViewIfNeeded();
           await page.screenshot({ path: `e2e/.results/screens/${theme}-layer-tree-${width}.png` });
         }
+        // the base layer: hundreds of files, a filter over them
+        await dialog.getByRole('button', { name: 'Files of step 1', exact: true }).click();
+        await dialog.getByRole('searchbox', { name: 'Filter the files of step 1' }).fill('bin/s');
+        await expect(
+          dialog.getByRole('table', { name: 'Files of step 1' }).getByRole('row', { name: '/bin/sh', exact: true }),
+        ).toBeVisible();
+        await dialog.getByRole('heading', { name: /^Files of step/ }).scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `e2e/.results/screens/${theme}-layer-base-filtered.png` });
         await dialog.getByRole('button', { name: 'Close' }).click();
       }
     } finally {

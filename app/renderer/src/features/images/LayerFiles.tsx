@@ -86,7 +86,18 @@ export function LayerFiles({ image, steps, step }: { image: string; steps: Image
                     className: 'nowrap',
                     render: (f) => <span className={`change-badge change-${f.change}`}>{f.change}</span>,
                   },
-                  { label: 'Size', value: (f) => f.size, className: 'num nowrap', render: (f) => formatBytes(f.size) },
+                  {
+                    label: 'Size',
+                    value: (f) => f.size,
+                    className: 'num nowrap',
+                    // a link or a folder holds no bytes of its own; a removed folder, what was under it
+                    render: (f) =>
+                      f.kind === 'file' || f.change === 'removed' ? (
+                        formatBytes(f.size)
+                      ) : (
+                        <span className="muted">—</span>
+                      ),
+                  },
                   {
                     label: 'Wasted',
                     value: (f) => (f.wasted ? f.size : 0),
