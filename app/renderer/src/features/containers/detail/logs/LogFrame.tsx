@@ -13,9 +13,11 @@ export interface LogFrameProps {
   errorFallback: string;
   /** Said when the stream holds no lines. */
   emptyText: string;
+  /** The stream has an end (a time range that ends): nothing newer will come. */
+  closed?: boolean;
 }
 
-export function LogFrame({ view, label, errorFallback, emptyText }: LogFrameProps) {
+export function LogFrame({ view, label, errorFallback, emptyText, closed }: LogFrameProps) {
   const { buffer, status, error } = view.source;
   const empty = buffer.length === 0;
   return (
@@ -35,7 +37,7 @@ export function LogFrame({ view, label, errorFallback, emptyText }: LogFrameProp
         )}
         {!view.follow && (
           <button type="button" className="bd-btn bd-btn-primary log-jump" onClick={() => view.setFollow(true)}>
-            Jump to latest
+            {closed ? 'Jump to the end' : 'Jump to latest'}
           </button>
         )}
       </div>
@@ -43,8 +45,21 @@ export function LogFrame({ view, label, errorFallback, emptyText }: LogFrameProp
   );
 }
 
-/** "N lines[ from …][ (dropped …)][ note] · following|paused". */
-export function LogFooter({ view, from, note }: { view: LogView; from?: string; note?: ReactNode }) {
+/**
+ * "N lines[ from …][ (dropped …)][ note] · following|paused"; with `closed` (a time range that ends)
+ * that sentence instead of following or paused: such a stream never follows.
+ */
+export function LogFooter({
+  view,
+  from,
+  note,
+  closed,
+}: {
+  view: LogView;
+  from?: string;
+  note?: ReactNode;
+  closed?: string | undefined;
+}) {
   const { buffer } = view.source;
   return (
     <div className="log-footer" aria-live="off">
@@ -52,7 +67,7 @@ export function LogFooter({ view, from, note }: { view: LogView; from?: string; 
       {from !== undefined && ` from ${from}`}
       {buffer.dropped > 0 && ` (the oldest ${buffer.dropped.toLocaleString()} were dropped to keep Berth fast)`}
       {note}
-      {view.follow ? ' · following' : ' · paused'}
+      {closed ? ` · ${closed}` : view.follow ? ' · following' : ' · paused'}
     </div>
   );
 }

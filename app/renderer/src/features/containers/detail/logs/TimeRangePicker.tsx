@@ -4,6 +4,7 @@
 // focus back to the button.
 import { useEffect, useId, useRef, useState } from 'react';
 import { absoluteRange, LIVE, rangeKey, rangeLabel, rangePresets, toLocalInput, type LogRange } from './time-range';
+import './log-range.css';
 
 export interface TimeRangePickerProps {
   range: LogRange;

@@ -123,3 +123,9 @@ export function emptyRangeText(range: LogRange, window: RangeWindow): string | u
   const end = window.until !== undefined ? localTime(window.until * 1000) : 'now';
   return `No log lines between ${start} and ${end}.`;
 }
+
+/** The footer's sentence for a window that ends (undefined while it follows). */
+export function closedRangeText(window: RangeWindow): string | undefined {
+  if (window.until === undefined) return undefined;
+  return `not following: the range ends at ${localTime(window.until * 1000)}`;
+}
