@@ -2,8 +2,10 @@
 // overlays and "Jump to latest", and the footer counting lines and saying whether it follows.
 import type { ReactNode } from 'react';
 import { ErrorNote, Loading } from '../common/States';
+import { JsonLineDetail } from './JsonLineDetail';
 import { LogList } from './LogList';
 import type { LogView } from './use-log-view';
+import './log-json.css';
 
 export interface LogFrameProps {
   view: LogView;
@@ -41,6 +43,14 @@ export function LogFrame({ view, label, errorFallback, emptyText, closed }: LogF
           </button>
         )}
       </div>
+      {view.openJson !== null && view.openJson >= buffer.first && view.openJson < buffer.end && (
+        <JsonLineDetail
+          line={view.openJson}
+          text={buffer.plain(view.openJson)}
+          onClose={() => view.setOpenJson(null)}
+          onFilter={(clause) => view.searchBar.field?.onChange(clause)}
+        />
+      )}
     </>
   );
 }

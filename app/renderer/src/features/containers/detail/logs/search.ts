@@ -74,6 +74,8 @@ export class SearchIndex {
   constructor(
     readonly re: RegExp,
     from = 0,
+    /** Only lines it keeps can match (the field filter's lines); tested after the text matched. */
+    private readonly keep?: (text: string) => boolean,
   ) {
     this.scannedTo = from;
   }
@@ -114,7 +116,7 @@ export class SearchIndex {
       const to = Math.min(buffer.end, this.scannedTo + 8192);
       buffer.forEachPlain(this.scannedTo, to, (text, abs) => {
         const c = countIn(re, text);
-        if (c) this.add(abs, c);
+        if (c && (!this.keep || this.keep(text))) this.add(abs, c);
       });
       this.scannedTo = to;
       if (now() - start >= budgetMs) break;
