@@ -34,7 +34,7 @@ export function FieldFilterInput(p: FieldFilterInputProps) {
         aria-label="Filter by field"
         placeholder="Field filter: level=error"
         title="Only JSON lines whose fields match: level=error, status>=500, msg~timeout, a field alone; spaces join clauses"
-        list={p.fields.length ? `${id}-fields` : undefined}
+        list={`${id}-fields`}
         value={p.value}
         spellCheck={false}
         aria-invalid={p.error ? true : undefined}
@@ -47,13 +47,11 @@ export function FieldFilterInput(p: FieldFilterInputProps) {
           }
         }}
       />
-      {p.fields.length > 0 && (
-        <datalist id={`${id}-fields`}>
-          {p.fields.map((f) => (
-            <option key={f} value={f} />
-          ))}
-        </datalist>
-      )}
+      <datalist id={`${id}-fields`}>
+        {p.fields.map((f) => (
+          <option key={f} value={f} />
+        ))}
+      </datalist>
       <span className="log-count" role="status" aria-live="polite">
         {count}
       </span>
