@@ -32,7 +32,7 @@ export function FieldFilterInput(p: FieldFilterInputProps) {
         className="bd-input log-field-input"
         type="search"
         aria-label="Filter by field"
-        placeholder="Field filter: level=error"
+        placeholder="Fields: level=error"
         title="Only JSON lines whose fields match: level=error, status>=500, msg~timeout, a field alone; spaces join clauses"
         list={`${id}-fields`}
         value={p.value}

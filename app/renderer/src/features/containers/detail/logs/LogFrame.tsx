@@ -75,6 +75,7 @@ export function LogFooter({
     <div className="log-footer" aria-live="off">
       {buffer.length.toLocaleString()} lines
       {from !== undefined && ` from ${from}`}
+      {view.rows && ` · ${view.rows.lineCount.toLocaleString()} shown`}
       {buffer.dropped > 0 && ` (the oldest ${buffer.dropped.toLocaleString()} were dropped to keep Berth fast)`}
       {note}
       {closed ? ` · ${closed}` : view.follow ? ' · following' : ' · paused'}

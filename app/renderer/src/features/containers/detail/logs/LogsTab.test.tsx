@@ -120,5 +120,13 @@ describe('LogsTab over time', () => {
     await waitFor(() => expect(within(log()).queryByText('"retry failed"')).toBeNull());
     await userEvent.click(within(detail).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('region', { name: 'Line 3 as JSON' })).toBeNull();
+    expect(document.querySelector('.log-footer')!.textContent).toContain('4 lines · 1 shown');
+
+    // A line shown formatted belongs to its subscription: another range closes it.
+    await userEvent.click(screen.getByRole('button', { name: 'Show line 3 as formatted JSON' }));
+    expect(screen.getByRole('region', { name: 'Line 3 as JSON' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Time range: Live' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Last 5 min' }));
+    expect(screen.queryByRole('region', { name: 'Line 3 as JSON' })).toBeNull();
   });
 });

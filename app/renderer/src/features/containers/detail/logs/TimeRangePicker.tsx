@@ -53,7 +53,7 @@ export function TimeRangePicker({ range, onChange, now = Date.now }: TimeRangePi
         title={range.kind === 'absolute' ? `${label} (local time)` : 'Which lines to show, by time'}
         onClick={() => setOpen((o) => !o)}
       >
-        <span aria-hidden="true">🕒 </span>
+        <ClockIcon />
         {label}
       </button>
       {range.kind !== 'live' && (
@@ -165,5 +165,14 @@ function RangeChoices({ range, now, onPick }: { range: LogRange; now: () => numb
         </button>
       </form>
     </>
+  );
+}
+
+function ClockIcon() {
+  return (
+    <svg className="log-range-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+      <circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
   );
 }

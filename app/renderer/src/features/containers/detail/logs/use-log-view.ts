@@ -51,7 +51,13 @@ export function useLogView(source: LogStream, fileName: string): LogView {
   const [caseSensitive, setCaseSensitive] = useState(false);
   const [filter, setFilter] = useState(false);
   const [fieldQuery, setFieldQuery] = useState('');
-  const [openJson, setOpenJson] = useState<number | null>(null);
+  // The line shown formatted belongs to one subscription: a new one (buffer cleared) closes it.
+  const [opened, setOpened] = useState<{ line: number; epoch: number } | null>(null);
+  const openJson = opened && opened.epoch === buffer.epoch ? opened.line : null;
+  const setOpenJson = useCallback(
+    (line: number | null) => setOpened(line === null ? null : { line, epoch: buffer.epoch }),
+    [buffer],
+  );
   const json = useMemo(() => new JsonLineCache(), []);
   const [flash, setFlash] = useFlash();
   const list = useRef<LogListHandle>(null);
