@@ -89,6 +89,10 @@ export function useLogView(source: LogStream, fileName: string): LogView {
 
   useFindShortcut(root, input);
 
+  // A new subscription (another range, another history choice) starts at its newest lines.
+  const epoch = buffer.epoch;
+  useEffect(() => setFollow(true), [epoch]);
+
   const { copyAll, download } = logExport({
     buffer,
     index: rows,
