@@ -67,7 +67,7 @@ export function TimeRangePicker({ range, onChange, now = Date.now }: TimeRangePi
           id={id}
           role="dialog"
           aria-label="Time range"
-          className="log-range-popover"
+          className="popover log-range-popover"
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.stopPropagation();
@@ -126,34 +126,24 @@ function RangeChoices({ range, now, onPick }: { range: LogRange; now: () => numb
           apply();
         }}
       >
-        <label>
-          From
-          <input
-            className="bd-input"
-            type="datetime-local"
-            step={1}
-            value={from}
-            aria-invalid={!!error}
-            onChange={(e) => {
-              setFrom(e.target.value);
-              setError(undefined);
-            }}
-          />
-        </label>
-        <label>
-          To
-          <input
-            className="bd-input"
-            type="datetime-local"
-            step={1}
-            value={to}
-            aria-invalid={!!error}
-            onChange={(e) => {
-              setTo(e.target.value);
-              setError(undefined);
-            }}
-          />
-        </label>
+        <TimeField
+          label="From"
+          value={from}
+          invalid={!!error}
+          onChange={(v) => {
+            setFrom(v);
+            setError(undefined);
+          }}
+        />
+        <TimeField
+          label="To"
+          value={to}
+          invalid={!!error}
+          onChange={(v) => {
+            setTo(v);
+            setError(undefined);
+          }}
+        />
         <p className="log-range-hint">Local time. Leave “To” empty to keep following new lines.</p>
         {error && (
           <p className="log-range-error" role="alert">
@@ -165,6 +155,23 @@ function RangeChoices({ range, now, onPick }: { range: LogRange; now: () => numb
         </button>
       </form>
     </>
+  );
+}
+
+/** A labelled local date and time, to the second. */
+function TimeField(p: { label: string; value: string; invalid: boolean; onChange(value: string): void }) {
+  return (
+    <label>
+      {p.label}
+      <input
+        className="bd-input"
+        type="datetime-local"
+        step={1}
+        value={p.value}
+        aria-invalid={p.invalid}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+    </label>
   );
 }
 

@@ -4,6 +4,7 @@
 // object are hidden and counted. Scanning is time-boxed like search and skips the parse of any line
 // that does not even contain the keys it asks for, so a million lines stay fast.
 import type { LogBuffer } from './log-buffer';
+import { firstAtOrAfter } from './line-order';
 import { parseJsonLine, jsonStart, type JsonObject } from './json-lines';
 
 export type FieldOp = '=' | '!=' | '>' | '>=' | '<' | '<=' | '~' | 'has';
@@ -147,14 +148,7 @@ export class FieldIndex {
 
   /** Index (into kept lines) of the first kept line at or after `abs`. */
   lineIndexAtOrAfter(abs: number): number {
-    let lo = 0;
-    let hi = this.n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.lines[mid]! < abs) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtOrAfter(this.lines, this.n, abs);
   }
 
   /** Scans from scannedTo to the buffer's end, stopping after `budgetMs`; true when caught up. */

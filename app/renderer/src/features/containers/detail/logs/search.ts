@@ -1,6 +1,7 @@
 // Log search: compile the query once, then scan the buffer in time-boxed slices so a million lines
 // never block the UI. Results are kept compactly (line numbers and cumulative match counts).
 import type { LogBuffer } from './log-buffer';
+import { firstAtOrAfter } from './line-order';
 
 export interface SearchOptions {
   regex: boolean;
@@ -140,14 +141,7 @@ export class SearchIndex {
 
   /** Index (into matching lines) of the first matching line at or after `abs`; lineCount if none. */
   lineIndexAtOrAfter(abs: number): number {
-    let lo = 0;
-    let hi = this.n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.lines[mid]! < abs) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtOrAfter(this.lines, this.n, abs);
   }
 
   /** The first match number on matching line index i. */
