@@ -47,7 +47,10 @@ export function LogFrame({ view, label, errorFallback, emptyText, closed }: LogF
         <JsonLineDetail
           line={view.openJson}
           text={buffer.plain(view.openJson)}
-          onClose={() => view.setOpenJson(null)}
+          onClose={() => {
+            view.setOpenJson(null);
+            view.focusList();
+          }}
           onFilter={(clause) => view.searchBar.field?.onChange(clause)}
         />
       )}

@@ -17,6 +17,7 @@ const EXTRA_ROWS = 8;
 export interface LogListHandle {
   scrollToRow(row: number): void;
   topRow(): number;
+  focus(): void;
 }
 
 /** The rows of a filtered list: which lines, in order (a search's matches, a field filter's lines). */
@@ -69,6 +70,9 @@ export function LogList(p: LogListProps) {
     scrollToRow(row: number) {
       const el = scrollRef.current;
       if (el) el.scrollTop = toReal(row * ROW_HEIGHT - el.clientHeight / 2 + ROW_HEIGHT / 2, geometry());
+    },
+    focus() {
+      scrollRef.current?.focus();
     },
     topRow() {
       const el = scrollRef.current;

@@ -120,6 +120,8 @@ describe('LogsTab over time', () => {
     await waitFor(() => expect(within(log()).queryByText('"retry failed"')).toBeNull());
     await userEvent.click(within(detail).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('region', { name: 'Line 3 as JSON' })).toBeNull();
+    // The keyboard goes back to the list.
+    expect(document.activeElement).toBe(log());
     expect(document.querySelector('.log-footer')!.textContent).toContain('4 lines · 1 shown');
 
     // A line shown formatted belongs to its subscription: another range closes it.

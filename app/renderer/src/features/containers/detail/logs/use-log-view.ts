@@ -31,6 +31,8 @@ export interface LogView {
   /** The JSON line shown formatted (absolute line number), or null. */
   openJson: number | null;
   setOpenJson(line: number | null): void;
+  /** Gives the keyboard to the list (after a panel over it closes). */
+  focusList(): void;
   /** Scrolls to match k (and stops following). */
   jumpTo(k: number, index: SearchIndex): void;
   searchBar: LogSearchBarProps;
@@ -115,6 +117,7 @@ export function useLogView(source: LogStream, fileName: string): LogView {
     rows,
     openJson,
     setOpenJson,
+    focusList: () => list.current?.focus(),
     jumpTo,
     searchBar: {
       inputRef: input,
