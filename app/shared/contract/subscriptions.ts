@@ -2,6 +2,7 @@
 // by the client for flow control; closing the view unsubscribes.
 import { z } from 'zod';
 import { containerRef } from '../rules';
+import { logWindowFields, refineLogWindow } from '../log-window';
 import { subscription, type SubscriptionDef } from './define';
 import { bytesInput, type BytesItem } from './frames';
 import { composeSubscriptions } from './areas/compose';
@@ -44,16 +45,19 @@ export const subscriptions = {
   /**
    * One container's logs, as the container wrote them: bytes of its stdout, and of its stderr
    * (`stderr`), in order. With `timestamps` each line starts with the engine's RFC 3339 time and a
-   * space. The page splits lines itself (shared/log-lines.ts).
+   * space. The page splits lines itself (shared/log-lines.ts). `since` / `until` choose a time window
+   * (shared/log-window.ts); with `until` the stream ends at the window's end instead of following.
    */
   'containers.logs': subscription<BytesItem>()(
-    z.strictObject({
-      id: containerRef,
-      follow: z.boolean().default(true),
-      tail: z.union([z.number().int().min(0).max(10_000_000), z.literal('all')]).default(1000),
-      since: z.number().int().min(0).optional(),
-      timestamps: z.boolean().default(true),
-    }),
+    z
+      .strictObject({
+        id: containerRef,
+        follow: z.boolean().default(true),
+        tail: z.union([z.number().int().min(0).max(10_000_000), z.literal('all')]).default(1000),
+        ...logWindowFields,
+        timestamps: z.boolean().default(true),
+      })
+      .superRefine(refineLogWindow),
   ),
   /** Live stats of one container (detail view). */
   'containers.stats': subscription<StatsSample>()(z.strictObject({ id: containerRef })),
