@@ -5,3 +5,4 @@
 export * from './workloads';
 export * from './apply';
 export * from './describe';
+export * from './exec';
