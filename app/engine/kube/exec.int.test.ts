@@ -98,6 +98,37 @@ describe('pod exec against the fake API server', () => {
     expect(r.error()).toBeUndefined();
   });
 
+  it('reads output only as fast as the view takes it (flow control), losing none', async () => {
+    const { fake, kc } = await running();
+    const t = await openPodExec(
+      kc,
+      { namespace: 'shop', pod: 'web-1', shell: '/bin/sh', cols: 80, rows: 24 },
+      new AbortController().signal,
+    );
+    const it = t.items[Symbol.asyncIterator]();
+    expect((await it.next()).value).toEqual({ type: 'started', shell: '/bin/sh' });
+    const total = 24_000_000;
+    // 24 MB of "Z" (\132) through the TTY, then a mark; the echoed command holds neither.
+    t.input(bytes(`head -c ${total} /dev/zero | tr '\\0' '\\132'; echo; echo E""ND\n`));
+    // The view reads nothing: the socket is paused, so the cluster's side holds what is not read.
+    const exec = fake.channels.execs[0]!;
+    await until(() => exec.held() > 8_000_000, 30_000);
+    let zs = 0;
+    let tail = '';
+    const decoder = new TextDecoder();
+    while (!/\bEND\r?\n/.test(tail)) {
+      const r = await it.next();
+      if (r.done) throw new Error('the terminal ended before its output did');
+      const item = r.value;
+      if (item.type !== 'bytes') continue;
+      for (const b of item.data) if (b === 0x5a) zs++;
+      tail = (tail + decoder.decode(item.data, { stream: true })).slice(-64);
+    }
+    expect(zs).toBe(total);
+    await it.return(undefined);
+    await until(() => fake.channels.openExecCount() === 0);
+  });
+
   it('says so when the container has no such shell (the runtime cannot start it)', async () => {
     const { fake, kc } = await running();
     const t = await openPodExec(

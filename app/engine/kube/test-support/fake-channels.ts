@@ -24,6 +24,8 @@ export interface FakeExecRecord {
   resizes: { width: number; height: number }[];
   /** The local process has ended. */
   ended: boolean;
+  /** Output the server holds because the client has not read it (the websocket's buffered bytes). */
+  held(): number;
 }
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -126,7 +128,15 @@ export class FakeChannels {
     const tty = flag('tty');
     this.exec.handleUpgrade(req, socket, head, (ws) => {
       this.sockets.add(ws);
-      const rec: FakeExecRecord = { ...target, command, tty, protocol: ws.protocol, resizes: [], ended: false };
+      const rec: FakeExecRecord = {
+        ...target,
+        command,
+        tty,
+        protocol: ws.protocol,
+        resizes: [],
+        ended: false,
+        held: () => ws.bufferedAmount,
+      };
       this.execs.push(rec);
       // As the kubelet: an empty message on each output channel once the stream is open.
       ws.send(frame(1));
