@@ -3,18 +3,16 @@
 // v5/v4.channel.k8s.io websocket: stdin, stdout, the status channel, resize) and runs a local shell
 // behind a TTY as the "container", so what is typed runs and what it prints comes back. Screenshots
 // of the terminal in both themes.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { FakeKubeApiServer } from '../app/engine/kube/test-support/fake-api-server';
-import { fakePod, writeKubeconfig } from '../app/engine/kube/test-support/kube-fixtures';
-import { startBerthServe, type ServeProcess } from './berth-serve';
+import { fakePod } from '../app/engine/kube/test-support/kube-fixtures';
+import type { ServeProcess } from './berth-serve';
 import { expect, test } from './fixtures';
+import { rowAction, startKubeServe, type KubeServe } from './kube-serve';
 
 let fake: FakeKubeApiServer;
+let berth: KubeServe;
 let serve: ServeProcess;
-let home: string;
 
 /** A pod whose containers all run (a terminal opens only in a running container). */
 function runningPod(name: string, containers: string[]) {
@@ -32,32 +30,14 @@ test.beforeAll(async () => {
   fake = await FakeKubeApiServer.start();
   fake.put('namespaces', { metadata: { name: 'shop' } });
   fake.put('pods', runningPod('web-1', ['app', 'sidecar']));
-  home = mkdtempSync(join(tmpdir(), 'berth-e2e-kube-exec-'));
-  const kubeconfig = writeKubeconfig(join(home, 'kubeconfig'), [
-    { name: 'fake-cluster', server: fake.url, namespace: 'shop' },
-  ]);
-  serve = await startBerthServe(['--engine-socket', process.env.BERTH_ENGINE_HOST!], {
-    ...process.env,
-    BERTH_HOME: home,
-    DOCKER_CONFIG: join(home, 'docker-config'),
-    KUBECONFIG: kubeconfig,
-  });
+  berth = await startKubeServe([{ name: 'fake-cluster', server: fake.url, namespace: 'shop' }]);
+  serve = berth.serve;
 });
 
 test.afterAll(async () => {
-  await serve?.stop();
+  await berth?.stop();
   await fake?.close();
-  rmSync(home, { recursive: true, force: true });
 });
-
-/** A row's action: its button when shown, else the same action in the row's "More actions" menu. */
-async function rowAction(page: Page, row: Locator, name: string) {
-  await expect(row).toBeVisible();
-  const button = row.getByRole('button', { name, exact: true });
-  if (await button.isVisible()) return button.click();
-  await row.getByRole('button', { name: 'More actions' }).click();
-  await page.getByRole('menuitem', { name }).click();
-}
 
 async function openTerminal(page: Page) {
   await page.goto(`${serve.url}#/kubernetes/pods`);
@@ -95,10 +75,10 @@ test('a pod terminal through the fake API server: echo, resize, a missing shell,
   await expect.poll(() => exec.ended).toBe(true);
   expect(fake.channels.execs.at(-1)).toMatchObject({ container: 'sidecar' });
 
-  // A shell the container does not have: the runtime's refusal, as a sentence.
-  await dialog.getByRole('combobox', { name: 'Shell' }).selectOption({ label: 'busybox sh' });
+  // A shell the container does not have (this machine has no zsh): the runtime's refusal, as a sentence.
+  await dialog.getByRole('combobox', { name: 'Shell' }).selectOption({ label: 'zsh' });
   await expect(dialog.getByRole('alert')).toHaveText(
-    'The container sidecar of pod web-1 has no shell at /busybox/sh, so no terminal can open in it. Choose a shell it has (e.g. /bin/bash or /busybox/sh), or read its logs instead.',
+    'The container sidecar of pod web-1 has no shell at /bin/zsh, so no terminal can open in it. Choose a shell it has (e.g. /bin/bash or /busybox/sh), or read its logs instead.',
   );
   await dialog.getByRole('combobox', { name: 'Shell' }).selectOption({ label: 'sh' });
   await expect(dialog.getByRole('status').filter({ hasText: 'Connected (/bin/sh)' })).toBeVisible();

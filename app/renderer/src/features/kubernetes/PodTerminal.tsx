@@ -6,34 +6,11 @@ import { ErrorNote, StatusText } from '../containers/detail/common/States';
 import { TerminalSearch } from '../containers/detail/terminal/TerminalSearch';
 import { TerminalView } from '../containers/detail/terminal/TerminalView';
 import { getSession, useTerminalStore } from '../containers/detail/terminal/terminal-store';
-import type { SessionState } from '../containers/detail/terminal/session';
+import { SHELLS, statusText } from '../containers/detail/terminal/status-text';
 import { usePodTerminal } from './use-pod-terminal';
 import '@xterm/xterm/css/xterm.css';
 import '../containers/detail/common/common.css';
 import '../containers/detail/terminal/terminal.css';
-
-const SHELLS = [
-  { value: '', label: 'Auto (bash, else /bin/sh)' },
-  { value: '/bin/bash', label: 'bash' },
-  { value: '/bin/sh', label: 'sh' },
-  { value: '/bin/ash', label: 'ash' },
-  { value: '/busybox/sh', label: 'busybox sh' },
-];
-
-function statusText(s: SessionState): string {
-  switch (s.status) {
-    case 'connecting':
-      return 'Connecting…';
-    case 'open':
-      return s.shell ? `Connected (${s.shell})` : 'Connected';
-    case 'ended':
-      return s.exitCode === undefined || s.exitCode === null
-        ? 'Session ended.'
-        : `Session ended with exit code ${s.exitCode}.`;
-    case 'error':
-      return 'The terminal failed.';
-  }
-}
 
 export function PodTerminal({
   context,
@@ -84,9 +61,11 @@ export function PodTerminal({
             ))}
           </select>
         </label>
-        <span className="term-state" role="status" aria-live="polite">
-          {statusText(t.state)}
-        </span>
+        {t.state.status !== 'error' && (
+          <span className="term-state" role="status" aria-live="polite">
+            {statusText(t.state)}
+          </span>
+        )}
         {ended && (
           <button type="button" className="bd-btn bd-btn-primary" onClick={t.reconnect}>
             Reconnect
