@@ -28,6 +28,8 @@ export interface ChannelSocketOptions {
   onCloseChannel?(channel: number): void;
   /** The protocols to offer, most preferred first (default: the exec channel protocols). */
   protocols?: string[];
+  /** Gives the connection up while it is being opened (the view went meanwhile). */
+  signal?: AbortSignal;
 }
 
 async function readAll(res: NodeJS.ReadableStream, limit = 256 * 1024): Promise<string> {
@@ -76,7 +78,15 @@ export function channelSocket(kc: KubeConfig, o: ChannelSocketOptions = {}) {
           );
         });
         ws.on('error', (e) => fail(e instanceof BerthError ? e : transportError(e, server)));
+        const onAbort = () => {
+          ws.terminate();
+          fail(o.signal?.reason);
+        };
+        if (o.signal?.aborted) onAbort();
+        else o.signal?.addEventListener('abort', onAbort, { once: true });
         ws.on('open', () => {
+          o.signal?.removeEventListener('abort', onAbort);
+          if (settled) return;
           settled = true;
           resolve(ws);
         });

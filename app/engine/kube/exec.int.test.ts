@@ -129,6 +129,24 @@ describe('pod exec against the fake API server', () => {
     await until(() => fake.channels.openExecCount() === 0);
   });
 
+  it('gives up an exec still opening when the view goes (the upgrade request is dropped)', async () => {
+    const { fake, kc } = await running();
+    fake.channels.hold = true;
+    const ac = new AbortController();
+    const opening = openPodExec(kc, { namespace: 'shop', pod: 'web-1', cols: 80, rows: 24 }, ac.signal).then(
+      () => 'opened',
+      () => 'gave up',
+    );
+    await until(() => fake.channels.held.length === 1);
+    const socket = fake.channels.held[0]!;
+    // the client's side is gone: the server's socket reads its end
+    const dropped = new Promise<void>((resolve) => socket.once('end', () => resolve()).resume());
+    ac.abort();
+    expect(await opening).toBe('gave up');
+    await dropped;
+    expect(fake.channels.execs).toHaveLength(0);
+  });
+
   it('says so when the container has no such shell (the runtime cannot start it)', async () => {
     const { fake, kc } = await running();
     const t = await openPodExec(

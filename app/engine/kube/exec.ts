@@ -116,7 +116,12 @@ class TerminalOutput extends PassThrough {
 }
 
 /** The exec's websocket as a terminal session (see TerminalSession). */
-async function podExecSession(kc: KubeConfig, o: PodExecOptions, container: string): Promise<TerminalSession> {
+async function podExecSession(
+  kc: KubeConfig,
+  o: PodExecOptions,
+  container: string,
+  signal: AbortSignal,
+): Promise<TerminalSession> {
   const where = `container ${container} of pod ${o.pod}`;
   const command = o.shell ? [o.shell] : AUTO_SHELL;
   const stdout = new TerminalOutput(o.cols, o.rows);
@@ -125,7 +130,7 @@ async function podExecSession(kc: KubeConfig, o: PodExecOptions, container: stri
   const stdin = new PassThrough();
   let status: V1Status | undefined;
   const { Exec } = clientNode();
-  const socket = channelSocket(kc, { onCloseChannel: (ch) => ch === 1 && stdout.end() });
+  const socket = channelSocket(kc, { onCloseChannel: (ch) => ch === 1 && stdout.end(), signal });
   const conn = (await new Exec(kc, socket as never).exec(
     o.namespace,
     o.pod,
@@ -191,5 +196,5 @@ async function podExecSession(kc: KubeConfig, o: PodExecOptions, container: stri
 export async function openPodExec(kc: KubeConfig, o: PodExecOptions, signal: AbortSignal): Promise<Terminal> {
   const pod = await kubeJson<PodObject>(kc, { path: resourcePath('pods', o.namespace, o.pod), signal });
   const container = execTarget(pod, o.pod, o.container);
-  return terminalOf(await podExecSession(kc, o, container), signal);
+  return terminalOf(await podExecSession(kc, o, container, signal), signal);
 }

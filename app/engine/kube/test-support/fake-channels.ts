@@ -97,6 +97,9 @@ function pick(offered: Set<string>, supported: string[]): string | false {
 
 export class FakeChannels {
   readonly execs: FakeExecRecord[] = [];
+  /** While set, exec upgrades are held unanswered (a slow API server); `held` are their sockets. */
+  hold = false;
+  readonly held: Duplex[] = [];
   private readonly processes = new Set<ChildProcess>();
   private readonly sockets = new Set<WebSocket>();
   private readonly exec = new WebSocketServer({
@@ -110,6 +113,7 @@ export class FakeChannels {
   }
 
   close(): void {
+    for (const s of this.held) s.destroy();
     for (const p of this.processes) killTree(p);
     for (const s of this.sockets) s.terminate();
     this.exec.close();
@@ -123,6 +127,10 @@ export class FakeChannels {
     target: { namespace: string; pod: string; container: string },
     url: URL,
   ): void {
+    if (this.hold) {
+      this.held.push(socket);
+      return;
+    }
     const command = url.searchParams.getAll('command');
     const flag = (k: string) => ['true', '1'].includes(url.searchParams.get(k) ?? '');
     const tty = flag('tty');
