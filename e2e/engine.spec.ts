@@ -3,13 +3,12 @@
 // --engine-socket, BERTH_HOME in a temp dir), Berth runs its own dockerd: the engines table offers
 // Berth's isolated VM and no VM card shows; stop and start the engine with the status indicator
 // following, read its log, then switch to an external engine (the test engine).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { skipBecause } from '../harness/skip';
-import { startBerthServe, type ServeProcess } from './berth-serve';
+import { processesNaming, startBerthServe, stopManagedServe, type ServeProcess } from './berth-serve';
 import { expect, test } from './fixtures';
 
 test.describe('engine page on the shared, fixed engine', () => {
@@ -38,16 +37,6 @@ test.describe('engine page on the shared, fixed engine', () => {
     expect((await berth.docker(['inspect', name])).code).not.toBe(0);
   });
 });
-
-/** Pids of processes whose command line names `dir` (the managed dockerd and containerd). */
-function processesNaming(dir: string): number[] {
-  const r = spawnSync('pgrep', ['-f', dir], { encoding: 'utf8' });
-  return r.stdout
-    .split('\n')
-    .filter(Boolean)
-    .map(Number)
-    .filter((p) => p !== process.pid);
-}
 
 /** Resolves with the result of the page's next `engine.vm` request, read off the WebSocket. */
 function nextEngineVmAnswer(page: Page): Promise<unknown> {
@@ -83,24 +72,7 @@ test.describe('engine page with Berth running its own engine', () => {
     writeFileSync(join(home, 'config', 'settings.json'), '{"theme": "dark",');
     serve = await startBerthServe([], { ...process.env, BERTH_HOME: home, DOCKER_CONFIG: join(home, 'docker-config') });
   });
-  test.afterAll(async () => {
-    if (serve) {
-      serve.child.kill('SIGTERM');
-      await new Promise((r) => (serve!.child.exitCode !== null ? r(null) : serve!.child.once('exit', r)));
-    }
-    // Berth stops its engine on exit; anything still naming the temp home is ours and is ended.
-    if (home) {
-      for (const pid of processesNaming(home)) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
-      }
-      spawnSync('umount', ['-R', '-l', join(home, 'data')], { stdio: 'ignore' });
-      rmSync(home, { recursive: true, force: true });
-    }
-  });
+  test.afterAll(() => stopManagedServe(serve, home));
 
   test("offers Berth's isolated VM and shows no VM card for the native engine", async ({ page }) => {
     test.skip(noDockerd, dockerdWhy);

@@ -11,7 +11,12 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['html', { outputFolder: './report', open: 'never' }]],
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: './report', open: 'never' }],
+    // Read by scripts/test-summary.mjs for npm test's closing line.
+    ['json', { outputFile: '../.test-results/e2e.json' }],
+  ],
   globalSetup: './global-setup.ts',
   use: {
     browserName: 'chromium',

@@ -35,7 +35,7 @@ describe('the layer-boundaries lint rule', () => {
 
   it.each([
     ['app/main/electron/x.ts', "import { app } from 'electron';"],
-    ['app/main/api/x.ts', "import { list } from '../../engine/docker/containers';"],
+    ['app/main/hosted/x.ts', "import { list } from '../../engine/docker/containers';"],
     ['app/engine/docker/x.ts', "import Docker from 'dockerode';\nimport { readFile } from 'node:fs';"],
     [
       'app/renderer/src/x.ts',
@@ -48,6 +48,11 @@ describe('the layer-boundaries lint rule', () => {
     ['app/main/api/streams/x.ts', "import { podLogs } from '../../../engine/kube';"],
     ['app/main/api/handlers/x.ts', "import type { RequestHandlers } from '../types';"],
     ['app/main/api/handlers/x.int.test.ts', "import { connectEngine } from '../../../engine/docker/client';"],
+    ['app/main/api/context.ts', "import type { EngineClient } from '../../engine/docker';"],
+    ['app/main/api/task-journal.ts', "import { isAlive } from '../../engine/host';"],
+    ['app/main/api/task-journal.ts', "import { writeJsonAtomically } from '../atomic-write';"],
+    ['app/main/api/call-engine.int.test.ts', "import { connectEngine } from '../../engine/docker/client';"],
+    ['app/main/api/test-support/x.ts', "import type { EngineClient } from '../../../engine/docker/client';"],
   ])('allows in %s: %s', async (file, code) => {
     expect(await boundaryErrors(file, code)).toEqual([]);
   });
@@ -70,6 +75,19 @@ describe('the layer-boundaries lint rule', () => {
     ],
     ['app/main/api/handlers/x.ts', "export { findBinary } from '../../../engine/host/binaries';", 'app/engine/host'],
     ['app/main/api/streams/x.ts', "const m = await import('../../../engine/kube/workloads');", 'app/engine/kube'],
+    ['app/main/api/context.ts', "import type { VmHost } from '../../engine/host/vm/vm-controls';", 'app/engine/host'],
+    [
+      'app/main/api/call-engine.ts',
+      "import { withAbortSignal } from '../../engine/docker/client';",
+      'app/engine/docker',
+    ],
+    [
+      'app/main/api/task-journal.ts',
+      "import { writeJsonAtomically } from '../../engine/util/atomic-write';",
+      'app/engine/docker, app/engine/host, app/engine/kube',
+    ],
+    ['app/main/api/x.ts', "import { list } from '../../engine/docker/containers';", 'app/engine/docker'],
+    ['app/main/api/kube-access.ts', "import { KubeClusters } from '../../engine/kube/clusters';", 'app/engine/kube'],
   ])('refuses a deep engine import in %s: %s', async (file, code, entry) => {
     const errors = await boundaryErrors(file, code);
     expect(errors).toHaveLength(1);

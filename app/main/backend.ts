@@ -21,6 +21,7 @@ import type { RequestHandlers, SubscriptionHandlers } from './api/types';
 import { fixedHost, HostedEngine, type HostSource } from './hosted-engine';
 import { sideFileList, sweepHelperContainers, sweepSideFiles } from './leftovers';
 import { SettingsStore } from './settings/store';
+import { BerthLog } from './berth-log';
 
 export interface Backend {
   api: ApiContext;
@@ -115,7 +116,8 @@ function selectionSource(selection: EngineSelection): { source: HostSource; acti
 
 export async function createBackend(opts: BackendOptions = {}): Promise<Backend> {
   const paths = berthPaths();
-  const books = startBookkeeping(opts.dataDir ?? paths.data, opts.log ?? stderrLog, opts.helperMinAgeSeconds ?? 60);
+  const berthLog = new BerthLog(opts.log ?? stderrLog);
+  const books = startBookkeeping(opts.dataDir ?? paths.data, berthLog.write, opts.helperMinAgeSeconds ?? 60);
   const tasks = books.tasks;
   const settingsStore = opts.settings ?? new SettingsStore(paths.config);
   if (opts.engineSocket) {
@@ -128,7 +130,7 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
     const stopSweeping = books.sweepOn(engine);
     void host.start().catch(() => undefined); // a failure shows in the status
     return {
-      api: { engine, tasks, settings: settingsStore, ...(opts.dialogs ? { dialogs: opts.dialogs } : {}) },
+      api: { engine, tasks, settings: settingsStore, berthLog, ...(opts.dialogs ? { dialogs: opts.dialogs } : {}) },
       handlers,
       streams,
       async close() {
@@ -162,7 +164,14 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
   // Start (or connect) in the background: the UI shows the progress and any failure.
   void activate().catch(() => undefined);
   return {
-    api: { engine, tasks, selection, settings: settingsStore, ...(opts.dialogs ? { dialogs: opts.dialogs } : {}) },
+    api: {
+      engine,
+      tasks,
+      selection,
+      settings: settingsStore,
+      berthLog,
+      ...(opts.dialogs ? { dialogs: opts.dialogs } : {}),
+    },
     handlers,
     streams,
     selection,

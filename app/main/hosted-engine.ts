@@ -5,7 +5,7 @@
 // Every change lands in changed(), the one place that tells status listeners and the events relay.
 import { engineApi, type EngineApi } from '../engine/docker';
 import { dialJson, type EngineClient } from '../engine/docker/client';
-import type { EngineEvent as HostEvent, EngineHost } from '../engine/host/types';
+import type { EngineHostEvent, EngineHost } from '../engine/host/types';
 import { isVmHost, type VmHost } from '../engine/host/vm/vm-controls';
 import type { EngineEvent, EngineStatus } from '../shared/contract';
 import { DisposableStore, Emitter, MutableDisposable, type Subscription } from '../shared/emitter';
@@ -123,7 +123,7 @@ export class HostedEngine implements EngineAccess {
     this.changed();
   }
 
-  private onHostEvent(e: HostEvent): void {
+  private onHostEvent(e: EngineHostEvent): void {
     if (e.type === 'restarted') this.restartedAt = e.at;
     if (e.type === 'state' && e.to !== 'running') this.clients.drop();
     this.changed();

@@ -35,6 +35,7 @@ import { containerRunCommand } from './run-command';
 import { containerComposeService } from './compose-service';
 import { containerEditSpecOf, editContainer } from './container-edit';
 import { diskUsage } from './system';
+import { engineInfoRaw, engineObjects, engineVersionRaw } from './diagnostics-report';
 import { listVolumeDir } from './volume-files';
 import { longRunning } from './long-running';
 import { emptyVolume } from './volume-moves';
@@ -151,6 +152,10 @@ const facade = {
   diskUsage: (c: EngineClient): Promise<RequestResult<'engine.diskUsage'>> => usageRows(c),
   prune: (c: EngineClient, kind: Parameters<typeof pruneKind>[1]): Promise<RequestResult<'engine.prune'>> =>
     pruneKind(c, kind),
+  // the diagnostics bundle: the engine's own words (redacted by the bundle) and its objects by name and size
+  engineVersionRaw,
+  engineInfoRaw,
+  engineObjects,
   // tasks and streams
   ...longRunning,
 };
@@ -162,6 +167,8 @@ export { composeCliInfo } from '../compose/cli-detect';
 export { openComposeProject, saveComposeFile } from '../compose/compose-files-api';
 export type { Terminal } from './terminal';
 export type { ByteSource } from './transfers';
+/** The connected client the facade is bound to, and the per-request signal main's API attaches to it. */
+export { withAbortSignal, type EngineClient } from './client';
 
 type Facade = typeof facade;
 /** A facade function with its client already given. */

@@ -1,6 +1,6 @@
 // Engine hosting: how Berth runs, supervises, finds and chooses the container engine.
 export type {
-  EngineEvent,
+  EngineHostEvent,
   EngineFailure,
   EngineHost,
   EngineHostKind,
@@ -11,6 +11,8 @@ export type {
 export { canTransition, EngineStateMachine, failureError } from './state-machine';
 export { berthPaths, nativeEnginePaths, type BerthPaths, type NativeEnginePaths } from './paths';
 export { NativeHost } from './native-host';
+export { isVmHost, type VmHost } from './vm/vm-controls';
+export { isAlive } from './processes';
 export type { NativeEngineOptions, NativeMode } from './native-config';
 export { chooseNetwork, type EngineNetwork } from './network';
 export { rootlessProblems, describeRootlessProblems, type RootlessProblem } from './rootless-prereqs';
@@ -31,3 +33,5 @@ export {
   type DiagnosticOutcome,
 } from './diagnostics';
 export { diagnosticRows, managedEngine } from './engine-page';
+export { openDiagnosticsBundle, LOG_TAIL_BYTES, type BundleContent, type BundlePart } from './diagnostics-bundle';
+export { purgePreview, purgeTask, purgeTarget, type PurgeControls } from './data-purge';

@@ -53,6 +53,9 @@ export class NativeHost implements EngineHost {
   get dataRoot(): string {
     return this.paths.dataRoot;
   }
+  get logFile(): string {
+    return this.paths.logFile;
+  }
   readonly mode: NativeMode;
   /** Called instead of failing when dockerd exits on its own while running (the supervisor sets it). */
   crashHandler: ((exit: ExitInfo) => void) | undefined;

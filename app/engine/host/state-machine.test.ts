@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BerthError } from '../../shared/errors';
 import { canTransition, EngineStateMachine } from './state-machine';
-import type { EngineEvent } from './types';
+import type { EngineHostEvent } from './types';
 
 describe('EngineStateMachine', () => {
   it('walks stopped → starting → running → stopping → stopped, emitting each transition with its progress line', () => {
     const m = new EngineStateMachine();
-    const events: EngineEvent[] = [];
+    const events: EngineHostEvent[] = [];
     m.subscribe((e) => events.push(e));
     m.transition('starting', 'Starting dockerd');
     m.progress('Waiting for the engine API');

@@ -1,7 +1,7 @@
 // The engine host's state machine: legal transitions, the current progress line, and event fan-out.
 import { Emitter, type Subscription } from '../../shared/emitter';
 import { BerthError } from '../../shared/errors';
-import type { EngineEvent, EngineFailure, EngineListener, EngineState, EngineStatus } from './types';
+import type { EngineHostEvent, EngineFailure, EngineListener, EngineState, EngineStatus } from './types';
 
 /**
  * stopped → starting → running → stopping → stopped, and any → error.
@@ -24,7 +24,7 @@ export class EngineStateMachine {
   private current: EngineState = 'stopped';
   private line = 'Stopped';
   private failure: EngineFailure | undefined;
-  private readonly events = new Emitter<EngineEvent>({ name: 'the engine host' });
+  private readonly events = new Emitter<EngineHostEvent>({ name: 'the engine host' });
   pid: number | undefined;
   restarts = 0;
 
@@ -47,7 +47,7 @@ export class EngineStateMachine {
   }
 
   /** A broken listener never breaks the engine: the emitter isolates and reports it. */
-  emit(event: EngineEvent): void {
+  emit(event: EngineHostEvent): void {
     this.events.emit(event);
   }
 

@@ -4,7 +4,7 @@ import { buildBusybox } from '../../../harness/fixtures';
 import type { TestEngine } from '../../../harness/engine';
 import { EngineSupervisor } from './supervisor';
 import { nativeFixture, waitFor, type NativeUnderTest } from './test-support/native-fixture';
-import type { EngineEvent } from './types';
+import type { EngineHostEvent } from './types';
 
 const fixture = nativeFixture();
 const supervisors: EngineSupervisor[] = [];
@@ -27,8 +27,8 @@ function supervised(opts: ConstructorParameters<typeof EngineSupervisor>[1] = {}
   return t;
 }
 
-const restarts = (events: EngineEvent[]) =>
-  events.filter((e): e is Extract<EngineEvent, { type: 'restarted' }> => e.type === 'restarted');
+const restarts = (events: EngineHostEvent[]) =>
+  events.filter((e): e is Extract<EngineHostEvent, { type: 'restarted' }> => e.type === 'restarted');
 
 describe('EngineSupervisor (real dockerd)', () => {
   it('restarts a SIGKILLed engine; the named volume’s data, the image and restart-policy containers survive', async () => {

@@ -32,13 +32,17 @@ export interface EngineStatus {
   waiting?: boolean;
 }
 
-export type EngineEvent =
+/**
+ * What a host reports about the engine it runs (state transitions, progress lines, supervisor
+ * restarts, notices). Not the engine's own object events: those are the contract's EngineEvent.
+ */
+export type EngineHostEvent =
   | { type: 'state'; from: EngineState; to: EngineState; progress: string; at: number; failure?: EngineFailure }
   | { type: 'progress'; state: EngineState; progress: string; at: number }
   | { type: 'restarted'; reason: 'crash' | 'hang'; attempt: number; message: string; at: number }
   | { type: 'notice'; message: string; at: number };
 
-export type EngineListener = (event: EngineEvent) => void;
+export type EngineListener = (event: EngineHostEvent) => void;
 
 export interface EngineHost {
   /** Stable id, e.g. "native", "rootless", "external:unix:///var/run/docker.sock". */
@@ -61,6 +65,8 @@ export interface EngineHost {
   stop(): Promise<void>;
   /** Subscribes to state, progress and restart events; returns the unsubscribe function. */
   subscribe(listener: EngineListener): () => void;
+  /** The file the engine's log is written to, for hosts that keep one (the diagnostics bundle takes its end). */
+  readonly logFile?: string;
   /** The last lines of the engine's log (native hosts), for the UI's log view. */
   logTail(lines?: number): string[];
   /** Each new line of the engine's log as it is written (hosts that keep one); returns the unsubscribe function. */

@@ -6,3 +6,4 @@ export * from './workloads';
 export * from './apply';
 export * from './describe';
 export * from './exec';
+export { KubeClusters } from './clusters';

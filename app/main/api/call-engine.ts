@@ -1,7 +1,6 @@
 // The engine as one request's handler sees it: every engine call it makes carries the request's
 // signal, so a cancel frame or a departed client aborts the engine's HTTP request too.
-import { engineApi } from '../../engine/docker';
-import { withAbortSignal } from '../../engine/docker/client';
+import { engineApi, withAbortSignal } from '../../engine/docker';
 import type { EngineAccess } from './context';
 
 export function engineForCall(engine: EngineAccess, signal: AbortSignal): EngineAccess {

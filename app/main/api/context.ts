@@ -1,9 +1,7 @@
 // What the handlers need from the rest of main: the active engine, the event stream, the task centre
 // and the settings.
-import type { EngineApi } from '../../engine/docker';
-import type { EngineClient } from '../../engine/docker/client';
-import type { EngineSelection } from '../../engine/host/selection';
-import type { VmHost } from '../../engine/host/vm/vm-controls';
+import type { EngineApi, EngineClient } from '../../engine/docker';
+import type { EngineSelection, VmHost } from '../../engine/host';
 import type { IdleGate } from '../idle-gate';
 import type { SettingsStore } from '../settings/store';
 import type { EngineEvent, EngineStatus } from '../../shared/contract';
@@ -42,6 +40,8 @@ export interface ApiContext {
   /** Berth's engine selection (detect, switch, persist); absent when a fixed engine was given (`--engine-socket`). */
   selection?: EngineSelection;
   dialogs?: HostDialogs;
+  /** Berth's own log lines of this session (for the diagnostics bundle); absent in tests that need none. */
+  berthLog?: { lines(): string[] };
 }
 
 /** Per call: the abort signal fires when the caller unsubscribes or disconnects. */

@@ -1,7 +1,7 @@
 // The user's clusters for this process: one KubeClusters reading KUBECONFIG / ~/.kube/config as
 // kubectl does, made on first use (Berth never touches a cluster until the Kubernetes view asks),
 // and made again if KUBECONFIG changes.
-import { KubeClusters } from '../../engine/kube/clusters';
+import { KubeClusters } from '../../engine/kube';
 
 let clusters: KubeClusters | undefined;
 let madeFor: string | undefined;

@@ -5,8 +5,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TaskInfo } from '../../shared/contract';
-import { isAlive } from '../../engine/host/processes';
-import { writeJsonAtomically } from '../../engine/util/atomic-write';
+import { isAlive } from '../../engine/host';
+import { writeJsonAtomically } from '../atomic-write';
 
 const FILE = /^tasks-(\d+)\.json$/;
 /** Interrupted tasks carried from start to start: the newest, for a week at most. */

@@ -13,6 +13,7 @@ import { hostRequests } from './areas/host';
 import { vmRequests } from './areas/vm';
 import { swarmRequests } from './areas/swarm';
 import { kubeRequests } from './areas/kube';
+import { troubleshootRequests } from './areas/troubleshoot';
 
 export { runSpec, type RunSpec } from './areas/containers';
 export {
@@ -34,6 +35,7 @@ export const requests = {
   ...vmRequests,
   ...swarmRequests,
   ...kubeRequests,
+  ...troubleshootRequests,
 };
 
 export type Requests = typeof requests;

@@ -11,6 +11,7 @@ import { transferSubscriptions } from './areas/transfers';
 import { swarmSubscriptions } from './areas/swarm';
 import type { EngineEvent, EngineStatus, StatsSample, TaskInfo } from './dto';
 import { kubeSubscriptions } from './areas/kube';
+import { troubleshootSubscriptions } from './areas/troubleshoot';
 
 export type { DownloadItem, UploadInput, UploadItem } from './areas/transfers';
 
@@ -75,6 +76,7 @@ export const subscriptions = {
   ...transferSubscriptions,
   ...swarmSubscriptions,
   ...kubeSubscriptions,
+  ...troubleshootSubscriptions,
 };
 
 export type Subscriptions = typeof subscriptions;

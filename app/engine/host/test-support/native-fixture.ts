@@ -3,13 +3,13 @@
 import { runDocker } from '../../../../harness/engine';
 import { NativeHost } from '../native-host';
 import type { NativeEngineOptions } from '../native-config';
-import type { EngineEvent } from '../types';
+import type { EngineHostEvent } from '../types';
 import { createTempHome, type TempHome } from './temp-home';
 
 export interface NativeUnderTest {
   host: NativeHost;
   home: TempHome;
-  events: EngineEvent[];
+  events: EngineHostEvent[];
   docker(args: string[], input?: string | Buffer): ReturnType<typeof runDocker>;
 }
 
@@ -26,7 +26,7 @@ export function nativeFixture() {
         ...opts,
         paths: opts.paths ?? home.paths,
       });
-      const events: EngineEvent[] = [];
+      const events: EngineHostEvent[] = [];
       host.subscribe((e) => events.push(e));
       const t: NativeUnderTest = {
         host,

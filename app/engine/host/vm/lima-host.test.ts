@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pingUnix } from '../../docker/client';
-import type { EngineEvent } from '../types';
+import type { EngineHostEvent } from '../types';
 import { LimaHost, type LimaHostOptions } from './lima-host';
 import { fakeCalls, fakeHome, writeFakeState, type FakeHome } from './test-support/fake-tools';
 import { STATS_CONTAINERS, guestCgroupTree } from './test-support/guest-cgroup-tree';
@@ -31,7 +31,7 @@ function setup(fake = '', opts: Partial<LimaHostOptions> = {}, again?: FakeHome)
     ...opts,
   });
   hosts.push(host);
-  const events: EngineEvent[] = [];
+  const events: EngineHostEvent[] = [];
   host.subscribe((e) => events.push(e));
   const progress = () => events.flatMap((e) => (e.type === 'progress' ? [e.progress] : []));
   const notices = () => events.flatMap((e) => (e.type === 'notice' ? [e.message] : []));

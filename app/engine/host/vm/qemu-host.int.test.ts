@@ -12,7 +12,7 @@ import { buildBusybox } from '../../../../harness/fixtures';
 import { reapedTempDir } from '../../../../harness/reaped-dir';
 import { ensureVmImage, holdVmSlot, vmImageUnavailable } from '../../../../harness/vm-image';
 import { vmStages } from '../../../../harness/vm-stages';
-import type { EngineEvent } from '../types';
+import type { EngineHostEvent } from '../types';
 import { findBinary } from '../binaries';
 import { QemuHost } from './qemu-host';
 
@@ -25,7 +25,7 @@ if (missing) console.warn(`SKIPPED the isolated Linux VM test: ${missing}.`);
 let dir = '';
 let releaseSlot: (() => void) | undefined;
 let host: QemuHost;
-const events: EngineEvent[] = [];
+const events: EngineHostEvent[] = [];
 beforeAll(async () => {
   if (missing) return;
   const image = await ensureVmImage();

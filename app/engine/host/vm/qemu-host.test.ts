@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAlive, sleep } from '../processes';
-import type { EngineEvent } from '../types';
+import type { EngineHostEvent } from '../types';
 import { QemuHost, qemuValue, type QemuHostOptions } from './qemu-host';
 import { fakeHome, type FakeHome } from './test-support/fake-tools';
 
@@ -68,7 +68,7 @@ async function berthProcess(opts: QemuHostOptions, env: Record<string, string> =
 }
 
 const qemuPid = (host: QemuHost) => Number(readFileSync(host.paths.pidFile, 'utf8'));
-const notices = (events: EngineEvent[]) => events.flatMap((e) => (e.type === 'notice' ? [e.message] : []));
+const notices = (events: EngineHostEvent[]) => events.flatMap((e) => (e.type === 'notice' ? [e.message] : []));
 
 describe('QemuHost (fake QEMU: no boot)', { timeout: 30000 }, () => {
   it('looks for the image in the option, then BERTH_VM_IMAGE, then <scriptsDir>/image', () => {
@@ -147,7 +147,7 @@ describe('QemuHost (fake QEMU: no boot)', { timeout: 30000 }, () => {
     expect(isAlive(pid)).toBe(true); // the VM outlives the Berth that started it
 
     const h = host();
-    const events: EngineEvent[] = [];
+    const events: EngineHostEvent[] = [];
     h.subscribe((e) => events.push(e));
     expect(await h.start()).toBe('running');
     expect(h.vmProcess).toBe(pid);
@@ -174,7 +174,7 @@ describe('QemuHost (fake QEMU: no boot)', { timeout: 30000 }, () => {
     await new Promise((r) => first.child.once('exit', r));
 
     const h = host();
-    const events: EngineEvent[] = [];
+    const events: EngineHostEvent[] = [];
     h.subscribe((e) => events.push(e));
     expect(await h.start()).toBe('running');
     expect(isAlive(old)).toBe(false);

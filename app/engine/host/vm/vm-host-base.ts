@@ -27,6 +27,10 @@ export abstract class VmHostBase implements EngineHost {
 
   constructor(protected readonly log: RotatingLog) {}
 
+  get logFile(): string {
+    return this.log.file;
+  }
+
   /** Brings the VM and its engine up; resolves once the engine API answers. */
   protected abstract bringUp(signal: AbortSignal): Promise<void>;
   /** Stops the VM (or just its engine); must tolerate an already stopped VM. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import type { EngineEvent } from '../types';
+import type { EngineHostEvent } from '../types';
 import { WslHost } from './wsl-host';
 import { decodeWslOutput, parseWslList, parseWslStatus, wslProblem } from './wsl-output';
 import { fakeCalls, fakeHome, type FakeHome } from './test-support/fake-tools';
@@ -92,7 +92,7 @@ function setup(fake = '', again?: FakeHome, extraEnv: Record<string, string> = {
     apiTimeoutMs: 10000,
   });
   hosts.push(host);
-  const events: EngineEvent[] = [];
+  const events: EngineHostEvent[] = [];
   host.subscribe((e) => events.push(e));
   const progress = () => events.flatMap((e) => (e.type === 'progress' ? [e.progress] : []));
   const notices = () => events.flatMap((e) => (e.type === 'notice' ? [e.message] : []));

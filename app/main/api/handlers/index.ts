@@ -13,6 +13,7 @@ import { registryHandlers } from './registries';
 import { vmHandlers } from './vm';
 import { swarmHandlers } from './swarm';
 import { kubeHandlers } from './kube';
+import { troubleshootHandlers } from './troubleshoot';
 
 export const handlers: RequestHandlers = {
   ...engineHandlers,
@@ -28,4 +29,5 @@ export const handlers: RequestHandlers = {
   ...vmHandlers,
   ...swarmHandlers,
   ...kubeHandlers,
+  ...troubleshootHandlers,
 };

@@ -1,7 +1,8 @@
 // The engine page: disk usage and a prune per kind, diagnostics, the engine's own log, and the
 // detected engines with a switch. Without a selection (`berth serve --engine-socket`) the engine is
 // fixed, and switching says so.
-import { diagnosticRows, managedEngine, type DiagnosticContext } from '../../../engine/host';
+import { diagnosticRows, managedEngine } from '../../../engine/host';
+import { diagnosticContext } from '../diagnostic-context';
 import { BerthError } from '../../../shared/errors';
 import type { RequestHandlers } from '../types';
 
@@ -20,17 +21,7 @@ const fixedEngine = () =>
 export const systemHandlers: SystemHandlers = {
   'engine.diskUsage': async (_a, { engine }) => (await engine.api()).diskUsage(),
   'engine.prune': async ({ kind }, { engine }) => (await engine.api()).prune(kind),
-  'engine.diagnostics': async (_a, { engine, selection }) => {
-    const status = engine.status();
-    const host = selection?.active;
-    const ctx: DiagnosticContext = {
-      ...(status.kind !== 'none' ? { hostKind: status.kind } : {}),
-      ...(host ? { address: host.address } : {}),
-      ...(host?.dataRoot ? { dataRoot: host.dataRoot } : {}),
-    };
-    if (!selection) ctx.hostKind = 'external';
-    return diagnosticRows(ctx);
-  },
+  'engine.diagnostics': async (_a, { engine, selection }) => diagnosticRows(diagnosticContext(engine, selection)),
   'engine.logTail': async ({ lines }, { selection }) => {
     const host = selection?.active;
     if (!host)

@@ -8,6 +8,7 @@ import { systemStreams } from './system';
 import { transferStreams } from './transfers';
 import { swarmStreams } from './swarm';
 import { kubeStreams } from './kube';
+import { troubleshootStreams } from './troubleshoot';
 
 export const streams: SubscriptionHandlers = {
   ...engineStreams,
@@ -18,4 +19,5 @@ export const streams: SubscriptionHandlers = {
   ...transferStreams,
   ...swarmStreams,
   ...kubeStreams,
+  ...troubleshootStreams,
 };

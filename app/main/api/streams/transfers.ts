@@ -5,7 +5,8 @@ import { TRANSFER_CHUNK_BYTES, type DownloadItem } from '../../../shared/contrac
 import type { SubscriptionHandlers } from '../types';
 import { UploadInbox } from './upload-inbox';
 
-async function* downloadItems(source: ByteSource): AsyncGenerator<DownloadItem> {
+/** A byte source as a download: its name (and size), then its bytes in transfer-sized chunks. */
+export async function* downloadItems(source: ByteSource): AsyncGenerator<DownloadItem> {
   yield { type: 'file', name: source.name, ...(source.size !== undefined ? { size: source.size } : {}) };
   for await (const bytes of source.bytes)
     for (let i = 0; i < bytes.length; i += TRANSFER_CHUNK_BYTES)

@@ -12,7 +12,8 @@ import {
 } from '../../../shared/contract';
 import { CallError, type BerthClient } from './client';
 
-export type DownloadTopic = 'containers.download' | 'volumes.download' | 'volumes.export' | 'images.export';
+export type DownloadTopic =
+  'containers.download' | 'volumes.download' | 'volumes.export' | 'images.export' | 'troubleshoot.bundle';
 export type UploadTopic = 'containers.upload' | 'images.import' | 'volumes.import' | 'volumes.upload';
 
 export interface TransferOptions {

@@ -10,6 +10,7 @@ import { EngineState } from './EngineState';
 import { EngineSwitch } from './EngineSwitch';
 import { VmCard } from './VmCard';
 import { SwarmCard } from '../swarm/SwarmCard';
+import { Troubleshoot } from './Troubleshoot';
 import '../../components/kit.css';
 import './engine.css';
 
@@ -30,6 +31,7 @@ export function EnginePage() {
           <EngineFacts running={running} />
           <SwarmCard running={running} />
           <Diagnostics />
+          <Troubleshoot />
           <DiskUsage running={running} />
           <EngineLog />
           <EngineSwitch />
