@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { containerRef } from '../rules';
 import { logWindowFields, refineLogWindow } from '../log-window';
 import { subscription, type SubscriptionDef } from './define';
-import { bytesInput, type BytesItem } from './frames';
+import type { BytesItem } from './frames';
+import { execInput, type ExecItem } from './exec-input';
 import { composeSubscriptions } from './areas/compose';
 import { systemSubscriptions } from './areas/system';
 import { transferSubscriptions } from './areas/transfers';
@@ -17,25 +18,7 @@ export type { DownloadItem, UploadInput, UploadItem } from './areas/transfers';
 
 const none = z.strictObject({});
 
-/** Bytes of keystrokes or pasted text one input may carry. */
-export const MAX_EXEC_INPUT_BYTES = 64 * 1024;
-
-export const execInput = z.discriminatedUnion('type', [
-  /** Keystrokes or pasted text, as the terminal's bytes (UTF-8). */
-  bytesInput(MAX_EXEC_INPUT_BYTES, 'Terminal input'),
-  z.strictObject({
-    type: z.literal('resize'),
-    cols: z.number().int().min(1).max(1000),
-    rows: z.number().int().min(1).max(1000),
-  }),
-]);
-export type ExecInput = z.infer<typeof execInput>;
-
-/**
- * A terminal: `started` once the exec runs (with the shell it chose, when known), its output as
- * bytes, then `exit`.
- */
-export type ExecItem = BytesItem | { type: 'started'; shell: string } | { type: 'exit'; exitCode: number | null };
+export { MAX_EXEC_INPUT_BYTES, execInput, type ExecInput, type ExecItem } from './exec-input';
 
 export const subscriptions = {
   /** The engine's state; the first item is the current state. */
