@@ -4,18 +4,16 @@
 // refusal of a delete, an unreachable context's sentence; apply with a dry-run diff first; services,
 // cron jobs (run now, suspend), stateful sets, events; pod details and YAML; the cluster badge; and
 // screenshots in both themes.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { FakeKubeApiServer } from '../app/engine/kube/test-support/fake-api-server';
-import { fakeDeployment, fakePod, writeKubeconfig } from '../app/engine/kube/test-support/kube-fixtures';
-import { startBerthServe, type ServeProcess } from './berth-serve';
+import { fakeDeployment, fakePod } from '../app/engine/kube/test-support/kube-fixtures';
+import type { ServeProcess } from './berth-serve';
 import { expect, test } from './fixtures';
+import { rowAction, startKubeServe, type KubeServe } from './kube-serve';
 
 let fake: FakeKubeApiServer;
+let berth: KubeServe;
 let serve: ServeProcess;
-let home: string;
 
 test.beforeAll(async () => {
   fake = await FakeKubeApiServer.start();
@@ -90,33 +88,17 @@ test.beforeAll(async () => {
   const closed = await FakeKubeApiServer.start();
   const downUrl = closed.url;
   await closed.close();
-  home = mkdtempSync(join(tmpdir(), 'berth-e2e-kube-'));
-  const kubeconfig = writeKubeconfig(join(home, 'kubeconfig'), [
+  berth = await startKubeServe([
     { name: 'fake-cluster', server: fake.url, namespace: 'shop' },
     { name: 'offline', server: downUrl },
   ]);
-  serve = await startBerthServe(['--engine-socket', process.env.BERTH_ENGINE_HOST!], {
-    ...process.env,
-    BERTH_HOME: home,
-    DOCKER_CONFIG: join(home, 'docker-config'),
-    KUBECONFIG: kubeconfig,
-  });
+  serve = berth.serve;
 });
 
 test.afterAll(async () => {
-  await serve?.stop();
+  await berth?.stop();
   await fake?.close();
-  rmSync(home, { recursive: true, force: true });
 });
-
-/** A row's action: its button when shown, else the same action in the row's "More actions" menu. */
-async function rowAction(page: Page, row: Locator, name: string) {
-  await expect(row).toBeVisible();
-  const button = row.getByRole('button', { name, exact: true });
-  if (await button.isVisible()) return button.click();
-  await row.getByRole('button', { name: 'More actions' }).click();
-  await page.getByRole('menuitem', { name }).click();
-}
 
 async function open(page: Page, route = '#/kubernetes/pods', heading = 'Kubernetes') {
   await page.goto(serve.url + route);

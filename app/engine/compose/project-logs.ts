@@ -24,7 +24,12 @@ export interface ProjectLogsOptions {
   services?: readonly string[];
   /** Lines of history per container. */
   tail: number | 'all';
+  /** Follows live lines; ignored with `until` (a window that ends is read to its end). */
   follow: boolean;
+  /** Only lines at or after this time (seconds since 1970, fractional allowed). */
+  since?: number;
+  /** Only lines before this time. */
+  until?: number;
   signal?: AbortSignal;
   /** Subscribes to starts of this project's containers (from engine events); returns an unsubscribe. */
   watchStarts?(listener: (c: StartedContainer) => void): () => void;
@@ -50,13 +55,19 @@ function tag(
 async function history(
   client: EngineClient,
   src: Source,
-  tail: number | 'all',
-  until: number,
+  span: { tail: number | 'all'; since: number | undefined; until: number },
   signal?: AbortSignal,
 ): Promise<ComposeLogLine[]> {
   const out: ComposeLogLine[] = [];
-  for await (const batch of readLogs(client, src.id, { tail, until, timestamps: true, ...(signal ? { signal } : {}) }))
-    out.push(...tag(src, batch));
+  const { tail, since, until } = span;
+  const opts = {
+    tail,
+    until,
+    timestamps: true,
+    ...(since !== undefined ? { since } : {}),
+    ...(signal ? { signal } : {}),
+  };
+  for await (const batch of readLogs(client, src.id, opts)) out.push(...tag(src, batch));
   return out;
 }
 
@@ -80,15 +91,21 @@ export async function* projectLogs(
   const cutoffKey = tsKey(new Date(cutoffMs).toISOString());
 
   // History: each container's last lines, read together, merged by time.
+  // A window that ends (`until`) is history only; one that starts (`since`) limits the history.
+  const span = {
+    tail: opts.tail,
+    since: opts.since,
+    until: opts.until !== undefined ? Math.min(opts.until, cutoffMs / 1000) : cutoffMs / 1000,
+  };
   const past = await Promise.all(
-    containers.map((c) => history(client, sourceOf(c), opts.tail, cutoffMs / 1000, opts.signal).catch(() => [])),
+    containers.map((c) => history(client, sourceOf(c), span, opts.signal).catch(() => [])),
   );
   const merged = mergeByTimestamp(past);
   for (let i = 0; i < merged.length; i += HISTORY_BATCH) {
     if (opts.signal?.aborted) return;
     yield merged.slice(i, i + HISTORY_BATCH);
   }
-  if (!opts.follow || opts.signal?.aborted) return;
+  if (!opts.follow || opts.until !== undefined || opts.signal?.aborted) return;
 
   // Live: one follow stream per running container, through a short reorder window. `seen` holds,
   // per container, the time of the last line already delivered: a stream (re)opened after a start

@@ -18,6 +18,7 @@ import {
 import { engineInfo, pruneKind, usageRows } from './engine-page';
 import { swarmApi, type SwarmApi } from './swarm';
 import { imageLayerSteps } from './image-history';
+import { imageFiles } from './image-files';
 import { imagesUsage } from './image-layers';
 import { describeImage, listImages, removeImage, tagImage } from './images';
 import { previewImagePrune, pruneImages } from './images-prune';
@@ -106,6 +107,7 @@ const facade = {
   describeImage: (c: EngineClient, ref: string): Promise<RequestResult<'images.inspect'>> => describeImage(c, ref),
   imagesUsage: (c: EngineClient): Promise<RequestResult<'images.usage'>> => imagesUsage(c),
   imageLayers: (c: EngineClient, ref: string): Promise<RequestResult<'images.layers'>> => imageLayerSteps(c, ref),
+  imageLayerFiles: (c: EngineClient, ref: string): Promise<RequestResult<'images.layerFiles'>> => imageFiles(c, ref),
   tagImage,
   removeImage,
   previewImagePrune: async (c: EngineClient, all: boolean): Promise<RequestResult<'images.prunePreview'>> => {

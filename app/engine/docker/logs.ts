@@ -13,7 +13,10 @@ import { invalidInput, validateContainerRef } from './validate';
 export type { LogLine, LogStream } from './log-demux';
 
 export interface LogsOptions {
-  /** Keep streaming new lines until the container stops or the consumer stops (default false). */
+  /**
+   * Keep streaming new lines until the container stops or the consumer stops (default false).
+   * Ignored with `until`: a window that ends is read to its end, never followed.
+   */
   follow?: boolean;
   /** Only the last N lines (default: all). */
   tail?: number | 'all';
@@ -54,6 +57,7 @@ async function openLogs(client: EngineClient, id: string, opts: LogsOptions): Pr
     throw invalidInput('tail', 'Tail is a whole number of lines, or all.');
   const since = timeParam(opts.since, 'since');
   const until = timeParam(opts.until, 'until');
+  const follow = !!opts.follow && until === undefined;
   const stdout = opts.stdout ?? true;
   const stderr = opts.stderr ?? true;
   if (!stdout && !stderr) return undefined;
@@ -63,7 +67,7 @@ async function openLogs(client: EngineClient, id: string, opts: LogsOptions): Pr
   const res = await attempt(`read the logs of container "${ref}"`, () =>
     openLocalStream(client, {
       path: `/containers/${encodeURIComponent(ref)}/logs`,
-      query: { follow: !!opts.follow, stdout, stderr, timestamps: !!opts.timestamps, tail: String(tail), since, until },
+      query: { follow, stdout, stderr, timestamps: !!opts.timestamps, tail: String(tail), since, until },
       ...(opts.signal ? { signal: opts.signal } : {}),
     }),
   );

@@ -5,4 +5,5 @@
 export * from './workloads';
 export * from './apply';
 export * from './describe';
+export * from './exec';
 export { KubeClusters } from './clusters';

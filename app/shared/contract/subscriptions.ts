@@ -2,8 +2,10 @@
 // by the client for flow control; closing the view unsubscribes.
 import { z } from 'zod';
 import { containerRef } from '../rules';
+import { logWindowFields, refineLogWindow } from '../log-window';
 import { subscription, type SubscriptionDef } from './define';
-import { bytesInput, type BytesItem } from './frames';
+import type { BytesItem } from './frames';
+import { execInput, type ExecItem } from './exec-input';
 import { composeSubscriptions } from './areas/compose';
 import { systemSubscriptions } from './areas/system';
 import { transferSubscriptions } from './areas/transfers';
@@ -16,25 +18,7 @@ export type { DownloadItem, UploadInput, UploadItem } from './areas/transfers';
 
 const none = z.strictObject({});
 
-/** Bytes of keystrokes or pasted text one input may carry. */
-export const MAX_EXEC_INPUT_BYTES = 64 * 1024;
-
-export const execInput = z.discriminatedUnion('type', [
-  /** Keystrokes or pasted text, as the terminal's bytes (UTF-8). */
-  bytesInput(MAX_EXEC_INPUT_BYTES, 'Terminal input'),
-  z.strictObject({
-    type: z.literal('resize'),
-    cols: z.number().int().min(1).max(1000),
-    rows: z.number().int().min(1).max(1000),
-  }),
-]);
-export type ExecInput = z.infer<typeof execInput>;
-
-/**
- * A terminal: `started` once the exec runs (with the shell it chose, when known), its output as
- * bytes, then `exit`.
- */
-export type ExecItem = BytesItem | { type: 'started'; shell: string } | { type: 'exit'; exitCode: number | null };
+export { MAX_EXEC_INPUT_BYTES, execInput, type ExecInput, type ExecItem } from './exec-input';
 
 export const subscriptions = {
   /** The engine's state; the first item is the current state. */
@@ -44,16 +28,19 @@ export const subscriptions = {
   /**
    * One container's logs, as the container wrote them: bytes of its stdout, and of its stderr
    * (`stderr`), in order. With `timestamps` each line starts with the engine's RFC 3339 time and a
-   * space. The page splits lines itself (shared/log-lines.ts).
+   * space. The page splits lines itself (shared/log-lines.ts). `since` / `until` choose a time window
+   * (shared/log-window.ts); with `until` the stream ends at the window's end instead of following.
    */
   'containers.logs': subscription<BytesItem>()(
-    z.strictObject({
-      id: containerRef,
-      follow: z.boolean().default(true),
-      tail: z.union([z.number().int().min(0).max(10_000_000), z.literal('all')]).default(1000),
-      since: z.number().int().min(0).optional(),
-      timestamps: z.boolean().default(true),
-    }),
+    z
+      .strictObject({
+        id: containerRef,
+        follow: z.boolean().default(true),
+        tail: z.union([z.number().int().min(0).max(10_000_000), z.literal('all')]).default(1000),
+        ...logWindowFields,
+        timestamps: z.boolean().default(true),
+      })
+      .superRefine(refineLogWindow),
   ),
   /** Live stats of one container (detail view). */
   'containers.stats': subscription<StatsSample>()(z.strictObject({ id: containerRef })),

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../harness/chromium';
+import { inspectorUrl } from './inspector';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 export { CHROMIUM };
@@ -22,32 +23,52 @@ export interface Serve {
   /** http://127.0.0.1:PORT/?token=… */
   url: string;
   pid: number;
+  /** The Node inspector's WebSocket (ws://127.0.0.1:…), when started with `inspect`. */
+  inspector?: string;
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Open Node's inspector on a free loopback port and expose gc(), for measuring the served process's JS heap. */
+  inspect?: boolean;
+}
+
 /** Starts `node bin/berth.mjs serve --engine-socket HOST` with a private BERTH_HOME. */
-export async function startServe(engineHost: string): Promise<Serve> {
+export async function startServe(engineHost: string, opts: ServeOptions = {}): Promise<Serve> {
   const home = mkdtempSync(join(tmpdir(), 'berth-bench-home-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(ROOT, 'bin/berth.mjs'), 'serve', '--engine-socket', engineHost],
+    [
+      ...(opts.inspect ? ['--inspect=127.0.0.1:0', '--expose-gc'] : []),
+      join(ROOT, 'bin/berth.mjs'),
+      'serve',
+      '--engine-socket',
+      engineHost,
+    ],
     {
       env: { ...process.env, BERTH_HOME: home },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   let err = '';
-  child.stderr!.on('data', (d) => (err += d));
-  const url = await new Promise<string>((resolve, reject) => {
+  // Ready once it printed its address (stdout) and, when asked for, its inspector's (stderr).
+  const { url, inspector } = await new Promise<{ url: string; inspector?: string }>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`berth serve did not start in 20 s: ${err}`)), 20000);
+    const check = () => {
+      const m = /Berth is serving at (\S+)/.exec(out);
+      const inspector = opts.inspect ? inspectorUrl(err) : undefined;
+      if (!m || (opts.inspect && !inspector)) return;
+      clearTimeout(timer);
+      resolve({ url: m[1]!, ...(inspector ? { inspector } : {}) });
+    };
     child.stdout!.on('data', (d) => {
       out += d;
-      const m = /Berth is serving at (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
+      check();
+    });
+    child.stderr!.on('data', (d) => {
+      err += d;
+      check();
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -57,6 +78,7 @@ export async function startServe(engineHost: string): Promise<Serve> {
   return {
     url,
     pid: child.pid!,
+    ...(inspector ? { inspector } : {}),
     async close() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -7,6 +7,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { FakeChannels } from './fake-channels';
 
 export type FakeResource = keyof typeof KINDS;
 
@@ -114,6 +116,8 @@ export class FakeKubeApiServer {
   private readonly owners = new Map<string, string>();
   private server!: http.Server;
   url = '';
+  /** Exec streams (what was opened, resizes, how many are open). */
+  readonly channels = new FakeChannels();
 
   private constructor(private readonly opts: FakeApiOptions) {}
 
@@ -123,6 +127,7 @@ export class FakeKubeApiServer {
     fake.server = opts.tls
       ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, handler)
       : http.createServer(handler);
+    fake.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => fake.upgrade(req, socket, head));
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     const port = (fake.server.address() as AddressInfo).port;
     fake.url = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
@@ -130,6 +135,7 @@ export class FakeKubeApiServer {
   }
 
   async close(): Promise<void> {
+    this.channels.close();
     for (const w of this.watches) w.res.destroy();
     for (const set of this.logFollowers.values()) for (const r of set) r.destroy();
     this.server.closeAllConnections();
@@ -285,12 +291,65 @@ export class FakeKubeApiServer {
     );
   }
 
+  private userOf(req: IncomingMessage): { user: string; token: string } {
+    const auth = req.headers.authorization ?? '';
+    const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    return { token, user: this.opts.tokens ? (this.opts.tokens[token] ?? '') : 'admin' };
+  }
+
+  /**
+   * pods/exec: checked as the API server checks them (credentials, RBAC's
+   * "create" on the subresource, the pod, the container, a running phase), answered with a Status
+   * when refused, else upgraded to a websocket (fake-channels.ts).
+   */
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const query = Object.fromEntries(url.searchParams);
+    const { user } = this.userOf(req);
+    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query, user });
+    const refuse = (code: number, reason: string, message: string) => {
+      const body = JSON.stringify(status(code, reason, message));
+      socket.end(
+        `HTTP/1.1 ${code} ${http.STATUS_CODES[code]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    };
+    if (this.opts.tokens && !user) return refuse(401, 'Unauthorized', 'Unauthorized');
+    const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(exec)$/.exec(url.pathname);
+    if (!m) return refuse(404, 'NotFound', 'the server could not find the requested resource');
+    const [namespace, name, sub] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!), m[3]!];
+    const rbac = `pods/${sub}`;
+    if (this.denied.some((d) => d.user === user && d.verb === 'create' && d.resource === rbac))
+      return refuse(
+        403,
+        'Forbidden',
+        `pods "${name}" is forbidden: User "${user}" cannot create resource "${rbac}" in API group "" in the namespace "${namespace}"`,
+      );
+    const pod = this.get('pods', namespace, name) as
+      (KubeObject & { spec?: { containers?: { name: string }[] }; status?: { phase?: string } }) | undefined;
+    if (!pod) return refuse(404, 'NotFound', `pods "${name}" not found`);
+    if (pod.status?.phase !== 'Running')
+      return refuse(
+        400,
+        'BadRequest',
+        `unable to upgrade connection: pod ${name} is not running (phase ${pod.status?.phase ?? 'Unknown'})`,
+      );
+    const containers = (pod.spec?.containers ?? []).map((c) => c.name);
+    const container = url.searchParams.get('container') ?? (containers.length === 1 ? containers[0] : undefined);
+    if (!container)
+      return refuse(
+        400,
+        'BadRequest',
+        `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`,
+      );
+    if (!containers.includes(container))
+      return refuse(400, 'BadRequest', `container ${container} is not valid for pod ${name}`);
+    this.channels.upgradeExec(req, socket, head, { namespace, pod: name, container }, url);
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://fake');
     const query = Object.fromEntries(url.searchParams);
-    const auth = req.headers.authorization ?? '';
-    const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-    const user = this.opts.tokens ? (this.opts.tokens[token] ?? '') : 'admin';
+    const { user, token } = this.userOf(req);
     this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query, user });
     if (this.opts.tokens && !user && !(url.pathname === '/version' && !token)) {
       this.fail(res, 401, 'Unauthorized', 'Unauthorized');

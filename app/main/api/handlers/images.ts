@@ -8,6 +8,7 @@ type ImageHandlers = Pick<
   | 'images.list'
   | 'images.inspect'
   | 'images.layers'
+  | 'images.layerFiles'
   | 'images.usage'
   | 'images.pull'
   | 'images.push'
@@ -27,6 +28,7 @@ export const imageHandlers: ImageHandlers = {
   'images.list': async (_a, { engine }) => (await engine.api()).listImages(),
   'images.inspect': async ({ ref }, { engine }) => (await engine.api()).describeImage(ref),
   'images.layers': async ({ ref }, { engine }) => (await engine.api()).imageLayers(ref),
+  'images.layerFiles': async ({ ref }, { engine }) => (await engine.api()).imageLayerFiles(ref),
   'images.usage': async (_a, { engine }) => (await engine.api()).imagesUsage(),
   'images.pull': async ({ ref }, { engine, tasks }) =>
     tasks.run(await (await engine.api()).pullImage(ref, await signIn(ref))),

@@ -185,4 +185,41 @@ describe('kube.* through the contract against the fake API server', () => {
     await until(() => !!good.end());
     expect(good.items()).toEqual([{ stream: 'stdout', ts: '2026-12-03T10:00:00Z', text: 'hello' }]);
   });
+
+  it('opens a pod terminal through the contract (a local shell behind the fake API server), refusing bad input first', async () => {
+    fake.put('pods', {
+      ...fakePod('shop', 'web-1'),
+      status: { phase: 'Running', containerStatuses: [{ name: 'main', state: { running: {} } }] },
+    });
+    const { s, subscribe } = session();
+    const asked = fake.requests.length;
+    for (const args of [
+      { namespace: 'shop', pod: 'web-1', shell: 'sh; rm -rf /' },
+      { namespace: 'shop', pod: 'Web_1' },
+      { namespace: 'shop', pod: 'web-1', container: 'a/b' },
+      { namespace: 'shop', pod: 'web-1', cols: 0 },
+    ]) {
+      const bad = subscribe('kube.exec', args);
+      await until(() => !!bad.end());
+      expect(bad.end()).toMatchObject({ error: { kind: 'invalid' } });
+    }
+    expect(fake.requests.length).toBe(asked);
+    const term = subscribe('kube.exec', { namespace: 'shop', pod: 'web-1', shell: '/bin/sh', cols: 90, rows: 20 });
+    s.receive({
+      t: 'in',
+      id: term.id,
+      data: { type: 'bytes', data: new TextEncoder().encode('echo via-$((40+2))\n') },
+    });
+    const text = () =>
+      term
+        .items()
+        .map((i) =>
+          (i as { type: string }).type === 'bytes' ? new TextDecoder().decode((i as { data: Uint8Array }).data) : '',
+        )
+        .join('');
+    await until(() => text().includes('via-42'));
+    expect(fake.channels.execs[0]).toMatchObject({ pod: 'web-1', container: 'main', command: ['/bin/sh'] });
+    term.close();
+    await until(() => fake.channels.openExecCount() === 0);
+  });
 });

@@ -8,13 +8,14 @@ export const containerStreams: Pick<
   SubscriptionHandlers,
   'containers.logs' | 'containers.stats' | 'stats.sample' | 'containers.exec'
 > = {
-  'containers.logs': async ({ id, follow, tail, since, timestamps }, { engine, signal }) => ({
+  'containers.logs': async ({ id, follow, tail, since, until, timestamps }, { engine, signal }) => ({
     batches: (await engine.api()).containerLogs(id, {
       follow,
       tail,
       timestamps,
       signal,
       ...(since !== undefined ? { since } : {}),
+      ...(until !== undefined ? { until } : {}),
     }),
   }),
   'containers.stats': async ({ id }, { engine, signal }) => ({

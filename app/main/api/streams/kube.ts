@@ -1,10 +1,10 @@
-// kube.* subscriptions: watched lists and pod logs; each ends (and its HTTP request to the cluster
-// is destroyed) when the view unsubscribes.
-import { podLogs, watchResource } from '../../../engine/kube';
+// kube.* subscriptions: watched lists, pod logs and pod terminals; each ends (and its HTTP request
+// or websocket to the cluster is closed) when the view unsubscribes.
+import { openPodExec, podLogs, watchResource } from '../../../engine/kube';
 import { kubeClusters } from '../kube-access';
 import type { SubscriptionHandlers } from '../types';
 
-export const kubeStreams: Pick<SubscriptionHandlers, 'kube.watch' | 'kube.logs'> = {
+export const kubeStreams: Pick<SubscriptionHandlers, 'kube.watch' | 'kube.logs' | 'kube.exec'> = {
   'kube.watch': ({ context, resource, namespace }, { signal }) => ({
     batches: watchResource(kubeClusters().config(context), resource, namespace, signal),
   }),
@@ -19,4 +19,11 @@ export const kubeStreams: Pick<SubscriptionHandlers, 'kube.watch' | 'kube.logs'>
       ...(container ? { container } : {}),
     }),
   }),
+  // Closed when the view goes, also when it went while the exec was opening.
+  'kube.exec': ({ context, namespace, pod, container, shell, cols, rows }, { signal }) =>
+    openPodExec(
+      kubeClusters().config(context),
+      { namespace, pod, cols, rows, ...(container ? { container } : {}), ...(shell ? { shell } : {}) },
+      signal,
+    ),
 };

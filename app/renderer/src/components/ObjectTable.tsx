@@ -39,6 +39,7 @@ export function ObjectTable<T>({
   rowName,
   rowKey,
   actions,
+  initialSort,
 }: {
   label: string;
   rows: T[];
@@ -46,9 +47,11 @@ export function ObjectTable<T>({
   rowName(row: T): string;
   rowKey(row: T): string;
   actions?(row: T): ReactNode;
+  /** The column sorted first (its index) and its direction; the first column, ascending, otherwise. */
+  initialSort?: { column: number; descending?: boolean };
 }) {
-  const [sort, setSort] = useState(0);
-  const [descending, setDescending] = useState(false);
+  const [sort, setSort] = useState(initialSort?.column ?? 0);
+  const [descending, setDescending] = useState(initialSort?.descending ?? false);
   const sorted = useMemo(() => sortRows(rows, columns[sort], descending), [rows, columns, sort, descending]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

@@ -13,10 +13,13 @@ export function renderWithClient(ui: ReactNode) {
   const sent: Extract<ClientFrame, { t: 'req' }>[] = [];
   /** Subscriptions the component opened. */
   const subs: Extract<ClientFrame, { t: 'sub' }>[] = [];
+  /** Every frame the client sent (inputs, unsubscribes too). */
+  const frames: ClientFrame[] = [];
   let deliver: (f: ServerFrame) => void = () => {};
   const transport: Transport = {
     state: 'open' as ConnectionState,
     send: (f) => {
+      frames.push(f);
       if (f.t === 'req') sent.push(f);
       else if (f.t === 'sub') subs.push(f);
     },
@@ -43,6 +46,7 @@ export function renderWithClient(ui: ReactNode) {
     queryClient,
     sent,
     subs,
+    frames,
     /** Hands the client a frame as the server would (e.g. a subscription's data). */
     deliver: (f: ServerFrame) => deliver(f),
     /** Answers the oldest unanswered request of this method. */

@@ -3,6 +3,7 @@
 // project's files are gone).
 import { z } from 'zod';
 import { absolutePath } from '../../rules';
+import { logWindowFields, refineLogWindow } from '../../log-window';
 import { request, subscription } from '../define';
 import type { ContainerState, LogLine, PortMapping, TaskInfo } from '../dto';
 
@@ -109,14 +110,21 @@ export const composeRequests = {
 };
 
 export const composeSubscriptions = {
-  /** All services' logs interleaved by timestamp, each line tagged with its service; follows restarts of the project. */
+  /**
+   * All services' logs interleaved by timestamp, each line tagged with its service; follows restarts of
+   * the project. `since` / `until` choose a time window (shared/log-window.ts); with `until` it ends there.
+   */
   'compose.logs': subscription<ComposeLogLine>()(
-    z.strictObject({
-      project: composeProjectName,
-      /** Only these services (all when absent). */
-      services: z.array(composeServiceName).max(100).optional(),
-      tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]).default(1000),
-      follow: z.boolean().default(true),
-    }),
+    z
+      .strictObject({
+        project: composeProjectName,
+        /** Only these services (all when absent). */
+        services: z.array(composeServiceName).max(100).optional(),
+        /** Lines of history per container (within the window, its last ones). */
+        tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]).default(1000),
+        follow: z.boolean().default(true),
+        ...logWindowFields,
+      })
+      .superRefine(refineLogWindow),
   ),
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { absolutePath, buildArgsProblem, imageRef, imageTarget, sized } from '../../rules';
 import { request } from '../define';
 import type { ImageSummary, TaskInfo } from '../dto';
+import type { ImageFilesResult } from './image-files';
 
 const none = z.strictObject({});
 
@@ -124,6 +125,11 @@ export const imageRequests = {
   'images.inspect': request<ImageInspectResult>()(z.strictObject({ ref })),
   /** Each step of the image's history with its layer: command, size, cumulative size, empty steps marked. */
   'images.layers': request<ImageLayersResult>()(z.strictObject({ ref })),
+  /**
+   * The files each layer adds, changes and removes, wasted space and the final file tree, read from the
+   * image's saved archive as it streams (bounded; the request's cancel stops the engine's read).
+   */
+  'images.layerFiles': request<ImageFilesResult>()(z.strictObject({ ref })),
   /** Disk taken by images, shared layers counted once; the count as listed, and the intermediate images besides. */
   'images.usage': request<ImagesUsageResult>()(none),
   /** Starts a pull as a task; progress arrives on the tasks stream. */

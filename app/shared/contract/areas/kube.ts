@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { request, subscription } from '../define';
 import type { LogLine } from '../dto';
+import { execInput, type ExecItem } from '../exec-input';
 import {
   KUBE_DELETABLE,
   KUBE_RESOURCES,
@@ -165,5 +166,26 @@ export const kubeSubscriptions = {
       tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]).default(1000),
       previous: z.boolean().default(false),
     }),
+  ),
+  /**
+   * A terminal in a pod's container (kubectl exec -it), the same terminal a container's exec is:
+   * `started`, output bytes, `exit` with the code the status channel gave. Without `container` the
+   * pod's default container; without `shell` bash when the container has it, else sh.
+   */
+  'kube.exec': subscription<ExecItem>()(
+    z.strictObject({
+      ...inContext,
+      namespace: kubeNamespace,
+      pod: kubeObjectName,
+      container: kubeContainerName.optional(),
+      shell: z
+        .string()
+        .max(256, 'A shell path is at most 256 characters.')
+        .regex(/^\/[^\s]*$/, 'A shell is an absolute path without spaces, e.g. /bin/sh.')
+        .optional(),
+      cols: z.number().int().min(1).max(1000).default(80),
+      rows: z.number().int().min(1).max(1000).default(24),
+    }),
+    execInput,
   ),
 };

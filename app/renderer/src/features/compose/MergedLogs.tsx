@@ -6,6 +6,14 @@ import type { LogStream } from '../containers/detail/logs/use-log-stream';
 import { LogFooter, LogFrame } from '../containers/detail/logs/LogFrame';
 import { ShowHistoryToolbar } from '../containers/detail/logs/LogToolbarActions';
 import { useLogView } from '../containers/detail/logs/use-log-view';
+import { TimeRangePicker } from '../containers/detail/logs/TimeRangePicker';
+import {
+  closedRangeText,
+  emptyRangeText,
+  LIVE,
+  type LogRange,
+  type RangeWindow,
+} from '../containers/detail/logs/time-range';
 import { prefixContext, serviceColourClass, type PrefixContext } from './service-colours';
 import '../containers/detail/common/common.css';
 import '../containers/detail/logs/logs.css';
@@ -19,13 +27,15 @@ const HISTORY = [
 
 /**
  * A hook (the same function on every render) that streams the lines of `services` (all when
- * undefined), `tail` lines of history each, marked by `prefix`.
+ * undefined), `tail` lines of history each, marked by `prefix`, within `range` when the view offers
+ * one (`timeRange`); it returns the window it opened with.
  */
 export type UseMergedLines = (
   services: readonly string[] | undefined,
   tail: number | 'all',
   prefix: PrefixContext,
-) => LogStream;
+  range: LogRange,
+) => LogStream & { window?: RangeWindow };
 
 export function MergedLogs({
   name,
@@ -34,6 +44,7 @@ export function MergedLogs({
   emptyText,
   errorFallback,
   useLines,
+  timeRange = false,
 }: {
   /** What the logs are of, for ids and the search's saved state. */
   name: string;
@@ -44,6 +55,8 @@ export function MergedLogs({
   emptyText: string;
   errorFallback: string;
   useLines: UseMergedLines;
+  /** Offers the time range picker (the stream honours `range`). */
+  timeRange?: boolean;
 }) {
   const prefix = useMemo(() => prefixContext(services), [services]);
   const allServices = prefix.services;
@@ -51,8 +64,10 @@ export function MergedLogs({
   const shown = allServices.filter((s) => !hidden.has(s));
   const filterArg = hidden.size ? shown : undefined;
   const [history, setHistory] = useState<(typeof HISTORY)[number]['value']>('1000');
-  const source = useLines(filterArg, history === 'all' ? 'all' : Number(history), prefix);
+  const [range, setRange] = useState<LogRange>(LIVE);
+  const source = useLines(filterArg, history === 'all' ? 'all' : Number(history), prefix, range);
   const view = useLogView(source, name);
+  const closed = source.window && closedRangeText(source.window);
 
   const toggle = (service: string) =>
     setHidden((prev) => {
@@ -81,9 +96,26 @@ export function MergedLogs({
           </label>
         ))}
       </div>
-      <ShowHistoryToolbar view={view} choices={HISTORY} history={history} onHistory={setHistory} />
-      <LogFrame view={view} label={label} errorFallback={errorFallback} emptyText={emptyText} />
-      <LogFooter view={view} from={shown.length === allServices.length ? 'all services' : shown.join(', ')} />
+      <ShowHistoryToolbar
+        view={view}
+        choices={HISTORY}
+        history={history}
+        onHistory={setHistory}
+        range={timeRange && <TimeRangePicker range={range} onChange={setRange} />}
+        hideHistory={range.kind !== 'live'}
+      />
+      <LogFrame
+        view={view}
+        label={label}
+        errorFallback={errorFallback}
+        emptyText={(source.window && emptyRangeText(range, source.window)) ?? emptyText}
+        closed={!!closed}
+      />
+      <LogFooter
+        view={view}
+        from={shown.length === allServices.length ? 'all services' : shown.join(', ')}
+        closed={closed}
+      />
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { useProjectLogs } from './use-project-logs';
 
 export function ProjectLogs({ project }: { project: ComposeProject }) {
   // Called by MergedLogs on every render, in the same place: a hook of its own.
-  const useLines: UseMergedLines = (services, tail, prefix) => useProjectLogs(project.name, services, tail, prefix);
+  const useLines: UseMergedLines = (services, tail, prefix, range) =>
+    useProjectLogs(project.name, services, tail, prefix, range);
   return (
     <MergedLogs
       name={project.name}
@@ -17,6 +18,7 @@ export function ProjectLogs({ project }: { project: ComposeProject }) {
         project.running ? 'No log output yet.' : 'No logs: the project\u2019s containers wrote none, or none exist.'
       }
       useLines={useLines}
+      timeRange
     />
   );
 }

@@ -4,9 +4,10 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ImageLayersResult, ImageLayerStep } from '../../../../shared/contract/areas/images';
+import type { ImageLayersResult } from '../../../../shared/contract/areas/images';
 import { refuse, renderWithClient } from '../../test-support/render';
 import { ImageLayers } from './ImageLayers';
+import { step } from './layer-files-fixture';
 import { barShare, largestSteps, layersSummary } from './layers-model';
 
 afterEach(cleanup);
@@ -15,19 +16,6 @@ afterEach(cleanup);
 const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
 beforeAll(() => Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 }));
 afterAll(() => Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight!));
-
-const step = (n: number, command: string, size: number, empty = false): ImageLayerStep => ({
-  step: n,
-  instruction: command.split(' ')[0]!,
-  command,
-  created: 0,
-  size,
-  cumulative: 0,
-  empty,
-  id: '',
-  tags: [],
-  comment: '',
-});
 
 const result = (matched = true): ImageLayersResult => ({
   id: 'sha256:abc',

@@ -1,17 +1,20 @@
 // An image's layers: each step of its history with the command that made it, its size (a bar
 // against the largest layer, the largest few marked), the size up to it, and when; steps that made
-// no layer are marked empty and can be hidden. Sortable and virtualized (ObjectTable).
+// no layer are marked empty and can be hidden. Sortable and virtualized (ObjectTable). Files on a
+// step shows what its layer did to the image's files (LayerFiles).
 import { useMemo, useState } from 'react';
 import type { ImageLayerStep } from '../../../../shared/contract/areas/images';
 import { useRequest } from '../../api/hooks';
 import { ObjectTable } from '../../components/ObjectTable';
 import { formatBytes, shortId, timeAgo } from '../../components/format';
 import { ErrorText } from '../../components/kit';
+import { LayerFiles } from './LayerFiles';
 import { barShare, largestSteps, layersSummary, stepName } from './layers-model';
 
 export function ImageLayers({ image }: { image: string }) {
   const q = useRequest('images.layers', { ref: image });
   const [hideEmpty, setHideEmpty] = useState(false);
+  const [picked, setPicked] = useState<number | undefined>();
   const d = q.data;
   const largest = useMemo(() => (d ? largestSteps(d.steps) : []), [d]);
   const biggest = d ? Math.max(0, ...d.steps.map((s) => s.size)) : 0;
@@ -90,11 +93,28 @@ export function ImageLayers({ image }: { image: string }) {
             render: (s) => <span className="mono small muted">{s.diffId ? shortId(s.diffId) : ''}</span>,
           },
         ]}
+        actions={(s) =>
+          s.empty ? null : (
+            <button
+              type="button"
+              className="small"
+              aria-label={`Files of step ${s.step}`}
+              aria-pressed={picked === s.step}
+              onClick={() => setPicked(picked === s.step ? undefined : s.step)}
+            >
+              Files
+            </button>
+          )
+        }
       />
-      <p className="muted small">
-        The engine does not list the files each layer adds; reading them means exporting the whole image (Save), so
-        Berth does not do it here.
-      </p>
+      {picked === undefined ? (
+        <p className="muted small">
+          Choose Files on a step to see what its layer adds, changes and removes, the space wasted on files later layers
+          overwrite or remove, and the final file tree. Berth reads them from an export of the whole image.
+        </p>
+      ) : (
+        <LayerFiles key={picked} image={image} steps={d.steps} step={picked} />
+      )}
     </section>
   );
 }

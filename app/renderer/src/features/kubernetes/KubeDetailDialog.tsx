@@ -1,5 +1,6 @@
 // One object as kubectl describe and get -o yaml show it: an overview (a pod's containers with their
-// state and last state, the status conditions, the object's events) and its YAML. Read once when
+// state and last state, the status conditions, the object's events) and its YAML; for a pod also a
+// terminal in its containers (kubectl exec -it), kept while the dialog is open. Read once when
 // opened; "Refresh" reads it again.
 import { useState } from 'react';
 import type { KubeDescribed } from '../../../../shared/contract/areas/kube';
@@ -9,25 +10,35 @@ import { useNow } from '../../components/use-now';
 import { age } from './kube-columns';
 import { viewOf, type Deletable } from './kube-kinds';
 import type { KubeTarget } from './KubeDialogs';
+import { PodTerminal } from './PodTerminal';
 
-type Tab = 'overview' | 'yaml';
+export type DetailTab = 'overview' | 'yaml' | 'terminal';
 
 export function KubeDetailDialog({
   resource,
   target,
   onClose,
+  initialTab = 'overview',
 }: {
   resource: Deletable;
   target: KubeTarget;
   onClose(): void;
+  initialTab?: DetailTab;
 }) {
-  const [tab, setTab] = useState<Tab>('overview');
+  const [tab, setTab] = useState<DetailTab>(initialTab);
+  // The terminal stays (hidden) once opened, so looking at the YAML does not end its shell.
+  const [terminalOpened, setTerminalOpened] = useState(initialTab === 'terminal');
   const { noun } = viewOf(resource);
   const q = useRequest('kube.describe', { ...target, resource });
-  const tabs: [Tab, string][] = [
+  const tabs: [DetailTab, string][] = [
     ['overview', 'Overview'],
     ['yaml', 'YAML'],
+    ...(resource === 'pods' ? [['terminal', 'Terminal'] as [DetailTab, string]] : []),
   ];
+  const choose = (t: DetailTab) => {
+    setTab(t);
+    if (t === 'terminal') setTerminalOpened(true);
+  };
   return (
     <Dialog title={`${noun[0]!.toUpperCase()}${noun.slice(1)} ${target.name}`} onClose={onClose} wide>
       <div className="dialog-body kube-detail">
@@ -42,9 +53,14 @@ export function KubeDetailDialog({
                 aria-selected={tab === id}
                 aria-controls="kube-detail-panel"
                 tabIndex={tab === id ? 0 : -1}
-                onClick={() => setTab(id)}
+                onClick={() => choose(id)}
                 onKeyDown={(e) => {
-                  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') setTab(tab === 'overview' ? 'yaml' : 'overview');
+                  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+                  if (!step) return;
+                  const i = tabs.findIndex(([t]) => t === tab);
+                  const next = tabs[(i + step + tabs.length) % tabs.length]![0];
+                  choose(next);
+                  requestAnimationFrame(() => document.getElementById(`kube-detail-${next}`)?.focus());
                 }}
               >
                 {label}
@@ -69,10 +85,20 @@ export function KubeDetailDialog({
             <p className="muted">Reading {target.name}…</p>
           ) : tab === 'overview' ? (
             <Overview d={q.data} />
-          ) : (
+          ) : tab === 'yaml' ? (
             <pre className="mono small kube-yaml" tabIndex={0} aria-label={`YAML of ${target.name}`}>
               {q.data.yaml}
             </pre>
+          ) : null}
+          {terminalOpened && q.data && (
+            <div hidden={tab !== 'terminal'} className="kube-terminal-panel">
+              <PodTerminal
+                context={target.context}
+                namespace={target.namespace}
+                pod={target.name}
+                containers={q.data.containers.map((c) => c.name)}
+              />
+            </div>
           )}
         </div>
       </div>

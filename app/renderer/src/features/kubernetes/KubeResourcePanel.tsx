@@ -17,7 +17,7 @@ import { PodLogsDialog } from './PodLogsDialog';
 import { useKubeWatch } from './use-kube-watch';
 
 type AnyRow = KubeRows[KubeResource];
-type Open = { kind: 'details' | 'logs' | 'delete' | 'scale' | 'restart'; row: AnyRow };
+type Open = { kind: 'details' | 'terminal' | 'logs' | 'delete' | 'scale' | 'restart'; row: AnyRow };
 
 function WatchState({
   loading,
@@ -74,7 +74,10 @@ export function KubeResourcePanel({
 
   const buttonsOf = (row: AnyRow): RowButton[] => {
     const b: RowButton[] = [];
-    if (resource === 'pods') b.push({ label: 'Logs', onClick: () => setOpen({ kind: 'logs', row }) });
+    if (resource === 'pods') {
+      b.push({ label: 'Logs', onClick: () => setOpen({ kind: 'logs', row }) });
+      b.push({ label: 'Terminal', onClick: () => setOpen({ kind: 'terminal', row }), secondary: true });
+    }
     if (isScalable(resource)) b.push({ label: 'Scale', onClick: () => setOpen({ kind: 'scale', row }) });
     if (resource === 'cronjobs') {
       const c = row as KubeRows['cronjobs'];
@@ -122,8 +125,13 @@ export function KubeResourcePanel({
         />
       )}
       {open?.kind === 'logs' && <PodLogsDialog context={context} pod={open.row as KubeRows['pods']} onClose={close} />}
-      {open?.kind === 'details' && isDeletable(resource) && (
-        <KubeDetailDialog resource={resource} target={target(open.row)} onClose={close} />
+      {(open?.kind === 'details' || open?.kind === 'terminal') && isDeletable(resource) && (
+        <KubeDetailDialog
+          resource={resource}
+          target={target(open.row)}
+          onClose={close}
+          initialTab={open.kind === 'terminal' ? 'terminal' : 'overview'}
+        />
       )}
       {open?.kind === 'delete' && isDeletable(resource) && (
         <DeleteKubeDialog resource={resource} target={target(open.row)} onClose={close} />

@@ -2,8 +2,10 @@
 // overlays and "Jump to latest", and the footer counting lines and saying whether it follows.
 import type { ReactNode } from 'react';
 import { ErrorNote, Loading } from '../common/States';
+import { JsonLineDetail } from './JsonLineDetail';
 import { LogList } from './LogList';
 import type { LogView } from './use-log-view';
+import './log-json.css';
 
 export interface LogFrameProps {
   view: LogView;
@@ -13,9 +15,11 @@ export interface LogFrameProps {
   errorFallback: string;
   /** Said when the stream holds no lines. */
   emptyText: string;
+  /** The stream has an end (a time range that ends): nothing newer will come. */
+  closed?: boolean;
 }
 
-export function LogFrame({ view, label, errorFallback, emptyText }: LogFrameProps) {
+export function LogFrame({ view, label, errorFallback, emptyText, closed }: LogFrameProps) {
   const { buffer, status, error } = view.source;
   const empty = buffer.length === 0;
   return (
@@ -35,24 +39,49 @@ export function LogFrame({ view, label, errorFallback, emptyText }: LogFrameProp
         )}
         {!view.follow && (
           <button type="button" className="bd-btn bd-btn-primary log-jump" onClick={() => view.setFollow(true)}>
-            Jump to latest
+            {closed ? 'Jump to the end' : 'Jump to latest'}
           </button>
         )}
       </div>
+      {view.openJson !== null && view.openJson >= buffer.first && view.openJson < buffer.end && (
+        <JsonLineDetail
+          line={view.openJson}
+          text={buffer.plain(view.openJson)}
+          onClose={() => {
+            view.setOpenJson(null);
+            view.focusList();
+          }}
+          onFilter={(clause) => view.searchBar.field?.onChange(clause)}
+        />
+      )}
     </>
   );
 }
 
-/** "N lines[ from …][ (dropped …)][ note] · following|paused". */
-export function LogFooter({ view, from, note }: { view: LogView; from?: string; note?: ReactNode }) {
+/**
+ * "N lines[ from …][ (dropped …)][ note] · following|paused"; with `closed` (a time range that ends)
+ * that sentence instead of following or paused: such a stream never follows.
+ */
+export function LogFooter({
+  view,
+  from,
+  note,
+  closed,
+}: {
+  view: LogView;
+  from?: string;
+  note?: ReactNode;
+  closed?: string | undefined;
+}) {
   const { buffer } = view.source;
   return (
     <div className="log-footer" aria-live="off">
       {buffer.length.toLocaleString()} lines
       {from !== undefined && ` from ${from}`}
+      {view.rows && ` · ${view.rows.lineCount.toLocaleString()} shown`}
       {buffer.dropped > 0 && ` (the oldest ${buffer.dropped.toLocaleString()} were dropped to keep Berth fast)`}
       {note}
-      {view.follow ? ' · following' : ' · paused'}
+      {closed ? ` · ${closed}` : view.follow ? ' · following' : ' · paused'}
     </div>
   );
 }

@@ -7,7 +7,7 @@
 // have a fixed height, so the window is arithmetic (viewport.ts), with the scroll range scaled.
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import type { LogBuffer } from './log-buffer';
-import type { SearchIndex } from './search';
+import type { JsonLineCache } from './json-lines';
 import { LogRow } from './LogRow';
 import { bottomOffset, contentHeight, toReal, toVirtual, visibleRange, windowTop, type Geometry } from './viewport';
 
@@ -17,6 +17,13 @@ const EXTRA_ROWS = 8;
 export interface LogListHandle {
   scrollToRow(row: number): void;
   topRow(): number;
+  focus(): void;
+}
+
+/** The rows of a filtered list: which lines, in order (a search's matches, a field filter's lines). */
+export interface RowIndex {
+  readonly lineCount: number;
+  lineAt(i: number): number;
 }
 
 export interface LogListProps {
@@ -24,7 +31,7 @@ export interface LogListProps {
   buffer: LogBuffer;
   version: number;
   /** Rows shown: all lines, or only matching lines when filtering. */
-  filter: SearchIndex | null;
+  filter: RowIndex | null;
   showTs: boolean;
   re: RegExp | null;
   current: { line: number; occurrence: number } | undefined;
@@ -32,6 +39,9 @@ export interface LogListProps {
   onFollowChange(follow: boolean): void;
   handle: Ref<LogListHandle>;
   tick: number;
+  /** Parses of the JSON lines drawn (only drawn lines are ever parsed here). */
+  json: JsonLineCache;
+  onOpenJson(line: number): void;
 }
 
 export function LogList(p: LogListProps) {
@@ -60,6 +70,9 @@ export function LogList(p: LogListProps) {
     scrollToRow(row: number) {
       const el = scrollRef.current;
       if (el) el.scrollTop = toReal(row * ROW_HEIGHT - el.clientHeight / 2 + ROW_HEIGHT / 2, geometry());
+    },
+    focus() {
+      scrollRef.current?.focus();
     },
     topRow() {
       const el = scrollRef.current;
@@ -119,6 +132,10 @@ export function LogList(p: LogListProps) {
   const [lo, hi] = visibleRange(offset, viewHeight, count, ROW_HEIGHT, EXTRA_ROWS);
   const rows: number[] = [];
   for (let r = lo; r < hi; r++) rows.push(r);
+  const epoch = p.buffer.epoch;
+  const jsonOf = (line: number) => p.json.get(line, epoch, () => p.buffer.plain(line));
+  const drawnJson = rows.map((row) => jsonOf(lineOf(row)));
+  const jsonGutter = p.json.keys.size > 0;
   return (
     <div
       ref={scrollRef}
@@ -137,7 +154,7 @@ export function LogList(p: LogListProps) {
       <div className="log-sizer" style={{ height: contentHeight(g) }}>
         {/* One positioned block just around the viewport, rows in normal flow inside it. */}
         <div className="log-window" style={{ top: windowTop(scrollTop, offset, lo, ROW_HEIGHT) }}>
-          {rows.map((row) => {
+          {rows.map((row, i) => {
             const line = lineOf(row);
             return (
               <LogRow
@@ -152,6 +169,10 @@ export function LogList(p: LogListProps) {
                 re={p.re}
                 currentOccurrence={p.current?.line === line ? p.current.occurrence : -1}
                 height={ROW_HEIGHT}
+                line={line}
+                json={drawnJson[i] ?? null}
+                jsonGutter={jsonGutter}
+                onOpenJson={p.onOpenJson}
               />
             );
           })}

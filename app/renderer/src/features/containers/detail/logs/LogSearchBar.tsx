@@ -1,5 +1,6 @@
 // The search controls of the logs tab: query, match count, previous/next, Regex, Match case, Filter.
 import type { RefObject } from 'react';
+import { FieldFilterInput, type FieldFilterInputProps } from './FieldFilterInput';
 
 export interface LogSearchBarProps {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -17,6 +18,8 @@ export interface LogSearchBarProps {
   scanning: boolean;
   onNext(): void;
   onPrev(): void;
+  /** The JSON field filter beside the search. */
+  field?: FieldFilterInputProps;
 }
 
 export function countText(query: string, total: number, current: number, scanning: boolean, error?: string): string {
@@ -86,6 +89,7 @@ export function LogSearchBar(p: LogSearchBarProps) {
         <input type="checkbox" checked={p.filter} onChange={(e) => p.onFilter(e.target.checked)} />
         Filter
       </label>
+      {p.field && <FieldFilterInput {...p.field} />}
       {p.error && (
         <span id="log-search-error" className="log-search-error" role="alert">
           {p.error}

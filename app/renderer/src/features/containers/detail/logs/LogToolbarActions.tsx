@@ -64,6 +64,10 @@ export function ShowHistoryToolbar<V extends string>(p: {
   history: NoInfer<V>;
   onHistory(value: NoInfer<V>): void;
   children?: ReactNode;
+  /** Shown before the history choice (the time range picker). */
+  range?: ReactNode;
+  /** Hides the history choice (a time range loads every line of its window). */
+  hideHistory?: boolean;
 }) {
   return (
     <div className="bd-toolbar">
@@ -72,7 +76,14 @@ export function ShowHistoryToolbar<V extends string>(p: {
       <span className="bd-spacer" />
       <LogToolbarActions
         view={p.view}
-        history={<HistorySelect label="Show" choices={p.choices} value={p.history} onChange={p.onHistory} />}
+        history={
+          <>
+            {p.range}
+            {!p.hideHistory && (
+              <HistorySelect label="Show" choices={p.choices} value={p.history} onChange={p.onHistory} />
+            )}
+          </>
+        }
       />
     </div>
   );

@@ -1,12 +1,14 @@
 // The Logs tab: a live, virtualized, searchable view of one container's logs. What is the
-// container's own here: the Lines choice, reopening the stream when it runs again, and the
-// sentences about a container that is not running.
+// container's own here: the Lines choice, the time range, reopening the stream when it runs again,
+// and the sentences about a container that is not running.
 import { useState } from 'react';
 import type { ContainerSummary } from '../../../../../../shared/contract';
 import { LogFooter, LogFrame } from './LogFrame';
 import { LogSearchBar } from './LogSearchBar';
 import { HistorySelect, LogToolbarActions } from './LogToolbarActions';
+import { TimeRangePicker } from './TimeRangePicker';
 import { tailChoices, type TailChoice } from './tail-choice';
+import { closedRangeText, emptyRangeText, LIVE, type LogRange } from './time-range';
 import { useLogSource } from './use-log-source';
 import { useKeepMatchOnFilterToggle, useLogView } from './use-log-view';
 import '../common/common.css';
@@ -14,9 +16,11 @@ import './logs.css';
 
 export function LogsTab({ container }: { container: ContainerSummary }) {
   const [choice, setChoice] = useState<TailChoice>('1000');
-  const source = useLogSource(container.id, container.state, choice);
+  const [range, setRange] = useState<LogRange>(LIVE);
+  const source = useLogSource(container.id, container.state, choice, range);
   const view = useLogView(source, container.name);
   useKeepMatchOnFilterToggle(view);
+  const closed = closedRangeText(source.window);
 
   return (
     <div className="bd-tab logs-tab" ref={view.root}>
@@ -26,14 +30,19 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
           <LogToolbarActions
             view={view}
             history={
-              <HistorySelect
-                label="Lines"
-                ariaLabel="Lines"
-                title="How many lines to load"
-                choices={tailChoices}
-                value={choice}
-                onChange={setChoice}
-              />
+              <>
+                <TimeRangePicker range={range} onChange={setRange} />
+                {range.kind === 'live' && (
+                  <HistorySelect
+                    label="Lines"
+                    ariaLabel="Lines"
+                    title="How many lines to load"
+                    choices={tailChoices}
+                    value={choice}
+                    onChange={setChoice}
+                  />
+                )}
+              </>
             }
           />
         </div>
@@ -42,11 +51,16 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
         view={view}
         label={`Logs of ${container.name}`}
         errorFallback="The logs could not be read."
-        emptyText={container.state === 'running' ? 'No log output yet.' : 'This container wrote no logs.'}
+        emptyText={
+          emptyRangeText(range, source.window) ??
+          (container.state === 'running' ? 'No log output yet.' : 'This container wrote no logs.')
+        }
+        closed={!!closed}
       />
       <LogFooter
         view={view}
-        note={source.status === 'ended' && ' · the log stream ended (the container is not running)'}
+        closed={closed}
+        note={source.status === 'ended' && !closed && ' · the log stream ended (the container is not running)'}
       />
     </div>
   );

@@ -5,7 +5,7 @@ import { safeFileName, saveBlob } from '../common/download';
 import { shortTimestamp } from '../common/format';
 import { copyText } from '../common/use-flash';
 import type { LogBuffer } from './log-buffer';
-import type { SearchIndex } from './search';
+import type { RowIndex } from './LogList';
 
 /** Ctrl/Cmd+F focuses the search box while the view is shown. */
 export function useFindShortcut(root: RefObject<HTMLElement | null>, input: RefObject<HTMLInputElement | null>): void {
@@ -31,7 +31,7 @@ export function useFindShortcut(root: RefObject<HTMLElement | null>, input: RefO
 /** "Copy all" and "Download" over the lines shown: the filter's matches, or everything. */
 export function logExport(o: {
   buffer: LogBuffer;
-  index: SearchIndex | null | undefined;
+  index: RowIndex | null | undefined;
   filterOn: boolean;
   showTs: boolean;
   fileName: string;

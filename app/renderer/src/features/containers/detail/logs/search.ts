@@ -1,6 +1,7 @@
 // Log search: compile the query once, then scan the buffer in time-boxed slices so a million lines
 // never block the UI. Results are kept compactly (line numbers and cumulative match counts).
 import type { LogBuffer } from './log-buffer';
+import { firstAtOrAfter } from './line-order';
 
 export interface SearchOptions {
   regex: boolean;
@@ -74,6 +75,8 @@ export class SearchIndex {
   constructor(
     readonly re: RegExp,
     from = 0,
+    /** Only lines it keeps can match (the field filter's lines); tested after the text matched. */
+    private readonly keep?: (text: string) => boolean,
   ) {
     this.scannedTo = from;
   }
@@ -114,7 +117,7 @@ export class SearchIndex {
       const to = Math.min(buffer.end, this.scannedTo + 8192);
       buffer.forEachPlain(this.scannedTo, to, (text, abs) => {
         const c = countIn(re, text);
-        if (c) this.add(abs, c);
+        if (c && (!this.keep || this.keep(text))) this.add(abs, c);
       });
       this.scannedTo = to;
       if (now() - start >= budgetMs) break;
@@ -138,14 +141,7 @@ export class SearchIndex {
 
   /** Index (into matching lines) of the first matching line at or after `abs`; lineCount if none. */
   lineIndexAtOrAfter(abs: number): number {
-    let lo = 0;
-    let hi = this.n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.lines[mid]! < abs) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtOrAfter(this.lines, this.n, abs);
   }
 
   /** The first match number on matching line index i. */

@@ -24,12 +24,14 @@ export function useLogSearch(
   /** First visible line, to start from the nearest match. */
   topLine: () => number,
   onJump: (match: number, index: SearchIndex) => void,
+  /** Only lines it keeps can match (the field filter); a new one starts the search over. */
+  keep?: (text: string) => boolean,
 ): LogSearch {
   const compiled = useMemo(() => compileSearch(query, opts), [query, opts.regex, opts.caseSensitive]);
   const epoch = buffer.epoch;
   const index = useMemo(
-    () => (compiled?.ok ? new SearchIndex(compiled.re, buffer.first) : null),
-    [compiled, epoch, buffer],
+    () => (compiled?.ok ? new SearchIndex(compiled.re, buffer.first, keep) : null),
+    [compiled, epoch, buffer, keep],
   );
   const [tick, setTick] = useState(0);
   const [scanning, setScanning] = useState(false);

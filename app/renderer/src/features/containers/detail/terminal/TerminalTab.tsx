@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ContainerSummary } from '../../../../../../shared/contract';
 import { useClient, useRequest } from '../../../../api/hooks';
 import { Empty, StatusText } from '../common/States';
+import { SHELLS, statusText } from './status-text';
 import { TerminalSearch } from './TerminalSearch';
 import { TerminalView } from './TerminalView';
 import {
@@ -16,34 +17,10 @@ import {
   setActive,
   setPrefs,
   useTerminalStore,
-  type SessionInfo,
 } from './terminal-store';
 import '@xterm/xterm/css/xterm.css';
 import '../common/common.css';
 import './terminal.css';
-
-const SHELLS = [
-  { value: '', label: 'Auto (bash, else sh)' },
-  { value: '/bin/bash', label: 'bash' },
-  { value: '/bin/sh', label: 'sh' },
-  { value: '/bin/ash', label: 'ash' },
-  { value: '/bin/zsh', label: 'zsh' },
-];
-
-function statusText(s: SessionInfo): string {
-  switch (s.status) {
-    case 'connecting':
-      return 'Connecting…';
-    case 'open':
-      return s.shell ? `Connected (${s.shell})` : 'Connected';
-    case 'ended':
-      return s.exitCode === undefined || s.exitCode === null
-        ? 'Session ended.'
-        : `Session ended with exit code ${s.exitCode}.`;
-    case 'error':
-      return s.error ?? 'The session failed.';
-  }
-}
 
 export function TerminalTab({ container }: { container: ContainerSummary }) {
   const client = useClient();

@@ -23,6 +23,17 @@ export interface ConnectOptions {
   user?: string;
 }
 
+/**
+ * How a session opens its stream, when it is not its container's exec or debug shell (a pod's
+ * terminal): the same items and inputs, started at the terminal's size.
+ */
+export type OpenStream = (
+  client: BerthClient,
+  size: { cols: number; rows: number },
+  opts: ConnectOptions,
+  handlers: StreamCallbacks<SubscriptionData<'containers.exec'>>,
+) => StreamHandle<SubscriptionInput<'containers.exec'>>;
+
 export interface SessionHooks {
   onState(s: SessionState): void;
   /** A sentence for the status line (e.g. clipboard problems). */
@@ -60,6 +71,7 @@ export class TerminalSession {
     hooks: SessionHooks,
     /** A debug shell (busybox beside the container) rather than a shell inside it. */
     readonly debug = false,
+    private readonly open?: OpenStream,
   ) {
     this.hooks = hooks;
     this.term = new Terminal({
@@ -204,9 +216,11 @@ export class TerminalSession {
       },
       onInputError: (err) => this.hooks.onNotice(err.message),
     };
-    const handle = this.debug
-      ? client.subscribe('containers.debug', { id: args.id, cols: args.cols, rows: args.rows }, handlers)
-      : client.subscribe('containers.exec', args, handlers);
+    const handle = this.open
+      ? this.open(client, { cols: args.cols, rows: args.rows }, opts, handlers)
+      : this.debug
+        ? client.subscribe('containers.debug', { id: args.id, cols: args.cols, rows: args.rows }, handlers)
+        : client.subscribe('containers.exec', args, handlers);
     this.handle = handle;
   }
 

@@ -2,7 +2,7 @@
 // session, the active session, shell/user choices); the xterm objects live in a module map.
 import { create } from 'zustand';
 import type { BerthClient } from '../../../../api/client';
-import { TerminalSession, type ConnectOptions, type SessionState } from './session';
+import { TerminalSession, type ConnectOptions, type OpenStream, type SessionState } from './session';
 import { onThemeChange } from './xterm-theme';
 
 export interface SessionInfo extends SessionState {
@@ -80,9 +80,46 @@ export function sessionsOf(sessions: Record<string, SessionInfo>, containerId: s
     .sort((a, b) => a.number - b.number);
 }
 
+function watchTheme(): void {
+  if (!unwatchTheme) unwatchTheme = onThemeChange(() => live.forEach((s) => s.applyTheme()));
+}
+
+/**
+ * A session its view owns rather than this store (a pod's terminal, which ends when its view
+ * closes): found by `key` while it lives, so the terminal view, its search and its menu work as for
+ * a container's; `close` ends its stream and forgets it.
+ */
+export function viewSession(
+  key: string,
+  open: OpenStream,
+  onState: (s: SessionState) => void,
+): { session: TerminalSession; close(): void } {
+  watchTheme();
+  const session = new TerminalSession(
+    key,
+    1,
+    {
+      onState,
+      onNotice: (text) => useTerminalStore.setState((st) => ({ notices: { ...st.notices, [key]: text } })),
+      onFind: () => findHandlers.get(key)?.(),
+    },
+    false,
+    open,
+  );
+  live.set(key, session);
+  return {
+    session,
+    close: () => {
+      session.dispose();
+      if (live.get(key) === session) live.delete(key);
+      findHandlers.delete(key);
+    },
+  };
+}
+
 /** Opens a new session for a container (a debug shell with `debug`) and makes it active. */
 export function openSession(client: BerthClient, containerId: string, { debug = false } = {}): string {
-  if (!unwatchTheme) unwatchTheme = onThemeChange(() => live.forEach((s) => s.applyTheme()));
+  watchTheme();
   watchRemovals(client);
   const existing = sessionsOf(useTerminalStore.getState().sessions, containerId);
   const number = existing.reduce((m, s) => Math.max(m, s.number), 0) + 1;
