@@ -12,6 +12,11 @@ import { pruneVolumes } from './volumes';
 
 type Raw = Record<string, unknown>;
 
+const mirrorsOf = (registry: unknown): string[] => {
+  const m = (registry as { Mirrors?: unknown } | undefined)?.Mirrors;
+  return Array.isArray(m) ? m.map(String) : [];
+};
+
 /** The engine's version, host and counts, as the Engine page shows them. */
 export async function engineInfo(client: EngineClient): Promise<EngineInfo> {
   const [info, version, listed] = await attempt('read the engine information', () =>
@@ -42,6 +47,9 @@ export async function engineInfo(client: EngineClient): Promise<EngineInfo> {
     // the engine counts intermediate images of classic builds too; the Images page lists the others
     images: listed.length,
     intermediateImages: Math.max(0, n('Images') - listed.length),
+    registryMirrors: mirrorsOf(info.RegistryConfig),
+    loggingDriver: String(info.LoggingDriver ?? ''),
+    liveRestore: info.LiveRestoreEnabled === true,
   };
 }
 

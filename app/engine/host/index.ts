@@ -33,5 +33,6 @@ export {
   type DiagnosticOutcome,
 } from './diagnostics';
 export { diagnosticRows, managedEngine } from './engine-page';
+export { applyDaemonConfig, checkDaemonConfig, readDaemonConfig, type DaemonConfigTarget } from './daemon-config';
 export { openDiagnosticsBundle, LOG_TAIL_BYTES, type BundleContent, type BundlePart } from './diagnostics-bundle';
 export { purgePreview, purgeTask, purgeTarget, type PurgeControls } from './data-purge';

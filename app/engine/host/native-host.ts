@@ -430,6 +430,13 @@ export class NativeHost implements EngineHost {
     }
   }
 
+  /** dockerd's flags as this session runs them (or will, once started): daemon.json may not repeat them. */
+  commandLineFlags(): string[] {
+    if (this.expected) return this.expected.args;
+    const net = this.mode === 'root' ? resolveEngineNetwork(this.paths.dir, this.opts.network) : undefined;
+    return dockerdArgs(this.paths, this.mode, net, this.opts);
+  }
+
   /** The error to show when a start failed (for callers that only kept the status). */
   failureError(): BerthError | undefined {
     const f = this.machine.status().failure;

@@ -5,57 +5,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineSelection } from '../../engine/host/selection';
-import { createTempHome, type TempHome } from '../../engine/host/test-support/temp-home';
-import { runDocker } from '../../../harness/engine';
 import { buildBusybox } from '../../../harness/fixtures';
 import { requests, type DownloadItem, type TaskInfo } from '../../shared/contract';
 import { handlers } from '../api/handlers';
 import { streams } from '../api/streams';
-import { TaskManager } from '../api/tasks';
 import { finishedTask } from '../api/test-support/handler-context';
-import type { HandlerContext } from '../api/types';
-import { BerthLog } from '../berth-log';
-import { fixedHost, HostedEngine } from '../hosted-engine';
+import { managedEngines } from '../api/test-support/managed-engine';
 import { resetRegistryCredentials } from '../registry';
-import { SettingsStore } from '../settings/store';
 
-const made: { selection: EngineSelection; engine: HostedEngine; home: TempHome }[] = [];
-afterEach(async () => {
-  for (const m of made.splice(0)) {
-    await m.engine.close();
-    await m.selection.deactivate().catch(() => undefined);
-    await m.home.cleanup();
-  }
-});
-
-async function managedEngine() {
-  const home = createTempHome('trouble');
-  const selection = new EngineSelection({
-    paths: home.paths,
-    supervisor: false,
-    native: { mode: 'root', network: home.network, cgroupParent: home.cgroupParent, stopTimeoutMs: 10000 },
-  });
-  await selection.activate({ kind: 'native' });
-  const host = selection.active!;
-  expect(host.status().state).toBe('running');
-  const engine = new HostedEngine(fixedHost(host));
-  made.push({ selection, engine, home });
-  const tasks = new TaskManager();
-  const settings = new SettingsStore(home.paths.config);
-  const berthLog = new BerthLog(() => {});
-  const ctx: HandlerContext = {
-    engine,
-    tasks,
-    settings,
-    selection,
-    berthLog,
-    signal: new AbortController().signal,
-  };
-  const docker = (args: string[], input?: string | Buffer) =>
-    runDocker(`unix://${host.address.kind === 'unix' ? host.address.socketPath : ''}`, args, input);
-  return { home, host, ctx, docker, tasks, settings, berthLog, selection };
-}
+const engines = managedEngines();
+afterEach(() => engines.dispose());
+const managedEngine = () => engines.create('trouble');
 
 const ok = async (p: Promise<{ code: number; stdout: string; stderr: string }>) => {
   const r = await p;

@@ -120,6 +120,12 @@ export interface EngineInfo {
   images: number;
   /** Intermediate images of classic builds, which `docker info` adds to its count and `docker images` hides. */
   intermediateImages: number;
+  /** The registry mirrors the engine uses (daemon.json "registry-mirrors"), as /info reports them. */
+  registryMirrors?: string[];
+  /** The default log driver of new containers. */
+  loggingDriver?: string;
+  /** Whether running containers keep running while the engine restarts. */
+  liveRestore?: boolean;
 }
 
 export interface ImageSummary {

@@ -5,6 +5,7 @@ import type { RequestDef } from './define';
 import { containerRequests } from './areas/containers';
 import { containerEditRequests } from './areas/container-edit';
 import { engineRequests } from './areas/engine';
+import { engineConfigRequests } from './areas/engine-config';
 import { objectRequests } from './areas/objects';
 import { composeRequests } from './areas/compose';
 import { composeFileRequests } from './areas/compose-files';
@@ -25,6 +26,7 @@ export {
 
 export const requests = {
   ...engineRequests,
+  ...engineConfigRequests,
   ...containerRequests,
   ...containerEditRequests,
   ...objectRequests,

@@ -3,6 +3,7 @@ import type { RequestHandlers } from '../types';
 import { containerHandlers } from './containers';
 import { containerEditHandlers } from './container-edit';
 import { engineHandlers } from './engine';
+import { engineConfigHandlers } from './engine-config';
 import { fileHandlers } from './files';
 import { hostHandlers } from './host';
 import { imageHandlers } from './images';
@@ -17,6 +18,7 @@ import { troubleshootHandlers } from './troubleshoot';
 
 export const handlers: RequestHandlers = {
   ...engineHandlers,
+  ...engineConfigHandlers,
   ...containerHandlers,
   ...containerEditHandlers,
   ...fileHandlers,

@@ -30,6 +30,24 @@ export function EngineFacts({ running }: { running: boolean }) {
           <dd>
             {i.storageDriver}, cgroup v{i.cgroupVersion}
           </dd>
+          {i.loggingDriver && (
+            <>
+              <dt>Log driver</dt>
+              <dd>{i.loggingDriver}</dd>
+            </>
+          )}
+          {!!i.registryMirrors?.length && (
+            <>
+              <dt>Registry mirrors</dt>
+              <dd className="mono small">{i.registryMirrors.join(', ')}</dd>
+            </>
+          )}
+          {i.liveRestore && (
+            <>
+              <dt>Live restore</dt>
+              <dd>On: containers keep running while the engine restarts</dd>
+            </>
+          )}
           <dt>Containers</dt>
           <dd>
             {i.containers.total} ({i.containers.running} running, {i.containers.paused} paused, {i.containers.stopped}{' '}

@@ -2,6 +2,7 @@
 // the engine runs in one, its own log, disk usage with a prune per kind, the diagnostics with
 // fixes, and the engines Berth can switch to.
 import { useEngineStatus } from '../../app/engine-status';
+import { DaemonSettingsCard } from './daemon/DaemonSettingsCard';
 import { Diagnostics } from './Diagnostics';
 import { DiskUsage } from './DiskUsage';
 import { EngineFacts } from './EngineFacts';
@@ -29,6 +30,7 @@ export function EnginePage() {
           <EngineState status={status} />
           <VmCard status={status} />
           <EngineFacts running={running} />
+          <DaemonSettingsCard />
           <SwarmCard running={running} />
           <Diagnostics />
           <Troubleshoot />
