@@ -25,8 +25,27 @@ describe('lazyComponent', () => {
     expect((await screen.findByRole('heading')).textContent).toBe('Hello Berth');
   });
 
-  it('a part that cannot be fetched says so and offers a reload, instead of an empty page', async () => {
-    const Lazy = lazyComponent<{ name: string }>(() => Promise.reject(new TypeError('Failed to fetch')));
+  it('tries a failed fetch again (a network change drops requests in flight) and shows the part', async () => {
+    let calls = 0;
+    const Lazy = lazyComponent<{ name: string }>(
+      () => (++calls < 3 ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve(Greeting)),
+      [0, 0],
+    );
+    render(
+      <Suspense fallback={<PageLoading />}>
+        <Lazy name="Berth" />
+      </Suspense>,
+    );
+    expect((await screen.findByRole('heading')).textContent).toBe('Hello Berth');
+    expect(calls).toBe(3);
+  });
+
+  it('a part that cannot be fetched after its retries says so and offers a reload', async () => {
+    let calls = 0;
+    const Lazy = lazyComponent<{ name: string }>(() => {
+      calls += 1;
+      return Promise.reject(new TypeError('Failed to fetch'));
+    }, [0, 0]);
     render(
       <Suspense fallback={<PageLoading />}>
         <Lazy name="Berth" />
@@ -35,5 +54,6 @@ describe('lazyComponent', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('could not be loaded');
     expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
+    expect(calls).toBe(3);
   });
 });
