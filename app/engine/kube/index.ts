@@ -6,4 +6,5 @@ export * from './workloads';
 export * from './apply';
 export * from './describe';
 export * from './exec';
+export * from './rollout';
 export { KubeClusters } from './clusters';

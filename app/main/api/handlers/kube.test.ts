@@ -6,7 +6,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../../../harness/temp-dirs';
 import { FakeKubeApiServer } from '../../../engine/kube/test-support/fake-api-server';
-import { fakeDeployment, fakePod, writeKubeconfig, until } from '../../../engine/kube/test-support/kube-fixtures';
+import {
+  fakeDeployment,
+  fakePod,
+  putRolledOutDeployment,
+  writeKubeconfig,
+  until,
+} from '../../../engine/kube/test-support/kube-fixtures';
 import type { ServerFrame } from '../../../shared/contract';
 import type { ApiContext } from '../context';
 import { Session } from '../session';
@@ -93,6 +99,10 @@ describe('kube.* through the contract against the fake API server', () => {
       ['kube.cronjobs.suspend', { namespace: 'default', name: 'web', suspend: 'yes' }],
       ['kube.describe', { resource: 'pods', namespace: 'default', name: 'a/b' }],
       ['kube.namespaces', { context: 'a\u0000b' }],
+      ['kube.rollout.history', { namespace: 'shop', name: 'Web' }],
+      ['kube.rollout.undo', { namespace: 'shop', name: 'web', revision: -1 }],
+      ['kube.rollout.undo', { namespace: 'shop', name: 'web', revision: 1.5 }],
+      ['kube.rollout.undo', { namespace: 'shop', name: 'web' }],
     ] as const) {
       expect(await request(method, args)).toMatchObject({ ok: false, error: { kind: 'invalid' } });
     }
@@ -158,6 +168,30 @@ describe('kube.* through the contract against the fake API server', () => {
       ok: true,
     });
     expect(fake.get('deployments', 'shop', 'web')).toBeUndefined();
+  });
+
+  it('shows a deployment’s rollout history and rolls it back to a revision', async () => {
+    putRolledOutDeployment(fake, 'shop', 'web', ['shop:1', 'shop:2']);
+    const { request } = session();
+    expect(await request('kube.rollout.history', { namespace: 'shop', name: 'web' })).toMatchObject({
+      ok: true,
+      result: {
+        done: true,
+        revisions: [
+          { revision: 2, current: true, images: ['main: shop:2'] },
+          { revision: 1, current: false, images: ['main: shop:1'] },
+        ],
+      },
+    });
+    expect(await request('kube.rollout.undo', { namespace: 'shop', name: 'web', revision: 1 })).toMatchObject({
+      ok: true,
+      result: { rolledBack: true, revision: 1 },
+    });
+    expect(JSON.stringify(fake.get('deployments', 'shop', 'web')!.spec)).toContain('shop:1');
+    expect(await request('kube.rollout.undo', { namespace: 'shop', name: 'gone', revision: 0 })).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found' },
+    });
   });
 
   it('applies YAML as a dry run first, and refuses invalid YAML with its line', async () => {

@@ -81,6 +81,40 @@ export interface KubeApplied {
   diff: string;
 }
 
+/** One revision of a deployment: a replica set it keeps (kubectl rollout history). */
+export interface KubeRevision {
+  revision: number;
+  replicaSet: string;
+  /** RFC 3339 ('' when unknown). */
+  created: string;
+  /** The kubernetes.io/change-cause annotation ('' when none). */
+  changeCause: string;
+  /** "container: image", one per container of the revision's pod template. */
+  images: string[];
+  /** Pods the revision's replica set runs now. */
+  replicas: number;
+  /** Its pod template is the deployment's own now. */
+  current: boolean;
+}
+
+/** kubectl rollout status and history of a deployment. */
+export interface KubeRolloutHistory {
+  /** kubectl rollout status's sentence. */
+  status: string;
+  done: boolean;
+  /** The rollout exceeded its progress deadline. */
+  failed: boolean;
+  /** Newest first. */
+  revisions: KubeRevision[];
+}
+
+export interface KubeRolloutUndone {
+  /** False when the deployment already runs that revision's template (nothing was changed). */
+  rolledBack: boolean;
+  revision: number;
+  message: string;
+}
+
 const inContext = { context: kubeContextName.optional() };
 /** Absent namespace = all namespaces. */
 const watchArgs = z.strictObject({
@@ -138,6 +172,19 @@ export const kubeRequests = {
   /** Replaces the pods of a controller one by one (as kubectl rollout restart). */
   'kube.restart': request<void>()(
     z.strictObject({ ...objectRef, resource: ofResource(KUBE_RESTARTABLE, 'restarted') }),
+  ),
+  /** A deployment's rollout status and the revisions it keeps (kubectl rollout status and history). */
+  'kube.rollout.history': request<KubeRolloutHistory>()(z.strictObject(objectRef)),
+  /** Puts a revision's pod template back (kubectl rollout undo); revision 0 = the one before the current. */
+  'kube.rollout.undo': request<KubeRolloutUndone>()(
+    z.strictObject({
+      ...objectRef,
+      revision: z
+        .number()
+        .int('A revision is a whole number.')
+        .min(0, 'A revision is 1 or more (0 = the one before the current).')
+        .max(2 ** 53 - 1),
+    }),
   ),
   /** Suspends or resumes a cron job's schedule. */
   'kube.cronjobs.suspend': request<void>()(z.strictObject({ ...objectRef, suspend: z.boolean() })),

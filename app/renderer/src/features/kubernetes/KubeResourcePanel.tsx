@@ -14,10 +14,11 @@ import { isDeletable, isRestartable, isScalable, rowNameOf, type KindView } from
 import { KubeDetailDialog } from './KubeDetailDialog';
 import { DeleteKubeDialog, RestartDialog, ScaleDialog, type KubeTarget } from './KubeDialogs';
 import { PodLogsDialog } from './PodLogsDialog';
+import { RolloutDialog } from './RolloutDialog';
 import { useKubeWatch } from './use-kube-watch';
 
 type AnyRow = KubeRows[KubeResource];
-type Open = { kind: 'details' | 'terminal' | 'logs' | 'delete' | 'scale' | 'restart'; row: AnyRow };
+type Open = { kind: 'details' | 'terminal' | 'logs' | 'delete' | 'scale' | 'restart' | 'rollout'; row: AnyRow };
 
 function WatchState({
   loading,
@@ -88,6 +89,8 @@ export function KubeResourcePanel({
           : { label: 'Suspend', onClick: () => void cronAction(c, 'suspend'), secondary: true },
       );
     }
+    if (resource === 'deployments')
+      b.push({ label: 'Rollout', onClick: () => setOpen({ kind: 'rollout', row }), secondary: true });
     if (isRestartable(resource))
       b.push({ label: 'Restart', onClick: () => setOpen({ kind: 'restart', row }), secondary: true });
     if (isDeletable(resource)) {
@@ -141,6 +144,16 @@ export function KubeResourcePanel({
           resource={resource}
           target={target(open.row)}
           current={(open.row as KubeRows['deployments']).desired}
+          onClose={close}
+        />
+      )}
+      {open?.kind === 'rollout' && resource === 'deployments' && (
+        <RolloutDialog
+          target={target(open.row)}
+          row={
+            (w.rows.find((r) => r.namespace === open.row.namespace && r.name === open.row.name) ??
+              open.row) as KubeRows['deployments']
+          }
           onClose={close}
         />
       )}

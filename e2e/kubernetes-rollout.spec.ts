@@ -1,0 +1,87 @@
+// A deployment's rollout in Chromium against `berth serve` whose kubeconfig names a FAKE API server
+// (no Kubernetes API server can run on these machines): the status sentence and the revisions kept
+// as replica sets, a rollback confirmed and sent as kubectl rollout undo's JSON patch, the dialog
+// reading again when the watched deployment changes (the fake plays the controller's part), and
+// screenshots in both themes.
+import type { V1Deployment } from '@kubernetes/client-node';
+import { FakeKubeApiServer } from '../app/engine/kube/test-support/fake-api-server';
+import { putRolledOutDeployment } from '../app/engine/kube/test-support/kube-fixtures';
+import type { ServeProcess } from './berth-serve';
+import { expect, test } from './fixtures';
+import { rowAction, startKubeServe, type KubeServe } from './kube-serve';
+
+let fake: FakeKubeApiServer;
+let berth: KubeServe;
+let serve: ServeProcess;
+
+test.beforeAll(async () => {
+  fake = await FakeKubeApiServer.start();
+  fake.put('namespaces', { metadata: { name: 'shop' } });
+  putRolledOutDeployment(fake, 'shop', 'web', ['shop:1.0', 'shop:1.1', 'shop:2.0']);
+  berth = await startKubeServe([{ name: 'fake-cluster', server: fake.url, namespace: 'shop' }]);
+  serve = berth.serve;
+});
+
+test.afterAll(async () => {
+  await berth?.stop();
+  await fake?.close();
+});
+
+test('a deployment’s rollout: status, revisions, a confirmed rollback, and the dialog kept live', async ({ page }) => {
+  await page.goto(`${serve.url}#/kubernetes/deployments`);
+  const row = page.getByRole('table', { name: 'Deployments' }).getByRole('row', { name: 'web' });
+  await rowAction(page, row, 'Rollout');
+  const dialog = page.getByRole('dialog', { name: 'Rollout of deployment web' });
+  await expect(dialog.getByRole('status')).toHaveText('Deployment web successfully rolled out.');
+  const revisions = dialog.getByRole('table', { name: 'Revisions of web' });
+  await expect(revisions.getByRole('row', { name: 'Revision 3 (running now)' })).toContainText('main: shop:2.0');
+  const first = revisions.getByRole('row', { name: 'Revision 1', exact: true });
+  await expect(first).toContainText('set image to shop:1.0');
+
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const [w, h] of [
+      [1024, 700],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.screenshot({ path: `e2e/.results/screens/kube-rollout-${theme}-${w}x${h}.png` });
+    }
+  }
+
+  await first.getByRole('button', { name: 'Roll back to revision 1' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Roll back deployment web to revision 1?' });
+  await expect(confirm).toContainText('main: shop:1.0');
+  expect(fake.requests.some((r) => r.method === 'PATCH')).toBe(false);
+  await confirm.getByRole('button', { name: 'Roll back', exact: true }).click();
+  await expect(page.getByText('Rolling web back to revision 1.')).toBeVisible();
+  const patched = fake.get('deployments', 'shop', 'web') as V1Deployment;
+  expect(patched.spec?.template?.spec?.containers[0]?.image).toBe('shop:1.0');
+
+  // The fake plays the deployment controller: revision 1's replica set becomes revision 4 and the
+  // rollout is under way; the open dialog reads the rollout again because the watched row changed.
+  const old = fake.get('replicasets', 'shop', 'web-h1')!;
+  fake.put('replicasets', {
+    ...old,
+    metadata: {
+      ...old.metadata,
+      annotations: {
+        ...(old.metadata.annotations as object),
+        'deployment.kubernetes.io/revision': '4',
+        'deployment.kubernetes.io/revision-history': '1',
+      },
+    },
+  });
+  fake.put('deployments', {
+    ...patched,
+    metadata: { ...patched.metadata, generation: 4 },
+    status: { ...patched.status, observedGeneration: 4, updatedReplicas: 1, replicas: 3, availableReplicas: 2 },
+  } as never);
+  await expect(dialog.getByRole('status')).toHaveText(
+    'Waiting for the rollout to finish: 1 of 2 new replicas have been updated.',
+  );
+  await expect(revisions.getByRole('row', { name: 'Revision 4 (running now)' })).toContainText('main: shop:1.0');
+  await expect(revisions.getByRole('row', { name: 'Revision 3', exact: true })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
