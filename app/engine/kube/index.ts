@@ -7,4 +7,5 @@ export * from './apply';
 export * from './describe';
 export * from './exec';
 export * from './rollout';
+export * from './job-retry';
 export { KubeClusters } from './clusters';

@@ -194,6 +194,21 @@ describe('kube.* through the contract against the fake API server', () => {
     });
   });
 
+  it('runs a job again as a new job, keeping the old one', async () => {
+    fake.put('jobs', {
+      metadata: { namespace: 'shop', name: 'migrate', labels: { 'job-name': 'migrate' } },
+      spec: { selector: { matchLabels: { 'controller-uid': 'u1' } }, template: { spec: { containers: [] } } },
+    });
+    const { request } = session();
+    const r = await request('kube.jobs.retry', { namespace: 'shop', name: 'migrate' });
+    expect(r).toMatchObject({ ok: true, result: { job: expect.stringMatching(/^migrate-retry-/) } });
+    expect(fake.get('jobs', 'shop', 'migrate')).toBeDefined();
+    expect(await request('kube.jobs.retry', { namespace: 'shop', name: 'Migrate' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid' },
+    });
+  });
+
   it('applies YAML as a dry run first, and refuses invalid YAML with its line', async () => {
     const { request } = session();
     const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n';

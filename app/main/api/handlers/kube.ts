@@ -5,6 +5,7 @@ import {
   describeObject,
   listNamespaces,
   restartObject,
+  retryJob,
   rolloutHistory,
   rolloutUndo,
   scaleObject,
@@ -42,6 +43,7 @@ export const kubeHandlers: KubeHandlers = {
   'kube.cronjobs.suspend': async ({ context, namespace, name, suspend }) =>
     suspendCronJob(kc(context), namespace, name, suspend),
   'kube.cronjobs.trigger': async ({ context, namespace, name }) => triggerCronJob(kc(context), namespace, name),
+  'kube.jobs.retry': async ({ context, namespace, name }) => retryJob(kc(context), namespace, name),
   'kube.describe': async ({ context, resource, namespace, name }, { signal }) =>
     describeObject(kc(context), resource, namespace, name, signal),
 };

@@ -190,6 +190,8 @@ export const kubeRequests = {
   'kube.cronjobs.suspend': request<void>()(z.strictObject({ ...objectRef, suspend: z.boolean() })),
   /** Starts a job from a cron job now (as kubectl create job --from=cronjob/…); returns the job's name. */
   'kube.cronjobs.trigger': request<{ job: string }>()(z.strictObject(objectRef)),
+  /** Runs a job again as a new job NAME-retry-<time> with the same spec (the old one is kept); returns its name. */
+  'kube.jobs.retry': request<{ job: string }>()(z.strictObject(objectRef)),
   /** Conditions, events, containers and the YAML of one object (as kubectl describe and get -o yaml). */
   'kube.describe': request<KubeDescribed>()(
     z.strictObject({ ...objectRef, resource: ofResource(KUBE_DELETABLE, 'described') }),

@@ -57,6 +57,7 @@ export function KubeResourcePanel({
   const toast = useUi((s) => s.toast);
   const suspend = useAction('kube.cronjobs.suspend');
   const trigger = useAction('kube.cronjobs.trigger');
+  const retry = useAction('kube.jobs.retry');
   const target = (row: AnyRow): KubeTarget => ({ context, namespace: row.namespace, name: row.name });
 
   const cronAction = async (row: KubeRows['cronjobs'], what: 'run' | 'suspend' | 'resume') => {
@@ -68,6 +69,15 @@ export function KubeResourcePanel({
         await suspend.mutateAsync({ ...target(row), suspend: what === 'suspend' });
         toast('success', what === 'suspend' ? `Suspended cron job ${row.name}.` : `Resumed cron job ${row.name}.`);
       }
+    } catch (e) {
+      toast('error', messageOf(e));
+    }
+  };
+
+  const runAgain = async (row: KubeRows['jobs']) => {
+    try {
+      const r = await retry.mutateAsync(target(row));
+      toast('success', `Started job ${r.job}, a new run of ${row.name}.`);
     } catch (e) {
       toast('error', messageOf(e));
     }
@@ -88,6 +98,16 @@ export function KubeResourcePanel({
           ? { label: 'Resume', onClick: () => void cronAction(c, 'resume') }
           : { label: 'Suspend', onClick: () => void cronAction(c, 'suspend'), secondary: true },
       );
+    }
+    if (resource === 'jobs') {
+      const j = row as KubeRows['jobs'];
+      const running = j.status === 'Running' || j.status === 'Pending';
+      b.push({
+        label: 'Run again',
+        onClick: () => void runAgain(j),
+        disabled: running,
+        ...(running ? { reason: `Job ${j.name} is still running.` } : {}),
+      });
     }
     if (resource === 'deployments')
       b.push({ label: 'Rollout', onClick: () => setOpen({ kind: 'rollout', row }), secondary: true });

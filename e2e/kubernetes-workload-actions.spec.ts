@@ -1,8 +1,9 @@
-// A deployment's rollout in Chromium against `berth serve` whose kubeconfig names a FAKE API server
+// A deployment's rollout and a job run again, in Chromium against `berth serve` whose kubeconfig names a FAKE API server
 // (no Kubernetes API server can run on these machines): the status sentence and the revisions kept
 // as replica sets, a rollback confirmed and sent as kubectl rollout undo's JSON patch, the dialog
 // reading again when the watched deployment changes (the fake plays the controller's part), and
-// screenshots in both themes.
+// screenshots in both themes; a failed job run again as a new job (the old one kept), a running one
+// not offered.
 import type { V1Deployment } from '@kubernetes/client-node';
 import { FakeKubeApiServer } from '../app/engine/kube/test-support/fake-api-server';
 import { putRolledOutDeployment } from '../app/engine/kube/test-support/kube-fixtures';
@@ -18,6 +19,20 @@ test.beforeAll(async () => {
   fake = await FakeKubeApiServer.start();
   fake.put('namespaces', { metadata: { name: 'shop' } });
   putRolledOutDeployment(fake, 'shop', 'web', ['shop:1.0', 'shop:1.1', 'shop:2.0']);
+  const job = (name: string, status: object) => ({
+    metadata: { namespace: 'shop', name, labels: { app: 'shop', 'job-name': name } },
+    spec: {
+      completions: 1,
+      selector: { matchLabels: { 'controller-uid': `uid-${name}` } },
+      template: {
+        metadata: { labels: { 'controller-uid': `uid-${name}` } },
+        spec: { containers: [{ name: 'm', image: 'shop:2' }] },
+      },
+    },
+    status,
+  });
+  fake.put('jobs', job('migrate', { failed: 3, conditions: [{ type: 'Failed', status: 'True' }] }));
+  fake.put('jobs', job('reindex', { active: 1 }));
   berth = await startKubeServe([{ name: 'fake-cluster', server: fake.url, namespace: 'shop' }]);
   serve = berth.serve;
 });
@@ -84,4 +99,14 @@ test('a deployment’s rollout: status, revisions, a confirmed rollback, and the
   await expect(revisions.getByRole('row', { name: 'Revision 3', exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+});
+
+test('a failed job run again: a new job appears beside the old one; a running job is not offered', async ({ page }) => {
+  await page.goto(`${serve.url}#/kubernetes/jobs`);
+  const table = page.getByRole('table', { name: 'Jobs' });
+  await expect(table.getByRole('row', { name: 'reindex' }).getByRole('button', { name: 'Run again' })).toBeDisabled();
+  await table.getByRole('row', { name: 'migrate' }).getByRole('button', { name: 'Run again' }).click();
+  await expect(page.getByText(/^Started job migrate-retry-[0-9a-z]+, a new run of migrate\.$/)).toBeVisible();
+  await expect(table.getByRole('row', { name: /^migrate-retry-/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: 'migrate', exact: true })).toBeVisible();
 });
