@@ -1,4 +1,4 @@
-// A deployment's rollout and a job run again, in Chromium against `berth serve` whose kubeconfig names a FAKE API server
+// A deployment's rollout, its pods' logs merged, and a job run again, in Chromium against `berth serve` whose kubeconfig names a FAKE API server
 // (no Kubernetes API server can run on these machines): the status sentence and the revisions kept
 // as replica sets, a rollback confirmed and sent as kubectl rollout undo's JSON patch, the dialog
 // reading again when the watched deployment changes (the fake plays the controller's part), and
@@ -6,7 +6,7 @@
 // not offered.
 import type { V1Deployment } from '@kubernetes/client-node';
 import { FakeKubeApiServer } from '../app/engine/kube/test-support/fake-api-server';
-import { putRolledOutDeployment } from '../app/engine/kube/test-support/kube-fixtures';
+import { fakePod, putRolledOutDeployment } from '../app/engine/kube/test-support/kube-fixtures';
 import type { ServeProcess } from './berth-serve';
 import { expect, test } from './fixtures';
 import { rowAction, startKubeServe, type KubeServe } from './kube-serve';
@@ -33,6 +33,13 @@ test.beforeAll(async () => {
   });
   fake.put('jobs', job('migrate', { failed: 3, conditions: [{ type: 'Failed', status: 'True' }] }));
   fake.put('jobs', job('reindex', { active: 1 }));
+  for (const [pod, lines] of [
+    ['web-h3-aaaaa', ['2026-12-04T10:00:01Z GET / 200', '2026-12-04T10:00:03Z GET /cart 200']],
+    ['web-h3-bbbbb', ['2026-12-04T10:00:02Z GET /health 200']],
+  ] as const) {
+    fake.put('pods', fakePod('shop', pod, { labels: { app: 'web' }, owner: 'web-h3' }));
+    fake.appendLog('shop', pod, 'main', ...lines);
+  }
   berth = await startKubeServe([{ name: 'fake-cluster', server: fake.url, namespace: 'shop' }]);
   serve = berth.serve;
 });
@@ -109,4 +116,30 @@ test('a failed job run again: a new job appears beside the old one; a running jo
   await expect(page.getByText(/^Started job migrate-retry-[0-9a-z]+, a new run of migrate\.$/)).toBeVisible();
   await expect(table.getByRole('row', { name: /^migrate-retry-/ })).toBeVisible();
   await expect(table.getByRole('row', { name: 'migrate', exact: true })).toBeVisible();
+});
+
+test('a deployment’s logs merged across its pods, live, closed with the dialog', async ({ page }) => {
+  await page.goto(`${serve.url}#/kubernetes/deployments`);
+  const row = page.getByRole('table', { name: 'Deployments' }).getByRole('row', { name: 'web' });
+  await rowAction(page, row, 'Logs');
+  const dialog = page.getByRole('dialog', { name: 'Logs of deployment web' });
+  await expect(dialog.getByText('2 pods matching app=web', { exact: false })).toBeVisible();
+  await expect(
+    dialog.getByRole('group', { name: 'Pods shown' }).getByRole('checkbox', { name: 'web-h3-aaaaa' }),
+  ).toBeChecked();
+  await expect(dialog.getByRole('combobox', { name: 'Show' })).toContainText('Last 1 000 lines per pod');
+  const log = dialog.getByRole('log', { name: 'Logs of deployment web' });
+  await expect(log).toContainText('GET /cart 200');
+  const text = await log.innerText();
+  expect(text.indexOf('GET / 200')).toBeLessThan(text.indexOf('GET /health 200'));
+  expect(text.indexOf('GET /health 200')).toBeLessThan(text.indexOf('GET /cart 200'));
+  await expect.poll(() => fake.openLogCount()).toBe(2);
+  fake.appendLog('shop', 'web-h3-bbbbb', 'main', '2026-12-04T10:00:09Z POST /order 201');
+  await expect(log).toContainText('POST /order 201');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.screenshot({ path: `e2e/.results/screens/kube-merged-logs-${theme}-1440x900.png` });
+  }
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => fake.openLogCount()).toBe(0);
 });

@@ -8,4 +8,5 @@ export * from './describe';
 export * from './exec';
 export * from './rollout';
 export * from './job-retry';
+export * from './workload-logs';
 export { KubeClusters } from './clusters';

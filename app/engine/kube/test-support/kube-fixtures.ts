@@ -127,6 +127,7 @@ export function fakePod(
     ip?: string;
     owner?: string;
     containers?: string[];
+    labels?: Record<string, string>;
   } = {},
 ) {
   const containers = opts.containers ?? ['main'];
@@ -134,6 +135,7 @@ export function fakePod(
     metadata: {
       name,
       namespace,
+      ...(opts.labels ? { labels: opts.labels } : {}),
       ...(opts.owner
         ? {
             ownerReferences: [

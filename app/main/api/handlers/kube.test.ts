@@ -194,6 +194,43 @@ describe('kube.* through the contract against the fake API server', () => {
     });
   });
 
+  it('merges a deployment’s pods’ logs, refusing too many pods before any request', async () => {
+    fake.put('deployments', fakeDeployment('shop', 'web', 2));
+    for (const [pod, line] of [
+      ['web-2', '2026-12-04T10:00:02Z second'],
+      ['web-1', '2026-12-04T10:00:01Z first'],
+    ] as const) {
+      fake.put('pods', fakePod('shop', pod, { labels: { app: 'web' } }));
+      fake.appendLog('shop', pod, 'main', line);
+    }
+    const { request, subscribe } = session();
+    const pods = await request('kube.workloadPods', { resource: 'deployments', namespace: 'shop', name: 'web' });
+    expect(pods).toMatchObject({
+      ok: true,
+      result: { selector: 'app=web', pods: [{ name: 'web-1' }, { name: 'web-2' }] },
+    });
+    const logs = subscribe('kube.mergedLogs', {
+      namespace: 'shop',
+      pods: [{ pod: 'web-1' }, { pod: 'web-2' }],
+      follow: false,
+    });
+    await until(() => logs.end() !== undefined);
+    expect(logs.items()).toMatchObject([
+      { pod: 'web-1', text: 'first' },
+      { pod: 'web-2', text: 'second' },
+    ]);
+    const asked = fake.requests.length;
+    const many = subscribe('kube.mergedLogs', {
+      namespace: 'shop',
+      pods: Array.from({ length: 51 }, (_, i) => ({ pod: `web-${i}` })),
+    });
+    await until(() => many.end() !== undefined);
+    expect(many.end()).toMatchObject({
+      error: { kind: 'invalid', message: expect.stringContaining('at most 50 pods') },
+    });
+    expect(fake.requests.length).toBe(asked);
+  });
+
   it('runs a job again as a new job, keeping the old one', async () => {
     fake.put('jobs', {
       metadata: { namespace: 'shop', name: 'migrate', labels: { 'job-name': 'migrate' } },

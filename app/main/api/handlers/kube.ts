@@ -11,6 +11,7 @@ import {
   scaleObject,
   suspendCronJob,
   triggerCronJob,
+  workloadPods,
 } from '../../../engine/kube';
 import { kubeClusters } from '../kube-access';
 import type { RequestHandlers } from '../types';
@@ -43,6 +44,8 @@ export const kubeHandlers: KubeHandlers = {
   'kube.cronjobs.suspend': async ({ context, namespace, name, suspend }) =>
     suspendCronJob(kc(context), namespace, name, suspend),
   'kube.cronjobs.trigger': async ({ context, namespace, name }) => triggerCronJob(kc(context), namespace, name),
+  'kube.workloadPods': async ({ context, resource, namespace, name }, { signal }) =>
+    workloadPods(kc(context), resource, namespace, name, signal),
   'kube.jobs.retry': async ({ context, namespace, name }) => retryJob(kc(context), namespace, name),
   'kube.describe': async ({ context, resource, namespace, name }, { signal }) =>
     describeObject(kc(context), resource, namespace, name, signal),

@@ -2,7 +2,12 @@
 // left), its table with the columns that kind's model names, and the actions that kind has — details,
 // logs, scale, restart, run now, suspend/resume, delete — each through its dialog.
 import { useState } from 'react';
-import type { KubeResource, KubeRows } from '../../../../shared/contract/areas/kube';
+import {
+  KUBE_WITH_PODS,
+  type KubeResource,
+  type KubeRows,
+  type KubeWorkloadWithPods,
+} from '../../../../shared/contract/areas/kube';
 import { useAction } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { messageOf } from '../../components/kit';
@@ -15,10 +20,15 @@ import { KubeDetailDialog } from './KubeDetailDialog';
 import { DeleteKubeDialog, RestartDialog, ScaleDialog, type KubeTarget } from './KubeDialogs';
 import { PodLogsDialog } from './PodLogsDialog';
 import { RolloutDialog } from './RolloutDialog';
+import { WorkloadLogsDialog } from './WorkloadLogsDialog';
 import { useKubeWatch } from './use-kube-watch';
 
 type AnyRow = KubeRows[KubeResource];
-type Open = { kind: 'details' | 'terminal' | 'logs' | 'delete' | 'scale' | 'restart' | 'rollout'; row: AnyRow };
+const withPods = (r: KubeResource): r is KubeWorkloadWithPods => (KUBE_WITH_PODS as readonly string[]).includes(r);
+type Open = {
+  kind: 'details' | 'terminal' | 'logs' | 'delete' | 'scale' | 'restart' | 'rollout' | 'workload-logs';
+  row: AnyRow;
+};
 
 function WatchState({
   loading,
@@ -89,6 +99,7 @@ export function KubeResourcePanel({
       b.push({ label: 'Logs', onClick: () => setOpen({ kind: 'logs', row }) });
       b.push({ label: 'Terminal', onClick: () => setOpen({ kind: 'terminal', row }), secondary: true });
     }
+    if (withPods(resource)) b.push({ label: 'Logs', onClick: () => setOpen({ kind: 'workload-logs', row }) });
     if (isScalable(resource)) b.push({ label: 'Scale', onClick: () => setOpen({ kind: 'scale', row }) });
     if (resource === 'cronjobs') {
       const c = row as KubeRows['cronjobs'];
@@ -166,6 +177,9 @@ export function KubeResourcePanel({
           current={(open.row as KubeRows['deployments']).desired}
           onClose={close}
         />
+      )}
+      {open?.kind === 'workload-logs' && withPods(resource) && (
+        <WorkloadLogsDialog resource={resource} target={target(open.row)} onClose={close} />
       )}
       {open?.kind === 'rollout' && resource === 'deployments' && (
         <RolloutDialog

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The workload actions of the resource tabs over a scripted client: a finished job run again (a
 // running one not offered, with the reason), the refusal as a toast, and a deployment's Rollout
-// opening its dialog on the live row.
+// opening its dialog on the live row; a deployment's logs merged across the pods its selector names,
+// the stream closed with the dialog.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,5 +75,38 @@ describe('Kubernetes workload actions', () => {
     await userEvent.click(within(row).getByRole('button', { name: 'Rollout' }));
     const dialog = await screen.findByRole('dialog', { name: 'Rollout of deployment web' });
     expect((await within(dialog).findByRole('status')).textContent).toBe('Deployment web successfully rolled out.');
+  });
+
+  it('merges a deployment’s pods’ logs, and closes the stream with the dialog', async () => {
+    const t = setUp((m) =>
+      m === 'kube.workloadPods'
+        ? {
+            selector: 'app=web',
+            pods: [
+              { name: 'web-a', containers: ['main'] },
+              { name: 'web-b', containers: ['main'] },
+            ],
+          }
+        : ok(m),
+    );
+    t.show(<KubernetesPage rest={['deployments']} />);
+    await waitFor(() => expect(t.live('deployments')).toHaveLength(1));
+    t.live('deployments')[0]!.push(
+      listed({ namespace: 'shop', name: 'web', created: '', desired: 2, ready: 2, upToDate: 2, available: 2 }),
+    );
+    const row = await screen.findByRole('row', { name: /web/ });
+    await userEvent.click(within(row).getByRole('button', { name: 'Logs' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Logs of deployment web' });
+    expect((await within(dialog).findByText(/2 pods matching app=web/)).textContent).toContain('app=web');
+    await waitFor(() => expect(t.live('kube.mergedLogs')).toHaveLength(1));
+    expect(t.live('kube.mergedLogs')[0]!.args).toEqual({
+      context: 'kind-dev',
+      namespace: 'shop',
+      pods: [{ pod: 'web-a' }, { pod: 'web-b' }],
+      tail: 1000,
+      follow: true,
+    });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(t.live('kube.mergedLogs')).toHaveLength(0));
   });
 });
