@@ -24,6 +24,14 @@ function setup() {
   return { chosen, user: userEvent.setup(), button: screen.getByRole('button', { name: 'More actions' }) };
 }
 
+/** Presses each step's keys in turn and checks which item has the focus after it. */
+async function expectFocusAfter(user: ReturnType<typeof userEvent.setup>, steps: [keys: string, item: string][]) {
+  for (const [keys, item] of steps) {
+    await user.keyboard(keys);
+    expect(document.activeElement?.textContent, `focus after ${keys}`).toBe(item);
+  }
+}
+
 describe('MenuButton (menu pattern)', () => {
   it('is a menu button: closed, then open with its items on click', async () => {
     const { user, button } = setup();
@@ -40,27 +48,23 @@ describe('MenuButton (menu pattern)', () => {
   it('opens from the keyboard on the first item, arrows move and wrap, Home and End jump', async () => {
     const { user, button } = setup();
     button.focus();
-    await user.keyboard('{ArrowDown}');
-    expect(document.activeElement?.textContent).toBe('Logs');
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(document.activeElement?.textContent).toBe('Inspect');
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(document.activeElement?.textContent).toBe('Logs');
-    await user.keyboard('{ArrowUp}');
-    expect(document.activeElement?.textContent).toBe('Stats');
-    await user.keyboard('{Home}');
-    expect(document.activeElement?.textContent).toBe('Logs');
-    await user.keyboard('{End}');
-    expect(document.activeElement?.textContent).toBe('Stats');
+    await expectFocusAfter(user, [
+      ['{ArrowDown}', 'Logs'],
+      ['{ArrowDown}{ArrowDown}', 'Inspect'],
+      ['{ArrowDown}{ArrowDown}', 'Logs'],
+      ['{ArrowUp}', 'Stats'],
+      ['{Home}', 'Logs'],
+      ['{End}', 'Stats'],
+    ]);
   });
 
   it('ArrowUp on the button opens on the last item; a first letter jumps to its item', async () => {
     const { user, button } = setup();
     button.focus();
-    await user.keyboard('{ArrowUp}');
-    expect(document.activeElement?.textContent).toBe('Stats');
-    await user.keyboard('t');
-    expect(document.activeElement?.textContent).toBe('Terminal');
+    await expectFocusAfter(user, [
+      ['{ArrowUp}', 'Stats'],
+      ['t', 'Terminal'],
+    ]);
   });
 
   it('Enter chooses, closes and gives focus back to the button', async () => {
