@@ -127,6 +127,8 @@ export interface PodLogOptions {
   follow: boolean;
   tail: number | 'all';
   previous?: boolean;
+  /** Only lines from this time on (RFC 3339, whole seconds). */
+  sinceTime?: string;
   signal: AbortSignal;
 }
 
@@ -139,6 +141,7 @@ export async function* podLogs(kc: KubeConfig, o: PodLogOptions): AsyncGenerator
       follow: o.follow ? 'true' : undefined,
       tailLines: o.tail === 'all' ? undefined : o.tail,
       previous: o.previous ? 'true' : undefined,
+      sinceTime: o.sinceTime,
       timestamps: 'true',
     },
     signal: o.signal,
