@@ -7,6 +7,6 @@ export * from './apply';
 export * from './describe';
 export * from './exec';
 export * from './rollout';
-export * from './job-retry';
+export * from './jobs';
 export * from './workload-logs';
 export { KubeClusters } from './clusters';

@@ -27,6 +27,15 @@ const job = (name: string, status: string): KubeJob => ({
   durationSeconds: 12,
   owner: '',
 });
+/** The deployments tab with one deployment, web, listed; its row. */
+async function deploymentRow(t: ReturnType<typeof setUp>) {
+  t.show(<KubernetesPage rest={['deployments']} />);
+  await waitFor(() => expect(t.live('deployments')).toHaveLength(1));
+  t.live('deployments')[0]!.push(
+    listed({ namespace: 'shop', name: 'web', created: '', desired: 2, ready: 2, upToDate: 2, available: 2 }),
+  );
+  return screen.findByRole('row', { name: /web/ });
+}
 const toasts = () => useUi.getState().toasts.map((t) => t.text);
 
 describe('Kubernetes workload actions', () => {
@@ -66,12 +75,7 @@ describe('Kubernetes workload actions', () => {
         ? { status: 'Deployment web successfully rolled out.', done: true, failed: false, revisions: [] }
         : ok(m),
     );
-    t.show(<KubernetesPage rest={['deployments']} />);
-    await waitFor(() => expect(t.live('deployments')).toHaveLength(1));
-    t.live('deployments')[0]!.push(
-      listed({ namespace: 'shop', name: 'web', created: '', desired: 2, ready: 2, upToDate: 2, available: 2 }),
-    );
-    const row = await screen.findByRole('row', { name: /web/ });
+    const row = await deploymentRow(t);
     await userEvent.click(within(row).getByRole('button', { name: 'Rollout' }));
     const dialog = await screen.findByRole('dialog', { name: 'Rollout of deployment web' });
     expect((await within(dialog).findByRole('status')).textContent).toBe('Deployment web successfully rolled out.');
@@ -89,12 +93,7 @@ describe('Kubernetes workload actions', () => {
           }
         : ok(m),
     );
-    t.show(<KubernetesPage rest={['deployments']} />);
-    await waitFor(() => expect(t.live('deployments')).toHaveLength(1));
-    t.live('deployments')[0]!.push(
-      listed({ namespace: 'shop', name: 'web', created: '', desired: 2, ready: 2, upToDate: 2, available: 2 }),
-    );
-    const row = await screen.findByRole('row', { name: /web/ });
+    const row = await deploymentRow(t);
     await userEvent.click(within(row).getByRole('button', { name: 'Logs' }));
     const dialog = await screen.findByRole('dialog', { name: 'Logs of deployment web' });
     expect((await within(dialog).findByText(/2 pods matching app=web/)).textContent).toContain('app=web');

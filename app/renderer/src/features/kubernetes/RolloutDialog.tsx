@@ -6,12 +6,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { KubeDeployment, KubeRevision } from '../../../../shared/contract/areas/kube';
 import { queryKey, useAction, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
+import { ActionsHeader } from '../../components/ActionsHeader';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { useNow } from '../../components/use-now';
 import { useStart } from '../../components/use-start';
 import { age } from './kube-columns';
 import type { KubeTarget } from './KubeDialogs';
 
+const COLUMNS = ['Revision', 'Change cause', 'Images', 'Pods', 'Created'];
 const revisionName = (r: KubeRevision) => `Revision ${r.revision}${r.current ? ' (running now)' : ''}`;
 
 export function RolloutDialog({
@@ -63,14 +65,10 @@ export function RolloutDialog({
             <table className="data-table kube-small-table" aria-label={`Revisions of ${target.name}`}>
               <thead>
                 <tr>
-                  <th>Revision</th>
-                  <th>Change cause</th>
-                  <th>Images</th>
-                  <th>Pods</th>
-                  <th>Created</th>
-                  <th>
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+                  {COLUMNS.map((c) => (
+                    <th key={c}>{c}</th>
+                  ))}
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>

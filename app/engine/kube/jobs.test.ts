@@ -3,7 +3,7 @@
 // manual selector kept as the user wrote it; a missing job and an RBAC refusal as sentences.
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../../harness/temp-dirs';
-import { retryJob } from './job-retry';
+import { retryJob } from './jobs';
 import type { FakeKubeApiServer } from './test-support/fake-api-server';
 import { startFakeContext } from './test-support/kube-fixtures';
 
