@@ -4,6 +4,7 @@ import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
+import { linkColumn, namesColumn } from '../../components/columns';
 import { ObjectTable } from '../../components/ObjectTable';
 import type { ComposeProject } from '../../../../shared/contract/areas/compose';
 import { ComposeTaskOutput } from './ComposeTaskOutput';
@@ -50,6 +51,8 @@ function CliNote({ ready }: { ready: boolean }) {
   );
 }
 
+const serviceNames = (p: ComposeProject) => p.services.map((s) => s.name);
+
 function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'compose.list'>>; ready: boolean }) {
   const projects = list.data ?? [];
   return (
@@ -80,28 +83,20 @@ function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'comp
             rowKey={(p) => p.name}
             rowName={(p) => p.name}
             columns={[
-              {
-                label: 'Project',
-                value: (p) => p.name,
-                className: 'name-cell',
-                render: (p) => <a href={href('compose', p.name)}>{p.name}</a>,
-              },
+              linkColumn(
+                'Project',
+                (p) => p.name,
+                (p) => href('compose', p.name),
+              ),
               {
                 label: 'Status',
                 value: (p) => p.running,
                 render: (p) => <ProjectStatus running={p.running} total={p.total} />,
               },
-              {
-                label: 'Services',
-                value: (p) => p.services.map((s) => s.name).join(', '),
-                className: 'col-list',
+              namesColumn('Services', serviceNames, 'none', {
+                value: (p) => serviceNames(p).join(', '),
                 priority: 2,
-                render: (p) => (
-                  <span title={p.services.map((s) => s.name).join(', ')}>
-                    {p.services.map((s) => s.name).join(', ')}
-                  </span>
-                ),
-              },
+              }),
               {
                 label: 'Ports',
                 render: (p) => <Ports ports={p.services.flatMap((s) => s.containers.flatMap((c) => c.ports))} />,

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { SwarmStack } from '../../../../shared/contract/areas/swarm';
 import { useClient, useRequest } from '../../api/hooks';
 import { href, navigate } from '../../app/router';
+import { fieldColumn, linkColumn } from '../../components/columns';
 import { EngineGate } from '../../components/EngineGate';
 import { ListToolbar } from '../../components/ListPage';
 import { ObjectTable } from '../../components/ObjectTable';
@@ -86,13 +87,12 @@ export function StacksTab() {
             rowKey={(s) => s.name}
             rowName={(s) => s.name}
             columns={[
-              {
-                label: 'Name',
-                value: (s) => s.name,
-                className: 'name-cell',
-                render: (s) => <a href={href('swarm', 'stacks', s.name)}>{s.name}</a>,
-              },
-              { label: 'Services', value: (s) => s.services, render: (s) => s.services },
+              linkColumn(
+                'Name',
+                (s) => s.name,
+                (s) => href('swarm', 'stacks', s.name),
+              ),
+              fieldColumn('Services', (s) => s.services),
               {
                 label: 'Tasks',
                 value: (s) => s.running,
