@@ -2,10 +2,11 @@
 // arrow keys (Right opens or goes in, Left shuts or goes up, Up/Down/Home/End move); one row is in the
 // tab order at a time. Rows are named by their path and virtualized, so a folder of thousands of
 // entries stays smooth.
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { FileTreeNode } from '../../../../shared/contract/areas/image-files';
 import { formatBytes } from '../../components/format';
+import { SpacerRow } from '../../components/table-parts';
+import { useVirtualRows } from '../../components/use-virtual-rows';
 import { layerName, visibleRows } from './layer-files-view';
 
 const ROW_HEIGHT = 30;
@@ -23,18 +24,9 @@ export function FileTree({
   const rows = useMemo(() => visibleRows(tree, open), [tree, open]);
   const [focus, setFocus] = useState(0);
   const current = Math.min(focus, Math.max(0, rows.length - 1));
-  const scroller = useRef<HTMLDivElement>(null);
   const rowEls = useRef(new Map<string, HTMLTableRowElement>());
   const moved = useRef(false);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const { scroller, virtualizer, items, top, bottom } = useVirtualRows(rows.length, ROW_HEIGHT, 12);
 
   // After a key moved the focus, the row (rendered once scrolled into view) takes it.
   useEffect(() => {
@@ -91,7 +83,7 @@ export function FileTree({
           </tr>
         </thead>
         <tbody>
-          {top > 0 && <tr style={{ height: top }} aria-hidden="true" />}
+          <SpacerRow height={top} />
           {items.map((v) => {
             const r = rows[v.index]!;
             return (
@@ -130,7 +122,7 @@ export function FileTree({
               </tr>
             );
           })}
-          {bottom > 0 && <tr style={{ height: bottom }} aria-hidden="true" />}
+          <SpacerRow height={bottom} />
         </tbody>
       </table>
     </div>

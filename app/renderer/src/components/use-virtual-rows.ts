@@ -1,0 +1,18 @@
+// Virtual rows for a scrolling table: only the rows in view (plus `overscan`) are rendered, and the
+// room of the rows above and below them is kept by two spacer rows (`top`, `bottom` pixels high).
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+
+export function useVirtualRows(count: number, rowHeight: number, overscan: number) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan,
+  });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  return { scroller, virtualizer, items, top, bottom };
+}
