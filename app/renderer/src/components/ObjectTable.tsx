@@ -2,7 +2,7 @@
 // in view (plus a few) are in the DOM, so thousands of images, volumes or networks stay smooth.
 // (The containers list has its own table: compose groups, selection and live stats.)
 import { useMemo, useState, type ReactNode } from 'react';
-import { ActionsHeading, SortableHeading, SpacerRow } from './table-parts';
+import { ActionsHeading, SortableHeading, VirtualBody } from './table-parts';
 import { useVirtualRows } from './use-virtual-rows';
 
 export interface Column<T> {
@@ -46,7 +46,8 @@ export function ObjectTable<T>({
   rows: T[];
   columns: Column<T>[];
   rowName(row: T): string;
-  rowKey(row: T): string;
+  /** The row's React key; its name where names are unique (volumes, stacks, compose projects). */
+  rowKey?(row: T): string;
   actions?(row: T): ReactNode;
   /** The column sorted first (its index) and its direction; the first column, ascending, otherwise. */
   initialSort?: { column: number; descending?: boolean };
@@ -61,7 +62,8 @@ export function ObjectTable<T>({
       setDescending(false);
     }
   };
-  const { scroller, items, top, bottom } = useVirtualRows(sorted.length, ROW_HEIGHT, 10);
+  const keyOf = rowKey ?? rowName;
+  const { scroller, view } = useVirtualRows(sorted.length, ROW_HEIGHT, 10);
   return (
     <div className="table-scroll" ref={scroller}>
       <table className="data-table" aria-label={label} aria-rowcount={sorted.length + 1}>
@@ -79,23 +81,20 @@ export function ObjectTable<T>({
             {actions && <ActionsHeading className="col-row-buttons" />}
           </tr>
         </thead>
-        <tbody>
-          <SpacerRow height={top} />
-          {items.map((v) => {
-            const r = sorted[v.index]!;
-            return (
-              <tr key={rowKey(r)} aria-label={rowName(r)} aria-rowindex={v.index + 2} style={{ height: ROW_HEIGHT }}>
-                {columns.map((c) => (
-                  <td key={c.label} className={columnClass(c)}>
-                    {c.render(r)}
-                  </td>
-                ))}
-                {actions && <td className="col-row-buttons">{actions(r)}</td>}
-              </tr>
-            );
-          })}
-          <SpacerRow height={bottom} />
-        </tbody>
+        <VirtualBody
+          rows={sorted}
+          view={view}
+          row={(r, index) => (
+            <tr key={keyOf(r)} aria-label={rowName(r)} aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }}>
+              {columns.map((c) => (
+                <td key={c.label} className={columnClass(c)}>
+                  {c.render(r)}
+                </td>
+              ))}
+              {actions && <td className="col-row-buttons">{actions(r)}</td>}
+            </tr>
+          )}
+        />
       </table>
     </div>
   );

@@ -27,15 +27,11 @@ describe('column factories', () => {
   });
 
   it('linkColumn links the name to the row page and sorts by the name', () => {
-    const c = linkColumn<Thing>(
-      'Project',
-      (t) => t.name,
-      (t) => `#/compose/${t.name}`,
-    );
-    expect(c).toMatchObject({ label: 'Project', className: 'name-cell' });
+    const c = linkColumn<Thing>('Name', (t) => t.name, 'swarm', 'stacks');
+    expect(c).toMatchObject({ label: 'Name', className: 'name-cell' });
     expect(c.value!(thing)).toBe('web');
     cell(c.render(thing));
-    expect(screen.getByRole('link', { name: 'web' }).getAttribute('href')).toBe('#/compose/web');
+    expect(screen.getByRole('link', { name: 'web' }).getAttribute('href')).toBe('#/swarm/stacks/web');
   });
 
   it('longTextColumn grows, keeps the whole text in its tooltip, is monospace if asked and adds its note', () => {

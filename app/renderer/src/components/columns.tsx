@@ -1,6 +1,7 @@
 // Column factories for ObjectTable: the few column shapes the list pages (volumes, networks, images,
 // compose, swarm, Kubernetes, image layers) share, so each page names only what differs.
 import type { ReactNode } from 'react';
+import { href, type Page } from '../app/router';
 import { formatBytes } from './format';
 import type { Column } from './ObjectTable';
 
@@ -12,9 +13,14 @@ export function fieldColumn<T>(label: string, field: (row: T) => string | number
   return { label, value: field, render: field, ...more };
 }
 
-/** The row's name as a link to its own page (compose projects, stacks, services). */
-export function linkColumn<T>(label: string, name: (row: T) => string, to: (row: T) => string): Column<T> {
-  return { label, value: name, className: 'name-cell', render: (r) => <a href={to(r)}>{name(r)}</a> };
+/** The row's name as a link to its own page, `#/<page>/<...under>/<name>` (compose projects, stacks, services). */
+export function linkColumn<T>(label: string, name: (row: T) => string, page: Page, ...under: string[]): Column<T> {
+  return {
+    label,
+    value: name,
+    className: 'name-cell',
+    render: (r) => <a href={href(page, ...under, name(r))}>{name(r)}</a>,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Pieces of a data table's markup shared by the object lists, the containers list and the smaller
-// tables: a sortable column heading, the hidden "Actions" heading, and a virtual list's spacer row.
+// tables: a sortable column heading, the hidden "Actions" heading, and a virtual list's body.
+import type { VirtualItem } from '@tanstack/react-virtual';
 import type { ReactNode } from 'react';
 
 export type SortState = 'ascending' | 'descending' | undefined;
@@ -42,7 +43,33 @@ export function ActionsHeading({ className }: { className?: string }) {
   );
 }
 
+/** The rows of a virtual list now in view, and the room of those above and below (useVirtualRows). */
+export interface VirtualView {
+  items: VirtualItem[];
+  top: number;
+  bottom: number;
+}
+
 /** Holds the height of the rows a virtual list leaves out (above or below those in view). */
-export function SpacerRow({ height }: { height: number }): ReactNode {
+function SpacerRow({ height }: { height: number }) {
   return height > 0 ? <tr style={{ height }} aria-hidden="true" /> : null;
+}
+
+/** A virtual list's body: the table row of each row in view (`row(r, index in the whole list)`) between the spacers. */
+export function VirtualBody<R>({
+  rows,
+  view,
+  row,
+}: {
+  rows: readonly R[];
+  view: VirtualView;
+  row(r: R, index: number): ReactNode;
+}) {
+  return (
+    <tbody>
+      <SpacerRow height={view.top} />
+      {view.items.map((v) => row(rows[v.index]!, v.index))}
+      <SpacerRow height={view.bottom} />
+    </tbody>
+  );
 }

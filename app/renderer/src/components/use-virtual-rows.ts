@@ -1,7 +1,9 @@
-// Virtual rows for a scrolling table: only the rows in view (plus `overscan`) are rendered, and the
-// room of the rows above and below them is kept by two spacer rows (`top`, `bottom` pixels high).
+// Virtual rows for a scrolling table: only the rows in view (plus `overscan`) are rendered (`view.items`),
+// and the room of the rows above and below them is kept by two spacer rows (`view.top`, `view.bottom`
+// pixels high; VirtualBody draws them).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import type { VirtualView } from './table-parts';
 
 export function useVirtualRows(count: number, rowHeight: number, overscan: number) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -14,5 +16,6 @@ export function useVirtualRows(count: number, rowHeight: number, overscan: numbe
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  return { scroller, virtualizer, items, top, bottom };
+  const view: VirtualView = { items, top, bottom };
+  return { scroller, virtualizer, view };
 }

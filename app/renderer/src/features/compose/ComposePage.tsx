@@ -2,9 +2,9 @@
 // show up; a project (#/compose/<name>/<tab>) with its services and merged logs.
 import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
-import { href } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
 import { linkColumn, namesColumn } from '../../components/columns';
+import { EmptyList } from '../../components/ListPage';
 import { ObjectTable } from '../../components/ObjectTable';
 import type { ComposeProject } from '../../../../shared/contract/areas/compose';
 import { ComposeTaskOutput } from './ComposeTaskOutput';
@@ -69,25 +69,17 @@ function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'comp
       <ComposeTaskOutput />
       <EngineGate query={list} what="compose projects">
         {projects.length === 0 ? (
-          <div className="empty">
-            <h2>No compose projects</h2>
-            <p>
-              Open a compose file above, or start one with <code>docker compose up</code> (or{' '}
-              <code>docker-compose up</code>) from any terminal: it appears here, grouped by its project name.
-            </p>
-          </div>
+          <EmptyList title="No compose projects">
+            Open a compose file above, or start one with <code>docker compose up</code> (or{' '}
+            <code>docker-compose up</code>) from any terminal: it appears here, grouped by its project name.
+          </EmptyList>
         ) : (
           <ObjectTable<ComposeProject>
             label="Compose projects"
             rows={projects}
-            rowKey={(p) => p.name}
             rowName={(p) => p.name}
             columns={[
-              linkColumn(
-                'Project',
-                (p) => p.name,
-                (p) => href('compose', p.name),
-              ),
+              linkColumn('Project', (p) => p.name, 'compose'),
               {
                 label: 'Status',
                 value: (p) => p.running,

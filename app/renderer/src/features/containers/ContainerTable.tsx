@@ -6,7 +6,7 @@ import { memo, useEffect } from 'react';
 import type { ContainerSummary, StatsSample } from '../../../../shared/contract';
 import { formatBytes, formatPercent, timeAgo } from '../../components/format';
 import { PortList } from '../../components/PortList';
-import { ActionsHeading, SortableHeading, SpacerRow } from '../../components/table-parts';
+import { ActionsHeading, SortableHeading, VirtualBody } from '../../components/table-parts';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { href } from '../../app/router';
 import { ContainerStatus } from './ContainerStatus';
@@ -41,7 +41,7 @@ export interface TableProps {
 }
 
 export function ContainerTable(p: TableProps) {
-  const { scroller, virtualizer, items, top, bottom } = useVirtualRows(p.rows.length, ROW_HEIGHT, 6);
+  const { scroller, virtualizer, view } = useVirtualRows(p.rows.length, ROW_HEIGHT, 6);
   const range = virtualizer.range;
   const onScreen = range
     ? p.rows
@@ -82,16 +82,16 @@ export function ContainerTable(p: TableProps) {
             <ActionsHeading className="col-actions" />
           </tr>
         </thead>
-        <tbody>
-          <SpacerRow height={top} />
-          {items.map((item) => {
-            const row = p.rows[item.index]!;
+        <VirtualBody
+          rows={p.rows}
+          view={view}
+          row={(row, index) => {
             if (row.kind === 'group')
               return (
                 <GroupRow
                   key={`g-${row.project}`}
                   row={row}
-                  index={item.index}
+                  index={index}
                   onToggleGroup={p.onToggleGroup}
                   onGroupAction={p.onGroupAction}
                 />
@@ -101,16 +101,15 @@ export function ContainerTable(p: TableProps) {
                 key={row.container.id}
                 container={row.container}
                 inGroup={row.inGroup}
-                index={item.index}
+                index={index}
                 sample={p.stats.get(row.container.id)}
                 selected={p.selected.has(row.container.id)}
                 onSelect={p.onSelect}
                 onRemove={p.onRemove}
               />
             );
-          })}
-          <SpacerRow height={bottom} />
-        </tbody>
+          }}
+        />
       </table>
     </div>
   );

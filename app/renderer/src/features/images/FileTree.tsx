@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { FileTreeNode } from '../../../../shared/contract/areas/image-files';
 import { formatBytes } from '../../components/format';
-import { SpacerRow } from '../../components/table-parts';
+import { VirtualBody } from '../../components/table-parts';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { layerName, visibleRows } from './layer-files-view';
 
@@ -26,7 +26,7 @@ export function FileTree({
   const current = Math.min(focus, Math.max(0, rows.length - 1));
   const rowEls = useRef(new Map<string, HTMLTableRowElement>());
   const moved = useRef(false);
-  const { scroller, virtualizer, items, top, bottom } = useVirtualRows(rows.length, ROW_HEIGHT, 12);
+  const { scroller, virtualizer, view } = useVirtualRows(rows.length, ROW_HEIGHT, 12);
 
   // After a key moved the focus, the row (rendered once scrolled into view) takes it.
   useEffect(() => {
@@ -82,48 +82,45 @@ export function FileTree({
             <th className="nowrap">Written by</th>
           </tr>
         </thead>
-        <tbody>
-          <SpacerRow height={top} />
-          {items.map((v) => {
-            const r = rows[v.index]!;
-            return (
-              <tr
-                key={r.path}
-                ref={(el) => {
-                  if (el) rowEls.current.set(r.path, el);
-                  else rowEls.current.delete(r.path);
-                }}
-                aria-label={r.path}
-                aria-level={r.level}
-                aria-rowindex={v.index + 2}
-                {...(r.folder ? { 'aria-expanded': r.expanded } : {})}
-                tabIndex={v.index === current ? 0 : -1}
-                style={{ height: ROW_HEIGHT }}
-                onClick={() => {
-                  setFocus(v.index);
-                  if (r.folder) toggle(r.path);
-                }}
-                onKeyDown={(e) => onKey(e, v.index)}
-              >
-                <td className="col-grow">
-                  <span className="tree-name mono small" style={{ paddingLeft: (r.level - 1) * 16 }}>
-                    <span className="tree-twisty" aria-hidden="true">
-                      {r.folder ? (r.expanded ? '▾' : '▸') : ''}
-                    </span>
-                    <span className="tree-label">
-                      {r.node.name}
-                      {r.folder ? '/' : ''}
-                      {r.node.target !== undefined && <span className="muted"> → {r.node.target}</span>}
-                    </span>
+        <VirtualBody
+          rows={rows}
+          view={view}
+          row={(r, index) => (
+            <tr
+              key={r.path}
+              ref={(el) => {
+                if (el) rowEls.current.set(r.path, el);
+                else rowEls.current.delete(r.path);
+              }}
+              aria-label={r.path}
+              aria-level={r.level}
+              aria-rowindex={index + 2}
+              {...(r.folder ? { 'aria-expanded': r.expanded } : {})}
+              tabIndex={index === current ? 0 : -1}
+              style={{ height: ROW_HEIGHT }}
+              onClick={() => {
+                setFocus(index);
+                if (r.folder) toggle(r.path);
+              }}
+              onKeyDown={(e) => onKey(e, index)}
+            >
+              <td className="col-grow">
+                <span className="tree-name mono small" style={{ paddingLeft: (r.level - 1) * 16 }}>
+                  <span className="tree-twisty" aria-hidden="true">
+                    {r.folder ? (r.expanded ? '▾' : '▸') : ''}
                   </span>
-                </td>
-                <td className="num nowrap">{r.node.kind === 'file' || r.folder ? formatBytes(r.node.size) : ''}</td>
-                <td className="nowrap muted small">{layerName(r.node.layer, stepOf)}</td>
-              </tr>
-            );
-          })}
-          <SpacerRow height={bottom} />
-        </tbody>
+                  <span className="tree-label">
+                    {r.node.name}
+                    {r.folder ? '/' : ''}
+                    {r.node.target !== undefined && <span className="muted"> → {r.node.target}</span>}
+                  </span>
+                </span>
+              </td>
+              <td className="num nowrap">{r.node.kind === 'file' || r.folder ? formatBytes(r.node.size) : ''}</td>
+              <td className="nowrap muted small">{layerName(r.node.layer, stepOf)}</td>
+            </tr>
+          )}
+        />
       </table>
     </div>
   );

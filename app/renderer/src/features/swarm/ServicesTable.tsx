@@ -1,7 +1,6 @@
 // A table of swarm services (all of them, or a stack's): mode, tasks, image, ports, update state,
 // stack, and each row's actions.
 import type { SwarmService } from '../../../../shared/contract/areas/swarm';
-import { href } from '../../app/router';
 import { fieldColumn, linkColumn, longTextColumn } from '../../components/columns';
 import { ObjectTable } from '../../components/ObjectTable';
 import { ServiceActions } from './ServiceActions';
@@ -15,11 +14,7 @@ export function ServicesTable({ services, label = 'Services' }: { services: Swar
       rowKey={(s) => s.id}
       rowName={(s) => s.name}
       columns={[
-        linkColumn(
-          'Name',
-          (s) => s.name,
-          (s) => href('swarm', 'services', s.name),
-        ),
+        linkColumn('Name', (s) => s.name, 'swarm', 'services'),
         { label: 'Mode', value: (s) => s.mode, render: modeText },
         {
           label: 'Tasks',

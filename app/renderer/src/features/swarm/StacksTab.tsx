@@ -7,7 +7,7 @@ import { useClient, useRequest } from '../../api/hooks';
 import { href, navigate } from '../../app/router';
 import { fieldColumn, linkColumn } from '../../components/columns';
 import { EngineGate } from '../../components/EngineGate';
-import { ListToolbar } from '../../components/ListPage';
+import { EmptyList, ListToolbar } from '../../components/ListPage';
 import { ObjectTable } from '../../components/ObjectTable';
 import { RemoveObjectDialog } from '../../components/RemoveObjectDialog';
 import { RowButtons } from '../../components/RowButtons';
@@ -76,22 +76,16 @@ export function StacksTab() {
       </ListToolbar>
       <EngineGate query={list} what="stacks">
         {list.data?.length === 0 ? (
-          <div className="empty">
-            <h2>No stacks</h2>
-            <p>Deploy a compose file as a stack here, or with docker stack deploy from any terminal.</p>
-          </div>
+          <EmptyList title="No stacks">
+            Deploy a compose file as a stack here, or with docker stack deploy from any terminal.
+          </EmptyList>
         ) : (
           <ObjectTable<SwarmStack>
             label="Stacks"
             rows={rows}
-            rowKey={(s) => s.name}
             rowName={(s) => s.name}
             columns={[
-              linkColumn(
-                'Name',
-                (s) => s.name,
-                (s) => href('swarm', 'stacks', s.name),
-              ),
+              linkColumn('Name', (s) => s.name, 'swarm', 'stacks'),
               fieldColumn('Services', (s) => s.services),
               {
                 label: 'Tasks',

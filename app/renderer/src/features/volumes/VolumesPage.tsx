@@ -83,7 +83,6 @@ export function VolumesPage({ rest = [] }: { rest?: string[] }) {
           <ObjectTable<VolumeSummary>
             label="Volumes"
             rows={rows}
-            rowKey={(v) => v.name}
             rowName={(v) => v.name}
             columns={[
               longTextColumn('Name', (v) => v.name, { mono: true }),
