@@ -63,7 +63,7 @@ export function ObjectTable<T>({
     }
   };
   const keyOf = rowKey ?? rowName;
-  const { scroller, view } = useVirtualRows(sorted.length, ROW_HEIGHT, 10);
+  const { scroller, view } = useVirtualRows(sorted, ROW_HEIGHT, 10);
   return (
     <div className="table-scroll" ref={scroller}>
       <table className="data-table" aria-label={label} aria-rowcount={sorted.length + 1}>
@@ -82,7 +82,6 @@ export function ObjectTable<T>({
           </tr>
         </thead>
         <VirtualBody
-          rows={sorted}
           view={view}
           row={(r, index) => (
             <tr key={keyOf(r)} aria-label={rowName(r)} aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }}>

@@ -44,7 +44,8 @@ export function ActionsHeading({ className }: { className?: string }) {
 }
 
 /** The rows of a virtual list now in view, and the room of those above and below (useVirtualRows). */
-export interface VirtualView {
+export interface VirtualView<R> {
+  rows: readonly R[];
   items: VirtualItem[];
   top: number;
   bottom: number;
@@ -56,19 +57,11 @@ function SpacerRow({ height }: { height: number }) {
 }
 
 /** A virtual list's body: the table row of each row in view (`row(r, index in the whole list)`) between the spacers. */
-export function VirtualBody<R>({
-  rows,
-  view,
-  row,
-}: {
-  rows: readonly R[];
-  view: VirtualView;
-  row(r: R, index: number): ReactNode;
-}) {
+export function VirtualBody<R>({ view, row }: { view: VirtualView<R>; row(r: R, index: number): ReactNode }) {
   return (
     <tbody>
       <SpacerRow height={view.top} />
-      {view.items.map((v) => row(rows[v.index]!, v.index))}
+      {view.items.map((v) => row(view.rows[v.index]!, v.index))}
       <SpacerRow height={view.bottom} />
     </tbody>
   );

@@ -5,10 +5,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { VirtualView } from './table-parts';
 
-export function useVirtualRows(count: number, rowHeight: number, overscan: number) {
+export function useVirtualRows<R>(rows: readonly R[], rowHeight: number, overscan: number) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count,
+    count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan,
@@ -16,6 +16,6 @@ export function useVirtualRows(count: number, rowHeight: number, overscan: numbe
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const view: VirtualView = { items, top, bottom };
+  const view: VirtualView<R> = { rows, items, top, bottom };
   return { scroller, virtualizer, view };
 }

@@ -41,7 +41,7 @@ export interface TableProps {
 }
 
 export function ContainerTable(p: TableProps) {
-  const { scroller, virtualizer, view } = useVirtualRows(p.rows.length, ROW_HEIGHT, 6);
+  const { scroller, virtualizer, view } = useVirtualRows(p.rows, ROW_HEIGHT, 6);
   const range = virtualizer.range;
   const onScreen = range
     ? p.rows
@@ -83,7 +83,6 @@ export function ContainerTable(p: TableProps) {
           </tr>
         </thead>
         <VirtualBody
-          rows={p.rows}
           view={view}
           row={(row, index) => {
             if (row.kind === 'group')

@@ -26,7 +26,7 @@ export function FileTree({
   const current = Math.min(focus, Math.max(0, rows.length - 1));
   const rowEls = useRef(new Map<string, HTMLTableRowElement>());
   const moved = useRef(false);
-  const { scroller, virtualizer, view } = useVirtualRows(rows.length, ROW_HEIGHT, 12);
+  const { scroller, virtualizer, view } = useVirtualRows(rows, ROW_HEIGHT, 12);
 
   // After a key moved the focus, the row (rendered once scrolled into view) takes it.
   useEffect(() => {
@@ -83,7 +83,6 @@ export function FileTree({
           </tr>
         </thead>
         <VirtualBody
-          rows={rows}
           view={view}
           row={(r, index) => (
             <tr
