@@ -1,8 +1,9 @@
 // A sortable table of engine objects whose rows are named by the object, virtualized: only the rows
 // in view (plus a few) are in the DOM, so thousands of images, volumes or networks stay smooth.
 // (The containers list has its own table: compose groups, selection and live stats.)
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { ActionsHeading, SortableHeading, VirtualBody } from './table-parts';
+import { useVirtualRows } from './use-virtual-rows';
 
 export interface Column<T> {
   label: string;
@@ -45,7 +46,8 @@ export function ObjectTable<T>({
   rows: T[];
   columns: Column<T>[];
   rowName(row: T): string;
-  rowKey(row: T): string;
+  /** The row's React key; its name where names are unique (volumes, stacks, compose projects). */
+  rowKey?(row: T): string;
   actions?(row: T): ReactNode;
   /** The column sorted first (its index) and its direction; the first column, ascending, otherwise. */
   initialSort?: { column: number; descending?: boolean };
@@ -53,71 +55,45 @@ export function ObjectTable<T>({
   const [sort, setSort] = useState(initialSort?.column ?? 0);
   const [descending, setDescending] = useState(initialSort?.descending ?? false);
   const sorted = useMemo(() => sortRows(rows, columns[sort], descending), [rows, columns, sort, descending]);
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: sorted.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const sortBy = (i: number) => {
+    if (i === sort) setDescending(!descending);
+    else {
+      setSort(i);
+      setDescending(false);
+    }
+  };
+  const keyOf = rowKey ?? rowName;
+  const { scroller, view } = useVirtualRows(sorted, ROW_HEIGHT, 10);
   return (
     <div className="table-scroll" ref={scroller}>
       <table className="data-table" aria-label={label} aria-rowcount={sorted.length + 1}>
         <thead>
           <tr>
             {columns.map((c, i) => (
-              <th
+              <SortableHeading
                 key={c.label}
+                label={c.label}
                 className={columnClass(c)}
-                aria-sort={i === sort ? (descending ? 'descending' : 'ascending') : undefined}
-              >
-                {c.value ? (
-                  <button
-                    type="button"
-                    className="sort"
-                    onClick={() => {
-                      if (i === sort) setDescending(!descending);
-                      else {
-                        setSort(i);
-                        setDescending(false);
-                      }
-                    }}
-                  >
-                    {c.label}
-                    <span aria-hidden="true">{i === sort ? (descending ? ' ▾' : ' ▴') : ''}</span>
-                  </button>
-                ) : (
-                  c.label
-                )}
-              </th>
+                sort={i === sort ? (descending ? 'descending' : 'ascending') : undefined}
+                onSort={c.value && (() => sortBy(i))}
+              />
             ))}
-            {actions && (
-              <th className="col-row-buttons">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
+            {actions && <ActionsHeading className="col-row-buttons" />}
           </tr>
         </thead>
-        <tbody>
-          {top > 0 && <tr style={{ height: top }} aria-hidden="true" />}
-          {items.map((v) => {
-            const r = sorted[v.index]!;
-            return (
-              <tr key={rowKey(r)} aria-label={rowName(r)} aria-rowindex={v.index + 2} style={{ height: ROW_HEIGHT }}>
-                {columns.map((c) => (
-                  <td key={c.label} className={columnClass(c)}>
-                    {c.render(r)}
-                  </td>
-                ))}
-                {actions && <td className="col-row-buttons">{actions(r)}</td>}
-              </tr>
-            );
-          })}
-          {bottom > 0 && <tr style={{ height: bottom }} aria-hidden="true" />}
-        </tbody>
+        <VirtualBody
+          view={view}
+          row={(r, index) => (
+            <tr key={keyOf(r)} aria-label={rowName(r)} aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }}>
+              {columns.map((c) => (
+                <td key={c.label} className={columnClass(c)}>
+                  {c.render(r)}
+                </td>
+              ))}
+              {actions && <td className="col-row-buttons">{actions(r)}</td>}
+            </tr>
+          )}
+        />
       </table>
     </div>
   );

@@ -2,8 +2,9 @@
 // show up; a project (#/compose/<name>/<tab>) with its services and merged logs.
 import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
-import { href } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
+import { linkColumn, namesColumn } from '../../components/columns';
+import { EmptyList } from '../../components/ListPage';
 import { ObjectTable } from '../../components/ObjectTable';
 import type { ComposeProject } from '../../../../shared/contract/areas/compose';
 import { ComposeTaskOutput } from './ComposeTaskOutput';
@@ -50,6 +51,8 @@ function CliNote({ ready }: { ready: boolean }) {
   );
 }
 
+const serviceNames = (p: ComposeProject) => p.services.map((s) => s.name);
+
 function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'compose.list'>>; ready: boolean }) {
   const projects = list.data ?? [];
   return (
@@ -66,42 +69,26 @@ function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'comp
       <ComposeTaskOutput />
       <EngineGate query={list} what="compose projects">
         {projects.length === 0 ? (
-          <div className="empty">
-            <h2>No compose projects</h2>
-            <p>
-              Open a compose file above, or start one with <code>docker compose up</code> (or{' '}
-              <code>docker-compose up</code>) from any terminal: it appears here, grouped by its project name.
-            </p>
-          </div>
+          <EmptyList title="No compose projects">
+            Open a compose file above, or start one with <code>docker compose up</code> (or{' '}
+            <code>docker-compose up</code>) from any terminal: it appears here, grouped by its project name.
+          </EmptyList>
         ) : (
           <ObjectTable<ComposeProject>
             label="Compose projects"
             rows={projects}
-            rowKey={(p) => p.name}
             rowName={(p) => p.name}
             columns={[
-              {
-                label: 'Project',
-                value: (p) => p.name,
-                className: 'name-cell',
-                render: (p) => <a href={href('compose', p.name)}>{p.name}</a>,
-              },
+              linkColumn('Project', (p) => p.name, 'compose'),
               {
                 label: 'Status',
                 value: (p) => p.running,
                 render: (p) => <ProjectStatus running={p.running} total={p.total} />,
               },
-              {
-                label: 'Services',
-                value: (p) => p.services.map((s) => s.name).join(', '),
-                className: 'col-list',
+              namesColumn('Services', serviceNames, 'none', {
+                value: (p) => serviceNames(p).join(', '),
                 priority: 2,
-                render: (p) => (
-                  <span title={p.services.map((s) => s.name).join(', ')}>
-                    {p.services.map((s) => s.name).join(', ')}
-                  </span>
-                ),
-              },
+              }),
               {
                 label: 'Ports',
                 render: (p) => <Ports ports={p.services.flatMap((s) => s.containers.flatMap((c) => c.ports))} />,

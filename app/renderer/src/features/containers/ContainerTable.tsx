@@ -2,11 +2,12 @@
 // (plus a few) are in the DOM. Columns give way by priority as the box narrows (Created, then Image,
 // Ports, CPU and memory; see app.css), the row's main actions always stay. Compose groups,
 // selection, sortable columns; rows are named by the container they show.
-import { memo, useEffect, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect } from 'react';
 import type { ContainerSummary, StatsSample } from '../../../../shared/contract';
 import { formatBytes, formatPercent, timeAgo } from '../../components/format';
 import { PortList } from '../../components/PortList';
+import { ActionsHeading, SortableHeading, VirtualBody } from '../../components/table-parts';
+import { useVirtualRows } from '../../components/use-virtual-rows';
 import { href } from '../../app/router';
 import { ContainerStatus } from './ContainerStatus';
 import { groupTargets, imageText, type Row, type SortKey } from './list-model';
@@ -40,14 +41,7 @@ export interface TableProps {
 }
 
 export function ContainerTable(p: TableProps) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: p.rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-  });
-  const items = virtualizer.getVirtualItems();
+  const { scroller, virtualizer, view } = useVirtualRows(p.rows, ROW_HEIGHT, 6);
   const range = virtualizer.range;
   const onScreen = range
     ? p.rows
@@ -60,8 +54,6 @@ export function ContainerTable(p: TableProps) {
     : '';
   const { onVisibleChange } = p;
   useEffect(() => onVisibleChange(onScreen ? onScreen.split(',') : []), [onScreen, onVisibleChange]);
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const allIds = p.rows.flatMap((r) => (r.kind === 'container' ? [r.container.id] : []));
   const allSelected = allIds.length > 0 && allIds.every((id) => p.selected.has(id));
 
@@ -79,36 +71,26 @@ export function ContainerTable(p: TableProps) {
               />
             </th>
             {columns.map((c) => (
-              <th
+              <SortableHeading
                 key={c.label}
+                label={c.label}
                 className={c.className}
-                aria-sort={c.key === p.sort ? (p.descending ? 'descending' : 'ascending') : undefined}
-              >
-                {c.key ? (
-                  <button type="button" className="sort" onClick={() => p.onSort(c.key!)}>
-                    {c.label}
-                    <span aria-hidden="true">{c.key === p.sort ? (p.descending ? ' ▾' : ' ▴') : ''}</span>
-                  </button>
-                ) : (
-                  c.label
-                )}
-              </th>
+                sort={c.key === p.sort ? (p.descending ? 'descending' : 'ascending') : undefined}
+                onSort={c.key ? () => p.onSort(c.key!) : undefined}
+              />
             ))}
-            <th className="col-actions">
-              <span className="visually-hidden">Actions</span>
-            </th>
+            <ActionsHeading className="col-actions" />
           </tr>
         </thead>
-        <tbody>
-          {top > 0 && <tr style={{ height: top }} aria-hidden="true" />}
-          {items.map((item) => {
-            const row = p.rows[item.index]!;
+        <VirtualBody
+          view={view}
+          row={(row, index) => {
             if (row.kind === 'group')
               return (
                 <GroupRow
                   key={`g-${row.project}`}
                   row={row}
-                  index={item.index}
+                  index={index}
                   onToggleGroup={p.onToggleGroup}
                   onGroupAction={p.onGroupAction}
                 />
@@ -118,16 +100,15 @@ export function ContainerTable(p: TableProps) {
                 key={row.container.id}
                 container={row.container}
                 inGroup={row.inGroup}
-                index={item.index}
+                index={index}
                 sample={p.stats.get(row.container.id)}
                 selected={p.selected.has(row.container.id)}
                 onSelect={p.onSelect}
                 onRemove={p.onRemove}
               />
             );
-          })}
-          {bottom > 0 && <tr style={{ height: bottom }} aria-hidden="true" />}
-        </tbody>
+          }}
+        />
       </table>
     </div>
   );

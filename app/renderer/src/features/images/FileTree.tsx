@@ -2,10 +2,11 @@
 // arrow keys (Right opens or goes in, Left shuts or goes up, Up/Down/Home/End move); one row is in the
 // tab order at a time. Rows are named by their path and virtualized, so a folder of thousands of
 // entries stays smooth.
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { FileTreeNode } from '../../../../shared/contract/areas/image-files';
 import { formatBytes } from '../../components/format';
+import { VirtualBody } from '../../components/table-parts';
+import { useVirtualRows } from '../../components/use-virtual-rows';
 import { layerName, visibleRows } from './layer-files-view';
 
 const ROW_HEIGHT = 30;
@@ -23,18 +24,9 @@ export function FileTree({
   const rows = useMemo(() => visibleRows(tree, open), [tree, open]);
   const [focus, setFocus] = useState(0);
   const current = Math.min(focus, Math.max(0, rows.length - 1));
-  const scroller = useRef<HTMLDivElement>(null);
   const rowEls = useRef(new Map<string, HTMLTableRowElement>());
   const moved = useRef(false);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const { scroller, virtualizer, view } = useVirtualRows(rows, ROW_HEIGHT, 12);
 
   // After a key moved the focus, the row (rendered once scrolled into view) takes it.
   useEffect(() => {
@@ -90,48 +82,44 @@ export function FileTree({
             <th className="nowrap">Written by</th>
           </tr>
         </thead>
-        <tbody>
-          {top > 0 && <tr style={{ height: top }} aria-hidden="true" />}
-          {items.map((v) => {
-            const r = rows[v.index]!;
-            return (
-              <tr
-                key={r.path}
-                ref={(el) => {
-                  if (el) rowEls.current.set(r.path, el);
-                  else rowEls.current.delete(r.path);
-                }}
-                aria-label={r.path}
-                aria-level={r.level}
-                aria-rowindex={v.index + 2}
-                {...(r.folder ? { 'aria-expanded': r.expanded } : {})}
-                tabIndex={v.index === current ? 0 : -1}
-                style={{ height: ROW_HEIGHT }}
-                onClick={() => {
-                  setFocus(v.index);
-                  if (r.folder) toggle(r.path);
-                }}
-                onKeyDown={(e) => onKey(e, v.index)}
-              >
-                <td className="col-grow">
-                  <span className="tree-name mono small" style={{ paddingLeft: (r.level - 1) * 16 }}>
-                    <span className="tree-twisty" aria-hidden="true">
-                      {r.folder ? (r.expanded ? '▾' : '▸') : ''}
-                    </span>
-                    <span className="tree-label">
-                      {r.node.name}
-                      {r.folder ? '/' : ''}
-                      {r.node.target !== undefined && <span className="muted"> → {r.node.target}</span>}
-                    </span>
+        <VirtualBody
+          view={view}
+          row={(r, index) => (
+            <tr
+              key={r.path}
+              ref={(el) => {
+                if (el) rowEls.current.set(r.path, el);
+                else rowEls.current.delete(r.path);
+              }}
+              aria-label={r.path}
+              aria-level={r.level}
+              aria-rowindex={index + 2}
+              {...(r.folder ? { 'aria-expanded': r.expanded } : {})}
+              tabIndex={index === current ? 0 : -1}
+              style={{ height: ROW_HEIGHT }}
+              onClick={() => {
+                setFocus(index);
+                if (r.folder) toggle(r.path);
+              }}
+              onKeyDown={(e) => onKey(e, index)}
+            >
+              <td className="col-grow">
+                <span className="tree-name mono small" style={{ paddingLeft: (r.level - 1) * 16 }}>
+                  <span className="tree-twisty" aria-hidden="true">
+                    {r.folder ? (r.expanded ? '▾' : '▸') : ''}
                   </span>
-                </td>
-                <td className="num nowrap">{r.node.kind === 'file' || r.folder ? formatBytes(r.node.size) : ''}</td>
-                <td className="nowrap muted small">{layerName(r.node.layer, stepOf)}</td>
-              </tr>
-            );
-          })}
-          {bottom > 0 && <tr style={{ height: bottom }} aria-hidden="true" />}
-        </tbody>
+                  <span className="tree-label">
+                    {r.node.name}
+                    {r.folder ? '/' : ''}
+                    {r.node.target !== undefined && <span className="muted"> → {r.node.target}</span>}
+                  </span>
+                </span>
+              </td>
+              <td className="num nowrap">{r.node.kind === 'file' || r.folder ? formatBytes(r.node.size) : ''}</td>
+              <td className="nowrap muted small">{layerName(r.node.layer, stepOf)}</td>
+            </tr>
+          )}
+        />
       </table>
     </div>
   );

@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import type { ImageLayerStep } from '../../../../shared/contract/areas/images';
 import { useRequest } from '../../api/hooks';
+import { fieldColumn } from '../../components/columns';
 import { ObjectTable } from '../../components/ObjectTable';
 import { formatBytes, shortId, timeAgo } from '../../components/format';
 import { ErrorText } from '../../components/kit';
@@ -44,7 +45,7 @@ export function ImageLayers({ image }: { image: string }) {
         rowKey={(s) => String(s.step)}
         rowName={stepName}
         columns={[
-          { label: 'Step', value: (s) => s.step, render: (s) => s.step, className: 'num nowrap' },
+          fieldColumn('Step', (s) => s.step, { className: 'num nowrap' }),
           {
             label: 'Command',
             value: (s) => s.command,

@@ -7,6 +7,7 @@ import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href, navigate } from '../../app/router';
 import { ObjectTable } from '../../components/ObjectTable';
+import { bytesColumn } from '../../components/columns';
 import { EngineGate } from '../../components/EngineGate';
 import { countOf } from '../../components/count';
 import { formatBytes, shortId, timeAgo } from '../../components/format';
@@ -117,7 +118,7 @@ export function ImagesPage({ rest = [] }: { rest?: string[] }) {
             No image matches.
           </p>
         ) : (
-          <ObjectTable
+          <ObjectTable<ImageSummary>
             label="Images"
             rows={rows}
             rowKey={(i) => `${i.id}|${i.tags[0] ?? ''}`}
@@ -143,7 +144,7 @@ export function ImagesPage({ rest = [] }: { rest?: string[] }) {
                 priority: 3,
                 render: (i) => <span className="mono small">{shortId(i.id)}</span>,
               },
-              { label: 'Size', value: (i) => i.size, render: (i) => formatBytes(i.size), className: 'num' },
+              bytesColumn('Size', (i) => i.size),
               {
                 label: 'Created',
                 value: (i) => i.created,

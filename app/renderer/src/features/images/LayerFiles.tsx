@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import type { LayerFileChange, WastedFile } from '../../../../shared/contract/areas/image-files';
 import type { ImageLayerStep } from '../../../../shared/contract/areas/images';
 import { useRequest } from '../../api/hooks';
+import { bytesColumn, longTextColumn } from '../../components/columns';
 import { ObjectTable } from '../../components/ObjectTable';
 import { formatBytes } from '../../components/format';
 import { ErrorText } from '../../components/kit';
@@ -14,6 +15,16 @@ import { changeKey, filterFiles, layerName, layerSummary, stepsByLayer, wastedBy
 const CHANGE_ORDER = { added: 0, changed: 1, removed: 2 } as const;
 /** A layer with more files than this gets a filter over its list. */
 const FILTER_FROM = 12;
+
+/** After a path: a folder's slash, a link's target. */
+function pathEnd(f: LayerFileChange) {
+  return (
+    <>
+      {f.kind === 'dir' ? '/' : ''}
+      {f.target !== undefined && <span className="muted"> → {f.target}</span>}
+    </>
+  );
+}
 
 export function LayerFiles({ image, steps, step }: { image: string; steps: ImageLayerStep[]; step: number }) {
   const q = useRequest('images.layerFiles', { ref: image });
@@ -68,18 +79,7 @@ export function LayerFiles({ image, steps, step }: { image: string; steps: Image
                 rowName={(f) => f.path}
                 initialSort={{ column: 2, descending: true }}
                 columns={[
-                  {
-                    label: 'Path',
-                    value: (f) => f.path,
-                    grow: true,
-                    render: (f) => (
-                      <span className="mono small" title={f.path}>
-                        {f.path}
-                        {f.kind === 'dir' ? '/' : ''}
-                        {f.target !== undefined && <span className="muted"> → {f.target}</span>}
-                      </span>
-                    ),
-                  },
+                  longTextColumn('Path', (f) => f.path, { mono: true, after: pathEnd }),
                   {
                     label: 'Change',
                     value: (f) => CHANGE_ORDER[f.change],
@@ -135,7 +135,7 @@ export function LayerFiles({ image, steps, step }: { image: string; steps: Image
               grow: true,
               render: (w) => <span className="mono small">{w.path}</span>,
             },
-            { label: 'Size', value: (w) => w.size, className: 'num nowrap', render: (w) => formatBytes(w.size) },
+            bytesColumn('Size', (w) => w.size, { className: 'num nowrap' }),
             {
               label: 'Written by',
               value: (w) => w.layer,

@@ -2,6 +2,7 @@
 // the generic panel renders whichever the tab names. Name first, namespace when all are shown, age.
 import type { ReactNode } from 'react';
 import type { KubeEndpoints, KubeResource, KubeRows } from '../../../../shared/contract/areas/kube';
+import { longTextColumn } from '../../components/columns';
 import { timeAgo } from '../../components/format';
 import type { Column } from '../../components/ObjectTable';
 
@@ -53,7 +54,7 @@ function list(items: string[], max = 2): ReactNode {
 }
 
 function nameColumn<T extends { name: string }>(): Column<T> {
-  return { label: 'Name', value: (r) => r.name, grow: true, render: (r) => <span title={r.name}>{r.name}</span> };
+  return longTextColumn('Name', (r) => r.name);
 }
 function nsColumn<T extends { namespace: string }>(): Column<T> {
   return { label: 'Namespace', value: (r) => r.namespace, render: (r) => r.namespace, priority: 2 };
@@ -67,15 +68,20 @@ function ageColumn<T extends { created: string }>(now: number): Column<T> {
   };
 }
 
+/** A status word as a badge coloured by its class, `kube-phase <prefix><the word in lower case>`. */
+function statusColumn<T>(status: (row: T) => string, prefix: string): Column<T> {
+  return {
+    label: 'Status',
+    value: status,
+    render: (r) => <span className={`kube-phase ${prefix}${status(r).toLowerCase()}`}>{status(r)}</span>,
+  };
+}
+
 type Models = { [R in KubeResource]: (c: ColumnContext) => Column<Row<R>>[] };
 
 const models: Models = {
   pods: ({ now }) => [
-    {
-      label: 'Status',
-      value: (p) => p.phase,
-      render: (p) => <span className={`kube-phase kube-phase-${p.phase.toLowerCase()}`}>{p.phase}</span>,
-    },
+    statusColumn((p) => p.phase, 'kube-phase-'),
     {
       label: 'Ready',
       value: (p) => p.readyContainers,
@@ -127,11 +133,7 @@ const models: Models = {
     { label: 'Owned by', value: (r) => r.owner, priority: 2, className: 'nowrap', render: (r) => kindName(r.owner) },
   ],
   jobs: ({ now }) => [
-    {
-      label: 'Status',
-      value: (j) => j.status,
-      render: (j) => <span className={`kube-phase kube-job-${j.status.toLowerCase()}`}>{j.status}</span>,
-    },
+    statusColumn((j) => j.status, 'kube-job-'),
     {
       label: 'Completions',
       value: (j) => j.succeeded,
@@ -221,17 +223,9 @@ const models: Models = {
     },
     { label: 'Reason', value: (e) => e.reason, render: (e) => e.reason },
     { label: 'Object', value: (e) => e.object, className: 'nowrap', render: (e) => kindName(e.object) },
-    {
-      label: 'Message',
-      value: (e) => e.message,
-      grow: true,
-      render: (e) => (
-        <span title={e.message}>
-          {e.message}
-          {e.count > 1 ? <span className="muted"> ×{e.count}</span> : null}
-        </span>
-      ),
-    },
+    longTextColumn('Message', (e) => e.message, {
+      after: (e) => (e.count > 1 ? <span className="muted"> ×{e.count}</span> : null),
+    }),
   ],
 };
 

@@ -6,6 +6,7 @@ import { useRequest } from '../../api/hooks';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
+import { fieldColumn, longTextColumn, namesColumn } from '../../components/columns';
 import { ObjectTable } from '../../components/ObjectTable';
 import { countOf } from '../../components/count';
 import { InspectDialog } from '../../components/InspectDialog';
@@ -20,6 +21,17 @@ type Open = { kind: 'create' } | { kind: 'remove' | 'inspect' | 'containers'; ne
 function InspectNetwork({ name, onClose }: { name: string; onClose(): void }) {
   const q = useRequest('networks.inspect', { name });
   return <InspectDialog title={`Inspect network ${name}`} data={q.data} error={q.error?.message} onClose={onClose} />;
+}
+
+/** What the name column says after a network's name: built in, internal, attachable. */
+function networkNotes(n: NetworkSummary) {
+  return (
+    <>
+      {n.builtIn && <span className="muted small"> (built in)</span>}
+      {n.internal && <span className="muted small"> (internal)</span>}
+      {n.attachable && <span className="muted small"> (attachable)</span>}
+    </>
+  );
 }
 
 /** `#/networks/<name>` opens that network's Inspect. */
@@ -52,27 +64,15 @@ export function NetworksPage({ rest = [] }: { rest?: string[] }) {
         }}
       />
       <EngineGate query={list} what="networks">
-        <ObjectTable
+        <ObjectTable<NetworkSummary>
           label="Networks"
           rows={rows}
           rowKey={(n) => n.id}
           rowName={(n) => n.name}
           columns={[
-            {
-              label: 'Name',
-              value: (n) => n.name,
-              grow: true,
-              render: (n) => (
-                <span title={n.name}>
-                  {n.name}
-                  {n.builtIn && <span className="muted small"> (built in)</span>}
-                  {n.internal && <span className="muted small"> (internal)</span>}
-                  {n.attachable && <span className="muted small"> (attachable)</span>}
-                </span>
-              ),
-            },
-            { label: 'Driver', value: (n) => n.driver, render: (n) => n.driver },
-            { label: 'Scope', value: (n) => n.scope, render: (n) => n.scope, priority: 2 },
+            longTextColumn('Name', (n) => n.name, { after: networkNotes }),
+            fieldColumn('Driver', (n) => n.driver),
+            fieldColumn('Scope', (n) => n.scope, { priority: 2 }),
             {
               label: 'Subnet',
               value: (n) => n.subnets.join(', '),
@@ -80,17 +80,7 @@ export function NetworksPage({ rest = [] }: { rest?: string[] }) {
               priority: 3,
               render: (n) => <span className="mono small">{n.subnets.join(', ') || '—'}</span>,
             },
-            {
-              label: 'Containers',
-              value: (n) => n.containers.length,
-              className: 'col-list',
-              render: (n) =>
-                n.containers.length ? (
-                  <span title={n.containers.join(', ')}>{n.containers.join(', ')}</span>
-                ) : (
-                  <span className="muted">none</span>
-                ),
-            },
+            namesColumn('Containers', (n) => n.containers, 'none'),
             ...(swarmUse ? [swarmUseColumn(swarmUse)] : []),
           ]}
           actions={(n) => (

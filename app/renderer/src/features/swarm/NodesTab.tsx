@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { SwarmNode } from '../../../../shared/contract/areas/swarm';
 import { useClient, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
+import { fieldColumn } from '../../components/columns';
 import { EngineGate } from '../../components/EngineGate';
 import { ObjectTable } from '../../components/ObjectTable';
 import { RowButtons } from '../../components/RowButtons';
@@ -83,7 +84,7 @@ export function NodesTab() {
               </span>
             ),
           },
-          { label: 'Role', value: roleText, render: roleText },
+          fieldColumn('Role', roleText),
           { label: 'Availability', value: (n) => n.availability, render: (n) => <Availability node={n} /> },
           {
             label: 'Status',
@@ -100,14 +101,14 @@ export function NodesTab() {
             priority: 2,
             render: (n) => <span className="mono small">{n.addr}</span>,
           },
-          { label: 'Engine', value: (n) => n.engineVersion, priority: 3, render: (n) => n.engineVersion },
+          fieldColumn('Engine', (n) => n.engineVersion, { priority: 3 }),
           {
             label: 'Resources',
             value: (n) => n.memory,
             priority: 3,
             render: (n) => `${n.cpus} CPU${n.cpus === 1 ? '' : 's'}, ${formatBytes(n.memory)}`,
           },
-          { label: 'Tasks', value: (n) => n.tasks, priority: 2, render: (n) => n.tasks },
+          fieldColumn('Tasks', (n) => n.tasks, { priority: 2 }),
           {
             label: 'Labels',
             value: (n) => Object.keys(n.labels).length,

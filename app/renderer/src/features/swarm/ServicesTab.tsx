@@ -2,7 +2,7 @@
 // update state and stack; create one from the form; each row's actions.
 import { useState } from 'react';
 import { EngineGate } from '../../components/EngineGate';
-import { ListToolbar } from '../../components/ListPage';
+import { EmptyList, ListToolbar } from '../../components/ListPage';
 import { ServiceFormDialog } from './ServiceFormDialog';
 import { ServicesTable } from './ServicesTable';
 import { useServices } from './swarm-queries';
@@ -33,10 +33,9 @@ export function ServicesTab() {
       </ListToolbar>
       <EngineGate query={list} what="services">
         {list.data?.length === 0 ? (
-          <div className="empty">
-            <h2>No services</h2>
-            <p>Create one here, deploy a stack, or run docker service create from any terminal: it shows up here.</p>
-          </div>
+          <EmptyList title="No services">
+            Create one here, deploy a stack, or run docker service create from any terminal: it shows up here.
+          </EmptyList>
         ) : (
           <ServicesTable services={rows} />
         )}

@@ -1,7 +1,7 @@
 // A table of swarm services (all of them, or a stack's): mode, tasks, image, ports, update state,
 // stack, and each row's actions.
 import type { SwarmService } from '../../../../shared/contract/areas/swarm';
-import { href } from '../../app/router';
+import { fieldColumn, linkColumn, longTextColumn } from '../../components/columns';
 import { ObjectTable } from '../../components/ObjectTable';
 import { ServiceActions } from './ServiceActions';
 import { modeText, portText, short, tasksText } from './service-format';
@@ -14,28 +14,14 @@ export function ServicesTable({ services, label = 'Services' }: { services: Swar
       rowKey={(s) => s.id}
       rowName={(s) => s.name}
       columns={[
-        {
-          label: 'Name',
-          value: (s) => s.name,
-          className: 'name-cell',
-          render: (s) => <a href={href('swarm', 'services', s.name)}>{s.name}</a>,
-        },
+        linkColumn('Name', (s) => s.name, 'swarm', 'services'),
         { label: 'Mode', value: (s) => s.mode, render: modeText },
         {
           label: 'Tasks',
           value: (s) => s.running,
           render: (s) => <span className={short(s) ? 'warning-text' : undefined}>{tasksText(s)}</span>,
         },
-        {
-          label: 'Image',
-          value: (s) => s.image,
-          grow: true,
-          render: (s) => (
-            <span className="mono small" title={s.image}>
-              {s.image}
-            </span>
-          ),
-        },
+        longTextColumn('Image', (s) => s.image, { mono: true }),
         {
           label: 'Ports',
           priority: 2,
@@ -48,7 +34,7 @@ export function ServicesTable({ services, label = 'Services' }: { services: Swar
           render: (s) =>
             s.updateStatus ? <span className="badge">{s.updateStatus.state.replace('_', ' ')}</span> : '',
         },
-        { label: 'Stack', value: (s) => s.stack ?? '', priority: 3, render: (s) => s.stack ?? '' },
+        fieldColumn('Stack', (s) => s.stack ?? '', { priority: 3 }),
       ]}
       actions={(s) => <ServiceActions service={s} />}
     />

@@ -5,8 +5,9 @@ import { useState } from 'react';
 import type { SwarmStack } from '../../../../shared/contract/areas/swarm';
 import { useClient, useRequest } from '../../api/hooks';
 import { href, navigate } from '../../app/router';
+import { fieldColumn, linkColumn } from '../../components/columns';
 import { EngineGate } from '../../components/EngineGate';
-import { ListToolbar } from '../../components/ListPage';
+import { EmptyList, ListToolbar } from '../../components/ListPage';
 import { ObjectTable } from '../../components/ObjectTable';
 import { RemoveObjectDialog } from '../../components/RemoveObjectDialog';
 import { RowButtons } from '../../components/RowButtons';
@@ -75,24 +76,17 @@ export function StacksTab() {
       </ListToolbar>
       <EngineGate query={list} what="stacks">
         {list.data?.length === 0 ? (
-          <div className="empty">
-            <h2>No stacks</h2>
-            <p>Deploy a compose file as a stack here, or with docker stack deploy from any terminal.</p>
-          </div>
+          <EmptyList title="No stacks">
+            Deploy a compose file as a stack here, or with docker stack deploy from any terminal.
+          </EmptyList>
         ) : (
           <ObjectTable<SwarmStack>
             label="Stacks"
             rows={rows}
-            rowKey={(s) => s.name}
             rowName={(s) => s.name}
             columns={[
-              {
-                label: 'Name',
-                value: (s) => s.name,
-                className: 'name-cell',
-                render: (s) => <a href={href('swarm', 'stacks', s.name)}>{s.name}</a>,
-              },
-              { label: 'Services', value: (s) => s.services, render: (s) => s.services },
+              linkColumn('Name', (s) => s.name, 'swarm', 'stacks'),
+              fieldColumn('Services', (s) => s.services),
               {
                 label: 'Tasks',
                 value: (s) => s.running,

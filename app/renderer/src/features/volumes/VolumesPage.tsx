@@ -8,7 +8,7 @@ import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
 import { countOf } from '../../components/count';
-import { formatBytes } from '../../components/format';
+import { bytesColumn, fieldColumn, longTextColumn, namesColumn } from '../../components/columns';
 import { EmptyList, ListPage, ListToolbar } from '../../components/ListPage';
 import { ObjectTable } from '../../components/ObjectTable';
 import { BrowseVolumeDialog } from './BrowseVolume';
@@ -80,34 +80,14 @@ export function VolumesPage({ rest = [] }: { rest?: string[] }) {
             Volumes keep data beyond a container's life. Create one, or mount one when you run a container.
           </EmptyList>
         ) : (
-          <ObjectTable
+          <ObjectTable<VolumeSummary>
             label="Volumes"
             rows={rows}
-            rowKey={(v) => v.name}
             rowName={(v) => v.name}
             columns={[
-              {
-                label: 'Name',
-                value: (v) => v.name,
-                grow: true,
-                render: (v) => (
-                  <span className="mono small" title={v.name}>
-                    {v.name}
-                  </span>
-                ),
-              },
-              { label: 'Driver', value: (v) => v.driver, render: (v) => v.driver, priority: 3 },
-              {
-                label: 'Used by',
-                value: (v) => v.containers.length,
-                className: 'col-list',
-                render: (v) =>
-                  v.inUse ? (
-                    <span title={v.containers.join(', ')}>{v.containers.join(', ')}</span>
-                  ) : (
-                    <span className="muted">unused</span>
-                  ),
-              },
+              longTextColumn('Name', (v) => v.name, { mono: true }),
+              fieldColumn('Driver', (v) => v.driver, { priority: 3 }),
+              namesColumn('Used by', (v) => v.containers, 'unused'),
               {
                 label: 'Created',
                 value: (v) => v.created ?? '',
@@ -115,16 +95,7 @@ export function VolumesPage({ rest = [] }: { rest?: string[] }) {
                 priority: 2,
                 render: (v) => <span className="muted">{v.created ? new Date(v.created).toLocaleString() : '—'}</span>,
               },
-              ...(showSizes
-                ? [
-                    {
-                      label: 'Size',
-                      value: (v: VolumeSummary) => sizeOf(v) ?? -1,
-                      render: (v: VolumeSummary) => (sizeOf(v) === undefined ? '—' : formatBytes(sizeOf(v))),
-                      className: 'num',
-                    },
-                  ]
-                : []),
+              ...(showSizes ? [bytesColumn('Size', sizeOf)] : []),
             ]}
             actions={(v) => (
               <RowButtons

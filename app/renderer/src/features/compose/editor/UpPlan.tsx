@@ -2,6 +2,7 @@
 // Up as a button, the rest (Restart, Pull, Build, Remove) in a menu named with the service.
 import type { ServiceChange, ServiceChangeKind } from '../../../../../shared/contract/areas/compose-files';
 import { MenuButton } from '../../../components/Menu';
+import { ActionsHeading } from '../../../components/table-parts';
 
 export const changeLabels: Record<ServiceChangeKind, string> = {
   create: 'Create',
@@ -44,9 +45,7 @@ export function UpPlan({
           <tr>
             <th scope="col">Service</th>
             <th scope="col">Up would</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
+            <ActionsHeading />
           </tr>
         </thead>
         <tbody>

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ContainerSummary, FileEntry } from '../../../../../../shared/contract';
 import { useRequest } from '../../../../api/hooks';
+import { ActionsHeading } from '../../../../components/table-parts';
 import { formatBytes, formatUnixTime } from '../common/format';
 import { Empty, ErrorNote, Loading, StatusText } from '../common/States';
 import { useFlash } from '../common/use-flash';
@@ -98,9 +99,7 @@ export function FilesTab({ container }: { container: ContainerSummary }) {
                   Size
                 </th>
                 <th scope="col">Modified</th>
-                <th scope="col">
-                  <span className="bd-visually-hidden">Actions</span>
-                </th>
+                <ActionsHeading />
               </tr>
             </thead>
             <tbody>
