@@ -1,5 +1,6 @@
 // The run and edit forms' mounts: rows of a volume name or absolute host path, the path in the
 // container, and read-only.
+import { ReadOnlyBox, rowInputs, type FieldChecks } from './FormFields';
 import { RowListField } from './RowListField';
 import type { VolumeRow } from './run-form';
 
@@ -7,16 +8,13 @@ export function RunMounts({
   rows,
   onChange,
   onRemoved,
-  left,
-  invalid,
+  checks,
   errors,
 }: {
   rows: VolumeRow[];
   onChange(rows: VolumeRow[]): void;
   onRemoved(index: number): void;
-  /** The blur handler that shows a field's problem once it is left. */
-  left(key: string): (e: React.FocusEvent) => void;
-  invalid(key: string): boolean;
+  checks: FieldChecks;
   errors: string[];
 }) {
   return (
@@ -29,31 +27,21 @@ export function RunMounts({
       addLabel="Add a mount"
       rowLabel="Mount"
       errors={errors}
-      renderRow={(v, update, i) => (
-        <>
-          <input
-            aria-label={`Volume or host path ${i + 1}`}
-            placeholder="volume name or /host/path"
-            value={v.source}
-            aria-invalid={invalid(`volumes.${i}.source`)}
-            onChange={(e) => update({ source: e.target.value })}
-            onBlur={left(`volumes.${i}.source`)}
-          />
-          <span aria-hidden="true">→</span>
-          <input
-            aria-label={`Path in container ${i + 1}`}
-            placeholder="/path/in/container"
-            value={v.target}
-            aria-invalid={invalid(`volumes.${i}.target`)}
-            onChange={(e) => update({ target: e.target.value })}
-            onBlur={left(`volumes.${i}.target`)}
-          />
-          <label className="inline">
-            <input type="checkbox" checked={v.readOnly} onChange={(e) => update({ readOnly: e.target.checked })} />{' '}
-            read-only
-          </label>
-        </>
-      )}
+      renderRow={(v, update, i) => {
+        const bind = rowInputs(v, update, checks, `volumes.${i}`);
+        return (
+          <>
+            <input
+              aria-label={`Volume or host path ${i + 1}`}
+              placeholder="volume name or /host/path"
+              {...bind('source')}
+            />
+            <span aria-hidden="true">→</span>
+            <input aria-label={`Path in container ${i + 1}`} placeholder="/path/in/container" {...bind('target')} />
+            <ReadOnlyBox checked={v.readOnly} onChange={(readOnly) => update({ readOnly })} />
+          </>
+        );
+      }}
     />
   );
 }

@@ -2,35 +2,36 @@
 // ports the chosen image EXPOSEs offered as one-click rows (host port left empty: the engine picks).
 import type { ImageSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
+import { RowSelect, rowInputs, type FieldChecks } from './FormFields';
 import { RowListField } from './RowListField';
-import { exposedOffers, localImage, type PortRow, type RunForm } from './run-form';
+import { exposedOffers, localImage, type PortRow } from './run-form';
 
 export function RunPorts({
-  form,
+  image,
+  rows,
   images,
   onChange,
   onRemoved,
-  left,
-  invalid,
+  checks,
   errors,
 }: {
-  form: RunForm;
+  /** The image typed, whose EXPOSEd ports are offered when the engine has it. */
+  image: string;
+  rows: PortRow[];
   images: ImageSummary[] | undefined;
   onChange(rows: PortRow[]): void;
   onRemoved(index: number): void;
-  /** The blur handler that shows a field's problem once it is left. */
-  left(key: string): (e: React.FocusEvent) => void;
-  invalid(key: string): boolean;
+  checks: FieldChecks;
   errors: string[];
 }) {
   const local = localImage(
-    form.image,
+    image,
     (images ?? []).flatMap((i) => i.tags),
     (images ?? []).map((i) => i.id),
   );
   const inspect = useRequest('images.inspect', { ref: local ?? '' }, { enabled: !!local });
   const exposed = (local && inspect.data?.exposedPorts) || [];
-  const offers = exposedOffers(exposed, form.ports);
+  const offers = exposedOffers(exposed, rows);
   const note =
     exposed.length > 0 ? (
       <div className="exposed-ports" role="group" aria-label="Ports the image exposes">
@@ -43,7 +44,7 @@ export function RunPorts({
             key={`${o.containerPort}/${o.protocol}`}
             type="button"
             className="small"
-            onClick={() => onChange([...form.ports, o])}
+            onClick={() => onChange([...rows, o])}
           >
             Publish {o.containerPort}/{o.protocol}
           </button>
@@ -53,7 +54,7 @@ export function RunPorts({
   return (
     <RowListField
       legend="Published ports"
-      rows={form.ports}
+      rows={rows}
       onChange={onChange}
       onRemoved={onRemoved}
       newRow={() => ({ hostIp: '', hostPort: '', containerPort: '', protocol: 'tcp' as const })}
@@ -61,43 +62,38 @@ export function RunPorts({
       rowLabel="Port"
       errors={errors}
       note={note}
-      renderRow={(p, update, i) => (
-        <>
-          <input
-            aria-label={`Host IP for port ${i + 1}`}
-            placeholder="host IP (all)"
-            value={p.hostIp}
-            onChange={(e) => update({ hostIp: e.target.value })}
-          />
-          <input
-            aria-label={`Host port ${i + 1}`}
-            inputMode="numeric"
-            placeholder="host port (any)"
-            value={p.hostPort}
-            aria-invalid={invalid(`ports.${i}.hostPort`)}
-            onChange={(e) => update({ hostPort: e.target.value })}
-            onBlur={left(`ports.${i}.hostPort`)}
-          />
-          <span aria-hidden="true">→</span>
-          <input
-            aria-label={`Container port ${i + 1}`}
-            inputMode="numeric"
-            placeholder="container port"
-            value={p.containerPort}
-            aria-invalid={invalid(`ports.${i}.containerPort`)}
-            onChange={(e) => update({ containerPort: e.target.value })}
-            onBlur={left(`ports.${i}.containerPort`)}
-          />
-          <select
-            aria-label={`Protocol ${i + 1}`}
-            value={p.protocol}
-            onChange={(e) => update({ protocol: e.target.value as 'tcp' | 'udp' })}
-          >
-            <option value="tcp">tcp</option>
-            <option value="udp">udp</option>
-          </select>
-        </>
-      )}
+      renderRow={(p, update, i) => {
+        const bind = rowInputs(p, update, checks, `ports.${i}`);
+        return (
+          <>
+            <input
+              aria-label={`Host IP for port ${i + 1}`}
+              placeholder="host IP (all)"
+              value={p.hostIp}
+              onChange={(e) => update({ hostIp: e.target.value })}
+            />
+            <input
+              aria-label={`Host port ${i + 1}`}
+              inputMode="numeric"
+              placeholder="host port (any)"
+              {...bind('hostPort')}
+            />
+            <span aria-hidden="true">→</span>
+            <input
+              aria-label={`Container port ${i + 1}`}
+              inputMode="numeric"
+              placeholder="container port"
+              {...bind('containerPort')}
+            />
+            <RowSelect
+              label={`Protocol ${i + 1}`}
+              value={p.protocol}
+              choices={['tcp', 'udp']}
+              onChange={(protocol) => update({ protocol })}
+            />
+          </>
+        );
+      }}
     />
   );
 }

@@ -1,6 +1,7 @@
 // The service form's repeatable parts: published ports (ingress or host mode), mounts, and the
 // secrets and configs a task gets as files. Each row is a named group; its problems show below.
 import type { SwarmStatus } from '../../../../shared/contract/areas/swarm';
+import { NameOptions, ReadOnlyBox, RowSelect, rowInputs } from '../containers/FormFields';
 import { RowListField } from '../containers/RowListField';
 import type { MountRow, PortRow, RefRow, ServiceForm } from './service-form';
 
@@ -18,7 +19,7 @@ export interface FormCtx {
 }
 
 export function PortRows({ ctx, routingMesh }: { ctx: FormCtx; routingMesh: SwarmStatus['routingMesh'] | undefined }) {
-  const { form, set, left, invalid } = ctx;
+  const { form, set } = ctx;
   const ingress = form.ports.some((p) => p.mode === 'ingress');
   return (
     <RowListField<PortRow>
@@ -42,52 +43,44 @@ export function PortRows({ ctx, routingMesh }: { ctx: FormCtx; routingMesh: Swar
           </p>
         )
       }
-      renderRow={(p, update, i) => (
-        <>
-          <input
-            aria-label={`Published port ${i + 1}`}
-            inputMode="numeric"
-            placeholder="published (any)"
-            value={p.published}
-            aria-invalid={invalid(`ports.${i}.published`)}
-            onChange={(e) => update({ published: e.target.value })}
-            onBlur={left(`ports.${i}.published`, 'ports')}
-          />
-          <span aria-hidden="true">→</span>
-          <input
-            aria-label={`Target port ${i + 1}`}
-            inputMode="numeric"
-            placeholder="port in the task"
-            value={p.target}
-            aria-invalid={invalid(`ports.${i}.target`)}
-            onChange={(e) => update({ target: e.target.value })}
-            onBlur={left(`ports.${i}.target`, 'ports')}
-          />
-          <select
-            aria-label={`Protocol ${i + 1}`}
-            value={p.protocol}
-            onChange={(e) => update({ protocol: e.target.value as PortRow['protocol'] })}
-          >
-            <option value="tcp">tcp</option>
-            <option value="udp">udp</option>
-            <option value="sctp">sctp</option>
-          </select>
-          <select
-            aria-label={`Publish mode ${i + 1}`}
-            value={p.mode}
-            onChange={(e) => update({ mode: e.target.value as PortRow['mode'] })}
-          >
-            <option value="ingress">ingress</option>
-            <option value="host">host</option>
-          </select>
-        </>
-      )}
+      renderRow={(p, update, i) => {
+        const bind = rowInputs(p, update, ctx, `ports.${i}`, 'ports');
+        return (
+          <>
+            <input
+              aria-label={`Published port ${i + 1}`}
+              inputMode="numeric"
+              placeholder="published (any)"
+              {...bind('published')}
+            />
+            <span aria-hidden="true">→</span>
+            <input
+              aria-label={`Target port ${i + 1}`}
+              inputMode="numeric"
+              placeholder="port in the task"
+              {...bind('target')}
+            />
+            <RowSelect
+              label={`Protocol ${i + 1}`}
+              value={p.protocol}
+              choices={['tcp', 'udp', 'sctp']}
+              onChange={(protocol) => update({ protocol })}
+            />
+            <RowSelect
+              label={`Publish mode ${i + 1}`}
+              value={p.mode}
+              choices={['ingress', 'host']}
+              onChange={(mode) => update({ mode })}
+            />
+          </>
+        );
+      }}
     />
   );
 }
 
 export function MountRows({ ctx }: { ctx: FormCtx }) {
-  const { form, set, left, invalid } = ctx;
+  const { form, set } = ctx;
   return (
     <RowListField<MountRow>
       legend="Mounts"
@@ -98,48 +91,35 @@ export function MountRows({ ctx }: { ctx: FormCtx }) {
       addLabel="Add a mount"
       rowLabel="Mount"
       errors={ctx.messages('mounts')}
-      renderRow={(m, update, i) => (
-        <>
-          <select
-            aria-label={`Mount type ${i + 1}`}
-            value={m.type}
-            onChange={(e) => update({ type: e.target.value as MountRow['type'] })}
-          >
-            <option value="volume">volume</option>
-            <option value="bind">bind</option>
-            <option value="tmpfs">tmpfs</option>
-          </select>
-          <input
-            aria-label={`Source ${i + 1}`}
-            placeholder={m.type === 'bind' ? '/path/on/node' : m.type === 'volume' ? 'volume (new if empty)' : '—'}
-            value={m.source}
-            disabled={m.type === 'tmpfs'}
-            aria-invalid={invalid(`mounts.${i}.source`)}
-            onChange={(e) => update({ source: e.target.value })}
-            onBlur={left(`mounts.${i}.source`, 'mounts')}
-          />
-          <span aria-hidden="true">→</span>
-          <input
-            aria-label={`Path in the task ${i + 1}`}
-            placeholder="/path/in/task"
-            value={m.target}
-            aria-invalid={invalid(`mounts.${i}.target`)}
-            onChange={(e) => update({ target: e.target.value })}
-            onBlur={left(`mounts.${i}.target`, 'mounts')}
-          />
-          <label className="inline">
-            <input type="checkbox" checked={m.readOnly} onChange={(e) => update({ readOnly: e.target.checked })} />{' '}
-            read-only
-          </label>
-        </>
-      )}
+      renderRow={(m, update, i) => {
+        const bind = rowInputs(m, update, ctx, `mounts.${i}`, 'mounts');
+        return (
+          <>
+            <RowSelect
+              label={`Mount type ${i + 1}`}
+              value={m.type}
+              choices={['volume', 'bind', 'tmpfs']}
+              onChange={(type) => update({ type })}
+            />
+            <input
+              aria-label={`Source ${i + 1}`}
+              placeholder={m.type === 'bind' ? '/path/on/node' : m.type === 'volume' ? 'volume (new if empty)' : '—'}
+              disabled={m.type === 'tmpfs'}
+              {...bind('source')}
+            />
+            <span aria-hidden="true">→</span>
+            <input aria-label={`Path in the task ${i + 1}`} placeholder="/path/in/task" {...bind('target')} />
+            <ReadOnlyBox checked={m.readOnly} onChange={(readOnly) => update({ readOnly })} />
+          </>
+        );
+      }}
     />
   );
 }
 
 /** Secrets (files under /run/secrets) or configs (files at a path), picked from those the swarm has. */
 export function RefRows({ ctx, kind, names }: { ctx: FormCtx; kind: 'secrets' | 'configs'; names: string[] }) {
-  const { form, set, left, invalid } = ctx;
+  const { form, set, invalid } = ctx;
   const one = kind === 'secrets' ? 'Secret' : 'Config';
   return (
     <RowListField<RefRow>
@@ -167,20 +147,13 @@ export function RefRows({ ctx, kind, names }: { ctx: FormCtx; kind: 'secrets' | 
             onChange={(e) => update({ name: e.target.value })}
           >
             <option value="">Choose…</option>
-            {[...new Set([...names, r.name].filter(Boolean))].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
+            <NameOptions names={[...new Set([...names, r.name].filter(Boolean))]} />
           </select>
           <span aria-hidden="true">→</span>
           <input
             aria-label={`${kind === 'secrets' ? 'File name' : 'Path'} ${i + 1}`}
             placeholder={kind === 'secrets' ? `/run/secrets/${r.name || 'name'}` : `/${r.name || 'name'}`}
-            value={r.target}
-            aria-invalid={invalid(`${kind}.${i}.target`)}
-            onChange={(e) => update({ target: e.target.value })}
-            onBlur={left(`${kind}.${i}.target`, kind)}
+            {...rowInputs(r, update, ctx, `${kind}.${i}`, kind)('target')}
           />
         </>
       )}

@@ -1,0 +1,48 @@
+// The run form's and the edit tab's ports and mounts lists, bound to the form's problems: a removed
+// row's touched state goes with it.
+import type { ImageSummary } from '../../../../shared/contract';
+import { RunMounts } from './RunMounts';
+import { RunPorts } from './RunPorts';
+import { withoutRow, type PortRow, type VolumeRow } from './run-form';
+import type { useFormProblems } from './use-form-problems';
+
+type Problems = Pick<ReturnType<typeof useFormProblems>, 'setTouched' | 'left' | 'invalid' | 'messages'>;
+
+export function PortsAndMounts({
+  image,
+  images,
+  ports,
+  volumes,
+  set,
+  problems,
+}: {
+  image: string;
+  images: ImageSummary[] | undefined;
+  ports: PortRow[];
+  volumes: VolumeRow[];
+  set(key: 'ports', rows: PortRow[]): void;
+  set(key: 'volumes', rows: VolumeRow[]): void;
+  problems: Problems;
+}) {
+  const removed = (group: string) => (i: number) => problems.setTouched((t) => withoutRow(t, group, i));
+  return (
+    <>
+      <RunPorts
+        image={image}
+        rows={ports}
+        images={images}
+        onChange={(rows) => set('ports', rows)}
+        onRemoved={removed('ports')}
+        checks={problems}
+        errors={problems.messages('ports')}
+      />
+      <RunMounts
+        rows={volumes}
+        onChange={(rows) => set('volumes', rows)}
+        onRemoved={removed('volumes')}
+        checks={problems}
+        errors={problems.messages('volumes')}
+      />
+    </>
+  );
+}
