@@ -2,9 +2,10 @@
 // field bound to the form (value, change, problem once left), the image field with the engine's tags
 // offered, a textarea of one item per line, the restart policy, and the pieces of a list row (an
 // input bound to a row's field, a select of plain choices, the read-only box).
-import type { ChangeEvent, FocusEvent, InputHTMLAttributes } from 'react';
+import type { ChangeEvent, ComponentProps, FocusEvent, InputHTMLAttributes, ReactNode } from 'react';
 import type { RunSpec } from '../../../../shared/contract';
 import { Field } from '../../components/kit';
+import { RowListField } from './RowListField';
 
 /** What a form tells its fields: a field's problem state, and the blur that shows it once left. */
 export interface FieldChecks {
@@ -151,22 +152,44 @@ export function NameOptions({ names }: { names: readonly string[] }) {
 }
 
 /**
- * Binds text inputs to the fields of one list row at `at` ('ports.0'): value, change, problem state,
- * and the blur that shows the problem (also marking `alsoLeft`, e.g. the whole group, as left).
+ * Binds text inputs to the fields of row `index` of `group` ('ports'): the name ("Host port 2"), value,
+ * change, problem state, and the blur that shows the problem (marking the whole group as left too).
  */
 export function rowInputs<T>(
   row: T,
   update: (patch: Partial<T>) => void,
   checks: FieldChecks,
-  at: string,
-  ...alsoLeft: string[]
+  group: string,
+  index: number,
 ) {
-  return (key: TextKey<T>) => ({
+  return (key: TextKey<T>, label: string) => ({
+    'aria-label': `${label} ${index + 1}`,
     value: row[key] as string,
-    'aria-invalid': checks.invalid(`${at}.${key}`),
+    'aria-invalid': checks.invalid(`${group}.${index}.${key}`),
     onChange: (e: ChangeEvent<HTMLInputElement>) => update({ [key]: e.target.value } as Partial<T>),
-    onBlur: checks.left(`${at}.${key}`, ...alsoLeft),
+    onBlur: checks.left(`${group}.${index}.${key}`, group),
   });
+}
+
+export type RowInputs<T> = ReturnType<typeof rowInputs<T>>;
+
+/** A list editor of the form's `group` whose rows get `bind` for their text inputs (see `rowInputs`). */
+export function FormRowList<T>({
+  group,
+  checks,
+  renderRow,
+  ...list
+}: Omit<ComponentProps<typeof RowListField<T>>, 'renderRow'> & {
+  group: string;
+  checks: FieldChecks;
+  renderRow(row: T, bind: RowInputs<T>, update: (patch: Partial<T>) => void, index: number): ReactNode;
+}) {
+  return (
+    <RowListField<T>
+      {...list}
+      renderRow={(row, update, i) => renderRow(row, rowInputs(row, update, checks, group, i), update, i)}
+    />
+  );
 }
 
 /** A select of a list row whose choices are their own text (protocol, publish mode, mount type). */

@@ -11,15 +11,13 @@ type Problems = Pick<ReturnType<typeof useFormProblems>, 'setTouched' | 'left' |
 export function PortsAndMounts({
   image,
   images,
-  ports,
-  volumes,
+  form: { ports, volumes },
   set,
   problems,
 }: {
   image: string;
   images: ImageSummary[] | undefined;
-  ports: PortRow[];
-  volumes: VolumeRow[];
+  form: { ports: PortRow[]; volumes: VolumeRow[] };
   set(key: 'ports', rows: PortRow[]): void;
   set(key: 'volumes', rows: VolumeRow[]): void;
   problems: Problems;

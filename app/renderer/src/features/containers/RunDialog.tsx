@@ -95,14 +95,7 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
             {...text('command')}
             placeholder="the image's default if empty"
           />
-          <PortsAndMounts
-            image={form.image}
-            images={images}
-            ports={form.ports}
-            volumes={form.volumes}
-            set={set}
-            problems={problems}
-          />
+          <PortsAndMounts image={form.image} images={images} form={form} set={set} problems={problems} />
           <LinesField
             id="run-env"
             label="Environment (one KEY=value per line)"

@@ -1,7 +1,6 @@
 // The run and edit forms' mounts: rows of a volume name or absolute host path, the path in the
 // container, and read-only.
-import { ReadOnlyBox, rowInputs, type FieldChecks } from './FormFields';
-import { RowListField } from './RowListField';
+import { FormRowList, ReadOnlyBox, type FieldChecks } from './FormFields';
 import type { VolumeRow } from './run-form';
 
 export function RunMounts({
@@ -18,7 +17,9 @@ export function RunMounts({
   errors: string[];
 }) {
   return (
-    <RowListField
+    <FormRowList
+      group="volumes"
+      checks={checks}
       legend="Volumes and bind mounts"
       rows={rows}
       onChange={onChange}
@@ -27,21 +28,14 @@ export function RunMounts({
       addLabel="Add a mount"
       rowLabel="Mount"
       errors={errors}
-      renderRow={(v, update, i) => {
-        const bind = rowInputs(v, update, checks, `volumes.${i}`);
-        return (
-          <>
-            <input
-              aria-label={`Volume or host path ${i + 1}`}
-              placeholder="volume name or /host/path"
-              {...bind('source')}
-            />
-            <span aria-hidden="true">→</span>
-            <input aria-label={`Path in container ${i + 1}`} placeholder="/path/in/container" {...bind('target')} />
-            <ReadOnlyBox checked={v.readOnly} onChange={(readOnly) => update({ readOnly })} />
-          </>
-        );
-      }}
+      renderRow={(v, bind, update) => (
+        <>
+          <input {...bind('source', 'Volume or host path')} placeholder="volume name or /host/path" />
+          <span aria-hidden="true">→</span>
+          <input {...bind('target', 'Path in container')} placeholder="/path/in/container" />
+          <ReadOnlyBox checked={v.readOnly} onChange={(readOnly) => update({ readOnly })} />
+        </>
+      )}
     />
   );
 }

@@ -2,8 +2,7 @@
 // ports the chosen image EXPOSEs offered as one-click rows (host port left empty: the engine picks).
 import type { ImageSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
-import { RowSelect, rowInputs, type FieldChecks } from './FormFields';
-import { RowListField } from './RowListField';
+import { FormRowList, RowSelect, type FieldChecks } from './FormFields';
 import { exposedOffers, localImage, type PortRow } from './run-form';
 
 export function RunPorts({
@@ -52,7 +51,9 @@ export function RunPorts({
       </div>
     ) : null;
   return (
-    <RowListField
+    <FormRowList
+      group="ports"
+      checks={checks}
       legend="Published ports"
       rows={rows}
       onChange={onChange}
@@ -62,38 +63,25 @@ export function RunPorts({
       rowLabel="Port"
       errors={errors}
       note={note}
-      renderRow={(p, update, i) => {
-        const bind = rowInputs(p, update, checks, `ports.${i}`);
-        return (
-          <>
-            <input
-              aria-label={`Host IP for port ${i + 1}`}
-              placeholder="host IP (all)"
-              value={p.hostIp}
-              onChange={(e) => update({ hostIp: e.target.value })}
-            />
-            <input
-              aria-label={`Host port ${i + 1}`}
-              inputMode="numeric"
-              placeholder="host port (any)"
-              {...bind('hostPort')}
-            />
-            <span aria-hidden="true">→</span>
-            <input
-              aria-label={`Container port ${i + 1}`}
-              inputMode="numeric"
-              placeholder="container port"
-              {...bind('containerPort')}
-            />
-            <RowSelect
-              label={`Protocol ${i + 1}`}
-              value={p.protocol}
-              choices={['tcp', 'udp']}
-              onChange={(protocol) => update({ protocol })}
-            />
-          </>
-        );
-      }}
+      renderRow={(p, bind, update, i) => (
+        <>
+          <input
+            aria-label={`Host IP for port ${i + 1}`}
+            placeholder="host IP (all)"
+            value={p.hostIp}
+            onChange={(e) => update({ hostIp: e.target.value })}
+          />
+          <input {...bind('hostPort', 'Host port')} inputMode="numeric" placeholder="host port (any)" />
+          <span aria-hidden="true">→</span>
+          <input {...bind('containerPort', 'Container port')} inputMode="numeric" placeholder="container port" />
+          <RowSelect
+            label={`Protocol ${i + 1}`}
+            value={p.protocol}
+            choices={['tcp', 'udp']}
+            onChange={(protocol) => update({ protocol })}
+          />
+        </>
+      )}
     />
   );
 }

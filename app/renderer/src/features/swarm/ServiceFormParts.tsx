@@ -1,8 +1,7 @@
 // The service form's repeatable parts: published ports (ingress or host mode), mounts, and the
 // secrets and configs a task gets as files. Each row is a named group; its problems show below.
 import type { SwarmStatus } from '../../../../shared/contract/areas/swarm';
-import { NameOptions, ReadOnlyBox, RowSelect, rowInputs } from '../containers/FormFields';
-import { RowListField } from '../containers/RowListField';
+import { FormRowList, NameOptions, ReadOnlyBox, RowSelect } from '../containers/FormFields';
 import type { MountRow, PortRow, RefRow, ServiceForm } from './service-form';
 
 /** What a part of the form needs from the form. */
@@ -18,19 +17,27 @@ export interface FormCtx {
   removedRow(group: string, index: number): void;
 }
 
+/** The list editor props of the form's list `group`: its rows, their problems and removal. */
+function listOf<K extends 'ports' | 'mounts' | 'secrets' | 'configs'>(ctx: FormCtx, group: K) {
+  return {
+    group,
+    checks: ctx,
+    rows: ctx.form[group],
+    onChange: (rows: ServiceForm[K]) => ctx.set(group, rows),
+    onRemoved: (i: number) => ctx.removedRow(group, i),
+    errors: ctx.messages(group),
+  };
+}
+
 export function PortRows({ ctx, routingMesh }: { ctx: FormCtx; routingMesh: SwarmStatus['routingMesh'] | undefined }) {
-  const { form, set } = ctx;
-  const ingress = form.ports.some((p) => p.mode === 'ingress');
+  const ingress = ctx.form.ports.some((p) => p.mode === 'ingress');
   return (
-    <RowListField<PortRow>
+    <FormRowList<PortRow>
+      {...listOf(ctx, 'ports')}
       legend="Published ports"
-      rows={form.ports}
-      onChange={(rows) => set('ports', rows)}
-      onRemoved={(i) => ctx.removedRow('ports', i)}
       newRow={() => ({ published: '', target: '', protocol: 'tcp', mode: 'ingress' })}
       addLabel="Add a port"
       rowLabel="Port"
-      errors={ctx.messages('ports')}
       note={
         ingress && routingMesh === 'missing' ? (
           <p className="warning-text small" role="note">
@@ -43,94 +50,70 @@ export function PortRows({ ctx, routingMesh }: { ctx: FormCtx; routingMesh: Swar
           </p>
         )
       }
-      renderRow={(p, update, i) => {
-        const bind = rowInputs(p, update, ctx, `ports.${i}`, 'ports');
-        return (
-          <>
-            <input
-              aria-label={`Published port ${i + 1}`}
-              inputMode="numeric"
-              placeholder="published (any)"
-              {...bind('published')}
-            />
-            <span aria-hidden="true">→</span>
-            <input
-              aria-label={`Target port ${i + 1}`}
-              inputMode="numeric"
-              placeholder="port in the task"
-              {...bind('target')}
-            />
-            <RowSelect
-              label={`Protocol ${i + 1}`}
-              value={p.protocol}
-              choices={['tcp', 'udp', 'sctp']}
-              onChange={(protocol) => update({ protocol })}
-            />
-            <RowSelect
-              label={`Publish mode ${i + 1}`}
-              value={p.mode}
-              choices={['ingress', 'host']}
-              onChange={(mode) => update({ mode })}
-            />
-          </>
-        );
-      }}
+      renderRow={(p, bind, update, i) => (
+        <>
+          <input {...bind('published', 'Published port')} inputMode="numeric" placeholder="published (any)" />
+          <span aria-hidden="true">→</span>
+          <input {...bind('target', 'Target port')} inputMode="numeric" placeholder="port in the task" />
+          <RowSelect
+            label={`Protocol ${i + 1}`}
+            value={p.protocol}
+            choices={['tcp', 'udp', 'sctp']}
+            onChange={(protocol) => update({ protocol })}
+          />
+          <RowSelect
+            label={`Publish mode ${i + 1}`}
+            value={p.mode}
+            choices={['ingress', 'host']}
+            onChange={(mode) => update({ mode })}
+          />
+        </>
+      )}
     />
   );
 }
 
 export function MountRows({ ctx }: { ctx: FormCtx }) {
-  const { form, set } = ctx;
   return (
-    <RowListField<MountRow>
+    <FormRowList<MountRow>
+      {...listOf(ctx, 'mounts')}
       legend="Mounts"
-      rows={form.mounts}
-      onChange={(rows) => set('mounts', rows)}
-      onRemoved={(i) => ctx.removedRow('mounts', i)}
       newRow={() => ({ type: 'volume', source: '', target: '', readOnly: false })}
       addLabel="Add a mount"
       rowLabel="Mount"
-      errors={ctx.messages('mounts')}
-      renderRow={(m, update, i) => {
-        const bind = rowInputs(m, update, ctx, `mounts.${i}`, 'mounts');
-        return (
-          <>
-            <RowSelect
-              label={`Mount type ${i + 1}`}
-              value={m.type}
-              choices={['volume', 'bind', 'tmpfs']}
-              onChange={(type) => update({ type })}
-            />
-            <input
-              aria-label={`Source ${i + 1}`}
-              placeholder={m.type === 'bind' ? '/path/on/node' : m.type === 'volume' ? 'volume (new if empty)' : '—'}
-              disabled={m.type === 'tmpfs'}
-              {...bind('source')}
-            />
-            <span aria-hidden="true">→</span>
-            <input aria-label={`Path in the task ${i + 1}`} placeholder="/path/in/task" {...bind('target')} />
-            <ReadOnlyBox checked={m.readOnly} onChange={(readOnly) => update({ readOnly })} />
-          </>
-        );
-      }}
+      renderRow={(m, bind, update, i) => (
+        <>
+          <RowSelect
+            label={`Mount type ${i + 1}`}
+            value={m.type}
+            choices={['volume', 'bind', 'tmpfs']}
+            onChange={(type) => update({ type })}
+          />
+          <input
+            {...bind('source', 'Source')}
+            placeholder={m.type === 'bind' ? '/path/on/node' : m.type === 'volume' ? 'volume (new if empty)' : '—'}
+            disabled={m.type === 'tmpfs'}
+          />
+          <span aria-hidden="true">→</span>
+          <input {...bind('target', 'Path in the task')} placeholder="/path/in/task" />
+          <ReadOnlyBox checked={m.readOnly} onChange={(readOnly) => update({ readOnly })} />
+        </>
+      )}
     />
   );
 }
 
 /** Secrets (files under /run/secrets) or configs (files at a path), picked from those the swarm has. */
 export function RefRows({ ctx, kind, names }: { ctx: FormCtx; kind: 'secrets' | 'configs'; names: string[] }) {
-  const { form, set, invalid } = ctx;
+  const { form, invalid } = ctx;
   const one = kind === 'secrets' ? 'Secret' : 'Config';
   return (
-    <RowListField<RefRow>
+    <FormRowList<RefRow>
+      {...listOf(ctx, kind)}
       legend={kind === 'secrets' ? 'Secrets' : 'Configs'}
-      rows={form[kind]}
-      onChange={(rows) => set(kind, rows)}
-      onRemoved={(i) => ctx.removedRow(kind, i)}
       newRow={() => ({ name: names.find((n) => !form[kind].some((r) => r.name === n)) ?? '', target: '' })}
       addLabel={`Add a ${one.toLowerCase()}`}
       rowLabel={one}
-      errors={ctx.messages(kind)}
       note={
         names.length === 0 ? (
           <p className="muted small hint">
@@ -138,7 +121,7 @@ export function RefRows({ ctx, kind, names }: { ctx: FormCtx; kind: 'secrets' | 
           </p>
         ) : undefined
       }
-      renderRow={(r, update, i) => (
+      renderRow={(r, bind, update, i) => (
         <>
           <select
             aria-label={`${one} ${i + 1}`}
@@ -151,9 +134,8 @@ export function RefRows({ ctx, kind, names }: { ctx: FormCtx; kind: 'secrets' | 
           </select>
           <span aria-hidden="true">→</span>
           <input
-            aria-label={`${kind === 'secrets' ? 'File name' : 'Path'} ${i + 1}`}
+            {...bind('target', kind === 'secrets' ? 'File name' : 'Path')}
             placeholder={kind === 'secrets' ? `/run/secrets/${r.name || 'name'}` : `/${r.name || 'name'}`}
-            {...rowInputs(r, update, ctx, `${kind}.${i}`, kind)('target')}
           />
         </>
       )}

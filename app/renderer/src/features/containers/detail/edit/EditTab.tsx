@@ -105,14 +105,7 @@ function EditPanel({ container, spec }: { container: ContainerSummary; spec: Con
             hint="Empty: the image's default command."
             {...text('command')}
           />
-          <PortsAndMounts
-            image={container.image}
-            images={undefined}
-            ports={form.ports}
-            volumes={form.volumes}
-            set={set}
-            problems={problems}
-          />
+          <PortsAndMounts image={container.image} images={undefined} form={form} set={set} problems={problems} />
           {LINE_FIELDS.map(({ key, label, rows }) => (
             <LinesField
               key={key}
