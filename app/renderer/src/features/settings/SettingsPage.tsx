@@ -16,6 +16,7 @@ import { useClient, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { EngineSwitch } from '../engine-page/EngineSwitch';
 import { ErrorText, Field, messageOf } from '../../components/kit';
+import { CheckLine } from './CheckLine';
 import { DesktopSettings } from './DesktopSettings';
 import { VmSettingsSection } from './VmSettings';
 import '../../components/kit.css';
@@ -75,19 +76,18 @@ export function SettingsPage() {
         <fieldset className="card">
           <legend>Appearance</legend>
           {themeChoices.map((t) => (
-            <label key={t} className="checkbox-line">
-              <input
-                type="radio"
-                name="theme"
-                value={t}
-                checked={theme === t}
-                onChange={() => {
-                  setTheme(t);
-                  void save({ theme: t }, `theme ${themeText[t].toLowerCase()}`);
-                }}
-              />
-              {themeText[t]}
-            </label>
+            <CheckLine
+              key={t}
+              label={themeText[t]}
+              type="radio"
+              name="theme"
+              value={t}
+              checked={theme === t}
+              onChange={() => {
+                setTheme(t);
+                void save({ theme: t }, `theme ${themeText[t].toLowerCase()}`);
+              }}
+            />
           ))}
         </fieldset>
         {s && <DesktopSettings settings={s} save={(patch, what) => void save(patch, what)} />}
@@ -95,16 +95,15 @@ export function SettingsPage() {
           <fieldset className="card">
             <legend>Notifications</legend>
             {notificationKinds.map((k) => (
-              <label key={k} className="checkbox-line">
-                <input
-                  type="checkbox"
-                  checked={s.notifications[k]}
-                  onChange={(e) =>
-                    void save({ notifications: { [k]: e.target.checked } }, notificationLabels[k].toLowerCase())
-                  }
-                />
-                {notificationLabels[k]}
-              </label>
+              <CheckLine
+                key={k}
+                label={notificationLabels[k]}
+                type="checkbox"
+                checked={s.notifications[k]}
+                onChange={(e) =>
+                  void save({ notifications: { [k]: e.target.checked } }, notificationLabels[k].toLowerCase())
+                }
+              />
             ))}
           </fieldset>
         )}
