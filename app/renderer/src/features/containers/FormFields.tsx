@@ -9,6 +9,7 @@ import { RowListField } from './RowListField';
 
 /** What a form tells its fields: a field's problem state, and the blur that shows it once left. */
 export interface FieldChecks {
+  /** The blur handler that shows a field's problem once it is left. */
   left(...keys: string[]): (e: FocusEvent) => void;
   invalid(key: string): boolean;
 }
@@ -172,6 +173,37 @@ export function rowInputs<T>(
 }
 
 export type RowInputs<T> = ReturnType<typeof rowInputs<T>>;
+
+/** A list of the form bound to its editor: the group's rows, their changes, problems and removal. */
+export interface FormList<T> {
+  group: string;
+  checks: FieldChecks;
+  rows: T[];
+  onChange(rows: T[]): void;
+  /** Row `index` was removed (its touched state goes, later rows move up). */
+  onRemoved(index: number): void;
+  errors: string[];
+}
+
+/** What a list needs from its form besides `FieldChecks`: a group's messages, and a removed row's touched state gone. */
+export interface ListChecks extends FieldChecks {
+  /** The sentences to show for a group ('ports', 'restart' …). */
+  messages(group: string): string[];
+  /** Row `index` of `group` was removed: its touched state goes, later rows move up. */
+  removedRow(group: string, index: number): void;
+}
+
+/** The form's list `group` bound to its editor. */
+export function formList<T>(checks: ListChecks, group: string, rows: T[], onChange: (rows: T[]) => void): FormList<T> {
+  return {
+    group,
+    checks,
+    rows,
+    onChange,
+    onRemoved: (i) => checks.removedRow(group, i),
+    errors: checks.messages(group),
+  };
+}
 
 /** A list editor of the form's `group` whose rows get `bind` for their text inputs (see `rowInputs`). */
 export function FormRowList<T>({

@@ -1,6 +1,7 @@
 // The run form's and the edit tab's ports and mounts lists, bound to the form's problems: a removed
 // row's touched state goes with it.
 import type { ImageSummary } from '../../../../shared/contract';
+import { formList } from './FormFields';
 import { RunMounts } from './RunMounts';
 import { RunPorts } from './RunPorts';
 import { withoutRow, type PortRow, type VolumeRow } from './run-form';
@@ -22,25 +23,14 @@ export function PortsAndMounts({
   set(key: 'volumes', rows: VolumeRow[]): void;
   problems: Problems;
 }) {
-  const removed = (group: string) => (i: number) => problems.setTouched((t) => withoutRow(t, group, i));
+  const checks = {
+    ...problems,
+    removedRow: (group: string, i: number) => problems.setTouched((t) => withoutRow(t, group, i)),
+  };
   return (
     <>
-      <RunPorts
-        image={image}
-        rows={ports}
-        images={images}
-        onChange={(rows) => set('ports', rows)}
-        onRemoved={removed('ports')}
-        checks={problems}
-        errors={problems.messages('ports')}
-      />
-      <RunMounts
-        rows={volumes}
-        onChange={(rows) => set('volumes', rows)}
-        onRemoved={removed('volumes')}
-        checks={problems}
-        errors={problems.messages('volumes')}
-      />
+      <RunPorts image={image} images={images} list={formList(checks, 'ports', ports, (rows) => set('ports', rows))} />
+      <RunMounts list={formList(checks, 'volumes', volumes, (rows) => set('volumes', rows))} />
     </>
   );
 }

@@ -2,26 +2,18 @@
 // ports the chosen image EXPOSEs offered as one-click rows (host port left empty: the engine picks).
 import type { ImageSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
-import { FormRowList, RowSelect, type FieldChecks } from './FormFields';
+import { FormRowList, RowSelect, type FormList } from './FormFields';
 import { exposedOffers, localImage, type PortRow } from './run-form';
 
 export function RunPorts({
   image,
-  rows,
   images,
-  onChange,
-  onRemoved,
-  checks,
-  errors,
+  list,
 }: {
   /** The image typed, whose EXPOSEd ports are offered when the engine has it. */
   image: string;
-  rows: PortRow[];
   images: ImageSummary[] | undefined;
-  onChange(rows: PortRow[]): void;
-  onRemoved(index: number): void;
-  checks: FieldChecks;
-  errors: string[];
+  list: FormList<PortRow>;
 }) {
   const local = localImage(
     image,
@@ -30,7 +22,7 @@ export function RunPorts({
   );
   const inspect = useRequest('images.inspect', { ref: local ?? '' }, { enabled: !!local });
   const exposed = (local && inspect.data?.exposedPorts) || [];
-  const offers = exposedOffers(exposed, rows);
+  const offers = exposedOffers(exposed, list.rows);
   const note =
     exposed.length > 0 ? (
       <div className="exposed-ports" role="group" aria-label="Ports the image exposes">
@@ -43,7 +35,7 @@ export function RunPorts({
             key={`${o.containerPort}/${o.protocol}`}
             type="button"
             className="small"
-            onClick={() => onChange([...rows, o])}
+            onClick={() => list.onChange([...list.rows, o])}
           >
             Publish {o.containerPort}/{o.protocol}
           </button>
@@ -52,16 +44,11 @@ export function RunPorts({
     ) : null;
   return (
     <FormRowList
-      group="ports"
-      checks={checks}
+      {...list}
       legend="Published ports"
-      rows={rows}
-      onChange={onChange}
-      onRemoved={onRemoved}
       newRow={() => ({ hostIp: '', hostPort: '', containerPort: '', protocol: 'tcp' as const })}
       addLabel="Add a port"
       rowLabel="Port"
-      errors={errors}
       note={note}
       renderRow={(p, bind, update, i) => (
         <>

@@ -16,7 +16,7 @@ import { useClient, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { EngineSwitch } from '../engine-page/EngineSwitch';
 import { ErrorText, Field, messageOf } from '../../components/kit';
-import { CheckLine } from './CheckLine';
+import { CheckLine, SettingsCard } from './SettingsParts';
 import { DesktopSettings } from './DesktopSettings';
 import { VmSettingsSection } from './VmSettings';
 import '../../components/kit.css';
@@ -73,8 +73,7 @@ export function SettingsPage() {
       )}
       <ErrorText message={error} />
       <div className="cards">
-        <fieldset className="card">
-          <legend>Appearance</legend>
+        <SettingsCard legend="Appearance">
           {themeChoices.map((t) => (
             <CheckLine
               key={t}
@@ -89,11 +88,10 @@ export function SettingsPage() {
               }}
             />
           ))}
-        </fieldset>
+        </SettingsCard>
         {s && <DesktopSettings settings={s} save={(patch, what) => void save(patch, what)} />}
         {s && (
-          <fieldset className="card">
-            <legend>Notifications</legend>
+          <SettingsCard legend="Notifications">
             {notificationKinds.map((k) => (
               <CheckLine
                 key={k}
@@ -105,11 +103,10 @@ export function SettingsPage() {
                 }
               />
             ))}
-          </fieldset>
+          </SettingsCard>
         )}
         {s && (
-          <fieldset className="card">
-            <legend>Terminal</legend>
+          <SettingsCard legend="Terminal">
             <form
               className="row-fields shell-form"
               noValidate
@@ -141,7 +138,7 @@ export function SettingsPage() {
                 Save shell
               </button>
             </form>
-          </fieldset>
+          </SettingsCard>
         )}
         {s && <VmSettingsSection stored={s.vm} />}
         <EngineSwitch />

@@ -1,39 +1,20 @@
 // The service form's repeatable parts: published ports (ingress or host mode), mounts, and the
 // secrets and configs a task gets as files. Each row is a named group; its problems show below.
 import type { SwarmStatus } from '../../../../shared/contract/areas/swarm';
-import { FormRowList, NameOptions, ReadOnlyBox, RowSelect } from '../containers/FormFields';
+import { FormRowList, formList, NameOptions, ReadOnlyBox, RowSelect, type ListChecks } from '../containers/FormFields';
 import type { MountRow, PortRow, RefRow, ServiceForm } from './service-form';
 
-/** What a part of the form needs from the form. */
-export interface FormCtx {
+/** What a part of the form needs from the form: its values, and its problems (`ListChecks`). */
+export interface FormCtx extends ListChecks {
   form: ServiceForm;
   set<K extends keyof ServiceForm>(key: K, value: ServiceForm[K]): void;
-  /** The blur handler that shows a field's problem once it is left. */
-  left(...keys: string[]): (e: React.FocusEvent) => void;
-  invalid(key: string): boolean;
-  /** The sentences to show for a group ('ports', 'restart' …). */
-  messages(group: string): string[];
-  /** Row `index` of `group` was removed: its touched state goes, later rows move up. */
-  removedRow(group: string, index: number): void;
-}
-
-/** The list editor props of the form's list `group`: its rows, their problems and removal. */
-function listOf<K extends 'ports' | 'mounts' | 'secrets' | 'configs'>(ctx: FormCtx, group: K) {
-  return {
-    group,
-    checks: ctx,
-    rows: ctx.form[group],
-    onChange: (rows: ServiceForm[K]) => ctx.set(group, rows),
-    onRemoved: (i: number) => ctx.removedRow(group, i),
-    errors: ctx.messages(group),
-  };
 }
 
 export function PortRows({ ctx, routingMesh }: { ctx: FormCtx; routingMesh: SwarmStatus['routingMesh'] | undefined }) {
   const ingress = ctx.form.ports.some((p) => p.mode === 'ingress');
   return (
     <FormRowList<PortRow>
-      {...listOf(ctx, 'ports')}
+      {...formList(ctx, 'ports', ctx.form.ports, (rows) => ctx.set('ports', rows))}
       legend="Published ports"
       newRow={() => ({ published: '', target: '', protocol: 'tcp', mode: 'ingress' })}
       addLabel="Add a port"
@@ -76,7 +57,7 @@ export function PortRows({ ctx, routingMesh }: { ctx: FormCtx; routingMesh: Swar
 export function MountRows({ ctx }: { ctx: FormCtx }) {
   return (
     <FormRowList<MountRow>
-      {...listOf(ctx, 'mounts')}
+      {...formList(ctx, 'mounts', ctx.form.mounts, (rows) => ctx.set('mounts', rows))}
       legend="Mounts"
       newRow={() => ({ type: 'volume', source: '', target: '', readOnly: false })}
       addLabel="Add a mount"
@@ -109,7 +90,7 @@ export function RefRows({ ctx, kind, names }: { ctx: FormCtx; kind: 'secrets' | 
   const one = kind === 'secrets' ? 'Secret' : 'Config';
   return (
     <FormRowList<RefRow>
-      {...listOf(ctx, kind)}
+      {...formList(ctx, kind, form[kind], (rows) => ctx.set(kind, rows))}
       legend={kind === 'secrets' ? 'Secrets' : 'Configs'}
       newRow={() => ({ name: names.find((n) => !form[kind].some((r) => r.name === n)) ?? '', target: '' })}
       addLabel={`Add a ${one.toLowerCase()}`}
