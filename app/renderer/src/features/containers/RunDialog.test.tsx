@@ -60,12 +60,17 @@ async function tasksAre(r: { queryClient: QueryClient }, list: TaskInfo[]) {
   await setTasks(r.queryClient, list);
 }
 
+/** Opens the dialog for `image` with the server answering `answer`. */
+function open(answer: Answer = answers(), image = 'busybox') {
+  const user = userEvent.setup();
+  return { user, r: renderWithClient(<RunDialog image={image} onClose={() => undefined} />, answer) };
+}
+
 const alerts = () => screen.queryAllByRole('alert').map((a) => a.textContent);
 
 describe('the run form', () => {
   it('"Add a port" shows no error before anything is typed; a field left empty says so once left', async () => {
-    const user = userEvent.setup();
-    renderWithClient(<RunDialog image="busybox" onClose={() => undefined} />, answers());
+    const { user } = open();
     await user.click(screen.getByRole('button', { name: 'Add a port' }));
     expect(screen.getByRole('group', { name: 'Port 1' })).toBeTruthy();
     expect(alerts()).toEqual([]);
@@ -76,8 +81,7 @@ describe('the run form', () => {
   });
 
   it('shows every problem on Run, and nothing reaches the server', async () => {
-    const user = userEvent.setup();
-    const r = renderWithClient(<RunDialog onClose={() => undefined} />, answers());
+    const { user, r } = open(answers(), '');
     await user.click(screen.getByRole('button', { name: 'Add a port' }));
     await user.click(screen.getByRole('button', { name: 'Run' }));
     expect(alerts()).toEqual(['Give an image, e.g. nginx:latest.', 'Port 1, container port: A port is a number.']);
@@ -87,8 +91,7 @@ describe('the run form', () => {
   });
 
   it('a field left for a button waits: the problem would move the button from under the pointer', async () => {
-    const user = userEvent.setup();
-    renderWithClient(<RunDialog image="busybox" onClose={() => undefined} />, answers());
+    const { user } = open();
     await user.type(screen.getByRole('textbox', { name: /Environment/ }), 'bad line');
     await user.click(screen.getByRole('button', { name: 'Add a mount' }));
     expect(alerts()).toEqual([]);
@@ -98,8 +101,7 @@ describe('the run form', () => {
   });
 
   it('shows every environment error, not only the first, once the field is left', async () => {
-    const user = userEvent.setup();
-    renderWithClient(<RunDialog image="busybox" onClose={() => undefined} />, answers());
+    const { user } = open();
     const env = screen.getByRole('textbox', { name: /Environment/ });
     await user.type(env, 'GOOD=1{Enter}bad line{Enter}=nokey');
     expect(alerts()).toEqual([]);
@@ -111,9 +113,7 @@ describe('the run form', () => {
   });
 
   it('takes a bare KEY (passed on from the environment, as docker run -e KEY)', async () => {
-    const user = userEvent.setup();
-    const r = renderWithClient(
-      <RunDialog image="busybox" onClose={() => undefined} />,
+    const { user, r } = open(
       answers((m) => (m === 'containers.run' ? { id: 'c'.repeat(64), warnings: [] } : undefined)),
     );
     await user.type(screen.getByRole('textbox', { name: /Environment/ }), 'HOME_DIR{Enter}A=1');
@@ -124,9 +124,7 @@ describe('the run form', () => {
   });
 
   it("puts the engine's refusal on the field it names: a wrong command on Command, not on Image", async () => {
-    const user = userEvent.setup();
-    renderWithClient(
-      <RunDialog image="busybox" onClose={() => undefined} />,
+    const { user } = open(
       refusingRun({
         kind: 'invalid',
         field: 'command',
@@ -142,9 +140,7 @@ describe('the run form', () => {
   });
 
   it('an internal error (no field) shows under the form, not at the ports', async () => {
-    const user = userEvent.setup();
-    renderWithClient(
-      <RunDialog image="busybox" onClose={() => undefined} />,
+    const { user } = open(
       refusingRun({
         kind: 'internal',
         message: 'Could not start: the engine reported an error (operation not supported).',
@@ -157,11 +153,7 @@ describe('the run form', () => {
   });
 
   it('a refusal at a field goes once that field is changed', async () => {
-    const user = userEvent.setup();
-    renderWithClient(
-      <RunDialog image="busybox" onClose={() => undefined} />,
-      refusingRun({ kind: 'conflict', field: 'name', message: 'That name is already in use.' }),
-    );
+    const { user } = open(refusingRun({ kind: 'conflict', field: 'name', message: 'That name is already in use.' }));
     await user.type(screen.getByRole('textbox', { name: 'Name (optional)' }), 'web');
     await user.click(screen.getByRole('button', { name: 'Run' }));
     expect(alerts()).toEqual(['That name is already in use.']);
@@ -170,8 +162,7 @@ describe('the run form', () => {
   });
 
   it('refuses "remove when it exits" with a restart policy before the engine does', async () => {
-    const user = userEvent.setup();
-    const r = renderWithClient(<RunDialog image="busybox" onClose={() => undefined} />, answers());
+    const { user, r } = open();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Restart policy' }), 'always');
     await user.click(screen.getByRole('checkbox', { name: /Remove the container when it exits/ }));
     expect(alerts()[0]).toMatch(/cannot also be restarted/);
@@ -182,13 +173,14 @@ describe('the run form', () => {
 
 describe('runs like docker run', () => {
   it('offers the ports the image EXPOSEs, and adds a row for one in a click', async () => {
-    const user = userEvent.setup();
-    renderWithClient(<RunDialog image="web" onClose={() => undefined} />, (method) =>
-      method === 'images.list'
-        ? [image(['web:latest'])]
-        : method === 'images.inspect'
-          ? { exposedPorts: ['80/tcp', '53/udp'] }
-          : [],
+    const { user } = open(
+      (method) =>
+        method === 'images.list'
+          ? [image(['web:latest'])]
+          : method === 'images.inspect'
+            ? { exposedPorts: ['80/tcp', '53/udp'] }
+            : [],
+      'web',
     );
     const offer = await screen.findByRole('group', { name: 'Ports the image exposes' });
     expect(offer.textContent).toMatch(/web:latest exposes 80\/tcp, 53\/udp/);
@@ -200,10 +192,8 @@ describe('runs like docker run', () => {
   });
 
   it('pulls an image the engine lacks, shows the pull, then runs', async () => {
-    const user = userEvent.setup();
     let runs = 0;
-    const r = renderWithClient(
-      <RunDialog image="registry.local/app:1" onClose={() => undefined} />,
+    const { user, r } = open(
       answers((m) => {
         if (m === 'containers.run' && runs++ === 0)
           refuse({ kind: 'not-found', field: 'image', message: 'Could not create: the image is not on this engine.' });
@@ -211,6 +201,7 @@ describe('runs like docker run', () => {
         if (m === 'images.pull') return task({ title: 'Pull registry.local/app:1' });
         return undefined;
       }),
+      'registry.local/app:1',
     );
     await user.click(screen.getByRole('button', { name: 'Run' }));
     const pull = await screen.findByRole('region', { name: 'Pulling the image' });
@@ -223,14 +214,13 @@ describe('runs like docker run', () => {
   });
 
   it('a failed pull is said at the image, and nothing runs', async () => {
-    const user = userEvent.setup();
-    const r = renderWithClient(
-      <RunDialog image="nope/none:1" onClose={() => undefined} />,
+    const { user, r } = open(
       answers((m) => {
         if (m === 'containers.run') refuse({ kind: 'not-found', field: 'image', message: 'not here' });
         if (m === 'images.pull') return task({});
         return undefined;
       }),
+      'nope/none:1',
     );
     await user.click(screen.getByRole('button', { name: 'Run' }));
     await screen.findByRole('region', { name: 'Pulling the image' });
@@ -242,10 +232,8 @@ describe('runs like docker run', () => {
   });
 
   it('a one-shot run that removes itself shows its output and exit code, and can run again', async () => {
-    const user = userEvent.setup();
     const run = task({ id: 'r1', kind: 'run', title: 'Run busybox echo hi', progress: { text: 'Running', log: [] } });
-    const r = renderWithClient(
-      <RunDialog image="busybox" onClose={() => undefined} />,
+    const { user, r } = open(
       answers((m) => (m === 'containers.run' ? { id: 'e'.repeat(64), warnings: [], task: run } : undefined)),
     );
     await user.type(screen.getByRole('textbox', { name: 'Command (optional)' }), 'echo hi');

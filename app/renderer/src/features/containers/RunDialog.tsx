@@ -5,13 +5,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useRequest } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
+import { TextField } from '../../components/forms';
 import { ErrorText, Field, TaskView } from '../../components/kit';
 import { href, navigate } from '../../app/router';
 import { useUi } from '../../app/ui-store';
 import { RunOutput } from './RunOutput';
-import { RunMounts } from './RunMounts';
-import { RunPorts } from './RunPorts';
-import { emptyForm, fieldGroup, toSpec, validateForm, withoutRow, type RunForm } from './run-form';
+import { ImageField, LinesField, NameOptions, RestartField, textBinder } from './FormFields';
+import { PortsAndMounts } from './PortsAndMounts';
+import { emptyForm, fieldGroup, toSpec, validateForm, type RunForm } from './run-form';
 import { useFormProblems } from './use-form-problems';
 import { useRun } from './use-run';
 
@@ -37,8 +38,9 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
     setForm((f) => ({ ...f, [key]: value }));
     if (r.refusal && fieldGroup(r.refusal.field) === key) r.clearRefusal();
   };
-  const { touched, setTouched, submitted, setSubmitted, touch, left, shown, refusalAt, messages, invalid } =
-    useFormProblems(errors, r.refusal, fieldGroup);
+  const problems = useFormProblems(errors, r.refusal, fieldGroup);
+  const { touched, submitted, setSubmitted, touch, left, shown, refusalAt, messages } = problems;
+  const text = textBinder(form, set, { ...problems, error: (key) => shown(key) ?? refusalAt(key) });
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -61,7 +63,6 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
     );
   }
   const pulling = r.phase.kind === 'pulling' ? r.phase : undefined;
-  const envErrors = messages('env');
   return (
     <Dialog title="Run a container" onClose={onClose} wide>
       <form className="run-form" onSubmit={submit} noValidate>
@@ -75,117 +76,52 @@ export function RunDialog({ onClose, image = '' }: { onClose(): void; image?: st
           </section>
         )}
         <fieldset className="plain" disabled={!!pulling}>
-          <Field id="run-image" label="Image" error={shown('image') ?? refusalAt('image')}>
-            <input
-              id="run-image"
-              list="run-image-list"
-              value={form.image}
-              onChange={(e) => set('image', e.target.value)}
-              onBlur={left('image')}
-              aria-invalid={invalid('image')}
-              placeholder="e.g. nginx:latest (pulled if not here yet)"
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <datalist id="run-image-list">
-              {tags.map((t) => (
-                <option key={t} value={t} />
-              ))}
-            </datalist>
-          </Field>
-          <Field id="run-name" label="Name (optional)" error={shown('name') ?? refusalAt('name')}>
-            <input
-              id="run-name"
-              value={form.name}
-              onChange={(e) => set('name', e.target.value)}
-              onBlur={left('name')}
-              aria-invalid={invalid('name')}
-              placeholder="a random name if empty"
-              autoComplete="off"
-              spellCheck={false}
-            />
-          </Field>
-          <Field id="run-command" label="Command (optional)" error={refusalAt('command')}>
-            <input
-              id="run-command"
-              value={form.command}
-              onChange={(e) => set('command', e.target.value)}
-              aria-invalid={invalid('command')}
-              placeholder="the image's default if empty"
-              spellCheck={false}
-            />
-          </Field>
-          <RunPorts
-            form={form}
-            images={images}
-            onChange={(rows) => set('ports', rows)}
-            onRemoved={(i) => setTouched((t) => withoutRow(t, 'ports', i))}
-            left={left}
-            invalid={invalid}
-            errors={messages('ports')}
+          <ImageField
+            id="run-image"
+            tags={tags}
+            {...text('image')}
+            placeholder="e.g. nginx:latest (pulled if not here yet)"
           />
-          <RunMounts
-            rows={form.volumes}
-            onChange={(rows) => set('volumes', rows)}
-            onRemoved={(i) => setTouched((t) => withoutRow(t, 'volumes', i))}
-            left={left}
-            invalid={invalid}
-            errors={messages('volumes')}
+          <TextField
+            id="run-name"
+            label="Name (optional)"
+            {...text('name')}
+            placeholder="a random name if empty"
+            autoComplete="off"
           />
-          <div className={`field${envErrors.length ? ' invalid' : ''}`}>
-            <label htmlFor="run-env">Environment (one KEY=value per line)</label>
-            <textarea
-              id="run-env"
-              rows={3}
-              value={form.env}
-              onChange={(e) => set('env', e.target.value)}
-              onBlur={left('env', ...Object.keys(errors).filter((k) => k.startsWith('env.')))}
-              aria-invalid={envErrors.length > 0}
-              aria-describedby="run-env-hint"
-              spellCheck={false}
-            />
-            <p className="muted small hint" id="run-env-hint">
-              A line with only KEY passes KEY on from Berth&apos;s environment, as docker run -e KEY does (unset there:
-              unset in the container).
-            </p>
-            {envErrors.map((m) => (
-              <p key={m} className="field-error" role="alert">
-                {m}
-              </p>
-            ))}
-          </div>
+          <TextField
+            id="run-command"
+            label="Command (optional)"
+            {...text('command')}
+            placeholder="the image's default if empty"
+          />
+          <PortsAndMounts image={form.image} images={images} form={form} set={set} problems={problems} />
+          <LinesField
+            id="run-env"
+            label="Environment (one KEY=value per line)"
+            rows={3}
+            value={form.env}
+            onChange={(v) => set('env', v)}
+            onBlur={left('env', ...Object.keys(errors).filter((k) => k.startsWith('env.')))}
+            errors={messages('env')}
+            hint="A line with only KEY passes KEY on from Berth's environment, as docker run -e KEY does (unset there: unset in the container)."
+          />
           <div className="field-row">
             <Field id="run-network" label="Network" error={refusalAt('network')}>
               <select id="run-network" value={form.network} onChange={(e) => set('network', e.target.value)}>
                 <option value="">default (bridge)</option>
-                {networks
-                  .filter((n) => n.name !== 'bridge')
-                  .map((n) => (
-                    <option key={n.id} value={n.name}>
-                      {n.name}
-                    </option>
-                  ))}
+                <NameOptions names={networks.map((n) => n.name).filter((n) => n !== 'bridge')} />
               </select>
             </Field>
-            <Field
+            <RestartField
               id="run-restart"
-              label="Restart policy"
+              value={form.restart}
+              onChange={(v) => {
+                set('restart', v);
+                touch('restart');
+              }}
               error={(submitted || touched.has('restart') ? errors.restart : undefined) ?? refusalAt('restart')}
-            >
-              <select
-                id="run-restart"
-                value={form.restart}
-                onChange={(e) => {
-                  set('restart', e.target.value as RunForm['restart']);
-                  touch('restart');
-                }}
-              >
-                <option value="no">never</option>
-                <option value="on-failure">on failure</option>
-                <option value="unless-stopped">unless stopped</option>
-                <option value="always">always</option>
-              </select>
-            </Field>
+            />
           </div>
           <label className="inline">
             <input

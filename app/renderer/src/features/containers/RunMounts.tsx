@@ -1,57 +1,22 @@
 // The run and edit forms' mounts: rows of a volume name or absolute host path, the path in the
 // container, and read-only.
-import { RowListField } from './RowListField';
+import { FormRowList, ReadOnlyBox, type FormList } from './FormFields';
 import type { VolumeRow } from './run-form';
 
-export function RunMounts({
-  rows,
-  onChange,
-  onRemoved,
-  left,
-  invalid,
-  errors,
-}: {
-  rows: VolumeRow[];
-  onChange(rows: VolumeRow[]): void;
-  onRemoved(index: number): void;
-  /** The blur handler that shows a field's problem once it is left. */
-  left(key: string): (e: React.FocusEvent) => void;
-  invalid(key: string): boolean;
-  errors: string[];
-}) {
+export function RunMounts({ list }: { list: FormList<VolumeRow> }) {
   return (
-    <RowListField
+    <FormRowList
+      {...list}
       legend="Volumes and bind mounts"
-      rows={rows}
-      onChange={onChange}
-      onRemoved={onRemoved}
       newRow={() => ({ source: '', target: '', readOnly: false })}
       addLabel="Add a mount"
       rowLabel="Mount"
-      errors={errors}
-      renderRow={(v, update, i) => (
+      renderRow={(v, bind, update) => (
         <>
-          <input
-            aria-label={`Volume or host path ${i + 1}`}
-            placeholder="volume name or /host/path"
-            value={v.source}
-            aria-invalid={invalid(`volumes.${i}.source`)}
-            onChange={(e) => update({ source: e.target.value })}
-            onBlur={left(`volumes.${i}.source`)}
-          />
+          <input {...bind('source', 'Volume or host path')} placeholder="volume name or /host/path" />
           <span aria-hidden="true">→</span>
-          <input
-            aria-label={`Path in container ${i + 1}`}
-            placeholder="/path/in/container"
-            value={v.target}
-            aria-invalid={invalid(`volumes.${i}.target`)}
-            onChange={(e) => update({ target: e.target.value })}
-            onBlur={left(`volumes.${i}.target`)}
-          />
-          <label className="inline">
-            <input type="checkbox" checked={v.readOnly} onChange={(e) => update({ readOnly: e.target.checked })} />{' '}
-            read-only
-          </label>
+          <input {...bind('target', 'Path in container')} placeholder="/path/in/container" />
+          <ReadOnlyBox checked={v.readOnly} onChange={(readOnly) => update({ readOnly })} />
         </>
       )}
     />

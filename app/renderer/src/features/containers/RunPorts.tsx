@@ -2,35 +2,27 @@
 // ports the chosen image EXPOSEs offered as one-click rows (host port left empty: the engine picks).
 import type { ImageSummary } from '../../../../shared/contract';
 import { useRequest } from '../../api/hooks';
-import { RowListField } from './RowListField';
-import { exposedOffers, localImage, type PortRow, type RunForm } from './run-form';
+import { FormRowList, RowSelect, type FormList } from './FormFields';
+import { exposedOffers, localImage, type PortRow } from './run-form';
 
 export function RunPorts({
-  form,
+  image,
   images,
-  onChange,
-  onRemoved,
-  left,
-  invalid,
-  errors,
+  list,
 }: {
-  form: RunForm;
+  /** The image typed, whose EXPOSEd ports are offered when the engine has it. */
+  image: string;
   images: ImageSummary[] | undefined;
-  onChange(rows: PortRow[]): void;
-  onRemoved(index: number): void;
-  /** The blur handler that shows a field's problem once it is left. */
-  left(key: string): (e: React.FocusEvent) => void;
-  invalid(key: string): boolean;
-  errors: string[];
+  list: FormList<PortRow>;
 }) {
   const local = localImage(
-    form.image,
+    image,
     (images ?? []).flatMap((i) => i.tags),
     (images ?? []).map((i) => i.id),
   );
   const inspect = useRequest('images.inspect', { ref: local ?? '' }, { enabled: !!local });
   const exposed = (local && inspect.data?.exposedPorts) || [];
-  const offers = exposedOffers(exposed, form.ports);
+  const offers = exposedOffers(exposed, list.rows);
   const note =
     exposed.length > 0 ? (
       <div className="exposed-ports" role="group" aria-label="Ports the image exposes">
@@ -43,7 +35,7 @@ export function RunPorts({
             key={`${o.containerPort}/${o.protocol}`}
             type="button"
             className="small"
-            onClick={() => onChange([...form.ports, o])}
+            onClick={() => list.onChange([...list.rows, o])}
           >
             Publish {o.containerPort}/{o.protocol}
           </button>
@@ -51,17 +43,14 @@ export function RunPorts({
       </div>
     ) : null;
   return (
-    <RowListField
+    <FormRowList
+      {...list}
       legend="Published ports"
-      rows={form.ports}
-      onChange={onChange}
-      onRemoved={onRemoved}
       newRow={() => ({ hostIp: '', hostPort: '', containerPort: '', protocol: 'tcp' as const })}
       addLabel="Add a port"
       rowLabel="Port"
-      errors={errors}
       note={note}
-      renderRow={(p, update, i) => (
+      renderRow={(p, bind, update, i) => (
         <>
           <input
             aria-label={`Host IP for port ${i + 1}`}
@@ -69,33 +58,15 @@ export function RunPorts({
             value={p.hostIp}
             onChange={(e) => update({ hostIp: e.target.value })}
           />
-          <input
-            aria-label={`Host port ${i + 1}`}
-            inputMode="numeric"
-            placeholder="host port (any)"
-            value={p.hostPort}
-            aria-invalid={invalid(`ports.${i}.hostPort`)}
-            onChange={(e) => update({ hostPort: e.target.value })}
-            onBlur={left(`ports.${i}.hostPort`)}
-          />
+          <input {...bind('hostPort', 'Host port')} inputMode="numeric" placeholder="host port (any)" />
           <span aria-hidden="true">→</span>
-          <input
-            aria-label={`Container port ${i + 1}`}
-            inputMode="numeric"
-            placeholder="container port"
-            value={p.containerPort}
-            aria-invalid={invalid(`ports.${i}.containerPort`)}
-            onChange={(e) => update({ containerPort: e.target.value })}
-            onBlur={left(`ports.${i}.containerPort`)}
-          />
-          <select
-            aria-label={`Protocol ${i + 1}`}
+          <input {...bind('containerPort', 'Container port')} inputMode="numeric" placeholder="container port" />
+          <RowSelect
+            label={`Protocol ${i + 1}`}
             value={p.protocol}
-            onChange={(e) => update({ protocol: e.target.value as 'tcp' | 'udp' })}
-          >
-            <option value="tcp">tcp</option>
-            <option value="udp">udp</option>
-          </select>
+            choices={['tcp', 'udp']}
+            onChange={(protocol) => update({ protocol })}
+          />
         </>
       )}
     />

@@ -2,6 +2,7 @@
 // and what the image offers (its EXPOSEd ports).
 import type { RunSpec } from '../../../../shared/contract';
 import { absolutePath, containerName, envVar, firstIssue, imageRef, port } from '../../../../shared/rules';
+import { splitWords } from './split-words';
 
 export interface PortRow {
   hostIp: string;
@@ -41,35 +42,7 @@ export const emptyForm = (image = ''): RunForm => ({
 });
 
 /** Splits a command line like a POSIX shell would for words and quotes (no expansion). */
-export function splitCommand(line: string): string[] {
-  const words: string[] = [];
-  let cur = '';
-  let inWord = false;
-  let quote: '"' | "'" | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quote) {
-      if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"' && i + 1 < line.length) cur += line[++i];
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      inWord = true;
-    } else if (ch === '\\' && i + 1 < line.length) {
-      cur += line[++i];
-      inWord = true;
-    } else if (/\s/.test(ch)) {
-      if (inWord) words.push(cur);
-      cur = '';
-      inWord = false;
-    } else {
-      cur += ch;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push(cur);
-  return words;
-}
+export const splitCommand = (line: string): string[] => splitWords(line, { quotes: `"'`, escapes: true }).words;
 
 const envLines = (env: string) =>
   env

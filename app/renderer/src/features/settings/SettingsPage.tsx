@@ -16,6 +16,7 @@ import { useClient, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { EngineSwitch } from '../engine-page/EngineSwitch';
 import { ErrorText, Field, messageOf } from '../../components/kit';
+import { CheckLine, SettingsCard } from './SettingsParts';
 import { DesktopSettings } from './DesktopSettings';
 import { VmSettingsSection } from './VmSettings';
 import '../../components/kit.css';
@@ -72,45 +73,40 @@ export function SettingsPage() {
       )}
       <ErrorText message={error} />
       <div className="cards">
-        <fieldset className="card">
-          <legend>Appearance</legend>
+        <SettingsCard legend="Appearance">
           {themeChoices.map((t) => (
-            <label key={t} className="checkbox-line">
-              <input
-                type="radio"
-                name="theme"
-                value={t}
-                checked={theme === t}
-                onChange={() => {
-                  setTheme(t);
-                  void save({ theme: t }, `theme ${themeText[t].toLowerCase()}`);
-                }}
-              />
-              {themeText[t]}
-            </label>
+            <CheckLine
+              key={t}
+              label={themeText[t]}
+              type="radio"
+              name="theme"
+              value={t}
+              checked={theme === t}
+              onChange={() => {
+                setTheme(t);
+                void save({ theme: t }, `theme ${themeText[t].toLowerCase()}`);
+              }}
+            />
           ))}
-        </fieldset>
+        </SettingsCard>
         {s && <DesktopSettings settings={s} save={(patch, what) => void save(patch, what)} />}
         {s && (
-          <fieldset className="card">
-            <legend>Notifications</legend>
+          <SettingsCard legend="Notifications">
             {notificationKinds.map((k) => (
-              <label key={k} className="checkbox-line">
-                <input
-                  type="checkbox"
-                  checked={s.notifications[k]}
-                  onChange={(e) =>
-                    void save({ notifications: { [k]: e.target.checked } }, notificationLabels[k].toLowerCase())
-                  }
-                />
-                {notificationLabels[k]}
-              </label>
+              <CheckLine
+                key={k}
+                label={notificationLabels[k]}
+                type="checkbox"
+                checked={s.notifications[k]}
+                onChange={(e) =>
+                  void save({ notifications: { [k]: e.target.checked } }, notificationLabels[k].toLowerCase())
+                }
+              />
             ))}
-          </fieldset>
+          </SettingsCard>
         )}
         {s && (
-          <fieldset className="card">
-            <legend>Terminal</legend>
+          <SettingsCard legend="Terminal">
             <form
               className="row-fields shell-form"
               noValidate
@@ -142,7 +138,7 @@ export function SettingsPage() {
                 Save shell
               </button>
             </form>
-          </fieldset>
+          </SettingsCard>
         )}
         {s && <VmSettingsSection stored={s.vm} />}
         <EngineSwitch />

@@ -2,42 +2,21 @@
 // each field checked by the contract's own rules once it has been left (or on submit), every problem
 // at its field; the swarm's refusals (a taken port, a missing secret, constraints no node matches)
 // come back to the field they name.
-import { useMemo, useState, type InputHTMLAttributes } from 'react';
+import { useMemo, useState } from 'react';
 import type { ServiceSpecInput } from '../../../../shared/contract/areas/swarm';
 import { useClient, useRequest } from '../../api/hooks';
 import { href, navigate } from '../../app/router';
 import { useUi } from '../../app/ui-store';
 import { Dialog } from '../../components/Dialog';
+import { TextField } from '../../components/forms';
 import { ErrorText, Field } from '../../components/kit';
 import { useStart } from '../../components/use-start';
+import { ImageField, LinesField, textBinder } from '../containers/FormFields';
 import { errorsOf, withoutRow } from '../containers/run-form';
 import { PlacementSection, RestartSection, RolloutSection } from './ServiceFormAdvanced';
 import { MountRows, PortRows, RefRows, type FormCtx } from './ServiceFormParts';
 import { checkServiceForm, emptyServiceForm, formFromSpec, groupOf, toSpec, type ServiceForm } from './service-form';
 import { useSwarmStatus } from './swarm-queries';
-
-/** The form's fields that are one line of text. */
-type TextKey = 'name' | 'image' | 'replicas' | 'maxConcurrent' | 'command';
-
-/** An input bound to one text field of the form: its value, its problem state, shown once it is left. */
-function FormInput({
-  ctx,
-  name,
-  ...rest
-}: { ctx: FormCtx; name: TextKey } & Omit<
-  InputHTMLAttributes<HTMLInputElement>,
-  'value' | 'onChange' | 'onBlur' | 'name'
->) {
-  return (
-    <input
-      {...rest}
-      value={ctx.form[name]}
-      aria-invalid={ctx.invalid(name)}
-      onChange={(e) => ctx.set(name, e.target.value)}
-      onBlur={ctx.left(name)}
-    />
-  );
-}
 
 export function ServiceFormDialog({
   onClose,
@@ -82,6 +61,7 @@ export function ServiceFormDialog({
     removedRow: (group, i) => setTouched((t) => withoutRow(t, group, i)),
   };
   const one = (key: string) => ctx.messages(key)[0];
+  const text = textBinder(form, ctx.set, { ...ctx, error: one });
   const job = form.mode.endsWith('-job');
 
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
@@ -108,25 +88,8 @@ export function ServiceFormDialog({
     <Dialog title={editing ? `Change service ${editing.spec.name}` : 'Create a service'} onClose={onClose} wide>
       <form className="run-form service-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field-row">
-          <Field id="svc-name" label="Name" error={one('name')}>
-            <FormInput ctx={ctx} name="name" id="svc-name" readOnly={!!editing} autoComplete="off" spellCheck={false} />
-          </Field>
-          <Field id="svc-image" label="Image" error={one('image')}>
-            <FormInput
-              ctx={ctx}
-              name="image"
-              id="svc-image"
-              list="svc-image-list"
-              placeholder="e.g. nginx:latest"
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <datalist id="svc-image-list">
-              {tags.map((t) => (
-                <option key={t} value={t} />
-              ))}
-            </datalist>
-          </Field>
+          <TextField id="svc-name" label="Name" {...text('name')} readOnly={!!editing} autoComplete="off" />
+          <ImageField id="svc-image" tags={tags} {...text('image')} placeholder="e.g. nginx:latest" />
         </div>
         <div className="field-row">
           <Field id="svc-mode" label="Mode" error={one('mode')}>
@@ -143,46 +106,32 @@ export function ServiceFormDialog({
             </select>
           </Field>
           {(form.mode === 'replicated' || form.mode === 'replicated-job') && (
-            <Field
+            <TextField
               id="svc-replicas"
               label={form.mode === 'replicated' ? 'Replicas' : 'Completions'}
-              error={one('replicas')}
-            >
-              <FormInput ctx={ctx} name="replicas" id="svc-replicas" inputMode="numeric" />
-            </Field>
+              {...text('replicas')}
+              inputMode="numeric"
+            />
           )}
           {form.mode === 'replicated-job' && (
-            <Field id="svc-concurrent" label="Tasks at once" error={one('maxConcurrent')}>
-              <FormInput ctx={ctx} name="maxConcurrent" id="svc-concurrent" inputMode="numeric" />
-            </Field>
+            <TextField id="svc-concurrent" label="Tasks at once" {...text('maxConcurrent')} inputMode="numeric" />
           )}
         </div>
-        <Field id="svc-command" label="Command (optional)" error={one('command')}>
-          <FormInput
-            ctx={ctx}
-            name="command"
-            id="svc-command"
-            placeholder="the image's default if empty"
-            spellCheck={false}
-          />
-        </Field>
-        <div className={`field${ctx.messages('env').length ? ' invalid' : ''}`}>
-          <label htmlFor="svc-env">Environment (one KEY=value per line)</label>
-          <textarea
-            id="svc-env"
-            rows={2}
-            value={form.env}
-            spellCheck={false}
-            aria-invalid={ctx.messages('env').length > 0}
-            onChange={(e) => ctx.set('env', e.target.value)}
-            onBlur={ctx.left('env')}
-          />
-          {ctx.messages('env').map((m) => (
-            <p key={m} className="field-error" role="alert">
-              {m}
-            </p>
-          ))}
-        </div>
+        <TextField
+          id="svc-command"
+          label="Command (optional)"
+          {...text('command')}
+          placeholder="the image's default if empty"
+        />
+        <LinesField
+          id="svc-env"
+          label="Environment (one KEY=value per line)"
+          rows={2}
+          value={form.env}
+          onChange={(v) => ctx.set('env', v)}
+          onBlur={ctx.left('env')}
+          errors={ctx.messages('env')}
+        />
         <PortRows ctx={ctx} routingMesh={routingMesh} />
         <MountRows ctx={ctx} />
         <fieldset className={ctx.messages('networks').length ? 'invalid' : ''}>

@@ -1,35 +1,24 @@
 // The service form's repeatable parts: published ports (ingress or host mode), mounts, and the
 // secrets and configs a task gets as files. Each row is a named group; its problems show below.
 import type { SwarmStatus } from '../../../../shared/contract/areas/swarm';
-import { RowListField } from '../containers/RowListField';
+import { FormRowList, formList, NameOptions, ReadOnlyBox, RowSelect, type ListChecks } from '../containers/FormFields';
 import type { MountRow, PortRow, RefRow, ServiceForm } from './service-form';
 
-/** What a part of the form needs from the form. */
-export interface FormCtx {
+/** What a part of the form needs from the form: its values, and its problems (`ListChecks`). */
+export interface FormCtx extends ListChecks {
   form: ServiceForm;
   set<K extends keyof ServiceForm>(key: K, value: ServiceForm[K]): void;
-  /** The blur handler that shows a field's problem once it is left. */
-  left(...keys: string[]): (e: React.FocusEvent) => void;
-  invalid(key: string): boolean;
-  /** The sentences to show for a group ('ports', 'restart' …). */
-  messages(group: string): string[];
-  /** Row `index` of `group` was removed: its touched state goes, later rows move up. */
-  removedRow(group: string, index: number): void;
 }
 
 export function PortRows({ ctx, routingMesh }: { ctx: FormCtx; routingMesh: SwarmStatus['routingMesh'] | undefined }) {
-  const { form, set, left, invalid } = ctx;
-  const ingress = form.ports.some((p) => p.mode === 'ingress');
+  const ingress = ctx.form.ports.some((p) => p.mode === 'ingress');
   return (
-    <RowListField<PortRow>
+    <FormRowList<PortRow>
+      {...formList(ctx, 'ports', ctx.form.ports, (rows) => ctx.set('ports', rows))}
       legend="Published ports"
-      rows={form.ports}
-      onChange={(rows) => set('ports', rows)}
-      onRemoved={(i) => ctx.removedRow('ports', i)}
       newRow={() => ({ published: '', target: '', protocol: 'tcp', mode: 'ingress' })}
       addLabel="Add a port"
       rowLabel="Port"
-      errors={ctx.messages('ports')}
       note={
         ingress && routingMesh === 'missing' ? (
           <p className="warning-text small" role="note">
@@ -42,44 +31,23 @@ export function PortRows({ ctx, routingMesh }: { ctx: FormCtx; routingMesh: Swar
           </p>
         )
       }
-      renderRow={(p, update, i) => (
+      renderRow={(p, bind, update, i) => (
         <>
-          <input
-            aria-label={`Published port ${i + 1}`}
-            inputMode="numeric"
-            placeholder="published (any)"
-            value={p.published}
-            aria-invalid={invalid(`ports.${i}.published`)}
-            onChange={(e) => update({ published: e.target.value })}
-            onBlur={left(`ports.${i}.published`, 'ports')}
-          />
+          <input {...bind('published', 'Published port')} inputMode="numeric" placeholder="published (any)" />
           <span aria-hidden="true">→</span>
-          <input
-            aria-label={`Target port ${i + 1}`}
-            inputMode="numeric"
-            placeholder="port in the task"
-            value={p.target}
-            aria-invalid={invalid(`ports.${i}.target`)}
-            onChange={(e) => update({ target: e.target.value })}
-            onBlur={left(`ports.${i}.target`, 'ports')}
-          />
-          <select
-            aria-label={`Protocol ${i + 1}`}
+          <input {...bind('target', 'Target port')} inputMode="numeric" placeholder="port in the task" />
+          <RowSelect
+            label={`Protocol ${i + 1}`}
             value={p.protocol}
-            onChange={(e) => update({ protocol: e.target.value as PortRow['protocol'] })}
-          >
-            <option value="tcp">tcp</option>
-            <option value="udp">udp</option>
-            <option value="sctp">sctp</option>
-          </select>
-          <select
-            aria-label={`Publish mode ${i + 1}`}
+            choices={['tcp', 'udp', 'sctp']}
+            onChange={(protocol) => update({ protocol })}
+          />
+          <RowSelect
+            label={`Publish mode ${i + 1}`}
             value={p.mode}
-            onChange={(e) => update({ mode: e.target.value as PortRow['mode'] })}
-          >
-            <option value="ingress">ingress</option>
-            <option value="host">host</option>
-          </select>
+            choices={['ingress', 'host']}
+            onChange={(mode) => update({ mode })}
+          />
         </>
       )}
     />
@@ -87,50 +55,29 @@ export function PortRows({ ctx, routingMesh }: { ctx: FormCtx; routingMesh: Swar
 }
 
 export function MountRows({ ctx }: { ctx: FormCtx }) {
-  const { form, set, left, invalid } = ctx;
   return (
-    <RowListField<MountRow>
+    <FormRowList<MountRow>
+      {...formList(ctx, 'mounts', ctx.form.mounts, (rows) => ctx.set('mounts', rows))}
       legend="Mounts"
-      rows={form.mounts}
-      onChange={(rows) => set('mounts', rows)}
-      onRemoved={(i) => ctx.removedRow('mounts', i)}
       newRow={() => ({ type: 'volume', source: '', target: '', readOnly: false })}
       addLabel="Add a mount"
       rowLabel="Mount"
-      errors={ctx.messages('mounts')}
-      renderRow={(m, update, i) => (
+      renderRow={(m, bind, update, i) => (
         <>
-          <select
-            aria-label={`Mount type ${i + 1}`}
+          <RowSelect
+            label={`Mount type ${i + 1}`}
             value={m.type}
-            onChange={(e) => update({ type: e.target.value as MountRow['type'] })}
-          >
-            <option value="volume">volume</option>
-            <option value="bind">bind</option>
-            <option value="tmpfs">tmpfs</option>
-          </select>
+            choices={['volume', 'bind', 'tmpfs']}
+            onChange={(type) => update({ type })}
+          />
           <input
-            aria-label={`Source ${i + 1}`}
+            {...bind('source', 'Source')}
             placeholder={m.type === 'bind' ? '/path/on/node' : m.type === 'volume' ? 'volume (new if empty)' : '—'}
-            value={m.source}
             disabled={m.type === 'tmpfs'}
-            aria-invalid={invalid(`mounts.${i}.source`)}
-            onChange={(e) => update({ source: e.target.value })}
-            onBlur={left(`mounts.${i}.source`, 'mounts')}
           />
           <span aria-hidden="true">→</span>
-          <input
-            aria-label={`Path in the task ${i + 1}`}
-            placeholder="/path/in/task"
-            value={m.target}
-            aria-invalid={invalid(`mounts.${i}.target`)}
-            onChange={(e) => update({ target: e.target.value })}
-            onBlur={left(`mounts.${i}.target`, 'mounts')}
-          />
-          <label className="inline">
-            <input type="checkbox" checked={m.readOnly} onChange={(e) => update({ readOnly: e.target.checked })} />{' '}
-            read-only
-          </label>
+          <input {...bind('target', 'Path in the task')} placeholder="/path/in/task" />
+          <ReadOnlyBox checked={m.readOnly} onChange={(readOnly) => update({ readOnly })} />
         </>
       )}
     />
@@ -139,18 +86,15 @@ export function MountRows({ ctx }: { ctx: FormCtx }) {
 
 /** Secrets (files under /run/secrets) or configs (files at a path), picked from those the swarm has. */
 export function RefRows({ ctx, kind, names }: { ctx: FormCtx; kind: 'secrets' | 'configs'; names: string[] }) {
-  const { form, set, left, invalid } = ctx;
+  const { form, invalid } = ctx;
   const one = kind === 'secrets' ? 'Secret' : 'Config';
   return (
-    <RowListField<RefRow>
+    <FormRowList<RefRow>
+      {...formList(ctx, kind, form[kind], (rows) => ctx.set(kind, rows))}
       legend={kind === 'secrets' ? 'Secrets' : 'Configs'}
-      rows={form[kind]}
-      onChange={(rows) => set(kind, rows)}
-      onRemoved={(i) => ctx.removedRow(kind, i)}
       newRow={() => ({ name: names.find((n) => !form[kind].some((r) => r.name === n)) ?? '', target: '' })}
       addLabel={`Add a ${one.toLowerCase()}`}
       rowLabel={one}
-      errors={ctx.messages(kind)}
       note={
         names.length === 0 ? (
           <p className="muted small hint">
@@ -158,7 +102,7 @@ export function RefRows({ ctx, kind, names }: { ctx: FormCtx; kind: 'secrets' | 
           </p>
         ) : undefined
       }
-      renderRow={(r, update, i) => (
+      renderRow={(r, bind, update, i) => (
         <>
           <select
             aria-label={`${one} ${i + 1}`}
@@ -167,20 +111,12 @@ export function RefRows({ ctx, kind, names }: { ctx: FormCtx; kind: 'secrets' | 
             onChange={(e) => update({ name: e.target.value })}
           >
             <option value="">Choose…</option>
-            {[...new Set([...names, r.name].filter(Boolean))].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
+            <NameOptions names={[...new Set([...names, r.name].filter(Boolean))]} />
           </select>
           <span aria-hidden="true">→</span>
           <input
-            aria-label={`${kind === 'secrets' ? 'File name' : 'Path'} ${i + 1}`}
+            {...bind('target', kind === 'secrets' ? 'File name' : 'Path')}
             placeholder={kind === 'secrets' ? `/run/secrets/${r.name || 'name'}` : `/${r.name || 'name'}`}
-            value={r.target}
-            aria-invalid={invalid(`${kind}.${i}.target`)}
-            onChange={(e) => update({ target: e.target.value })}
-            onBlur={left(`${kind}.${i}.target`, kind)}
           />
         </>
       )}

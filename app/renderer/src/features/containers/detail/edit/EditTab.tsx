@@ -9,10 +9,11 @@ import { useClient, useRequest } from '../../../../api/hooks';
 import { href, navigate } from '../../../../app/router';
 import { useUi } from '../../../../app/ui-store';
 import { Dialog } from '../../../../components/Dialog';
+import { TextField } from '../../../../components/forms';
 import { ErrorText, Field } from '../../../../components/kit';
-import { RunMounts } from '../../RunMounts';
-import { RunPorts } from '../../RunPorts';
-import { fieldGroup, withoutRow } from '../../run-form';
+import { LinesField, NameOptions, RestartField, textBinder } from '../../FormFields';
+import { PortsAndMounts } from '../../PortsAndMounts';
+import { fieldGroup } from '../../run-form';
 import { useFormProblems, type Refusal } from '../../use-form-problems';
 import { Empty } from '../common/States';
 import { EditChanges } from './EditChanges';
@@ -26,6 +27,12 @@ export function EditTab({ container }: { container: ContainerSummary }) {
   if (current.error) return <ErrorText message={current.error.message} />;
   return <EditPanel key={JSON.stringify(current.data)} container={container} spec={current.data} />;
 }
+
+/** The fields of one item per line. */
+const LINE_FIELDS = [
+  { key: 'env', label: 'Environment (one KEY=value per line)', rows: 4 },
+  { key: 'labels', label: 'Labels (one key=value per line)', rows: 3 },
+] as const;
 
 const FIELDS = new Set(['command', 'env', 'ports', 'volumes', 'network', 'restart', 'labels', 'memory', 'cpus']);
 
@@ -49,8 +56,10 @@ function EditPanel({ container, spec }: { container: ContainerSummary; spec: Con
     setForm((f) => ({ ...f, [key]: value }));
     if (refusal && groupOf(refusal.field) === key) setRefusal(undefined);
   };
-  const { setTouched, setSubmitted, left, refusalAt, messages, invalid } = useFormProblems(errors, refusal, groupOf);
+  const problems = useFormProblems(errors, refusal, groupOf);
+  const { setSubmitted, left, refusalAt, messages } = problems;
   const one = (key: string) => messages(key)[0];
+  const text = textBinder(form, set, { ...problems, error: one });
 
   async function apply() {
     setConfirming(false);
@@ -90,96 +99,53 @@ function EditPanel({ container, spec }: { container: ContainerSummary; spec: Con
     <div className="bd-tab edit-tab">
       <form className="run-form edit-form" onSubmit={submit} noValidate aria-label={`Settings of ${container.name}`}>
         <fieldset className="plain" disabled={busy}>
-          <Field id="edit-command" label="Command" error={one('command')} hint="Empty: the image's default command.">
-            <input
-              id="edit-command"
-              value={form.command}
-              onChange={(e) => set('command', e.target.value)}
-              aria-invalid={invalid('command')}
-              spellCheck={false}
+          <TextField
+            id="edit-command"
+            label="Command"
+            hint="Empty: the image's default command."
+            {...text('command')}
+          />
+          <PortsAndMounts image={container.image} images={undefined} form={form} set={set} problems={problems} />
+          {LINE_FIELDS.map(({ key, label, rows }) => (
+            <LinesField
+              key={key}
+              id={`edit-${key}`}
+              label={label}
+              rows={rows}
+              value={form[key]}
+              onChange={(v) => set(key, v)}
+              onBlur={left(key, ...Object.keys(errors).filter((k) => k.startsWith(`${key}.`)))}
+              errors={messages(key)}
             />
-          </Field>
-          <RunPorts
-            form={{ ...formOfRun(form), image: container.image }}
-            images={undefined}
-            onChange={(rows) => set('ports', rows)}
-            onRemoved={(i) => setTouched((t) => withoutRow(t, 'ports', i))}
-            left={left}
-            invalid={invalid}
-            errors={messages('ports')}
-          />
-          <RunMounts
-            rows={form.volumes}
-            onChange={(rows) => set('volumes', rows)}
-            onRemoved={(i) => setTouched((t) => withoutRow(t, 'volumes', i))}
-            left={left}
-            invalid={invalid}
-            errors={messages('volumes')}
-          />
-          <LinesField
-            id="edit-env"
-            label="Environment (one KEY=value per line)"
-            rows={4}
-            value={form.env}
-            onChange={(v) => set('env', v)}
-            onBlur={left('env', ...Object.keys(errors).filter((k) => k.startsWith('env.')))}
-            errors={messages('env')}
-          />
-          <LinesField
-            id="edit-labels"
-            label="Labels (one key=value per line)"
-            rows={3}
-            value={form.labels}
-            onChange={(v) => set('labels', v)}
-            onBlur={left('labels', ...Object.keys(errors).filter((k) => k.startsWith('labels.')))}
-            errors={messages('labels')}
-          />
+          ))}
           <div className="field-row">
             <Field id="edit-network" label="Network" error={one('network')}>
               <select id="edit-network" value={form.network} onChange={(e) => set('network', e.target.value)}>
-                {networkNames.map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
+                <NameOptions names={networkNames} />
               </select>
             </Field>
-            <Field id="edit-restart" label="Restart policy" error={one('restart')}>
-              <select
-                id="edit-restart"
-                value={form.restart}
-                onChange={(e) => set('restart', e.target.value as EditForm['restart'])}
-              >
-                <option value="no">never</option>
-                <option value="on-failure">on failure</option>
-                <option value="unless-stopped">unless stopped</option>
-                <option value="always">always</option>
-              </select>
-            </Field>
+            <RestartField
+              id="edit-restart"
+              value={form.restart}
+              onChange={(v) => set('restart', v)}
+              error={one('restart')}
+            />
           </div>
           <div className="field-row">
-            <Field id="edit-memory" label="Memory limit (MiB)" error={one('memory')}>
-              <input
-                id="edit-memory"
-                inputMode="decimal"
-                placeholder="no limit"
-                value={form.memory}
-                onChange={(e) => set('memory', e.target.value)}
-                onBlur={left('memory')}
-                aria-invalid={invalid('memory')}
-              />
-            </Field>
-            <Field id="edit-cpus" label="CPU limit (CPUs)" error={one('cpus')}>
-              <input
-                id="edit-cpus"
-                inputMode="decimal"
-                placeholder="no limit"
-                value={form.cpus}
-                onChange={(e) => set('cpus', e.target.value)}
-                onBlur={left('cpus')}
-                aria-invalid={invalid('cpus')}
-              />
-            </Field>
+            <TextField
+              id="edit-memory"
+              label="Memory limit (MiB)"
+              inputMode="decimal"
+              placeholder="no limit"
+              {...text('memory')}
+            />
+            <TextField
+              id="edit-cpus"
+              label="CPU limit (CPUs)"
+              inputMode="decimal"
+              placeholder="no limit"
+              {...text('cpus')}
+            />
           </div>
         </fieldset>
         <ErrorText message={refusalAt('form')} />
@@ -211,51 +177,4 @@ function EditPanel({ container, spec }: { container: ContainerSummary; spec: Con
       )}
     </div>
   );
-}
-
-/** A textarea of one item per line, with the problems of its lines below it. */
-function LinesField(p: {
-  id: string;
-  label: string;
-  rows: number;
-  value: string;
-  onChange(value: string): void;
-  onBlur(e: React.FocusEvent): void;
-  errors: string[];
-}) {
-  return (
-    <div className={`field${p.errors.length ? ' invalid' : ''}`}>
-      <label htmlFor={p.id}>{p.label}</label>
-      <textarea
-        id={p.id}
-        rows={p.rows}
-        value={p.value}
-        onChange={(e) => p.onChange(e.target.value)}
-        onBlur={p.onBlur}
-        aria-invalid={p.errors.length > 0}
-        spellCheck={false}
-      />
-      {p.errors.map((m) => (
-        <p key={m} className="field-error" role="alert">
-          {m}
-        </p>
-      ))}
-    </div>
-  );
-}
-
-/** The run form's shape the ports list reads (it offers the image's EXPOSEd ports). */
-function formOfRun(f: EditForm) {
-  return {
-    image: '',
-    name: '',
-    command: f.command,
-    env: f.env,
-    ports: f.ports,
-    volumes: f.volumes,
-    network: f.network,
-    restart: f.restart,
-    autoRemove: false,
-    tty: false,
-  };
 }

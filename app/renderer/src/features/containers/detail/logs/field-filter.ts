@@ -4,6 +4,7 @@
 // object are hidden and counted. Scanning is time-boxed like search and skips the parse of any line
 // that does not even contain the keys it asks for, so a million lines stay fast.
 import type { LogBuffer } from './log-buffer';
+import { splitWords } from '../../split-words';
 import { firstAtOrAfter } from './line-order';
 import { parseJsonLine, jsonStart, type JsonObject } from './json-lines';
 
@@ -19,34 +20,10 @@ export type ParsedFilter = { ok: true; clauses: FieldClause[] } | { ok: false; e
 
 const CLAUSE = /^([A-Za-z0-9_@$-]+(?:\.[A-Za-z0-9_@$-]+)*)(?:(!=|>=|<=|=|>|<|~)(.*))?$/s;
 
-/** Splits on spaces outside double quotes; quotes are removed. */
-function words(input: string): string[] | undefined {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  let started = false;
-  for (const ch of input) {
-    if (ch === '"') {
-      quoted = !quoted;
-      started = true;
-    } else if (/\s/.test(ch) && !quoted) {
-      if (started) out.push(cur);
-      cur = '';
-      started = false;
-    } else {
-      cur += ch;
-      started = true;
-    }
-  }
-  if (quoted) return undefined;
-  if (started) out.push(cur);
-  return out;
-}
-
 /** null for an empty filter; else its clauses or the sentence that refuses it. */
 export function parseFieldFilter(input: string): ParsedFilter | null {
-  const parts = words(input);
-  if (!parts) return { ok: false, error: 'A quoted value is not closed: add the closing ".' };
+  const { words: parts, unclosed } = splitWords(input, { quotes: '"', escapes: false });
+  if (unclosed) return { ok: false, error: 'A quoted value is not closed: add the closing ".' };
   if (!parts.length) return null;
   const clauses: FieldClause[] = [];
   for (const part of parts) {
