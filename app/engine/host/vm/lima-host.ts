@@ -20,7 +20,7 @@ import { describeRestart, restartPlan, type RestartPlan } from './restart-reason
 import { ShellStatsSource } from './shell-stats';
 import type { BulkStatsSource } from '../../docker/stats-dump';
 import type { VmControls } from './vm-controls';
-import { hostPaths, vmFolder, VmHostBase, type VmFolder } from './vm-host-base';
+import { hostPaths, vmFolder, VmHostBase } from './vm-host-base';
 
 export const LIMA_INSTANCE = 'berth';
 export const LIMA_DATA_DISK = 'berth-data';
@@ -45,22 +45,15 @@ export interface LimaHostOptions {
   platform?: NodeJS.Platform;
 }
 
-export interface LimaPaths extends VmFolder {
-  /** LIMA_HOME: Berth's instances and disks, apart from the user's ~/.lima. */
-  limaHome: string;
-  config: string;
-  socket: string;
-}
-
-export function limaPaths(paths: BerthPaths): LimaPaths {
-  const folder = vmFolder(paths, 'vm', 'lima.log');
+export function limaPaths(paths: BerthPaths) {
   return {
-    ...folder,
+    ...vmFolder(paths, 'vm', 'lima.log', { config: 'lima-berth.yaml', socket: 'docker.sock' }),
+    /** LIMA_HOME: Berth's instances and disks, apart from the user's ~/.lima. */
     limaHome: join(paths.data, 'lima'),
-    config: join(folder.dir, 'lima-berth.yaml'),
-    socket: join(folder.dir, 'docker.sock'),
   };
 }
+
+export type LimaPaths = ReturnType<typeof limaPaths>;
 
 function defaultTemplate(opts: LimaHostOptions): string {
   if (opts.templateFile) return opts.templateFile;

@@ -36,7 +36,7 @@ import { kvmProblem } from './kvm';
 import { findQemu } from './qemu-availability';
 import { GuestChannels } from './qemu-channels';
 import { DEFAULT_VM_RESOURCES, type VmResources } from './lima-config';
-import { qemuArgs, qemuRuntimeFiles, type QemuRuntimeFiles } from './qemu-command';
+import { qemuArgs, qemuRuntimeFiles } from './qemu-command';
 import { withQmp } from './qmp';
 import {
   clearRuntimeFiles,
@@ -51,7 +51,7 @@ import {
 import { describeRestart, restartPlan } from './restart-reasons';
 import type { VmControls, VmDiskUsage, VmRestartPlan } from './vm-controls';
 import { StepFailure } from '../step-error';
-import { hostPaths, vmFolder, VmHostBase, type VmFolder } from './vm-host-base';
+import { hostPaths, vmFolder, VmHostBase } from './vm-host-base';
 
 export { qemuValue } from './qemu-command';
 export { kvmUsable } from './kvm';
@@ -92,21 +92,16 @@ export interface QemuHostOptions {
   orphanGraceS?: number;
 }
 
-export interface QemuPaths extends QemuRuntimeFiles, VmFolder {
-  dataDisk: string;
-  /** The engine's TLS certificates (ca.pem, cert.pem, key.pem: a DOCKER_CERT_PATH for the docker CLI). */
-  tls: string;
+export function qemuPaths(paths: BerthPaths) {
+  const folder = vmFolder(paths, 'linux-vm', 'console.log', {
+    dataDisk: 'data.img',
+    /** The engine's TLS certificates (ca.pem, cert.pem, key.pem: a DOCKER_CERT_PATH for the docker CLI). */
+    tls: 'tls',
+  });
+  return { ...folder, ...qemuRuntimeFiles(folder.dir) };
 }
 
-export function qemuPaths(paths: BerthPaths): QemuPaths {
-  const folder = vmFolder(paths, 'linux-vm', 'console.log');
-  return {
-    ...folder,
-    ...qemuRuntimeFiles(folder.dir),
-    dataDisk: join(folder.dir, 'data.img'),
-    tls: join(folder.dir, 'tls'),
-  };
-}
+export type QemuPaths = ReturnType<typeof qemuPaths>;
 
 const consoleMarkers: [string, string][] = [
   ['BERTH-VM-ROOT-READY', "The VM's kernel is up; mounting the engine data"],

@@ -16,10 +16,16 @@ export interface VmFolder {
   logFile: string;
 }
 
-/** The folder `<data>/<name>` with the log file `log` in it. */
-export function vmFolder(paths: BerthPaths, name: string, log: string): VmFolder {
+/** The folder `<data>/<name>`, its log file `log` and the other `files` in it (by key). */
+export function vmFolder<K extends string>(
+  paths: BerthPaths,
+  name: string,
+  log: string,
+  files: Record<K, string>,
+): VmFolder & Record<K, string> {
   const dir = join(paths.data, name);
-  return { dir, logFile: join(dir, log) };
+  const inside = Object.fromEntries(Object.entries<string>(files).map(([key, file]) => [key, join(dir, file)]));
+  return { dir, logFile: join(dir, log), ...(inside as Record<K, string>) };
 }
 
 /** The BerthPaths a host's options give, else those of its environment. */

@@ -16,7 +16,7 @@ import { ShellStatsSource } from './shell-stats';
 import type { BulkStatsSource } from '../../docker/stats-dump';
 import type { VmControls, VmDiskUsage, VmRestartPlan } from './vm-controls';
 import { StepFailure } from '../step-error';
-import { hostPaths, vmFolder, VmHostBase, type VmFolder } from './vm-host-base';
+import { hostPaths, vmFolder, VmHostBase } from './vm-host-base';
 import { decodeWslOutput, parseWslList, parseWslStatus, wslProblem, type WslDistro } from './wsl-output';
 
 export const WSL_DISTRO = 'berth';
@@ -37,22 +37,16 @@ export interface WslHostOptions {
   platform?: NodeJS.Platform;
 }
 
-export interface WslPaths extends VmFolder {
-  /** Where `wsl --import` keeps each distro's ext4.vhdx. */
-  distroDir: string;
-  dataDistroDir: string;
-  stateFile: string;
+export function wslPaths(paths: BerthPaths) {
+  return vmFolder(paths, 'wsl', 'wsl.log', {
+    /** Where `wsl --import` keeps each distro's ext4.vhdx. */
+    distroDir: WSL_DISTRO,
+    dataDistroDir: WSL_DATA_DISTRO,
+    stateFile: 'engine.json',
+  });
 }
 
-export function wslPaths(paths: BerthPaths): WslPaths {
-  const folder = vmFolder(paths, 'wsl', 'wsl.log');
-  return {
-    ...folder,
-    distroDir: join(folder.dir, WSL_DISTRO),
-    dataDistroDir: join(folder.dir, WSL_DATA_DISTRO),
-    stateFile: join(folder.dir, 'engine.json'),
-  };
-}
+export type WslPaths = ReturnType<typeof wslPaths>;
 
 const randomPort = () => 49152 + Math.floor(Math.random() * 16000);
 
