@@ -78,6 +78,14 @@ export const imageTarget = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/** What a text editor saves (a compose file, daemon.json): at most `max` characters and no NUL. */
+export function editedText(max: number, says: { long: string; nul: string }) {
+  return z
+    .string()
+    .max(max, says.long)
+    .refine((t) => !t.includes('\0'), says.nul);
+}
+
 /** First message of a ZodError, for a form field. */
 export function firstIssue(result: {
   success: boolean;
