@@ -125,6 +125,15 @@ export function parseJsonWithPlaces(
     throw new Failure(`Expected a value here, found ${describe(c)}.`, i);
   };
 
+  /** Past an object's or a list's opening bracket: true when `close` follows at once (read: it is empty). */
+  const isEmpty = (close: '}' | ']'): boolean => {
+    i++;
+    ws();
+    if (text[i] !== close) return false;
+    i++;
+    return true;
+  };
+
   /** After an item of an object or a list: true at its `close` (read), false after a "," (read); else a sentence. */
   const endOfItem = (close: '}' | ']', unclosed: string, where: string): boolean => {
     ws();
@@ -138,12 +147,7 @@ export function parseJsonWithPlaces(
 
   const object = (path: string, depth: number): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    i++; // {
-    ws();
-    if (text[i] === '}') {
-      i++;
-      return out;
-    }
+    if (isEmpty('}')) return out;
     for (;;) {
       ws();
       if (text[i] !== '"') {
@@ -167,12 +171,7 @@ export function parseJsonWithPlaces(
 
   const array = (path: string, depth: number): unknown[] => {
     const out: unknown[] = [];
-    i++; // [
-    ws();
-    if (text[i] === ']') {
-      i++;
-      return out;
-    }
+    if (isEmpty(']')) return out;
     for (;;) {
       ws();
       if (text[i] === ']') throw new Failure('JSON allows no comma before "]": remove it.', i);
