@@ -12,11 +12,16 @@ export const OBJECT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 /** A new volume's name (the local driver wants at least two characters). */
 export const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
-export const containerRef = z
-  .string()
-  .min(1, 'Give a container name or id.')
-  .max(255, 'A container name or id has at most 255 characters.')
-  .regex(CONTAINER_REF, 'A container is named by letters, digits, "_", "." and "-".');
+/** A name of 1 to `max` characters that `pattern` accepts, each refusal in its own sentence. */
+export function nameRule(pattern: RegExp, max: number, says: { empty: string; long: string; rule: string }) {
+  return z.string().min(1, says.empty).max(max, says.long).regex(pattern, says.rule);
+}
+
+export const containerRef = nameRule(CONTAINER_REF, 255, {
+  empty: 'Give a container name or id.',
+  long: 'A container name or id has at most 255 characters.',
+  rule: 'A container is named by letters, digits, "_", "." and "-".',
+});
 
 export const containerName = z
   .string()
@@ -43,20 +48,17 @@ export const ENV_RULE =
 /** KEY=value, or a bare KEY: passed on from Berth's environment, as `docker run -e KEY` does. */
 export const envVar = z.string().regex(/^[^=\s]+(=|$)/, ENV_RULE);
 
-export const objectName = z
-  .string()
-  .min(1, 'Give a name.')
-  .max(255, 'A name has at most 255 characters.')
-  .regex(OBJECT_NAME, 'A name uses only letters, digits, "_", "." and "-", and starts with a letter or digit.');
+const anyName = { empty: 'Give a name.', long: 'A name has at most 255 characters.' };
 
-export const volumeName = z
-  .string()
-  .min(1, 'Give a name.')
-  .max(255, 'A name has at most 255 characters.')
-  .regex(
-    VOLUME_NAME,
-    'A name uses only letters, digits, "_", "." and "-", starts with a letter or digit, and has at least two characters.',
-  );
+export const objectName = nameRule(OBJECT_NAME, 255, {
+  ...anyName,
+  rule: 'A name uses only letters, digits, "_", "." and "-", and starts with a letter or digit.',
+});
+
+export const volumeName = nameRule(VOLUME_NAME, 255, {
+  ...anyName,
+  rule: 'A name uses only letters, digits, "_", "." and "-", starts with a letter or digit, and has at least two characters.',
+});
 
 /** An image reference by Docker's grammar (image-reference.ts), the same for the contract, the forms and the facade. */
 export const imageRef = z
@@ -75,6 +77,14 @@ export const imageTarget = z
     const problem = imageTargetProblem(ref);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
+
+/** What a text editor saves (a compose file, daemon.json): at most `max` characters and no NUL. */
+export function editedText(max: number, says: { long: string; nul: string }) {
+  return z
+    .string()
+    .max(max, says.long)
+    .refine((t) => !t.includes('\0'), says.nul);
+}
 
 /** First message of a ZodError, for a form field. */
 export function firstIssue(result: {
@@ -189,3 +199,15 @@ export function sized<T>(problem: (value: T) => SizeProblem | undefined) {
     if (p) ctx.addIssue({ code: 'custom', message: p.message, path: p.path });
   };
 }
+
+/** A command's words (docker run's, a service's), within the size rules. */
+export const commandWords = z.array(z.string()).superRefine(sized((words: string[]) => wordsProblem(words, 'command')));
+
+/** Environment variables (KEY=value or KEY), within the size rules; none when absent. */
+export const envList = z.array(envVar).superRefine(sized(envProblem)).default([]);
+
+/** Labels (key → value) of a container, service, secret or config, within the size rules; none when absent. */
+export const labelMap = z
+  .record(z.string().min(1, 'A label needs a key.'), z.string())
+  .superRefine(sized(labelsProblem))
+  .default({});

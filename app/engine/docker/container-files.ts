@@ -4,6 +4,7 @@ import { createReadStream, createWriteStream, renameSync, rmSync, statSync } fro
 import { pipeline } from 'node:stream/promises';
 import { isAbsolute, posix } from 'node:path';
 import type { Readable } from 'node:stream';
+import type { FileEntry } from '../../shared/contract/dto';
 import { BerthError } from '../../shared/errors';
 import { dialJson, dialStream, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
@@ -11,16 +12,7 @@ import { readTar, tarOneFile, writeTar } from './container-files-tar';
 import { sideFileFor } from './side-file';
 import { checkInnerPath, checkObjectRef } from './validate-reference';
 
-export interface FileEntry {
-  name: string;
-  type: 'file' | 'dir' | 'symlink' | 'other';
-  size: number;
-  /** Permission bits (e.g. 0o755). */
-  mode: number;
-  /** Unix seconds. */
-  mtime: number;
-  linkTarget?: string;
-}
+export type { FileEntry };
 
 export interface DirectoryListing {
   path: string;

@@ -1,17 +1,9 @@
 // Pulls an image with per-layer progress. The engine answers HTTP 200 and then may report a failure
 // in-band (an `error` line); that is a failure like any other, thrown as a BerthError.
-import type { Readable } from 'node:stream';
-import { dialJson, dialStream, type EngineClient } from './client';
+import { dialJson, type EngineClient } from './client';
 import { imagePath } from './images';
-import {
-  cancelled,
-  inBandError,
-  ndjson,
-  registryError,
-  toLayerOrStatus,
-  type LayerProgress,
-  type StatusProgress,
-} from './progress';
+import type { LayerProgress, StatusProgress } from './progress';
+import { registryProgress } from './registry-progress';
 import { parseImageReference } from './validate-reference';
 
 /** Credentials for a registry, sent as X-Registry-Auth. */
@@ -65,38 +57,26 @@ export async function* pullImage(
   const parsed = parseImageReference(ref, 'image');
   const tagOrDigest = parsed.digest ?? parsed.tag ?? 'latest';
   const shown = parsed.digest ? `${parsed.repository}@${parsed.digest}` : `${parsed.repository}:${tagOrDigest}`;
-  if (opts.signal?.aborted) throw cancelled();
-  let stream: Readable;
-  try {
-    const auth = authHeader(opts.auth, parsed);
-    stream = await dialStream(client, {
+  let digest: string | undefined;
+  let upToDate = false;
+  const auth = authHeader(opts.auth, parsed);
+  yield* registryProgress(client, {
+    verb: 'pull',
+    shown,
+    request: {
       method: 'POST',
       path: '/images/create',
       query: { fromImage: parsed.repository, tag: tagOrDigest, ...(opts.platform ? { platform: opts.platform } : {}) },
       ...(auth ? { auth } : {}),
-      ...(opts.signal ? { signal: opts.signal } : {}),
-    });
-  } catch (err) {
-    if (opts.signal?.aborted) throw cancelled();
-    throw registryError(err, 'pull', shown);
-  }
-  let digest: string | undefined;
-  let upToDate = false;
-  try {
-    for await (const line of ndjson(stream, opts.signal)) {
-      const failure = inBandError(line);
-      if (failure) throw registryError(failure, 'pull', shown);
+    },
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    observe: (line) => {
       const status = line.status ?? '';
       const d = /^Digest: (\S+)/.exec(status);
       if (d) digest = d[1];
       if (/Image is up to date/.test(status)) upToDate = true;
-      const item = toLayerOrStatus(line);
-      if (item) yield item;
-    }
-  } catch (err) {
-    if (opts.signal?.aborted) throw cancelled();
-    throw registryError(err, 'pull', shown);
-  }
+    },
+  });
   let imageId: string | undefined;
   try {
     imageId = (await dialJson<{ Id?: string }>(client, { path: `${imagePath(shown)}/json` })).Id;

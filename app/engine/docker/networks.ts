@@ -6,6 +6,7 @@ import { attempt, classifyEngineError, toBerthError } from './errors';
 import { listContainerUse, nameList } from './system-usage';
 import { checkSubnetIsFree } from './subnet-overlap';
 import {
+  checkDriverName,
   checkGateway,
   checkLabels,
   checkNetworkName,
@@ -134,12 +135,7 @@ export async function createNetwork(client: EngineClient, opts: CreateNetworkOpt
     });
   const labels = checkLabels(opts.labels, 'labels');
   const options = checkLabels(opts.options, 'options');
-  if (opts.driver !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_./:-]*$/.test(opts.driver))
-    throw new BerthError({
-      kind: 'invalid',
-      field: 'driver',
-      message: `"${opts.driver}" is not a network driver name.`,
-    });
+  checkDriverName(opts.driver, 'network');
   const subnet = opts.subnet !== undefined ? checkSubnet(opts.subnet, 'subnet') : undefined;
   if (opts.gateway !== undefined && !subnet)
     throw new BerthError({

@@ -153,7 +153,6 @@ const CPUS = cpus().length || 1;
 
 /** Reads the counters of a located container. Rejects (ENOENT) once the container stopped. */
 export async function readCgroupCounters(id: string, loc: CgroupLocation): Promise<RawCounters> {
-  const hostMem = totalmem();
   const netP = readOr(`/proc/${loc.pid}/net/dev`, '');
   if (loc.version === 1) {
     const [cpu, usage, limit, stat, blk, pids, net] = await Promise.all([
@@ -165,22 +164,7 @@ export async function readCgroupCounters(id: string, loc: CgroupLocation): Promi
       loc.pids ? readOr(join(loc.pids, 'pids.current'), '0') : '0',
       netP,
     ]);
-    const io = parseBlkioV1(blk);
-    const n = parseNetDev(net);
-    const lim = Number(limit);
-    return {
-      id,
-      ts: Date.now(),
-      cpuNs: Number(cpu),
-      onlineCpus: CPUS,
-      memUsage: memoryWithoutCache(Number(usage), parseFlatKeyed(stat)),
-      memLimit: lim > 0 && lim < hostMem ? lim : hostMem,
-      netRx: n.rx,
-      netTx: n.tx,
-      blkRead: io.read,
-      blkWrite: io.write,
-      pids: Number(pids) || 0,
-    };
+    return counters(id, { cpuNs: Number(cpu), usage, limit: Number(limit), stat, io: parseBlkioV1(blk), pids, net });
   }
   const d = loc.dir;
   const [cpuStat, usage, max, stat, ioStat, pids, net] = await Promise.all([
@@ -192,20 +176,43 @@ export async function readCgroupCounters(id: string, loc: CgroupLocation): Promi
     readOr(join(d, 'pids.current'), '0'),
     netP,
   ]);
-  const io = parseIoStatV2(ioStat);
-  const n = parseNetDev(net);
-  const lim = max.trim() === 'max' ? hostMem : Number(max);
+  return counters(id, {
+    cpuNs: (parseFlatKeyed(cpuStat).usage_usec ?? 0) * 1000,
+    usage,
+    limit: max.trim() === 'max' ? Infinity : Number(max),
+    stat,
+    io: parseIoStatV2(ioStat),
+    pids,
+    net,
+  });
+}
+
+/** A sample from the files read, the same for cgroup v1 and v2; no memory limit (or a larger one) is the host's memory. */
+function counters(
+  id: string,
+  f: {
+    cpuNs: number;
+    usage: string;
+    limit: number;
+    stat: string;
+    io: { read: number; write: number };
+    pids: string;
+    net: string;
+  },
+): RawCounters {
+  const hostMem = totalmem();
+  const n = parseNetDev(f.net);
   return {
     id,
     ts: Date.now(),
-    cpuNs: (parseFlatKeyed(cpuStat).usage_usec ?? 0) * 1000,
+    cpuNs: f.cpuNs,
     onlineCpus: CPUS,
-    memUsage: memoryWithoutCache(Number(usage), parseFlatKeyed(stat)),
-    memLimit: lim > 0 && lim < hostMem ? lim : hostMem,
+    memUsage: memoryWithoutCache(Number(f.usage), parseFlatKeyed(f.stat)),
+    memLimit: f.limit > 0 && f.limit < hostMem ? f.limit : hostMem,
     netRx: n.rx,
     netTx: n.tx,
-    blkRead: io.read,
-    blkWrite: io.write,
-    pids: Number(pids) || 0,
+    blkRead: f.io.read,
+    blkWrite: f.io.write,
+    pids: Number(f.pids) || 0,
   };
 }

@@ -9,22 +9,12 @@ import type { StatsSample } from '../../shared/contract/dto';
 export type { StatsSample };
 
 /** Cumulative counters at one instant; two of them make a StatsSample. */
-export interface RawCounters {
-  id: string;
-  /** Milliseconds since the epoch. */
-  ts: number;
+export interface RawCounters extends Omit<StatsSample, 'cpuPercent'> {
   /** Total CPU time used by the container, nanoseconds. */
   cpuNs: number;
   /** Host CPU time over all CPUs, nanoseconds, when known (engine stats); else wall time × CPUs is used. */
   systemNs?: number;
   onlineCpus: number;
-  memUsage: number;
-  memLimit: number;
-  netRx: number;
-  netTx: number;
-  blkRead: number;
-  blkWrite: number;
-  pids: number;
 }
 
 /** The engine's stats JSON (the fields we read; cgroup v1 and v2 shapes). */

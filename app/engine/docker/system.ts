@@ -1,4 +1,5 @@
 // System: engine info, version, disk usage (df) and system prune.
+import type { EngineInfo } from '../../shared/contract/dto';
 import { dialJson, type EngineClient } from './client';
 import { pruneContainers } from './containers';
 import { attempt } from './errors';
@@ -7,29 +8,29 @@ import { previewImagePrune, pruneImages } from './images-prune';
 import { pruneNetworks } from './networks';
 import { pruneVolumes } from './volumes';
 
-export interface SystemInfo {
+/** `docker info`: the Engine page's fields (EngineInfo; `os` here is the engine's OSType) and more. */
+export interface SystemInfo extends Pick<
+  EngineInfo,
+  | 'version'
+  | 'apiVersion'
+  | 'os'
+  | 'kernel'
+  | 'architecture'
+  | 'cpus'
+  | 'memory'
+  | 'dataRoot'
+  | 'storageDriver'
+  | 'cgroupVersion'
+  | 'containers'
+  | 'images'
+> {
   name: string;
   id: string;
-  /** Engine version, e.g. "20.10.24". */
-  version: string;
-  /** API version Berth speaks to it. */
-  apiVersion: string;
   /** API version the engine speaks. */
   engineApiVersion: string;
-  os: string;
   operatingSystem: string;
-  kernel: string;
-  architecture: string;
-  cpus: number;
-  /** Bytes. */
-  memory: number;
-  dataRoot: string;
-  storageDriver: string;
-  cgroupVersion: string;
   cgroupDriver: string;
   rootless: boolean;
-  containers: { total: number; running: number; paused: number; stopped: number };
-  images: number;
   warnings: string[];
 }
 

@@ -56,6 +56,12 @@ export function checkObjectRef(input: unknown, field: string, what: 'container' 
     : checkRule(objectName, input, field);
 }
 
+/** A volume or network driver's name (local, overlay, a plugin's name:tag), when one is given. */
+export function checkDriverName(driver: string | undefined, what: 'network' | 'volume'): void {
+  if (driver !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_./:-]*$/.test(driver))
+    refuse('driver', `"${driver}" is not a ${what} driver name.`);
+}
+
 export function checkLabels(input: unknown, field = 'labels'): Record<string, string> {
   if (input === undefined) return {};
   if (typeof input !== 'object' || input === null || Array.isArray(input))

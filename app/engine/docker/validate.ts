@@ -18,6 +18,11 @@ export function invalidInput(field: string, message: string, detail?: string): B
   return new BerthError({ kind: 'invalid', message, field, ...(detail !== undefined ? { detail } : {}) });
 }
 
+/** The refusal of `value` at `field`, with what was given as the detail. */
+export function refused(field: string, message: string, value: unknown): BerthError {
+  return invalidInput(field, message, `got ${JSON.stringify(value)}`);
+}
+
 /**
  * Checks `value` by one of the shared rules (app/shared/rules.ts: the same schema the contract checks
  * where a call is received and the forms check as the user types), naming `field` when it refuses.
@@ -26,7 +31,7 @@ export function checkRule<T>(rule: z.ZodType<T>, value: unknown, field: string):
   const r = rule.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  throw invalidInput([field, ...issue.path].join('.'), issue.message, `got ${JSON.stringify(value)}`);
+  throw refused([field, ...issue.path].join('.'), issue.message, value);
 }
 
 /** A container name; a leading "/" (as the engine reports names) is dropped. */
@@ -45,13 +50,13 @@ export function validateObjectName(name: unknown, field: string): string {
 
 export function validatePort(port: unknown, field: string): number {
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
-    throw invalidInput(field, 'A port is a whole number between 1 and 65535.', `got ${JSON.stringify(port)}`);
+    throw refused(field, 'A port is a whole number between 1 and 65535.', port);
   return port;
 }
 
 export function validateAbsolutePath(path: unknown, field: string): string {
   if (typeof path !== 'string' || !path.startsWith('/') || path.includes('\0'))
-    throw invalidInput(field, 'The path must be absolute (start with "/").', `got ${JSON.stringify(path)}`);
+    throw refused(field, 'The path must be absolute (start with "/").', path);
   return path;
 }
 
@@ -61,11 +66,7 @@ export function validateEnv(entries: unknown, field = 'env', allowBare = false):
   const shape = allowBare ? /^[^=\s]+(=|$)/ : /^[^=\s]+=/;
   entries.forEach((e, i) => {
     if (typeof e !== 'string' || !shape.test(e) || e.includes('\0'))
-      throw invalidInput(
-        `${field}.${i}`,
-        allowBare ? ENV_RULE : 'An environment variable is written KEY=value.',
-        `got ${JSON.stringify(e)}`,
-      );
+      throw refused(`${field}.${i}`, allowBare ? ENV_RULE : 'An environment variable is written KEY=value.', e);
   });
   return entries as string[];
 }
@@ -75,31 +76,19 @@ export type RestartPolicy = (typeof restartPolicies)[number];
 
 export function validateRestartPolicy(policy: unknown, field = 'restart'): RestartPolicy {
   if (typeof policy !== 'string' || !(restartPolicies as readonly string[]).includes(policy))
-    throw invalidInput(
-      field,
-      `A restart policy is one of ${restartPolicies.join(', ')}.`,
-      `got ${JSON.stringify(policy)}`,
-    );
+    throw refused(field, `A restart policy is one of ${restartPolicies.join(', ')}.`, policy);
   return policy as RestartPolicy;
 }
 
 export function validateSignal(signal: unknown, field = 'signal'): string {
   if (typeof signal !== 'string' || !/^(SIG)?[A-Z0-9+-]{1,12}$/.test(signal))
-    throw invalidInput(
-      field,
-      'A signal is a name like SIGTERM or SIGKILL, or a number.',
-      `got ${JSON.stringify(signal)}`,
-    );
+    throw refused(field, 'A signal is a name like SIGTERM or SIGKILL, or a number.', signal);
   return signal;
 }
 
 export function validateTimeout(seconds: unknown, field = 'timeout'): number {
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || seconds > 3600)
-    throw invalidInput(
-      field,
-      'A timeout is a whole number of seconds between 0 and 3600.',
-      `got ${JSON.stringify(seconds)}`,
-    );
+    throw refused(field, 'A timeout is a whole number of seconds between 0 and 3600.', seconds);
   return seconds;
 }
 

@@ -171,6 +171,20 @@ function outer(path: string): string {
   return rest === '' ? '/' : rest;
 }
 
+/** Reads `path` of the volume through a helper container, the result's path given as the volume's. */
+function inVolume<T>(
+  client: EngineClient,
+  volume: string,
+  path: string,
+  opts: VolumeFilesOptions,
+  read: (helper: string, innerPath: string) => Promise<T>,
+): Promise<T & { path: string }> {
+  const p = inner(path);
+  return withVolumeHelper(client, volume, opts, async (id) => ({ ...(await read(id, p)), path: outer(p) }));
+}
+
+const sizeCap = (opts: { maxBytes?: number }) => (opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {});
+
 /** Lists folder `path` ("/" is the volume's root) inside the volume. */
 export async function listVolumeDir(
   client: EngineClient,
@@ -178,16 +192,7 @@ export async function listVolumeDir(
   path: string,
   opts: VolumeFilesOptions & { maxBytes?: number } = {},
 ): Promise<DirectoryListing> {
-  const p = inner(path);
-  return withVolumeHelper(client, volume, opts, async (id) => {
-    const listing = await listContainerDir(
-      client,
-      id,
-      p,
-      opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {},
-    );
-    return { ...listing, path: outer(listing.path) };
-  });
+  return inVolume(client, volume, path, opts, (id, p) => listContainerDir(client, id, p, sizeCap(opts)));
 }
 
 export async function statVolumePath(
@@ -196,11 +201,7 @@ export async function statVolumePath(
   path: string,
   opts: VolumeFilesOptions = {},
 ): Promise<PathStat> {
-  const p = inner(path);
-  return withVolumeHelper(client, volume, opts, async (id) => ({
-    ...(await statContainerPath(client, id, p)),
-    path: outer(p),
-  }));
+  return inVolume(client, volume, path, opts, (id, p) => statContainerPath(client, id, p));
 }
 
 /** One file's bytes (base64) from the volume. */
@@ -210,11 +211,7 @@ export async function readVolumeFile(
   path: string,
   opts: VolumeFilesOptions & { maxBytes?: number } = {},
 ): Promise<FileContent> {
-  const p = inner(path);
-  return withVolumeHelper(client, volume, opts, async (id) => ({
-    ...(await readContainerFile(client, id, p, opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {})),
-    path: outer(p),
-  }));
+  return inVolume(client, volume, path, opts, (id, p) => readContainerFile(client, id, p, sizeCap(opts)));
 }
 
 /**

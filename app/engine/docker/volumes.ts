@@ -4,7 +4,7 @@ import { BerthError } from '../../shared/errors';
 import { dialJson, type EngineClient } from './client';
 import { attempt, toBerthError } from './errors';
 import { listContainerUse, nameList, usersBy } from './system-usage';
-import { checkLabels, checkObjectRef, checkPruneLabels, checkVolumeName } from './validate-reference';
+import { checkDriverName, checkLabels, checkObjectRef, checkPruneLabels, checkVolumeName } from './validate-reference';
 
 /**
  * A volume as the engine side reads it: the contract's row (VolumeSummary; the facade sends only its
@@ -81,12 +81,7 @@ export async function createVolume(client: EngineClient, opts: CreateVolumeOptio
   if (opts.name !== undefined) checkVolumeName(opts.name, 'name');
   const labels = checkLabels(opts.labels, 'labels');
   const driverOptions = checkLabels(opts.driverOptions, 'driverOptions');
-  if (opts.driver !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_./:-]*$/.test(opts.driver))
-    throw new BerthError({
-      kind: 'invalid',
-      field: 'driver',
-      message: `"${opts.driver}" is not a volume driver name.`,
-    });
+  checkDriverName(opts.driver, 'volume');
   if (opts.name !== undefined) {
     // The engine returns an existing volume of the same name without complaint; a desktop user expects a refusal.
     const exists = await dialJson(client, { path: volumePath(opts.name) }).then(

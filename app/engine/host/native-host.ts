@@ -34,15 +34,8 @@ import { RotatingLog } from './rotating-log';
 import { describeRootlessProblems, rootlessProblems } from './rootless-prereqs';
 import { adoptionProblem, inspectStale, readPid } from './stale-recovery';
 import { EngineStateMachine, failureError } from './state-machine';
-import { EngineStepError } from './step-error';
-import type { EngineFailure, EngineHost, EngineListener, EngineState, EngineStatus } from './types';
-
-/** A failure at a named step, carried up to the state machine. */
-class StepFailure extends Error {
-  constructor(readonly failure: Omit<EngineFailure, 'logTail'>) {
-    super(failure.message);
-  }
-}
+import { failureOf, runStep, StepFailure } from './step-error';
+import type { EngineHost, EngineListener, EngineState, EngineStatus } from './types';
 
 export class NativeHost implements EngineHost {
   readonly kind: 'native' | 'rootless';
@@ -151,14 +144,9 @@ export class NativeHost implements EngineHost {
         return 'running';
       } catch (err) {
         if (abort.signal.aborted) return 'stopped';
-        const failure =
-          err instanceof StepFailure
-            ? err.failure
-            : {
-                step: 'Starting the engine',
-                message: `Berth's engine did not start: ${(err as Error).message}`,
-                fix: suggestFix((err as Error).message, this.paths),
-              };
+        const failure = failureOf(err, 'Starting the engine', "Berth's engine did not start", (m) =>
+          suggestFix(m, this.paths),
+        );
         await this.killProcess(3000);
         throw this.machine.fail({ ...failure, logTail: this.log.tail(20) });
       }
@@ -169,14 +157,7 @@ export class NativeHost implements EngineHost {
 
   private async step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
     this.machine.progress(name);
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof StepFailure) throw err;
-      if (err instanceof EngineStepError) throw new StepFailure({ step: name, message: err.reason, fix: err.fix });
-      const message = (err as Error).message;
-      throw new StepFailure({ step: name, message, fix: suggestFix(message, this.paths) });
-    }
+    return runStep(name, fn, (message) => suggestFix(message, this.paths));
   }
 
   private async bringUp(signal: AbortSignal): Promise<void> {

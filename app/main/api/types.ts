@@ -16,6 +16,9 @@ export type RequestHandlers = {
   [M in RequestName]: (args: z.output<Requests[M]['args']>, ctx: HandlerContext) => Promise<RequestResult<M>>;
 };
 
+/** The handlers of every request of one area or more, e.g. `AreaHandlers<'networks'>` for all `networks.*`. */
+export type AreaHandlers<A extends string> = Pick<RequestHandlers, Extract<RequestName, `${A}.${string}`>>;
+
 export type StreamSource<D, I = never> = (
   | { items: AsyncIterable<D>; batches?: undefined }
   /** Items already grouped by the source (e.g. log lines per engine chunk). */

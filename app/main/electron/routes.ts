@@ -27,15 +27,19 @@ export function hashRoute(path: string): string | undefined {
   return `#/${decoded.map(encodeURIComponent).join('/')}`;
 }
 
-/** `berth://containers/<id>/logs` → `#/containers/<id>/logs`; undefined when it is not a Berth link. */
-export function deepLinkToRoute(link: string): string | undefined {
-  let url: URL;
+/** `raw` as a URL, or undefined when it is not one. */
+export function parseUrl(raw: string): URL | undefined {
   try {
-    url = new URL(link);
+    return new URL(raw);
   } catch {
     return undefined;
   }
-  if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return undefined;
+}
+
+/** `berth://containers/<id>/logs` → `#/containers/<id>/logs`; undefined when it is not a Berth link. */
+export function deepLinkToRoute(link: string): string | undefined {
+  const url = parseUrl(link);
+  if (url?.protocol !== `${DEEP_LINK_SCHEME}:`) return undefined;
   // berth://containers/abc/logs parses with host "containers"; berth:/containers/abc too.
   return hashRoute(`${url.host}${url.pathname}`);
 }
@@ -50,13 +54,8 @@ export function deepLinkInArgv(argv: readonly string[]): string | undefined {
  * Returns the normalised URL, or undefined when it must not be opened.
  */
 export function externalUrl(raw: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  const url = parseUrl(raw);
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') return undefined;
   if (url.username || url.password) return undefined;
   return url.toString();
 }
@@ -71,19 +70,10 @@ export interface RendererLocation {
 
 /** Whether `raw` is a page of Berth's own renderer (any hash is fine; nothing outside its directory). */
 export function isRendererUrl(raw: string, where: RendererLocation): boolean {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
-  if (where.devUrl) {
-    try {
-      if (url.origin === new URL(where.devUrl).origin) return true;
-    } catch {
-      // a malformed dev URL allows nothing
-    }
-  }
+  const url = parseUrl(raw);
+  if (!url) return false;
+  // a malformed dev URL allows nothing
+  if (where.devUrl && url.origin === parseUrl(where.devUrl)?.origin) return true;
   if (url.protocol !== 'file:') return false;
   return isFileInside(url, where.dir);
 }

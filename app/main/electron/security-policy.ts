@@ -1,6 +1,6 @@
 // The window's security policy as data and decisions: webPreferences, the Content-Security-Policy,
 // and what may be navigated to, opened, loaded or granted. window-guards.ts applies it to Electron.
-import { externalUrl, isFileInside, isRendererUrl, type RendererLocation } from './routes';
+import { externalUrl, isFileInside, isRendererUrl, parseUrl, type RendererLocation } from './routes';
 
 /** webPreferences of every Berth window (see ARCHITECTURE.md, security of the desktop shell). */
 export function secureWebPreferences(preloadPath: string) {
@@ -76,13 +76,8 @@ export function windowOpenDecision(url: string): { action: 'deny'; openExternal?
 
 /** Loads from disk: only files inside the built renderer, so a compromised page cannot read others. */
 export function mayLoad(url: string, where: RendererLocation): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return parsed.protocol !== 'file:' || isFileInside(parsed, where.dir);
+  const parsed = parseUrl(url);
+  return parsed !== undefined && (parsed.protocol !== 'file:' || isFileInside(parsed, where.dir));
 }
 
 /**

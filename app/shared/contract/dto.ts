@@ -105,12 +105,15 @@ export interface EngineStatus {
 }
 
 export interface EngineInfo {
+  /** Engine version, e.g. "20.10.24". */
   version: string;
+  /** API version Berth speaks to it. */
   apiVersion: string;
   os: string;
   kernel: string;
   architecture: string;
   cpus: number;
+  /** Bytes. */
   memory: number;
   dataRoot: string;
   storageDriver: string;
@@ -173,6 +176,7 @@ export interface FileEntry {
   name: string;
   type: 'file' | 'dir' | 'symlink' | 'other';
   size: number;
+  /** Permission bits (e.g. 0o755). */
   mode: number;
   /** Unix seconds. */
   mtime: number;

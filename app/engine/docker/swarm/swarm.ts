@@ -69,18 +69,27 @@ export interface InitOptions {
   defaultAddrPool?: string[];
 }
 
-export async function initSwarm(client: EngineClient, opts: InitOptions): Promise<SwarmStatus> {
-  await swarmCall(client, 'create a swarm', {
+/** Creates or joins a swarm, this node listening and advertising as asked (default: every interface, port 2377). */
+async function enterSwarm(
+  client: EngineClient,
+  what: string,
+  path: '/swarm/init' | '/swarm/join',
+  opts: { listenAddr?: string; advertiseAddr?: string },
+  body: Record<string, unknown>,
+): Promise<SwarmStatus> {
+  await swarmCall(client, what, {
     method: 'POST',
-    path: '/swarm/init',
-    body: {
-      ListenAddr: opts.listenAddr || '0.0.0.0:2377',
-      AdvertiseAddr: opts.advertiseAddr ?? '',
-      ...(opts.defaultAddrPool?.length ? { DefaultAddrPool: opts.defaultAddrPool, SubnetSize: 24 } : {}),
-      Spec: {},
-    },
+    path,
+    body: { ListenAddr: opts.listenAddr || '0.0.0.0:2377', AdvertiseAddr: opts.advertiseAddr ?? '', ...body },
   });
   return swarmStatus(client);
+}
+
+export async function initSwarm(client: EngineClient, opts: InitOptions): Promise<SwarmStatus> {
+  return enterSwarm(client, 'create a swarm', '/swarm/init', opts, {
+    ...(opts.defaultAddrPool?.length ? { DefaultAddrPool: opts.defaultAddrPool, SubnetSize: 24 } : {}),
+    Spec: {},
+  });
 }
 
 export interface JoinOptions {
@@ -93,17 +102,10 @@ export interface JoinOptions {
 const withPort = (addr: string) => (/:\d+$/.test(addr) && !/^[0-9a-fA-F:]+$/.test(addr) ? addr : `${addr}:2377`);
 
 export async function joinSwarm(client: EngineClient, opts: JoinOptions): Promise<SwarmStatus> {
-  await swarmCall(client, 'join the swarm', {
-    method: 'POST',
-    path: '/swarm/join',
-    body: {
-      ListenAddr: opts.listenAddr || '0.0.0.0:2377',
-      AdvertiseAddr: opts.advertiseAddr ?? '',
-      RemoteAddrs: [withPort(opts.remoteAddr)],
-      JoinToken: opts.token,
-    },
+  return enterSwarm(client, 'join the swarm', '/swarm/join', opts, {
+    RemoteAddrs: [withPort(opts.remoteAddr)],
+    JoinToken: opts.token,
   });
-  return swarmStatus(client);
 }
 
 export async function leaveSwarm(client: EngineClient, force: boolean): Promise<void> {

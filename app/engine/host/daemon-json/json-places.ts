@@ -125,14 +125,29 @@ export function parseJsonWithPlaces(
     throw new Failure(`Expected a value here, found ${describe(c)}.`, i);
   };
 
+  /** Past an object's or a list's opening bracket: true when `close` follows at once (read: it is empty). */
+  const isEmpty = (close: '}' | ']'): boolean => {
+    i++;
+    ws();
+    if (text[i] !== close) return false;
+    i++;
+    return true;
+  };
+
+  /** After an item of an object or a list: true at its `close` (read), false after a "," (read); else a sentence. */
+  const endOfItem = (close: '}' | ']', unclosed: string, where: string): boolean => {
+    ws();
+    const at = text[i];
+    if (at === ',' || at === close) {
+      i++;
+      return at === close;
+    }
+    throw new Failure(at === undefined ? unclosed : `Expected "," or "${close}" ${where}, found ${describe(at)}.`, i);
+  };
+
   const object = (path: string, depth: number): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    i++; // {
-    ws();
-    if (text[i] === '}') {
-      i++;
-      return out;
-    }
+    if (isEmpty('}')) return out;
     for (;;) {
       ws();
       if (text[i] !== '"') {
@@ -149,52 +164,20 @@ export function parseJsonWithPlaces(
       i++;
       const v = value(keyPath, depth + 1);
       Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
-      ws();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === '}') {
-        i++;
+      if (endOfItem('}', 'The text ends inside an object: a "}" is missing.', `after the value of "${key}"`))
         return out;
-      }
-      throw new Failure(
-        text[i] === undefined
-          ? 'The text ends inside an object: a "}" is missing.'
-          : `Expected "," or "}" after the value of "${key}", found ${describe(text[i])}.`,
-        i,
-      );
     }
   };
 
   const array = (path: string, depth: number): unknown[] => {
     const out: unknown[] = [];
-    i++; // [
-    ws();
-    if (text[i] === ']') {
-      i++;
-      return out;
-    }
+    if (isEmpty(']')) return out;
     for (;;) {
       ws();
       if (text[i] === ']') throw new Failure('JSON allows no comma before "]": remove it.', i);
       places.set(`${path}[${out.length}]`, placeOf(text, i));
       out.push(value(`${path}[${out.length}]`, depth + 1));
-      ws();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === ']') {
-        i++;
-        return out;
-      }
-      throw new Failure(
-        text[i] === undefined
-          ? 'The text ends inside a list: a "]" is missing.'
-          : `Expected "," or "]" after a list item, found ${describe(text[i])}.`,
-        i,
-      );
+      if (endOfItem(']', 'The text ends inside a list: a "]" is missing.', 'after a list item')) return out;
     }
   };
 

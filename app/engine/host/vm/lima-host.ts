@@ -5,8 +5,7 @@ import { existsSync, mkdirSync, readFileSync, statfsSync, statSync, writeFileSyn
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pingUnix, type EngineAddress } from '../../docker/client';
-import { berthPaths, type BerthPaths } from '../paths';
-import { RotatingLog } from '../rotating-log';
+import type { BerthPaths } from '../paths';
 import { EngineStepError } from '../step-error';
 import {
   chooseVmType,
@@ -21,7 +20,7 @@ import { describeRestart, restartPlan, type RestartPlan } from './restart-reason
 import { ShellStatsSource } from './shell-stats';
 import type { BulkStatsSource } from '../../docker/stats-dump';
 import type { VmControls } from './vm-controls';
-import { VmHostBase } from './vm-host-base';
+import { hostPaths, vmFolder, VmHostBase } from './vm-host-base';
 
 export const LIMA_INSTANCE = 'berth';
 export const LIMA_DATA_DISK = 'berth-data';
@@ -46,25 +45,15 @@ export interface LimaHostOptions {
   platform?: NodeJS.Platform;
 }
 
-export interface LimaPaths {
-  /** LIMA_HOME: Berth's instances and disks, apart from the user's ~/.lima. */
-  limaHome: string;
-  dir: string;
-  config: string;
-  socket: string;
-  logFile: string;
-}
-
-export function limaPaths(paths: BerthPaths): LimaPaths {
-  const dir = join(paths.data, 'vm');
+export function limaPaths(paths: BerthPaths) {
   return {
+    ...vmFolder(paths, 'vm', 'lima.log', { config: 'lima-berth.yaml', socket: 'docker.sock' }),
+    /** LIMA_HOME: Berth's instances and disks, apart from the user's ~/.lima. */
     limaHome: join(paths.data, 'lima'),
-    dir,
-    config: join(dir, 'lima-berth.yaml'),
-    socket: join(dir, 'docker.sock'),
-    logFile: join(dir, 'lima.log'),
   };
 }
+
+export type LimaPaths = ReturnType<typeof limaPaths>;
 
 function defaultTemplate(opts: LimaHostOptions): string {
   if (opts.templateFile) return opts.templateFile;
@@ -72,21 +61,18 @@ function defaultTemplate(opts: LimaHostOptions): string {
   return fileURLToPath(new URL('../../../../resources/vm/lima/berth.yaml', import.meta.url));
 }
 
-export class LimaHost extends VmHostBase implements VmControls {
+export class LimaHost extends VmHostBase<LimaPaths> implements VmControls {
   readonly id = 'lima';
   readonly kind = 'lima' as const;
   readonly label = "Berth's VM (Lima)";
   readonly address: EngineAddress;
-  readonly paths: LimaPaths;
   private resources: VmResources;
   private readonly env: Record<string, string | undefined>;
   private stats: ShellStatsSource | undefined;
 
   constructor(private readonly opts: LimaHostOptions = {}) {
-    const paths = limaPaths(opts.paths ?? berthPaths(opts.env ?? process.env));
-    mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
-    super(new RotatingLog(paths.logFile));
-    this.paths = paths;
+    const paths = limaPaths(hostPaths(opts));
+    super(paths);
     this.address = { kind: 'unix', socketPath: paths.socket };
     this.resources = opts.resources ?? DEFAULT_VM_RESOURCES;
     this.env = { ...(opts.env ?? process.env), LIMA_HOME: paths.limaHome };

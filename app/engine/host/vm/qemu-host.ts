@@ -11,13 +11,12 @@
 // held it for the orphan grace (default 5 min). A start first looks for a VM an earlier Berth left:
 // a healthy one is adopted (no reboot, containers keep running), any other is shut down through QMP.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pingLoopback, type EngineAddress } from '../../docker/client';
-import { berthPaths, type BerthPaths } from '../paths';
+import type { BerthPaths } from '../paths';
 import { isAlive, sleep } from '../processes';
-import { RotatingLog } from '../rotating-log';
 import { EngineStepError } from '../step-error';
 import { keptPort } from './ports';
 import { dataDiskGiB, dataDiskUsage, growDataDisk } from './qemu-disk';
@@ -37,7 +36,7 @@ import { kvmProblem } from './kvm';
 import { findQemu } from './qemu-availability';
 import { GuestChannels } from './qemu-channels';
 import { DEFAULT_VM_RESOURCES, type VmResources } from './lima-config';
-import { qemuArgs, qemuRuntimeFiles, type QemuRuntimeFiles } from './qemu-command';
+import { qemuArgs, qemuRuntimeFiles } from './qemu-command';
 import { withQmp } from './qmp';
 import {
   clearRuntimeFiles,
@@ -51,7 +50,8 @@ import {
 } from './qemu-leftover';
 import { describeRestart, restartPlan } from './restart-reasons';
 import type { VmControls, VmDiskUsage, VmRestartPlan } from './vm-controls';
-import { VmHostBase, VmStepFailure } from './vm-host-base';
+import { StepFailure } from '../step-error';
+import { hostPaths, vmFolder, VmHostBase } from './vm-host-base';
 
 export { qemuValue } from './qemu-command';
 export { kvmUsable } from './kvm';
@@ -92,38 +92,29 @@ export interface QemuHostOptions {
   orphanGraceS?: number;
 }
 
-export interface QemuPaths extends QemuRuntimeFiles {
-  dir: string;
-  dataDisk: string;
-  logFile: string;
-  /** The engine's TLS certificates (ca.pem, cert.pem, key.pem: a DOCKER_CERT_PATH for the docker CLI). */
-  tls: string;
+export function qemuPaths(paths: BerthPaths) {
+  const folder = vmFolder(paths, 'linux-vm', 'console.log', {
+    dataDisk: 'data.img',
+    /** The engine's TLS certificates (ca.pem, cert.pem, key.pem: a DOCKER_CERT_PATH for the docker CLI). */
+    tls: 'tls',
+  });
+  return { ...folder, ...qemuRuntimeFiles(folder.dir) };
 }
 
-export function qemuPaths(paths: BerthPaths): QemuPaths {
-  const dir = join(paths.data, 'linux-vm');
-  return {
-    dir,
-    ...qemuRuntimeFiles(dir),
-    dataDisk: join(dir, 'data.img'),
-    logFile: join(dir, 'console.log'),
-    tls: join(dir, 'tls'),
-  };
-}
+export type QemuPaths = ReturnType<typeof qemuPaths>;
 
 const consoleMarkers: [string, string][] = [
   ['BERTH-VM-ROOT-READY', "The VM's kernel is up; mounting the engine data"],
   ['BERTH-VM-ENGINE-STARTING', 'Starting dockerd inside the VM'],
 ];
 
-export class QemuHost extends VmHostBase implements VmControls {
+export class QemuHost extends VmHostBase<QemuPaths> implements VmControls {
   readonly id = 'linux-vm';
   readonly kind = 'linux-vm' as const;
   readonly label = "Berth's isolated VM (QEMU)";
   private resources: VmResources;
   /** What the running VM was started with (undefined while stopped). */
   private applied: (VmResources & { accel: 'kvm' | 'tcg' }) | undefined;
-  readonly paths: QemuPaths;
   private port = 0;
   private tls: EngineTlsMaterial | undefined;
   /** The running VM's QEMU: launched by this Berth (`child` set) or adopted from an earlier one. */
@@ -139,10 +130,7 @@ export class QemuHost extends VmHostBase implements VmControls {
   private seen = new Set<string>();
 
   constructor(private readonly opts: QemuHostOptions = {}) {
-    const paths = qemuPaths(opts.paths ?? berthPaths(opts.env ?? process.env));
-    mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
-    super(new RotatingLog(paths.logFile));
-    this.paths = paths;
+    super(qemuPaths(hostPaths(opts)));
     this.resources = opts.resources ?? DEFAULT_VM_RESOURCES;
   }
 
@@ -377,7 +365,7 @@ export class QemuHost extends VmHostBase implements VmControls {
             return false;
           }
           if (failed || exited)
-            throw new VmStepFailure({
+            throw new StepFailure({
               step: 'Booting the VM',
               message: `Berth's VM stopped during start-up: ${failed ?? last}.`,
               fix: this.fixFor(),

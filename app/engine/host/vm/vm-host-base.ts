@@ -1,20 +1,39 @@
 // What the VM hosts (Lima, WSL) share: the state machine, named steps whose failures carry the step,
 // a sentence and a fix, the VM tool's log, start/stop with a stop that aborts a start.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EngineAddress } from '../../docker/client';
-import type { RotatingLog } from '../rotating-log';
+import { berthPaths, type BerthPaths } from '../paths';
+import { RotatingLog } from '../rotating-log';
 import { EngineStateMachine, failureError } from '../state-machine';
-import { EngineStepError } from '../step-error';
-import type { EngineFailure, EngineHost, EngineHostKind, EngineListener, EngineState, EngineStatus } from '../types';
+import { failureOf, runStep, StepFailure } from '../step-error';
+import type { EngineHost, EngineHostKind, EngineListener, EngineState, EngineStatus } from '../types';
 import { sleep } from '../processes';
 
-/** A failure at a named step. */
-export class VmStepFailure extends Error {
-  constructor(readonly failure: Omit<EngineFailure, 'logTail'>) {
-    super(failure.message);
-  }
+/** A VM host's own folder under Berth's data directory, and its log there. */
+export interface VmFolder {
+  dir: string;
+  logFile: string;
 }
 
-export abstract class VmHostBase implements EngineHost {
+/** The folder `<data>/<name>`, its log file `log` and the other `files` in it (by key). */
+export function vmFolder<K extends string>(
+  paths: BerthPaths,
+  name: string,
+  log: string,
+  files: Record<K, string>,
+): VmFolder & Record<K, string> {
+  const dir = join(paths.data, name);
+  const inside = Object.fromEntries(Object.entries<string>(files).map(([key, file]) => [key, join(dir, file)]));
+  return { dir, logFile: join(dir, log), ...(inside as Record<K, string>) };
+}
+
+/** The BerthPaths a host's options give, else those of its environment. */
+export function hostPaths(opts: { paths?: BerthPaths; env?: Record<string, string | undefined> }): BerthPaths {
+  return opts.paths ?? berthPaths(opts.env ?? process.env);
+}
+
+export abstract class VmHostBase<P extends VmFolder = VmFolder> implements EngineHost {
   abstract readonly id: string;
   abstract readonly kind: EngineHostKind;
   abstract readonly label: string;
@@ -25,7 +44,13 @@ export abstract class VmHostBase implements EngineHost {
   private startRun: Promise<EngineState> | undefined;
   private stopRun: Promise<void> | undefined;
 
-  constructor(protected readonly log: RotatingLog) {}
+  protected readonly log: RotatingLog;
+
+  /** Makes the host's folder (owner only) and opens its log there. */
+  constructor(readonly paths: P) {
+    mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
+    this.log = new RotatingLog(paths.logFile);
+  }
 
   get logFile(): string {
     return this.log.file;
@@ -65,14 +90,7 @@ export abstract class VmHostBase implements EngineHost {
 
   protected async step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
     this.progress(name);
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof VmStepFailure) throw err;
-      if (err instanceof EngineStepError) throw new VmStepFailure({ step: name, message: err.reason, fix: err.fix });
-      const message = (err as Error).message;
-      throw new VmStepFailure({ step: name, message, fix: this.fixFor(message) });
-    }
+    return runStep(name, fn, (message) => this.fixFor(message));
   }
 
   start(): Promise<EngineState> {
@@ -93,14 +111,7 @@ export abstract class VmHostBase implements EngineHost {
         return 'running';
       } catch (err) {
         if (abort.signal.aborted) return 'stopped';
-        const failure =
-          err instanceof VmStepFailure
-            ? err.failure
-            : {
-                step: 'Starting the VM',
-                message: `${this.label} did not start: ${(err as Error).message}`,
-                fix: this.fixFor((err as Error).message),
-              };
+        const failure = failureOf(err, 'Starting the VM', `${this.label} did not start`, (m) => this.fixFor(m));
         this.log.mark(`start failed at "${failure.step}": ${failure.message}`);
         throw this.machine.fail({ ...failure, logTail: this.log.tail(20) });
       }
@@ -124,13 +135,8 @@ export abstract class VmHostBase implements EngineHost {
         this.machine.transition('stopped', 'Stopped');
         this.log.mark('engine stopped');
       } catch (err) {
-        const f = err instanceof VmStepFailure ? err.failure : undefined;
-        throw this.machine.fail({
-          step: f?.step ?? 'Stopping the VM',
-          message: f?.message ?? `${this.label} did not stop cleanly: ${(err as Error).message}`,
-          fix: f?.fix ?? this.fixFor((err as Error).message),
-          logTail: this.log.tail(20),
-        });
+        const failure = failureOf(err, 'Stopping the VM', `${this.label} did not stop cleanly`, (m) => this.fixFor(m));
+        throw this.machine.fail({ ...failure, logTail: this.log.tail(20) });
       } finally {
         this.stopRun = undefined;
       }
@@ -145,7 +151,7 @@ export abstract class VmHostBase implements EngineHost {
     while (!signal.aborted) {
       if (await ping()) return;
       if (Date.now() > deadline)
-        throw new VmStepFailure({
+        throw new StepFailure({
           step: 'Waiting for the engine API',
           message: `The VM is up, but its engine did not answer at ${where} within ${Math.round(timeoutMs / 1000)} s.`,
           fix: 'The engine inside the VM may have failed to start; read the VM log, then restart the engine.',

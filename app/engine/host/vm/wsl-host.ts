@@ -3,20 +3,20 @@
 // which every WSL 2 distro shares) — so resetting one never loses the other. dockerd listens on a
 // loopback TCP port inside WSL, which WSL forwards to Windows' 127.0.0.1.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pingLoopback, type EngineAddress } from '../../docker/client';
 import { findBinary } from '../binaries';
-import { berthPaths, type BerthPaths } from '../paths';
+import type { BerthPaths } from '../paths';
 import { sleep } from '../processes';
-import { RotatingLog } from '../rotating-log';
 import { EngineStepError } from '../step-error';
 import { portFree } from './ports';
 import { runTool } from './run';
 import { ShellStatsSource } from './shell-stats';
 import type { BulkStatsSource } from '../../docker/stats-dump';
 import type { VmControls, VmDiskUsage, VmRestartPlan } from './vm-controls';
-import { VmHostBase, VmStepFailure } from './vm-host-base';
+import { StepFailure } from '../step-error';
+import { hostPaths, vmFolder, VmHostBase } from './vm-host-base';
 import { decodeWslOutput, parseWslList, parseWslStatus, wslProblem, type WslDistro } from './wsl-output';
 
 export const WSL_DISTRO = 'berth';
@@ -37,25 +37,16 @@ export interface WslHostOptions {
   platform?: NodeJS.Platform;
 }
 
-export interface WslPaths {
-  dir: string;
-  /** Where `wsl --import` keeps each distro's ext4.vhdx. */
-  distroDir: string;
-  dataDistroDir: string;
-  stateFile: string;
-  logFile: string;
+export function wslPaths(paths: BerthPaths) {
+  return vmFolder(paths, 'wsl', 'wsl.log', {
+    /** Where `wsl --import` keeps each distro's ext4.vhdx. */
+    distroDir: WSL_DISTRO,
+    dataDistroDir: WSL_DATA_DISTRO,
+    stateFile: 'engine.json',
+  });
 }
 
-export function wslPaths(paths: BerthPaths): WslPaths {
-  const dir = join(paths.data, 'wsl');
-  return {
-    dir,
-    distroDir: join(dir, WSL_DISTRO),
-    dataDistroDir: join(dir, WSL_DATA_DISTRO),
-    stateFile: join(dir, 'engine.json'),
-    logFile: join(dir, 'wsl.log'),
-  };
-}
+export type WslPaths = ReturnType<typeof wslPaths>;
 
 const randomPort = () => 49152 + Math.floor(Math.random() * 16000);
 
@@ -65,11 +56,10 @@ const pingTcp = async (port: number) => {
   return r.ok && r.apiVersion !== undefined;
 };
 
-export class WslHost extends VmHostBase implements VmControls {
+export class WslHost extends VmHostBase<WslPaths> implements VmControls {
   readonly id = 'wsl';
   readonly kind = 'wsl' as const;
   readonly label = "Berth's WSL 2 engine";
-  readonly paths: WslPaths;
   private port: number;
   private keepAlive: ChildProcess | undefined;
   private engine: ChildProcess | undefined;
@@ -77,10 +67,7 @@ export class WslHost extends VmHostBase implements VmControls {
   private stats: ShellStatsSource | undefined;
 
   constructor(private readonly opts: WslHostOptions = {}) {
-    const paths = wslPaths(opts.paths ?? berthPaths(opts.env ?? process.env));
-    mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
-    super(new RotatingLog(paths.logFile));
-    this.paths = paths;
+    super(wslPaths(hostPaths(opts)));
     this.env = opts.env ?? process.env;
     this.port = opts.port ?? this.savedPort() ?? this.savePort(randomPort());
   }
@@ -294,7 +281,7 @@ export class WslHost extends VmHostBase implements VmControls {
     list = await this.distros();
     for (const d of list)
       if ((d.name === WSL_DISTRO || d.name === WSL_DATA_DISTRO) && d.version !== 2)
-        throw new VmStepFailure({
+        throw new StepFailure({
           step: "Looking for Berth's WSL distros",
           message: `Berth's distro "${d.name}" runs as WSL ${d.version}, but Docker's engine needs WSL 2.`,
           fix: `Convert it with \`wsl.exe --set-version ${d.name} 2\`, then start the engine again.`,

@@ -4,7 +4,7 @@
 import { openComposeProject, saveComposeFile } from '../../../engine/docker';
 import type { RequestHandlers } from '../types';
 
-type ComposeFileHandlers = Pick<
+export type ComposeFileHandlers = Pick<
   RequestHandlers,
   'compose.open' | 'compose.check' | 'compose.save' | 'compose.run' | 'compose.recent' | 'compose.forget'
 >;

@@ -1,19 +1,11 @@
 // compose.* requests: one call each onto the engine facade; up, down and pull are tasks (the compose
 // CLI's output streams into the task), start/stop/restart work by label.
 import { composeCliInfo } from '../../../engine/docker';
-import type { RequestHandlers } from '../types';
+import type { AreaHandlers } from '../types';
+import type { ComposeFileHandlers } from './compose-files';
 
-type ComposeHandlers = Pick<
-  RequestHandlers,
-  | 'compose.list'
-  | 'compose.cli'
-  | 'compose.up'
-  | 'compose.down'
-  | 'compose.pull'
-  | 'compose.start'
-  | 'compose.stop'
-  | 'compose.restart'
->;
+/** Every compose.* request but the file work of compose-files.ts. */
+type ComposeHandlers = Omit<AreaHandlers<'compose'>, keyof ComposeFileHandlers>;
 
 export const composeHandlers: ComposeHandlers = {
   'compose.list': async (_a, { engine }) => (await engine.api()).composeProjects(),

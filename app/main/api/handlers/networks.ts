@@ -1,17 +1,7 @@
 // networks.* requests: one call each onto the engine facade.
-import type { RequestHandlers } from '../types';
+import type { AreaHandlers } from '../types';
 
-type NetworkHandlers = Pick<
-  RequestHandlers,
-  | 'networks.list'
-  | 'networks.create'
-  | 'networks.inspect'
-  | 'networks.remove'
-  | 'networks.connect'
-  | 'networks.disconnect'
->;
-
-export const networkHandlers: NetworkHandlers = {
+export const networkHandlers: AreaHandlers<'networks'> = {
   'networks.list': async (_a, { engine }) => (await engine.api()).listNetworks(),
   'networks.create': async ({ name, driver, subnet, gateway, internal, attachable }, { engine }) =>
     (await engine.api()).createNetwork({

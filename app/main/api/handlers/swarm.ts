@@ -1,11 +1,8 @@
 // Swarm requests: one call each onto the swarm facade; a stack deploy runs as a task.
 import type { EngineAccess } from '../context';
-import type { RequestHandlers } from '../types';
+import type { AreaHandlers } from '../types';
 
-type SwarmHandlers = Pick<
-  RequestHandlers,
-  Extract<keyof RequestHandlers, `${'swarm' | 'nodes' | 'services' | 'stacks' | 'secrets' | 'configs'}.${string}`>
->;
+type SwarmHandlers = AreaHandlers<'swarm' | 'nodes' | 'services' | 'stacks' | 'secrets' | 'configs'>;
 
 const swarm = async (engine: EngineAccess) => (await engine.api()).swarm();
 

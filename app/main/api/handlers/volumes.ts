@@ -1,22 +1,8 @@
 // volumes.* requests: one call each onto the engine facade; files are read through a helper container.
 // A clone runs as a task (it copies every byte); export, import and upload are streams (streams/transfers.ts).
-import type { RequestHandlers } from '../types';
+import type { AreaHandlers } from '../types';
 
-type VolumeHandlers = Pick<
-  RequestHandlers,
-  | 'volumes.list'
-  | 'volumes.create'
-  | 'volumes.inspect'
-  | 'volumes.remove'
-  | 'volumes.sizes'
-  | 'volumes.prunePreview'
-  | 'volumes.prune'
-  | 'volumes.files'
-  | 'volumes.clone'
-  | 'volumes.empty'
->;
-
-export const volumeHandlers: VolumeHandlers = {
+export const volumeHandlers: AreaHandlers<'volumes'> = {
   'volumes.list': async (_a, { engine }) => (await engine.api()).listVolumes(),
   'volumes.create': async ({ name, driver }, { engine }) => (await engine.api()).createVolume({ name, driver }),
   'volumes.inspect': async ({ name }, { engine }) => (await engine.api()).inspectVolume(name),

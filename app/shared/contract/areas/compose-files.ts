@@ -2,6 +2,7 @@
 // `config` (problems with line and column) and see what `up` would change, save on the user's word,
 // run up / down / restart / pull / build for one service or all, and the recent projects.
 import { z } from 'zod';
+import { editedText } from '../../rules';
 import { request } from '../define';
 import type { TaskInfo } from '../dto';
 import { composeFilePath, composeProjectName } from './compose';
@@ -28,10 +29,10 @@ const projectFiles = {
   files: z.array(composeFilePath).min(1, 'Give a compose file.').max(8, 'At most 8 compose files.'),
 };
 
-export const composeEditText = z
-  .string()
-  .max(MAX_COMPOSE_TEXT, 'A compose file has at most 4 MiB.')
-  .refine((t) => !t.includes('\0'), 'A compose file is text: it has no NUL characters.');
+export const composeEditText = editedText(MAX_COMPOSE_TEXT, {
+  long: 'A compose file has at most 4 MiB.',
+  nul: 'A compose file is text: it has no NUL characters.',
+});
 
 /** One compose file as the editor opens it. */
 export interface ComposeFileText {

@@ -2,16 +2,14 @@
 import { z } from 'zod';
 import {
   absolutePath,
+  commandWords,
   containerName,
   containerRef,
-  envProblem,
-  envVar,
+  envList,
   imageRef,
-  labelsProblem,
+  labelMap,
   objectName,
   port,
-  sized,
-  wordsProblem,
 } from '../../rules';
 import { request } from '../define';
 import type { ContainerSummary, FileEntry, ProcessList, TaskInfo } from '../dto';
@@ -21,11 +19,8 @@ const byId = z.strictObject({ id: containerRef });
 export const runSpec = z.strictObject({
   image: imageRef,
   name: containerName.optional(),
-  command: z
-    .array(z.string())
-    .superRefine(sized((words: string[]) => wordsProblem(words, 'command')))
-    .optional(),
-  env: z.array(envVar).superRefine(sized(envProblem)).default([]),
+  command: commandWords.optional(),
+  env: envList,
   ports: z
     .array(
       z.strictObject({
@@ -53,7 +48,7 @@ export const runSpec = z.strictObject({
   autoRemove: z.boolean().default(false),
   tty: z.boolean().default(false),
   interactive: z.boolean().default(false),
-  labels: z.record(z.string().min(1, 'A label needs a key.'), z.string()).superRefine(sized(labelsProblem)).default({}),
+  labels: labelMap,
   start: z.boolean().default(true),
 });
 export type RunSpec = z.input<typeof runSpec>;

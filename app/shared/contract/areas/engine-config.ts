@@ -3,15 +3,16 @@
 // apply it (written atomically, the engine restarted, the previous file put back when dockerd
 // refuses the new one). Only for the engine Berth runs itself; any other engine says why not.
 import { z } from 'zod';
+import { editedText } from '../../rules';
 import { request } from '../define';
 
 /** daemon.json is a small file; the editor refuses more. */
 export const MAX_DAEMON_CONFIG_TEXT = 256 << 10;
 
-export const daemonConfigText = z
-  .string()
-  .max(MAX_DAEMON_CONFIG_TEXT, 'The engine settings are at most 256 KiB of JSON.')
-  .refine((t) => !t.includes('\0'), 'The engine settings are text: they have no NUL characters.');
+export const daemonConfigText = editedText(MAX_DAEMON_CONFIG_TEXT, {
+  long: 'The engine settings are at most 256 KiB of JSON.',
+  nul: 'The engine settings are text: they have no NUL characters.',
+});
 
 export interface DaemonConfigView {
   /** Berth runs this engine itself, so its daemon.json can be edited here. */

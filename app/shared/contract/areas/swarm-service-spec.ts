@@ -1,38 +1,25 @@
 // A swarm service's settings as Berth's form and contract speak them (the engine's ServiceSpec is made
 // from this in the facade): every check that needs no engine is here, with a sentence at the field.
 import { z } from 'zod';
-import {
-  absolutePath,
-  envProblem,
-  envVar,
-  imageRef,
-  labelsProblem,
-  objectName,
-  port,
-  sized,
-  wordsProblem,
-} from '../../rules';
+import { absolutePath, commandWords, envList, imageRef, labelMap, nameRule, objectName, port } from '../../rules';
 import { contradiction, parseConstraint, type Constraint } from '../../swarm-constraints';
 
+/** Letters, digits, "-" and "_", starting and ending with a letter or digit. */
+export const SERVICE_NAME = /^[a-zA-Z0-9](?:[-_]*[a-zA-Z0-9]+)*$/;
+
 /** swarmkit's rule: a DNS label (tasks are named service.slot, so no "."), at most 63 characters. */
-export const serviceName = z
-  .string()
-  .min(1, 'Give the service a name.')
-  .max(63, 'A service name has at most 63 characters.')
-  .regex(
-    /^[a-zA-Z0-9](?:[-_]*[a-zA-Z0-9]+)*$/,
-    'A service name uses letters, digits, "-" and "_", starts and ends with a letter or digit (no ".").',
-  );
+export const serviceName = nameRule(SERVICE_NAME, 63, {
+  empty: 'Give the service a name.',
+  long: 'A service name has at most 63 characters.',
+  rule: 'A service name uses letters, digits, "-" and "_", starts and ends with a letter or digit (no ".").',
+});
 
 /** swarmkit's rule for secret and config names. */
-export const swarmDataName = z
-  .string()
-  .min(1, 'Give a name.')
-  .max(64, 'A name has at most 64 characters.')
-  .regex(
-    /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9])?$/,
-    'A name uses letters, digits, "_", "." and "-", and starts and ends with a letter or digit.',
-  );
+export const swarmDataName = nameRule(/^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9])?$/, 64, {
+  empty: 'Give a name.',
+  long: 'A name has at most 64 characters.',
+  rule: 'A name uses letters, digits, "_", "." and "-", and starts and ends with a letter or digit.',
+});
 
 /** A service, node, task, secret or config as the engine names it: an id or a name. */
 export const swarmRef = z
@@ -128,11 +115,8 @@ export const serviceSpec = z
     /** Replicated job: tasks at once. */
     maxConcurrent: count('Tasks at once', 10_000).optional(),
     /** Arguments to the image's entrypoint (like a command after the image in docker run). */
-    command: z
-      .array(z.string())
-      .superRefine(sized((words: string[]) => wordsProblem(words, 'command')))
-      .optional(),
-    env: z.array(envVar).superRefine(sized(envProblem)).default([]),
+    command: commandWords.optional(),
+    env: envList,
     ports: z.array(servicePortSpec).max(256, 'A service publishes at most 256 ports.').default([]),
     mounts: z.array(serviceMountSpec).max(256, 'A service has at most 256 mounts.').default([]),
     /** Swarm-scoped networks to attach, by name. */
@@ -167,10 +151,7 @@ export const serviceSpec = z
       .array(z.strictObject({ name: swarmDataName, target: absolutePath.optional() }))
       .max(100)
       .default([]),
-    labels: z
-      .record(z.string().min(1, 'A label needs a key.'), z.string())
-      .superRefine(sized(labelsProblem))
-      .default({}),
+    labels: labelMap,
   })
   .superRefine((s, ctx) => {
     const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: 'custom', message, path });

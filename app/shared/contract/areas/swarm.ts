@@ -1,11 +1,11 @@
 // Swarm mode: the engine's swarm (init, join, join tokens, leave), nodes, services and their tasks and
 // merged logs, stacks, secrets and configs, and who uses the overlay networks.
 import { z } from 'zod';
-import { labelsProblem, sized } from '../../rules';
+import { labelMap, labelsProblem, nameRule, sized } from '../../rules';
 import { request, subscription } from '../define';
 import type { TaskInfo } from '../dto';
 import { composeFilePath } from './compose';
-import { serviceSpec, swarmDataName, swarmRef } from './swarm-service-spec';
+import { SERVICE_NAME, serviceSpec, swarmDataName, swarmRef } from './swarm-service-spec';
 import type {
   AdvertiseChoices,
   JoinTokens,
@@ -78,14 +78,11 @@ const cidr = z
   .regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'An address pool is written address/prefix, e.g. 10.20.0.0/16.');
 
 /** A stack's name: it prefixes its services' names, so the service name rule applies (shorter). */
-export const stackName = z
-  .string()
-  .min(1, 'Give the stack a name.')
-  .max(50, 'A stack name has at most 50 characters.')
-  .regex(
-    /^[a-zA-Z0-9](?:[-_]*[a-zA-Z0-9]+)*$/,
-    'A stack name uses letters, digits, "-" and "_", and starts and ends with a letter or digit.',
-  );
+export const stackName = nameRule(SERVICE_NAME, 50, {
+  empty: 'Give the stack a name.',
+  long: 'A stack name has at most 50 characters.',
+  rule: 'A stack name uses letters, digits, "-" and "_", and starts and ends with a letter or digit.',
+});
 
 /** Swarm keeps a secret or a config up to 500 KB. */
 export const SWARM_DATA_MAX_BYTES = 500 * 1024;
@@ -100,7 +97,7 @@ export const swarmDataSpec = z.strictObject({
     .max(Math.ceil((SWARM_DATA_MAX_BYTES * 4) / 3) + 4, 'Swarm keeps at most 500 KB.')
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The value did not arrive as base64.')
     .refine((b) => base64Bytes(b) <= SWARM_DATA_MAX_BYTES, 'Swarm keeps at most 500 KB.'),
-  labels: z.record(z.string().min(1, 'A label needs a key.'), z.string()).superRefine(sized(labelsProblem)).default({}),
+  labels: labelMap,
 });
 export type SwarmDataSpec = z.input<typeof swarmDataSpec>;
 
