@@ -4,29 +4,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../../harness/context';
 import { TRANSFER_CHUNK_BYTES, UPLOAD_WINDOW_CHUNKS, type UploadItem } from '../../../shared/contract';
-import { startTestServer, type TestServer } from '../../serve/test-server';
-import { connectTestClient, type TestConnection } from '../../serve/ws-test-client';
+import { servedClient } from '../test-support/served-client';
 
-let t: TestServer;
-let c: TestConnection;
+const c = servedClient();
 const containers: string[] = [];
 const volumes: string[] = [];
 const images: string[] = [];
 const docker = (args: string[], input?: string | Buffer) => testEngine().docker(args, input);
 
-beforeAll(async () => {
-  t = await startTestServer(testEngine().host);
-  c = await connectTestClient(t.base, t.server.token);
-});
 afterAll(async () => {
   if (containers.length) await docker(['rm', '-f', ...containers]);
   for (const v of volumes) await docker(['volume', 'rm', '-f', v]);
   for (const i of images) await docker(['rmi', '-f', i]);
-  await c.close();
-  await t.close();
 });
 
 async function sleeper(): Promise<string> {
