@@ -18,49 +18,54 @@ expected <block end>, but found '<block mapping start>'
     );
   });
 
-  it('reads a scanner error with one location (v1)', () => {
-    const e = explain(`yaml.scanner.ScannerError: while scanning for the next token
+  // Each: what compose printed, its exit code, and what Berth's sentence says of it.
+  it.each([
+    [
+      'reads a scanner error with one location (v1)',
+      `yaml.scanner.ScannerError: while scanning for the next token
 found character '\\t' that cannot start any token
-  in "/srv/shop/compose.yml", line 4, column 1`);
-    expect(e.message).toContain('/srv/shop/compose.yml at line 4, column 1 is not valid YAML: found character');
-  });
-
-  it('names the line of a YAML error (v2)', () => {
-    const e = explain('parsing /srv/shop/compose.yml: yaml: line 7: did not find expected key', 15);
-    expect(e.message).toContain(
+  in "/srv/shop/compose.yml", line 4, column 1`,
+      1,
+      '/srv/shop/compose.yml at line 4, column 1 is not valid YAML: found character',
+    ],
+    [
+      'names the line of a YAML error (v2)',
+      'parsing /srv/shop/compose.yml: yaml: line 7: did not find expected key',
+      15,
       'the compose file /srv/shop/compose.yml at line 7 is not valid YAML: did not find expected key.',
-    );
-  });
-
-  it('names an unknown option (v1 and v2)', () => {
-    const v1 = explain(
+    ],
+    [
+      'names an unknown option (v1)',
       "The Compose file '/srv/shop/compose.yml' is invalid because:\nUnsupported config option for services.web: 'bogus'",
-    );
-    expect(v1.message).toContain('has an option compose does not know: "bogus" in services.web');
-    const v2 = explain("validating /srv/shop/compose.yml: services.web additional properties 'bogus' not allowed", 15);
-    expect(v2.message).toContain('"bogus" in services.web');
-  });
-
-  it('names a missing mandatory variable (v1 and v2)', () => {
-    const v1 = explain(
+      1,
+      'has an option compose does not know: "bogus" in services.web',
+    ],
+    [
+      'names an unknown option (v2)',
+      "validating /srv/shop/compose.yml: services.web additional properties 'bogus' not allowed",
+      15,
+      '"bogus" in services.web',
+    ],
+    [
+      'names a missing mandatory variable (v1)',
       'Missing mandatory value for "image" option interpolating ${IMG:?set IMG} in service "web": set IMG',
-    );
-    expect(v1.message).toContain(
+      1,
       'needs the environment variable IMG (for "image" of service "web"): set IMG. Set it in the environment or in a .env file',
-    );
-    const v2 = explain(
+    ],
+    [
+      'names a missing mandatory variable (v2)',
       'error while interpolating services.web.image: required variable IMG is missing a value: set IMG',
-    );
-    expect(v2.message).toContain('needs the environment variable IMG: set IMG.');
-  });
-
-  it("explains other invalid files with compose's reason", () => {
-    const e = explain(
+      1,
+      'needs the environment variable IMG: set IMG.',
+    ],
+    [
+      "explains other invalid files with compose's reason",
       "The Compose file '/srv/shop/compose.yml' is invalid because:\nservices.web.ports contains an invalid type, it should be an array",
-    );
-    expect(e.message).toContain(
+      1,
       'is invalid: services.web.ports contains an invalid type, it should be an array. Fix it',
-    );
+    ],
+  ])('%s', (_name, stderr, code, says) => {
+    expect(explain(stderr, code).message).toContain(says);
   });
 });
 
