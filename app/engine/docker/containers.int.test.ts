@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures, testEngine, uniqueName } from '../../../harness/context';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { containerNames, fixtures, testEngine, uniqueName } from '../../../harness/context';
 import { rejection } from './test-support/rejection';
 import { connectEngine, MIN_API_VERSION, type EngineClient } from './client';
 import { createContainer, runContainer } from './container-run';
@@ -32,13 +32,8 @@ let client: EngineClient;
 // Host ports are shared with everything else on this machine: pick a random block per run.
 const basePort = await freePortRange(3);
 const [P1, P2, P3] = [basePort, basePort + 1, basePort + 2];
-const made: string[] = [];
 const image = () => fixtures().busybox;
-const name = (p: string) => {
-  const n = uniqueName(`bc-${p}`);
-  made.push(n);
-  return n;
-};
+const name = containerNames('bc');
 
 /** Containers carrying a label only this test's specs carry: proof that nothing reached the engine. */
 async function labelled(marker: string): Promise<string[]> {
@@ -49,10 +44,6 @@ async function labelled(marker: string): Promise<string[]> {
 
 beforeAll(async () => {
   client = await connectEngine({ kind: 'unix', socketPath: testEngine().socket });
-});
-
-afterAll(async () => {
-  if (made.length) await testEngine().docker(['rm', '-f', '-v', ...made]);
 });
 
 describe('connecting', () => {
