@@ -29,6 +29,12 @@ async function sleeper(): Promise<string> {
   return name;
 }
 
+/** Runs `script` in the busybox fixture with volume `vol` at /v (a container removed when done). */
+async function fillVolume(vol: string, script: string): Promise<void> {
+  const r = await docker(['run', '--rm', '-v', `${vol}:/v`, fixtures().busybox, 'sh', '-c', script]);
+  expect(r.code, r.stderr).toBe(0);
+}
+
 const helpers = async () =>
   (await docker(['ps', '-aq', '--filter', 'label=berth.helper=volume-files'])).stdout.split('\n').filter(Boolean);
 
@@ -56,20 +62,7 @@ describe('downloads', () => {
   it('streams a volume file and removes its helper container, also when the reader stops half-way', async () => {
     const vol = uniqueName('xfer-vol');
     volumes.push(vol);
-    const filler = uniqueName('xfer-fill');
-    containers.push(filler);
-    const r = await docker([
-      'run',
-      '--name',
-      filler,
-      '-v',
-      `${vol}:/v`,
-      fixtures().busybox,
-      'sh',
-      '-c',
-      'dd if=/dev/urandom of=/v/big bs=1M count=8 2>/dev/null && echo hi > /v/small',
-    ]);
-    expect(r.code, r.stderr).toBe(0);
+    await fillVolume(vol, 'dd if=/dev/urandom of=/v/big bs=1M count=8 2>/dev/null && echo hi > /v/small');
     const before = await helpers();
     const small = await c.download('volumes.download', { name: vol, path: '/small' });
     expect(small.bytes.toString()).toBe('hi\n');
@@ -154,17 +147,10 @@ describe('volume moves through the page', () => {
     const copy = uniqueName('xfer-copy');
     const twin = uniqueName('xfer-twin');
     volumes.push(vol, copy, twin);
-    const fill = await docker([
-      'run',
-      '--rm',
-      '-v',
-      `${vol}:/v`,
-      fixtures().busybox,
-      'sh',
-      '-c',
+    await fillVolume(
+      vol,
       'mkdir -p /v/a && dd if=/dev/urandom of=/v/a/blob bs=1k count=700 2>/dev/null && echo hi > /v/.dot',
-    ]);
-    expect(fill.code, fill.stderr).toBe(0);
+    );
     const sums = async (v: string) =>
       (await docker(['run', '--rm', '-v', `${v}:/v:ro`, fixtures().busybox, 'sh', '-c', 'cd /v && md5sum a/blob .dot']))
         .stdout;
