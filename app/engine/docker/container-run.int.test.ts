@@ -5,7 +5,7 @@ import { containerNames, fixtures, testEngine } from '../../../harness/context';
 import type { LogLine } from '../../shared/contract/dto';
 import { rejection } from './test-support/rejection';
 import { connectEngine, type EngineClient } from './client';
-import { runContainer } from './container-run';
+import { runContainer, type RunSpec } from './container-run';
 import { runContainerAttached } from './container-run-attached';
 import { inspectContainer } from './containers';
 import { toBerthError } from './errors';
@@ -14,6 +14,9 @@ import { freePortRange } from '../../../harness/free-ports';
 let client: EngineClient;
 const image = () => fixtures().busybox;
 const name = containerNames('cr');
+/** Runs the busybox fixture as container `n` with `command` (and `more` of the run spec), detached. */
+const runBusybox = (n: string, command: string[], more: Partial<RunSpec> = {}) =>
+  runContainer(client, { image: image(), name: n, command, ...more });
 const port = await freePortRange(1);
 
 async function allOutput(out: AsyncGenerator<LogLine[]>): Promise<LogLine[]> {
@@ -86,7 +89,7 @@ describe('environment', () => {
 
 describe('a refusal names the field it concerns', () => {
   it('a command missing from the image: the command, not the image', async () => {
-    const err = await rejection(runContainer(client, { image: image(), name: name('cmd'), command: ['nope-cmd'] }));
+    const err = await rejection(runBusybox(name('cmd'), ['nope-cmd']));
     expect(err.field).toBe('command');
     expect(err.message).toMatch(/command does not exist/);
   });
@@ -99,37 +102,20 @@ describe('a refusal names the field it concerns', () => {
 
   it('a name in use: the name; a port in use: the ports; a missing network: the network', async () => {
     const n = name('dup');
-    await runContainer(client, {
-      image: image(),
-      name: n,
-      command: ['sleep', '300'],
-      ports: [{ containerPort: 80, hostPort: port }],
-    });
-    expect((await rejection(runContainer(client, { image: image(), name: n, command: ['true'] }))).field).toBe('name');
+    await runBusybox(n, ['sleep', '300'], { ports: [{ containerPort: 80, hostPort: port }] });
+    expect((await rejection(runBusybox(n, ['true']))).field).toBe('name');
     const p = await rejection(
-      runContainer(client, {
-        image: image(),
-        name: name('port'),
-        command: ['sleep', '300'],
-        ports: [{ containerPort: 80, hostPort: port }],
-      }),
+      runBusybox(name('port'), ['sleep', '300'], { ports: [{ containerPort: 80, hostPort: port }] }),
     );
     expect(p.field).toBe('ports');
-    const net = await rejection(
-      runContainer(client, { image: image(), name: name('net'), command: ['true'], network: 'berth-no-such-net' }),
-    );
+    const net = await rejection(runBusybox(name('net'), ['true'], { network: 'berth-no-such-net' }));
     expect(net.field).toBe('network');
   });
 
   it('a failure that concerns no field (its words mention "support", "report" …) gets none', async () => {
     // A bind mount of a file over a directory: the runtime refuses at start. That is about the mounts…
     const mount = await rejection(
-      runContainer(client, {
-        image: image(),
-        name: name('mount'),
-        command: ['true'],
-        volumes: [{ source: '/etc/hostname', target: '/bin' }],
-      }),
+      runBusybox(name('mount'), ['true'], { volumes: [{ source: '/etc/hostname', target: '/bin' }] }),
     );
     expect(mount.field).toBe('volumes');
     // …while an engine-internal failure with "port" inside a word stays on the form, not on ports.
