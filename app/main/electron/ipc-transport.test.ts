@@ -180,7 +180,7 @@ describe('Electron IPC transport (fake Electron: binary absent here)', () => {
   });
 
   it('stops listening and closes every session when closed', async () => {
-    const { ipcMain, wc, aborted, transport } = subscribedWindow(1);
+    const { ipcMain, aborted, transport } = subscribedWindow(1);
     await flush();
     transport.close();
     expect(aborted).toHaveBeenCalledOnce();
