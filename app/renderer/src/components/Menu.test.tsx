@@ -24,6 +24,12 @@ function setup() {
   return { chosen, user: userEvent.setup(), button: screen.getByRole('button', { name: 'More actions' }) };
 }
 
+/** Presses `keys` and says which item then has the focus. */
+async function focusAfter(user: ReturnType<typeof userEvent.setup>, keys: string) {
+  await user.keyboard(keys);
+  return document.activeElement?.textContent;
+}
+
 describe('MenuButton (menu pattern)', () => {
   it('is a menu button: closed, then open with its items on click', async () => {
     const { user, button } = setup();
@@ -40,27 +46,17 @@ describe('MenuButton (menu pattern)', () => {
   it('opens from the keyboard on the first item, arrows move and wrap, Home and End jump', async () => {
     const { user, button } = setup();
     button.focus();
-    await user.keyboard('{ArrowDown}');
-    expect(document.activeElement?.textContent).toBe('Logs');
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(document.activeElement?.textContent).toBe('Inspect');
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(document.activeElement?.textContent).toBe('Logs');
-    await user.keyboard('{ArrowUp}');
-    expect(document.activeElement?.textContent).toBe('Stats');
-    await user.keyboard('{Home}');
-    expect(document.activeElement?.textContent).toBe('Logs');
-    await user.keyboard('{End}');
-    expect(document.activeElement?.textContent).toBe('Stats');
+    const keys = ['{ArrowDown}', '{ArrowDown}{ArrowDown}', '{ArrowDown}{ArrowDown}', '{ArrowUp}', '{Home}', '{End}'];
+    const path = [];
+    for (const k of keys) path.push(await focusAfter(user, k));
+    expect(path).toEqual(['Logs', 'Inspect', 'Logs', 'Stats', 'Logs', 'Stats']);
   });
 
   it('ArrowUp on the button opens on the last item; a first letter jumps to its item', async () => {
     const { user, button } = setup();
     button.focus();
-    await user.keyboard('{ArrowUp}');
-    expect(document.activeElement?.textContent).toBe('Stats');
-    await user.keyboard('t');
-    expect(document.activeElement?.textContent).toBe('Terminal');
+    expect(await focusAfter(user, '{ArrowUp}')).toBe('Stats');
+    expect(await focusAfter(user, 't')).toBe('Terminal');
   });
 
   it('Enter chooses, closes and gives focus back to the button', async () => {

@@ -6,6 +6,7 @@ import { ProjectActions } from './ProjectActions';
 import { ProjectLogs } from './ProjectLogs';
 import { ProjectStatus } from './ProjectStatus';
 import { ServicesTable } from './ServicesTable';
+import { DetailPage, NotFound } from '../../components/DetailPage';
 import { RouteTabs } from '../../components/RouteTabs';
 import { editorHref } from './editor/editor-href';
 
@@ -25,48 +26,45 @@ export function ProjectDetail({
   project: ComposeProject | undefined;
   loading: boolean;
 }) {
+  const back = { href: href('compose'), label: 'Back to compose projects' };
   if (loading) return <p className="muted empty">Loading…</p>;
   if (!project)
     return (
-      <div className="empty" role="alert">
-        <h1>Project not found</h1>
-        <p>No container of project “{name}” exists any more. It may have been brought down.</p>
-        <ComposeTaskOutput />
-        <a className="button" href={href('compose')}>
-          Back to compose projects
-        </a>
-      </div>
+      <NotFound title="Project not found" back={back} extra={<ComposeTaskOutput />}>
+        No container of project “{name}” exists any more. It may have been brought down.
+      </NotFound>
     );
   const active = tabs.find((t) => t.id === tab) ?? tabs[0];
   return (
-    <section className="detail" aria-labelledby="project-title">
-      <div className="detail-head">
-        <a href={href('compose')} className="back" aria-label="Back to compose projects">
-          ←
-        </a>
-        <div>
-          <h1 id="project-title">{project.name}</h1>
-          <div className="project-head-facts">
-            <ProjectStatus running={project.running} total={project.total} />
-            <span>
-              {project.services.length} service{project.services.length === 1 ? '' : 's'}
+    <DetailPage
+      titleId="project-title"
+      title={project.name}
+      back={back}
+      actions={
+        <>
+          {project.filesPresent && (
+            <a className="button" href={editorHref(project.name, project.configFiles)}>
+              Edit compose file
+            </a>
+          )}
+          <ProjectActions project={project} />
+        </>
+      }
+      facts={
+        <div className="project-head-facts">
+          <ProjectStatus running={project.running} total={project.total} />
+          <span>
+            {project.services.length} service{project.services.length === 1 ? '' : 's'}
+          </span>
+          {project.configFiles.map((f) => (
+            <span key={f} className="mono">
+              {f}
             </span>
-            {project.configFiles.map((f) => (
-              <span key={f} className="mono">
-                {f}
-              </span>
-            ))}
-            {!project.filesPresent && <span className="files-gone">compose file gone: controlled by label</span>}
-          </div>
+          ))}
+          {!project.filesPresent && <span className="files-gone">compose file gone: controlled by label</span>}
         </div>
-        <span className="spacer" />
-        {project.filesPresent && (
-          <a className="button" href={editorHref(project.name, project.configFiles)}>
-            Edit compose file
-          </a>
-        )}
-        <ProjectActions project={project} />
-      </div>
+      }
+    >
       <ComposeTaskOutput />
       <RouteTabs
         label={`${project.name} details`}
@@ -81,6 +79,6 @@ export function ProjectDetail({
           <ProjectLogs key={project.name} project={project} />
         )}
       </RouteTabs>
-    </section>
+    </DetailPage>
   );
 }

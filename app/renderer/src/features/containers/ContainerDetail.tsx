@@ -10,6 +10,7 @@ import { exitReason, imageText } from './list-model';
 import { engineReady, useEngineStatus } from '../../app/engine-status';
 import { href, navigate } from '../../app/router';
 import { EngineGate } from '../../components/EngineGate';
+import { DetailPage, NotFound } from '../../components/DetailPage';
 import { RouteTabs } from '../../components/RouteTabs';
 import { useUi } from '../../app/ui-store';
 import { EditTab, FilesTab, InspectTab, LogsTab, ProcessesTab, StatsTab, TerminalTab } from './detail';
@@ -48,15 +49,12 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
         {null}
       </EngineGate>
     );
+  const back = { href: href('containers'), label: 'Back to containers' };
   if (!container)
     return (
-      <div className="empty" role="alert">
-        <h1>Container not found</h1>
-        <p>No container “{id}” exists any more. It may have been removed.</p>
-        <a className="button" href={href('containers')}>
-          Back to containers
-        </a>
-      </div>
+      <NotFound title="Container not found" back={back}>
+        No container “{id}” exists any more. It may have been removed.
+      </NotFound>
     );
 
   const reason = exitReason(container);
@@ -75,39 +73,39 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
     'Copied the compose service (a compose file with this one service).',
   );
   return (
-    <section className="detail" aria-labelledby="detail-title">
-      <div className="detail-head">
-        <a href={href('containers')} className="back" aria-label="Back to containers">
-          ←
-        </a>
-        <div>
-          <h1 id="detail-title" title={container.name}>
-            {container.name}
-          </h1>
-          <div className="detail-facts small">
-            <ContainerStatus c={container} />
-            {reason && <span className="muted">{reason}</span>}
-            <span className="muted ellipsis fact-image" title={container.image}>
-              {imageText(container.image)}
-            </span>
-            <span className="mono muted">{container.id.slice(0, 12)}</span>
-            {container.ports.some((p) => p.hostPort) && (
-              <PortList ports={container.ports} max={4} owner={container.name} />
-            )}
-            {container.compose && (
-              <a href={href('compose', container.compose.project)}>Compose project {container.compose.project}</a>
-            )}
-          </div>
+    <DetailPage
+      titleId="detail-title"
+      title={container.name}
+      titleHint={container.name}
+      back={back}
+      actions={
+        <>
+          <button type="button" onClick={copyRun}>
+            Copy docker run
+          </button>
+          <button type="button" onClick={copyCompose}>
+            Copy as compose service
+          </button>
+          <RowActions container={container} onRemove={() => setRemoving(true)} />
+        </>
+      }
+      facts={
+        <div className="detail-facts small">
+          <ContainerStatus c={container} />
+          {reason && <span className="muted">{reason}</span>}
+          <span className="muted ellipsis fact-image" title={container.image}>
+            {imageText(container.image)}
+          </span>
+          <span className="mono muted">{container.id.slice(0, 12)}</span>
+          {container.ports.some((p) => p.hostPort) && (
+            <PortList ports={container.ports} max={4} owner={container.name} />
+          )}
+          {container.compose && (
+            <a href={href('compose', container.compose.project)}>Compose project {container.compose.project}</a>
+          )}
         </div>
-        <span className="spacer" />
-        <button type="button" onClick={copyRun}>
-          Copy docker run
-        </button>
-        <button type="button" onClick={copyCompose}>
-          Copy as compose service
-        </button>
-        <RowActions container={container} onRemove={() => setRemoving(true)} />
-      </div>
+      }
+    >
       <RouteTabs
         label={`${container.name} details`}
         tabs={tabs}
@@ -124,6 +122,6 @@ export function ContainerDetail({ id, tab = 'logs' }: { id: string; tab?: string
           onRemoved={() => navigate(href('containers'))}
         />
       )}
-    </section>
+    </DetailPage>
   );
 }

@@ -1,60 +1,44 @@
 // What the running engine is: version, API, system, resources, storage.
 import { useRequest } from '../../api/hooks';
+import { Fact } from '../../components/Fact';
 import { formatBytes } from '../../components/format';
+import { EngineCard } from './EngineCard';
 
 export function EngineFacts({ running }: { running: boolean }) {
   const info = useRequest('engine.info', undefined, { enabled: running });
-  const i = info.data;
   return (
-    <div className="card" role="region" aria-label="Engine details">
-      <h2>Details</h2>
-      {!running && <p className="muted">Shown while the engine runs.</p>}
-      {running && info.error && <p className="error-text">{info.error.message}</p>}
-      {running && i && (
+    <EngineCard
+      title="Details"
+      label="Engine details"
+      running={running}
+      query={info}
+      show={(i) => (
         <dl className="facts">
-          <dt>Version</dt>
-          <dd>{i.version}</dd>
-          <dt>API version</dt>
-          <dd>{i.apiVersion}</dd>
-          <dt>System</dt>
-          <dd>
+          <Fact term="Version">{i.version}</Fact>
+          <Fact term="API version">{i.apiVersion}</Fact>
+          <Fact term="System">
             {i.os}, kernel {i.kernel}, {i.architecture}
-          </dd>
-          <dt>CPUs</dt>
-          <dd>{i.cpus}</dd>
-          <dt>Memory</dt>
-          <dd>{formatBytes(i.memory)}</dd>
-          <dt>Data root</dt>
-          <dd className="mono small">{i.dataRoot}</dd>
-          <dt>Storage</dt>
-          <dd>
+          </Fact>
+          <Fact term="CPUs">{i.cpus}</Fact>
+          <Fact term="Memory">{formatBytes(i.memory)}</Fact>
+          <Fact term="Data root" className="mono small">
+            {i.dataRoot}
+          </Fact>
+          <Fact term="Storage">
             {i.storageDriver}, cgroup v{i.cgroupVersion}
-          </dd>
-          {i.loggingDriver && (
-            <>
-              <dt>Log driver</dt>
-              <dd>{i.loggingDriver}</dd>
-            </>
-          )}
+          </Fact>
+          {i.loggingDriver && <Fact term="Log driver">{i.loggingDriver}</Fact>}
           {!!i.registryMirrors?.length && (
-            <>
-              <dt>Registry mirrors</dt>
-              <dd className="mono small">{i.registryMirrors.join(', ')}</dd>
-            </>
+            <Fact term="Registry mirrors" className="mono small">
+              {i.registryMirrors.join(', ')}
+            </Fact>
           )}
-          {i.liveRestore && (
-            <>
-              <dt>Live restore</dt>
-              <dd>On: containers keep running while the engine restarts</dd>
-            </>
-          )}
-          <dt>Containers</dt>
-          <dd>
+          {i.liveRestore && <Fact term="Live restore">On: containers keep running while the engine restarts</Fact>}
+          <Fact term="Containers">
             {i.containers.total} ({i.containers.running} running, {i.containers.paused} paused, {i.containers.stopped}{' '}
             stopped)
-          </dd>
-          <dt>Images</dt>
-          <dd>
+          </Fact>
+          <Fact term="Images">
             {i.images}
             {i.intermediateImages > 0 && (
               <span className="muted small">
@@ -63,9 +47,9 @@ export function EngineFacts({ running }: { running: boolean }) {
                 {i.intermediateImages === 1 ? '' : 's'} of classic builds, which docker images hides too
               </span>
             )}
-          </dd>
+          </Fact>
         </dl>
       )}
-    </div>
+    />
   );
 }

@@ -5,6 +5,16 @@ import type { EngineStatus } from '../../../../shared/contract';
 import { useClient } from '../../api/hooks';
 import { engineSleeping } from '../../app/engine-status';
 import { useUi } from '../../app/ui-store';
+import { Fact } from '../../components/Fact';
+
+type Control = 'engine.start' | 'engine.stop' | 'engine.restart';
+
+/** Start, Stop and Restart: the request, the progress word while it runs, and the states it cannot run in. */
+const controls: { verb: Control; label: string; busy: string; not: EngineStatus['state'][] }[] = [
+  { verb: 'engine.start', label: 'Start', busy: 'Start', not: ['running', 'starting', 'stopping'] },
+  { verb: 'engine.stop', label: 'Stop', busy: 'Stopping', not: ['stopped', 'stopping'] },
+  { verb: 'engine.restart', label: 'Restart', busy: 'Restarting', not: ['starting', 'stopping'] },
+];
 
 const kinds: Record<EngineStatus['kind'], string> = {
   external: 'An engine Berth connects to',
@@ -20,7 +30,7 @@ export function EngineState({ status }: { status: EngineStatus }) {
   const client = useClient();
   const toast = useUi((s) => s.toast);
   const [busy, setBusy] = useState<string>();
-  const control = async (verb: 'engine.start' | 'engine.stop' | 'engine.restart', label: string) => {
+  const control = async (verb: Control, label: string) => {
     setBusy(label);
     try {
       const s = await client.request(verb);
@@ -48,19 +58,14 @@ export function EngineState({ status }: { status: EngineStatus }) {
           : status.progress || (st === 'running' ? 'Ready' : '')}
       </p>
       <dl className="facts">
-        <dt>Kind</dt>
-        <dd>{kinds[status.kind]}</dd>
+        <Fact term="Kind">{kinds[status.kind]}</Fact>
         {status.address && (
-          <>
-            <dt>Socket</dt>
-            <dd className="mono small">{status.address}</dd>
-          </>
+          <Fact term="Socket" className="mono small">
+            {status.address}
+          </Fact>
         )}
         {status.restartedAfterCrash && (
-          <>
-            <dt>Restarted</dt>
-            <dd>after a crash, {new Date(status.restartedAfterCrash).toLocaleTimeString()}</dd>
-          </>
+          <Fact term="Restarted">after a crash, {new Date(status.restartedAfterCrash).toLocaleTimeString()}</Fact>
         )}
       </dl>
       {status.error && (
@@ -81,27 +86,16 @@ export function EngineState({ status }: { status: EngineStatus }) {
       )}
       {status.managed ? (
         <div className="button-row">
-          <button
-            type="button"
-            disabled={!!busy || st === 'running' || st === 'starting' || st === 'stopping'}
-            onClick={() => void control('engine.start', 'Start')}
-          >
-            Start
-          </button>
-          <button
-            type="button"
-            disabled={!!busy || st === 'stopped' || st === 'stopping'}
-            onClick={() => void control('engine.stop', 'Stopping')}
-          >
-            Stop
-          </button>
-          <button
-            type="button"
-            disabled={!!busy || st === 'starting' || st === 'stopping'}
-            onClick={() => void control('engine.restart', 'Restarting')}
-          >
-            Restart
-          </button>
+          {controls.map((c) => (
+            <button
+              key={c.verb}
+              type="button"
+              disabled={!!busy || c.not.includes(st)}
+              onClick={() => void control(c.verb, c.busy)}
+            >
+              {c.label}
+            </button>
+          ))}
         </div>
       ) : (
         st !== 'none' && <p className="muted small">Berth does not start or stop an engine it did not start.</p>

@@ -6,6 +6,7 @@ import type { EngineStatus } from '../../../../shared/contract';
 import type { VmState } from '../../../../shared/contract/areas/vm';
 import { useClient, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
+import { Fact } from '../../components/Fact';
 import { formatBytes } from '../../components/format';
 import { messageOf } from '../../components/kit';
 
@@ -65,26 +66,20 @@ export function VmCard({ status }: { status: EngineStatus }) {
     <div className="card vm-card" role="region" aria-label="Virtual machine">
       <h2>Virtual machine</h2>
       <dl className="facts">
-        <dt>VM</dt>
-        <dd>{vm.label}</dd>
-        <dt>Runs with</dt>
-        <dd>{vm.accel}</dd>
-        <dt>Resources</dt>
-        <dd>
+        <Fact term="VM">{vm.label}</Fact>
+        <Fact term="Runs with">{vm.accel}</Fact>
+        <Fact term="Resources">
           {plural(r.cpus, 'CPU')}, {r.memoryGiB} GiB memory, {r.diskGiB} GiB disk
-        </dd>
+        </Fact>
         {vm.disk && (
           <>
-            <dt>Disk size</dt>
-            <dd>{formatBytes(vm.disk.sizeBytes)}</dd>
-            <dt>Host disk</dt>
-            <dd>
+            <Fact term="Disk size">{formatBytes(vm.disk.sizeBytes)}</Fact>
+            <Fact term="Host disk">
               {formatBytes(vm.disk.usedBytes)} used by the VM, {formatBytes(vm.disk.hostFreeBytes)} free
-            </dd>
+            </Fact>
           </>
         )}
-        <dt>From a terminal</dt>
-        <dd>
+        <Fact term="From a terminal">
           <code className="vm-terminal-env">{exportLine(vm.terminalEnv)}</code>
           <button
             type="button"
@@ -101,15 +96,14 @@ export function VmCard({ status }: { status: EngineStatus }) {
           >
             Copy
           </button>
-        </dd>
-        <dt>Idle saver</dt>
-        <dd>
+        </Fact>
+        <Fact term="Idle saver">
           <span aria-label="Idle saver state">{idleText(vm.idle)}</span>
           {vm.idle.sleeping && <div className="vm-sleeping">Sleeping: starts on the next request</div>}
           {vm.idle.lastWakeMs !== undefined && (
             <div className="muted small">Last wake took {seconds(vm.idle.lastWakeMs)}</div>
           )}
-        </dd>
+        </Fact>
       </dl>
       {vm.restartNeeded && (
         <div className="vm-restart">

@@ -5,6 +5,7 @@ import type { KubeContextsDto } from '../../../../shared/contract/areas/kube';
 import { useAction, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { messageOf } from '../../components/kit';
+import { Options } from '../../components/Options';
 
 export const ALL_NAMESPACES = '';
 
@@ -38,22 +39,14 @@ export function ContextBar({
       <label className="inline">
         Context
         <select aria-label="Context" value={active} onChange={(e) => void switchTo(e.target.value, false)}>
-          {contexts.contexts.map((c) => (
-            <option key={c.name} value={c.name}>
-              {c.name}
-            </option>
-          ))}
+          <Options choices={contexts.contexts.map((c) => c.name)} />
         </select>
       </label>
       <label className="inline">
         Namespace
         <select aria-label="Namespace" value={namespace} onChange={(e) => onNamespace(e.target.value)}>
           <option value={ALL_NAMESPACES}>All namespaces</option>
-          {nsChoices.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
+          <Options choices={nsChoices} />
         </select>
       </label>
       {active && active !== contexts.fileCurrent && (

@@ -16,7 +16,7 @@ import type {
 import { useUi } from '../../app/ui-store';
 import { ClusterIndicator } from './ClusterIndicator';
 import { KubernetesPage } from './KubernetesPage';
-import { listed, ok, pod, setUp, withLayoutHeight } from './test-support';
+import { argsOf, inShop, listed, ok, pod, setUp, unreachable, withLayoutHeight } from './test-support';
 
 afterEach(cleanup);
 
@@ -105,7 +105,7 @@ describe('Kubernetes resource tabs', () => {
     );
     await userEvent.click(within(row).getByRole('button', { name: 'Suspend' }));
     await waitFor(() =>
-      expect(calls.find((c) => c.method === 'kube.cronjobs.suspend')?.args).toEqual({
+      expect(argsOf(calls, 'kube.cronjobs.suspend')).toEqual({
         context: 'kind-dev',
         namespace: 'shop',
         name: 'backup',
@@ -129,14 +129,7 @@ describe('Kubernetes resource tabs', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Restart deployment web?' });
     expect(calls.some((c) => c.method === 'kube.restart')).toBe(false);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Restart' }));
-    await waitFor(() =>
-      expect(calls.find((c) => c.method === 'kube.restart')?.args).toEqual({
-        context: 'kind-dev',
-        resource: 'deployments',
-        namespace: 'shop',
-        name: 'web',
-      }),
-    );
+    await waitFor(() => expect(argsOf(calls, 'kube.restart')).toEqual(inShop('deployments', 'web')));
   });
 
   it('shows a pod’s details: containers, conditions, events, and its YAML', async () => {
@@ -178,12 +171,7 @@ describe('Kubernetes resource tabs', () => {
     expect(within(dialog).getByRole('table', { name: 'Events' }).textContent).toContain('×7');
     await userEvent.click(within(dialog).getByRole('tab', { name: 'YAML' }));
     expect(within(dialog).getByLabelText('YAML of web-1').textContent).toContain('kind: Pod');
-    expect(calls.find((c) => c.method === 'kube.describe')?.args).toEqual({
-      context: 'kind-dev',
-      resource: 'pods',
-      namespace: 'shop',
-      name: 'web-1',
-    });
+    expect(argsOf(calls, 'kube.describe')).toEqual(inShop('pods', 'web-1'));
   });
 
   it('names event rows by what happened to what, with no actions', async () => {
@@ -244,16 +232,7 @@ describe('ClusterIndicator', () => {
       ),
     ).toBe('#/kubernetes');
     cleanup();
-    const down = setUp((m) =>
-      m === 'kube.reach'
-        ? {
-            context: 'kind-dev',
-            reachable: false,
-            kind: 'unavailable',
-            message: 'Berth could not reach the API server.',
-          }
-        : ok(m),
-    );
+    const down = setUp((m) => (m === 'kube.reach' ? unreachable('Berth could not reach the API server.') : ok(m)));
     down.show(<ClusterIndicator />);
     expect(
       await screen.findByRole('link', { name: 'Cluster: kind-dev unreachable. Berth could not reach the API server.' }),

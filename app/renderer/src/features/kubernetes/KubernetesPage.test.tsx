@@ -8,7 +8,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KubeDeployment } from '../../../../shared/contract/areas/kube';
 import { CallError } from '../../api/client';
 import { KubernetesPage } from './KubernetesPage';
-import { contexts, listed, ok, pod, setUp as setUpClient, withLayoutHeight } from './test-support';
+import {
+  argsOf,
+  contexts,
+  inShop,
+  listed,
+  ok,
+  pod,
+  setUp as setUpClient,
+  unreachable,
+  withLayoutHeight,
+} from './test-support';
 
 afterEach(cleanup);
 
@@ -61,9 +71,7 @@ describe('KubernetesPage', () => {
     view();
     const picker = await screen.findByRole('combobox', { name: 'Context' });
     await userEvent.selectOptions(picker, 'prod');
-    await waitFor(() =>
-      expect(calls.find((c) => c.method === 'kube.useContext')?.args).toEqual({ name: 'prod', persist: false }),
-    );
+    await waitFor(() => expect(argsOf(calls, 'kube.useContext')).toEqual({ name: 'prod', persist: false }));
     await userEvent.click(await screen.findByRole('button', { name: 'Make current in kubeconfig' }));
     await waitFor(() =>
       expect(calls.filter((c) => c.method === 'kube.useContext')[1]?.args).toEqual({ name: 'prod', persist: true }),
@@ -73,13 +81,9 @@ describe('KubernetesPage', () => {
   it('shows why a context does not answer instead of the lists', async () => {
     const { view, live } = setUp((m) =>
       m === 'kube.reach'
-        ? {
-            context: 'kind-dev',
-            reachable: false,
-            kind: 'unavailable',
-            message:
-              'Berth could not reach the API server at https://127.0.0.1:6443: nothing is listening there (connection refused).',
-          }
+        ? unreachable(
+            'Berth could not reach the API server at https://127.0.0.1:6443: nothing is listening there (connection refused).',
+          )
         : ok(m),
     );
     view();
@@ -107,12 +111,7 @@ describe('KubernetesPage', () => {
     expect((await within(dialog).findByRole('alert')).textContent).toContain(
       'User "jane" cannot delete resource "pods"',
     );
-    expect(calls.find((c) => c.method === 'kube.delete')?.args).toEqual({
-      context: 'kind-dev',
-      resource: 'pods',
-      namespace: 'shop',
-      name: 'web-1',
-    } as never);
+    expect(argsOf(calls, 'kube.delete')).toEqual(inShop('pods', 'web-1'));
   });
 
   it('scales a deployment, refusing a negative count before asking', async () => {
@@ -141,14 +140,6 @@ describe('KubernetesPage', () => {
     await userEvent.clear(input);
     await userEvent.type(input, '5');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Scale' }));
-    await waitFor(() =>
-      expect(calls.find((c) => c.method === 'kube.scale')?.args).toEqual({
-        context: 'kind-dev',
-        resource: 'deployments',
-        namespace: 'shop',
-        name: 'web',
-        replicas: 5,
-      }),
-    );
+    await waitFor(() => expect(argsOf(calls, 'kube.scale')).toEqual({ ...inShop('deployments', 'web'), replicas: 5 }));
   });
 });

@@ -3,10 +3,15 @@
 // tab's dialog closes or another container or shell is chosen.
 import { useState } from 'react';
 import { ErrorNote, StatusText } from '../containers/detail/common/States';
-import { TerminalSearch } from '../containers/detail/terminal/TerminalSearch';
+import { ToolbarSelect } from '../containers/detail/common/ToolbarSelect';
+import {
+  ReconnectButton,
+  SessionActions,
+  SessionStatus,
+  ShellSelect,
+} from '../containers/detail/terminal/TerminalToolbar';
 import { TerminalView } from '../containers/detail/terminal/TerminalView';
-import { getSession, useTerminalStore } from '../containers/detail/terminal/terminal-store';
-import { SHELLS, statusText } from '../containers/detail/terminal/status-text';
+import { useTerminalStore } from '../containers/detail/terminal/terminal-store';
 import { usePodTerminal } from './use-pod-terminal';
 import '@xterm/xterm/css/xterm.css';
 import '../containers/detail/common/common.css';
@@ -35,54 +40,18 @@ export function PodTerminal({
   });
   const notice = useTerminalStore((st) => st.notices[t.key]) ?? '';
   const ended = t.state.status === 'ended' || t.state.status === 'error';
-  const session = () => getSession(t.key);
   return (
     <div className="bd-tab term-tab kube-terminal">
       <div className="bd-toolbar">
         {containers.length > 1 && (
-          <label className="bd-check">
-            Container
-            <select className="bd-select" value={container} onChange={(e) => setContainer(e.target.value)}>
-              {containers.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ToolbarSelect label="Container" choices={containers} value={container} onChange={setContainer} />
         )}
-        <label className="bd-check">
-          Shell
-          <select className="bd-select" value={shell} onChange={(e) => setShell(e.target.value)}>
-            {SHELLS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {t.state.status !== 'error' && (
-          <span className="term-state" role="status" aria-live="polite">
-            {statusText(t.state)}
-          </span>
-        )}
-        {ended && (
-          <button type="button" className="bd-btn bd-btn-primary" onClick={t.reconnect}>
-            Reconnect
-          </button>
-        )}
+        <ShellSelect value={shell} onChange={setShell} />
+        {t.state.status !== 'error' && <SessionStatus state={t.state} />}
+        {ended && <ReconnectButton onClick={t.reconnect} />}
         <StatusText text={notice} />
         <span className="bd-spacer" />
-        {t.ready && <TerminalSearch key={t.key} sessionKey={t.key} />}
-        <button type="button" className="bd-btn" onClick={() => void session()?.copy()}>
-          Copy
-        </button>
-        <button type="button" className="bd-btn" disabled={ended} onClick={() => void session()?.paste()}>
-          Paste
-        </button>
-        <button type="button" className="bd-btn" onClick={() => session()?.clear()}>
-          Clear
-        </button>
+        <SessionActions sessionKey={t.key} search={t.ready} ended={ended} />
       </div>
       {t.state.status === 'error' && <ErrorNote error={{ message: t.state.error ?? 'The terminal failed.' }} />}
       {t.ready && (

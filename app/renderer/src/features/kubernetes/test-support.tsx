@@ -54,6 +54,21 @@ export const ok = (method: string): unknown => {
   return undefined;
 };
 
+/** The answer of kube.reach when the fixtures' context does not answer, with Berth's sentence. */
+export const unreachable = (message: string) => ({
+  context: 'kind-dev',
+  reachable: false,
+  kind: 'unavailable',
+  message,
+});
+
+/** An object of kind `resource` in the fixtures' context and namespace, as requests name it. */
+export const inShop = (resource: string, name: string) => ({ context: 'kind-dev', resource, namespace: 'shop', name });
+
+/** The arguments of the first request of `method`. */
+export const argsOf = (calls: readonly { method: string; args: Record<string, unknown> }[], method: string) =>
+  calls.find((c) => c.method === method)?.args;
+
 export function setUp(answer: (method: string, args: Record<string, unknown>) => unknown) {
   const calls: { method: string; args: Record<string, unknown> }[] = [];
   const subs: Sub[] = [];

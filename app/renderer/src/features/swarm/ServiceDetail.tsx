@@ -1,6 +1,7 @@
 // One service at #/swarm/services/<name>/<tab>: mode, image, tasks, ports and its rolling update as it
 // happens; its actions; Tasks and Logs (merged across tasks and nodes) tabs.
 import { href } from '../../app/router';
+import { DetailPage, NotFound } from '../../components/DetailPage';
 import { RouteTabs } from '../../components/RouteTabs';
 import { ServiceActions } from './ServiceActions';
 import { ServiceLogs } from './ServiceLogs';
@@ -18,42 +19,36 @@ export function ServiceDetail({ name, tab }: { name: string; tab: string | undef
   const list = useServices();
   const tasks = useTasks({ service: name });
   const service = list.data?.find((s) => s.name === name);
+  const back = { href: href('swarm', 'services'), label: 'Back to services' };
   if (list.isPending) return <p className="muted empty">Loading…</p>;
   if (!service)
     return (
-      <div className="empty" role="alert">
-        <h1>Service not found</h1>
-        <p>There is no service “{name}” (any more). It may have been removed.</p>
-        <a className="button" href={href('swarm', 'services')}>
-          Back to services
-        </a>
-      </div>
+      <NotFound title="Service not found" back={back}>
+        There is no service “{name}” (any more). It may have been removed.
+      </NotFound>
     );
   const active = tabs.find((t) => t.id === tab) ?? tabs[0];
   const rows = tasks.data ?? [];
   return (
-    <section className="detail" aria-labelledby="service-title">
-      <div className="detail-head">
-        <a href={href('swarm', 'services')} className="back" aria-label="Back to services">
-          ←
-        </a>
-        <div>
-          <h1 id="service-title">{service.name}</h1>
-          <div className="project-head-facts">
-            <span>{modeText(service)}</span>
-            <span aria-label="Task count">{tasksText(service)}</span>
-            <span className="mono">{service.image}</span>
-            {service.ports.length > 0 && <span className="mono">{service.ports.map(portText).join(', ')}</span>}
-            {service.stack && (
-              <span>
-                stack <a href={href('swarm', 'stacks', service.stack)}>{service.stack}</a>
-              </span>
-            )}
-          </div>
+    <DetailPage
+      titleId="service-title"
+      title={service.name}
+      back={back}
+      actions={<ServiceActions service={service} />}
+      facts={
+        <div className="project-head-facts">
+          <span>{modeText(service)}</span>
+          <span aria-label="Task count">{tasksText(service)}</span>
+          <span className="mono">{service.image}</span>
+          {service.ports.length > 0 && <span className="mono">{service.ports.map(portText).join(', ')}</span>}
+          {service.stack && (
+            <span>
+              stack <a href={href('swarm', 'stacks', service.stack)}>{service.stack}</a>
+            </span>
+          )}
         </div>
-        <span className="spacer" />
-        <ServiceActions service={service} />
-      </div>
+      }
+    >
       <UpdateProgress service={service} tasks={rows} />
       <RouteTabs
         label={`${service.name} details`}
@@ -78,6 +73,6 @@ export function ServiceDetail({ name, tab }: { name: string; tab: string | undef
           />
         )}
       </RouteTabs>
-    </section>
+    </DetailPage>
   );
 }

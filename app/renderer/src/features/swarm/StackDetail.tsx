@@ -1,5 +1,6 @@
 // One stack at #/swarm/stacks/<name>/<tab>: its services, its tasks and their logs merged.
 import { href } from '../../app/router';
+import { DetailPage, NotFound } from '../../components/DetailPage';
 import { RouteTabs } from '../../components/RouteTabs';
 import { ServiceLogs } from './ServiceLogs';
 import { ServicesTable } from './ServicesTable';
@@ -18,40 +19,34 @@ export function StackDetail({ name, tab }: { name: string; tab: string | undefin
   const services = useServices();
   const tasks = useTasks({ stack: name });
   const stack = stacks.data?.find((s) => s.name === name);
+  const back = { href: href('swarm', 'stacks'), label: 'Back to stacks' };
   if (stacks.isPending) return <p className="muted empty">Loading…</p>;
   if (!stack)
     return (
-      <div className="empty" role="alert">
-        <h1>Stack not found</h1>
-        <p>Nothing carries the label of stack “{name}” (any more). It may have been removed.</p>
-        <a className="button" href={href('swarm', 'stacks')}>
-          Back to stacks
-        </a>
-      </div>
+      <NotFound title="Stack not found" back={back}>
+        Nothing carries the label of stack “{name}” (any more). It may have been removed.
+      </NotFound>
     );
   const own = (services.data ?? []).filter((s) => s.stack === name);
   const active = tabs.find((t) => t.id === tab) ?? tabs[0];
   return (
-    <section className="detail" aria-labelledby="stack-title">
-      <div className="detail-head">
-        <a href={href('swarm', 'stacks')} className="back" aria-label="Back to stacks">
-          ←
-        </a>
-        <div>
-          <h1 id="stack-title">{stack.name}</h1>
-          <div className="project-head-facts">
-            <span>
-              {stack.services} service{stack.services === 1 ? '' : 's'}
-            </span>
-            <span aria-label="Tasks">
-              {stack.running}/{stack.desired} running
-            </span>
-            {stack.networks.length > 0 && <span>networks {stack.networks.join(', ')}</span>}
-          </div>
+    <DetailPage
+      titleId="stack-title"
+      title={stack.name}
+      back={back}
+      actions={<StackActions stack={stack} />}
+      facts={
+        <div className="project-head-facts">
+          <span>
+            {stack.services} service{stack.services === 1 ? '' : 's'}
+          </span>
+          <span aria-label="Tasks">
+            {stack.running}/{stack.desired} running
+          </span>
+          {stack.networks.length > 0 && <span>networks {stack.networks.join(', ')}</span>}
         </div>
-        <span className="spacer" />
-        <StackActions stack={stack} />
-      </div>
+      }
+    >
       <RouteTabs
         label={`${stack.name} details`}
         tabs={tabs}
@@ -73,6 +68,6 @@ export function StackDetail({ name, tab }: { name: string; tab: string | undefin
           />
         )}
       </RouteTabs>
-    </section>
+    </DetailPage>
   );
 }

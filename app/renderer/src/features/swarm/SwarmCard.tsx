@@ -4,6 +4,8 @@
 import { useState } from 'react';
 import type { SwarmStatus } from '../../../../shared/contract/areas/swarm';
 import { href } from '../../app/router';
+import { Fact } from '../../components/Fact';
+import { EngineCard } from '../engine-page/EngineCard';
 import { JoinCommands } from './JoinCommands';
 import { CreateOrJoinButtons, LeaveSwarmDialog } from './SwarmDialogs';
 import { useSwarmStatus } from './swarm-queries';
@@ -33,52 +35,57 @@ export function SwarmCard({ running }: { running: boolean }) {
   const status = useSwarmStatus();
   const [leaving, setLeaving] = useState(false);
   const s = status.data;
-  const inSwarm = s && s.state !== 'inactive';
   return (
-    <div className="card swarm-card" role="region" aria-label="Swarm">
-      <h2>Swarm</h2>
-      {!running && <p className="muted">Shown while the engine runs.</p>}
-      {running && status.error && <p className="error-text">{status.error.message}</p>}
-      {running && s && (
-        <>
-          <p>{swarmSummary(s)}</p>
-          {inSwarm && (
-            <dl className="facts">
-              <dt>Node address</dt>
-              <dd className="mono small">{s.nodeAddr}</dd>
-              {s.nodeId && (
+    <EngineCard
+      title="Swarm"
+      label="Swarm"
+      className="swarm-card"
+      running={running}
+      query={status}
+      show={(s) => {
+        const inSwarm = s.state !== 'inactive';
+        return (
+          <>
+            <p>{swarmSummary(s)}</p>
+            {inSwarm && (
+              <dl className="facts">
+                <Fact term="Node address" className="mono small">
+                  {s.nodeAddr}
+                </Fact>
+                {s.nodeId && (
+                  <Fact term="Node" className="mono small">
+                    {s.nodeId}
+                  </Fact>
+                )}
+              </dl>
+            )}
+            {inSwarm && s.routingMesh === 'missing' && (
+              <p className="warning-text small" role="note">
+                {MESH_MISSING}
+              </p>
+            )}
+            {s.role === 'manager' && <JoinCommands />}
+            <div className="button-row">
+              {!inSwarm ? (
+                <CreateOrJoinButtons />
+              ) : (
                 <>
-                  <dt>Node</dt>
-                  <dd className="mono small">{s.nodeId}</dd>
+                  {s.role === 'manager' && (
+                    <a className="button" href={href('swarm')}>
+                      Open Swarm
+                    </a>
+                  )}
+                  <button type="button" className="danger-hover" onClick={() => setLeaving(true)}>
+                    Leave the swarm
+                  </button>
                 </>
               )}
-            </dl>
-          )}
-          {inSwarm && s.routingMesh === 'missing' && (
-            <p className="warning-text small" role="note">
-              {MESH_MISSING}
-            </p>
-          )}
-          {s.role === 'manager' && <JoinCommands />}
-          <div className="button-row">
-            {!inSwarm ? (
-              <CreateOrJoinButtons />
-            ) : (
-              <>
-                {s.role === 'manager' && (
-                  <a className="button" href={href('swarm')}>
-                    Open Swarm
-                  </a>
-                )}
-                <button type="button" className="danger-hover" onClick={() => setLeaving(true)}>
-                  Leave the swarm
-                </button>
-              </>
-            )}
-          </div>
-        </>
-      )}
+            </div>
+          </>
+        );
+      }}
+    >
       {leaving && s && <LeaveSwarmDialog status={s} onClose={() => setLeaving(false)} />}
-    </div>
+    </EngineCard>
   );
 }

@@ -6,6 +6,7 @@ import type { ComposeProblem } from '../../../../../shared/contract/areas/compos
 import { useClient, useQueryClient, useRequest } from '../../../api/hooks';
 import { href } from '../../../app/router';
 import { useUi } from '../../../app/ui-store';
+import { DetailPage } from '../../../components/DetailPage';
 import { ConfirmDialog } from '../../../components/Dialog';
 import { ErrorText, messageOf } from '../../../components/kit';
 import { ComposeTaskOutput } from '../ComposeTaskOutput';
@@ -121,40 +122,42 @@ export function ComposeEditorPage({ project, files }: { project: string; files: 
           : `${check.problems.length} problem${check.problems.length === 1 ? '' : 's'}`;
 
   return (
-    <section className="detail compose-editor-page" aria-labelledby="editor-title">
-      <div className="detail-head">
-        <a href={href('compose')} className="back" aria-label="Back to compose projects">
-          ←
-        </a>
-        <div>
-          <h1 id="editor-title">{project}</h1>
-          <div className="project-head-facts">
-            <span className="mono">{active}</span>
-            {check?.cli && <span className="muted">checked with {check.cli}</span>}
-          </div>
+    <DetailPage
+      titleId="editor-title"
+      title={project}
+      className="compose-editor-page"
+      back={{ href: href('compose'), label: 'Back to compose projects' }}
+      facts={
+        <div className="project-head-facts">
+          <span className="mono">{active}</span>
+          {check?.cli && <span className="muted">checked with {check.cli}</span>}
         </div>
-        <span className="spacer" />
-        <span
-          className={`check-state ${check?.valid ? 'valid' : check ? 'invalid' : ''}`}
-          role="status"
-          aria-label="Check"
-        >
-          {status}
-        </span>
-        {dirty && <span className="badge unsaved">Unsaved</span>}
-        <button type="button" disabled={!dirty || ed.saving} onClick={() => ed.revert(active)}>
-          Revert
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={!dirty || ed.saving}
-          aria-label={`Save ${baseName(active)}`}
-          onClick={() => void ed.save(active)}
-        >
-          {ed.saving ? 'Saving…' : 'Save'}
-        </button>
-      </div>
+      }
+      actions={
+        <>
+          <span
+            className={`check-state ${check?.valid ? 'valid' : check ? 'invalid' : ''}`}
+            role="status"
+            aria-label="Check"
+          >
+            {status}
+          </span>
+          {dirty && <span className="badge unsaved">Unsaved</span>}
+          <button type="button" disabled={!dirty || ed.saving} onClick={() => ed.revert(active)}>
+            Revert
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={!dirty || ed.saving}
+            aria-label={`Save ${baseName(active)}`}
+            onClick={() => void ed.save(active)}
+          >
+            {ed.saving ? 'Saving…' : 'Save'}
+          </button>
+        </>
+      }
+    >
       <ErrorText message={ed.saveError} />
       {ed.opened.files.length > 1 && (
         <div className="file-tabs" role="tablist" aria-label="Compose files">
@@ -239,6 +242,6 @@ export function ComposeEditorPage({ project, files }: { project: string; files: 
           </p>
         </ConfirmDialog>
       )}
-    </section>
+    </DetailPage>
   );
 }

@@ -18,26 +18,41 @@ describe('the compose YAML highlighter', () => {
         '    command: echo $$HOME and $USER',
       ].join('\n'),
     );
-    expect(kinds(lines[0]!)).toEqual([
-      ['services', 'key'],
-      [':', 'punct'],
-    ]);
-    expect(kinds(lines[2]!)).toEqual([
-      ['image', 'key'],
-      [':', 'punct'],
-      ['"nginx:', 'string'],
-      ['${TAG:-1}', 'var'],
-      ['"', 'string'],
-      ['# pinned', 'comment'],
-    ]);
-    expect(kinds(lines[4]!)).toEqual([
-      ['- ', 'punct'],
-      ['8080:80', 'string'],
-    ]);
-    expect(kinds(lines[5]!)).toEqual([
-      ['- ', 'punct'],
-      ['443', 'number'],
-    ]);
+    const whole: [line: number, tokens: string[][]][] = [
+      [
+        0,
+        [
+          ['services', 'key'],
+          [':', 'punct'],
+        ],
+      ],
+      [
+        2,
+        [
+          ['image', 'key'],
+          [':', 'punct'],
+          ['"nginx:', 'string'],
+          ['${TAG:-1}', 'var'],
+          ['"', 'string'],
+          ['# pinned', 'comment'],
+        ],
+      ],
+      [
+        4,
+        [
+          ['- ', 'punct'],
+          ['8080:80', 'string'],
+        ],
+      ],
+      [
+        5,
+        [
+          ['- ', 'punct'],
+          ['443', 'number'],
+        ],
+      ],
+    ];
+    for (const [line, tokens] of whole) expect(kinds(lines[line]!), `line ${line}`).toEqual(tokens);
     expect(kinds(lines[6]!)[2]).toEqual(['true', 'bool']);
     expect(kinds(lines[7]!).slice(2, 4)).toEqual([
       ['&anchor', 'anchor'],

@@ -57,26 +57,24 @@ export function LogSearchBar(p: LogSearchBarProps) {
       <span className="log-count" role="status" aria-live="polite">
         {count}
       </span>
-      <button
-        type="button"
-        className="bd-btn"
-        aria-label="Previous match"
-        title="Previous match (Shift+Enter)"
-        disabled={!p.total}
-        onClick={p.onPrev}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        className="bd-btn"
-        aria-label="Next match"
-        title="Next match (Enter)"
-        disabled={!p.total}
-        onClick={p.onNext}
-      >
-        ↓
-      </button>
+      {(
+        [
+          ['Previous match', 'Shift+Enter', '↑', p.onPrev],
+          ['Next match', 'Enter', '↓', p.onNext],
+        ] as const
+      ).map(([label, keys, arrow, onClick]) => (
+        <button
+          key={label}
+          type="button"
+          className="bd-btn"
+          aria-label={label}
+          title={`${label} (${keys})`}
+          disabled={!p.total}
+          onClick={onClick}
+        >
+          {arrow}
+        </button>
+      ))}
       <label className="bd-check">
         <input type="checkbox" checked={p.regex} onChange={(e) => p.onRegex(e.target.checked)} />
         Regex

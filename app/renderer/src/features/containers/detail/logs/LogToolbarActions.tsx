@@ -1,8 +1,9 @@
 // The toolbar controls the log views share after the search bar: Timestamps, the view's own
-// history choice (HistorySelect), Copy all, Download and their status line; and the whole toolbar of
+// history choice (a ToolbarSelect), Copy all, Download and their status line; and the whole toolbar of
 // the views whose history is a "Show" choice (merged logs, a pod's log).
 import type { ReactNode } from 'react';
 import { StatusText } from '../common/States';
+import { ToolbarSelect } from '../common/ToolbarSelect';
 import { LogSearchBar } from './LogSearchBar';
 import type { LogView } from './use-log-view';
 
@@ -23,37 +24,6 @@ export function LogToolbarActions({ view, history }: { view: LogView; history: R
       </button>
       <StatusText text={view.flash} />
     </>
-  );
-}
-
-export interface HistorySelectProps<V extends string> {
-  /** The text before the select (its accessible name unless `ariaLabel` is given). */
-  label: string;
-  ariaLabel?: string;
-  title?: string;
-  choices: readonly { value: V; label: string }[];
-  value: NoInfer<V>;
-  onChange(value: NoInfer<V>): void;
-}
-
-/** How much history to load: a labelled select over the view's own choices. */
-export function HistorySelect<V extends string>(p: HistorySelectProps<V>) {
-  return (
-    <label className="bd-check" title={p.title}>
-      {p.label}
-      <select
-        className="bd-select"
-        aria-label={p.ariaLabel}
-        value={p.value}
-        onChange={(e) => p.onChange(e.target.value as V)}
-      >
-        {p.choices.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 
@@ -80,7 +50,7 @@ export function ShowHistoryToolbar<V extends string>(p: {
           <>
             {p.range}
             {!p.hideHistory && (
-              <HistorySelect label="Show" choices={p.choices} value={p.history} onChange={p.onHistory} />
+              <ToolbarSelect label="Show" choices={p.choices} value={p.history} onChange={p.onHistory} />
             )}
           </>
         }

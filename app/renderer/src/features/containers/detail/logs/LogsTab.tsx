@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { ContainerSummary } from '../../../../../../shared/contract';
 import { LogFooter, LogFrame } from './LogFrame';
 import { LogSearchBar } from './LogSearchBar';
-import { HistorySelect, LogToolbarActions } from './LogToolbarActions';
+import { ToolbarSelect } from '../common/ToolbarSelect';
+import { LogToolbarActions } from './LogToolbarActions';
 import { TimeRangePicker } from './TimeRangePicker';
 import { tailChoices, type TailChoice } from './tail-choice';
 import { closedRangeText, emptyRangeText, LIVE, type LogRange } from './time-range';
@@ -33,7 +34,7 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
               <>
                 <TimeRangePicker range={range} onChange={setRange} />
                 {range.kind === 'live' && (
-                  <HistorySelect
+                  <ToolbarSelect
                     label="Lines"
                     ariaLabel="Lines"
                     title="How many lines to load"

@@ -101,6 +101,11 @@ function RangeChoices({ range, now, onPick }: { range: LogRange; now: () => numb
     if (r.ok) onPick(r.range);
     else setError(r.error);
   };
+  // An edit of either end clears the last refusal.
+  const edited = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setError(undefined);
+  };
 
   return (
     <>
@@ -126,24 +131,8 @@ function RangeChoices({ range, now, onPick }: { range: LogRange; now: () => numb
           apply();
         }}
       >
-        <TimeField
-          label="From"
-          value={from}
-          invalid={!!error}
-          onChange={(v) => {
-            setFrom(v);
-            setError(undefined);
-          }}
-        />
-        <TimeField
-          label="To"
-          value={to}
-          invalid={!!error}
-          onChange={(v) => {
-            setTo(v);
-            setError(undefined);
-          }}
-        />
+        <TimeField label="From" value={from} invalid={!!error} onChange={edited(setFrom)} />
+        <TimeField label="To" value={to} invalid={!!error} onChange={edited(setTo)} />
         <p className="log-range-hint">Local time. Leave “To” empty to keep following new lines.</p>
         {error && (
           <p className="log-range-error" role="alert">

@@ -11,6 +11,24 @@ import { addSamples, historyOf, HISTORY_MS, useStatsVersion } from './stats-stor
 import '../common/common.css';
 import './stats.css';
 
+/** The two rate charts: each a pair of per-second series on one bytes scale, summed up by their verbs. */
+const RATE_CHARTS = [
+  {
+    title: 'Network',
+    series: [
+      { field: 'rx', colorVar: '--accent', label: 'received/s', verb: 'receiving' },
+      { field: 'tx', colorVar: '--paused', label: 'sent/s', verb: 'sending' },
+    ],
+  },
+  {
+    title: 'Block I/O',
+    series: [
+      { field: 'read', colorVar: '--warning', label: 'read/s', verb: 'reading' },
+      { field: 'write', colorVar: '--success', label: 'written/s', verb: 'writing' },
+    ],
+  },
+] as const;
+
 export function StatsTab({ container }: { container: ContainerSummary }) {
   const visible = usePageVisible();
   const running = container.state === 'running' || container.state === 'paused';
@@ -38,8 +56,6 @@ export function StatsTab({ container }: { container: ContainerSummary }) {
   const limit = last('memLimit');
   const memPeak = ring.max('mem');
   const memMax = limit > 0 && limit < memPeak * 4 ? limit : niceBytesMax(Math.max(memPeak * 1.25, 1_000_000));
-  const netMax = niceBytesMax(Math.max(ring.max('rx'), ring.max('tx'), 1000));
-  const blkMax = niceBytesMax(Math.max(ring.max('read'), ring.max('write'), 1000));
   const cpuMax = niceMax(Math.max(100, ring.max('cpu')));
   const windowMs = chartWindow(n ? Date.now() - ring.get(0, 'ts') : 0, HISTORY_MS);
 
@@ -114,32 +130,19 @@ export function StatsTab({ container }: { container: ContainerSummary }) {
           formatY={formatBytes}
           windowMs={windowMs}
         />
-        <LineChart
-          title="Network"
-          summary={`receiving ${formatRate(last('rx'))}, sending ${formatRate(last('tx'))}`}
-          ring={ring}
-          version={version}
-          series={[
-            { field: 'rx', colorVar: '--accent', label: 'received/s' },
-            { field: 'tx', colorVar: '--paused', label: 'sent/s' },
-          ]}
-          yMax={netMax}
-          formatY={formatRate}
-          windowMs={windowMs}
-        />
-        <LineChart
-          title="Block I/O"
-          summary={`reading ${formatRate(last('read'))}, writing ${formatRate(last('write'))}`}
-          ring={ring}
-          version={version}
-          series={[
-            { field: 'read', colorVar: '--warning', label: 'read/s' },
-            { field: 'write', colorVar: '--success', label: 'written/s' },
-          ]}
-          yMax={blkMax}
-          formatY={formatRate}
-          windowMs={windowMs}
-        />
+        {RATE_CHARTS.map(({ title, series: [a, b] }) => (
+          <LineChart
+            key={title}
+            title={title}
+            summary={`${a.verb} ${formatRate(last(a.field))}, ${b.verb} ${formatRate(last(b.field))}`}
+            ring={ring}
+            version={version}
+            series={[a, b]}
+            yMax={niceBytesMax(Math.max(ring.max(a.field), ring.max(b.field), 1000))}
+            formatY={formatRate}
+            windowMs={windowMs}
+          />
+        ))}
       </div>
     </div>
   );

@@ -4,13 +4,11 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ContainerSummary } from '../../../../../../shared/contract';
 import { useClient, useRequest } from '../../../../api/hooks';
 import { Empty, StatusText } from '../common/States';
-import { SHELLS, statusText } from './status-text';
-import { TerminalSearch } from './TerminalSearch';
+import { ReconnectButton, SessionActions, SessionStatus, ShellSelect } from './TerminalToolbar';
 import { TerminalView } from './TerminalView';
 import {
   closeSession,
   ensureSession,
-  getSession,
   openSession,
   reconnect,
   sessionsOf,
@@ -40,10 +38,6 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
       setPrefs(container.id, { shell: defaultShell });
     ensureSession(client, container.id);
   }, [running, settled, defaultShell, client, container.id]);
-  const shells =
-    prefs.shell && !SHELLS.some((s) => s.value === prefs.shell)
-      ? [...SHELLS, { value: prefs.shell, label: prefs.shell }]
-      : SHELLS;
 
   const active = sessions.find((s) => s.key === activeKey) ?? sessions[sessions.length - 1];
   const ended = active && (active.status === 'ended' || active.status === 'error');
@@ -51,20 +45,10 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
   return (
     <div className="bd-tab term-tab">
       <div className="bd-toolbar">
-        <label className="bd-check">
-          Shell
-          <select
-            className="bd-select"
-            value={prefs.shell ?? ''}
-            onChange={(e) => setPrefs(container.id, { ...prefs, shell: e.target.value || undefined })}
-          >
-            {shells.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ShellSelect
+          value={prefs.shell ?? ''}
+          onChange={(shell) => setPrefs(container.id, { ...prefs, shell: shell || undefined })}
+        />
         <label className="bd-check">
           User
           <input
@@ -88,31 +72,7 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
           Debug shell
         </button>
         <span className="bd-spacer" />
-        {active && <TerminalSearch key={active.key} sessionKey={active.key} />}
-        <button
-          type="button"
-          className="bd-btn"
-          disabled={!active}
-          onClick={() => active && void getSession(active.key)?.copy()}
-        >
-          Copy
-        </button>
-        <button
-          type="button"
-          className="bd-btn"
-          disabled={!active || ended}
-          onClick={() => active && void getSession(active.key)?.paste()}
-        >
-          Paste
-        </button>
-        <button
-          type="button"
-          className="bd-btn"
-          disabled={!active}
-          onClick={() => active && getSession(active.key)?.clear()}
-        >
-          Clear
-        </button>
+        <SessionActions sessionKey={active?.key} search ended={!!ended} />
       </div>
 
       {sessions.length > 0 && (
@@ -154,11 +114,7 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
               </span>
             ))}
           </div>
-          {active && (
-            <span className={ended ? 'term-state term-state-ended' : 'term-state'} role="status" aria-live="polite">
-              {statusText(active)}
-            </span>
-          )}
+          {active && <SessionStatus state={active} ended={ended} />}
           {active?.status === 'error' && !active.debug && /has no shell/.test(active.error ?? '') && (
             <button
               type="button"
@@ -169,16 +125,7 @@ export function TerminalTab({ container }: { container: ContainerSummary }) {
               Open a debug shell instead
             </button>
           )}
-          {ended && (
-            <button
-              type="button"
-              className="bd-btn bd-btn-primary"
-              disabled={!running}
-              onClick={() => reconnect(client, active.key)}
-            >
-              Reconnect
-            </button>
-          )}
+          {ended && <ReconnectButton disabled={!running} onClick={() => reconnect(client, active.key)} />}
           <StatusText text={notice} />
         </div>
       )}
