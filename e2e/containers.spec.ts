@@ -1,22 +1,21 @@
 // The containers screen against the real engine, found the way a screen reader finds things.
 import { readFileSync } from 'node:fs';
-import { expect, test, uniqueName, type Berth } from './fixtures';
-
-const state = async (berth: Berth, name: string) =>
-  (await berth.docker(['inspect', '-f', '{{.State.Status}}', name])).stdout.trim();
+import type { Page } from '@playwright/test';
+import { containerState, expect, madeContainers, test, uniqueName, type Berth } from './fixtures';
 
 test.describe('containers', () => {
-  const made: string[] = [];
-  test.afterAll(async ({ berth }) => {
-    if (made.length) await berth.docker(['rm', '-f', ...made]);
-  });
+  const containers = madeContainers();
+  /** The busybox fixture runs `args`, detached. */
+  const run = (berth: Berth, args: string[], prefix = 'ui') => containers.run(berth, prefix, [berth.busybox, ...args]);
 
-  async function run(berth: Berth, args: string[], prefix = 'ui'): Promise<string> {
-    const name = uniqueName(prefix);
-    made.push(name);
-    const r = await berth.docker(['run', '-d', '--name', name, berth.busybox, ...args]);
-    expect(r.code, r.stderr).toBe(0);
-    return name;
+  /** Opens the Terminal tab of a new sleeping container, waits for its shell prompt and focuses it. */
+  async function openTerminal(page: Page, berth: Berth, prefix: string) {
+    const name = await run(berth, ['sleep', '600'], prefix);
+    await berth.open(page, `#/containers/${name}/terminal`);
+    const screen = page.locator('.xterm-rows');
+    await expect(screen).toContainText('#', { timeout: 15000 });
+    await page.locator('.xterm').click();
+    return screen;
   }
 
   test('start, stop, restart and remove from the list, as the docker CLI sees it', async ({ page, berth }) => {
@@ -25,7 +24,7 @@ test.describe('containers', () => {
     const row = page.getByRole('row', { name });
     await row.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect(row.getByText('exited', { exact: true })).toBeVisible({ timeout: 20000 });
-    expect(await state(berth, name)).toBe('exited');
+    expect(await containerState(berth, name)).toBe('exited');
     await row.getByRole('button', { name: 'Start', exact: true }).click();
     await expect(row.getByText('running', { exact: true })).toBeVisible();
     const started = (await berth.docker(['inspect', '-f', '{{.State.StartedAt}}', name])).stdout;
@@ -56,7 +55,7 @@ test.describe('containers', () => {
         .getByRole('checkbox', { name: `Select ${n}` })
         .check();
     await page.getByRole('button', { name: 'Stop selected' }).click();
-    for (const n of names) await expect.poll(() => state(berth, n), { timeout: 30000 }).toBe('exited');
+    for (const n of names) await expect.poll(() => containerState(berth, n), { timeout: 30000 }).toBe('exited');
     for (const n of names)
       await expect(page.getByRole('row', { name: n }).getByText('exited', { exact: true })).toBeVisible();
   });
@@ -66,8 +65,7 @@ test.describe('containers', () => {
     berth,
   }) => {
     const taken = await run(berth, ['sleep', '600'], 'taken');
-    const name = uniqueName('formrun');
-    made.push(name);
+    const name = containers.name('formrun');
     await berth.open(page);
     await page.getByRole('button', { name: 'Run a container' }).click();
     const dialog = page.getByRole('dialog', { name: 'Run a container' });
@@ -130,11 +128,7 @@ test.describe('containers', () => {
   });
 
   test('the terminal runs echo, survives a tab switch, and resizes', async ({ page, berth }) => {
-    const name = await run(berth, ['sleep', '600'], 'term');
-    await berth.open(page, `#/containers/${name}/terminal`);
-    const screen = page.locator('.xterm-rows');
-    await expect(screen).toContainText('#', { timeout: 15000 });
-    await page.locator('.xterm').click();
+    const screen = await openTerminal(page, berth, 'term');
     await page.keyboard.type('echo hello-$((6*7))\n');
     await expect(screen).toContainText('hello-42');
     await page.getByRole('tab', { name: 'Logs' }).click();
@@ -154,11 +148,7 @@ test.describe('containers', () => {
   });
 
   test('the terminal stops a flood at once on Ctrl-C (flow control)', async ({ page, berth }) => {
-    const name = await run(berth, ['sleep', '600'], 'flood');
-    await berth.open(page, `#/containers/${name}/terminal`);
-    const screen = page.locator('.xterm-rows');
-    await expect(screen).toContainText('#', { timeout: 15000 });
-    await page.locator('.xterm').click();
+    const screen = await openTerminal(page, berth, 'flood');
     await page.keyboard.type('yes flood-flood-flood\n');
     await expect(screen).toContainText('flood-flood-flood');
     await page.waitForTimeout(1500);

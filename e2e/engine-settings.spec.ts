@@ -4,13 +4,12 @@
 // mirror is refused at its line and cannot be applied; a valid one, added through the form beside
 // the editor, is previewed, applied with a confirmed restart, and the engine's own details (from
 // /info) then list it, as `docker info` does.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDocker } from '../harness/engine';
 import { skipBecause } from '../harness/skip';
-import { startBerthServe, stopManagedServe, type ServeProcess } from './berth-serve';
 import { expect, test } from './fixtures';
+import { managedServe } from './managed-serve';
 
 test('the settings card says why a fixed engine cannot be configured here', async ({ page, berth }) => {
   await berth.open(page, '#/engine');
@@ -24,15 +23,7 @@ test.describe('engine settings with Berth running its own engine', () => {
   const dockerdWhy =
     existsSync('/usr/sbin/dockerd') || existsSync('/usr/bin/dockerd') ? undefined : 'dockerd is not installed';
   const noDockerd = skipBecause(dockerdWhy && `the engine settings e2e needs ${dockerdWhy}`);
-  let home = '';
-  let serve: ServeProcess | undefined;
-
-  test.beforeAll(async () => {
-    if (noDockerd) return;
-    home = mkdtempSync(join(tmpdir(), 'berth-e2e-daemon-'));
-    serve = await startBerthServe([], { ...process.env, BERTH_HOME: home, DOCKER_CONFIG: join(home, 'docker-config') });
-  });
-  test.afterAll(() => stopManagedServe(serve, home));
+  const managed = managedServe('berth-e2e-daemon-', noDockerd);
 
   test('refuses an invalid mirror at its line, then applies a valid one with a restart and shows it', async ({
     page,
@@ -40,7 +31,7 @@ test.describe('engine settings with Berth running its own engine', () => {
     test.skip(noDockerd, dockerdWhy);
     // The engine's start makes its bridge, and Chromium drops requests in flight when the machine's
     // network changes (net::ERR_NETWORK_CHANGED): load the Engine page's code once it runs.
-    await page.goto(serve!.url + '#/containers');
+    await page.goto(managed.url + '#/containers');
     await expect(page.getByRole('link', { name: /^Engine running/ })).toBeVisible({ timeout: 90_000 });
     await page.getByRole('link', { name: 'Engine', exact: true }).click();
     const card = page.getByRole('region', { name: 'Engine settings' });
@@ -57,7 +48,7 @@ test.describe('engine settings with Berth running its own engine', () => {
       'Line 2, column 24: "registry-mirrors[0]" is "mirror.berth-e2e.example", not a URL: a mirror is an address like "https://mirror.gcr.io".',
     );
     await expect(dialog.getByRole('button', { name: 'Apply and restart…' })).toBeDisabled();
-    const file = join(home, 'data', 'engine', 'daemon.json');
+    const file = join(managed.home, 'data', 'engine', 'daemon.json');
     expect(readFileSync(file, 'utf8')).toBe('{}\n');
 
     // The valid one through the small form beside the editor, as someone who does not write JSON would.
@@ -82,7 +73,7 @@ test.describe('engine settings with Berth running its own engine', () => {
     await expect(card.getByRole('status')).toHaveText('Set: registry-mirrors.');
     const details = page.getByRole('region', { name: 'Engine details' });
     await expect(details).toContainText('https://mirror.berth-e2e.example/', { timeout: 30_000 });
-    const info = await runDocker(`unix://${join(home, 'data', 'engine', 'docker.sock')}`, [
+    const info = await runDocker(`unix://${join(managed.home, 'data', 'engine', 'docker.sock')}`, [
       'info',
       '--format',
       '{{json .RegistryConfig.Mirrors}}',

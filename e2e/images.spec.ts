@@ -5,27 +5,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { registryAvailable, startRegistry, type TestRegistry } from '../harness/registry';
-import { skipBecause } from '../harness/skip';
 import { expect, test, uniqueName, type Berth } from './fixtures';
-
-const skipWhy = registryAvailable();
-const noRegistry = skipBecause(skipWhy);
+import { localRegistry } from './local-registry';
 
 test.describe('images', () => {
-  let registry: TestRegistry | undefined;
-  const images: string[] = [];
-  const containers: string[] = [];
+  const registry = localRegistry();
+  const { noRegistry, skipWhy, images, containers } = registry;
   const dirs: string[] = [];
-
-  test.beforeAll(async () => {
-    if (!noRegistry) registry = await startRegistry();
-  });
-  test.afterAll(async ({ berth }) => {
-    if (containers.length) await berth.docker(['rm', '-f', ...containers]);
-    for (const i of images) await berth.docker(['rmi', '-f', i]);
+  test.afterAll(() => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
-    await registry?.stop();
   });
 
   /** A new image of its own id (a commit of a fresh container), tagged `ref`. */
@@ -52,7 +40,7 @@ test.describe('images', () => {
     berth,
   }) => {
     test.skip(noRegistry, skipWhy);
-    const ref = `${registry!.host}/e2e/${uniqueName('pulled')}:v1`;
+    const ref = `${registry.host}/e2e/${uniqueName('pulled')}:v1`;
     await distinctImage(berth, ref);
     expect((await berth.docker(['push', ref])).code).toBe(0);
     expect((await berth.docker(['rmi', ref])).code).toBe(0);
@@ -66,7 +54,7 @@ test.describe('images', () => {
     await expect(page.getByRole('row', { name: ref })).toBeVisible();
 
     // Tag it for another repository, then Push that reference.
-    const pushed = `${registry!.host}/e2e/${uniqueName('pushed')}:v2`;
+    const pushed = `${registry.host}/e2e/${uniqueName('pushed')}:v2`;
     images.push(pushed);
     await page.getByRole('row', { name: ref }).getByRole('button', { name: 'Tag' }).click();
     const tag = page.getByRole('dialog', { name: `Tag ${ref}` });
@@ -80,8 +68,8 @@ test.describe('images', () => {
     const push = page.getByRole('dialog', { name: `Push ${pushed}` });
     await push.getByRole('button', { name: 'Push', exact: true }).click();
     await expect(push.getByRole('status').filter({ hasText: `Pushed ${pushed}` })).toBeVisible({ timeout: 30000 });
-    const repo = pushed.slice(registry!.host.length + 1).split(':')[0];
-    const tags = await fetch(`http://${registry!.host}/v2/${repo}/tags/list`).then(
+    const repo = pushed.slice(registry.host.length + 1).split(':')[0];
+    const tags = await fetch(`http://${registry.host}/v2/${repo}/tags/list`).then(
       (r) => r.json() as Promise<{ tags: string[] }>,
     );
     expect(tags.tags).toContain('v2');
@@ -89,11 +77,11 @@ test.describe('images', () => {
 
   test('a pull of a missing image ends with a sentence', async ({ page, berth }) => {
     test.skip(noRegistry, skipWhy);
-    const missing = `${registry!.host}/e2e/never-pushed:nope`;
+    const missing = `${registry.host}/e2e/never-pushed:nope`;
     await berth.open(page, '#/images');
     const dialog = await pull(page, missing);
     await expect(dialog.getByRole('alert')).toHaveText(
-      `Could not pull "${missing}": the registry (${registry!.host}) has no such image or tag. Check the name and tag.`,
+      `Could not pull "${missing}": the registry (${registry.host}) has no such image or tag. Check the name and tag.`,
       {
         timeout: 20000,
       },

@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { FakeKubeApiServer } from '../app/engine/kube/test-support/fake-api-server';
 import { fakeDeployment, fakePod } from '../app/engine/kube/test-support/kube-fixtures';
 import type { ServeProcess } from './berth-serve';
-import { expect, test } from './fixtures';
+import { expect, SCREEN_SIZES, test } from './fixtures';
 import { rowAction, startKubeServe, type KubeServe } from './kube-serve';
 
 let fake: FakeKubeApiServer;
@@ -265,11 +265,7 @@ test('screens: Kubernetes in light and dark at three sizes', async ({ page }) =>
     await open(page, '#/settings', 'Settings');
     await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    for (const [w, h] of [
-      [1024, 700],
-      [1440, 900],
-      [1920, 1080],
-    ] as const) {
+    for (const [w, h] of SCREEN_SIZES) {
       await page.setViewportSize({ width: w, height: h });
       for (const [tab, table] of [
         ['pods', 'Pods'],

@@ -37,39 +37,22 @@ test.describe('image layer files', () => {
     };
     const [add, overwrite, remove] = [await stepOf('add'), await stepOf('overwrite'), await stepOf('remove')];
     const cells = (row: ReturnType<typeof dialog.getByRole>) => row.getByRole('cell');
+    /** Opens Files of `step`: one row, the file at `path`, whose other cells read `rest`. */
+    const expectStepFile = async (step: number, path: string, rest: string[], timeout?: number) => {
+      await dialog.getByRole('button', { name: `Files of step ${step}`, exact: true }).click();
+      const table = dialog.getByRole('table', { name: `Files of step ${step}`, exact: true });
+      await expect(table.getByRole('row')).toHaveCount(2, { timeout });
+      await expect(cells(table.getByRole('row', { name: path, exact: true }))).toHaveText([path, ...rest]);
+    };
 
     // the step that added /one: its copy is wasted by the next step
-    await dialog.getByRole('button', { name: `Files of step ${add}`, exact: true }).click();
-    const added = dialog.getByRole('table', { name: `Files of step ${add}`, exact: true });
-    await expect(added.getByRole('row')).toHaveCount(2, { timeout: 30000 });
-    await expect(cells(added.getByRole('row', { name: '/one', exact: true }))).toHaveText([
-      '/one',
-      'added',
-      '1.05 MB',
-      `overwritten by step ${overwrite}`,
-    ]);
+    await expectStepFile(add, '/one', ['added', '1.05 MB', `overwritten by step ${overwrite}`], 30000);
 
     // the step that overwrote it
-    await dialog.getByRole('button', { name: `Files of step ${overwrite}`, exact: true }).click();
-    const changed = dialog.getByRole('table', { name: `Files of step ${overwrite}`, exact: true });
-    await expect(changed.getByRole('row')).toHaveCount(2);
-    await expect(cells(changed.getByRole('row', { name: '/one', exact: true }))).toHaveText([
-      '/one',
-      'changed',
-      '1.05 MB',
-      '—',
-    ]);
+    await expectStepFile(overwrite, '/one', ['changed', '1.05 MB', '—']);
 
     // the step that removed the fixture's file
-    await dialog.getByRole('button', { name: `Files of step ${remove}`, exact: true }).click();
-    const removed = dialog.getByRole('table', { name: `Files of step ${remove}`, exact: true });
-    await expect(removed.getByRole('row')).toHaveCount(2);
-    await expect(cells(removed.getByRole('row', { name: '/www/index.html', exact: true }))).toHaveText([
-      '/www/index.html',
-      'removed',
-      '23 B',
-      '—',
-    ]);
+    await expectStepFile(remove, '/www/index.html', ['removed', '23 B', '—']);
     await expect(dialog.getByText('0 added · 0 changed · 1 removed', { exact: false })).toBeVisible();
 
     // wasted space: the overwritten /one and the removed file

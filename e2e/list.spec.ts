@@ -1,23 +1,9 @@
 // The containers list tells the engine's truth and fits a small window, against the real engine.
-import { expect, test, uniqueName, type Berth } from './fixtures';
+import { containerState, expect, madeContainers, test, uniqueName } from './fixtures';
 import { freePortRange } from '../harness/free-ports';
 
-const state = async (berth: Berth, name: string) =>
-  (await berth.docker(['inspect', '-f', '{{.State.Status}}', name])).stdout.trim();
-
 test.describe('the list tells the truth', () => {
-  const made: string[] = [];
-  test.afterAll(async ({ berth }) => {
-    if (made.length) await berth.docker(['rm', '-f', ...made]);
-  });
-
-  async function run(berth: Berth, prefix: string, args: string[]): Promise<string> {
-    const name = uniqueName(prefix);
-    made.push(name);
-    const r = await berth.docker(['run', '-d', '--name', name, ...args]);
-    expect(r.code, r.stderr).toBe(0);
-    return name;
-  }
+  const { run } = madeContainers();
 
   test('pause and resume from the list and from the CLI converge in the row', async ({ page, berth }) => {
     const name = await run(berth, 'pz', [berth.busybox, 'sleep', '600']);
@@ -26,7 +12,7 @@ test.describe('the list tells the truth', () => {
     await row.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect(row.getByText('paused', { exact: true })).toBeVisible({ timeout: 5000 });
     await expect(row.getByRole('button', { name: 'Resume', exact: true })).toBeEnabled();
-    expect(await state(berth, name)).toBe('paused');
+    expect(await containerState(berth, name)).toBe('paused');
     await row.getByRole('button', { name: 'Resume', exact: true }).click();
     await expect(row.getByText('running', { exact: true })).toBeVisible({ timeout: 5000 });
     await expect(row.getByRole('button', { name: 'Pause', exact: true })).toBeEnabled();
@@ -111,8 +97,8 @@ test.describe('the list tells the truth', () => {
     await page.getByRole('searchbox', { name: 'Search containers' }).fill(`${project}-api`);
     const group = page.getByRole('row', { name: `Compose project ${project}` });
     await group.getByRole('button', { name: `Stop 1 container of ${project}` }).click();
-    await expect.poll(() => state(berth, api), { timeout: 20000 }).toBe('exited');
-    expect(await state(berth, db)).toBe('running');
+    await expect.poll(() => containerState(berth, api), { timeout: 20000 }).toBe('exited');
+    expect(await containerState(berth, db)).toBe('running');
     await expect(page.getByText('1 container stopped.')).toBeVisible();
   });
 });

@@ -3,26 +3,12 @@
 // dialog, then run; the image's EXPOSEd ports are offered; a one-shot run that removes itself shows
 // its output and exit code after the container is gone; the engine's refusal lands on its field.
 import type { Page } from '@playwright/test';
-import { registryAvailable, startRegistry, type TestRegistry } from '../harness/registry';
-import { skipBecause } from '../harness/skip';
 import { expect, test, uniqueName, type Berth } from './fixtures';
-
-const skipWhy = registryAvailable();
-const noRegistry = skipBecause(skipWhy);
+import { localRegistry } from './local-registry';
 
 test.describe('run like docker run', () => {
-  let registry: TestRegistry | undefined;
-  const images: string[] = [];
-  const containers: string[] = [];
-
-  test.beforeAll(async () => {
-    if (!noRegistry) registry = await startRegistry();
-  });
-  test.afterAll(async ({ berth }) => {
-    if (containers.length) await berth.docker(['rm', '-f', ...containers]);
-    for (const i of images) await berth.docker(['rmi', '-f', i]);
-    await registry?.stop();
-  });
+  const registry = localRegistry();
+  const { noRegistry, skipWhy, images, containers } = registry;
 
   /** An image of its own (a commit of busybox with `changes`), tagged `ref`. */
   async function commitImage(berth: Berth, ref: string, changes: string[] = []): Promise<void> {
@@ -42,7 +28,7 @@ test.describe('run like docker run', () => {
 
   test('an image not on the engine is pulled with its progress in the dialog, then run', async ({ page, berth }) => {
     test.skip(noRegistry, skipWhy);
-    const ref = `${registry!.host}/e2e/${uniqueName('pullrun')}:v1`;
+    const ref = `${registry.host}/e2e/${uniqueName('pullrun')}:v1`;
     await commitImage(berth, ref, [`LABEL made=${ref}`]);
     expect((await berth.docker(['push', ref])).code).toBe(0);
     expect((await berth.docker(['rmi', ref])).code).toBe(0);
@@ -74,7 +60,7 @@ test.describe('run like docker run', () => {
     berth,
   }) => {
     test.skip(noRegistry, skipWhy);
-    const ref = `${registry!.host}/e2e/never-pushed:nope`;
+    const ref = `${registry.host}/e2e/never-pushed:nope`;
     const dialog = await openRun(page, berth);
     await dialog.getByLabel('Image').fill(ref);
     await dialog.getByRole('button', { name: 'Run' }).click();

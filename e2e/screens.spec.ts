@@ -1,6 +1,6 @@
 // Visits every screen in both themes, checks each renders its heading, and saves a screenshot
 // to e2e/.results/screens/ for people to look at.
-import { expect, test, uniqueName } from './fixtures';
+import { expect, runWebServer, test, uniqueName } from './fixtures';
 
 const pages = [
   { route: '#/containers', heading: 'Containers' },
@@ -16,24 +16,7 @@ const pages = [
 test('every screen renders in the light and dark themes', async ({ page, berth }) => {
   const web = uniqueName('web');
   const names = [web, uniqueName('shop-api'), uniqueName('shop-db'), uniqueName('done')];
-  await berth.docker(['volume', 'create', `${web}-data`]);
-  await berth.docker([
-    'run',
-    '-d',
-    '--name',
-    web,
-    '-p',
-    '127.0.0.1::80',
-    '-v',
-    `${web}-data:/data`,
-    berth.busybox,
-    'httpd',
-    '-f',
-    '-p',
-    '80',
-    '-h',
-    '/www',
-  ]);
+  await runWebServer(berth, web, ['-p', '127.0.0.1::80']);
   for (const [i, svc] of ['api', 'db'].entries())
     await berth.docker([
       'run',

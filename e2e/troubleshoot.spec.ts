@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBerthServe, stopManagedServe, type ServeProcess } from './berth-serve';
 import { expect, test } from './fixtures';
+import { managedServe } from './managed-serve';
 
 test.describe('troubleshoot on the shared, fixed engine', () => {
   test('downloads the diagnostics bundle with its README and no container environment', async ({ page, berth }) => {
@@ -86,26 +86,19 @@ test.describe('troubleshoot on the shared, fixed engine', () => {
 test.describe('purge with Berth running its own engine', () => {
   test.describe.configure({ timeout: 180_000 });
   const noDockerd = !existsSync('/usr/sbin/dockerd') && !existsSync('/usr/bin/dockerd');
-  let home = '';
-  let serve: ServeProcess | undefined;
-  test.beforeAll(async () => {
-    if (noDockerd) return;
-    home = mkdtempSync(join(tmpdir(), 'berth-e2e-purge-'));
-    serve = await startBerthServe([], { ...process.env, BERTH_HOME: home, DOCKER_CONFIG: join(home, 'docker-config') });
-  });
-  test.afterAll(() => stopManagedServe(serve, home));
+  const managed = managedServe('berth-e2e-purge-', noDockerd);
 
   test('states what the purge would delete, counted from the engine, and Cancel deletes nothing', async ({ page }) => {
     test.skip(noDockerd, 'dockerd is not installed');
-    await page.goto(serve!.url + '#/engine');
+    await page.goto(managed.url + '#/engine');
     await expect(page.getByRole('link', { name: /^Engine running/ })).toBeVisible({ timeout: 90_000 });
-    const socket = `unix://${join(home, 'data', 'engine', 'docker.sock')}`;
+    const socket = `unix://${join(managed.home, 'data', 'engine', 'docker.sock')}`;
     const vol = `e2e-purge-${Date.now().toString(36)}`;
     execFileSync('docker', ['-H', socket, 'volume', 'create', vol]);
     await page.getByRole('region', { name: 'Troubleshoot' }).getByRole('button', { name: 'Purge data…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Purge engine data' });
     const statement = dialog.getByRole('region', { name: 'What will be deleted' });
-    await expect(statement).toContainText(`deletes everything in ${join(home, 'data', 'engine', 'data-root')}`);
+    await expect(statement).toContainText(`deletes everything in ${join(managed.home, 'data', 'engine', 'data-root')}`);
     await expect(statement).toContainText('0 containers');
     await expect(statement).toContainText('1 volume with all its files');
     await expect(dialog.getByRole('button', { name: 'Purge' })).toBeDisabled();

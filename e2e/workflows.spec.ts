@@ -1,7 +1,7 @@
 // Workflows of issue 20 in Chromium on the real engine: a debug shell beside a container, and
 // editing a container's port (recreate, confirmed) — found by role and name; screenshots of the
 // Edit tab at three window sizes in both themes go to e2e/.results/screens/.
-import { expect, test, uniqueName } from './fixtures';
+import { expect, runWebServer, SCREEN_SIZES, test, uniqueName } from './fixtures';
 
 test('a debug shell beside a container shows its processes; closing it removes the helper', async ({ page, berth }) => {
   const name = uniqueName('target');
@@ -31,28 +31,7 @@ test('edit a published port: the change is shown, the recreate confirmed, the en
   berth,
 }) => {
   const name = uniqueName('edit-web');
-  await berth.docker(['volume', 'create', `${name}-data`]);
-  await berth.docker([
-    'run',
-    '-d',
-    '--name',
-    name,
-    '-p',
-    '127.0.0.1:18431:80',
-    '-v',
-    `${name}-data:/data`,
-    '-e',
-    'MODE=demo',
-    '--restart',
-    'unless-stopped',
-    berth.busybox,
-    'httpd',
-    '-f',
-    '-p',
-    '80',
-    '-h',
-    '/www',
-  ]);
+  await runWebServer(berth, name, ['-p', '127.0.0.1:18431:80', '-e', 'MODE=demo', '--restart', 'unless-stopped']);
   await berth.docker(['exec', name, 'sh', '-c', 'echo kept > /data/file']);
   try {
     await berth.open(page, `#/containers/${name}/edit`);
@@ -64,11 +43,7 @@ test('edit a published port: the change is shown, the recreate confirmed, the en
     await expect(summary.getByRole('listitem', { name: 'Published ports' })).toContainText('127.0.0.1:18432 → 80/tcp');
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
-      for (const [w, h] of [
-        [1024, 700],
-        [1440, 900],
-        [1920, 1080],
-      ] as const) {
+      for (const [w, h] of SCREEN_SIZES) {
         await page.setViewportSize({ width: w, height: h });
         await page.waitForTimeout(200);
         await page.screenshot({ path: `e2e/.results/screens/edit-${theme}-${w}x${h}.png` });

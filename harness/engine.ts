@@ -7,6 +7,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { routedPrefixes } from '../app/engine/host/network';
 import { OWNER_FILE, cleanupEngine, isAlive } from './cleanup.mjs';
 import { REAPED_PREFIX, spawnReaper } from './reaped-dir';
 
@@ -69,24 +70,13 @@ export async function sweepStaleEngines(): Promise<void> {
   }
 }
 
-function usedIpv4Prefixes(): string[] {
-  try {
-    return execFileSync('ip', ['-4', 'route'], { encoding: 'utf8' })
-      .split('\n')
-      .map((l) => l.split(' ')[0] ?? '')
-      .filter(Boolean);
-  } catch {
-    return [];
-  }
-}
-
 /**
  * A /24 for the default bridge and a /16 pool for user networks, both unused on this host. Both lie
  * in 10.100–10.199: 10.200–10.254 is left to tests that create networks with explicit subnets, so
  * that a network the engine allocated itself can never overlap one a test asks for by address.
  */
 function pickSubnets(): { bip: string; subnet: string; pool: string } {
-  const used = usedIpv4Prefixes().join(' ');
+  const used = routedPrefixes().join(' ');
   for (let i = 0; i < 50; i++) {
     const a = 100 + Math.floor(Math.random() * 100);
     const b = Math.floor(Math.random() * 250) + 1;

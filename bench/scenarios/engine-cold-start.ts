@@ -1,6 +1,6 @@
 // Cold start of Berth's managed engine: NativeHost.start() until /_ping answers, against the same
 // dockerd started by hand with the same flags (bridge included, fresh data-root each time).
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { pingUnix } from '../../app/engine/docker/client';
 import { findBinary } from '../../app/engine/host/binaries';
@@ -10,6 +10,7 @@ import { ensureBridge } from '../../app/engine/host/network';
 import { nativeEnginePaths } from '../../app/engine/host/paths';
 import { createTempHome } from '../../app/engine/host/test-support/temp-home';
 import type { BenchScenario } from '../types';
+import { missingUnlessRuns } from './support/requires';
 
 async function berthColdStart(): Promise<number> {
   const home = createTempHome('bench');
@@ -65,12 +66,7 @@ export const scenario: BenchScenario = {
   skip() {
     if (process.getuid?.() !== 0) return 'needs root to run a native dockerd';
     if (!findBinary('dockerd')) return 'dockerd is not installed';
-    try {
-      execFileSync('ip', ['-V'], { stdio: 'ignore' });
-    } catch {
-      return 'iproute2 (ip) is not installed';
-    }
-    return undefined;
+    return missingUnlessRuns('ip', ['-V'], 'iproute2 (ip) is not installed');
   },
   async run(ctx) {
     const runs = ctx.quick ? 1 : 7;

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { cpuSeconds, cpuSecondsOf, row, rssMiB, withChildren } from '../measure';
 import type { BenchContext, BenchResult, BenchScenario } from '../types';
 import { startCountProxy, summarize, type CountProxy } from './support/count-proxy';
-import { browserMissing, launchChromium, startServe } from './support/serve';
+import { browserMissing, openServedPage } from './support/serve';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const LABEL = 'berth.bench=idle-footprint';
@@ -97,14 +97,9 @@ export const scenario: BenchScenario = {
       ctx.log(`no Berth: dockerd+containerd ${none.engineCpuPct.toFixed(2)} % of a core over ${seconds} s`);
 
       proxy = await startCountProxy(ctx.engine.socket);
-      const serve = await startServe(proxy.host);
-      const browser = await launchChromium();
-      close = async () => {
-        await browser.close();
-        await serve.close();
-      };
-      const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-      await page.goto(`${serve.url}#/containers`);
+      const served = await openServedPage(proxy.host, '#/containers');
+      const { serve, page } = served;
+      close = served.close;
       await page.getByRole('link', { name: /Engine running/ }).waitFor({ timeout: 20000 });
       await page.getByRole('row', { name: names[0] }).waitFor({ timeout: 20000 });
       await sleep(ctx.quick ? 1000 : 3000); // let the first load's requests and stats settle

@@ -10,21 +10,19 @@ import { startTestServer } from '../../app/main/serve/test-server';
 import { connectTestClient } from '../../app/main/serve/ws-test-client';
 import { timeCommand } from '../measure';
 import type { BenchResult, BenchScenario } from '../types';
-import { execFileSync } from 'node:child_process';
+import { missingUnlessRuns } from './support/requires';
 
 export const scenario: BenchScenario = {
   id: 'kube-list-2000',
   title: 'kube.watch (pods) over WebSocket, 2 000 pods (fake API server)',
   goal: 'faster than kubectl get --raw',
   goalRatio: 1,
-  skip() {
-    try {
-      execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
-      return undefined;
-    } catch {
-      return 'kubectl is not installed (Debian package kubernetes-client)';
-    }
-  },
+  skip: () =>
+    missingUnlessRuns(
+      'kubectl',
+      ['version', '--client'],
+      'kubectl is not installed (Debian package kubernetes-client)',
+    ),
   async run(ctx): Promise<BenchResult> {
     const total = ctx.quick ? 50 : 2000;
     const fake = await FakeKubeApiServer.start();

@@ -3,7 +3,6 @@
 // on the same engine in the same run. The swarm lives on an engine of its own in a network namespace
 // (the harness's swarm lab), so the other scenarios' engine never joins a swarm. The services have 0
 // replicas: listing them costs the same, and 200 tasks would swamp a 2-core machine.
-import { execFileSync } from 'node:child_process';
 import { connectEngine, parseEngineAddress } from '../../app/engine/docker/client';
 import { mapLimit } from '../../app/engine/docker/map-limit';
 import { swarmApi } from '../../app/engine/docker/swarm';
@@ -12,20 +11,14 @@ import { connectTestClient } from '../../app/main/serve/ws-test-client';
 import { startSwarmLab } from '../../harness/swarm-lab';
 import { timeCommand, timeRuns } from '../measure';
 import type { BenchResult, BenchScenario } from '../types';
+import { missingUnlessRuns } from './support/requires';
 
 export const scenario: BenchScenario = {
   id: 'swarm-services-list',
   title: 'services.list, 200 swarm services',
   goal: 'faster than docker service ls',
   goalRatio: 1,
-  skip() {
-    try {
-      execFileSync('ip', ['netns', 'list'], { stdio: 'ignore' });
-      return undefined;
-    } catch {
-      return 'needs `ip netns` (iproute2) and root for the swarm lab';
-    }
-  },
+  skip: () => missingUnlessRuns('ip', ['netns', 'list'], 'needs `ip netns` (iproute2) and root for the swarm lab'),
   async run(ctx): Promise<BenchResult[]> {
     const total = ctx.quick ? 10 : 200;
     const lab = await startSwarmLab(1);

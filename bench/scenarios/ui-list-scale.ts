@@ -9,7 +9,7 @@ import { streamEvents } from '../../app/engine/docker/events';
 import { median, row } from '../measure';
 import type { BenchContext, BenchResult, BenchScenario } from '../types';
 import { startCountProxy, summarize, type CountProxy } from './support/count-proxy';
-import { browserMissing, launchChromium, startServe } from './support/serve';
+import { browserMissing, openServedPage } from './support/serve';
 
 const LABEL = 'berth.bench=ui-list-scale';
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -98,14 +98,9 @@ export const scenario: BenchScenario = {
     const events = new AbortController();
     try {
       proxy = await startCountProxy(ctx.engine.socket);
-      const serve = await startServe(proxy.host);
-      const browser = await launchChromium();
-      close = async () => {
-        await browser.close();
-        await serve.close();
-      };
-      const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-      await page.goto(`${serve.url}#/containers`);
+      const served = await openServedPage(proxy.host, '#/containers');
+      const { page } = served;
+      close = served.close;
       await page.getByText(new RegExp(`${runningCount} running · ${n} in all`)).waitFor({ timeout: 60000 });
       await sleep(1000);
 

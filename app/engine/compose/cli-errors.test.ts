@@ -3,117 +3,90 @@ import { explainComposeFailure, unsetVariables, unsetVariablesError } from './cl
 
 const out = (text: string) => text.split('\n').map((t) => ({ stream: 'stderr' as const, text: t }));
 const ctx = { action: 'bring up project "shop"', files: ['/srv/shop/compose.yml'] };
+/** What Berth says when compose printed `stderr` and exited with `code` while doing `c`. */
+const explain = (stderr: string, code = 1, c = ctx) => explainComposeFailure(c, out(stderr), code);
 
 describe('explainComposeFailure: config errors', () => {
   it('names the file, line and column of a YAML error (v1)', () => {
-    const e = explainComposeFailure(
-      ctx,
-      out(`yaml.parser.ParserError: while parsing a block mapping
+    const e = explain(`yaml.parser.ParserError: while parsing a block mapping
   in "/srv/shop/compose.yml", line 2, column 3
 expected <block end>, but found '<block mapping start>'
-  in "/srv/shop/compose.yml", line 4, column 4`),
-      1,
-    );
+  in "/srv/shop/compose.yml", line 4, column 4`);
     expect(e.kind).toBe('invalid');
     expect(e.message).toBe(
       'Could not bring up project "shop": the compose file /srv/shop/compose.yml at line 4, column 4 is not valid YAML: expected <block end>, but found \'<block mapping start>\'. Fix the syntax or indentation there and try again.',
     );
   });
 
-  it('reads a scanner error with one location (v1)', () => {
-    const e = explainComposeFailure(
-      ctx,
-      out(`yaml.scanner.ScannerError: while scanning for the next token
+  // Each: what compose printed, its exit code, and what Berth's sentence says of it.
+  it.each([
+    [
+      'reads a scanner error with one location (v1)',
+      `yaml.scanner.ScannerError: while scanning for the next token
 found character '\\t' that cannot start any token
-  in "/srv/shop/compose.yml", line 4, column 1`),
+  in "/srv/shop/compose.yml", line 4, column 1`,
       1,
-    );
-    expect(e.message).toContain('/srv/shop/compose.yml at line 4, column 1 is not valid YAML: found character');
-  });
-
-  it('names the line of a YAML error (v2)', () => {
-    const e = explainComposeFailure(
-      ctx,
-      out('parsing /srv/shop/compose.yml: yaml: line 7: did not find expected key'),
+      '/srv/shop/compose.yml at line 4, column 1 is not valid YAML: found character',
+    ],
+    [
+      'names the line of a YAML error (v2)',
+      'parsing /srv/shop/compose.yml: yaml: line 7: did not find expected key',
       15,
-    );
-    expect(e.message).toContain(
       'the compose file /srv/shop/compose.yml at line 7 is not valid YAML: did not find expected key.',
-    );
-  });
-
-  it('names an unknown option (v1 and v2)', () => {
-    const v1 = explainComposeFailure(
-      ctx,
-      out(
-        "The Compose file '/srv/shop/compose.yml' is invalid because:\nUnsupported config option for services.web: 'bogus'",
-      ),
+    ],
+    [
+      'names an unknown option (v1)',
+      "The Compose file '/srv/shop/compose.yml' is invalid because:\nUnsupported config option for services.web: 'bogus'",
       1,
-    );
-    expect(v1.message).toContain('has an option compose does not know: "bogus" in services.web');
-    const v2 = explainComposeFailure(
-      ctx,
-      out("validating /srv/shop/compose.yml: services.web additional properties 'bogus' not allowed"),
+      'has an option compose does not know: "bogus" in services.web',
+    ],
+    [
+      'names an unknown option (v2)',
+      "validating /srv/shop/compose.yml: services.web additional properties 'bogus' not allowed",
       15,
-    );
-    expect(v2.message).toContain('"bogus" in services.web');
-  });
-
-  it('names a missing mandatory variable (v1 and v2)', () => {
-    const v1 = explainComposeFailure(
-      ctx,
-      out('Missing mandatory value for "image" option interpolating ${IMG:?set IMG} in service "web": set IMG'),
+      '"bogus" in services.web',
+    ],
+    [
+      'names a missing mandatory variable (v1)',
+      'Missing mandatory value for "image" option interpolating ${IMG:?set IMG} in service "web": set IMG',
       1,
-    );
-    expect(v1.message).toContain(
       'needs the environment variable IMG (for "image" of service "web"): set IMG. Set it in the environment or in a .env file',
-    );
-    const v2 = explainComposeFailure(
-      ctx,
-      out('error while interpolating services.web.image: required variable IMG is missing a value: set IMG'),
+    ],
+    [
+      'names a missing mandatory variable (v2)',
+      'error while interpolating services.web.image: required variable IMG is missing a value: set IMG',
       1,
-    );
-    expect(v2.message).toContain('needs the environment variable IMG: set IMG.');
-  });
-
-  it("explains other invalid files with compose's reason", () => {
-    const e = explainComposeFailure(
-      ctx,
-      out(
-        "The Compose file '/srv/shop/compose.yml' is invalid because:\nservices.web.ports contains an invalid type, it should be an array",
-      ),
+      'needs the environment variable IMG: set IMG.',
+    ],
+    [
+      "explains other invalid files with compose's reason",
+      "The Compose file '/srv/shop/compose.yml' is invalid because:\nservices.web.ports contains an invalid type, it should be an array",
       1,
-    );
-    expect(e.message).toContain(
       'is invalid: services.web.ports contains an invalid type, it should be an array. Fix it',
-    );
+    ],
+  ])('%s', (_name, stderr, code, says) => {
+    expect(explain(stderr, code).message).toContain(says);
   });
 });
 
 describe('explainComposeFailure: run-time errors', () => {
   it('recognises an unreachable registry during pull', () => {
-    const e = explainComposeFailure(
-      { action: 'pull the images of project "shop"', files: [] },
-      out(
-        'Pulling web    ... error\n\nERROR: for web  Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host',
-      ),
+    const e = explain(
+      'Pulling web    ... error\n\nERROR: for web  Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host',
       1,
+      { action: 'pull the images of project "shop"', files: [] },
     );
     expect(e).toMatchObject({ kind: 'unavailable' });
     expect(e.message).toMatch(/^Could not pull the images of project "shop": a registry could not be reached\./);
   });
   it('recognises a port in use', () => {
-    const e = explainComposeFailure(
-      ctx,
-      out(
-        'ERROR: for web  Cannot start service web: driver failed: Bind for 0.0.0.0:80 failed: port is already allocated',
-      ),
-      1,
+    const e = explain(
+      'ERROR: for web  Cannot start service web: driver failed: Bind for 0.0.0.0:80 failed: port is already allocated',
     );
     expect(e.kind).toBe('conflict');
   });
   it('falls back to the last error line with the exit code', () => {
-    const e = explainComposeFailure(ctx, out('Creating shop_web_1 ...\nERROR: something odd happened.'), 3);
+    const e = explain('Creating shop_web_1 ...\nERROR: something odd happened.', 3);
     expect(e.message).toBe(
       'Could not bring up project "shop": compose stopped with exit code 3 (something odd happened). See the task\'s output for details.',
     );

@@ -26,20 +26,21 @@ async function docker(...args: string[]): Promise<string> {
   return r.stdout.trim();
 }
 
+/** Runs `name` (removed after the tests) with `args` and a free host port to its port 80; that port. */
+async function runPublished(name: string, ...args: string[]): Promise<number> {
+  made.push(name);
+  const port = await freeTcpPort();
+  await docker('run', '-d', '--name', name, '-p', `127.0.0.1:${port}:80`, ...args);
+  return port;
+}
+
 /** A running container with a published port and a named volume holding a file. */
 async function webWithData(): Promise<{ name: string; volume: string; port: number }> {
   const name = uniqueName('be-edit');
   const volume = uniqueName('be-edit-data');
-  made.push(name);
   volumes.push(volume);
-  const port = await freeTcpPort();
-  await docker(
-    'run',
-    '-d',
-    '--name',
+  const port = await runPublished(
     name,
-    '-p',
-    `127.0.0.1:${port}:80`,
     '-v',
     `${volume}:/data`,
     '-e',
@@ -86,21 +87,7 @@ describe('editContainer', () => {
     const oldId = await docker('inspect', '-f', '{{.Id}}', name);
     // A port another container holds makes the new one fail to start.
     const blocker = uniqueName('be-edit-blocker');
-    made.push(blocker);
-    const taken = await freeTcpPort();
-    await docker(
-      'run',
-      '-d',
-      '--name',
-      blocker,
-      '-p',
-      `127.0.0.1:${taken}:80`,
-      fixtures().busybox,
-      'httpd',
-      '-f',
-      '-p',
-      '80',
-    );
+    const taken = await runPublished(blocker, fixtures().busybox, 'httpd', '-f', '-p', '80');
     const spec = await containerEditSpecOf(client, name);
     const err = await editContainer(client, name, {
       ...spec,

@@ -16,23 +16,12 @@ import {
   uploadToContainer,
 } from './container-files';
 import { readTar } from './container-files-tar';
+import { untouchable } from './test-support/untouchable';
 
 let client: EngineClient;
 const running = uniqueName('files-run');
 const stopped = uniqueName('files-stopped');
 const blob = randomBytes(200_000);
-
-function untouchable(c: EngineClient): EngineClient {
-  const docker = new Proxy(
-    {},
-    {
-      get: (_t, p) => {
-        throw new Error(`the engine was touched (${String(p)})`);
-      },
-    },
-  );
-  return { ...c, docker: docker as EngineClient['docker'] };
-}
 
 beforeAll(async () => {
   client = await connectEngine({ kind: 'unix', socketPath: testEngine().socket });

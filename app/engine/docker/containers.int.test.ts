@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures, testEngine, uniqueName } from '../../../harness/context';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { containerNames, fixtures, testEngine, uniqueName } from '../../../harness/context';
 import { rejection } from './test-support/rejection';
 import { connectEngine, MIN_API_VERSION, type EngineClient } from './client';
-import { createContainer, runContainer } from './container-run';
+import { createContainer, runContainer, type RunSpec } from './container-run';
 import {
   containerChanges,
   containerSize,
@@ -32,13 +32,11 @@ let client: EngineClient;
 // Host ports are shared with everything else on this machine: pick a random block per run.
 const basePort = await freePortRange(3);
 const [P1, P2, P3] = [basePort, basePort + 1, basePort + 2];
-const made: string[] = [];
 const image = () => fixtures().busybox;
-const name = (p: string) => {
-  const n = uniqueName(`bc-${p}`);
-  made.push(n);
-  return n;
-};
+const name = containerNames('bc');
+/** Runs the busybox fixture as container `n` with `command` (and `more` of the run spec), detached. */
+const runBusybox = (n: string, command: string[], more: Partial<RunSpec> = {}) =>
+  runContainer(client, { image: image(), name: n, command, ...more });
 
 /** Containers carrying a label only this test's specs carry: proof that nothing reached the engine. */
 async function labelled(marker: string): Promise<string[]> {
@@ -49,10 +47,6 @@ async function labelled(marker: string): Promise<string[]> {
 
 beforeAll(async () => {
   client = await connectEngine({ kind: 'unix', socketPath: testEngine().socket });
-});
-
-afterAll(async () => {
-  if (made.length) await testEngine().docker(['rm', '-f', '-v', ...made]);
 });
 
 describe('connecting', () => {
@@ -76,10 +70,7 @@ describe('running and listing', () => {
     writeFileSync(join(bindDir, 'hello.txt'), 'from the host\n');
     const vol = uniqueName('bc-vol');
     try {
-      const r = await runContainer(client, {
-        image: image(),
-        name: n,
-        command: ['sh', '-c', 'cat /host/hello.txt > /data/copy; echo "$GREETING"; sleep 300'],
+      const r = await runBusybox(n, ['sh', '-c', 'cat /host/hello.txt > /data/copy; echo "$GREETING"; sleep 300'], {
         env: ['GREETING=hello there', 'EMPTY='],
         ports: [
           { containerPort: 80, hostPort: P1, hostIp: '127.0.0.1' },
@@ -155,11 +146,7 @@ describe('running and listing', () => {
 
   it('lists without sizes and measures one container on demand', async () => {
     const n = name('size');
-    await runContainer(client, {
-      image: image(),
-      name: n,
-      command: ['sh', '-c', 'head -c 300000 /dev/zero > /big; sleep 300'],
-    });
+    await runBusybox(n, ['sh', '-c', 'head -c 300000 /dev/zero > /big; sleep 300']);
     await new Promise((r) => setTimeout(r, 300));
     const c = (await listContainers(client)).find((x) => x.name === n)!;
     expect(c).not.toHaveProperty('sizeRw');
@@ -188,11 +175,7 @@ describe('lifecycle', () => {
   it('stops, starts, restarts, pauses, resumes, kills, renames and removes', async () => {
     const n = name('life');
     const n2 = name('life2');
-    await runContainer(client, {
-      image: image(),
-      name: n,
-      command: ['sh', '-c', 'trap "exit 3" TERM; while true; do sleep 1; done'],
-    });
+    await runBusybox(n, ['sh', '-c', 'trap "exit 3" TERM; while true; do sleep 1; done']);
     const state = async (ref: string) => (await inspectContainer(client, ref)).State;
     await stopContainer(client, n, { timeout: 5 });
     expect((await state(n)).Status).toBe('exited');
@@ -226,13 +209,8 @@ describe('lifecycle', () => {
     // Other test files share the engine: prune only what carries this test's label.
     const labels = { 'berth.test': stopped };
     const filter = { label: [`berth.test=${stopped}`] };
-    const { id: stoppedId } = await runContainer(client, { image: image(), name: stopped, command: ['true'], labels });
-    const { id: runningId } = await runContainer(client, {
-      image: image(),
-      name: running,
-      command: ['sleep', '300'],
-      labels,
-    });
+    const { id: stoppedId } = await runBusybox(stopped, ['true'], { labels });
+    const { id: runningId } = await runBusybox(running, ['sleep', '300'], { labels });
     await waitContainer(client, stopped);
     expect((await pruneContainers(client, { label: ['berth.test=nothing-has-this'] })).deleted).toEqual([]);
     const r = await pruneContainers(client, filter);
@@ -268,20 +246,8 @@ describe('errors', () => {
   it('conflict: a port already allocated, and the half-made container is not left behind', async () => {
     const a = name('port-a');
     const b = name('port-b');
-    await runContainer(client, {
-      image: image(),
-      name: a,
-      command: ['sleep', '300'],
-      ports: [{ containerPort: 80, hostPort: P3 }],
-    });
-    const err = await rejection(
-      runContainer(client, {
-        image: image(),
-        name: b,
-        command: ['sleep', '300'],
-        ports: [{ containerPort: 80, hostPort: P3 }],
-      }),
-    );
+    await runBusybox(a, ['sleep', '300'], { ports: [{ containerPort: 80, hostPort: P3 }] });
+    const err = await rejection(runBusybox(b, ['sleep', '300'], { ports: [{ containerPort: 80, hostPort: P3 }] }));
     expect(err.kind).toBe('conflict');
     expect(err.message).toMatch(/port is already in use/);
     expect((await rejection(inspectContainer(client, b))).kind).toBe('not-found');
@@ -324,9 +290,7 @@ describe('errors', () => {
   });
 
   it('invalid: a command missing from the image', async () => {
-    const err = await rejection(
-      runContainer(client, { image: image(), name: name('nocmd'), command: ['no-such-binary'] }),
-    );
+    const err = await rejection(runBusybox(name('nocmd'), ['no-such-binary']));
     expect(err.kind).toBe('invalid');
     expect(err.message).toMatch(/command does not exist/);
   });

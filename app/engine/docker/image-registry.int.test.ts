@@ -23,6 +23,14 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
+/** Builds `tag` from the busybox fixture plus one layer: `bytes` random bytes in /`file`. */
+async function buildWithRandomFile(tag: string, bytes: number, file: string) {
+  const ctx = mkdtempSync(join(tmpdir(), 'berth-ctx-'));
+  dirs.push(ctx);
+  writeFileSync(join(ctx, 'Dockerfile'), `FROM ${fixtures().busybox}\nRUN head -c ${bytes} /dev/urandom > /${file}\n`);
+  return collect(buildImage(client, { context: ctx, tags: [tag] }));
+}
+
 beforeAll(async () => {
   client = await connectEngine({ kind: 'unix', socketPath: testEngine().socket });
   registry = await startRegistry();
@@ -38,10 +46,7 @@ afterAll(async () => {
 describe('pull and push against a local registry', () => {
   it('pushes the fixture, removes it locally and pulls it back with layer progress', async () => {
     // a unique top layer, so the pull really downloads something
-    const ctx = mkdtempSync(join(tmpdir(), 'berth-push-ctx-'));
-    dirs.push(ctx);
-    writeFileSync(join(ctx, 'Dockerfile'), `FROM ${fixtures().busybox}\nRUN head -c 300000 /dev/urandom > /blob\n`);
-    const built = await collect(buildImage(client, { context: ctx, tags: [ref] }));
+    const built = await buildWithRandomFile(ref, 300000, 'blob');
     expect(built.at(-1)).toMatchObject({ kind: 'done', tags: [ref] });
     const pushed: PushProgress[] = await collect(
       pushImage(client, ref, { auth: { username: 'nobody', password: 'unused' } }),
@@ -94,12 +99,9 @@ describe('pull and push against a local registry', () => {
   });
 
   it('cancels a pull in the middle, destroying the request', async () => {
-    const ctx = mkdtempSync(join(tmpdir(), 'berth-cancel-ctx-'));
-    dirs.push(ctx);
     const big = `${registry.host}/${uniqueName('berth/big')}:v1`;
     cleanup.push(big);
-    writeFileSync(join(ctx, 'Dockerfile'), `FROM ${fixtures().busybox}\nRUN head -c 30000000 /dev/urandom > /big\n`);
-    await collect(buildImage(client, { context: ctx, tags: [big] }));
+    await buildWithRandomFile(big, 30000000, 'big');
     await collect(pushImage(client, big));
     await removeImage(client, big);
     const ac = new AbortController();
@@ -115,12 +117,9 @@ describe('pull and push against a local registry', () => {
   });
 
   it('reports a failure that arrives in-band after progress started (a blob missing in the registry)', async () => {
-    const ctx = mkdtempSync(join(tmpdir(), 'berth-broken-ctx-'));
-    dirs.push(ctx);
     const broken = `${registry.host}/${uniqueName('berth/broken')}:v1`;
     cleanup.push(broken);
-    writeFileSync(join(ctx, 'Dockerfile'), `FROM ${fixtures().busybox}\nRUN head -c 100000 /dev/urandom > /b\n`);
-    await collect(buildImage(client, { context: ctx, tags: [broken] }));
+    await buildWithRandomFile(broken, 100000, 'b');
     const layers = (await inspectImage(client, broken)).layers;
     await collect(pushImage(client, broken));
     await removeImage(client, broken);
@@ -173,10 +172,7 @@ describe('a registry that requires sign-in', () => {
   it.skipIf(noHtpasswd)(
     'refuses a push without or with wrong credentials, and accepts the right ones through X-Registry-Auth',
     async () => {
-      const ctx = mkdtempSync(join(tmpdir(), 'berth-auth-ctx-'));
-      dirs.push(ctx);
-      writeFileSync(join(ctx, 'Dockerfile'), `FROM ${fixtures().busybox}\nRUN head -c 1000 /dev/urandom > /p\n`);
-      await collect(buildImage(client, { context: ctx, tags: [secRef] }));
+      await buildWithRandomFile(secRef, 1000, 'p');
       const anonymous = await collect(pushImage(client, secRef)).catch((e: unknown) => e);
       expect(anonymous).toMatchObject({ kind: 'unauthorized' });
       expect((anonymous as Error).message).toBe(

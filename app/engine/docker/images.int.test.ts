@@ -9,6 +9,7 @@ import { buildImage, type BuildProgress } from './image-build';
 import { importImage, loadImages, saveImages } from './image-archive';
 import { imageHistory, inspectImage, listImages, removeImage, tagImage } from './images';
 import { previewImagePrune, pruneImages } from './images-prune';
+import { untouchable } from './test-support/untouchable';
 
 let client: EngineClient;
 const tmp = mkdtempSync(join(tmpdir(), 'berth-images-test-'));
@@ -19,19 +20,6 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const x of it) out.push(x);
   return out;
-}
-
-/** A client whose engine must not be touched: any use of dockerode throws. */
-function untouchable(c: EngineClient): EngineClient {
-  const docker = new Proxy(
-    {},
-    {
-      get: (_t, p) => {
-        throw new Error(`the engine was touched (${String(p)})`);
-      },
-    },
-  );
-  return { ...c, docker: docker as EngineClient['docker'] };
 }
 
 async function refusedBeforeEngine(fn: (c: EngineClient) => Promise<unknown>, field: string): Promise<void> {

@@ -14,24 +14,13 @@ import {
   pruneNetworks,
   removeNetwork,
 } from './networks';
+import { untouchable } from './test-support/untouchable';
 
 let client: EngineClient;
 const net = uniqueName('berth-net');
 const box = uniqueName('net-box');
 const label = uniqueName('berth.net.test');
 const extraNets: string[] = [];
-
-function untouchable(c: EngineClient): EngineClient {
-  const docker = new Proxy(
-    {},
-    {
-      get: (_t, p) => {
-        throw new Error(`the engine was touched (${String(p)})`);
-      },
-    },
-  );
-  return { ...c, docker: docker as EngineClient['docker'] };
-}
 
 /** A /24 inside 10.x that no network of the engine and no host route uses. */
 async function freeSubnet(): Promise<{ subnet: string; gateway: string; ip: string }> {

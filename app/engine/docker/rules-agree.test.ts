@@ -31,20 +31,17 @@ function facadeSays(check: () => unknown): string | undefined {
   }
 }
 
-const agree = (contract: string | undefined, facade: string | undefined) => expect(facade).toBe(contract);
+/** The contract (argument `field` of request `name` with `args`) and the facade's `check` give one verdict. */
+function agree(name: keyof typeof requests, args: Record<string, unknown>, field: string, check: () => unknown) {
+  expect(facadeSays(check)).toBe(contractSays(name, args, field));
+}
 
 describe('the contract and the facade agree', () => {
   it.each(['web', '/web', 'a', 'web_1.x-y', '0123456789ab', '', '_web', 'a/b', 'a b', 'x'.repeat(256), '/'])(
     'on the container reference %j',
     (id) => {
-      agree(
-        contractSays('containers.start', { id }, 'id'),
-        facadeSays(() => validateContainerRef(id)),
-      );
-      agree(
-        contractSays('containers.start', { id }, 'id'),
-        facadeSays(() => checkObjectRef(id, 'id', 'container')),
-      );
+      agree('containers.start', { id }, 'id', () => validateContainerRef(id));
+      agree('containers.start', { id }, 'id', () => checkObjectRef(id, 'id', 'container'));
     },
   );
 
@@ -55,28 +52,16 @@ describe('the contract and the facade agree', () => {
   });
 
   it.each(['web', '/web', 'a', 'ab', '_ab', 'a b', 'ä-b', ''])('on the container name %j', (name) => {
-    agree(
-      contractSays('containers.rename', { id: 'x1', name }, 'name'),
-      facadeSays(() => validateContainerName(name)),
-    );
+    agree('containers.rename', { id: 'x1', name }, 'name', () => validateContainerName(name));
   });
 
   it.each(['data', 'a', 'x-1.y_z', '-x', '.x', 'a/b', '', 'v'.repeat(256)])('on the new volume name %j', (name) => {
-    agree(
-      contractSays('volumes.create', { name }, 'name'),
-      facadeSays(() => checkVolumeName(name)),
-    );
+    agree('volumes.create', { name }, 'name', () => checkVolumeName(name));
   });
 
   it.each(['n', 'app-net', '-n', 'a b', 'a/b', ''])('on the network name %j', (name) => {
-    agree(
-      contractSays('networks.create', { name }, 'name'),
-      facadeSays(() => checkNetworkName(name)),
-    );
-    agree(
-      contractSays('networks.remove', { name }, 'name'),
-      facadeSays(() => checkObjectRef(name, 'name', 'network')),
-    );
+    agree('networks.create', { name }, 'name', () => checkNetworkName(name));
+    agree('networks.remove', { name }, 'name', () => checkObjectRef(name, 'name', 'network'));
   });
 
   it.each([
@@ -98,23 +83,14 @@ describe('the contract and the facade agree', () => {
     'Not A Reference',
     '',
   ])('on the image reference %j', (ref) => {
-    agree(
-      contractSays('images.pull', { ref }, 'ref'),
-      facadeSays(() => parseImageReference(ref)),
-    );
-    agree(
-      contractSays('containers.run', { image: ref }, 'image'),
-      facadeSays(() => validateImageRef(ref)),
-    );
+    agree('images.pull', { ref }, 'ref', () => parseImageReference(ref));
+    agree('containers.run', { image: ref }, 'image', () => validateImageRef(ref));
   });
 
   it.each([`sha256:${'c'.repeat(64)}`, '0123456789ab', 'busybox:latest', 'sha256:ABC:x', 'Busybox'])(
     'on the existing image %j',
     (ref) => {
-      agree(
-        contractSays('images.remove', { ref }, 'ref'),
-        facadeSays(() => checkImageTarget(ref)),
-      );
+      agree('images.remove', { ref }, 'ref', () => checkImageTarget(ref));
     },
   );
 });

@@ -15,35 +15,36 @@ function fieldOf(fn: () => unknown): string | undefined {
 }
 
 describe('validation', () => {
-  it('image references by the reference grammar', () => {
-    for (const ok of [
-      'busybox',
-      'busybox:1.36',
-      'library/busybox:latest',
-      'registry.example.com:5000/team/app:v1.2-rc_3',
-      'localhost:5000/x',
-      '127.0.0.1:5000/a/b/c',
-      'berth-fixture/busybox:latest',
-      'a__b/c-d.e',
-      `app@sha256:${'a'.repeat(64)}`,
-      `app:1@sha256:${'b'.repeat(64)}`,
-      'sha256:' + 'c'.repeat(64),
-    ])
-      expect(validateImageRef(ok)).toBe(ok);
-    for (const bad of [
-      '',
-      'Busybox',
-      'busybox::1',
-      'busybox:',
-      ':tag',
-      '-lead',
-      'a//b',
-      'a/-b',
-      'app@sha256:short',
-      'x:' + 't'.repeat(129),
-      'has space',
-    ])
-      expect(fieldOf(() => validateImageRef(bad))).toBe('image');
+  // Image references by the reference grammar.
+  it.each([
+    'busybox',
+    'busybox:1.36',
+    'library/busybox:latest',
+    'registry.example.com:5000/team/app:v1.2-rc_3',
+    'localhost:5000/x',
+    '127.0.0.1:5000/a/b/c',
+    'berth-fixture/busybox:latest',
+    'a__b/c-d.e',
+    `app@sha256:${'a'.repeat(64)}`,
+    `app:1@sha256:${'b'.repeat(64)}`,
+    'sha256:' + 'c'.repeat(64),
+  ])('accepts the image reference %j', (ok) => {
+    expect(validateImageRef(ok)).toBe(ok);
+  });
+  it.each([
+    '',
+    'Busybox',
+    'busybox::1',
+    'busybox:',
+    ':tag',
+    '-lead',
+    'a//b',
+    'a/-b',
+    'app@sha256:short',
+    'x:' + 't'.repeat(129),
+    'has space',
+  ])('refuses the image reference %j at the image', (bad) => {
+    expect(fieldOf(() => validateImageRef(bad))).toBe('image');
   });
 
   it("container names by Docker's rule", () => {

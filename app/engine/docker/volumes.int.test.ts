@@ -18,24 +18,13 @@ import {
   statVolumePath,
 } from './volume-files';
 import { createVolume, inspectVolume, listVolumes, previewVolumePrune, pruneVolumes, removeVolume } from './volumes';
+import { untouchable } from './test-support/untouchable';
 
 let client: EngineClient;
 const volume = uniqueName('berth-vol');
 const user = uniqueName('vol-user');
 const label = uniqueName('berth.vol.test');
 const extra: string[] = [];
-
-function untouchable(c: EngineClient): EngineClient {
-  const docker = new Proxy(
-    {},
-    {
-      get: (_t, p) => {
-        throw new Error(`the engine was touched (${String(p)})`);
-      },
-    },
-  );
-  return { ...c, docker: docker as EngineClient['docker'] };
-}
 
 const helpers = async () =>
   (await testEngine().docker(['ps', '-aq', '--filter', `label=${HELPER_LABEL}`])).stdout.split('\n').filter(Boolean);

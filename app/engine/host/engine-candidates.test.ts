@@ -27,16 +27,16 @@ function homeWithContext(name: string, host: string, { hashed = true } = {}): st
   return home;
 }
 
+/** Each candidate as [source, url], in the order listed. */
+const sourcesAndUrls = (opts: Parameters<typeof listCandidates>[0]) =>
+  listCandidates(opts).map((c) => [c.source, c.url]);
+
 describe('listCandidates', () => {
   it('lists setting, DOCKER_HOST, current context, system socket, rootless socket, podman — in that order', () => {
     const home = homeWithContext('remote', 'ssh://me@build-box:2222');
-    const list = listCandidates({
-      explicit: '/tmp/x.sock',
-      env: { DOCKER_HOST: 'tcp://10.0.0.5:2375', XDG_RUNTIME_DIR: '/run/user/1000' },
-      home,
-      uid: 1000,
-    });
-    expect(list.map((c) => [c.source, c.url])).toEqual([
+    const env = { DOCKER_HOST: 'tcp://10.0.0.5:2375', XDG_RUNTIME_DIR: '/run/user/1000' };
+    const opts = { explicit: '/tmp/x.sock', env, home, uid: 1000 };
+    expect(sourcesAndUrls(opts)).toEqual([
       ['setting', '/tmp/x.sock'],
       ['DOCKER_HOST', 'tcp://10.0.0.5:2375'],
       ['docker-context', 'ssh://me@build-box:2222'],
@@ -44,7 +44,7 @@ describe('listCandidates', () => {
       ['rootless-socket', 'unix:///run/user/1000/docker.sock'],
       ['podman-socket', 'unix:///run/user/1000/podman/podman.sock'],
     ]);
-    expect(list[2]!.label).toBe('Docker context "remote"');
+    expect(listCandidates(opts)[2]!.label).toBe('Docker context "remote"');
   });
 
   it('honours DOCKER_CONTEXT, finds meta dirs not named by the hash, and ignores the default context', () => {
@@ -62,12 +62,8 @@ describe('listCandidates', () => {
   it('reports a current context without metadata, and lists an address once', () => {
     const home = mkdtempSync(join(tmpdir(), 'berth-home-'));
     dirs.push(home);
-    const list = listCandidates({
-      env: { DOCKER_CONTEXT: 'gone', DOCKER_HOST: 'unix:///var/run/docker.sock' },
-      home,
-      uid: 0,
-    });
-    expect(list.map((c) => [c.source, c.url])).toEqual([
+    const env = { DOCKER_CONTEXT: 'gone', DOCKER_HOST: 'unix:///var/run/docker.sock' };
+    expect(sourcesAndUrls({ env, home, uid: 0 })).toEqual([
       ['DOCKER_HOST', 'unix:///var/run/docker.sock'],
       ['docker-context', 'context:gone'],
       ['podman-socket', 'unix:///run/podman/podman.sock'],

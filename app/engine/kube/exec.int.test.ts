@@ -47,6 +47,10 @@ async function running(containers = ['app']) {
   return { fake, kc };
 }
 
+/** Opens `shell` in pod shop/web-1 at 80×24, never cancelled. */
+const openShell = (kc: Awaited<ReturnType<typeof running>>['kc'], shell: string) =>
+  openPodExec(kc, { namespace: 'shop', pod: 'web-1', shell, cols: 80, rows: 24 }, new AbortController().signal);
+
 describe('pod exec against the fake API server', () => {
   it('types into a real shell, echoes, resizes, and ends with the exit code of the status channel', async () => {
     const { fake, kc } = await running(['app', 'sidecar']);
@@ -100,11 +104,7 @@ describe('pod exec against the fake API server', () => {
 
   it('reads output only as fast as the view takes it (flow control), losing none', async () => {
     const { fake, kc } = await running();
-    const t = await openPodExec(
-      kc,
-      { namespace: 'shop', pod: 'web-1', shell: '/bin/sh', cols: 80, rows: 24 },
-      new AbortController().signal,
-    );
+    const t = await openShell(kc, '/bin/sh');
     const it = t.items[Symbol.asyncIterator]();
     expect((await it.next()).value).toEqual({ type: 'started', shell: '/bin/sh' });
     const total = 24_000_000;
@@ -149,11 +149,7 @@ describe('pod exec against the fake API server', () => {
 
   it('says so when the container has no such shell (the runtime cannot start it)', async () => {
     const { fake, kc } = await running();
-    const t = await openPodExec(
-      kc,
-      { namespace: 'shop', pod: 'web-1', shell: '/bin/no-such-shell', cols: 80, rows: 24 },
-      new AbortController().signal,
-    );
+    const t = await openShell(kc, '/bin/no-such-shell');
     const r = reader(t);
     await r.done;
     expect(fake.channels.execs[0]).toMatchObject({ command: ['/bin/no-such-shell'], ended: true });

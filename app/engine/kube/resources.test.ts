@@ -14,7 +14,9 @@ import { deleteObject, restartObject, scaleObject, suspendCronJob, watchResource
 
 const tmp = tempDirs('berth-kube-resources-');
 const fakes: FakeKubeApiServer[] = [];
+const watches: AbortController[] = [];
 afterEach(async () => {
+  for (const w of watches.splice(0)) w.abort(); // every watch a test opened, also when it failed
   for (const f of fakes.splice(0)) await f.close();
 });
 
@@ -22,9 +24,10 @@ const setUp = () => startFakeContext(tmp(), fakes);
 
 type Kc = Awaited<ReturnType<typeof setUp>>['kc'];
 
-/** Opens a watch and reads until its first list is complete; returns the rows and the watch. */
+/** Opens a watch (stopped after the test) and reads until its first list is complete; returns the rows. */
 async function firstList<R extends KubeResource>(kc: Kc, resource: R, namespace?: string) {
   const ac = new AbortController();
+  watches.push(ac);
   const w = watchResource(kc, resource, namespace, ac.signal);
   const state = new WatchedRows<KubeRows[R]>();
   const batches: number[] = [];
@@ -41,7 +44,7 @@ async function firstList<R extends KubeResource>(kc: Kc, resource: R, namespace?
       state.apply(next.value);
     }
   };
-  return { state, batches, more, stop: () => ac.abort() };
+  return { state, batches, more };
 }
 
 const meta = (namespace: string, name: string, extra: object = {}) => ({
@@ -52,14 +55,13 @@ describe('watched resources against the fake API server', () => {
   it('sends a list of 300 pods as reset, slices of upserts and synced, never as one item', async () => {
     const { fake, kc } = await setUp();
     for (let i = 0; i < 300; i++) fake.put('pods', fakePod('big', `pod-${i}`));
-    const { state, batches, stop } = await firstList(kc, 'pods', 'big');
+    const { state, batches } = await firstList(kc, 'pods', 'big');
     expect(state.rows.size).toBe(300);
     // reset alone, then slices of at most LIST_SLICE, then synced alone.
     expect(batches[0]).toBe(1);
     expect(batches.at(-1)).toBe(1);
     expect(Math.max(...batches)).toBe(LIST_SLICE);
     expect(batches.slice(1, -1).reduce((a, b) => a + b, 0)).toBe(300);
-    stop();
   });
 
   it('shows services with type, cluster IP, ports and selector, and endpoints with ready addresses', async () => {
@@ -108,8 +110,6 @@ describe('watched resources against the fake API server', () => {
       ready: ['10.244.0.5:8080', '10.244.0.6:8080'],
       notReady: 1,
     });
-    services.stop();
-    endpoints.stop();
   });
 
   it('shows stateful, daemon and replica sets, and scales and restarts a stateful set', async () => {
@@ -179,7 +179,6 @@ describe('watched resources against the fake API server', () => {
     expect(template.template.spec.containers).toHaveLength(1); // a merge, not a replacement
     const patch = fake.requests.findLast((r) => r.method === 'PATCH')!;
     expect(patch.path).toBe('/apis/apps/v1/namespaces/db/statefulsets/pg');
-    for (const w of [sts, ds, rs]) w.stop();
   });
 
   it('shows jobs and cron jobs, suspends and resumes a cron job and runs it now', async () => {
@@ -253,8 +252,6 @@ describe('watched resources against the fake API server', () => {
     });
     await deleteObject(kc, 'cronjobs', 'ops', 'backup');
     await crons.more(() => crons.state.rows.size === 0);
-    jobs.stop();
-    crons.stop();
   });
 
   it('shows HPAs with their metrics and events with their object', async () => {
@@ -303,8 +300,6 @@ describe('watched resources against the fake API server', () => {
       count: 7,
       last: '2026-12-03T11:00:00Z',
     });
-    hpa.stop();
-    events.stop();
   });
 
   it('describes a pod: YAML without managedFields, conditions, container states and only its own events', async () => {

@@ -116,22 +116,24 @@ describe('Electron IPC transport (fake Electron: binary absent here)', () => {
     return aborted;
   }
 
-  it('streams subscription data to the renderer', async () => {
+  /** A window whose renderer subscribed, as `id`, to a never-ending engine.events stream. */
+  function subscribedWindow(id: number) {
     const fb = fakeBackend();
-    endlessEvents(fb);
-    const { ipcMain, window, replies } = setup(fb);
-    const wc = window();
-    ipcMain.deliver(IPC_CHANNEL, wc, { t: 'sub', id: 7, topic: 'engine.events', args: {} });
+    const aborted = endlessEvents(fb);
+    const s = setup(fb);
+    const wc = s.window();
+    s.ipcMain.deliver(IPC_CHANNEL, wc, { t: 'sub', id, topic: 'engine.events', args: {} });
+    return { ...s, wc, aborted };
+  }
+
+  it('streams subscription data to the renderer', async () => {
+    const { wc, replies } = subscribedWindow(7);
     await new Promise((r) => setTimeout(r, 40));
     expect(replies(wc)[0]).toMatchObject({ t: 'data', id: 7, items: [{ action: 'start' }] });
   });
 
   it("closes a window's session when its webContents is destroyed: its streams are cancelled", async () => {
-    const fb = fakeBackend();
-    const aborted = endlessEvents(fb);
-    const { ipcMain, window, transport } = setup(fb);
-    const wc = window();
-    ipcMain.deliver(IPC_CHANNEL, wc, { t: 'sub', id: 7, topic: 'engine.events', args: {} });
+    const { wc, aborted, transport } = subscribedWindow(7);
     await flush();
     expect(transport.sessions).toBe(1);
     wc.destroy();
@@ -140,11 +142,7 @@ describe('Electron IPC transport (fake Electron: binary absent here)', () => {
   });
 
   it('closes the session when the renderer navigates (reload), and starts a fresh one after', async () => {
-    const fb = fakeBackend();
-    const aborted = endlessEvents(fb);
-    const { ipcMain, window, transport } = setup(fb);
-    const wc = window();
-    ipcMain.deliver(IPC_CHANNEL, wc, { t: 'sub', id: 1, topic: 'engine.events', args: {} });
+    const { ipcMain, wc, aborted, transport } = subscribedWindow(1);
     await flush();
     wc.navigate(rendererUrl);
     expect(aborted).toHaveBeenCalledOnce();
@@ -182,11 +180,7 @@ describe('Electron IPC transport (fake Electron: binary absent here)', () => {
   });
 
   it('stops listening and closes every session when closed', async () => {
-    const fb = fakeBackend();
-    const aborted = endlessEvents(fb);
-    const { ipcMain, window, transport } = setup(fb);
-    const wc = window();
-    ipcMain.deliver(IPC_CHANNEL, wc, { t: 'sub', id: 1, topic: 'engine.events', args: {} });
+    const { ipcMain, aborted, transport } = subscribedWindow(1);
     await flush();
     transport.close();
     expect(aborted).toHaveBeenCalledOnce();

@@ -22,6 +22,16 @@ function rules(off: NotificationKind[] = []) {
   return new NotificationRules(() => s);
 }
 
+/** `times` crashes (exit 1), each followed by a restart a second later, `gapMs` apart: the kinds notified. */
+function crashAndRestart(r: NotificationRules, times: number, gapMs: number): string[] {
+  const kinds: string[] = [];
+  for (let i = 0; i < times; i++) {
+    kinds.push(...r.onEngineEvent(ev('die', i * gapMs, { exitCode: '1' })).map((n) => n.kind));
+    kinds.push(...r.onEngineEvent(ev('start', i * gapMs + 1000)).map((n) => n.kind));
+  }
+  return kinds;
+}
+
 const task = (over: Partial<TaskInfo>): TaskInfo => ({
   id: 't1',
   kind: 'pull',
@@ -71,12 +81,7 @@ describe('notification rules: containers', () => {
 
   it('notifies a restart loop once, instead of every exit', () => {
     const r = rules();
-    const out: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      out.push(...r.onEngineEvent(ev('die', i * 5000, { exitCode: '1' })).map((n) => n.kind));
-      out.push(...r.onEngineEvent(ev('start', i * 5000 + 1000)).map((n) => n.kind));
-    }
-    expect(out).toEqual(['containerExited', 'restartLoop']);
+    expect(crashAndRestart(r, 6, 5000)).toEqual(['containerExited', 'restartLoop']);
     // Still looping after the cooldown: one more reminder.
     const later = RULE_TIMING.loopCooldownMs + 10_000;
     for (let i = 0; i < 3; i++) r.onEngineEvent(ev('die', later + i * 1000, { exitCode: '1' }));
@@ -85,13 +90,7 @@ describe('notification rules: containers', () => {
   });
 
   it('does not call slow restarts a loop', () => {
-    const r = rules();
-    const kinds: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      kinds.push(...r.onEngineEvent(ev('die', i * 120_000, { exitCode: '1' })).map((n) => n.kind));
-      kinds.push(...r.onEngineEvent(ev('start', i * 120_000 + 1000)).map((n) => n.kind));
-    }
-    expect(kinds).toEqual(Array(5).fill('containerExited'));
+    expect(crashAndRestart(rules(), 5, 120_000)).toEqual(Array(5).fill('containerExited'));
   });
 
   it('ignores other object types and harmless container actions', () => {

@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { deepLinkInArgv, deepLinkToRoute, externalUrl, hashRoute, isRendererUrl } from './routes';
 
 describe('hash routes and deep links', () => {
-  it('maps berth:// links to the renderer hash routes', () => {
-    expect(deepLinkToRoute('berth://containers/abc123/logs')).toBe('#/containers/abc123/logs');
-    expect(deepLinkToRoute('berth://containers/abc123/terminal')).toBe('#/containers/abc123/terminal');
-    expect(deepLinkToRoute('berth://settings')).toBe('#/settings');
-    expect(deepLinkToRoute('berth://engine/')).toBe('#/engine');
-    expect(deepLinkToRoute('berth:/images')).toBe('#/images');
+  it.each([
+    ['berth://containers/abc123/logs', '#/containers/abc123/logs'],
+    ['berth://containers/abc123/terminal', '#/containers/abc123/terminal'],
+    ['berth://settings', '#/settings'],
+    ['berth://engine/', '#/engine'],
+    ['berth:/images', '#/images'],
+  ])('maps the link %s to the renderer hash route %s', (link, route) => {
+    expect(deepLinkToRoute(link)).toBe(route);
   });
 
   it('refuses links that are not Berth pages', () => {

@@ -83,6 +83,9 @@ const signIn = (a: Record<string, unknown>) =>
   registryHandlers['registries.signIn'](requests['registries.signIn'].args.parse(a), ctx());
 const signOut = (server: string) =>
   registryHandlers['registries.signOut'](requests['registries.signOut'].args.parse({ server }), ctx());
+/** Signs the test user in to the test registry with the right password, remembered in `remember`. */
+const signInUser = (remember: 'docker' | 'berth' | 'session') =>
+  signIn({ server: registry.host, username: user.username, secret: user.password, remember });
 const list = () => registryHandlers['registries.list']({}, ctx());
 
 /** Every file under `dir`, as text. */
@@ -162,12 +165,7 @@ describe.skipIf(noHtpasswd)('registry sign-in with a credential helper (credsSto
   });
 
   it('signs in into the docker helper, pushes and pulls with it; the docker CLI uses the same sign-in', async () => {
-    const done = await signIn({
-      server: registry.host,
-      username: user.username,
-      secret: user.password,
-      remember: 'docker',
-    });
+    const done = await signInUser('docker');
     expect(done).toMatchObject({ key: registry.host, place: { kind: 'docker-helper', helper: helper.name } });
     expect(helper.entries()[registry.host]).toEqual({ Username: user.username, Secret: user.password });
     const rows = (await list()).registries;
@@ -219,12 +217,7 @@ describe.skipIf(noHtpasswd)('registry sign-in with a credential helper (credsSto
   });
 
   it("remembers in Berth's keychain store: only ciphertext on disk, invisible to the CLI", async () => {
-    const done = await signIn({
-      server: registry.host,
-      username: user.username,
-      secret: user.password,
-      remember: 'berth',
-    });
+    const done = await signInUser('berth');
     expect(done.place).toEqual({ kind: 'berth-keychain', store: 'the test keychain' });
     expect(allText(join(tmp, 'berth'))).toContain(user.username);
     expect(allText(join(tmp, 'berth'))).not.toContain(user.password);
@@ -255,24 +248,14 @@ describe.skipIf(noHtpasswd)('registry sign-in without a helper or keychain (as i
     await signOut(registry.host);
     expect(JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')).auths).toEqual({});
 
-    const session = await signIn({
-      server: registry.host,
-      username: user.username,
-      secret: user.password,
-      remember: 'session',
-    });
+    const session = await signInUser('session');
     expect(session.place).toEqual({ kind: 'session' });
     expect(allText(join(tmp, 'berth'))).not.toContain(user.password);
     expect(allText(configDir)).not.toContain(registry.host);
     expect(await credentialsFor(ref)).toMatchObject({ password: user.password });
     await signOut(registry.host);
 
-    const file = await signIn({
-      server: registry.host,
-      username: user.username,
-      secret: user.password,
-      remember: 'docker',
-    });
+    const file = await signInUser('docker');
     expect(file.place).toEqual({ kind: 'docker-file', path: join(configDir, 'config.json') });
     await removeImage(client, ref).catch(() => undefined);
     expect((await cli(['pull', ref])).code).toBe(0);
@@ -280,12 +263,7 @@ describe.skipIf(noHtpasswd)('registry sign-in without a helper or keychain (as i
   });
 
   it("keeps a sign-in remembered in Berth's store in a file only the user can read", async () => {
-    const done = await signIn({
-      server: registry.host,
-      username: user.username,
-      secret: user.password,
-      remember: 'berth',
-    });
+    const done = await signInUser('berth');
     const path = join(tmp, 'berth', 'config', 'registry-credentials.json');
     expect(done.place).toEqual({ kind: 'berth-file', path });
     expect(statSync(path).mode & 0o777).toBe(0o600);

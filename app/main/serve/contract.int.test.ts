@@ -1,13 +1,11 @@
 // The contract end to end over the WebSocket transport, against the real private engine.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../harness/context';
 import type { BytesItem, ContainerSummary, EngineEvent, ExecItem, LogLine, StatsSample } from '../../shared/contract';
 import { LogLineSplitter } from '../../shared/log-lines';
-import { startTestServer, type TestServer } from './test-server';
-import { connectTestClient, type TestConnection } from './ws-test-client';
+import { servedClient } from '../api/test-support/served-client';
 
-let t: TestServer;
-let c: TestConnection;
+const c = servedClient();
 const created: string[] = [];
 
 async function until<T>(fn: () => T | undefined | false, ms = 15000): Promise<T> {
@@ -20,14 +18,8 @@ async function until<T>(fn: () => T | undefined | false, ms = 15000): Promise<T>
   }
 }
 
-beforeAll(async () => {
-  t = await startTestServer(testEngine().host);
-  c = await connectTestClient(t.base, t.server.token);
-});
 afterAll(async () => {
   if (created.length) await testEngine().docker(['rm', '-f', ...created]);
-  await c.close();
-  await t.close();
 });
 
 async function runBusybox(args: string[], extra: string[] = []): Promise<string> {

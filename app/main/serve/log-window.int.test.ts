@@ -13,27 +13,21 @@ import { downByLabel } from '../../engine/compose/label-control';
 import type { BytesItem, LogLine } from '../../shared/contract';
 import type { ComposeLogLine } from '../../shared/contract/areas/compose';
 import { LogLineSplitter } from '../../shared/log-lines';
-import { startTestServer, type TestServer } from './test-server';
-import { connectTestClient, type TestConnection } from './ws-test-client';
+import { servedClient } from '../api/test-support/served-client';
 
-let t: TestServer;
-let c: TestConnection;
+const c = servedClient();
 let client: EngineClient;
 const containers: string[] = [];
 const projects: string[] = [];
 const dirs: string[] = [];
 
 beforeAll(async () => {
-  t = await startTestServer(testEngine().host);
-  c = await connectTestClient(t.base, t.server.token);
   client = await connectEngine({ kind: 'unix', socketPath: testEngine().socket });
 });
 afterAll(async () => {
   if (containers.length) await testEngine().docker(['rm', '-f', ...containers]);
   for (const p of projects) await downByLabel(client, p, true).catch(() => {});
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  await c.close();
-  await t.close();
 });
 
 /** Waits for a condition the engine reaches on its own (lines printed); never a timed assertion. */

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../harness/chromium';
 import { inspectorUrl } from './inspector';
 
@@ -94,4 +94,30 @@ export async function startServe(engineHost: string, opts: ServeOptions = {}): P
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface ServedPage {
+  serve: Serve;
+  page: Page;
+  /** Closes the browser, then stops the serve process. */
+  close(): Promise<void>;
+}
+
+/** `berth serve` on `engineHost` and Chromium with one 1400×900 page on `route` (e.g. '#/containers'). */
+export async function openServedPage(engineHost: string, route: string): Promise<ServedPage> {
+  const serve = await startServe(engineHost);
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await serve.close();
+  };
+  try {
+    browser = await launchChromium();
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    await page.goto(`${serve.url}${route}`);
+    return { serve, page, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }

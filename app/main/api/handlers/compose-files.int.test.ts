@@ -1,48 +1,21 @@
 // The compose file handlers as the UI calls them, with the real compose CLI, task centre and settings
 // store: open remembers the project across a new store (a restart), check finds a problem in unsaved
 // text, a service's verb runs as a task with the CLI's output, and bad input is refused at the contract.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures, testEngine, uniqueName } from '../../../../harness/context';
-import { downByLabel } from '../../../engine/compose/label-control';
-import { connectEngine, type EngineClient } from '../../../engine/docker/client';
+import { describe, expect, it } from 'vitest';
 import { requests } from '../../../shared/contract';
 import { SettingsStore } from '../../settings/store';
-import { finishedTask, handlerContext } from '../test-support/handler-context';
-import { TaskManager } from '../tasks';
-import type { HandlerContext } from '../types';
+import { composeHandlerTests } from '../test-support/compose-projects';
 import { composeFileHandlers as h } from './compose-files';
 
-let client: EngineClient;
-let ctx: HandlerContext;
-const tasks = new TaskManager();
-const dir = mkdtempSync(join(tmpdir(), 'berth-cfh-'));
-const made: string[] = [];
-
-const finished = (id: string) => finishedTask(tasks, id);
-
-beforeAll(async () => {
-  client = await connectEngine({ kind: 'unix', socketPath: testEngine().socket });
-  ctx = handlerContext(client, tasks, new SettingsStore(join(dir, 'config')));
-});
-
-afterAll(async () => {
-  for (const p of made) await downByLabel(client, p, true).catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
-});
+const compose = composeHandlerTests('berth-cfh-', (dir) => new SettingsStore(join(dir, 'config')));
+const { dir, finished } = compose;
 
 describe('compose file handlers', () => {
   it('opens and remembers a project, checks unsaved text, and runs up for one service as a task', async () => {
-    const file = join(dir, 'compose.yml');
-    writeFileSync(
-      file,
-      `services:\n  web:\n    image: ${fixtures().busybox}\n    command: ["httpd", "-f", "-p", "8080"]\n    stop_grace_period: 1s\n  worker:\n    image: ${fixtures().busybox}\n    command: ["sleep", "600"]\n    stop_grace_period: 1s\n`,
-    );
-    const project = uniqueName('cfh');
-    made.push(project);
-    const opened = await h['compose.open']({ project, files: [file] }, ctx);
+    const file = compose.webAndWorker();
+    const project = compose.project('cfh');
+    const opened = await h['compose.open']({ project, files: [file] }, compose.ctx);
     expect(opened.files[0]!.path).toBe(file);
     // A new store on the same folder, as after a restart.
     expect(new SettingsStore(join(dir, 'config')).recentCompose.list()[0]).toMatchObject({
@@ -53,17 +26,20 @@ describe('compose file handlers', () => {
 
     const broken = await h['compose.check'](
       { project, files: [file], edits: [{ file, text: `${opened.files[0]!.text}    mem_limit: [1]\n` }] },
-      ctx,
+      compose.ctx,
     );
     expect(broken.valid).toBe(false);
     expect(broken.problems[0]).toMatchObject({ file, line: 10 });
 
-    const task = await h['compose.run']({ project, files: [file], verb: 'up', service: 'web', volumes: false }, ctx);
+    const task = await h['compose.run'](
+      { project, files: [file], verb: 'up', service: 'web', volumes: false },
+      compose.ctx,
+    );
     expect(task).toMatchObject({ kind: 'compose', title: `Up web (${project})`, state: 'running' });
     const done = await finished(task.id);
     expect(done.state).toBe('done');
     expect(done.progress.log?.join('\n')).toMatch(new RegExp(`${project}_web_1`));
-    const plan = await h['compose.check']({ project, files: [file], edits: [] }, ctx);
+    const plan = await h['compose.check']({ project, files: [file], edits: [] }, compose.ctx);
     expect(plan.changes.map((c) => [c.service, c.change])).toEqual([
       ['web', 'unchanged'],
       ['worker', 'create'],

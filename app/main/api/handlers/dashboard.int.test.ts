@@ -9,11 +9,8 @@ import type { FileEntry, TaskInfo } from '../../../shared/contract';
 import type { ImageInspectResult } from '../../../shared/contract/areas/images';
 import type { SettingsState } from '../../../shared/contract/areas/settings';
 import type { DiskUsageRow } from '../../../shared/contract/areas/system';
-import { startTestServer, type TestServer } from '../../serve/test-server';
-import { connectTestClient, type TestConnection } from '../../serve/ws-test-client';
+import { servedClient } from '../test-support/served-client';
 
-let t: TestServer;
-let c: TestConnection;
 let home: string;
 const dirs: string[] = [];
 const images: string[] = [];
@@ -24,18 +21,17 @@ const docker = (args: string[]) => testEngine().docker(args);
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'berth-dashboard-home-'));
   process.env.BERTH_HOME = home; // settings go here, not to the user's config
-  t = await startTestServer(testEngine().host);
-  c = await connectTestClient(t.base, t.server.token);
 });
 afterAll(async () => {
   if (containers.length) await docker(['rm', '-f', ...containers]);
   for (const i of images) await docker(['rmi', '-f', i]);
   for (const v of volumes) await docker(['volume', 'rm', '-f', v]);
-  await c.close();
-  await t.close();
   for (const d of [...dirs, home]) rmSync(d, { recursive: true, force: true });
   delete process.env.BERTH_HOME;
 });
+// Registered after the hooks above: it starts once BERTH_HOME is set (settings go there) and closes
+// before that folder is removed.
+const c = servedClient();
 
 async function finished(task: TaskInfo, ms = 60000): Promise<TaskInfo> {
   const end = Date.now() + ms;

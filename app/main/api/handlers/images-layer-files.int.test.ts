@@ -1,23 +1,12 @@
 // images.layerFiles through the contract, over the real WebSocket transport against the private
 // engine: the busybox fixture's one layer and its tree arrive whole; a bad reference is refused at
 // its field before the engine is asked; a missing image is a sentence.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtures, testEngine } from '../../../../harness/context';
 import type { ImageFilesResult } from '../../../shared/contract/areas/image-files';
-import { startTestServer, type TestServer } from '../../serve/test-server';
-import { connectTestClient, type TestConnection } from '../../serve/ws-test-client';
+import { servedClient } from '../test-support/served-client';
 
-let t: TestServer;
-let c: TestConnection;
-
-beforeAll(async () => {
-  t = await startTestServer(testEngine().host);
-  c = await connectTestClient(t.base, t.server.token);
-});
-afterAll(async () => {
-  await c.close();
-  await t.close();
-});
+const c = servedClient();
 
 describe('images.layerFiles over the contract', () => {
   it("answers the fixture's layer files and final tree", async () => {

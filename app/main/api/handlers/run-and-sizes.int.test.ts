@@ -1,28 +1,17 @@
 // Over the real WebSocket transport against the private engine: a run whose output is kept (its
 // task, its exit code, its cancel), clearing finished tasks, a refusal at its field, and one
 // accounting of image sizes and counts (Images page = `docker system df` = Engine page).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../../harness/context';
 import type { EngineInfo, RunTaskResult, TaskInfo } from '../../../shared/contract';
 import type { ImagesUsageResult } from '../../../shared/contract/areas/images';
 import type { DiskUsageRow } from '../../../shared/contract/areas/system';
 import { connectEngine } from '../../../engine/docker/client';
 import { diskUsage } from '../../../engine/docker/system';
-import { startTestServer, type TestServer } from '../../serve/test-server';
-import { connectTestClient, type TestConnection } from '../../serve/ws-test-client';
+import { servedClient } from '../test-support/served-client';
 
-let t: TestServer;
-let c: TestConnection;
+const c = servedClient();
 const docker = (args: string[]) => testEngine().docker(args);
-
-beforeAll(async () => {
-  t = await startTestServer(testEngine().host);
-  c = await connectTestClient(t.base, t.server.token);
-});
-afterAll(async () => {
-  await c.close();
-  await t.close();
-});
 
 async function finished(id: string, ms = 30000): Promise<TaskInfo> {
   const end = Date.now() + ms;

@@ -4,29 +4,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fixtures, testEngine, uniqueName } from '../../../../harness/context';
 import { TRANSFER_CHUNK_BYTES, UPLOAD_WINDOW_CHUNKS, type UploadItem } from '../../../shared/contract';
-import { startTestServer, type TestServer } from '../../serve/test-server';
-import { connectTestClient, type TestConnection } from '../../serve/ws-test-client';
+import { servedClient } from '../test-support/served-client';
 
-let t: TestServer;
-let c: TestConnection;
+const c = servedClient();
 const containers: string[] = [];
 const volumes: string[] = [];
 const images: string[] = [];
 const docker = (args: string[], input?: string | Buffer) => testEngine().docker(args, input);
 
-beforeAll(async () => {
-  t = await startTestServer(testEngine().host);
-  c = await connectTestClient(t.base, t.server.token);
-});
 afterAll(async () => {
   if (containers.length) await docker(['rm', '-f', ...containers]);
   for (const v of volumes) await docker(['volume', 'rm', '-f', v]);
   for (const i of images) await docker(['rmi', '-f', i]);
-  await c.close();
-  await t.close();
 });
 
 async function sleeper(): Promise<string> {
@@ -35,6 +27,12 @@ async function sleeper(): Promise<string> {
   const r = await docker(['run', '-d', '--name', name, fixtures().busybox, 'sleep', '600']);
   expect(r.code, r.stderr).toBe(0);
   return name;
+}
+
+/** Runs `script` in the busybox fixture with volume `vol` at /v (a container removed when done). */
+async function fillVolume(vol: string, script: string): Promise<void> {
+  const r = await docker(['run', '--rm', '-v', `${vol}:/v`, fixtures().busybox, 'sh', '-c', script]);
+  expect(r.code, r.stderr).toBe(0);
 }
 
 const helpers = async () =>
@@ -64,20 +62,7 @@ describe('downloads', () => {
   it('streams a volume file and removes its helper container, also when the reader stops half-way', async () => {
     const vol = uniqueName('xfer-vol');
     volumes.push(vol);
-    const filler = uniqueName('xfer-fill');
-    containers.push(filler);
-    const r = await docker([
-      'run',
-      '--name',
-      filler,
-      '-v',
-      `${vol}:/v`,
-      fixtures().busybox,
-      'sh',
-      '-c',
-      'dd if=/dev/urandom of=/v/big bs=1M count=8 2>/dev/null && echo hi > /v/small',
-    ]);
-    expect(r.code, r.stderr).toBe(0);
+    await fillVolume(vol, 'dd if=/dev/urandom of=/v/big bs=1M count=8 2>/dev/null && echo hi > /v/small');
     const before = await helpers();
     const small = await c.download('volumes.download', { name: vol, path: '/small' });
     expect(small.bytes.toString()).toBe('hi\n');
@@ -162,17 +147,10 @@ describe('volume moves through the page', () => {
     const copy = uniqueName('xfer-copy');
     const twin = uniqueName('xfer-twin');
     volumes.push(vol, copy, twin);
-    const fill = await docker([
-      'run',
-      '--rm',
-      '-v',
-      `${vol}:/v`,
-      fixtures().busybox,
-      'sh',
-      '-c',
+    await fillVolume(
+      vol,
       'mkdir -p /v/a && dd if=/dev/urandom of=/v/a/blob bs=1k count=700 2>/dev/null && echo hi > /v/.dot',
-    ]);
-    expect(fill.code, fill.stderr).toBe(0);
+    );
     const sums = async (v: string) =>
       (await docker(['run', '--rm', '-v', `${v}:/v:ro`, fixtures().busybox, 'sh', '-c', 'cd /v && md5sum a/blob .dot']))
         .stdout;

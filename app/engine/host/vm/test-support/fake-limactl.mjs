@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAlive } from '../../../../../harness/cleanup.mjs';
 
 const home = process.env.LIMA_HOME;
 if (!home) {
@@ -43,14 +44,6 @@ const fatal = (msg) => {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const GiB = 1024 ** 3;
 const positional = args.filter((a) => !a.startsWith('-'));
-const alive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 function yamlValue(text, key) {
   const m = new RegExp(`^\\s*(?:- )?${key}:\\s*'?([^'#\\n]*?)'?\\s*(?:#.*)?$`, 'm').exec(text);
@@ -89,7 +82,7 @@ async function main() {
   const [cmd, sub] = positional;
   if (cmd === 'list') {
     for (const inst of Object.values(state.instances))
-      if (inst.status === 'Running' && !alive(inst.enginePid)) inst.status = 'Stopped';
+      if (inst.status === 'Running' && !isAlive(inst.enginePid)) inst.status = 'Stopped';
     const names = Object.keys(state.instances);
     if (!names.length) log('warning', 'No instance found. Run `limactl create` to create an instance.');
     for (const n of names) process.stdout.write(`${JSON.stringify(listEntry(n, state.instances[n]))}\n`);
@@ -216,7 +209,7 @@ async function main() {
     if (inst.status === 'Running') {
       log('info', 'Sending SIGINT to hostagent process');
       log('info', 'Waiting for the host agent and the driver processes to shut down');
-      if (inst.enginePid && alive(inst.enginePid)) process.kill(inst.enginePid, 'SIGTERM');
+      if (inst.enginePid && isAlive(inst.enginePid)) process.kill(inst.enginePid, 'SIGTERM');
       await sleep(100);
     } else if (!force) log('warning', `The instance "${name}" is not running`);
     inst.status = 'Stopped';
@@ -226,7 +219,7 @@ async function main() {
   }
   if (cmd === 'delete') {
     if (inst.status === 'Running' && !args.includes('--force')) fatal(`expected status "Stopped", got "Running"`);
-    if (inst.enginePid && alive(inst.enginePid)) process.kill(inst.enginePid, 'SIGKILL');
+    if (inst.enginePid && isAlive(inst.enginePid)) process.kill(inst.enginePid, 'SIGKILL');
     delete state.instances[name];
     rmSync(join(home, name), { recursive: true, force: true });
     save();

@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAlive } from '../../../../../harness/cleanup.mjs';
 
 const home = process.env.FAKE_WSL_HOME;
 const flags = new Set((process.env.FAKE_WSL ?? '').split(',').filter(Boolean));
@@ -59,16 +60,8 @@ const args = process.argv.slice(2);
 appendFileSync(join(fake, 'calls.log'), `${args.join(' ')}\n`);
 
 const say16 = (text, stream = process.stdout) => stream.write(Buffer.from(text.replace(/\n/g, '\r\n'), 'utf16le'));
-const alive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 for (const d of Object.values(state.distros)) {
-  if (d.state === 'Running' && !alive(d.enginePid ?? -1) && !alive(d.keepAlivePid ?? -1)) d.state = 'Stopped';
+  if (d.state === 'Running' && !isAlive(d.enginePid ?? -1) && !isAlive(d.keepAlivePid ?? -1)) d.state = 'Stopped';
 }
 
 const NOT_INSTALLED =
@@ -120,7 +113,7 @@ if (cmd === '--status') {
 } else if (cmd === '--terminate') {
   const d = state.distros[args[1]];
   if (!d) fail('There is no distribution with the supplied name.\nError code: Wsl/Service/WSL_E_DISTRO_NOT_FOUND\n');
-  for (const pid of [d.enginePid, d.keepAlivePid]) if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+  for (const pid of [d.enginePid, d.keepAlivePid]) if (pid && isAlive(pid)) process.kill(pid, 'SIGKILL');
   update((s) => (s.distros[args[1]].state = 'Stopped'));
   say16('The operation completed successfully.\n');
 } else if (cmd === '-d') {
@@ -147,7 +140,7 @@ if (cmd === '--status') {
     // Ends when the engine does (the real launcher waits for dockerd's pid).
     setInterval(() => {
       const now = JSON.parse(readFileSync(stateFile, 'utf8')).distros.berth;
-      if (!alive(now?.enginePid ?? -1)) process.exit(0);
+      if (!isAlive(now?.enginePid ?? -1)) process.exit(0);
     }, 100);
   } else if (command.join(' ').includes('berth-data-ready')) {
     update((s) => Object.assign(s.distros[name], { state: 'Running', keepAlivePid: process.pid }));
@@ -162,7 +155,7 @@ if (cmd === '--status') {
     process.exit(r.status ?? 1);
   } else if (command.join(' ').includes('docker.pid')) {
     const engine = state.distros.berth?.enginePid;
-    if (engine && alive(engine)) process.kill(engine, 'SIGTERM');
+    if (engine && isAlive(engine)) process.kill(engine, 'SIGTERM');
   } else {
     process.stderr.write(`fake wsl: unknown command ${command.join(' ')}\n`);
     process.exit(127);
