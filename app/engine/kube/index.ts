@@ -6,4 +6,7 @@ export * from './workloads';
 export * from './apply';
 export * from './describe';
 export * from './exec';
+export * from './rollout';
+export * from './jobs';
+export * from './workload-logs';
 export { KubeClusters } from './clusters';
