@@ -12,18 +12,21 @@ export function Field({
   children,
   id,
   hint,
+  hintClass = 'hint',
 }: {
   label: string;
   error?: string | undefined;
   children: ReactNode;
   id: string;
   hint?: string;
+  /** The hint's own class, where a form places its hints differently. */
+  hintClass?: string;
 }) {
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children}
-      {hint && !error && <p className="muted small hint">{hint}</p>}
+      {hint && !error && <p className={`muted small ${hintClass}`}>{hint}</p>}
       {error && (
         <p className="field-error" id={`${id}-error`} role="alert">
           {error}

@@ -1,5 +1,6 @@
 // The diagnostics checks: what passed, what failed and how to fix it.
 import { useRequest } from '../../api/hooks';
+import { RefreshCard } from '../../components/RefreshCard';
 
 const mark = { passed: '✓', failed: '✗', skipped: '–' } as const;
 
@@ -8,14 +9,7 @@ export function Diagnostics() {
   const shown = (q.data ?? []).filter((d) => d.status !== 'skipped');
   const failed = shown.filter((d) => d.status === 'failed').length;
   return (
-    <div className="card" role="region" aria-label="Diagnostics">
-      <div className="card-head">
-        <h2>Diagnostics</h2>
-        <button type="button" className="small" disabled={q.isFetching} onClick={() => void q.refetch()}>
-          {q.isFetching ? 'Checking…' : 'Run the checks again'}
-        </button>
-      </div>
-      {q.error && <p className="error-text">{q.error.message}</p>}
+    <RefreshCard title="Diagnostics" query={q} again="Run the checks again" busy="Checking…">
       {q.isPending && <p className="muted">Checking…</p>}
       {q.data && (
         <>
@@ -48,6 +42,6 @@ export function Diagnostics() {
           </ul>
         </>
       )}
-    </div>
+    </RefreshCard>
   );
 }

@@ -5,8 +5,10 @@ import { useAction, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { ConfirmDialog } from '../../components/Dialog';
 import { countOf } from '../../components/count';
+import { DataTable, num } from '../../components/DataTable';
 import { formatBytes } from '../../components/format';
 import { ErrorText } from '../../components/kit';
+import { RefreshCard } from '../../components/RefreshCard';
 
 export const usageLabels: Record<UsageKind, string> = {
   images: 'Images',
@@ -43,54 +45,34 @@ export function DiskUsage({ running }: { running: boolean }) {
   const prune = useAction('engine.prune');
   const [confirm, setConfirm] = useState<DiskUsageRow>();
   return (
-    <div className="card wide-card" role="region" aria-label="Disk usage">
-      <div className="card-head">
-        <h2>Disk usage</h2>
-        <button type="button" className="small" disabled={!running || q.isFetching} onClick={() => void q.refetch()}>
-          {q.isFetching ? 'Measuring…' : 'Measure again'}
-        </button>
-      </div>
+    <RefreshCard title="Disk usage" wide query={q} again="Measure again" busy="Measuring…" disabled={!running}>
       {!running && <p className="muted">Shown while the engine runs.</p>}
-      {running && q.error && <p className="error-text">{q.error.message}</p>}
       {running && q.isPending && <p className="muted">Measuring…</p>}
       {running && q.data && (
-        <table className="data-table" aria-label="Disk usage by kind">
-          <thead>
-            <tr>
-              <th>Kind</th>
-              <th className="num">Count</th>
-              <th className="num">Size</th>
-              <th className="num">Reclaimable</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <DataTable label="Disk usage by kind" columns={['Kind', num('Count'), num('Size'), num('Reclaimable')]} actions>
+          {q.data.map((r) => (
+            <tr key={r.kind} aria-label={usageLabels[r.kind]}>
+              <td>{usageLabels[r.kind]}</td>
+              <td className="num">
+                {r.count}
+                {r.active ? <span className="muted small"> ({r.active} in use)</span> : null}
+              </td>
+              <td className="num">{formatBytes(r.size)}</td>
+              <td className="num">{formatBytes(r.reclaimable)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Prune ${usageLabels[r.kind].toLowerCase()}`}
+                  disabled={prune.isPending}
+                  onClick={() => setConfirm(r)}
+                >
+                  Prune
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {q.data.map((r) => (
-              <tr key={r.kind} aria-label={usageLabels[r.kind]}>
-                <td>{usageLabels[r.kind]}</td>
-                <td className="num">
-                  {r.count}
-                  {r.active ? <span className="muted small"> ({r.active} in use)</span> : null}
-                </td>
-                <td className="num">{formatBytes(r.size)}</td>
-                <td className="num">{formatBytes(r.reclaimable)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={`Prune ${usageLabels[r.kind].toLowerCase()}`}
-                    disabled={prune.isPending}
-                    onClick={() => setConfirm(r)}
-                  >
-                    Prune
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {running && q.data && (
         <p className="muted small">
@@ -133,6 +115,6 @@ export function DiskUsage({ running }: { running: boolean }) {
           )}
         </ConfirmDialog>
       )}
-    </div>
+    </RefreshCard>
   );
 }

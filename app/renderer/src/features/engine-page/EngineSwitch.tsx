@@ -6,7 +6,9 @@ import { firstIssue } from '../../../../shared/rules';
 import { useClient, useRequest } from '../../api/hooks';
 import { useEngineStatus } from '../../app/engine-status';
 import { useUi } from '../../app/ui-store';
+import { DataTable } from '../../components/DataTable';
 import { ErrorText, Field, messageOf } from '../../components/kit';
+import { RefreshCard } from '../../components/RefreshCard';
 
 const same = (a: EngineChoiceArg | undefined, b: EngineChoiceArg) =>
   !!a && a.kind === b.kind && (a.kind !== 'external' || (b.kind === 'external' && a.url === b.url));
@@ -43,14 +45,7 @@ export function EngineSwitch() {
   };
   const addrProblem = touched ? firstIssue(engineAddress.safeParse(address.trim())) : undefined;
   return (
-    <div className="card wide-card" role="region" aria-label="Engines">
-      <div className="card-head">
-        <h2>Engines</h2>
-        <button type="button" className="small" disabled={q.isFetching} onClick={() => void q.refetch()}>
-          {q.isFetching ? 'Looking…' : 'Look again'}
-        </button>
-      </div>
-      {q.error && <p className="error-text">{q.error.message}</p>}
+    <RefreshCard title="Engines" wide query={q} again="Look again" busy="Looking…">
       {d?.fixed && (
         <p role="status">
           This Berth was started with a fixed engine (berth serve --engine-socket), so it cannot switch engines. Restart
@@ -59,74 +54,58 @@ export function EngineSwitch() {
       )}
       {d && !d.fixed && (
         <>
-          <table className="data-table" aria-label="Detected engines">
-            <thead>
-              <tr>
-                <th>Engine</th>
-                <th>Address</th>
-                <th>Reachable</th>
-                <th>
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr aria-label="Berth's own engine">
-                <td>Berth's own engine</td>
-                <td className="muted small">a private dockerd Berth starts and stops</td>
-                <td>
-                  {d.managedAvailable ? (
-                    'dockerd is installed'
-                  ) : (
-                    <span className="muted">dockerd is not installed</span>
-                  )}
-                </td>
+          <DataTable label="Detected engines" columns={['Engine', 'Address', 'Reachable']} actions>
+            <tr aria-label="Berth's own engine">
+              <td>Berth's own engine</td>
+              <td className="muted small">a private dockerd Berth starts and stops</td>
+              <td>
+                {d.managedAvailable ? 'dockerd is installed' : <span className="muted">dockerd is not installed</span>}
+              </td>
+              <td>
+                <UseCell
+                  label="Berth's own engine"
+                  inUse={ownInUse}
+                  disabled={!d.managedAvailable || !!busy}
+                  onUse={() => void use({ kind: d.managedKind }, "Berth's own engine")}
+                />
+              </td>
+            </tr>
+            {d.linuxVm && (
+              <tr aria-label={VM_LABEL}>
+                <td>{VM_LABEL}</td>
+                <td className="muted small">a QEMU VM with its own kernel; containers cannot touch this machine</td>
+                <td className={d.linuxVm.available ? '' : 'muted'}>{d.linuxVm.reason}</td>
                 <td>
                   <UseCell
-                    label="Berth's own engine"
-                    inUse={ownInUse}
-                    disabled={!d.managedAvailable || !!busy}
-                    onUse={() => void use({ kind: d.managedKind }, "Berth's own engine")}
+                    label={VM_LABEL}
+                    inUse={vmInUse}
+                    disabled={!d.linuxVm.available || !!busy}
+                    onUse={() => void use({ kind: 'linux-vm' }, VM_LABEL)}
                   />
                 </td>
               </tr>
-              {d.linuxVm && (
-                <tr aria-label={VM_LABEL}>
-                  <td>{VM_LABEL}</td>
-                  <td className="muted small">a QEMU VM with its own kernel; containers cannot touch this machine</td>
-                  <td className={d.linuxVm.available ? '' : 'muted'}>{d.linuxVm.reason}</td>
+            )}
+            {d.candidates.map((c) => {
+              const choice: EngineChoiceArg = { kind: 'external', url: c.url, label: c.label };
+              return (
+                <tr key={`${c.source}-${c.url}`} aria-label={c.label}>
+                  <td>{c.label}</td>
+                  <td className="mono small">{c.url}</td>
+                  <td className={c.reachable ? '' : 'muted'}>
+                    {c.reachable ? `yes${c.apiVersion ? ` (API ${c.apiVersion})` : ''}` : `no: ${c.reason}`}
+                  </td>
                   <td>
                     <UseCell
-                      label={VM_LABEL}
-                      inUse={vmInUse}
-                      disabled={!d.linuxVm.available || !!busy}
-                      onUse={() => void use({ kind: 'linux-vm' }, VM_LABEL)}
+                      label={c.label}
+                      inUse={same(d.active, choice)}
+                      disabled={!c.reachable || !!busy}
+                      onUse={() => void use(choice, c.label)}
                     />
                   </td>
                 </tr>
-              )}
-              {d.candidates.map((c) => {
-                const choice: EngineChoiceArg = { kind: 'external', url: c.url, label: c.label };
-                return (
-                  <tr key={`${c.source}-${c.url}`} aria-label={c.label}>
-                    <td>{c.label}</td>
-                    <td className="mono small">{c.url}</td>
-                    <td className={c.reachable ? '' : 'muted'}>
-                      {c.reachable ? `yes${c.apiVersion ? ` (API ${c.apiVersion})` : ''}` : `no: ${c.reason}`}
-                    </td>
-                    <td>
-                      <UseCell
-                        label={c.label}
-                        inUse={same(d.active, choice)}
-                        disabled={!c.reachable || !!busy}
-                        onUse={() => void use(choice, c.label)}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+              );
+            })}
+          </DataTable>
           <form
             className="row-fields address-form"
             noValidate
@@ -160,7 +139,7 @@ export function EngineSwitch() {
           <ErrorText message={error} />
         </>
       )}
-    </div>
+    </RefreshCard>
   );
 }
 

@@ -7,6 +7,8 @@ import { useClient, useQueryClient, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { ConfirmDialog } from '../../components/Dialog';
 import { countOf } from '../../components/count';
+import { DataTable } from '../../components/DataTable';
+import { CloseActions } from '../../components/DialogActions';
 import { formatBytes } from '../../components/format';
 import { DialogForm, TextField } from '../../components/forms';
 import { ErrorText } from '../../components/kit';
@@ -14,16 +16,6 @@ import { TaskDialog } from '../../components/TaskDialog';
 import { useStart } from '../../components/use-start';
 
 type Offered = Extract<PurgePreview, { offered: true }>;
-
-function CloseOnly({ onClose }: { onClose(): void }) {
-  return (
-    <div className="dialog-actions">
-      <button type="button" className="primary" onClick={onClose}>
-        Close
-      </button>
-    </div>
-  );
-}
 
 /** The statement of a purge: what goes, counted, and what stays. */
 export function PurgeStatement({ p }: { p: Offered }) {
@@ -74,13 +66,13 @@ export function PurgeDialog({ onClose }: { onClose(): void }) {
       {preview.error && (
         <>
           <ErrorText message={preview.error.message} />
-          <CloseOnly onClose={onClose} />
+          <CloseActions onClose={onClose} />
         </>
       )}
       {p && !p.offered && (
         <>
           <p role="status">{p.reason}</p>
-          <CloseOnly onClose={onClose} />
+          <CloseActions onClose={onClose} />
         </>
       )}
       {p?.offered && (
@@ -119,24 +111,15 @@ function ResetStatement({ r }: { r: ResetPreview }) {
         {countOf(r.changes.length, 'setting')} in <code>{r.file}</code>{' '}
         {r.changes.length === 1 ? 'goes back to its default' : 'go back to their defaults'}:
       </p>
-      <table className="data-table" aria-label="Settings that change">
-        <thead>
-          <tr>
-            <th>Setting</th>
-            <th>Now</th>
-            <th>Default</th>
+      <DataTable label="Settings that change" columns={['Setting', 'Now', 'Default']}>
+        {r.changes.map((c) => (
+          <tr key={c.path} aria-label={c.label}>
+            <td>{c.label}</td>
+            <td>{c.current}</td>
+            <td>{c.default}</td>
           </tr>
-        </thead>
-        <tbody>
-          {r.changes.map((c) => (
-            <tr key={c.path} aria-label={c.label}>
-              <td>{c.label}</td>
-              <td>{c.current}</td>
-              <td>{c.default}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <p className="muted small">{r.kept.join(' ')}</p>
     </>
   );

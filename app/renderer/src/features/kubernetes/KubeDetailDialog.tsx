@@ -2,9 +2,10 @@
 // state and last state, the status conditions, the object's events) and its YAML; for a pod also a
 // terminal in its containers (kubectl exec -it), kept while the dialog is open. Read once when
 // opened; "Refresh" reads it again.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { KubeDescribed } from '../../../../shared/contract/areas/kube';
 import { useRequest } from '../../api/hooks';
+import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { useNow } from '../../components/use-now';
 import { age } from './kube-columns';
@@ -106,96 +107,85 @@ export function KubeDetailDialog({
   );
 }
 
+/** One part of the overview: its heading, and its table, or the sentence that there is nothing. */
+function Section({
+  title,
+  columns,
+  empty,
+  children,
+}: {
+  title: string;
+  columns: string[];
+  /** The sentence shown instead of an empty table. */
+  empty?: string | false;
+  children: ReactNode;
+}) {
+  const id = `kube-${title.toLowerCase()}`;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      {empty ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <DataTable label={title} columns={columns} className="kube-small-table">
+          {children}
+        </DataTable>
+      )}
+    </section>
+  );
+}
+
+const none = <span className="muted">—</span>;
+
 function Overview({ d }: { d: KubeDescribed }) {
   const now = useNow();
   return (
     <>
       {d.containers.length > 0 && (
-        <section aria-labelledby="kube-containers">
-          <h3 id="kube-containers">Containers</h3>
-          <table className="data-table kube-small-table" aria-label="Containers">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Image</th>
-                <th>Ready</th>
-                <th>Restarts</th>
-                <th>State</th>
-                <th>Last state</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.containers.map((c) => (
-                <tr key={c.name} aria-label={c.name}>
-                  <td>{c.name}</td>
-                  <td className="mono small">{c.image}</td>
-                  <td>{c.ready ? 'Yes' : 'No'}</td>
-                  <td>{c.restarts}</td>
-                  <td>{c.state}</td>
-                  <td>{c.lastState || <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <Section title="Containers" columns={['Name', 'Image', 'Ready', 'Restarts', 'State', 'Last state']}>
+          {d.containers.map((c) => (
+            <tr key={c.name} aria-label={c.name}>
+              <td>{c.name}</td>
+              <td className="mono small">{c.image}</td>
+              <td>{c.ready ? 'Yes' : 'No'}</td>
+              <td>{c.restarts}</td>
+              <td>{c.state}</td>
+              <td>{c.lastState || none}</td>
+            </tr>
+          ))}
+        </Section>
       )}
-      <section aria-labelledby="kube-conditions">
-        <h3 id="kube-conditions">Conditions</h3>
-        {d.conditions.length === 0 ? (
-          <p className="muted">This {d.kind} reports no conditions.</p>
-        ) : (
-          <table className="data-table kube-small-table" aria-label="Conditions">
-            <thead>
-              <tr>
-                <th>Type</th>
-                <th>Status</th>
-                <th>Reason</th>
-                <th>Message</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.conditions.map((c) => (
-                <tr key={c.type} aria-label={c.type}>
-                  <td>{c.type}</td>
-                  <td className={c.status === 'True' ? undefined : 'kube-short'}>{c.status}</td>
-                  <td>{c.reason || <span className="muted">—</span>}</td>
-                  <td>{c.message || <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section aria-labelledby="kube-events">
-        <h3 id="kube-events">Events</h3>
-        {d.events.length === 0 ? (
-          <p className="muted">No events about this {d.kind} (the cluster keeps them for about an hour).</p>
-        ) : (
-          <table className="data-table kube-small-table" aria-label="Events">
-            <thead>
-              <tr>
-                <th>Last seen</th>
-                <th>Type</th>
-                <th>Reason</th>
-                <th>Message</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.events.map((e) => (
-                <tr key={e.name} aria-label={`${e.reason} ${age(e.last, now)}`}>
-                  <td className="nowrap">{age(e.last, now)}</td>
-                  <td className={e.type === 'Warning' ? 'kube-short' : undefined}>{e.type}</td>
-                  <td>{e.reason}</td>
-                  <td>
-                    {e.message}
-                    {e.count > 1 && <span className="muted"> ×{e.count}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <Section
+        title="Conditions"
+        columns={['Type', 'Status', 'Reason', 'Message']}
+        empty={d.conditions.length === 0 && `This ${d.kind} reports no conditions.`}
+      >
+        {d.conditions.map((c) => (
+          <tr key={c.type} aria-label={c.type}>
+            <td>{c.type}</td>
+            <td className={c.status === 'True' ? undefined : 'kube-short'}>{c.status}</td>
+            <td>{c.reason || none}</td>
+            <td>{c.message || none}</td>
+          </tr>
+        ))}
+      </Section>
+      <Section
+        title="Events"
+        columns={['Last seen', 'Type', 'Reason', 'Message']}
+        empty={d.events.length === 0 && `No events about this ${d.kind} (the cluster keeps them for about an hour).`}
+      >
+        {d.events.map((e) => (
+          <tr key={e.name} aria-label={`${e.reason} ${age(e.last, now)}`}>
+            <td className="nowrap">{age(e.last, now)}</td>
+            <td className={e.type === 'Warning' ? 'kube-short' : undefined}>{e.type}</td>
+            <td>{e.reason}</td>
+            <td>
+              {e.message}
+              {e.count > 1 && <span className="muted"> ×{e.count}</span>}
+            </td>
+          </tr>
+        ))}
+      </Section>
     </>
   );
 }

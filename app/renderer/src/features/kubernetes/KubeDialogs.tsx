@@ -3,7 +3,8 @@
 import { useId, useState } from 'react';
 import { useAction } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
-import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { ConfirmActionDialog } from '../../components/ConfirmActionDialog';
+import { Dialog } from '../../components/Dialog';
 import { ErrorText, Field } from '../../components/kit';
 import { useStart } from '../../components/use-start';
 import { viewOf, type Deletable, type Restartable, type Scalable } from './kube-kinds';
@@ -12,6 +13,13 @@ export interface KubeTarget {
   context: string;
   namespace: string;
   name: string;
+}
+
+/** A dialog about one object: its kind and where it is. */
+interface ObjectDialogProps<R> {
+  resource: R;
+  target: KubeTarget;
+  onClose(): void;
 }
 
 const DELETE_SAYS: Partial<Record<Deletable, string>> = {
@@ -25,99 +33,47 @@ const DELETE_SAYS: Partial<Record<Deletable, string>> = {
   services: 'is removed: its cluster IP and name stop answering. The pods behind it keep running.',
 };
 
-export function DeleteKubeDialog({
-  resource,
-  target,
-  onClose,
-}: {
-  resource: Deletable;
-  target: KubeTarget;
-  onClose(): void;
-}) {
-  const toast = useUi((s) => s.toast);
+export function DeleteKubeDialog({ resource, target, onClose }: ObjectDialogProps<Deletable>) {
   const del = useAction('kube.delete');
-  const s = useStart();
   const { noun } = viewOf(resource);
-  const confirm = async () => {
-    const ok = await s.run(async () => {
-      const { context, namespace, name } = target;
-      await del.mutateAsync({ context, resource, namespace, name });
-      return true;
-    });
-    if (ok) {
-      toast('success', `Deleted ${noun} ${target.name}.`);
-      onClose();
-    }
-  };
+  const { context, namespace, name } = target;
   return (
-    <ConfirmDialog
-      title={`Delete ${noun} ${target.name}?`}
+    <ConfirmActionDialog
+      title={`Delete ${noun} ${name}?`}
       confirmLabel="Delete"
-      busy={s.busy}
-      error={s.error?.message}
-      onConfirm={() => void confirm()}
+      act={() => del.mutateAsync({ context, resource, namespace, name })}
+      said={`Deleted ${noun} ${name}.`}
       onClose={onClose}
     >
       <p>
-        The {noun} {target.name} in namespace {target.namespace} {DELETE_SAYS[resource] ?? 'is removed.'}
+        The {noun} {name} in namespace {namespace} {DELETE_SAYS[resource] ?? 'is removed.'}
       </p>
-    </ConfirmDialog>
+    </ConfirmActionDialog>
   );
 }
 
-export function RestartDialog({
-  resource,
-  target,
-  onClose,
-}: {
-  resource: Restartable;
-  target: KubeTarget;
-  onClose(): void;
-}) {
-  const toast = useUi((s) => s.toast);
+export function RestartDialog({ resource, target, onClose }: ObjectDialogProps<Restartable>) {
   const restart = useAction('kube.restart');
-  const s = useStart();
   const { noun } = viewOf(resource);
-  const confirm = async () => {
-    const { context, namespace, name } = target;
-    const ok = await s.run(async () => {
-      await restart.mutateAsync({ context, resource, namespace, name });
-      return true;
-    });
-    if (ok) {
-      toast('success', `Restarting ${noun} ${name}: its pods are being replaced.`);
-      onClose();
-    }
-  };
+  const { context, namespace, name } = target;
   return (
-    <ConfirmDialog
-      title={`Restart ${noun} ${target.name}?`}
+    <ConfirmActionDialog
+      title={`Restart ${noun} ${name}?`}
       confirmLabel="Restart"
       danger={false}
-      busy={s.busy}
-      error={s.error?.message}
-      onConfirm={() => void confirm()}
+      act={() => restart.mutateAsync({ context, resource, namespace, name })}
+      said={`Restarting ${noun} ${name}: its pods are being replaced.`}
       onClose={onClose}
     >
       <p>
-        Every pod of {target.name} is replaced by a new one, in the order its update strategy says (as kubectl rollout
+        Every pod of {name} is replaced by a new one, in the order its update strategy says (as kubectl rollout
         restart). Nothing else changes.
       </p>
-    </ConfirmDialog>
+    </ConfirmActionDialog>
   );
 }
 
-export function ScaleDialog({
-  resource,
-  target,
-  current,
-  onClose,
-}: {
-  resource: Scalable;
-  target: KubeTarget;
-  current: number;
-  onClose(): void;
-}) {
+export function ScaleDialog({ resource, target, current, onClose }: ObjectDialogProps<Scalable> & { current: number }) {
   const id = useId();
   const toast = useUi((s) => s.toast);
   const scale = useAction('kube.scale');

@@ -6,6 +6,7 @@ import { networkCreateSpec, networkDrivers } from '../../../../shared/contract/a
 import { useClient, useRequest } from '../../api/hooks';
 import { CreateObjectDialog } from '../../components/CreateObjectDialog';
 import { Dialog } from '../../components/Dialog';
+import { CloseActions } from '../../components/DialogActions';
 import { TextField } from '../../components/forms';
 import { ErrorText, Field } from '../../components/kit';
 import { RemoveObjectDialog } from '../../components/RemoveObjectDialog';
@@ -100,11 +101,7 @@ export function RemoveNetworkDialog({ network, onClose }: { network: NetworkSumm
     return (
       <Dialog title={`Remove network ${network.name}?`} onClose={onClose}>
         <p role="alert">The “{network.name}” network is built into the engine and cannot be removed.</p>
-        <div className="dialog-actions">
-          <button type="button" className="primary" onClick={onClose}>
-            Close
-          </button>
-        </div>
+        <CloseActions onClose={onClose} />
       </Dialog>
     );
   return (

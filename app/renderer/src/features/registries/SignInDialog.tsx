@@ -1,7 +1,7 @@
 // Sign in to a registry: address, user, password or token, and where to remember it. The fields are
 // checked as the user types with the contract's own rules; the registry itself checks the password
 // (through the engine) before anything is stored.
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import {
   parseRegistryServer,
   registryLabel,
@@ -14,35 +14,9 @@ import { firstIssue } from '../../../../shared/rules';
 import type { CallError } from '../../api/client';
 import { useClient, useQueryClient } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/kit';
 import { useUi } from '../../app/ui-store';
 import { placeDetail } from './places';
-
-function Field({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className={`field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint && !error && <p className="muted small registry-hint">{hint}</p>}
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 type FieldName = 'server' | 'username' | 'secret';
 
@@ -90,6 +64,13 @@ export function SignInDialog({
     (touched.has(f) || touched.has('submit') ? errors[f] : undefined) ??
     (failure?.field === f ? failure.message : undefined);
   const touch = (f: FieldName) => setTouched((t) => new Set(t).add(f));
+  /** A field's input: its value, marked invalid while its problem shows, checked once left. */
+  const wire = (f: FieldName, value: string, set: (v: string) => void) => ({
+    value,
+    'aria-invalid': !!shown(f),
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(e.target.value),
+    onBlur: () => touch(f),
+  });
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -120,38 +101,30 @@ export function SignInDialog({
           label="Registry"
           error={shown('server')}
           hint="Its host and port, e.g. registry.example.com, 127.0.0.1:5000, or docker.io for Docker Hub."
+          hintClass="registry-hint"
         >
           <input
             id={`${id}-server`}
-            value={server}
+            {...wire('server', server, setServer)}
             spellCheck={false}
             autoComplete="off"
             placeholder="registry.example.com"
-            aria-invalid={!!shown('server')}
-            onChange={(e) => setServer(e.target.value)}
-            onBlur={() => touch('server')}
           />
         </Field>
         <Field id={`${id}-user`} label="User name" error={shown('username')}>
           <input
             id={`${id}-user`}
-            value={username}
+            {...wire('username', username, setUsername)}
             spellCheck={false}
             autoComplete="username"
-            aria-invalid={!!shown('username')}
-            onChange={(e) => setUsername(e.target.value)}
-            onBlur={() => touch('username')}
           />
         </Field>
         <Field id={`${id}-secret`} label="Password or access token" error={shown('secret')}>
           <input
             id={`${id}-secret`}
             type="password"
-            value={secret}
+            {...wire('secret', secret, setSecret)}
             autoComplete="current-password"
-            aria-invalid={!!shown('secret')}
-            onChange={(e) => setSecret(e.target.value)}
-            onBlur={() => touch('secret')}
           />
         </Field>
         <fieldset className="registry-remember">

@@ -8,6 +8,7 @@ import type { TaskInfo } from '../../../../shared/contract';
 import { firstIssue } from '../../../../shared/rules';
 import { useClient } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
+import { CloseActions } from '../../components/DialogActions';
 import { TextField } from '../../components/forms';
 import { ErrorText, Field, TaskView, useTask } from '../../components/kit';
 import { useStart } from '../../components/use-start';
@@ -54,11 +55,7 @@ export function DeployStackDialog({ onClose, name: fixedName }: { onClose(): voi
     return (
       <Dialog title={`Deploy stack ${name.trim()}`} onClose={onClose} dirty={false}>
         <TaskView id={task.id} initial={task} />
-        <div className="dialog-actions">
-          <button type="button" className="primary" onClick={onClose}>
-            Done
-          </button>
-        </div>
+        <CloseActions label="Done" onClose={onClose} />
       </Dialog>
     );
   return (

@@ -10,6 +10,15 @@ import { useStart } from '../../components/use-start';
 export const joinCommand = (t: JoinTokens, role: 'worker' | 'manager') =>
   `docker swarm join --token ${role === 'worker' ? t.worker : t.manager} ${t.managerAddr}`;
 
+/** A row's small button; `name` says what it does, where its text alone would not. */
+function SmallButton(p: { name?: string; disabled?: boolean; onClick(): void; children: string }) {
+  return (
+    <button type="button" className="small" disabled={p.disabled} onClick={p.onClick} aria-label={p.name}>
+      {p.children}
+    </button>
+  );
+}
+
 function Row({ role }: { role: 'worker' | 'manager' }) {
   const client = useClient();
   const toast = useUi((s) => s.toast);
@@ -49,37 +58,18 @@ function Row({ role }: { role: 'worker' | 'manager' }) {
       <span className="join-role">{label}</span>
       <span className="row-buttons">
         {shown ? (
-          <button type="button" className="small" onClick={() => setShown(false)}>
-            Hide
-          </button>
+          <SmallButton onClick={() => setShown(false)}>Hide</SmallButton>
         ) : (
-          <button
-            type="button"
-            className="small"
-            disabled={s.busy}
-            onClick={() => void show()}
-            aria-label={`Show the ${role} join command`}
-          >
+          <SmallButton name={`Show the ${role} join command`} disabled={s.busy} onClick={() => void show()}>
             Show
-          </button>
+          </SmallButton>
         )}
-        <button
-          type="button"
-          className="small"
-          disabled={s.busy}
-          onClick={() => void copy()}
-          aria-label={`Copy the ${role} join command`}
-        >
+        <SmallButton name={`Copy the ${role} join command`} disabled={s.busy} onClick={() => void copy()}>
           Copy
-        </button>
-        <button
-          type="button"
-          className="small"
-          onClick={() => setRotating(true)}
-          aria-label={`Rotate the ${role} join token`}
-        >
+        </SmallButton>
+        <SmallButton name={`Rotate the ${role} join token`} onClick={() => setRotating(true)}>
           Rotate
-        </button>
+        </SmallButton>
       </span>
       <code className="join-command mono small" aria-label={`${label} join command text`}>
         {shown && tokens

@@ -7,7 +7,8 @@ import { firstIssue } from '../../../../shared/rules';
 import { useClient } from '../../api/hooks';
 import { href, navigate } from '../../app/router';
 import { useUi } from '../../app/ui-store';
-import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { ConfirmActionDialog } from '../../components/ConfirmActionDialog';
+import { Dialog } from '../../components/Dialog';
 import { DialogForm, TextField } from '../../components/forms';
 import { RemoveObjectDialog } from '../../components/RemoveObjectDialog';
 import { useStart } from '../../components/use-start';
@@ -52,30 +53,18 @@ export function ScaleDialog({ service, onClose }: { service: SwarmService; onClo
 
 export function RollbackDialog({ service, onClose }: { service: SwarmService; onClose(): void }) {
   const client = useClient();
-  const toast = useUi((s) => s.toast);
-  const s = useStart();
-  const confirm = async () => {
-    const ok = await s.run(async () => {
-      await client.request('services.rollback', { id: service.id });
-      return true;
-    });
-    if (ok) {
-      toast('info', `Rolling back ${service.name}.`);
-      onClose();
-    }
-  };
   return (
-    <ConfirmDialog
+    <ConfirmActionDialog
       title={`Roll back ${service.name}?`}
       confirmLabel="Roll back"
       danger={false}
-      busy={s.busy}
-      error={s.error?.message}
-      onConfirm={() => void confirm()}
+      act={() => client.request('services.rollback', { id: service.id })}
+      said={`Rolling back ${service.name}.`}
+      tone="info"
       onClose={onClose}
     >
       <p>Its tasks go back to the settings before the last update, one by one as its rollback settings say.</p>
-    </ConfirmDialog>
+    </ConfirmActionDialog>
   );
 }
 

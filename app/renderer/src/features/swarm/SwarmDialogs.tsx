@@ -68,6 +68,7 @@ function AdvertiseField({
   );
 }
 
+/** Fills in Berth's suggested advertise address once it is known. */
 function useSuggested(set: (v: string) => void) {
   const [filled, setFilled] = useState(false);
   const choices = useRequest('swarm.addresses').data;
@@ -84,23 +85,31 @@ function useRefresh() {
 }
 
 /**
- * Init's or join's checking and sending: the contract's problems at their fields once submitted, the
- * engine's refusal at the field it names; on success every view reads again, `said` is toasted and
- * the dialog closes.
+ * Init's or join's fields (named as the arguments they fill), checking and sending: the contract's
+ * problems at their fields once submitted, the engine's refusal at the field it names; on success
+ * every view reads again, `said` is toasted and the dialog closes.
  */
-function useSwarmForm<M extends 'swarm.init' | 'swarm.join'>(
+function useSwarmForm<M extends 'swarm.init' | 'swarm.join', K extends string>(
   method: M,
-  args: RequestArgs<M>,
+  /** Both forms have the advertise address, filled in with Berth's suggestion. */
+  initial: Record<K | 'advertiseAddr', string>,
+  argsOf: (values: Record<K | 'advertiseAddr', string>) => RequestArgs<M>,
   said: (status: SwarmStatus) => string,
   onClose: () => void,
 ) {
   const client = useClient();
   const toast = useUi((s) => s.toast);
   const refresh = useRefresh();
+  const [values, setValues] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
   const s = useStart();
+  const args = argsOf(values);
   const issues = issuesOf(swarmRequests[method].args, args);
   const at = (f: string) => (submitted ? issues[f] : undefined) ?? (s.error?.field === f ? s.error.message : undefined);
+  const set = (k: K | 'advertiseAddr', v: string) => setValues((old) => ({ ...old, [k]: v }));
+  useSuggested((v) => set('advertiseAddr', v));
+  /** A field's value, change and error. */
+  const field = (k: K | 'advertiseAddr') => ({ value: values[k], onChange: (v: string) => set(k, v), error: at(k) });
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
@@ -111,22 +120,21 @@ function useSwarmForm<M extends 'swarm.init' | 'swarm.join'>(
     toast('success', said(status));
     onClose();
   };
-  return { s, at, submit };
+  return { s, field, submit };
 }
 
+/** Arguments from fields: each trimmed, the empty ones left out. */
+const filled = (values: Record<string, string>) =>
+  Object.fromEntries(Object.entries(values).flatMap(([k, v]) => (v.trim() ? [[k, v.trim()]] : [])));
+
 export function InitSwarmDialog({ onClose }: { onClose(): void }) {
-  const [advertise, setAdvertise] = useState('');
-  const [listen, setListen] = useState('');
-  const [pool, setPool] = useState('');
-  useSuggested(setAdvertise);
-  const args = {
-    ...(advertise.trim() ? { advertiseAddr: advertise.trim() } : {}),
-    ...(listen.trim() ? { listenAddr: listen.trim() } : {}),
-    ...(pool.trim() ? { defaultAddrPool: pool.split(/[\s,]+/).filter(Boolean) } : {}),
-  };
-  const { s, at, submit } = useSwarmForm(
+  const { s, field, submit } = useSwarmForm(
     'swarm.init',
-    args,
+    { advertiseAddr: '', listenAddr: '', defaultAddrPool: '' },
+    ({ defaultAddrPool, ...addrs }) => ({
+      ...filled(addrs),
+      ...(defaultAddrPool.trim() ? { defaultAddrPool: defaultAddrPool.split(/[\s,]+/).filter(Boolean) } : {}),
+    }),
     (status) => `Created a swarm: this engine is its manager at ${status.nodeAddr ?? 'its address'}.`,
     onClose,
   );
@@ -136,25 +144,16 @@ export function InitSwarmDialog({ onClose }: { onClose(): void }) {
         <p className="muted small">
           This engine becomes the swarm&apos;s first manager. Other engines join it with a token.
         </p>
-        <AdvertiseField value={advertise} onChange={setAdvertise} error={at('advertiseAddr')} />
+        <AdvertiseField {...field('advertiseAddr')} />
         <details className="form-section">
           <summary>More settings</summary>
           <div className="form-section-body">
-            <TextField
-              id="swarm-listen"
-              label="Listen address"
-              placeholder="0.0.0.0:2377"
-              value={listen}
-              onChange={setListen}
-              error={at('listenAddr')}
-            />
+            <TextField id="swarm-listen" label="Listen address" placeholder="0.0.0.0:2377" {...field('listenAddr')} />
             <TextField
               id="swarm-pool"
               label="Address pools for overlay networks"
               placeholder="10.0.0.0/8"
-              value={pool}
-              onChange={setPool}
-              error={at('defaultAddrPool')}
+              {...field('defaultAddrPool')}
               hint="Subnets overlay networks are cut from (/24 each); change them when 10.0.0.0/8 is in use on your network."
             />
           </div>
@@ -166,18 +165,10 @@ export function InitSwarmDialog({ onClose }: { onClose(): void }) {
 }
 
 export function JoinSwarmDialog({ onClose }: { onClose(): void }) {
-  const [remote, setRemote] = useState('');
-  const [token, setToken] = useState('');
-  const [advertise, setAdvertise] = useState('');
-  useSuggested(setAdvertise);
-  const args = {
-    remoteAddr: remote.trim(),
-    token: token.trim(),
-    ...(advertise.trim() ? { advertiseAddr: advertise.trim() } : {}),
-  };
-  const { s, at, submit } = useSwarmForm(
+  const { s, field, submit } = useSwarmForm(
     'swarm.join',
-    args,
+    { remoteAddr: '', token: '', advertiseAddr: '' },
+    ({ remoteAddr, token, ...rest }) => ({ remoteAddr: remoteAddr.trim(), token: token.trim(), ...filled(rest) }),
     (status) => `Joined the swarm as a ${status.role ?? 'node'}.`,
     onClose,
   );
@@ -187,25 +178,16 @@ export function JoinSwarmDialog({ onClose }: { onClose(): void }) {
         <p className="muted small">
           On a manager, docker swarm join-token worker (or Berth&apos;s Engine page there) shows the token and address.
         </p>
-        <TextField
-          id="swarm-remote"
-          label="Manager address"
-          placeholder="192.168.1.10:2377"
-          value={remote}
-          onChange={setRemote}
-          error={at('remoteAddr')}
-        />
+        <TextField id="swarm-remote" label="Manager address" placeholder="192.168.1.10:2377" {...field('remoteAddr')} />
         <TextField
           id="swarm-token"
           label="Join token"
           className="mono"
           placeholder="SWMTKN-1-…"
-          value={token}
-          onChange={setToken}
-          error={at('token')}
+          {...field('token')}
           autoComplete="off"
         />
-        <AdvertiseField value={advertise} onChange={setAdvertise} error={at('advertiseAddr')} />
+        <AdvertiseField {...field('advertiseAddr')} />
         <ErrorText message={s.error && !s.error.field ? s.error.message : undefined} />
       </DialogForm>
     </Dialog>

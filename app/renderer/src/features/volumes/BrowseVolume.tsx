@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { UploadButtons } from './UploadButtons';
 import { useClient, useRequest } from '../../api/hooks';
 import { download as downloadStream } from '../../api/transfers';
+import { DataTable, num } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { formatBytes } from '../../components/format';
 import { safeFileName, saveBlob } from '../containers/detail/common/download';
@@ -58,65 +59,53 @@ export function BrowseVolumeDialog({ name, onClose }: { name: string; onClose():
       <ErrorText message={q.error?.message} />
       {q.data && (
         <div className="table-scroll">
-          <table className="data-table" aria-label={`Files in ${dir}`}>
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th className="num">Size</th>
-                <th>Modified</th>
-                <th>
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <DataTable label={`Files in ${dir}`} columns={['Name', num('Size'), 'Modified']} actions>
+            {dir !== '/' && (
+              <tr aria-label="Parent folder">
+                <td colSpan={4}>
+                  <button type="button" className="link" onClick={() => setDir(parentPath(dir))}>
+                    ..
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {dir !== '/' && (
-                <tr aria-label="Parent folder">
-                  <td colSpan={4}>
-                    <button type="button" className="link" onClick={() => setDir(parentPath(dir))}>
-                      ..
+            )}
+            {q.data.length === 0 && (
+              <tr>
+                <td colSpan={4} className="muted">
+                  This folder is empty.
+                </td>
+              </tr>
+            )}
+            {sortEntries(q.data).map((f) => (
+              <tr key={f.name} aria-label={f.name}>
+                <td>
+                  {f.type === 'dir' ? (
+                    <button type="button" className="link file-link" onClick={() => setDir(joinPath(dir, f.name))}>
+                      {f.name}/
                     </button>
-                  </td>
-                </tr>
-              )}
-              {q.data.length === 0 && (
-                <tr>
-                  <td colSpan={4} className="muted">
-                    This folder is empty.
-                  </td>
-                </tr>
-              )}
-              {sortEntries(q.data).map((f) => (
-                <tr key={f.name} aria-label={f.name}>
-                  <td>
-                    {f.type === 'dir' ? (
-                      <button type="button" className="link file-link" onClick={() => setDir(joinPath(dir, f.name))}>
-                        {f.name}/
-                      </button>
-                    ) : (
-                      <span className="mono small">
-                        {f.name}
-                        {f.linkTarget ? ` → ${f.linkTarget}` : ''}
-                      </span>
-                    )}
-                  </td>
-                  <td className="num">{f.type === 'dir' ? '' : formatBytes(f.size)}</td>
-                  <td className="muted small">{f.mtime ? new Date(f.mtime * 1000).toLocaleString() : ''}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={`Download ${f.name}`}
-                      disabled={!!busy}
-                      onClick={() => void download(joinPath(dir, f.name))}
-                    >
-                      Download
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  ) : (
+                    <span className="mono small">
+                      {f.name}
+                      {f.linkTarget ? ` → ${f.linkTarget}` : ''}
+                    </span>
+                  )}
+                </td>
+                <td className="num">{f.type === 'dir' ? '' : formatBytes(f.size)}</td>
+                <td className="muted small">{f.mtime ? new Date(f.mtime * 1000).toLocaleString() : ''}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Download ${f.name}`}
+                    disabled={!!busy}
+                    onClick={() => void download(joinPath(dir, f.name))}
+                  >
+                    Download
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </div>
       )}
       {note.text && (
