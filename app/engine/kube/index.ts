@@ -7,3 +7,5 @@ export * from './apply';
 export * from './describe';
 export * from './exec';
 export { KubeClusters } from './clusters';
+export { PortForwards, type StartForward } from './port-forward';
+export { forwardablePorts } from './port-forward-target';
