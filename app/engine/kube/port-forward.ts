@@ -150,6 +150,11 @@ function carry(f: Forward, sock: net.Socket, fail: (message: string) => void, do
           });
           if (socket.bufferedAmount >= TO_POD_HIGH_WATER) sock.pause();
         });
+        // The client ended its side: v4 channels cannot carry a half-close, so the stream is closed
+        // once what was sent has left (what the pod already sent still reaches the client).
+        sock.on('end', () => {
+          if (socket.readyState === socket.OPEN) socket.close(1000);
+        });
         sock.resume();
       },
       (e: unknown) => {

@@ -550,7 +550,9 @@ export class FakeKubeApiServer {
       .filter(([k]) => k.startsWith(prefix))
       .map(([, v]) => v)
       .filter((v) => selectors.every(([f, want]) => fieldOf(v, f) === want))
-      .filter((v) => labels.every(([k, want]) => (v.metadata.labels as Record<string, string> | undefined)?.[k] === want));
+      .filter((v) =>
+        labels.every(([k, want]) => (v.metadata.labels as Record<string, string> | undefined)?.[k] === want),
+      );
     this.json(res, 200, {
       kind: `${KINDS[resource].kind}List`,
       apiVersion: KINDS[resource].apiVersion,

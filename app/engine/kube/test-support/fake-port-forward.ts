@@ -52,7 +52,13 @@ export class FakePortForwards {
   }
 
   /** Upgrades a port-forward whose pod and permissions the server has checked. */
-  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, target: { namespace: string; pod: string }, port: number) {
+  upgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    target: { namespace: string; pod: string },
+    port: number,
+  ) {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.sockets.add(ws);
       const rec: FakeForwardRecord = { ...target, port, protocol: ws.protocol, received: 0, closed: false };

@@ -70,9 +70,7 @@ export const kubeForwardStartArgs = z.strictObject({
     .default(0),
 });
 
-export const kubeForwardId = z
-  .string()
-  .regex(/^pf-[0-9]{1,9}$/, 'That is not the id of a port-forward.');
+export const kubeForwardId = z.string().regex(/^pf-[0-9]{1,9}$/, 'That is not the id of a port-forward.');
 
 const none = z.strictObject({});
 
