@@ -14,10 +14,12 @@ import { isDeletable, isRestartable, isScalable, rowNameOf, type KindView } from
 import { KubeDetailDialog } from './KubeDetailDialog';
 import { DeleteKubeDialog, RestartDialog, ScaleDialog, type KubeTarget } from './KubeDialogs';
 import { PodLogsDialog } from './PodLogsDialog';
+import { PortForwardDialog } from './PortForwardDialog';
+import { PortForwardList } from './PortForwardList';
 import { useKubeWatch } from './use-kube-watch';
 
 type AnyRow = KubeRows[KubeResource];
-type Open = { kind: 'details' | 'terminal' | 'logs' | 'delete' | 'scale' | 'restart'; row: AnyRow };
+type Open = { kind: 'details' | 'terminal' | 'logs' | 'delete' | 'scale' | 'restart' | 'forward'; row: AnyRow };
 
 function WatchState({
   loading,
@@ -78,6 +80,8 @@ export function KubeResourcePanel({
       b.push({ label: 'Logs', onClick: () => setOpen({ kind: 'logs', row }) });
       b.push({ label: 'Terminal', onClick: () => setOpen({ kind: 'terminal', row }), secondary: true });
     }
+    if (resource === 'pods' || resource === 'services')
+      b.push({ label: 'Port forward…', onClick: () => setOpen({ kind: 'forward', row }), secondary: true });
     if (isScalable(resource)) b.push({ label: 'Scale', onClick: () => setOpen({ kind: 'scale', row }) });
     if (resource === 'cronjobs') {
       const c = row as KubeRows['cronjobs'];
@@ -105,6 +109,7 @@ export function KubeResourcePanel({
   const noun = (n: number) => (n === 1 ? `1 ${view.noun}` : `${n} ${view.plural}`);
   return (
     <>
+      <PortForwardList />
       <p className="muted small kube-count">{!w.loading && !w.error && noun(w.rows.length)}</p>
       <WatchState
         loading={w.loading}
@@ -131,6 +136,15 @@ export function KubeResourcePanel({
           target={target(open.row)}
           onClose={close}
           initialTab={open.kind === 'terminal' ? 'terminal' : 'overview'}
+        />
+      )}
+      {open?.kind === 'forward' && (resource === 'pods' || resource === 'services') && (
+        <PortForwardDialog
+          context={context}
+          kind={resource === 'pods' ? 'pod' : 'service'}
+          namespace={open.row.namespace}
+          name={open.row.name}
+          onClose={close}
         />
       )}
       {open?.kind === 'delete' && isDeletable(resource) && (
