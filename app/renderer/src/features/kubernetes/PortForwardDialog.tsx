@@ -76,7 +76,7 @@ export function PortForwardDialog({
             <p className="muted">Reading the ports of {name}…</p>
           ) : (
             !cannot && (
-              <>
+              <div className="kube-forward-form">
                 {declared.length > 0 && (
                   <Field label="Remote port" id={`${id}-remote`}>
                     <select id={`${id}-remote`} value={choice} onChange={(e) => setPicked(e.target.value)}>
@@ -124,7 +124,7 @@ export function PortForwardDialog({
                   Berth listens on 127.0.0.1 only: the forward is reachable from this computer, not from other machines
                   on your network. It runs until you stop it or quit Berth.
                 </p>
-              </>
+              </div>
             )
           )}
         </div>
