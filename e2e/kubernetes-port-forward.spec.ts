@@ -5,18 +5,11 @@
 // Start a forward from a service row, see it listed, fetch through it, stop it. Screenshots of the
 // dialog and the list in both themes.
 import type { Page } from '@playwright/test';
-import { FakeKubeApiServer } from '../app/engine/kube/test-support/fake-api-server';
 import { fakePod } from '../app/engine/kube/test-support/kube-fixtures';
-import type { ServeProcess } from './berth-serve';
 import { expect, test } from './fixtures';
-import { rowAction, startKubeServe, type KubeServe } from './kube-serve';
+import { inThemesAndSizes, kubeServeOnFake, openKubeTab, rowAction } from './kube-serve';
 
-let fake: FakeKubeApiServer;
-let berth: KubeServe;
-let serve: ServeProcess;
-
-test.beforeAll(async () => {
-  fake = await FakeKubeApiServer.start();
+const berth = kubeServeOnFake((fake) => {
   fake.put('namespaces', { metadata: { name: 'shop' } });
   const pod = fakePod('shop', 'web-1', { node: 'node-1', ip: '10.244.0.9' });
   fake.put('pods', {
@@ -35,18 +28,10 @@ test.beforeAll(async () => {
     },
   });
   fake.portForwards.listen('shop', 'web-1', 8080, { type: 'http', body: 'hello from web-1' });
-  berth = await startKubeServe([{ name: 'fake-cluster', server: fake.url, namespace: 'shop' }]);
-  serve = berth.serve;
-});
-
-test.afterAll(async () => {
-  await berth?.stop();
-  await fake?.close();
 });
 
 async function openDialog(page: Page) {
-  await page.goto(`${serve.url}#/kubernetes/services`);
-  await expect(page.getByRole('heading', { name: 'Kubernetes', level: 1 })).toBeVisible();
+  await openKubeTab(page, berth.url(), 'services');
   await rowAction(
     page,
     page.getByRole('table', { name: 'Services' }).getByRole('row', { name: /web/ }),
@@ -73,7 +58,7 @@ test('forwards a service port from 127.0.0.1, lists it, serves through it, and s
   // A real HTTP client through the local port reaches the pod's port through the fake's stream.
   const res = await fetch(url);
   expect(await res.text()).toBe('hello from web-1');
-  expect(fake.portForwards.streams.at(-1)).toMatchObject({ pod: 'web-1', port: 8080 });
+  expect(berth.fake().portForwards.streams.at(-1)).toMatchObject({ pod: 'web-1', port: 8080 });
   await expect(row).toContainText('1 in all');
 
   await row.getByRole('button', { name: /^Stop forward 127\.0\.0\.1:\d+$/ }).click();
@@ -82,24 +67,15 @@ test('forwards a service port from 127.0.0.1, lists it, serves through it, and s
 });
 
 test('screens: the port-forward dialog and the list in light and dark', async ({ page }) => {
-  for (const theme of ['light', 'dark']) {
-    await page.goto(`${serve.url}#/settings`);
-    await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    for (const [w, h] of [
-      [1024, 700],
-      [1440, 900],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      const dialog = await openDialog(page);
-      await page.screenshot({ path: `e2e/.results/screens/kube-forward-dialog-${theme}-${w}x${h}.png` });
-      await dialog.getByRole('button', { name: 'Start forwarding' }).click();
-      await expect(dialog).toBeHidden();
-      const row = page.getByRole('table', { name: 'Port forwards' }).getByRole('row', { name: /to service web:80$/ });
-      await expect(row).toBeVisible();
-      await page.screenshot({ path: `e2e/.results/screens/kube-forward-list-${theme}-${w}x${h}.png` });
-      await row.getByRole('button', { name: /^Stop forward/ }).click();
-      await expect(page.getByRole('table', { name: 'Port forwards' })).toBeHidden();
-    }
-  }
+  await inThemesAndSizes(page, berth.url(), async (name) => {
+    const dialog = await openDialog(page);
+    await page.screenshot({ path: `e2e/.results/screens/kube-forward-dialog-${name}.png` });
+    await dialog.getByRole('button', { name: 'Start forwarding' }).click();
+    await expect(dialog).toBeHidden();
+    const row = page.getByRole('table', { name: 'Port forwards' }).getByRole('row', { name: /to service web:80$/ });
+    await expect(row).toBeVisible();
+    await page.screenshot({ path: `e2e/.results/screens/kube-forward-list-${name}.png` });
+    await row.getByRole('button', { name: /^Stop forward/ }).click();
+    await expect(page.getByRole('table', { name: 'Port forwards' })).toBeHidden();
+  });
 });
