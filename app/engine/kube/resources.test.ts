@@ -9,7 +9,8 @@ import { describeObject } from './describe';
 import type { FakeKubeApiServer } from './test-support/fake-api-server';
 import { fakePod, startFakeContext } from './test-support/kube-fixtures';
 import { LIST_SLICE } from './watch';
-import { deleteObject, restartObject, scaleObject, suspendCronJob, triggerCronJob, watchResource } from './workloads';
+import { triggerCronJob } from './jobs';
+import { deleteObject, restartObject, scaleObject, suspendCronJob, watchResource } from './workloads';
 
 const tmp = tempDirs('berth-kube-resources-');
 const fakes: FakeKubeApiServer[] = [];

@@ -1,5 +1,5 @@
 // The Kubernetes facade: namespaces, any resource of RESOURCES as a watched list, pod logs, delete,
-// scale, rollout restart and the cron job actions. Every function takes the context's client-node
+// scale, rollout restart and suspending cron jobs (jobs.ts starts jobs). Every function takes the context's client-node
 // config; failures are BerthErrors with sentences.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeResource, KubeRows, KubeWatchItem } from '../../shared/contract/areas/kube';
@@ -80,46 +80,6 @@ export async function suspendCronJob(kc: KubeConfig, namespace: string, name: st
   await mergePatch(kc, resourcePath('cronjobs', namespace, name), { spec: { suspend } });
 }
 
-interface CronJobObject {
-  metadata?: { name?: string; uid?: string };
-  spec?: { jobTemplate?: { metadata?: { labels?: object; annotations?: object }; spec?: object } };
-}
-
-/**
- * Starts a job from a cron job's template now, as kubectl create job --from=cronjob/NAME: named
- * NAME-manual-<time>, owned by the cron job (so it is cleaned up with it) and marked as manual.
- */
-export async function triggerCronJob(
-  kc: KubeConfig,
-  namespace: string,
-  name: string,
-  now = Date.now(),
-): Promise<{ job: string }> {
-  const cron = await kubeJson<CronJobObject>(kc, { path: resourcePath('cronjobs', namespace, name) });
-  const suffix = `-manual-${Math.floor(now / 1000).toString(36)}`;
-  const job = `${name.slice(0, 63 - suffix.length).replace(/[-.]+$/, '')}${suffix}`;
-  const template = cron.spec?.jobTemplate ?? {};
-  const created = await kubeJson<{ metadata?: { name?: string } }>(kc, {
-    method: 'POST',
-    path: resourcePath('jobs', namespace),
-    body: JSON.stringify({
-      apiVersion: 'batch/v1',
-      kind: 'Job',
-      metadata: {
-        name: job,
-        namespace,
-        labels: template.metadata?.labels ?? {},
-        annotations: { ...(template.metadata?.annotations ?? {}), 'cronjob.kubernetes.io/instantiate': 'manual' },
-        ownerReferences: [
-          { apiVersion: 'batch/v1', kind: 'CronJob', name, uid: cron.metadata?.uid ?? '', controller: true },
-        ],
-      },
-      spec: template.spec ?? {},
-    }),
-  });
-  return { job: created.metadata?.name ?? job };
-}
-
 export interface PodLogOptions {
   namespace: string;
   pod: string;
@@ -127,6 +87,8 @@ export interface PodLogOptions {
   follow: boolean;
   tail: number | 'all';
   previous?: boolean;
+  /** Only lines from this time on (RFC 3339, whole seconds). */
+  sinceTime?: string;
   signal: AbortSignal;
 }
 
@@ -139,6 +101,7 @@ export async function* podLogs(kc: KubeConfig, o: PodLogOptions): AsyncGenerator
       follow: o.follow ? 'true' : undefined,
       tailLines: o.tail === 'all' ? undefined : o.tail,
       previous: o.previous ? 'true' : undefined,
+      sinceTime: o.sinceTime,
       timestamps: 'true',
     },
     signal: o.signal,

@@ -1,6 +1,6 @@
 // A FAKE Kubernetes API server for tests: no API server can run on these machines, so this local
 // HTTP(S) server answers as the Kubernetes API reference describes, for the resources Berth shows.
-// Lists carry a resourceVersion (and honour simple field selectors); watches stream JSON lines from a given version with
+// Lists carry a resourceVersion (and honour simple field and label selectors); watches stream JSON lines from a given version with
 // BOOKMARK events and end with an ERROR 410 Gone when that version is compacted away; pod logs
 // stream text; bearer tokens name users, unknown tokens get 401 and RBAC denials get 403 Status
 // bodies worded as the real server words them. Test names say "fake API server" wherever it is used.
@@ -62,6 +62,31 @@ function mergePatch(target: unknown, patch: unknown): unknown {
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
     else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+/** RFC 6902 JSON patch, the add/replace/remove operations kubectl sends (paths of object keys). */
+function jsonPatch(target: unknown, ops: { op: string; path: string; value?: unknown }[]): unknown {
+  const out = JSON.parse(JSON.stringify(target)) as Record<string, unknown>;
+  for (const { op, path, value } of ops) {
+    const keys = path
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const last = keys.pop();
+    if (last === undefined) throw new Error(`the JSON patch path "${path}" names no field`);
+    let at = out;
+    for (const k of keys) {
+      if (typeof at[k] !== 'object' || at[k] === null) {
+        if (op !== 'add') throw new Error(`the JSON patch path "${path}" does not exist`);
+        at[k] = {};
+      }
+      at = at[k] as Record<string, unknown>;
+    }
+    if (op === 'remove') delete at[last];
+    else if (op === 'add' || op === 'replace') at[last] = value;
+    else throw new Error(`the JSON patch operation "${op}" is not supported by the fake API server`);
   }
   return out;
 }
@@ -436,8 +461,13 @@ export class FakeKubeApiServer {
       this.fail(res, 404, 'NotFound', 'the server could not find the requested resource');
       return;
     }
-    if (method === 'PATCH' && contentType.startsWith('application/merge-patch+json')) {
-      const patched = mergePatch(obj, JSON.parse(body || '{}')) as KubeObject;
+    const patchOf: Record<string, (o: unknown, p: never) => unknown> = {
+      'application/merge-patch+json': mergePatch,
+      'application/json-patch+json': jsonPatch,
+    };
+    const patcher = patchOf[contentType.split(';')[0]!.trim()];
+    if (method === 'PATCH' && patcher) {
+      const patched = patcher(obj, JSON.parse(body || '{}') as never) as KubeObject;
       const stored = this.put(resource, {
         ...patched,
         metadata: { ...patched.metadata, name, ...(namespace ? { namespace } : {}) },
@@ -541,7 +571,6 @@ export class FakeKubeApiServer {
       .split(',')
       .filter(Boolean)
       .map((s) => s.split('=') as [string, string]);
-    // Equality-based label selectors (a=b,c=d), as a service's selector lists its pods.
     const labels = (query.labelSelector ?? '')
       .split(',')
       .filter(Boolean)
@@ -551,7 +580,7 @@ export class FakeKubeApiServer {
       .map(([, v]) => v)
       .filter((v) => selectors.every(([f, want]) => fieldOf(v, f) === want))
       .filter((v) =>
-        labels.every(([k, want]) => (v.metadata.labels as Record<string, string> | undefined)?.[k] === want),
+        labels.every(([l, want]) => (v.metadata.labels as Record<string, string> | undefined)?.[l] === want),
       );
     this.json(res, 200, {
       kind: `${KINDS[resource].kind}List`,

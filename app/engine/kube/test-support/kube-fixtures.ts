@@ -127,6 +127,7 @@ export function fakePod(
     ip?: string;
     owner?: string;
     containers?: string[];
+    labels?: Record<string, string>;
   } = {},
 ) {
   const containers = opts.containers ?? ['main'];
@@ -134,6 +135,7 @@ export function fakePod(
     metadata: {
       name,
       namespace,
+      ...(opts.labels ? { labels: opts.labels } : {}),
       ...(opts.owner
         ? {
             ownerReferences: [
@@ -200,4 +202,51 @@ export async function startFakeContext(
   started.push(fake);
   const file = writeKubeconfig(path.join(dir, 'config'), [{ name: 'fake', server: fake.url }]);
   return { fake, kc: new KubeClusters({ kubeconfig: file }).config('fake') };
+}
+
+/**
+ * A deployment that rolled out one revision per image (the last is current), with the replica sets
+ * its controller would keep: each owned by it, labelled with a pod-template-hash, annotated with
+ * its revision and change cause. Returns the stored deployment.
+ */
+export function putRolledOutDeployment(fake: FakeKubeApiServer, namespace: string, name: string, images: string[]) {
+  const template = (image: string) => ({
+    metadata: { labels: { app: name } },
+    spec: { containers: [{ name: 'main', image }] },
+  });
+  const d = fakeDeployment(namespace, name, 2);
+  const stored = fake.put('deployments', {
+    ...d,
+    metadata: {
+      ...d.metadata,
+      generation: 3,
+      annotations: { 'deployment.kubernetes.io/revision': String(images.length), team: 'shop' },
+    },
+    spec: { ...d.spec, template: template(images.at(-1)!) },
+    status: { ...d.status, observedGeneration: 3 },
+  });
+  images.forEach((image, i) => {
+    const hash = `h${i + 1}`;
+    const t = template(image);
+    fake.put('replicasets', {
+      metadata: {
+        name: `${name}-${hash}`,
+        namespace,
+        labels: { app: name, 'pod-template-hash': hash },
+        annotations: {
+          'deployment.kubernetes.io/revision': String(i + 1),
+          'kubernetes.io/change-cause': `set image to ${image}`,
+        },
+        ownerReferences: [
+          { apiVersion: 'apps/v1', kind: 'Deployment', name, uid: stored.metadata.uid, controller: true },
+        ],
+      },
+      spec: {
+        replicas: i === images.length - 1 ? 2 : 0,
+        template: { ...t, metadata: { labels: { ...t.metadata.labels, 'pod-template-hash': hash } } },
+      },
+      status: { replicas: i === images.length - 1 ? 2 : 0 },
+    });
+  });
+  return stored;
 }

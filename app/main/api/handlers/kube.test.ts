@@ -6,7 +6,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../../../harness/temp-dirs';
 import { FakeKubeApiServer } from '../../../engine/kube/test-support/fake-api-server';
-import { fakeDeployment, fakePod, writeKubeconfig, until } from '../../../engine/kube/test-support/kube-fixtures';
+import {
+  fakeDeployment,
+  fakePod,
+  putRolledOutDeployment,
+  writeKubeconfig,
+  until,
+} from '../../../engine/kube/test-support/kube-fixtures';
 import { contractSession } from '../test-support/contract-session';
 
 const tmp = tempDirs('berth-kube-contract-');
@@ -62,6 +68,10 @@ describe('kube.* through the contract against the fake API server', () => {
       ['kube.cronjobs.suspend', { namespace: 'default', name: 'web', suspend: 'yes' }],
       ['kube.describe', { resource: 'pods', namespace: 'default', name: 'a/b' }],
       ['kube.namespaces', { context: 'a\u0000b' }],
+      ['kube.rollout.history', { namespace: 'shop', name: 'Web' }],
+      ['kube.rollout.undo', { namespace: 'shop', name: 'web', revision: -1 }],
+      ['kube.rollout.undo', { namespace: 'shop', name: 'web', revision: 1.5 }],
+      ['kube.rollout.undo', { namespace: 'shop', name: 'web' }],
     ] as const) {
       expect(await request(method, args)).toMatchObject({ ok: false, error: { kind: 'invalid' } });
     }
@@ -127,6 +137,82 @@ describe('kube.* through the contract against the fake API server', () => {
       ok: true,
     });
     expect(fake.get('deployments', 'shop', 'web')).toBeUndefined();
+  });
+
+  it('shows a deployment’s rollout history and rolls it back to a revision', async () => {
+    putRolledOutDeployment(fake, 'shop', 'web', ['shop:1', 'shop:2']);
+    const { request } = session();
+    expect(await request('kube.rollout.history', { namespace: 'shop', name: 'web' })).toMatchObject({
+      ok: true,
+      result: {
+        done: true,
+        revisions: [
+          { revision: 2, current: true, images: ['main: shop:2'] },
+          { revision: 1, current: false, images: ['main: shop:1'] },
+        ],
+      },
+    });
+    expect(await request('kube.rollout.undo', { namespace: 'shop', name: 'web', revision: 1 })).toMatchObject({
+      ok: true,
+      result: { rolledBack: true, revision: 1 },
+    });
+    expect(JSON.stringify(fake.get('deployments', 'shop', 'web')!.spec)).toContain('shop:1');
+    expect(await request('kube.rollout.undo', { namespace: 'shop', name: 'gone', revision: 0 })).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found' },
+    });
+  });
+
+  it('merges a deployment’s pods’ logs, refusing too many pods before any request', async () => {
+    fake.put('deployments', fakeDeployment('shop', 'web', 2));
+    for (const [pod, line] of [
+      ['web-2', '2026-12-04T10:00:02Z second'],
+      ['web-1', '2026-12-04T10:00:01Z first'],
+    ] as const) {
+      fake.put('pods', fakePod('shop', pod, { labels: { app: 'web' } }));
+      fake.appendLog('shop', pod, 'main', line);
+    }
+    const { request, subscribe } = session();
+    const pods = await request('kube.workloadPods', { resource: 'deployments', namespace: 'shop', name: 'web' });
+    expect(pods).toMatchObject({
+      ok: true,
+      result: { selector: 'app=web', pods: [{ name: 'web-1' }, { name: 'web-2' }] },
+    });
+    const logs = subscribe('kube.mergedLogs', {
+      namespace: 'shop',
+      pods: [{ pod: 'web-1' }, { pod: 'web-2' }],
+      follow: false,
+    });
+    await until(() => logs.end() !== undefined);
+    expect(logs.items()).toMatchObject([
+      { pod: 'web-1', text: 'first' },
+      { pod: 'web-2', text: 'second' },
+    ]);
+    const asked = fake.requests.length;
+    const many = subscribe('kube.mergedLogs', {
+      namespace: 'shop',
+      pods: Array.from({ length: 51 }, (_, i) => ({ pod: `web-${i}` })),
+    });
+    await until(() => many.end() !== undefined);
+    expect(many.end()).toMatchObject({
+      error: { kind: 'invalid', message: expect.stringContaining('at most 50 pods') },
+    });
+    expect(fake.requests.length).toBe(asked);
+  });
+
+  it('runs a job again as a new job, keeping the old one', async () => {
+    fake.put('jobs', {
+      metadata: { namespace: 'shop', name: 'migrate', labels: { 'job-name': 'migrate' } },
+      spec: { selector: { matchLabels: { 'controller-uid': 'u1' } }, template: { spec: { containers: [] } } },
+    });
+    const { request } = session();
+    const r = await request('kube.jobs.retry', { namespace: 'shop', name: 'migrate' });
+    expect(r).toMatchObject({ ok: true, result: { job: expect.stringMatching(/^migrate-retry-/) } });
+    expect(fake.get('jobs', 'shop', 'migrate')).toBeDefined();
+    expect(await request('kube.jobs.retry', { namespace: 'shop', name: 'Migrate' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid' },
+    });
   });
 
   it('applies YAML as a dry run first, and refuses invalid YAML with its line', async () => {

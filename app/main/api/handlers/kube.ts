@@ -5,9 +5,13 @@ import {
   describeObject,
   listNamespaces,
   restartObject,
+  retryJob,
+  rolloutHistory,
+  rolloutUndo,
   scaleObject,
   suspendCronJob,
   triggerCronJob,
+  workloadPods,
 } from '../../../engine/kube';
 import { kubeClusters } from '../kube-access';
 import type { RequestHandlers } from '../types';
@@ -36,9 +40,16 @@ export const kubeHandlers: KubeHandlers = {
     scaleObject(kc(context), resource, namespace, name, replicas),
   'kube.restart': async ({ context, resource, namespace, name }) =>
     restartObject(kc(context), resource, namespace, name),
+  'kube.rollout.history': async ({ context, namespace, name }, { signal }) =>
+    rolloutHistory(kc(context), namespace, name, signal),
+  'kube.rollout.undo': async ({ context, namespace, name, revision }) =>
+    rolloutUndo(kc(context), namespace, name, revision),
   'kube.cronjobs.suspend': async ({ context, namespace, name, suspend }) =>
     suspendCronJob(kc(context), namespace, name, suspend),
   'kube.cronjobs.trigger': async ({ context, namespace, name }) => triggerCronJob(kc(context), namespace, name),
+  'kube.workloadPods': async ({ context, resource, namespace, name }, { signal }) =>
+    workloadPods(kc(context), resource, namespace, name, signal),
+  'kube.jobs.retry': async ({ context, namespace, name }) => retryJob(kc(context), namespace, name),
   'kube.describe': async ({ context, resource, namespace, name }, { signal }) =>
     describeObject(kc(context), resource, namespace, name, signal),
 };

@@ -81,6 +81,58 @@ export interface KubeApplied {
   diff: string;
 }
 
+/** One revision of a deployment: a replica set it keeps (kubectl rollout history). */
+export interface KubeRevision {
+  revision: number;
+  replicaSet: string;
+  /** RFC 3339 ('' when unknown). */
+  created: string;
+  /** The kubernetes.io/change-cause annotation ('' when none). */
+  changeCause: string;
+  /** "container: image", one per container of the revision's pod template. */
+  images: string[];
+  /** Pods the revision's replica set runs now. */
+  replicas: number;
+  /** Its pod template is the deployment's own now. */
+  current: boolean;
+}
+
+/** kubectl rollout status and history of a deployment. */
+export interface KubeRolloutHistory {
+  /** kubectl rollout status's sentence. */
+  status: string;
+  done: boolean;
+  /** The rollout exceeded its progress deadline. */
+  failed: boolean;
+  /** Newest first. */
+  revisions: KubeRevision[];
+}
+
+export interface KubeRolloutUndone {
+  /** False when the deployment already runs that revision's template (nothing was changed). */
+  rolledBack: boolean;
+  revision: number;
+  message: string;
+}
+
+/** Workloads whose pods a selector names: their logs can be read merged. */
+export const KUBE_WITH_PODS = ['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'jobs'] as const;
+export type KubeWorkloadWithPods = (typeof KUBE_WITH_PODS)[number];
+
+/** The pods a workload's selector matches now. */
+export interface KubeWorkloadPods {
+  /** The selector as the API takes it, e.g. "app=web". */
+  selector: string;
+  pods: { name: string; containers: string[] }[];
+}
+
+/** A line of several pods' merged logs, tagged with where it came from. */
+export interface KubeLogLine extends LogLine {
+  pod: string;
+  /** '' when the pod's default container was read. */
+  container: string;
+}
+
 const inContext = { context: kubeContextName.optional() };
 /** Absent namespace = all namespaces. */
 const watchArgs = z.strictObject({
@@ -139,10 +191,29 @@ export const kubeRequests = {
   'kube.restart': request<void>()(
     z.strictObject({ ...objectRef, resource: ofResource(KUBE_RESTARTABLE, 'restarted') }),
   ),
+  /** A deployment's rollout status and the revisions it keeps (kubectl rollout status and history). */
+  'kube.rollout.history': request<KubeRolloutHistory>()(z.strictObject(objectRef)),
+  /** Puts a revision's pod template back (kubectl rollout undo); revision 0 = the one before the current. */
+  'kube.rollout.undo': request<KubeRolloutUndone>()(
+    z.strictObject({
+      ...objectRef,
+      revision: z
+        .number()
+        .int('A revision is a whole number.')
+        .min(0, 'A revision is 1 or more (0 = the one before the current).')
+        .max(2 ** 53 - 1),
+    }),
+  ),
   /** Suspends or resumes a cron job's schedule. */
   'kube.cronjobs.suspend': request<void>()(z.strictObject({ ...objectRef, suspend: z.boolean() })),
   /** Starts a job from a cron job now (as kubectl create job --from=cronjob/…); returns the job's name. */
   'kube.cronjobs.trigger': request<{ job: string }>()(z.strictObject(objectRef)),
+  /** The pods a workload's selector matches now (kubectl get pods -l SELECTOR). */
+  'kube.workloadPods': request<KubeWorkloadPods>()(
+    z.strictObject({ ...objectRef, resource: ofResource(KUBE_WITH_PODS, 'read as a set of pods') }),
+  ),
+  /** Runs a job again as a new job NAME-retry-<time> with the same spec (the old one is kept); returns its name. */
+  'kube.jobs.retry': request<{ job: string }>()(z.strictObject(objectRef)),
   /** Conditions, events, containers and the YAML of one object (as kubectl describe and get -o yaml). */
   'kube.describe': request<KubeDescribed>()(
     z.strictObject({ ...objectRef, resource: ofResource(KUBE_DELETABLE, 'described') }),
@@ -165,6 +236,22 @@ export const kubeSubscriptions = {
       follow: z.boolean().default(true),
       tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]).default(1000),
       previous: z.boolean().default(false),
+    }),
+  ),
+  /**
+   * Several pods' logs in one stream (kubectl logs -l … --prefix): history interleaved by time, then
+   * live lines through a short reorder window; each line names its pod.
+   */
+  'kube.mergedLogs': subscription<KubeLogLine>()(
+    z.strictObject({
+      ...inContext,
+      namespace: kubeNamespace,
+      pods: z
+        .array(z.strictObject({ pod: kubeObjectName, container: kubeContainerName.optional() }))
+        .min(1, 'Choose at least one pod.')
+        .max(50, 'Berth merges the logs of at most 50 pods at once.'),
+      follow: z.boolean().default(true),
+      tail: z.union([z.number().int().min(0).max(100_000), z.literal('all')]).default(1000),
     }),
   ),
   /**

@@ -19,11 +19,19 @@ import '../containers/detail/common/common.css';
 import '../containers/detail/logs/logs.css';
 import './compose.css';
 
-const HISTORY = [
-  { value: '1000', label: 'Last 1 000 lines per container' },
-  { value: '10000', label: 'Last 10 000 lines per container' },
-  { value: 'all', label: 'All lines' },
-] as const;
+const historyOf = (each: string) =>
+  [
+    { value: '1000', label: `Last 1 000 lines per ${each}` },
+    { value: '10000', label: `Last 10 000 lines per ${each}` },
+    { value: 'all', label: 'All lines' },
+  ] as const;
+type History = ReturnType<typeof historyOf>[number]['value'];
+
+/** What the marked sources are called: a compose or swarm view's services, a workload's pods. */
+const WORDS = {
+  services: { shown: 'Services shown', all: 'all services', each: 'container' },
+  pods: { shown: 'Pods shown', all: 'all pods', each: 'pod' },
+} as const;
 
 /**
  * A hook (the same function on every render) that streams the lines of `services` (all when
@@ -45,6 +53,7 @@ export function MergedLogs({
   errorFallback,
   useLines,
   timeRange = false,
+  sources = 'services',
 }: {
   /** What the logs are of, for ids and the search's saved state. */
   name: string;
@@ -57,13 +66,17 @@ export function MergedLogs({
   useLines: UseMergedLines;
   /** Offers the time range picker (the stream honours `range`). */
   timeRange?: boolean;
+  /** What the marked sources are: services (compose, swarm) or pods (a Kubernetes workload). */
+  sources?: keyof typeof WORDS;
 }) {
+  const words = WORDS[sources];
+  const choices = useMemo(() => historyOf(words.each), [words.each]);
   const prefix = useMemo(() => prefixContext(services), [services]);
   const allServices = prefix.services;
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const shown = allServices.filter((s) => !hidden.has(s));
   const filterArg = hidden.size ? shown : undefined;
-  const [history, setHistory] = useState<(typeof HISTORY)[number]['value']>('1000');
+  const [history, setHistory] = useState<History>('1000');
   const [range, setRange] = useState<LogRange>(LIVE);
   const source = useLines(filterArg, history === 'all' ? 'all' : Number(history), prefix, range);
   const view = useLogView(source, name);
@@ -81,7 +94,7 @@ export function MergedLogs({
     <div className="bd-tab logs-tab project-logs" ref={view.root}>
       <div className="svc-filter" role="group" aria-labelledby={`svc-filter-${name}`}>
         <span id={`svc-filter-${name}`} className="svc-filter-title">
-          Services shown
+          {words.shown}
         </span>
         {allServices.map((s) => (
           <label key={s} className={`svc-chip ${serviceColourClass(allServices, s)}`}>
@@ -98,7 +111,7 @@ export function MergedLogs({
       </div>
       <ShowHistoryToolbar
         view={view}
-        choices={HISTORY}
+        choices={choices}
         history={history}
         onHistory={setHistory}
         range={timeRange && <TimeRangePicker range={range} onChange={setRange} />}
@@ -113,7 +126,7 @@ export function MergedLogs({
       />
       <LogFooter
         view={view}
-        from={shown.length === allServices.length ? 'all services' : shown.join(', ')}
+        from={shown.length === allServices.length ? words.all : shown.join(', ')}
         closed={closed}
       />
     </div>

@@ -2,7 +2,12 @@
 // left), its table with the columns that kind's model names, and the actions that kind has — details,
 // logs, scale, restart, run now, suspend/resume, delete — each through its dialog.
 import { useState } from 'react';
-import type { KubeResource, KubeRows } from '../../../../shared/contract/areas/kube';
+import {
+  KUBE_WITH_PODS,
+  type KubeResource,
+  type KubeRows,
+  type KubeWorkloadWithPods,
+} from '../../../../shared/contract/areas/kube';
 import { useAction } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { messageOf } from '../../components/kit';
@@ -16,10 +21,16 @@ import { DeleteKubeDialog, RestartDialog, ScaleDialog, type KubeTarget } from '.
 import { PodLogsDialog } from './PodLogsDialog';
 import { PortForwardDialog } from './PortForwardDialog';
 import { PortForwardList } from './PortForwardList';
+import { RolloutDialog } from './RolloutDialog';
+import { WorkloadLogsDialog } from './WorkloadLogsDialog';
 import { useKubeWatch } from './use-kube-watch';
 
 type AnyRow = KubeRows[KubeResource];
-type Open = { kind: 'details' | 'terminal' | 'logs' | 'delete' | 'scale' | 'restart' | 'forward'; row: AnyRow };
+const withPods = (r: KubeResource): r is KubeWorkloadWithPods => (KUBE_WITH_PODS as readonly string[]).includes(r);
+type Open = {
+  kind: 'details' | 'terminal' | 'logs' | 'delete' | 'scale' | 'restart' | 'rollout' | 'workload-logs' | 'forward';
+  row: AnyRow;
+};
 
 function WatchState({
   loading,
@@ -58,6 +69,7 @@ export function KubeResourcePanel({
   const toast = useUi((s) => s.toast);
   const suspend = useAction('kube.cronjobs.suspend');
   const trigger = useAction('kube.cronjobs.trigger');
+  const retry = useAction('kube.jobs.retry');
   const target = (row: AnyRow): KubeTarget => ({ context, namespace: row.namespace, name: row.name });
 
   const cronAction = async (row: KubeRows['cronjobs'], what: 'run' | 'suspend' | 'resume') => {
@@ -74,6 +86,15 @@ export function KubeResourcePanel({
     }
   };
 
+  const runAgain = async (row: KubeRows['jobs']) => {
+    try {
+      const r = await retry.mutateAsync(target(row));
+      toast('success', `Started job ${r.job}, a new run of ${row.name}.`);
+    } catch (e) {
+      toast('error', messageOf(e));
+    }
+  };
+
   const buttonsOf = (row: AnyRow): RowButton[] => {
     const b: RowButton[] = [];
     if (resource === 'pods') {
@@ -82,6 +103,7 @@ export function KubeResourcePanel({
     }
     if (resource === 'pods' || resource === 'services')
       b.push({ label: 'Port forward…', onClick: () => setOpen({ kind: 'forward', row }), secondary: true });
+    if (withPods(resource)) b.push({ label: 'Logs', onClick: () => setOpen({ kind: 'workload-logs', row }) });
     if (isScalable(resource)) b.push({ label: 'Scale', onClick: () => setOpen({ kind: 'scale', row }) });
     if (resource === 'cronjobs') {
       const c = row as KubeRows['cronjobs'];
@@ -92,6 +114,18 @@ export function KubeResourcePanel({
           : { label: 'Suspend', onClick: () => void cronAction(c, 'suspend'), secondary: true },
       );
     }
+    if (resource === 'jobs') {
+      const j = row as KubeRows['jobs'];
+      const running = j.status === 'Running' || j.status === 'Pending';
+      b.push({
+        label: 'Run again',
+        onClick: () => void runAgain(j),
+        disabled: running,
+        ...(running ? { reason: `Job ${j.name} is still running.` } : {}),
+      });
+    }
+    if (resource === 'deployments')
+      b.push({ label: 'Rollout', onClick: () => setOpen({ kind: 'rollout', row }), secondary: true });
     if (isRestartable(resource))
       b.push({ label: 'Restart', onClick: () => setOpen({ kind: 'restart', row }), secondary: true });
     if (isDeletable(resource)) {
@@ -155,6 +189,19 @@ export function KubeResourcePanel({
           resource={resource}
           target={target(open.row)}
           current={(open.row as KubeRows['deployments']).desired}
+          onClose={close}
+        />
+      )}
+      {open?.kind === 'workload-logs' && withPods(resource) && (
+        <WorkloadLogsDialog resource={resource} target={target(open.row)} onClose={close} />
+      )}
+      {open?.kind === 'rollout' && resource === 'deployments' && (
+        <RolloutDialog
+          target={target(open.row)}
+          row={
+            (w.rows.find((r) => r.namespace === open.row.namespace && r.name === open.row.name) ??
+              open.row) as KubeRows['deployments']
+          }
           onClose={close}
         />
       )}

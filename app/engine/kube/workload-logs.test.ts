@@ -1,0 +1,105 @@
+// A workload's logs merged across its pods, against the fake API server (no API server can run
+// here): the pods its selector names, their history interleaved by time and tagged, live lines of
+// every pod after it, a pod whose log cannot be read leaving the others, and the end on abort.
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDirs } from '../../../harness/temp-dirs';
+import type { KubeLogLine } from '../../shared/contract/areas/kube';
+import type { FakeKubeApiServer } from './test-support/fake-api-server';
+import { fakeDeployment, fakePod, startFakeContext, until } from './test-support/kube-fixtures';
+import { mergedPodLogs, selectorQuery, workloadPods } from './workload-logs';
+
+const tmp = tempDirs('berth-kube-merged-logs-');
+const started: FakeKubeApiServer[] = [];
+afterEach(async () => {
+  for (const f of started.splice(0)) await f.close();
+});
+
+async function shop() {
+  const { fake, kc } = await startFakeContext(tmp(), started);
+  fake.put('deployments', fakeDeployment('shop', 'web', 2));
+  fake.put('pods', fakePod('shop', 'web-b', { labels: { app: 'web' }, containers: ['app', 'proxy'] }));
+  fake.put('pods', fakePod('shop', 'web-a', { labels: { app: 'web' } }));
+  fake.put('pods', fakePod('shop', 'api-1', { labels: { app: 'api' } }));
+  fake.appendLog('shop', 'web-a', 'main', '2026-12-04T10:00:01Z a1', '2026-12-04T10:00:03Z a3');
+  fake.appendLog('shop', 'web-b', 'app', '2026-12-04T10:00:02Z b2', '2026-12-04T10:00:04.5Z b4');
+  return { fake, kc };
+}
+
+const text = (lines: KubeLogLine[]) => lines.map((l) => `${l.pod}:${l.text}`);
+
+describe('selectorQuery', () => {
+  it('writes equality and set-based terms as the API takes them', () => {
+    expect(
+      selectorQuery({
+        matchLabels: { app: 'web', tier: 'front' },
+        matchExpressions: [
+          { key: 'env', operator: 'In', values: ['prod', 'staging'] },
+          { key: 'canary', operator: 'NotIn', values: ['yes'] },
+          { key: 'team', operator: 'Exists' },
+          { key: 'legacy', operator: 'DoesNotExist' },
+        ],
+      }),
+    ).toBe('app=web,tier=front,env in (prod,staging),canary notin (yes),team,!legacy');
+    expect(selectorQuery(undefined)).toBe('');
+  });
+});
+
+describe('a workload’s pods and their merged logs against the fake API server', () => {
+  it('lists the pods the deployment’s selector names, by name, with their containers', async () => {
+    const { fake, kc } = await shop();
+    expect(await workloadPods(kc, 'deployments', 'shop', 'web')).toEqual({
+      selector: 'app=web',
+      pods: [
+        { name: 'web-a', containers: ['main'] },
+        { name: 'web-b', containers: ['app', 'proxy'] },
+      ],
+    });
+    fake.put('deployments', { ...fakeDeployment('shop', 'bare', 1), spec: { replicas: 1 } });
+    await expect(workloadPods(kc, 'deployments', 'shop', 'bare')).rejects.toMatchObject({
+      message: 'bare has no pod selector, so Berth cannot tell which pods are its own.',
+    });
+  });
+
+  it('interleaves the pods’ history by time, each line tagged; a pod that cannot be read leaves the others', async () => {
+    const { kc } = await shop();
+    const ac = new AbortController();
+    const got: KubeLogLine[] = [];
+    for await (const batch of mergedPodLogs(kc, {
+      namespace: 'shop',
+      pods: [{ pod: 'web-a' }, { pod: 'web-b', container: 'app' }, { pod: 'gone' }],
+      tail: 'all',
+      follow: false,
+      signal: ac.signal,
+    }))
+      got.push(...batch);
+    expect(text(got)).toEqual(['web-a:a1', 'web-b:b2', 'web-a:a3', 'web-b:b4']);
+    expect(got[1]).toMatchObject({ container: 'app', ts: '2026-12-04T10:00:02Z', stream: 'stdout' });
+  });
+
+  it('follows every pod after its history without repeating it, and ends when aborted', async () => {
+    const { fake, kc } = await shop();
+    const ac = new AbortController();
+    const got: KubeLogLine[] = [];
+    const done = (async () => {
+      for await (const batch of mergedPodLogs(kc, {
+        namespace: 'shop',
+        pods: [{ pod: 'web-a' }, { pod: 'web-b', container: 'app' }],
+        tail: 1,
+        follow: true,
+        signal: ac.signal,
+        windowMs: 20,
+      }))
+        got.push(...batch);
+    })();
+    await until(() => got.length === 2);
+    expect(text(got)).toEqual(['web-a:a3', 'web-b:b4']);
+    await until(() => fake.openLogCount() === 2);
+    fake.appendLog('shop', 'web-b', 'app', '2026-12-04T10:00:05Z b5');
+    fake.appendLog('shop', 'web-a', 'main', '2026-12-04T10:00:06Z a6');
+    await until(() => got.length === 4);
+    expect(text(got).slice(2)).toEqual(['web-b:b5', 'web-a:a6']);
+    ac.abort();
+    await done;
+    await until(() => fake.openLogCount() === 0);
+  });
+});

@@ -1,0 +1,133 @@
+// A workload's logs merged across its pods (kubectl logs -l SELECTOR --prefix): the pods its
+// selector matches, then their history interleaved by timestamp and their live lines through a
+// short reorder window, each line tagged with its pod and container.
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { V1LabelSelector, V1Pod } from '@kubernetes/client-node';
+import { BerthError } from '../../shared/errors';
+import type { KubeLogLine, KubeWorkloadPods, KubeWorkloadWithPods } from '../../shared/contract/areas/kube';
+import { mergeByTimestamp, ReorderWindow, tsKey } from '../compose/log-merge';
+import { kubeJson } from './request';
+import { resourcePath } from './resources';
+import { podLogs } from './workloads';
+
+/** A label selector in the API's query syntax (equality and set-based terms). */
+export function selectorQuery(s: V1LabelSelector | undefined): string {
+  const terms = Object.entries(s?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  for (const e of s?.matchExpressions ?? []) {
+    const values = (e.values ?? []).join(',');
+    if (e.operator === 'In') terms.push(`${e.key} in (${values})`);
+    else if (e.operator === 'NotIn') terms.push(`${e.key} notin (${values})`);
+    else if (e.operator === 'Exists') terms.push(e.key);
+    else if (e.operator === 'DoesNotExist') terms.push(`!${e.key}`);
+  }
+  return terms.join(',');
+}
+
+/** The pods a workload's selector matches now, by name, with their containers. */
+export async function workloadPods(
+  kc: KubeConfig,
+  resource: KubeWorkloadWithPods,
+  namespace: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<KubeWorkloadPods> {
+  const opt = signal ? { signal } : {};
+  const workload = await kubeJson<{ spec?: { selector?: V1LabelSelector } }>(kc, {
+    path: resourcePath(resource, namespace, name),
+    ...opt,
+  });
+  const selector = selectorQuery(workload.spec?.selector);
+  if (!selector)
+    throw new BerthError({
+      kind: 'invalid',
+      message: `${name} has no pod selector, so Berth cannot tell which pods are its own.`,
+    });
+  const list = await kubeJson<{ items?: V1Pod[] }>(kc, {
+    path: resourcePath('pods', namespace),
+    query: { labelSelector: selector },
+    ...opt,
+  });
+  const pods = (list.items ?? [])
+    .map((p) => ({ name: p.metadata?.name ?? '', containers: (p.spec?.containers ?? []).map((c) => c.name) }))
+    .filter((p) => p.name)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { selector, pods };
+}
+
+export interface MergedLogsOptions {
+  namespace: string;
+  /** The pods and the container read in each (its first when none is named). */
+  pods: readonly { pod: string; container?: string }[];
+  /** Lines of history per pod. */
+  tail: number | 'all';
+  follow: boolean;
+  signal: AbortSignal;
+  /** How long live lines wait to be ordered against other pods' lines (ms). */
+  windowMs?: number;
+}
+
+const HISTORY_BATCH = 2000;
+
+/** History first (merged by time), then live lines of every pod until the signal aborts. */
+export async function* mergedPodLogs(kc: KubeConfig, o: MergedLogsOptions): AsyncGenerator<KubeLogLine[]> {
+  const tag = (
+    p: { pod: string; container?: string },
+    lines: readonly { stream: 'stdout' | 'stderr'; text: string; ts?: string }[],
+  ) => lines.map((l): KubeLogLine => ({ ...l, pod: p.pod, container: p.container ?? '' }));
+  const read = async (p: { pod: string; container?: string }) => {
+    const out: KubeLogLine[] = [];
+    for await (const batch of podLogs(kc, {
+      namespace: o.namespace,
+      pod: p.pod,
+      follow: false,
+      tail: o.tail,
+      signal: o.signal,
+      ...(p.container ? { container: p.container } : {}),
+    }))
+      out.push(...tag(p, batch));
+    return out;
+  };
+  const cutoff = new Date().toISOString();
+  // A pod whose log cannot be read (gone, not started) leaves the others readable.
+  const past = await Promise.all(o.pods.map((p) => read(p).catch(() => [] as KubeLogLine[])));
+  const seen = new Map<string, string>();
+  o.pods.forEach((p, i) => seen.set(p.pod, tsKey(past[i]!.at(-1)?.ts)));
+  const merged = mergeByTimestamp(past);
+  for (let i = 0; i < merged.length; i += HISTORY_BATCH) {
+    if (o.signal.aborted) return;
+    yield merged.slice(i, i + HISTORY_BATCH);
+  }
+  if (!o.follow || o.signal.aborted) return;
+
+  const window = new ReorderWindow<KubeLogLine>(o.windowMs ?? 150);
+  let open = o.pods.length;
+  for (const p of o.pods)
+    void (async () => {
+      try {
+        // Followed from the second of its last line read (or of the cut-off): what was already
+        // delivered (by time) is dropped.
+        const last = seen.get(p.pod);
+        const from = new Date(Math.floor(Date.parse(last ? `${last.slice(0, 19)}Z` : cutoff) / 1000) * 1000);
+        for await (const batch of podLogs(kc, {
+          namespace: o.namespace,
+          pod: p.pod,
+          follow: true,
+          tail: 'all',
+          sinceTime: from.toISOString().replace(/\.\d+Z$/, 'Z'),
+          signal: o.signal,
+          ...(p.container ? { container: p.container } : {}),
+        })) {
+          const last = seen.get(p.pod) ?? '';
+          const fresh = batch.filter((l) => tsKey(l.ts) > last);
+          if (!fresh.length) continue;
+          seen.set(p.pod, tsKey(fresh.at(-1)!.ts));
+          await window.push(tag(p, fresh));
+        }
+      } catch {
+        // The pod went away or its log ended: the others go on.
+      } finally {
+        if (--open === 0) window.close();
+      }
+    })();
+  yield* window.drain(o.signal);
+}

@@ -1,0 +1,146 @@
+// A deployment's rollout (kubectl rollout status, history and undo): the status sentence, the
+// revisions it keeps with their images and change causes, and going back to one once confirmed.
+// Read when opened and again whenever the watched deployment row changes (no polling).
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { KubeDeployment, KubeRevision } from '../../../../shared/contract/areas/kube';
+import { queryKey, useAction, useRequest } from '../../api/hooks';
+import { useUi } from '../../app/ui-store';
+import { ActionsHeader } from '../../components/ActionsHeader';
+import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { useNow } from '../../components/use-now';
+import { useStart } from '../../components/use-start';
+import { age } from './kube-columns';
+import type { KubeTarget } from './KubeDialogs';
+
+const COLUMNS = ['Revision', 'Change cause', 'Images', 'Pods', 'Created'];
+const revisionName = (r: KubeRevision) => `Revision ${r.revision}${r.current ? ' (running now)' : ''}`;
+
+export function RolloutDialog({
+  target,
+  row,
+  onClose,
+}: {
+  target: KubeTarget;
+  /** The deployment's watched row: when it changes, the status and history are read again. */
+  row: KubeDeployment;
+  onClose(): void;
+}) {
+  const args = { context: target.context, namespace: target.namespace, name: target.name };
+  const q = useRequest('kube.rollout.history', args);
+  const client = useQueryClient();
+  const rowState = `${row.desired}/${row.ready}/${row.upToDate}/${row.available}`;
+  useEffect(() => {
+    void client.invalidateQueries({ queryKey: queryKey('kube.rollout.history', args) });
+    // The row's counts are what signals a change; the target stays the same while the dialog is open.
+  }, [rowState, client]);
+  const [undoTo, setUndoTo] = useState<KubeRevision>();
+  const now = useNow();
+
+  if (undoTo)
+    return (
+      <UndoConfirm
+        target={target}
+        revision={undoTo}
+        onDone={() => {
+          setUndoTo(undefined);
+          void q.refetch();
+        }}
+      />
+    );
+
+  const h = q.data;
+  return (
+    <Dialog title={`Rollout of deployment ${target.name}`} onClose={onClose} wide>
+      {q.error && <p role="alert">{q.error.message}</p>}
+      {!h && !q.error && <p className="muted">Reading the rollout…</p>}
+      {h && (
+        <>
+          <p role="status" className={h.failed ? 'error-text' : undefined}>
+            {h.status}
+          </p>
+          {h.revisions.length === 0 ? (
+            <p className="muted">The deployment keeps no revisions (its revision history limit may be 0).</p>
+          ) : (
+            <table className="data-table kube-small-table" aria-label={`Revisions of ${target.name}`}>
+              <thead>
+                <tr>
+                  {COLUMNS.map((c) => (
+                    <th key={c}>{c}</th>
+                  ))}
+                  <ActionsHeader />
+                </tr>
+              </thead>
+              <tbody>
+                {h.revisions.map((r) => (
+                  <tr key={r.replicaSet} aria-label={revisionName(r)}>
+                    <td className="nowrap">
+                      {r.revision}
+                      {r.current && <span className="muted small"> running now</span>}
+                    </td>
+                    <td>{r.changeCause || <span className="muted">none recorded</span>}</td>
+                    <td className="mono small">
+                      {r.images.map((i) => (
+                        <div key={i}>{i}</div>
+                      ))}
+                    </td>
+                    <td>{r.replicas}</td>
+                    <td className="nowrap">{age(r.created, now)}</td>
+                    <td>
+                      {!r.current && (
+                        <button
+                          type="button"
+                          className="small"
+                          aria-label={`Roll back to revision ${r.revision}`}
+                          onClick={() => setUndoTo(r)}
+                        >
+                          Roll back
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </Dialog>
+  );
+}
+
+function UndoConfirm({ target, revision, onDone }: { target: KubeTarget; revision: KubeRevision; onDone(): void }) {
+  const undo = useAction('kube.rollout.undo');
+  const s = useStart();
+  const toast = useUi((st) => st.toast);
+  const confirm = async () => {
+    const r = await s.run(() =>
+      undo.mutateAsync({
+        context: target.context,
+        namespace: target.namespace,
+        name: target.name,
+        revision: revision.revision,
+      }),
+    );
+    if (!r) return;
+    toast(r.rolledBack ? 'success' : 'info', r.message);
+    onDone();
+  };
+  return (
+    <ConfirmDialog
+      title={`Roll back deployment ${target.name} to revision ${revision.revision}?`}
+      confirmLabel="Roll back"
+      danger={false}
+      busy={s.busy}
+      error={s.error?.message}
+      onConfirm={() => void confirm()}
+      onClose={onDone}
+    >
+      <p>
+        The deployment’s pod template becomes revision {revision.revision}’s again ({revision.images.join(', ')}), and
+        its pods are replaced in the order its update strategy says, as kubectl rollout undo does. The rollback is
+        recorded as a new revision.
+      </p>
+    </ConfirmDialog>
+  );
+}
