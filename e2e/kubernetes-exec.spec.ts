@@ -8,7 +8,7 @@ import { FakeKubeApiServer } from '../app/engine/kube/test-support/fake-api-serv
 import { fakePod } from '../app/engine/kube/test-support/kube-fixtures';
 import type { ServeProcess } from './berth-serve';
 import { expect, test } from './fixtures';
-import { rowAction, startKubeServe, type KubeServe } from './kube-serve';
+import { inThemesAndSizes, rowAction, startKubeServe, type KubeServe } from './kube-serve';
 
 let fake: FakeKubeApiServer;
 let berth: KubeServe;
@@ -97,22 +97,13 @@ test('a pod terminal through the fake API server: echo, resize, a missing shell,
 });
 
 test('screens: a pod terminal in light and dark', async ({ page }) => {
-  for (const theme of ['light', 'dark']) {
-    await page.goto(`${serve.url}#/settings`);
-    await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    for (const [w, h] of [
-      [1024, 700],
-      [1440, 900],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      const dialog = await openTerminal(page);
-      await dialog.getByRole('group', { name: 'Terminal of pod web-1, container app' }).click();
-      await page.keyboard.type('echo hi from $((6*7))\n');
-      await expect(dialog.locator('.xterm-rows')).toContainText('hi from 42');
-      await page.screenshot({ path: `e2e/.results/screens/kube-exec-${theme}-${w}x${h}.png` });
-      await dialog.getByRole('button', { name: 'Close' }).click();
-      await expect(dialog).toBeHidden();
-    }
-  }
+  await inThemesAndSizes(page, serve.url, async (name) => {
+    const dialog = await openTerminal(page);
+    await dialog.getByRole('group', { name: 'Terminal of pod web-1, container app' }).click();
+    await page.keyboard.type('echo hi from $((6*7))\n');
+    await expect(dialog.locator('.xterm-rows')).toContainText('hi from 42');
+    await page.screenshot({ path: `e2e/.results/screens/kube-exec-${name}.png` });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+  });
 });

@@ -18,6 +18,7 @@ import { streams } from './api/streams';
 import { TaskJournal } from './api/task-journal';
 import { TaskManager } from './api/tasks';
 import type { RequestHandlers, SubscriptionHandlers } from './api/types';
+import { closeKubeForwards } from './api/kube-forwards';
 import { fixedHost, HostedEngine, type HostSource } from './hosted-engine';
 import { sideFileList, sweepHelperContainers, sweepSideFiles } from './leftovers';
 import { SettingsStore } from './settings/store';
@@ -136,6 +137,7 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
       async close() {
         stopSweeping();
         books.close();
+        await closeKubeForwards();
         await engine.close();
         await host.stop();
       },
@@ -178,6 +180,7 @@ export async function createBackend(opts: BackendOptions = {}): Promise<Backend>
     async close({ stopEngine = true } = {}) {
       stopSweeping();
       books.close();
+      await closeKubeForwards();
       await engine.close();
       if (stopEngine) await selection.deactivate();
     },

@@ -10,3 +10,5 @@ export * from './rollout';
 export * from './jobs';
 export * from './workload-logs';
 export { KubeClusters } from './clusters';
+export { PortForwards, type StartForward } from './port-forward';
+export { forwardablePorts } from './port-forward-target';

@@ -14,6 +14,7 @@ import { hostRequests } from './areas/host';
 import { vmRequests } from './areas/vm';
 import { swarmRequests } from './areas/swarm';
 import { kubeRequests } from './areas/kube';
+import { kubePortForwardRequests } from './areas/kube-port-forward';
 import { troubleshootRequests } from './areas/troubleshoot';
 
 export { runSpec, type RunSpec } from './areas/containers';
@@ -37,6 +38,7 @@ export const requests = {
   ...vmRequests,
   ...swarmRequests,
   ...kubeRequests,
+  ...kubePortForwardRequests,
   ...troubleshootRequests,
 };
 

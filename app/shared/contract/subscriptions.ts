@@ -12,6 +12,7 @@ import { transferSubscriptions } from './areas/transfers';
 import { swarmSubscriptions } from './areas/swarm';
 import type { EngineEvent, EngineStatus, StatsSample, TaskInfo } from './dto';
 import { kubeSubscriptions } from './areas/kube';
+import { kubePortForwardSubscriptions } from './areas/kube-port-forward';
 import { troubleshootSubscriptions } from './areas/troubleshoot';
 
 export type { DownloadItem, UploadInput, UploadItem } from './areas/transfers';
@@ -80,6 +81,7 @@ export const subscriptions = {
   ...transferSubscriptions,
   ...swarmSubscriptions,
   ...kubeSubscriptions,
+  ...kubePortForwardSubscriptions,
   ...troubleshootSubscriptions,
 };
 

@@ -9,6 +9,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { FakeChannels } from './fake-channels';
+import { FakePortForwards } from './fake-port-forward';
 
 export type FakeResource = keyof typeof KINDS;
 
@@ -143,6 +144,8 @@ export class FakeKubeApiServer {
   url = '';
   /** Exec streams (what was opened, resizes, how many are open). */
   readonly channels = new FakeChannels();
+  /** Port-forward streams (what listens behind each pod port, what was opened). */
+  readonly portForwards = new FakePortForwards();
 
   private constructor(private readonly opts: FakeApiOptions) {}
 
@@ -161,6 +164,7 @@ export class FakeKubeApiServer {
 
   async close(): Promise<void> {
     this.channels.close();
+    this.portForwards.close();
     for (const w of this.watches) w.res.destroy();
     for (const set of this.logFollowers.values()) for (const r of set) r.destroy();
     this.server.closeAllConnections();
@@ -323,9 +327,9 @@ export class FakeKubeApiServer {
   }
 
   /**
-   * pods/exec: checked as the API server checks them (credentials, RBAC's
+   * pods/exec and pods/portforward: checked as the API server checks them (credentials, RBAC's
    * "create" on the subresource, the pod, the container, a running phase), answered with a Status
-   * when refused, else upgraded to a websocket (fake-channels.ts).
+   * when refused, else upgraded to a websocket (fake-channels.ts, fake-port-forward.ts).
    */
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -339,7 +343,7 @@ export class FakeKubeApiServer {
       );
     };
     if (this.opts.tokens && !user) return refuse(401, 'Unauthorized', 'Unauthorized');
-    const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(exec)$/.exec(url.pathname);
+    const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(exec|portforward)$/.exec(url.pathname);
     if (!m) return refuse(404, 'NotFound', 'the server could not find the requested resource');
     const [namespace, name, sub] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!), m[3]!];
     const rbac = `pods/${sub}`;
@@ -358,6 +362,13 @@ export class FakeKubeApiServer {
         'BadRequest',
         `unable to upgrade connection: pod ${name} is not running (phase ${pod.status?.phase ?? 'Unknown'})`,
       );
+    if (sub === 'portforward') {
+      const port = Number(url.searchParams.get('ports'));
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        return refuse(400, 'BadRequest', `query parameter "port" is required`);
+      this.portForwards.upgrade(req, socket, head, { namespace, pod: name }, port);
+      return;
+    }
     const containers = (pod.spec?.containers ?? []).map((c) => c.name);
     const container = url.searchParams.get('container') ?? (containers.length === 1 ? containers[0] : undefined);
     if (!container)

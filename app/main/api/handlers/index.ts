@@ -14,6 +14,7 @@ import { registryHandlers } from './registries';
 import { vmHandlers } from './vm';
 import { swarmHandlers } from './swarm';
 import { kubeHandlers } from './kube';
+import { kubePortForwardHandlers } from './kube-port-forward';
 import { troubleshootHandlers } from './troubleshoot';
 
 export const handlers: RequestHandlers = {
@@ -31,5 +32,6 @@ export const handlers: RequestHandlers = {
   ...vmHandlers,
   ...swarmHandlers,
   ...kubeHandlers,
+  ...kubePortForwardHandlers,
   ...troubleshootHandlers,
 };

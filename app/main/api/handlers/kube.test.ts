@@ -13,11 +13,7 @@ import {
   writeKubeconfig,
   until,
 } from '../../../engine/kube/test-support/kube-fixtures';
-import type { ServerFrame } from '../../../shared/contract';
-import type { ApiContext } from '../context';
-import { Session } from '../session';
-import { streams } from '../streams';
-import { handlers } from '.';
+import { contractSession } from '../test-support/contract-session';
 
 const tmp = tempDirs('berth-kube-contract-');
 let fake: FakeKubeApiServer;
@@ -38,34 +34,7 @@ afterEach(async () => {
   else process.env.KUBECONFIG = savedEnv;
 });
 
-function session() {
-  const frames: ServerFrame[] = [];
-  const s = new Session({ engine: {}, tasks: {} } as unknown as ApiContext, handlers, streams, (f) => frames.push(f));
-  let id = 0;
-  const request = async (method: string, args: unknown) => {
-    const my = ++id;
-    s.receive({ t: 'req', id: my, method, args });
-    await until(() => frames.some((f) => f.t === 'res' && f.id === my));
-    return frames.find((f) => f.t === 'res' && f.id === my) as Extract<ServerFrame, { t: 'res' }>;
-  };
-  const subscribe = (topic: string, args: unknown) => {
-    const my = ++id;
-    s.receive({ t: 'sub', id: my, topic, args });
-    const items = () =>
-      frames.flatMap((f) => {
-        if (f.t !== 'data' || f.id !== my) return [];
-        s.receive({ t: 'ack', id: my, seq: f.seq });
-        return f.items;
-      });
-    return {
-      id: my,
-      items,
-      end: () => frames.find((f) => f.t === 'end' && f.id === my),
-      close: () => s.receive({ t: 'unsub', id: my }),
-    };
-  };
-  return { s, request, subscribe, frames };
-}
+const session = contractSession;
 
 describe('kube.* through the contract against the fake API server', () => {
   it('lists contexts and switches without touching the kubeconfig', async () => {

@@ -16,7 +16,10 @@ import {
 import { kubeClusters } from '../kube-access';
 import type { RequestHandlers } from '../types';
 
-type KubeHandlers = Pick<RequestHandlers, Extract<keyof RequestHandlers, `kube.${string}`>>;
+type KubeHandlers = Pick<
+  RequestHandlers,
+  Exclude<Extract<keyof RequestHandlers, `kube.${string}`>, `kube.portForward.${string}`>
+>;
 
 const kc = (context?: string) => kubeClusters().config(context);
 

@@ -8,6 +8,7 @@ import { systemStreams } from './system';
 import { transferStreams } from './transfers';
 import { swarmStreams } from './swarm';
 import { kubeStreams } from './kube';
+import { kubePortForwardStreams } from './kube-port-forward';
 import { troubleshootStreams } from './troubleshoot';
 
 export const streams: SubscriptionHandlers = {
@@ -19,5 +20,6 @@ export const streams: SubscriptionHandlers = {
   ...transferStreams,
   ...swarmStreams,
   ...kubeStreams,
+  ...kubePortForwardStreams,
   ...troubleshootStreams,
 };

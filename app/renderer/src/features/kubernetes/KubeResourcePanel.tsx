@@ -19,6 +19,8 @@ import { isDeletable, isRestartable, isScalable, rowNameOf, type KindView } from
 import { KubeDetailDialog } from './KubeDetailDialog';
 import { DeleteKubeDialog, RestartDialog, ScaleDialog, type KubeTarget } from './KubeDialogs';
 import { PodLogsDialog } from './PodLogsDialog';
+import { PortForwardDialog } from './PortForwardDialog';
+import { PortForwardList } from './PortForwardList';
 import { RolloutDialog } from './RolloutDialog';
 import { WorkloadLogsDialog } from './WorkloadLogsDialog';
 import { useKubeWatch } from './use-kube-watch';
@@ -26,7 +28,7 @@ import { useKubeWatch } from './use-kube-watch';
 type AnyRow = KubeRows[KubeResource];
 const withPods = (r: KubeResource): r is KubeWorkloadWithPods => (KUBE_WITH_PODS as readonly string[]).includes(r);
 type Open = {
-  kind: 'details' | 'terminal' | 'logs' | 'delete' | 'scale' | 'restart' | 'rollout' | 'workload-logs';
+  kind: 'details' | 'terminal' | 'logs' | 'delete' | 'scale' | 'restart' | 'rollout' | 'workload-logs' | 'forward';
   row: AnyRow;
 };
 
@@ -99,6 +101,8 @@ export function KubeResourcePanel({
       b.push({ label: 'Logs', onClick: () => setOpen({ kind: 'logs', row }) });
       b.push({ label: 'Terminal', onClick: () => setOpen({ kind: 'terminal', row }), secondary: true });
     }
+    if (resource === 'pods' || resource === 'services')
+      b.push({ label: 'Port forward…', onClick: () => setOpen({ kind: 'forward', row }), secondary: true });
     if (withPods(resource)) b.push({ label: 'Logs', onClick: () => setOpen({ kind: 'workload-logs', row }) });
     if (isScalable(resource)) b.push({ label: 'Scale', onClick: () => setOpen({ kind: 'scale', row }) });
     if (resource === 'cronjobs') {
@@ -139,6 +143,7 @@ export function KubeResourcePanel({
   const noun = (n: number) => (n === 1 ? `1 ${view.noun}` : `${n} ${view.plural}`);
   return (
     <>
+      <PortForwardList />
       <p className="muted small kube-count">{!w.loading && !w.error && noun(w.rows.length)}</p>
       <WatchState
         loading={w.loading}
@@ -165,6 +170,15 @@ export function KubeResourcePanel({
           target={target(open.row)}
           onClose={close}
           initialTab={open.kind === 'terminal' ? 'terminal' : 'overview'}
+        />
+      )}
+      {open?.kind === 'forward' && (resource === 'pods' || resource === 'services') && (
+        <PortForwardDialog
+          context={context}
+          kind={resource === 'pods' ? 'pod' : 'service'}
+          namespace={open.row.namespace}
+          name={open.row.name}
+          onClose={close}
         />
       )}
       {open?.kind === 'delete' && isDeletable(resource) && (
