@@ -1,6 +1,7 @@
 // The closing line of `npm test`: adds up what the unit, integration and end-to-end runners
-// reported (their JSON reports in .test-results/) and prints "tests: N passed, N failed, N skipped"
-// last, so a reader of the log (or CI) sees how many tests ran without scrolling through three runners.
+// reported (their JSON reports in .test-results/) and prints the plain "N passed, N failed, N skipped"
+// alone as the last line, so a reader of the log (or CI) sees how many tests ran without scrolling
+// through three runners. The line before it says how each runner contributed.
 import { readFileSync } from 'node:fs';
 
 const reports = [
@@ -24,6 +25,7 @@ function playwrightCounts(report) {
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 let missing = 0;
+const parts = [];
 for (const { name, file, count } of reports) {
   let counts;
   try {
@@ -33,8 +35,9 @@ for (const { name, file, count } of reports) {
     console.log(`${name}: no report at ${file} (${err.message}); that runner's tests are not counted`);
     continue;
   }
-  console.log(`${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  parts.push(`${name} ${counts.passed}/${counts.failed}/${counts.skipped}`);
   for (const key of Object.keys(total)) total[key] += counts[key];
 }
-console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+console.log(`Tests by runner (passed/failed/skipped): ${parts.join(' · ')}`);
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(missing > 0 || total.failed > 0 || total.passed === 0 ? 1 : 0);
