@@ -1,7 +1,7 @@
 // A small read-only table: its name, its column heads (a last, unnamed-on-screen Actions column
 // when its rows have buttons) and the rows the caller renders, each a <tr> named by its object.
 import type { ReactNode } from 'react';
-import { ActionsHeader } from './ActionsHeader';
+import { ActionsHeading } from './table-parts';
 
 /** A column head: its text, or its text and class (`num` right-aligns a number column). */
 export type Column = string | { label: string; className: string };
@@ -38,7 +38,7 @@ export function DataTable({
               </th>
             ),
           )}
-          {actions && <ActionsHeader />}
+          {actions && <ActionsHeading />}
         </tr>
       </thead>
       <tbody>{children}</tbody>

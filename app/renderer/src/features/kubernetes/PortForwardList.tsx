@@ -4,7 +4,7 @@
 // the cluster changes, so no confirmation).
 import { useAction } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
-import { ActionsHeader } from '../../components/ActionsHeader';
+import { ActionsHeading } from '../../components/table-parts';
 import { messageOf } from '../../components/kit';
 import { forwardTarget, localAddress, usePortForwards } from './use-port-forwards';
 
@@ -24,7 +24,7 @@ export function PortForwardList() {
             <th scope="col">Forwards to</th>
             <th scope="col">Connections</th>
             <th scope="col">Last problem</th>
-            <ActionsHeader />
+            <ActionsHeading />
           </tr>
         </thead>
         <tbody>

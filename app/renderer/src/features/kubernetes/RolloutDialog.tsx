@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { KubeDeployment, KubeRevision } from '../../../../shared/contract/areas/kube';
 import { queryKey, useAction, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
-import { ActionsHeader } from '../../components/ActionsHeader';
+import { ActionsHeading } from '../../components/table-parts';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { useNow } from '../../components/use-now';
 import { useStart } from '../../components/use-start';
@@ -68,7 +68,7 @@ export function RolloutDialog({
                   {COLUMNS.map((c) => (
                     <th key={c}>{c}</th>
                   ))}
-                  <ActionsHeader />
+                  <ActionsHeading />
                 </tr>
               </thead>
               <tbody>
