@@ -19,6 +19,11 @@ const failedJob = (extra: object = {}) => ({
     name: 'migrate',
     namespace: 'shop',
     labels: { app: 'shop', 'controller-uid': uid, 'batch.kubernetes.io/controller-uid': uid, 'job-name': 'migrate' },
+    // The applied configuration names the old job: the new one does not carry it.
+    annotations: {
+      'kubectl.kubernetes.io/last-applied-configuration': '{"metadata":{"name":"migrate"}}',
+      team: 'data',
+    },
     ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'nightly', uid: 'cron-1', controller: true }],
   },
   spec: {
@@ -46,7 +51,7 @@ describe('retryJob against the fake API server', () => {
       metadata: { annotations: object };
     };
     expect(copy.metadata.labels).toEqual({ app: 'shop' });
-    expect(copy.metadata.annotations).toEqual({ 'berth.dev/retry-of': 'migrate' });
+    expect(copy.metadata.annotations).toEqual({ team: 'data', 'berth.dev/retry-of': 'migrate' });
     expect(copy.metadata.ownerReferences).toEqual(failedJob().metadata.ownerReferences);
     expect(copy.spec.selector).toBeUndefined();
     expect(copy.spec.template.metadata.labels).toEqual({ app: 'shop' });

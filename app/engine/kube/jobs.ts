@@ -102,7 +102,11 @@ export async function retryJob(
       name: job,
       namespace,
       labels: withoutKeys(old.metadata?.labels, JOB_OWN_LABELS),
-      annotations: { ...(old.metadata?.annotations ?? {}), 'berth.dev/retry-of': name },
+      annotations: {
+        // The old job's applied configuration names the old job: not the new one's.
+        ...withoutKeys(old.metadata?.annotations, ['kubectl.kubernetes.io/last-applied-configuration']),
+        'berth.dev/retry-of': name,
+      },
       ...(old.metadata?.ownerReferences ? { ownerReferences: old.metadata.ownerReferences } : {}),
     },
     spec: {

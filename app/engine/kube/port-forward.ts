@@ -120,7 +120,9 @@ function carry(f: Forward, sock: net.Socket, fail: (message: string) => void, do
           ws?.pause();
         }
       } else if (channel === ERROR_CHANNEL) {
-        errorText += errors.take(buff).toString('utf8');
+        // What the error channel says is a sentence or two; a server that says more is cut at 4 KiB.
+        if (errorText.length < 4096) errorText = (errorText + errors.take(buff).toString('utf8')).slice(0, 4096);
+        else errors.take(buff);
       }
       return true;
     } catch (e) {

@@ -72,8 +72,13 @@ describe('a workload’s pods and their merged logs against the fake API server'
       signal: ac.signal,
     }))
       got.push(...batch);
-    expect(text(got)).toEqual(['web-a:a1', 'web-b:b2', 'web-a:a3', 'web-b:b4']);
-    expect(got[1]).toMatchObject({ container: 'app', ts: '2026-12-04T10:00:02Z', stream: 'stdout' });
+    expect(got[0]).toMatchObject({
+      pod: 'gone',
+      stream: 'stderr',
+      text: expect.stringContaining('pods "gone" not found'),
+    });
+    expect(text(got.slice(1))).toEqual(['web-a:a1', 'web-b:b2', 'web-a:a3', 'web-b:b4']);
+    expect(got[2]).toMatchObject({ container: 'app', ts: '2026-12-04T10:00:02Z', stream: 'stdout' });
   });
 
   it('follows every pod after its history without repeating it, and ends when aborted', async () => {
@@ -101,5 +106,59 @@ describe('a workload’s pods and their merged logs against the fake API server'
     ac.abort();
     await done;
     await until(() => fake.openLogCount() === 0);
+  });
+
+  it('puts the container kubectl reads by default first (its annotation), so a pod with a sidecar is read', async () => {
+    const { fake, kc } = await shop();
+    const p = fakePod('shop', 'web-c', { labels: { app: 'web' }, containers: ['istio-proxy', 'app'] });
+    fake.put('pods', {
+      ...p,
+      metadata: { ...p.metadata, annotations: { 'kubectl.kubernetes.io/default-container': 'app' } },
+    });
+    const { pods } = await workloadPods(kc, 'deployments', 'shop', 'web');
+    expect(pods.find((x) => x.name === 'web-c')?.containers).toEqual(['app', 'istio-proxy']);
+  });
+
+  it('says in a line why a pod’s log could not be read; with none readable, ends with the reason', async () => {
+    const { fake, kc } = await shop();
+    const read = async (pods: { pod: string; container?: string }[]) => {
+      const got: KubeLogLine[] = [];
+      for await (const b of mergedPodLogs(kc, {
+        namespace: 'shop',
+        pods,
+        tail: 'all',
+        follow: false,
+        signal: new AbortController().signal,
+      }))
+        got.push(...b);
+      return got;
+    };
+    // web-b has two containers and none is named: the API server refuses, as it does.
+    const got = await read([{ pod: 'web-a' }, { pod: 'web-b' }]);
+    expect(got[0]).toMatchObject({
+      pod: 'web-b',
+      stream: 'stderr',
+      text: expect.stringContaining('[Berth] The log of pod web-b could not be read: '),
+    });
+    expect(got[0]!.text).toContain('a container name must be specified');
+    expect(text(got.slice(1))).toEqual(['web-a:a1', 'web-a:a3']);
+    fake.deny('admin', 'get', 'pods/log');
+    await expect(read([{ pod: 'web-a' }])).rejects.toMatchObject({ kind: 'unauthorized' });
+  });
+
+  it('holds at most 200 000 lines of history in all, split across the pods', async () => {
+    const { fake, kc } = await shop();
+    const batches = [];
+    for await (const b of mergedPodLogs(kc, {
+      namespace: 'shop',
+      pods: [{ pod: 'web-a' }, { pod: 'web-b', container: 'app' }],
+      tail: 'all',
+      follow: false,
+      signal: new AbortController().signal,
+    }))
+      batches.push(b);
+    expect(batches.flat()).toHaveLength(4);
+    const asked = fake.requests.filter((r) => r.path.endsWith('/log')).map((r) => r.query.tailLines);
+    expect(asked).toEqual(['100000', '100000']);
   });
 });

@@ -23,7 +23,14 @@ export function selectorQuery(s: V1LabelSelector | undefined): string {
   return terms.join(',');
 }
 
-/** The pods a workload's selector matches now, by name, with their containers. */
+/** A pod's containers, the one kubectl reads by default first (its default-container annotation, else the first). */
+function containersOf(p: V1Pod): string[] {
+  const names = (p.spec?.containers ?? []).map((c) => c.name);
+  const preferred = p.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
+  return preferred && names.includes(preferred) ? [preferred, ...names.filter((n) => n !== preferred)] : names;
+}
+
+/** The pods a workload's selector matches now, by name, with their containers (the default one first). */
 export async function workloadPods(
   kc: KubeConfig,
   resource: KubeWorkloadWithPods,
@@ -48,7 +55,7 @@ export async function workloadPods(
     ...opt,
   });
   const pods = (list.items ?? [])
-    .map((p) => ({ name: p.metadata?.name ?? '', containers: (p.spec?.containers ?? []).map((c) => c.name) }))
+    .map((p) => ({ name: p.metadata?.name ?? '', containers: containersOf(p) }))
     .filter((p) => p.name)
     .sort((a, b) => a.name.localeCompare(b.name));
   return { selector, pods };
@@ -58,7 +65,7 @@ export interface MergedLogsOptions {
   namespace: string;
   /** The pods and the container read in each (its first when none is named). */
   pods: readonly { pod: string; container?: string }[];
-  /** Lines of history per pod. */
+  /** Lines of history per pod (at most MERGED_HISTORY_LINES across all pods). */
   tail: number | 'all';
   follow: boolean;
   signal: AbortSignal;
@@ -67,6 +74,19 @@ export interface MergedLogsOptions {
 }
 
 const HISTORY_BATCH = 2000;
+/** History held at once, in lines, split evenly across the pods (it is merged before it is sent). */
+export const MERGED_HISTORY_LINES = 200_000;
+
+/** A line in place of a pod's log that could not be read (no time: it sorts before the history). */
+function unreadable(p: { pod: string; container?: string }, what: string, e: unknown): KubeLogLine {
+  const why = e instanceof Error ? e.message : String(e);
+  return {
+    stream: 'stderr',
+    text: `[Berth] The log of pod ${p.pod} ${what}: ${why}`,
+    pod: p.pod,
+    container: p.container ?? '',
+  };
+}
 
 /** History first (merged by time), then live lines of every pod until the signal aborts. */
 export async function* mergedPodLogs(kc: KubeConfig, o: MergedLogsOptions): AsyncGenerator<KubeLogLine[]> {
@@ -74,13 +94,15 @@ export async function* mergedPodLogs(kc: KubeConfig, o: MergedLogsOptions): Asyn
     p: { pod: string; container?: string },
     lines: readonly { stream: 'stdout' | 'stderr'; text: string; ts?: string }[],
   ) => lines.map((l): KubeLogLine => ({ ...l, pod: p.pod, container: p.container ?? '' }));
+  const share = Math.max(1, Math.floor(MERGED_HISTORY_LINES / Math.max(1, o.pods.length)));
+  const tail = o.tail === 'all' ? share : Math.min(o.tail, share);
   const read = async (p: { pod: string; container?: string }) => {
     const out: KubeLogLine[] = [];
     for await (const batch of podLogs(kc, {
       namespace: o.namespace,
       pod: p.pod,
       follow: false,
-      tail: o.tail,
+      tail,
       signal: o.signal,
       ...(p.container ? { container: p.container } : {}),
     }))
@@ -88,10 +110,17 @@ export async function* mergedPodLogs(kc: KubeConfig, o: MergedLogsOptions): Asyn
     return out;
   };
   const cutoff = new Date().toISOString();
-  // A pod whose log cannot be read (gone, not started) leaves the others readable.
-  const past = await Promise.all(o.pods.map((p) => read(p).catch(() => [] as KubeLogLine[])));
+  // A pod whose log cannot be read (gone, not started, forbidden) leaves the others readable and
+  // says why in a line of its own; when none can be read, the stream ends with the first reason.
+  const results = await Promise.allSettled(o.pods.map((p) => read(p)));
+  const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  if (failures.length === o.pods.length && !o.signal.aborted) throw failures[0];
+  const past = results.map((r, i) =>
+    r.status === 'fulfilled' ? r.value : [unreadable(o.pods[i]!, 'could not be read', r.reason)],
+  );
+  const key = (p: { pod: string; container?: string }) => `${p.pod}\u0000${p.container ?? ''}`;
   const seen = new Map<string, string>();
-  o.pods.forEach((p, i) => seen.set(p.pod, tsKey(past[i]!.at(-1)?.ts)));
+  o.pods.forEach((p, i) => seen.set(key(p), tsKey(past[i]!.filter((l) => l.ts).at(-1)?.ts)));
   const merged = mergeByTimestamp(past);
   for (let i = 0; i < merged.length; i += HISTORY_BATCH) {
     if (o.signal.aborted) return;
@@ -106,7 +135,7 @@ export async function* mergedPodLogs(kc: KubeConfig, o: MergedLogsOptions): Asyn
       try {
         // Followed from the second of its last line read (or of the cut-off): what was already
         // delivered (by time) is dropped.
-        const last = seen.get(p.pod);
+        const last = seen.get(key(p));
         const from = new Date(Math.floor(Date.parse(last ? `${last.slice(0, 19)}Z` : cutoff) / 1000) * 1000);
         for await (const batch of podLogs(kc, {
           namespace: o.namespace,
@@ -117,14 +146,15 @@ export async function* mergedPodLogs(kc: KubeConfig, o: MergedLogsOptions): Asyn
           signal: o.signal,
           ...(p.container ? { container: p.container } : {}),
         })) {
-          const last = seen.get(p.pod) ?? '';
+          const last = seen.get(key(p)) ?? '';
           const fresh = batch.filter((l) => tsKey(l.ts) > last);
           if (!fresh.length) continue;
-          seen.set(p.pod, tsKey(fresh.at(-1)!.ts));
+          seen.set(key(p), tsKey(fresh.at(-1)!.ts));
           await window.push(tag(p, fresh));
         }
-      } catch {
-        // The pod went away or its log ended: the others go on.
+      } catch (e) {
+        // The pod went away or its log broke off: the others go on, and a line says so.
+        if (!o.signal.aborted) await window.push([unreadable(p, 'stopped', e)]);
       } finally {
         if (--open === 0) window.close();
       }

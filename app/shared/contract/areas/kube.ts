@@ -239,8 +239,10 @@ export const kubeSubscriptions = {
     }),
   ),
   /**
-   * Several pods' logs in one stream (kubectl logs -l … --prefix): history interleaved by time, then
-   * live lines through a short reorder window; each line names its pod.
+   * Several pods' logs in one stream (kubectl logs -l … --prefix): history interleaved by time (at
+   * most 200 000 lines in all, split evenly across the pods), then live lines through a short
+   * reorder window; each line names its pod. A pod whose log cannot be read gets a stderr line
+   * saying why; when none can be read the stream ends with the first reason.
    */
   'kube.mergedLogs': subscription<KubeLogLine>()(
     z.strictObject({
@@ -249,7 +251,11 @@ export const kubeSubscriptions = {
       pods: z
         .array(z.strictObject({ pod: kubeObjectName, container: kubeContainerName.optional() }))
         .min(1, 'Choose at least one pod.')
-        .max(50, 'Berth merges the logs of at most 50 pods at once.'),
+        .max(50, 'Berth merges the logs of at most 50 pods at once.')
+        .refine(
+          (ps) => new Set(ps.map((p) => `${p.pod}/${p.container ?? ''}`)).size === ps.length,
+          'Each pod and container is named once.',
+        ),
       follow: z.boolean().default(true),
       tail: z.union([z.number().int().min(0).max(100_000), z.literal('all')]).default(1000),
     }),

@@ -19,18 +19,18 @@ import '../containers/detail/common/common.css';
 import '../containers/detail/logs/logs.css';
 import './compose.css';
 
-const historyOf = (each: string) =>
+const historyOf = (each: string, all: string) =>
   [
     { value: '1000', label: `Last 1 000 lines per ${each}` },
     { value: '10000', label: `Last 10 000 lines per ${each}` },
-    { value: 'all', label: 'All lines' },
+    { value: 'all', label: all },
   ] as const;
 type History = ReturnType<typeof historyOf>[number]['value'];
 
 /** What the marked sources are called: a compose or swarm view's services, a workload's pods. */
 const WORDS = {
-  services: { shown: 'Services shown', all: 'all services', each: 'container' },
-  pods: { shown: 'Pods shown', all: 'all pods', each: 'pod' },
+  services: { shown: 'Services shown', all: 'all services', each: 'container', allLines: 'All lines' },
+  pods: { shown: 'Pods shown', all: 'all pods', each: 'pod', allLines: 'All lines (up to 200 000 in all)' },
 } as const;
 
 /**
@@ -70,7 +70,7 @@ export function MergedLogs({
   sources?: keyof typeof WORDS;
 }) {
   const words = WORDS[sources];
-  const choices = useMemo(() => historyOf(words.each), [words.each]);
+  const choices = useMemo(() => historyOf(words.each, words.allLines), [words]);
   const prefix = useMemo(() => prefixContext(services), [services]);
   const allServices = prefix.services;
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());

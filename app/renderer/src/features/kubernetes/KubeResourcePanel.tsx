@@ -120,7 +120,8 @@ export function KubeResourcePanel({
       b.push({
         label: 'Run again',
         onClick: () => void runAgain(j),
-        disabled: running,
+        // Held while a run is being started, so a double click does not start two.
+        disabled: running || retry.isPending,
         ...(running ? { reason: `Job ${j.name} is still running.` } : {}),
       });
     }

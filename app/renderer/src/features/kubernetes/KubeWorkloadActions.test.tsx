@@ -88,7 +88,7 @@ describe('Kubernetes workload actions', () => {
             selector: 'app=web',
             pods: [
               { name: 'web-a', containers: ['main'] },
-              { name: 'web-b', containers: ['main'] },
+              { name: 'web-b', containers: ['sidecar', 'main'] },
             ],
           }
         : ok(m),
@@ -101,7 +101,10 @@ describe('Kubernetes workload actions', () => {
     expect(t.live('kube.mergedLogs')[0]!.args).toEqual({
       context: 'kind-dev',
       namespace: 'shop',
-      pods: [{ pod: 'web-a' }, { pod: 'web-b' }],
+      pods: [
+        { pod: 'web-a', container: 'main' },
+        { pod: 'web-b', container: 'sidecar' },
+      ],
       tail: 1000,
       follow: true,
     });

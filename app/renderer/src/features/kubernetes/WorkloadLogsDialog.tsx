@@ -36,7 +36,10 @@ export function WorkloadLogsDialog({
       () => ({
         context: target.context,
         namespace: target.namespace,
-        pods: names.map((pod) => ({ pod })),
+        // Each pod's default container (the API server picks none when a pod has several).
+        pods: names
+          .map((pod) => ({ pod, container: pods.find((p) => p.name === pod)?.containers[0] ?? '' }))
+          .map((p) => (p.container ? p : { pod: p.pod })),
         tail,
         follow: true,
       }),
