@@ -167,6 +167,9 @@ function carry(f: Forward, sock: net.Socket, fail: (message: string) => void, do
   return close;
 }
 
+/** Port-forwards open at once in this process (each holds a listening port). */
+export const MAX_FORWARDS = 32;
+
 export class PortForwards {
   private readonly forwards = new Map<string, Forward>();
   private readonly changes = new Emitter<KubePortForwardDto[]>({ name: 'port-forwards' });
@@ -186,6 +189,11 @@ export class PortForwards {
 
   /** Resolves the pod and port (a service's ready pod and targetPort), then listens on 127.0.0.1. */
   async start(kc: KubeConfig, o: StartForward, signal?: AbortSignal): Promise<KubePortForwardDto> {
+    if (this.forwards.size >= MAX_FORWARDS)
+      throw new BerthError({
+        kind: 'conflict',
+        message: `Berth keeps at most ${MAX_FORWARDS} port-forwards open at once. Stop one you no longer use, then start this one.`,
+      });
     const target = await resolveForwardTarget(
       kc,
       { namespace: o.namespace, kind: o.kind, name: o.name, port: o.remotePort },

@@ -140,6 +140,26 @@ describe('kube port-forward through the contract against the fake API server', (
     });
   });
 
+  it('keeps at most 32 forwards open: the 33rd is refused with a sentence until one stops', async () => {
+    const c = contractSession();
+    const opened: KubePortForwardDto[] = [];
+    for (let i = 0; i < 32; i++) opened.push(await start(c, { kind: 'pod', name: 'web-1', remotePort: 8080 }));
+    expect(
+      await c.request('kube.portForward.start', {
+        namespace: 'shop',
+        localPort: 0,
+        kind: 'pod',
+        name: 'web-1',
+        remotePort: 8080,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', message: expect.stringContaining('at most 32 port-forwards open at once') },
+    });
+    expect(await c.request('kube.portForward.stop', { id: opened[0]!.id })).toMatchObject({ ok: true });
+    await start(c, { kind: 'pod', name: 'web-1', remotePort: 8080 });
+  });
+
   it("a forbidden forward gives the cluster's RBAC sentence on the forward", async () => {
     const c = contractSession();
     fake.deny('admin', 'create', 'pods/portforward');
