@@ -135,7 +135,12 @@ describe('containerSummary', () => {
     const name = uniqueName('cs-oom');
     made.push(name);
     await docker(['run', '--name', name, '-m', '8m', '--memory-swap', '8m', fixtures().busybox, 'tail', '/dev/zero']);
-    const read = (await containerSummary(client, name))!;
+    // dockerd records the kernel's OOM event and the exit separately; the OOM event can land a
+    // moment after `docker run` has returned on the exit, so read until it has (or time out).
+    const read = (await until(
+      () => containerSummary(client, name),
+      (c) => c?.oomKilled === true,
+    ))!;
     expect(read).toMatchObject({ state: 'exited', exitCode: 137, oomKilled: true });
     expect(read.status).toMatch(/^Exited \(137\) /);
     const listed = await enrichContainers(
