@@ -21,6 +21,25 @@ export async function timeRuns(runs: number, fn: () => Promise<unknown>, warmup 
   return out;
 }
 
+/**
+ * Warms both sides up once, then alternates them `runs` times, so drift on a shared machine weighs on
+ * both alike; milliseconds per run.
+ */
+export async function alternateRuns(
+  runs: number,
+  berth: () => Promise<unknown>,
+  reference: () => Promise<number>,
+): Promise<{ berth: number[]; reference: number[] }> {
+  await berth();
+  await reference();
+  const out = { berth: [] as number[], reference: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    out.berth.push(...(await timeRuns(1, berth, 0)));
+    out.reference.push(await reference());
+  }
+  return out;
+}
+
 /** Runs a command to completion with its output discarded (or piped to /dev/null), timing it in ms. */
 export function timeCommand(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve, reject) => {

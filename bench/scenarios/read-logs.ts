@@ -3,7 +3,7 @@ import { connectEngine } from '../../app/engine/docker/client';
 import { waitContainer, removeContainer } from '../../app/engine/docker/containers-lifecycle';
 import { runContainer } from '../../app/engine/docker/container-run';
 import { readLogs } from '../../app/engine/docker/logs';
-import { timeCommand, timeRuns } from '../measure';
+import { alternateRuns, timeCommand } from '../measure';
 import type { BenchScenario } from '../types';
 
 export const scenario: BenchScenario = {
@@ -28,15 +28,7 @@ export const scenario: BenchScenario = {
         cpu.push((c.user + c.system) / 1000);
       };
       const env = { ...process.env, DOCKER_HOST: ctx.engine.host };
-      // Warm both up, then alternate them, so a noisy shared machine weighs on both alike.
-      await readAll();
-      await timeCommand('docker', ['logs', id], env);
-      const berth: number[] = [];
-      const reference: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        berth.push(...(await timeRuns(1, readAll, 0)));
-        reference.push(await timeCommand('docker', ['logs', id], env));
-      }
+      const { berth, reference } = await alternateRuns(runs, readAll, () => timeCommand('docker', ['logs', id], env));
       ctx.log(`Berth's own CPU per read: ${cpu.map((c) => c.toFixed(0)).join(', ')} ms`);
       return { berth, reference, unit: 'ms', referenceLabel: `docker logs > /dev/null, ${lines} lines` };
     } finally {

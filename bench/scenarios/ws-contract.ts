@@ -10,7 +10,7 @@ import { connectTestClient } from '../../app/main/serve/ws-test-client';
 import type { BytesItem } from '../../app/shared/contract';
 import { LogLineSplitter } from '../../app/shared/log-lines';
 import type { BenchContext, BenchResult, BenchScenario } from '../types';
-import { timeCommand, timeRuns } from '../measure';
+import { alternateRuns, timeCommand, timeRuns } from '../measure';
 
 const dockerEnv = (ctx: BenchContext) => ({ ...process.env, DOCKER_HOST: ctx.engine.host });
 
@@ -42,21 +42,23 @@ async function logSubscription(
   const c = await connectTestClient(t.base, t.server.token);
   try {
     const runs = ctx.quick ? 2 : 5;
-    const berth = await timeRuns(runs, async () => {
-      const splitter = new LogLineSplitter(false);
-      let got = 0;
-      const count = () => void got++;
-      const s = c.subscribe(
-        'containers.logs',
-        { id: name, follow: false, tail: 'all', timestamps: false },
-        { onItems: (items) => (items as BytesItem[]).forEach((i) => splitter.push(i.data, !!i.stderr, count)) },
-      );
-      await s.ended;
-      splitter.end(count);
-      if (got !== lines) throw new Error(`got ${got} of ${lines} lines`);
-    });
-    const ref: number[] = [];
-    for (let i = 0; i < runs; i++) ref.push(await reference(name));
+    const { berth, reference: ref } = await alternateRuns(
+      runs,
+      async () => {
+        const splitter = new LogLineSplitter(false);
+        let got = 0;
+        const count = () => void got++;
+        const s = c.subscribe(
+          'containers.logs',
+          { id: name, follow: false, tail: 'all', timestamps: false },
+          { onItems: (items) => (items as BytesItem[]).forEach((i) => splitter.push(i.data, !!i.stderr, count)) },
+        );
+        await s.ended;
+        splitter.end(count);
+        if (got !== lines) throw new Error(`got ${got} of ${lines} lines`);
+      },
+      () => reference(name),
+    );
     return { berth, reference: ref, unit: 'ms', referenceLabel };
   } finally {
     await c.close();
