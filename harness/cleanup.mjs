@@ -8,7 +8,8 @@ import { join } from 'node:path';
 export const OWNER_FILE = 'owner.json';
 
 export function isAlive(pid) {
-  if (!pid) return false;
+  // kill(0 or a negative pid) signals a whole process group or every process (as root it "succeeds")
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;

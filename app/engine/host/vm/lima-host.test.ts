@@ -3,7 +3,7 @@
 // here, so none of this has run against a real VM.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pingUnix } from '../../docker/client';
 import type { EngineHostEvent } from '../types';
 import { LimaHost, type LimaHostOptions } from './lima-host';
@@ -214,9 +214,10 @@ describe('LimaHost (fake limactl: macOS absent here)', { timeout: 30000 }, () =>
   });
 
   it('a stop during the start cancels it', async () => {
-    const { host } = setup('start-slow=3000');
+    const { host, calls } = setup('start-slow=3000');
     const starting = host.start();
-    await new Promise((r) => setTimeout(r, 1200));
+    // stop once `limactl start` is running (the fake logs each call as it begins), not after a guess
+    await vi.waitFor(() => expect(calls()).toContain('start --tty=false berth'), { timeout: 20_000, interval: 50 });
     await host.stop();
     expect(await starting).toBe('stopped');
     expect(host.status().state).toBe('stopped');

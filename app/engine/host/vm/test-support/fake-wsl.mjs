@@ -61,7 +61,7 @@ appendFileSync(join(fake, 'calls.log'), `${args.join(' ')}\n`);
 
 const say16 = (text, stream = process.stdout) => stream.write(Buffer.from(text.replace(/\n/g, '\r\n'), 'utf16le'));
 for (const d of Object.values(state.distros)) {
-  if (d.state === 'Running' && !isAlive(d.enginePid ?? -1) && !isAlive(d.keepAlivePid ?? -1)) d.state = 'Stopped';
+  if (d.state === 'Running' && !isAlive(d.enginePid) && !isAlive(d.keepAlivePid)) d.state = 'Stopped';
 }
 
 const NOT_INSTALLED =
@@ -140,7 +140,7 @@ if (cmd === '--status') {
     // Ends when the engine does (the real launcher waits for dockerd's pid).
     setInterval(() => {
       const now = JSON.parse(readFileSync(stateFile, 'utf8')).distros.berth;
-      if (!isAlive(now?.enginePid ?? -1)) process.exit(0);
+      if (!isAlive(now?.enginePid)) process.exit(0);
     }, 100);
   } else if (command.join(' ').includes('berth-data-ready')) {
     update((s) => Object.assign(s.distros[name], { state: 'Running', keepAlivePid: process.pid }));
