@@ -18,7 +18,7 @@ export function TimeRangePicker({ range, onChange, now = Date.now }: TimeRangePi
   const button = useRef<HTMLButtonElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const id = useId();
-  const label = rangeLabel(range);
+  const label = rangeLabel(range, now());
 
   const close = (refocus = true) => {
     setOpen(false);

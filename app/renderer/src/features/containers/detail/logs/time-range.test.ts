@@ -75,12 +75,14 @@ describe('time range', () => {
   });
 
   it('labels the range and says what an empty window held', () => {
-    expect(rangeLabel({ kind: 'live' })).toBe('Live');
-    expect(rangeLabel({ kind: 'preset', preset: '15m' })).toBe('Last 15 min');
+    expect(rangeLabel({ kind: 'live' }, NOW)).toBe('Live');
+    expect(rangeLabel({ kind: 'preset', preset: '15m' }, NOW)).toBe('Last 15 min');
     const from = new Date(2026, 10, 3, 8, 0, 0).getTime();
     const to = new Date(2026, 10, 3, 8, 5, 0).getTime();
-    expect(rangeLabel({ kind: 'absolute', from, to })).toBe('11-03 08:00:00 – 11-03 08:05:00');
-    expect(rangeLabel({ kind: 'absolute', from })).toBe('Since 11-03 08:00:00');
+    expect(rangeLabel({ kind: 'absolute', from, to }, NOW)).toBe('11-03 08:00:00 – 11-03 08:05:00');
+    expect(rangeLabel({ kind: 'absolute', from }, NOW)).toBe('Since 11-03 08:00:00');
+    // On the day of the clock given (never the machine's), the date is left out.
+    expect(rangeLabel({ kind: 'absolute', from }, from + 3600_000)).toBe('Since 08:00:00');
     expect(emptyRangeText({ kind: 'live' }, { allLines: false })).toBeUndefined();
     expect(emptyRangeText({ kind: 'absolute', from, to }, rangeWindow({ kind: 'absolute', from, to }, NOW))).toBe(
       `No log lines between ${localTime(from)} and ${localTime(to)}.`,

@@ -101,18 +101,19 @@ export function localTime(ms: number): string {
 }
 
 /** Local time, with the date only when it is not today: "09:05:00", "12-03 23:59:00". */
-function when(ms: number, nowMs = Date.now()): string {
+function when(ms: number, nowMs: number): string {
   const full = localTime(ms);
   return full.slice(0, 10) === localTime(nowMs).slice(0, 10) ? full.slice(11) : full.slice(5);
 }
 
-/** The range as the toolbar shows it, always. */
-export function rangeLabel(range: LogRange): string {
+/** The range as the toolbar shows it, always; the date is left out for times on `nowMs`'s day. */
+export function rangeLabel(range: LogRange, nowMs: number): string {
   if (range.kind === 'live') return 'Live';
   if (range.kind === 'preset') return rangePresets.find((p) => p.value === range.preset)!.label;
-  if (range.from !== undefined && range.to !== undefined) return `${when(range.from)} – ${when(range.to)}`;
-  if (range.from !== undefined) return `Since ${when(range.from)}`;
-  return `Until ${when(range.to!)}`;
+  if (range.from !== undefined && range.to !== undefined)
+    return `${when(range.from, nowMs)} – ${when(range.to, nowMs)}`;
+  if (range.from !== undefined) return `Since ${when(range.from, nowMs)}`;
+  return `Until ${when(range.to!, nowMs)}`;
 }
 
 /** What the empty list says for a range (undefined for live: the view's own sentence). */
