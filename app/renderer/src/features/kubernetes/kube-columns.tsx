@@ -206,7 +206,13 @@ const models: Models = {
     { label: 'Metrics (now/target)', value: (h) => h.metrics.join(','), render: (h) => list(h.metrics) },
     { label: 'Min', value: (h) => h.min, priority: 2, render: (h) => h.min },
     { label: 'Max', value: (h) => h.max, priority: 2, render: (h) => h.max },
-    { label: 'Replicas', value: (h) => h.current, render: (h) => h.current },
+    {
+      label: 'Replicas',
+      value: (h) => h.current,
+      className: 'nowrap',
+      // While it scales, where it is going too: "3 → 5".
+      render: (h) => (h.desired !== h.current && h.desired > 0 ? `${h.current} → ${h.desired}` : h.current),
+    },
     ageColumn(now),
   ],
   events: ({ now }) => [
