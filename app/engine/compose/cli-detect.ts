@@ -1,5 +1,6 @@
 // Finds the compose CLI: `docker compose` (v2) first, then `docker-compose` (v1, e.g. Debian's 1.29).
-// When neither runs, the error says what to install.
+// When neither runs, the error says what to install; when one did not answer in time (a busy
+// machine: docker-compose 1.29 is a Python program), it says so instead of calling it missing.
 import { execFile } from 'node:child_process';
 import { BerthError } from '../../shared/errors';
 import type { ComposeCliInfo } from '../../shared/contract/areas/compose';
@@ -22,6 +23,9 @@ export interface CliCandidate {
   flavour: 'v2' | 'v1';
 }
 
+/** How long `<cli> version --short` may take before it counts as not answering. */
+export const PROBE_TIMEOUT_MS = 20_000;
+
 export const DEFAULT_CANDIDATES: CliCandidate[] = [
   { program: 'docker', prefix: ['compose'], label: 'docker compose', flavour: 'v2' },
   { program: 'docker-compose', prefix: [], label: 'docker-compose', flavour: 'v1' },
@@ -30,45 +34,69 @@ export const DEFAULT_CANDIDATES: CliCandidate[] = [
 export const NO_COMPOSE_ADVICE =
   "Install the Docker Compose plugin (Debian/Ubuntu: `sudo apt-get install docker-compose-plugin` from Docker's repository, or `sudo apt-get install docker-compose`), then try again.";
 
-function probe(c: CliCandidate): Promise<string | undefined> {
+type Probe = { version: string } | { outcome: 'missing' } | { outcome: 'timeout'; label: string };
+
+function probe(c: CliCandidate, timeout: number): Promise<Probe> {
   return new Promise((resolve) => {
-    execFile(c.program, [...c.prefix, 'version', '--short'], { timeout: 10_000, encoding: 'utf8' }, (err, stdout) => {
+    execFile(c.program, [...c.prefix, 'version', '--short'], { timeout, encoding: 'utf8' }, (err, stdout) => {
+      // execFile kills the program at the timeout and says so with `killed`.
+      if (err && (err as { killed?: boolean }).killed) return resolve({ outcome: 'timeout', label: c.label });
       const v = stdout.trim().split('\n')[0]?.trim().replace(/^v/, '');
-      resolve(err || !v || !/^\d/.test(v) ? undefined : v);
+      resolve(err || !v || !/^\d/.test(v) ? { outcome: 'missing' } : { version: v });
     });
   });
 }
 
-async function detect(candidates: CliCandidate[]): Promise<ComposeCli | undefined> {
+type Detected = { cli: ComposeCli } | { slow: string[] };
+
+async function detect(candidates: CliCandidate[], timeout: number): Promise<Detected> {
+  const slow: string[] = [];
   for (const c of candidates) {
-    const version = await probe(c);
-    if (version) return { ...c, version };
+    const p = await probe(c, timeout);
+    if ('version' in p) return { cli: { ...c, version: p.version } };
+    if (p.outcome === 'timeout') slow.push(p.label);
   }
-  return undefined;
+  return { slow };
 }
 
-let cached: Promise<ComposeCli | undefined> | undefined;
+let cached: Promise<Detected> | undefined;
 
-/** The compose CLI to use, probed once per process (again after a failed probe). */
-export async function findComposeCli(candidates: CliCandidate[] = DEFAULT_CANDIDATES): Promise<ComposeCli> {
-  const usingDefaults = candidates === DEFAULT_CANDIDATES;
-  const found = await (usingDefaults ? (cached ??= detect(candidates)) : detect(candidates));
-  if (!found) {
-    if (usingDefaults) cached = undefined;
-    throw new BerthError({
-      kind: 'unavailable',
-      message: `No compose CLI is installed: neither "docker compose" nor "docker-compose" runs on this machine. ${NO_COMPOSE_ADVICE}`,
-    });
-  }
+/** Probed once per process with the default candidates (again after a failed probe). */
+async function resolveCli(candidates: CliCandidate[], timeout: number): Promise<Detected> {
+  if (candidates !== DEFAULT_CANDIDATES) return detect(candidates, timeout);
+  const found = await (cached ??= detect(candidates, timeout));
+  if (!('cli' in found)) cached = undefined;
   return found;
 }
 
+export const SLOW_COMPOSE_ADVICE = 'Try again in a moment; nothing was changed.';
+
+/** The compose CLI to use. `timeout` is PROBE_TIMEOUT_MS but for tests. */
+export async function findComposeCli(
+  candidates: CliCandidate[] = DEFAULT_CANDIDATES,
+  timeout = PROBE_TIMEOUT_MS,
+): Promise<ComposeCli> {
+  const found = await resolveCli(candidates, timeout);
+  if ('cli' in found) return found.cli;
+  if (found.slow.length > 0)
+    throw new BerthError({
+      kind: 'unavailable',
+      message: `The compose CLI did not answer: "${found.slow.join('" and "')} version" took more than ${timeout / 1000} s, so this machine may be very busy. ${SLOW_COMPOSE_ADVICE}`,
+    });
+  throw new BerthError({
+    kind: 'unavailable',
+    message: `No compose CLI is installed: neither "docker compose" nor "docker-compose" runs on this machine. ${NO_COMPOSE_ADVICE}`,
+  });
+}
+
 /** What the UI shows about the compose CLI. */
-export async function composeCliInfo(candidates: CliCandidate[] = DEFAULT_CANDIDATES): Promise<ComposeCliInfo> {
-  try {
-    const cli = await findComposeCli(candidates);
-    return { available: true, command: cli.label, version: cli.version };
-  } catch {
-    return { available: false, advice: NO_COMPOSE_ADVICE };
-  }
+export async function composeCliInfo(
+  candidates: CliCandidate[] = DEFAULT_CANDIDATES,
+  timeout = PROBE_TIMEOUT_MS,
+): Promise<ComposeCliInfo> {
+  const found = await resolveCli(candidates, timeout);
+  if ('cli' in found) return { available: true, command: found.cli.label, version: found.cli.version };
+  return found.slow.length > 0
+    ? { available: false, reason: 'slow', advice: SLOW_COMPOSE_ADVICE }
+    : { available: false, reason: 'missing', advice: NO_COMPOSE_ADVICE };
 }

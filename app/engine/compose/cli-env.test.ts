@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeCliInfo, findComposeCli } from './cli-detect';
 import { composeEnv, dockerHostUrl } from './cli-env';
@@ -39,7 +42,33 @@ describe('compose CLI detection', () => {
     );
     expect(await composeCliInfo(missing)).toMatchObject({
       available: false,
+      reason: 'missing',
       advice: expect.stringContaining('apt-get install'),
     });
+  });
+  it('says a CLI that does not answer in time is slow, not missing, and tries the next one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'berth-cli-'));
+    try {
+      // A compose that hangs (as a Python program can on a busy machine), then one that answers.
+      const hangs = join(dir, 'hangs');
+      writeFileSync(hangs, '#!/bin/sh\nexec sleep 30\n');
+      const answers = join(dir, 'answers');
+      writeFileSync(answers, '#!/bin/sh\necho 1.29.2\n');
+      chmodSync(hangs, 0o755);
+      chmodSync(answers, 0o755);
+      const slow = { program: hangs, prefix: [], label: 'docker-compose', flavour: 'v1' as const };
+      await expect(findComposeCli([slow], 300)).rejects.toThrow(
+        'The compose CLI did not answer: "docker-compose version" took more than 0.3 s, so this machine may be very busy. Try again in a moment; nothing was changed.',
+      );
+      expect(await composeCliInfo([slow], 300)).toEqual({
+        available: false,
+        reason: 'slow',
+        advice: 'Try again in a moment; nothing was changed.',
+      });
+      const next = { program: answers, prefix: [], label: 'docker-compose', flavour: 'v1' as const };
+      expect(await findComposeCli([slow, next], 300)).toMatchObject({ program: answers, version: '1.29.2' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -69,7 +69,9 @@ export interface ComposeCliInfo {
   /** e.g. "docker compose" or "docker-compose". */
   command?: string;
   version?: string;
-  /** When unavailable: what to install. */
+  /** When unavailable: none is installed, or one did not answer in time (a busy machine). */
+  reason?: 'missing' | 'slow';
+  /** When unavailable: what to install, or to try again. */
   advice?: string;
 }
 

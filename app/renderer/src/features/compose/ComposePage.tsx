@@ -7,6 +7,7 @@ import { linkColumn, namesColumn } from '../../components/columns';
 import { EmptyList } from '../../components/ListPage';
 import { ObjectTable } from '../../components/ObjectTable';
 import type { ComposeProject } from '../../../../shared/contract/areas/compose';
+import { ComposeCliNote } from './ComposeCliNote';
 import { ComposeTaskOutput } from './ComposeTaskOutput';
 import { ComposeEditorPage } from './editor/ComposeEditorPage';
 import { EDIT_SEGMENT } from './editor/editor-href';
@@ -34,23 +35,6 @@ export function ComposePage({ rest }: { rest: string[] }) {
   return <ProjectList list={list} ready={ready} />;
 }
 
-function CliNote({ ready }: { ready: boolean }) {
-  const cli = useRequest('compose.cli', {}, { enabled: ready, staleTime: 60_000 });
-  if (!cli.data) return null;
-  if (!cli.data.available)
-    return (
-      <p className="warning-text" role="alert">
-        No compose CLI is installed, so Up, Down and Pull cannot run (Start, Stop and Restart still work).{' '}
-        {cli.data.advice}
-      </p>
-    );
-  return (
-    <span className="muted small">
-      using {cli.data.command} {cli.data.version}
-    </span>
-  );
-}
-
 const serviceNames = (p: ComposeProject) => p.services.map((s) => s.name);
 
 function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'compose.list'>>; ready: boolean }) {
@@ -62,7 +46,7 @@ function ProjectList({ list, ready }: { list: ReturnType<typeof useRequest<'comp
         <span className="muted">
           {list.data ? `${projects.length} project${projects.length === 1 ? '' : 's'}` : ''}
         </span>
-        <CliNote ready={ready} />
+        <ComposeCliNote ready={ready} />
       </div>
       <OpenComposeFile />
       <RecentProjects />
