@@ -45,7 +45,8 @@ async function openTerminal(page: Page) {
   await rowAction(page, page.getByRole('table', { name: 'Pods' }).getByRole('row', { name: 'web-1' }), 'Terminal');
   const dialog = page.getByRole('dialog', { name: 'Pod web-1' });
   await expect(dialog.getByRole('tab', { name: 'Terminal' })).toHaveAttribute('aria-selected', 'true');
-  await expect(dialog.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+  // Auto chose bash (this machine, the fake's "container", has it), and the status says so.
+  await expect(dialog.getByRole('status').filter({ hasText: 'Connected (bash)' })).toBeVisible();
   return dialog;
 }
 

@@ -93,6 +93,10 @@ describe('pod exec against the fake API server', () => {
     expect(exec.command.slice(0, 2)).toEqual(['/bin/sh', '-c']);
     t.input(bytes('echo "$((1+1))-ok"\n'));
     await until(() => r.text().includes('2-ok'));
+    // The terminal names the shell the script chose (this machine, the fake's "container", has bash),
+    // and the script's mark never reaches the view.
+    expect(r.items[0]).toEqual({ type: 'started', shell: 'bash' });
+    expect(r.text()).not.toContain('berth-shell');
     expect(fake.channels.openExecCount()).toBe(1);
     ac.abort();
     await r.done;

@@ -9,6 +9,7 @@ import { PassThrough } from 'node:stream';
 import type { KubeConfig, V1Status } from '@kubernetes/client-node';
 import type WebSocket from 'ws';
 import { BerthError } from '../../shared/errors';
+import { autoShell, readShellMark } from '../util/shell-mark';
 import { terminalOf, type Terminal, type TerminalSession } from '../util/terminal';
 import { channelSocket } from './channel-socket';
 import { clientNode } from './client-node';
@@ -26,8 +27,8 @@ export interface PodExecOptions {
   rows: number;
 }
 
-/** The default: /bin/sh, which runs bash instead when the container has it (chosen inside the one exec). */
-const AUTO_SHELL = ['/bin/sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; fi; exec sh'];
+/** The default: /bin/sh, which runs bash instead when the container has it and says which it ran. */
+const AUTO_SHELL = autoShell('/bin/sh');
 /** Output held before the socket is paused until the view has read it. */
 const OUTPUT_HIGH_WATER = 256 * 1024;
 /** Keystrokes held in the socket before input waits. */
@@ -143,6 +144,14 @@ async function podExecSession(
     (s) => (status = s),
   )) as unknown as WebSocket;
   stdout.socket = conn;
+  // Without a shell given, the script says which it ran (taken off the output before it is shown).
+  let shell = o.shell ?? '';
+  let head: Buffer | undefined;
+  if (!o.shell) {
+    const seen = await readShellMark(stdout);
+    shell = seen.shell ?? '';
+    if (seen.rest.length) head = seen.rest;
+  }
   let closing = false;
   const closed = new Promise<void>((resolve) => conn.once('close', () => resolve()));
   void closed.then(() => stdout.end());
@@ -164,6 +173,8 @@ async function podExecSession(
 
   async function* output(): AsyncGenerator<Uint8Array, void, undefined> {
     try {
+      if (head) yield new Uint8Array(head);
+      head = undefined;
       for await (const chunk of stdout as AsyncIterable<Buffer>) yield new Uint8Array(chunk);
     } finally {
       void close();
@@ -171,7 +182,7 @@ async function podExecSession(
   }
 
   return {
-    shell: o.shell ?? '',
+    shell,
     output: output(),
     write: (data) => {
       if (conn.readyState !== conn.OPEN) return false;

@@ -5,7 +5,8 @@
 // first, and a real local process as the "container" (a TTY through util-linux script(1), so typing
 // echoes).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -161,7 +162,9 @@ export class FakeChannels {
       const child = tty
         ? spawn('script', ['-qfec', command.map(quote).join(' '), '/dev/null'], {
             detached: true,
-            env: { ...process.env, SHELL: '/bin/sh', TERM: 'xterm-256color', PS1: '$ ' },
+            // A container has none of this machine's shell start-up files: an empty home, so an
+            // interactive bash reads no ~/.bashrc (here one runs pyenv, which can wait on a lock).
+            env: { ...process.env, HOME: containerHome(), SHELL: '/bin/sh', TERM: 'xterm-256color', PS1: '$ ' },
           })
         : spawn(command[0] ?? 'sh', command.slice(1), { detached: true });
       this.processes.add(child);
@@ -192,6 +195,12 @@ export class FakeChannels {
       });
     });
   }
+}
+
+let home: string | undefined;
+/** An empty home folder for the fake's "containers", made once per process. */
+function containerHome(): string {
+  return (home ??= mkdtempSync(path.join(tmpdir(), 'berth-fake-container-home-')));
 }
 
 function killTree(p: ChildProcess): void {

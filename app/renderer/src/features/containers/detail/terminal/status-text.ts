@@ -8,6 +8,8 @@ export const SHELLS = [
   { value: '/bin/sh', label: 'sh' },
   { value: '/bin/ash', label: 'ash' },
   { value: '/bin/zsh', label: 'zsh' },
+  // Distroless debug images have no /bin: their shell is busybox's.
+  { value: '/busybox/sh', label: 'busybox sh' },
 ];
 
 export function statusText(s: SessionState): string {
