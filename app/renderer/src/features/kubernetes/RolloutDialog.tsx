@@ -33,7 +33,7 @@ export function RolloutDialog({
   const q = useRequest('kube.rollout.history', args);
   const client = useQueryClient();
   const noun = viewOf(resource).noun;
-  // The row's counts are what signals a change (a row with the same content is no change).
+  // The row's content is what signals a change (a new row object with the same content is none).
   const rowState = JSON.stringify(row);
   useEffect(() => {
     void client.invalidateQueries({ queryKey: queryKey('kube.rollout.history', args) });
