@@ -2,11 +2,13 @@
 // (no Kubernetes API server can run on these machines): the status sentence and the revisions kept
 // as replica sets, a rollback confirmed and sent as kubectl rollout undo's JSON patch, the dialog
 // reading again when the watched deployment changes (the fake plays the controller's part), and
-// screenshots in both themes; a failed job run again as a new job (the old one kept), a running one
-// not offered.
-import type { V1Deployment } from '@kubernetes/client-node';
+// screenshots in both themes; a stateful set's history kept as controller revisions and a rollback
+// sent as the revision's strategic merge patch, the dialog reading again once the fake plays the
+// controller; a failed job run again as a new job (the old one kept), a running one not offered.
+import type { V1Deployment, V1StatefulSet } from '@kubernetes/client-node';
 import { FakeKubeApiServer } from '../app/engine/kube/test-support/fake-api-server';
 import { fakePod, putRolledOutDeployment } from '../app/engine/kube/test-support/kube-fixtures';
+import { playRolloutController, putRolledOutSet } from '../app/engine/kube/test-support/rollout-fixtures';
 import type { ServeProcess } from './berth-serve';
 import { expect, test } from './fixtures';
 import { rowAction, startKubeServe, type KubeServe } from './kube-serve';
@@ -19,6 +21,7 @@ test.beforeAll(async () => {
   fake = await FakeKubeApiServer.start();
   fake.put('namespaces', { metadata: { name: 'shop' } });
   putRolledOutDeployment(fake, 'shop', 'web', ['shop:1.0', 'shop:1.1', 'shop:2.0']);
+  putRolledOutSet(fake, 'statefulsets', 'shop', 'db', ['pg:15.1', 'pg:15.2', 'pg:16.0']);
   const job = (name: string, status: object) => ({
     metadata: { namespace: 'shop', name, labels: { app: 'shop', 'job-name': name } },
     spec: {
@@ -104,6 +107,51 @@ test('a deployment’s rollout: status, revisions, a confirmed rollback, and the
   );
   await expect(revisions.getByRole('row', { name: 'Revision 4 (running now)' })).toContainText('main: shop:1.0');
   await expect(revisions.getByRole('row', { name: 'Revision 3', exact: true })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('a stateful set’s rollout on the fake API server: its revisions, none offered for the running one, a confirmed rollback, the dialog kept live', async ({
+  page,
+}) => {
+  await page.goto(`${serve.url}#/kubernetes/statefulsets`);
+  const row = page.getByRole('table', { name: 'Stateful sets' }).getByRole('row', { name: 'db' });
+  await rowAction(page, row, 'Rollout');
+  const dialog = page.getByRole('dialog', { name: 'Rollout of stateful set db' });
+  await expect(dialog.getByRole('status')).toHaveText(
+    'Stateful set db successfully rolled out: 3 new pods have been updated.',
+  );
+  const revisions = dialog.getByRole('table', { name: 'Revisions of db' });
+  await expect(revisions.getByRole('row', { name: 'Revision 3 (running now)' })).toContainText('main: pg:16.0');
+  await expect(revisions.getByRole('row', { name: 'Revision 3 (running now)' }).getByRole('button')).toHaveCount(0);
+  const first = revisions.getByRole('row', { name: 'Revision 1', exact: true });
+  await expect(first).toContainText('set image to pg:15.1');
+
+  await first.getByRole('button', { name: 'Roll back to revision 1' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Roll back stateful set db to revision 1?' });
+  await expect(confirm).toContainText('main: pg:15.1');
+  expect(fake.requests.some((r) => r.method === 'PATCH' && r.path.endsWith('/statefulsets/db'))).toBe(false);
+  await confirm.getByRole('button', { name: 'Roll back', exact: true }).click();
+  await expect(page.getByText('Rolling db back to revision 1.')).toBeVisible();
+  const patched = fake.get('statefulsets', 'shop', 'db') as V1StatefulSet;
+  expect(patched.spec?.template).toEqual({
+    metadata: { labels: { app: 'db' } },
+    spec: { containers: [{ name: 'main', image: 'pg:15.1' }] },
+  });
+
+  // The fake plays the stateful set controller: revision 1 is re-used as revision 4 and the rolling
+  // update is under way; the open dialog reads again because the watched row changed.
+  expect(await playRolloutController(fake, 'statefulsets', 'shop', 'db')).toBe(4);
+  fake.put('statefulsets', {
+    ...patched,
+    metadata: { ...patched.metadata, generation: 4 },
+    status: { ...patched.status, observedGeneration: 4, readyReplicas: 3, updatedReplicas: 1, updateRevision: 'db-r1' },
+  } as never);
+  await expect(dialog.getByRole('status')).toHaveText(
+    'Waiting for the rollout to finish: 1 of 3 new pods have been updated.',
+  );
+  await expect(revisions.getByRole('row', { name: 'Revision 4 (running now)' })).toContainText('main: pg:15.1');
+  await expect(revisions.getByRole('row', { name: 'Revision 1', exact: true })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });

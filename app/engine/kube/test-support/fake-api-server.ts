@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { FakeChannels } from './fake-channels';
 import { FakePortForwards } from './fake-port-forward';
+import { strategicMergePatch } from './fake-strategic-merge';
 
 export type FakeResource = keyof typeof KINDS;
 
@@ -42,6 +43,7 @@ const KINDS = {
   statefulsets: { kind: 'StatefulSet', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
   daemonsets: { kind: 'DaemonSet', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
   replicasets: { kind: 'ReplicaSet', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
+  controllerrevisions: { kind: 'ControllerRevision', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
   jobs: { kind: 'Job', apiVersion: 'batch/v1', group: 'batch', namespaced: true },
   cronjobs: { kind: 'CronJob', apiVersion: 'batch/v1', group: 'batch', namespaced: true },
   horizontalpodautoscalers: {
@@ -464,6 +466,7 @@ export class FakeKubeApiServer {
     const patchOf: Record<string, (o: unknown, p: never) => unknown> = {
       'application/merge-patch+json': mergePatch,
       'application/json-patch+json': jsonPatch,
+      'application/strategic-merge-patch+json': strategicMergePatch,
     };
     const patcher = patchOf[contentType.split(';')[0]!.trim()];
     if (method === 'PATCH' && patcher) {

@@ -13,6 +13,7 @@ import {
   writeKubeconfig,
   until,
 } from '../../../engine/kube/test-support/kube-fixtures';
+import { putRolledOutSet } from '../../../engine/kube/test-support/rollout-fixtures';
 import { contractSession } from '../test-support/contract-session';
 
 const tmp = tempDirs('berth-kube-contract-');
@@ -68,10 +69,13 @@ describe('kube.* through the contract against the fake API server', () => {
       ['kube.cronjobs.suspend', { namespace: 'default', name: 'web', suspend: 'yes' }],
       ['kube.describe', { resource: 'pods', namespace: 'default', name: 'a/b' }],
       ['kube.namespaces', { context: 'a\u0000b' }],
-      ['kube.rollout.history', { namespace: 'shop', name: 'Web' }],
-      ['kube.rollout.undo', { namespace: 'shop', name: 'web', revision: -1 }],
-      ['kube.rollout.undo', { namespace: 'shop', name: 'web', revision: 1.5 }],
-      ['kube.rollout.undo', { namespace: 'shop', name: 'web' }],
+      ['kube.rollout.history', { resource: 'deployments', namespace: 'shop', name: 'Web' }],
+      ['kube.rollout.history', { namespace: 'shop', name: 'web' }],
+      ['kube.rollout.history', { resource: 'jobs', namespace: 'shop', name: 'web' }],
+      ['kube.rollout.undo', { resource: 'replicasets', namespace: 'shop', name: 'web', revision: 0 }],
+      ['kube.rollout.undo', { resource: 'deployments', namespace: 'shop', name: 'web', revision: -1 }],
+      ['kube.rollout.undo', { resource: 'deployments', namespace: 'shop', name: 'web', revision: 1.5 }],
+      ['kube.rollout.undo', { resource: 'deployments', namespace: 'shop', name: 'web' }],
     ] as const) {
       expect(await request(method, args)).toMatchObject({ ok: false, error: { kind: 'invalid' } });
     }
@@ -142,7 +146,9 @@ describe('kube.* through the contract against the fake API server', () => {
   it('shows a deployment’s rollout history and rolls it back to a revision', async () => {
     putRolledOutDeployment(fake, 'shop', 'web', ['shop:1', 'shop:2']);
     const { request } = session();
-    expect(await request('kube.rollout.history', { namespace: 'shop', name: 'web' })).toMatchObject({
+    expect(
+      await request('kube.rollout.history', { resource: 'deployments', namespace: 'shop', name: 'web' }),
+    ).toMatchObject({
       ok: true,
       result: {
         done: true,
@@ -152,15 +158,40 @@ describe('kube.* through the contract against the fake API server', () => {
         ],
       },
     });
-    expect(await request('kube.rollout.undo', { namespace: 'shop', name: 'web', revision: 1 })).toMatchObject({
+    expect(
+      await request('kube.rollout.undo', { resource: 'deployments', namespace: 'shop', name: 'web', revision: 1 }),
+    ).toMatchObject({
       ok: true,
       result: { rolledBack: true, revision: 1 },
     });
     expect(JSON.stringify(fake.get('deployments', 'shop', 'web')!.spec)).toContain('shop:1');
-    expect(await request('kube.rollout.undo', { namespace: 'shop', name: 'gone', revision: 0 })).toMatchObject({
+    expect(
+      await request('kube.rollout.undo', { resource: 'deployments', namespace: 'shop', name: 'gone', revision: 0 }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not-found' },
     });
+  });
+
+  it('shows a stateful set’s rollout history and rolls it back to the revision before', async () => {
+    putRolledOutSet(fake, 'statefulsets', 'shop', 'db', ['pg:15', 'pg:16']);
+    const { request } = session();
+    const args = { resource: 'statefulsets', namespace: 'shop', name: 'db' } as const;
+    expect(await request('kube.rollout.history', args)).toMatchObject({
+      ok: true,
+      result: {
+        done: true,
+        revisions: [
+          { revision: 2, keptBy: 'db-r2', current: true, images: ['main: pg:16'] },
+          { revision: 1, keptBy: 'db-r1', current: false, images: ['main: pg:15'] },
+        ],
+      },
+    });
+    expect(await request('kube.rollout.undo', { ...args, revision: 0 })).toMatchObject({
+      ok: true,
+      result: { rolledBack: true, revision: 1, message: 'Rolling db back to revision 1.' },
+    });
+    expect(JSON.stringify(fake.get('statefulsets', 'shop', 'db')!.spec)).toContain('pg:15');
   });
 
   it('merges a deployment’s pods’ logs, refusing too many pods before any request', async () => {

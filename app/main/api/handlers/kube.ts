@@ -40,10 +40,10 @@ export const kubeHandlers: KubeHandlers = {
     scaleObject(kc(context), resource, namespace, name, replicas),
   'kube.restart': async ({ context, resource, namespace, name }) =>
     restartObject(kc(context), resource, namespace, name),
-  'kube.rollout.history': async ({ context, namespace, name }, { signal }) =>
-    rolloutHistory(kc(context), namespace, name, signal),
-  'kube.rollout.undo': async ({ context, namespace, name, revision }) =>
-    rolloutUndo(kc(context), namespace, name, revision),
+  'kube.rollout.history': async ({ context, resource, namespace, name }, { signal }) =>
+    rolloutHistory(kc(context), resource, namespace, name, signal),
+  'kube.rollout.undo': async ({ context, resource, namespace, name, revision }) =>
+    rolloutUndo(kc(context), resource, namespace, name, revision),
   'kube.cronjobs.suspend': async ({ context, namespace, name, suspend }) =>
     suspendCronJob(kc(context), namespace, name, suspend),
   'kube.cronjobs.trigger': async ({ context, namespace, name }) => triggerCronJob(kc(context), namespace, name),

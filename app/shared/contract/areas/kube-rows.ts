@@ -21,6 +21,9 @@ export type KubeResource = (typeof KUBE_RESOURCES)[number];
 export const KUBE_SCALABLE = ['deployments', 'statefulsets', 'replicasets'] as const;
 /** Resources whose pods a rollout restart replaces. */
 export const KUBE_RESTARTABLE = ['deployments', 'statefulsets', 'daemonsets'] as const;
+/** Resources with a rollout kubectl can show and undo (revisions kept as replica sets or controller revisions). */
+export const KUBE_ROLLOUT = ['deployments', 'statefulsets', 'daemonsets'] as const;
+export type KubeRolloutResource = (typeof KUBE_ROLLOUT)[number];
 
 interface Row {
   namespace: string;

@@ -10,6 +10,7 @@ import {
   KUBE_DELETABLE,
   KUBE_RESOURCES,
   KUBE_RESTARTABLE,
+  KUBE_ROLLOUT,
   KUBE_SCALABLE,
   type KubeDescribed,
   type KubeRow,
@@ -81,23 +82,27 @@ export interface KubeApplied {
   diff: string;
 }
 
-/** One revision of a deployment: a replica set it keeps (kubectl rollout history). */
+/**
+ * One revision of a workload (kubectl rollout history): a replica set a deployment keeps, or a
+ * controller revision a stateful or daemon set keeps.
+ */
 export interface KubeRevision {
   revision: number;
-  replicaSet: string;
+  /** The replica set (deployments) or controller revision (stateful and daemon sets) that keeps it. */
+  keptBy: string;
   /** RFC 3339 ('' when unknown). */
   created: string;
   /** The kubernetes.io/change-cause annotation ('' when none). */
   changeCause: string;
   /** "container: image", one per container of the revision's pod template. */
   images: string[];
-  /** Pods the revision's replica set runs now. */
-  replicas: number;
-  /** Its pod template is the deployment's own now. */
+  /** Pods on this revision now (null when the API does not say: a daemon set's older revisions). */
+  replicas: number | null;
+  /** Its pod template is the workload's own now. */
   current: boolean;
 }
 
-/** kubectl rollout status and history of a deployment. */
+/** kubectl rollout status and history of a deployment, stateful set or daemon set. */
 export interface KubeRolloutHistory {
   /** kubectl rollout status's sentence. */
   status: string;
@@ -109,7 +114,7 @@ export interface KubeRolloutHistory {
 }
 
 export interface KubeRolloutUndone {
-  /** False when the deployment already runs that revision's template (nothing was changed). */
+  /** False when the workload already runs that revision's template (nothing was changed). */
   rolledBack: boolean;
   revision: number;
   message: string;
@@ -191,12 +196,15 @@ export const kubeRequests = {
   'kube.restart': request<void>()(
     z.strictObject({ ...objectRef, resource: ofResource(KUBE_RESTARTABLE, 'restarted') }),
   ),
-  /** A deployment's rollout status and the revisions it keeps (kubectl rollout status and history). */
-  'kube.rollout.history': request<KubeRolloutHistory>()(z.strictObject(objectRef)),
+  /** A workload's rollout status and the revisions it keeps (kubectl rollout status and history). */
+  'kube.rollout.history': request<KubeRolloutHistory>()(
+    z.strictObject({ ...objectRef, resource: ofResource(KUBE_ROLLOUT, 'rolled out or rolled back') }),
+  ),
   /** Puts a revision's pod template back (kubectl rollout undo); revision 0 = the one before the current. */
   'kube.rollout.undo': request<KubeRolloutUndone>()(
     z.strictObject({
       ...objectRef,
+      resource: ofResource(KUBE_ROLLOUT, 'rolled out or rolled back'),
       revision: z
         .number()
         .int('A revision is a whole number.')

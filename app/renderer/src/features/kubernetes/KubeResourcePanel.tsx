@@ -15,7 +15,15 @@ import { ObjectTable } from '../../components/ObjectTable';
 import { RowButtons, type RowButton } from '../../components/RowButtons';
 import { useNow } from '../../components/use-now';
 import { columnsOf } from './kube-columns';
-import { isDeletable, isRestartable, isScalable, rowNameOf, type KindView } from './kube-kinds';
+import {
+  hasRollout,
+  isDeletable,
+  isRestartable,
+  isScalable,
+  rowNameOf,
+  type KindView,
+  type WithRollout,
+} from './kube-kinds';
 import { KubeDetailDialog } from './KubeDetailDialog';
 import { DeleteKubeDialog, RestartDialog, ScaleDialog, type KubeTarget } from './KubeDialogs';
 import { PodLogsDialog } from './PodLogsDialog';
@@ -125,7 +133,7 @@ export function KubeResourcePanel({
         ...(running ? { reason: `Job ${j.name} is still running.` } : {}),
       });
     }
-    if (resource === 'deployments')
+    if (hasRollout(resource))
       b.push({ label: 'Rollout', onClick: () => setOpen({ kind: 'rollout', row }), secondary: true });
     if (isRestartable(resource))
       b.push({ label: 'Restart', onClick: () => setOpen({ kind: 'restart', row }), secondary: true });
@@ -196,12 +204,13 @@ export function KubeResourcePanel({
       {open?.kind === 'workload-logs' && withPods(resource) && (
         <WorkloadLogsDialog resource={resource} target={target(open.row)} onClose={close} />
       )}
-      {open?.kind === 'rollout' && resource === 'deployments' && (
+      {open?.kind === 'rollout' && hasRollout(resource) && (
         <RolloutDialog
+          resource={resource}
           target={target(open.row)}
           row={
             (w.rows.find((r) => r.namespace === open.row.namespace && r.name === open.row.name) ??
-              open.row) as KubeRows['deployments']
+              open.row) as KubeRows[WithRollout]
           }
           onClose={close}
         />

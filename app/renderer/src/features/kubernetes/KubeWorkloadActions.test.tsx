@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The workload actions of the resource tabs over a scripted client: a finished job run again (a
-// running one not offered, with the reason), the refusal as a toast, and a deployment's Rollout
-// opening its dialog on the live row; a deployment's logs merged across the pods its selector names,
+// running one not offered, with the reason), the refusal as a toast, and a deployment's and a daemon
+// set's Rollout opening its dialog on the live row (none on a replica set); a deployment's logs merged across the pods its selector names,
 // the stream closed with the dialog.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -79,6 +79,48 @@ describe('Kubernetes workload actions', () => {
     await userEvent.click(within(row).getByRole('button', { name: 'Rollout' }));
     const dialog = await screen.findByRole('dialog', { name: 'Rollout of deployment web' });
     expect((await within(dialog).findByRole('status')).textContent).toBe('Deployment web successfully rolled out.');
+  });
+
+  it('offers Rollout on a daemon set’s row and opens its rollout with its kind; not on a replica set’s', async () => {
+    const t = setUp((m) =>
+      m === 'kube.rollout.history'
+        ? { status: 'Daemon set agent successfully rolled out.', done: true, failed: false, revisions: [] }
+        : ok(m),
+    );
+    t.show(<KubernetesPage rest={['daemonsets']} />);
+    await waitFor(() => expect(t.live('daemonsets')).toHaveLength(1));
+    t.live('daemonsets')[0]!.push(
+      listed({
+        namespace: 'shop',
+        name: 'agent',
+        created: '',
+        desired: 3,
+        current: 3,
+        ready: 3,
+        upToDate: 3,
+        available: 3,
+        nodeSelector: '',
+      }),
+    );
+    const row = await screen.findByRole('row', { name: /agent/ });
+    await userEvent.click(within(row).getByRole('button', { name: 'Rollout' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rollout of daemon set agent' });
+    expect((await within(dialog).findByRole('status')).textContent).toBe('Daemon set agent successfully rolled out.');
+    expect(t.calls.find((c) => c.method === 'kube.rollout.history')?.args).toEqual({
+      context: 'kind-dev',
+      resource: 'daemonsets',
+      namespace: 'shop',
+      name: 'agent',
+    });
+    cleanup();
+    const r = setUp((m) => ok(m));
+    r.show(<KubernetesPage rest={['replicasets']} />);
+    await waitFor(() => expect(r.live('replicasets')).toHaveLength(1));
+    r.live('replicasets')[0]!.push(
+      listed({ namespace: 'shop', name: 'web-h1', created: '', desired: 1, current: 1, ready: 1, owner: '' }),
+    );
+    const rs = await screen.findByRole('row', { name: /web-h1/ });
+    expect(within(rs).queryByRole('button', { name: 'Rollout' })).toBeNull();
   });
 
   it('merges a deployment’s pods’ logs, and closes the stream with the dialog', async () => {

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 // The rollout dialog over a scripted client: the status sentence and the revisions named by number,
 // a rollback only once confirmed (and not offered for the revision running now), the answer as a
-// toast, a refusal shown in the confirmation, and a fresh read when the watched row changes.
+// toast, a refusal shown in the confirmation, and a fresh read when the watched row changes; a
+// stateful set's rollout named as one, read and rolled back with its kind.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KubeDeployment, KubeRolloutHistory } from '../../../../shared/contract/areas/kube';
+import type { KubeDeployment, KubeRolloutHistory, KubeStatefulSet } from '../../../../shared/contract/areas/kube';
 import { BerthError } from '../../../../shared/errors';
 import { useUi } from '../../app/ui-store';
 import { RolloutDialog } from './RolloutDialog';
@@ -20,7 +21,7 @@ const history: KubeRolloutHistory = {
   revisions: [
     {
       revision: 3,
-      replicaSet: 'web-h3',
+      keptBy: 'web-h3',
       created: '',
       changeCause: '',
       images: ['app: shop:2.0'],
@@ -29,7 +30,7 @@ const history: KubeRolloutHistory = {
     },
     {
       revision: 2,
-      replicaSet: 'web-h2',
+      keptBy: 'web-h2',
       created: '',
       changeCause: 'kubectl set image deployment/web app=shop:1.1',
       images: ['app: shop:1.1'],
@@ -57,7 +58,7 @@ describe('RolloutDialog', () => {
         return { rolledBack: true, revision: 2, message: 'Rolling web back to revision 2.' };
       return undefined;
     });
-    show(<RolloutDialog target={target} row={row} onClose={() => undefined} />);
+    show(<RolloutDialog resource="deployments" target={target} row={row} onClose={() => undefined} />);
     const dialog = await screen.findByRole('dialog', { name: 'Rollout of deployment web' });
     expect((await within(dialog).findByRole('status')).textContent).toContain('1 of 3 new replicas have been updated');
     const table = within(dialog).getByRole('table', { name: 'Revisions of web' });
@@ -70,7 +71,11 @@ describe('RolloutDialog', () => {
     expect(calls.some((c) => c.method === 'kube.rollout.undo')).toBe(false);
     await userEvent.click(within(confirm).getByRole('button', { name: 'Roll back' }));
     await waitFor(() =>
-      expect(calls.find((c) => c.method === 'kube.rollout.undo')?.args).toEqual({ ...target, revision: 2 }),
+      expect(calls.find((c) => c.method === 'kube.rollout.undo')?.args).toEqual({
+        ...target,
+        resource: 'deployments',
+        revision: 2,
+      }),
     );
     await waitFor(() =>
       expect(useUi.getState().toasts.some((t) => t.text === 'Rolling web back to revision 2.')).toBe(true),
@@ -85,7 +90,7 @@ describe('RolloutDialog', () => {
         throw new BerthError({ kind: 'conflict', message: 'Deployment web is paused, so it cannot be rolled back.' });
       return undefined;
     });
-    show(<RolloutDialog target={target} row={row} onClose={() => undefined} />);
+    show(<RolloutDialog resource="deployments" target={target} row={row} onClose={() => undefined} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Roll back to revision 2' }));
     const confirm = await screen.findByRole('dialog', { name: 'Roll back deployment web to revision 2?' });
     await userEvent.click(within(confirm).getByRole('button', { name: 'Roll back' }));
@@ -94,13 +99,80 @@ describe('RolloutDialog', () => {
 
   it('reads the rollout again when the watched deployment row changes, not otherwise', async () => {
     const { calls, show } = setUp((method) => (method === 'kube.rollout.history' ? history : undefined));
-    const r = show(<RolloutDialog target={target} row={row} onClose={() => undefined} />);
+    const r = show(<RolloutDialog resource="deployments" target={target} row={row} onClose={() => undefined} />);
     await screen.findByRole('table', { name: 'Revisions of web' });
     const reads = () => calls.filter((c) => c.method === 'kube.rollout.history').length;
     const before = reads();
-    r.rerender(<RolloutDialog target={target} row={{ ...row }} onClose={() => undefined} />);
+    r.rerender(<RolloutDialog resource="deployments" target={target} row={{ ...row }} onClose={() => undefined} />);
     expect(reads()).toBe(before);
-    r.rerender(<RolloutDialog target={target} row={{ ...row, upToDate: 3 }} onClose={() => undefined} />);
+    r.rerender(
+      <RolloutDialog resource="deployments" target={target} row={{ ...row, upToDate: 3 }} onClose={() => undefined} />,
+    );
     await waitFor(() => expect(reads()).toBe(before + 1));
+  });
+
+  it('shows a stateful set’s rollout, its revisions kept as controller revisions, and rolls it back with its kind', async () => {
+    const sts: KubeRolloutHistory = {
+      status: 'Waiting for the partitioned rollout to finish: 1 of 2 new pods have been updated.',
+      done: false,
+      failed: false,
+      revisions: [
+        {
+          revision: 2,
+          keptBy: 'db-r2',
+          created: '',
+          changeCause: '',
+          images: ['main: pg:16'],
+          replicas: 1,
+          current: true,
+        },
+        {
+          revision: 1,
+          keptBy: 'db-r1',
+          created: '',
+          changeCause: 'set image to pg:15',
+          images: ['main: pg:15'],
+          replicas: 2,
+          current: false,
+        },
+      ],
+    };
+    const { calls, show } = setUp((method) => {
+      if (method === 'kube.rollout.history') return sts;
+      if (method === 'kube.rollout.undo')
+        return { rolledBack: true, revision: 1, message: 'Rolling db back to revision 1.' };
+      return undefined;
+    });
+    const db: KubeStatefulSet = {
+      namespace: 'shop',
+      name: 'db',
+      created: '',
+      desired: 3,
+      ready: 3,
+      upToDate: 1,
+      service: 'db',
+      claims: [],
+    };
+    const at = { context: 'kind-dev', namespace: 'shop', name: 'db' };
+    show(<RolloutDialog resource="statefulsets" target={at} row={db} onClose={() => undefined} />);
+    const dialog = await screen.findByRole('dialog', { name: 'Rollout of stateful set db' });
+    expect((await within(dialog).findByRole('status')).textContent).toBe(sts.status);
+    expect(calls.find((c) => c.method === 'kube.rollout.history')?.args).toEqual({ ...at, resource: 'statefulsets' });
+    const table = within(dialog).getByRole('table', { name: 'Revisions of db' });
+    expect(within(table).getByRole('row', { name: 'Revision 2 (running now)' }).textContent).toContain('main: pg:16');
+    await userEvent.click(within(table).getByRole('button', { name: 'Roll back to revision 1' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Roll back stateful set db to revision 1?' });
+    expect(confirm.textContent).toContain('The stateful set’s pod template becomes revision 1’s again (main: pg:15)');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Roll back' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'kube.rollout.undo')?.args).toEqual({
+        ...at,
+        resource: 'statefulsets',
+        revision: 1,
+      }),
+    );
+    await waitFor(() =>
+      expect(useUi.getState().toasts.some((t) => t.text === 'Rolling db back to revision 1.')).toBe(true),
+    );
   });
 });

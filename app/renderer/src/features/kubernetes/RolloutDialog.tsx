@@ -1,9 +1,9 @@
-// A deployment's rollout (kubectl rollout status, history and undo): the status sentence, the
-// revisions it keeps with their images and change causes, and going back to one once confirmed.
-// Read when opened and again whenever the watched deployment row changes (no polling).
+// A deployment's, stateful set's or daemon set's rollout (kubectl rollout status, history and undo):
+// the status sentence, the revisions it keeps with their images and change causes, and going back
+// to one once confirmed. Read when opened and again whenever the watched row changes (no polling).
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { KubeDeployment, KubeRevision } from '../../../../shared/contract/areas/kube';
+import type { KubeRevision, KubeRows } from '../../../../shared/contract/areas/kube';
 import { queryKey, useAction, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { ActionsHeading } from '../../components/table-parts';
@@ -11,25 +11,30 @@ import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { useNow } from '../../components/use-now';
 import { useStart } from '../../components/use-start';
 import { age } from './kube-columns';
+import { viewOf, type WithRollout } from './kube-kinds';
 import type { KubeTarget } from './KubeDialogs';
 
 const COLUMNS = ['Revision', 'Change cause', 'Images', 'Pods', 'Created'];
 const revisionName = (r: KubeRevision) => `Revision ${r.revision}${r.current ? ' (running now)' : ''}`;
 
 export function RolloutDialog({
+  resource,
   target,
   row,
   onClose,
 }: {
+  resource: WithRollout;
   target: KubeTarget;
-  /** The deployment's watched row: when it changes, the status and history are read again. */
-  row: KubeDeployment;
+  /** The workload's watched row: when it changes, the status and history are read again. */
+  row: KubeRows[WithRollout];
   onClose(): void;
 }) {
-  const args = { context: target.context, namespace: target.namespace, name: target.name };
+  const args = { context: target.context, resource, namespace: target.namespace, name: target.name };
   const q = useRequest('kube.rollout.history', args);
   const client = useQueryClient();
-  const rowState = `${row.desired}/${row.ready}/${row.upToDate}/${row.available}`;
+  const noun = viewOf(resource).noun;
+  // The row's content is what signals a change (a new row object with the same content is none).
+  const rowState = JSON.stringify(row);
   useEffect(() => {
     void client.invalidateQueries({ queryKey: queryKey('kube.rollout.history', args) });
     // The row's counts are what signals a change; the target stays the same while the dialog is open.
@@ -40,6 +45,7 @@ export function RolloutDialog({
   if (undoTo)
     return (
       <UndoConfirm
+        resource={resource}
         target={target}
         revision={undoTo}
         onDone={() => {
@@ -51,7 +57,7 @@ export function RolloutDialog({
 
   const h = q.data;
   return (
-    <Dialog title={`Rollout of deployment ${target.name}`} onClose={onClose} wide>
+    <Dialog title={`Rollout of ${noun} ${target.name}`} onClose={onClose} wide>
       {q.error && <p role="alert">{q.error.message}</p>}
       {!h && !q.error && <p className="muted">Reading the rollout…</p>}
       {h && (
@@ -60,7 +66,7 @@ export function RolloutDialog({
             {h.status}
           </p>
           {h.revisions.length === 0 ? (
-            <p className="muted">The deployment keeps no revisions (its revision history limit may be 0).</p>
+            <p className="muted">The {noun} keeps no revisions (its revision history limit may be 0).</p>
           ) : (
             <table className="data-table kube-small-table" aria-label={`Revisions of ${target.name}`}>
               <thead>
@@ -73,7 +79,7 @@ export function RolloutDialog({
               </thead>
               <tbody>
                 {h.revisions.map((r) => (
-                  <tr key={r.replicaSet} aria-label={revisionName(r)}>
+                  <tr key={r.keptBy} aria-label={revisionName(r)}>
                     <td className="nowrap">
                       {r.revision}
                       {r.current && <span className="muted small"> running now</span>}
@@ -84,7 +90,7 @@ export function RolloutDialog({
                         <div key={i}>{i}</div>
                       ))}
                     </td>
-                    <td>{r.replicas}</td>
+                    <td>{r.replicas ?? <span className="muted">not reported</span>}</td>
                     <td className="nowrap">{age(r.created, now)}</td>
                     <td>
                       {!r.current && (
@@ -109,7 +115,17 @@ export function RolloutDialog({
   );
 }
 
-function UndoConfirm({ target, revision, onDone }: { target: KubeTarget; revision: KubeRevision; onDone(): void }) {
+function UndoConfirm({
+  resource,
+  target,
+  revision,
+  onDone,
+}: {
+  resource: WithRollout;
+  target: KubeTarget;
+  revision: KubeRevision;
+  onDone(): void;
+}) {
   const undo = useAction('kube.rollout.undo');
   const s = useStart();
   const toast = useUi((st) => st.toast);
@@ -117,6 +133,7 @@ function UndoConfirm({ target, revision, onDone }: { target: KubeTarget; revisio
     const r = await s.run(() =>
       undo.mutateAsync({
         context: target.context,
+        resource,
         namespace: target.namespace,
         name: target.name,
         revision: revision.revision,
@@ -126,9 +143,10 @@ function UndoConfirm({ target, revision, onDone }: { target: KubeTarget; revisio
     toast(r.rolledBack ? 'success' : 'info', r.message);
     onDone();
   };
+  const noun = viewOf(resource).noun;
   return (
     <ConfirmDialog
-      title={`Roll back deployment ${target.name} to revision ${revision.revision}?`}
+      title={`Roll back ${noun} ${target.name} to revision ${revision.revision}?`}
       confirmLabel="Roll back"
       danger={false}
       busy={s.busy}
@@ -137,9 +155,9 @@ function UndoConfirm({ target, revision, onDone }: { target: KubeTarget; revisio
       onClose={onDone}
     >
       <p>
-        The deployment’s pod template becomes revision {revision.revision}’s again ({revision.images.join(', ')}), and
-        its pods are replaced in the order its update strategy says, as kubectl rollout undo does. The rollback is
-        recorded as a new revision.
+        The {noun}’s pod template becomes revision {revision.revision}’s again ({revision.images.join(', ')}), and its
+        pods are replaced in the order its update strategy says, as kubectl rollout undo does. The rollback is recorded
+        as a new revision.
       </p>
     </ConfirmDialog>
   );

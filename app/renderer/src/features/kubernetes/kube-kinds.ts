@@ -4,6 +4,7 @@
 import {
   KUBE_DELETABLE,
   KUBE_RESTARTABLE,
+  KUBE_ROLLOUT,
   KUBE_SCALABLE,
   type KubeResource,
   type KubeRows,
@@ -42,9 +43,11 @@ export const viewOf = (resource: string): KindView => KIND_VIEWS.find((v) => v.r
 export type Scalable = (typeof KUBE_SCALABLE)[number];
 export type Restartable = (typeof KUBE_RESTARTABLE)[number];
 export type Deletable = (typeof KUBE_DELETABLE)[number];
+export type WithRollout = (typeof KUBE_ROLLOUT)[number];
 
 export const isScalable = (r: KubeResource): r is Scalable => (KUBE_SCALABLE as readonly string[]).includes(r);
 export const isRestartable = (r: KubeResource): r is Restartable => (KUBE_RESTARTABLE as readonly string[]).includes(r);
+export const hasRollout = (r: KubeResource): r is WithRollout => (KUBE_ROLLOUT as readonly string[]).includes(r);
 export const isDeletable = (r: KubeResource): r is Deletable => (KUBE_DELETABLE as readonly string[]).includes(r);
 
 /** How a row is named (its accessible name): its name; an event by what happened to what. */

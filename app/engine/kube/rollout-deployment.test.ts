@@ -4,9 +4,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { V1Deployment } from '@kubernetes/client-node';
 import { tempDirs } from '../../../harness/temp-dirs';
-import { rolloutHistory, rolloutStatus, rolloutUndo } from './rollout';
+import { deploymentRolloutStatus as rolloutStatus, rolloutHistory, rolloutUndo } from './rollout';
 import type { FakeKubeApiServer } from './test-support/fake-api-server';
 import { putRolledOutDeployment, startFakeContext } from './test-support/kube-fixtures';
+import { playRolloutController } from './test-support/rollout-fixtures';
 
 const tmp = tempDirs('berth-kube-rollout-');
 const started: FakeKubeApiServer[] = [];
@@ -90,9 +91,9 @@ describe('rollout history and undo against the fake API server', () => {
         ownerReferences: [{ kind: 'Deployment', name: 'other', uid: 'uid-other', controller: true }],
       },
     });
-    const h = await rolloutHistory(kc, 'shop', 'web');
+    const h = await rolloutHistory(kc, 'deployments', 'shop', 'web');
     expect(h.status).toBe('Deployment web successfully rolled out.');
-    expect(h.revisions.map((r) => [r.revision, r.replicaSet, r.current, r.images, r.changeCause])).toEqual([
+    expect(h.revisions.map((r) => [r.revision, r.keptBy, r.current, r.images, r.changeCause])).toEqual([
       [3, 'web-h3', true, ['main: shop:2.0'], 'set image to shop:2.0'],
       [2, 'web-h2', false, ['main: shop:1.1'], 'set image to shop:1.1'],
       [1, 'web-h1', false, ['main: shop:1.0'], 'set image to shop:1.0'],
@@ -104,7 +105,7 @@ describe('rollout history and undo against the fake API server', () => {
   it('rolls back to the revision before the current one: its template without the hash, its change cause', async () => {
     const { fake, kc } = await startFakeContext(tmp(), started);
     putRolledOutDeployment(fake, 'shop', 'web', IMAGES);
-    const r = await rolloutUndo(kc, 'shop', 'web', 0);
+    const r = await rolloutUndo(kc, 'deployments', 'shop', 'web', 0);
     expect(r).toEqual({ rolledBack: true, revision: 2, message: 'Rolling web back to revision 2.' });
     const d = fake.get('deployments', 'shop', 'web') as V1Deployment;
     expect(d.spec?.template).toEqual({
@@ -120,17 +121,56 @@ describe('rollout history and undo against the fake API server', () => {
     expect(d.spec?.replicas).toBe(2);
   });
 
+  it('revision 0 is the second-highest revision, as kubectl picks it: 3 → 2, then 4 (once 2) → 3', async () => {
+    const { fake, kc } = await startFakeContext(tmp(), started);
+    putRolledOutDeployment(fake, 'shop', 'web', IMAGES);
+    expect(await rolloutUndo(kc, 'deployments', 'shop', 'web', 0)).toMatchObject({ rolledBack: true, revision: 2 });
+    // The controller re-uses revision 2's replica set as revision 4.
+    expect(await playRolloutController(fake, 'deployments', 'shop', 'web')).toBe(4);
+    const h = await rolloutHistory(kc, 'deployments', 'shop', 'web');
+    expect(h.revisions.map((r) => [r.revision, r.keptBy, r.current])).toEqual([
+      [4, 'web-h2', true],
+      [3, 'web-h3', false],
+      [1, 'web-h1', false],
+    ]);
+    expect(await rolloutUndo(kc, 'deployments', 'shop', 'web', 0)).toMatchObject({ rolledBack: true, revision: 3 });
+    const d = fake.get('deployments', 'shop', 'web') as V1Deployment;
+    expect(d.spec?.template?.spec?.containers[0]?.image).toBe('shop:2.0');
+  });
+
+  it('revision 0 goes to the second-highest revision even while the newest one is not yet the deployment’s template', async () => {
+    const { fake, kc } = await startFakeContext(tmp(), started);
+    putRolledOutDeployment(fake, 'shop', 'web', IMAGES);
+    // A new template the controller has not made a replica set for yet: revision 3 is still the
+    // newest kept, so kubectl goes back to 2 (not to 3, the newest whose template differs).
+    const web = fake.get('deployments', 'shop', 'web') as V1Deployment;
+    fake.put('deployments', {
+      ...web,
+      spec: {
+        ...web.spec!,
+        template: { ...web.spec!.template, spec: { containers: [{ name: 'main', image: 'shop:3.0' }] } },
+      },
+    } as never);
+    expect(await rolloutUndo(kc, 'deployments', 'shop', 'web', 0)).toEqual({
+      rolledBack: true,
+      revision: 2,
+      message: 'Rolling web back to revision 2.',
+    });
+    const d = fake.get('deployments', 'shop', 'web') as V1Deployment;
+    expect(d.spec?.template?.spec?.containers[0]?.image).toBe('shop:1.1');
+  });
+
   it('rolls back to a chosen revision, and skips one whose template already runs', async () => {
     const { fake, kc } = await startFakeContext(tmp(), started);
     putRolledOutDeployment(fake, 'shop', 'web', IMAGES);
     const patches = () => fake.requests.filter((q) => q.method === 'PATCH').length;
-    expect(await rolloutUndo(kc, 'shop', 'web', 3)).toEqual({
+    expect(await rolloutUndo(kc, 'deployments', 'shop', 'web', 3)).toEqual({
       rolledBack: false,
       revision: 3,
-      message: 'Skipped: web already runs the template of revision 3.',
+      message: 'Skipped rollback: the current template of web already matches revision 3.',
     });
     expect(patches()).toBe(0);
-    await rolloutUndo(kc, 'shop', 'web', 1);
+    await rolloutUndo(kc, 'deployments', 'shop', 'web', 1);
     expect((fake.get('deployments', 'shop', 'web') as V1Deployment).spec?.template?.spec?.containers[0]?.image).toBe(
       'shop:1.0',
     );
@@ -139,17 +179,17 @@ describe('rollout history and undo against the fake API server', () => {
   it('refuses a revision it does not keep, a deployment without history and a paused one, with sentences', async () => {
     const { fake, kc } = await startFakeContext(tmp(), started);
     putRolledOutDeployment(fake, 'shop', 'web', IMAGES);
-    await expect(rolloutUndo(kc, 'shop', 'web', 7)).rejects.toMatchObject({
+    await expect(rolloutUndo(kc, 'deployments', 'shop', 'web', 7)).rejects.toMatchObject({
       kind: 'not-found',
       message: 'Deployment web keeps no revision 7; its history lists the revisions it still has.',
     });
     putRolledOutDeployment(fake, 'shop', 'solo', ['solo:1']);
-    await expect(rolloutUndo(kc, 'shop', 'solo', 0)).rejects.toMatchObject({
+    await expect(rolloutUndo(kc, 'deployments', 'shop', 'solo', 0)).rejects.toMatchObject({
       message: 'Deployment solo has no earlier revision to go back to.',
     });
     const web = fake.get('deployments', 'shop', 'web')!;
     fake.put('deployments', { ...web, spec: { ...(web.spec as object), paused: true } });
-    await expect(rolloutUndo(kc, 'shop', 'web', 0)).rejects.toMatchObject({
+    await expect(rolloutUndo(kc, 'deployments', 'shop', 'web', 0)).rejects.toMatchObject({
       kind: 'conflict',
       message: expect.stringContaining('Deployment web is paused, so it cannot be rolled back.'),
     });
@@ -159,7 +199,7 @@ describe('rollout history and undo against the fake API server', () => {
     const { fake, kc } = await startFakeContext(tmp(), started);
     putRolledOutDeployment(fake, 'shop', 'web', IMAGES);
     fake.deny('admin', 'patch', 'deployments');
-    await expect(rolloutUndo(kc, 'shop', 'web', 0)).rejects.toMatchObject({
+    await expect(rolloutUndo(kc, 'deployments', 'shop', 'web', 0)).rejects.toMatchObject({
       message: expect.stringContaining('cannot patch resource "deployments"'),
     });
     expect((fake.get('deployments', 'shop', 'web') as V1Deployment).spec?.template?.spec?.containers[0]?.image).toBe(
