@@ -61,7 +61,7 @@ function withoutHash(t: V1PodTemplateSpec | undefined): V1PodTemplateSpec {
 }
 
 /** Same JSON, whatever the key order. */
-function canonical(v: unknown): string {
+export function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object')
     return `{${Object.keys(v)

@@ -34,6 +34,9 @@ interface OpenWatch {
 
 const KINDS = {
   namespaces: { kind: 'Namespace', apiVersion: 'v1', group: '', namespaced: false },
+  nodes: { kind: 'Node', apiVersion: 'v1', group: '', namespaced: false },
+  persistentvolumeclaims: { kind: 'PersistentVolumeClaim', apiVersion: 'v1', group: '', namespaced: true },
+  controllerrevisions: { kind: 'ControllerRevision', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
   pods: { kind: 'Pod', apiVersion: 'v1', group: '', namespaced: true },
   services: { kind: 'Service', apiVersion: 'v1', group: '', namespaced: true },
   endpoints: { kind: 'Endpoints', apiVersion: 'v1', group: '', namespaced: true },

@@ -13,6 +13,7 @@ import {
   writeKubeconfig,
   until,
 } from '../../../engine/kube/test-support/kube-fixtures';
+import { putClaim, putOrdinalPod, putStatefulSet } from '../../../engine/kube/test-support/set-fixtures';
 import { contractSession } from '../test-support/contract-session';
 
 const tmp = tempDirs('berth-kube-contract-');
@@ -72,6 +73,8 @@ describe('kube.* through the contract against the fake API server', () => {
       ['kube.rollout.undo', { namespace: 'shop', name: 'web', revision: -1 }],
       ['kube.rollout.undo', { namespace: 'shop', name: 'web', revision: 1.5 }],
       ['kube.rollout.undo', { namespace: 'shop', name: 'web' }],
+      ['kube.members', { resource: 'deployments', namespace: 'shop', name: 'web' }],
+      ['kube.members', { resource: 'statefulsets', namespace: 'shop', name: 'Web' }],
     ] as const) {
       expect(await request(method, args)).toMatchObject({ ok: false, error: { kind: 'invalid' } });
     }
@@ -160,6 +163,23 @@ describe('kube.* through the contract against the fake API server', () => {
     expect(await request('kube.rollout.undo', { namespace: 'shop', name: 'gone', revision: 0 })).toMatchObject({
       ok: false,
       error: { kind: 'not-found' },
+    });
+  });
+
+  it('lists a stateful set’s ordinals with their claims through the contract', async () => {
+    const web = putStatefulSet(fake, 'shop', 'web', 2, ['data']);
+    putOrdinalPod(fake, web, 1);
+    putClaim(fake, 'shop', 'data-web-1', 'Bound');
+    const { request } = session();
+    expect(await request('kube.members', { resource: 'statefulsets', namespace: 'shop', name: 'web' })).toMatchObject({
+      ok: true,
+      result: {
+        resource: 'statefulsets',
+        ordinals: [
+          { pod: 'web-0', phase: 'Missing', claims: [{ name: 'data-web-0', status: 'Missing' }] },
+          { pod: 'web-1', phase: 'Running', claims: [{ name: 'data-web-1', status: 'Bound' }] },
+        ],
+      },
     });
   });
 
