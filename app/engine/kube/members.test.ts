@@ -143,6 +143,24 @@ describe('daemon set nodes against the fake API server', () => {
     ]);
   });
 
+  it('places a daemon pod not yet scheduled on the node its affinity names (as the controller does)', async () => {
+    const { fake, kc } = await startFakeContext(tmp(), started);
+    putNode(fake, 'a');
+    const ds = putDaemonSet(fake, 'kube-system', 'agent', { hash: 'h1' });
+    const p = putDaemonPod(fake, ds, 'a', { hash: 'h1' }, { phase: 'Pending', ready: false });
+    const affinity = {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['a'] }] }],
+        },
+      },
+    };
+    const { nodeName: _bound, ...spec } = p.spec as { nodeName?: string };
+    fake.put('pods', { ...p, spec: { ...spec, affinity } });
+    const m = (await setMembers(kc, 'daemonsets', 'kube-system', 'agent')) as KubeDaemonSetMembers;
+    expect(m.nodes.map((n) => [n.node, n.pod, n.phase])).toEqual([['a', 'agent-a', 'Pending']]);
+  });
+
   it('without the revisions (RBAC), compares the pod-template-generation label with the template generation', async () => {
     const { fake, kc } = await startFakeContext(tmp(), started);
     putNode(fake, 'a');

@@ -76,21 +76,24 @@ export async function statefulSetMembers(
   const replicas = set.spec?.replicas ?? 1;
   const start = set.spec?.ordinals?.start ?? 0;
   const templates = (set.spec?.volumeClaimTemplates ?? []).map((t) => t.metadata?.name ?? '').filter(Boolean);
+  const [pods, claims] = await Promise.all([
+    ownPods(kc, namespace, set, opt),
+    templates.length
+      ? tryRead(async () => {
+          const list = await kubeJson<{ items?: V1PersistentVolumeClaim[] }>(kc, {
+            path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/persistentvolumeclaims`,
+            ...opt,
+          });
+          return new Map((list.items ?? []).map((c) => [c.metadata?.name ?? '', c]));
+        })
+      : { value: new Map<string, V1PersistentVolumeClaim>(), error: '' },
+  ]);
   // The controller's own test of membership: <parent>-<ordinal>, the parent being the set.
   const byOrdinal = new Map<number, V1Pod>();
-  for (const p of await ownPods(kc, namespace, set, opt)) {
+  for (const p of pods) {
     const m = /^(.*)-([0-9]+)$/.exec(p.metadata?.name ?? '');
     if (m && m[1] === name) byOrdinal.set(Number(m[2]), p);
   }
-  const claims = templates.length
-    ? await tryRead(async () => {
-        const list = await kubeJson<{ items?: V1PersistentVolumeClaim[] }>(kc, {
-          path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/persistentvolumeclaims`,
-          ...opt,
-        });
-        return new Map((list.items ?? []).map((c) => [c.metadata?.name ?? '', c]));
-      })
-    : { value: new Map<string, V1PersistentVolumeClaim>(), error: '' };
   const ordinal = (n: number, wanted: boolean): KubeOrdinal => {
     const pod = byOrdinal.get(n);
     return {
@@ -164,11 +167,12 @@ export async function daemonSetMembers(
   opt: Opt = {},
 ): Promise<KubeDaemonSetMembers> {
   const ds = await kubeJson<V1DaemonSet>(kc, { path: resourcePath('daemonsets', namespace, name), ...opt });
-  const pods = await ownPods(kc, namespace, ds, opt);
-  const nodes = await tryRead(
-    async () => (await kubeJson<{ items?: V1Node[] }>(kc, { path: '/api/v1/nodes', ...opt })).items ?? [],
-  );
-  const { hash, generation } = await currentRevision(kc, namespace, ds, opt);
+  // The three reads are independent; a refused node or revision list does not fail the others.
+  const [pods, nodes, { hash, generation }] = await Promise.all([
+    ownPods(kc, namespace, ds, opt),
+    tryRead(async () => (await kubeJson<{ items?: V1Node[] }>(kc, { path: '/api/v1/nodes', ...opt })).items ?? []),
+    currentRevision(kc, namespace, ds, opt),
+  ]);
   const upToDate = (p: V1Pod): boolean | null => {
     if (!hash && generation === undefined) return null;
     const labels = p.metadata?.labels ?? {};
