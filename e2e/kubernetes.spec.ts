@@ -2,11 +2,20 @@
 // (no Kubernetes API server can run on these machines; the fake answers as the API reference says):
 // live pod and deployment watches, a lost watch (410 Gone) re-listed, pod logs, scale, the RBAC
 // refusal of a delete, an unreachable context's sentence; apply with a dry-run diff first; services,
-// cron jobs (run now, suspend), stateful sets, events; pod details and YAML; the cluster badge; and
+// cron jobs (run now, suspend), stateful sets, events; pod details and YAML; a stateful set's pods
+// and claims by ordinal and a daemon set's nodes in their details; the cluster badge; and
 // screenshots in both themes.
 import type { Page } from '@playwright/test';
 import { FakeKubeApiServer } from '../app/engine/kube/test-support/fake-api-server';
 import { fakeDeployment, fakePod } from '../app/engine/kube/test-support/kube-fixtures';
+import {
+  putClaim,
+  putDaemonPod,
+  putDaemonSet,
+  putNode,
+  putOrdinalPod,
+  putStatefulSet,
+} from '../app/engine/kube/test-support/set-fixtures';
 import type { ServeProcess } from './berth-serve';
 import { expect, SCREEN_SIZES, test } from './fixtures';
 import { rowAction, startKubeServe, type KubeServe } from './kube-serve';
@@ -302,4 +311,58 @@ test('screens: Kubernetes in light and dark at three sizes', async ({ page }) =>
       await page.keyboard.press('Escape');
     }
   }
+});
+
+test('a stateful set’s pods and claims by ordinal, and a daemon set’s nodes, in their details', async ({ page }) => {
+  // Seeded here, so the earlier tests' pod counts stay as they were.
+  const cache = putStatefulSet(fake, 'shop', 'cache', 3, ['data']);
+  putOrdinalPod(fake, cache, 0, { node: 'node-1' });
+  putOrdinalPod(fake, cache, 2, { node: 'node-2', phase: 'Pending', ready: false });
+  putClaim(fake, 'shop', 'data-cache-0', 'Bound');
+  putClaim(fake, 'shop', 'data-cache-2', 'Pending');
+  putNode(fake, 'node-1');
+  putNode(fake, 'node-2', { unschedulable: true });
+  putNode(fake, 'node-3', { taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] });
+  putNode(fake, 'node-4');
+  const fluentd = putDaemonSet(fake, 'shop', 'fluentd', { hash: 'h2', oldHash: 'h1' });
+  putDaemonPod(fake, fluentd, 'node-1', { hash: 'h2' });
+  putDaemonPod(fake, fluentd, 'node-2', { hash: 'h1' });
+
+  await open(page, '#/kubernetes/statefulsets');
+  await rowAction(
+    page,
+    page.getByRole('table', { name: 'Stateful sets' }).getByRole('row', { name: 'cache' }),
+    'Details',
+  );
+  const set = page.getByRole('dialog', { name: 'Stateful set cache' });
+  const ordinals = set.getByRole('table', { name: 'Pods and volume claims of cache' });
+  await expect(ordinals.getByRole('row', { name: 'cache-0' })).toContainText('data-cache-0 Bound');
+  await expect(ordinals.getByRole('row', { name: 'cache-1' })).toContainText('Missing');
+  await expect(ordinals.getByRole('row', { name: 'cache-1' })).toContainText('data-cache-1 Missing');
+  await expect(ordinals.getByRole('row', { name: 'cache-2' })).toContainText('data-cache-2 Pending');
+  await page.keyboard.press('Escape');
+  await expect(set).toBeHidden();
+
+  await page.getByRole('tab', { name: 'Daemon sets' }).click();
+  await rowAction(
+    page,
+    page.getByRole('table', { name: 'Daemon sets' }).getByRole('row', { name: 'fluentd' }),
+    'Details',
+  );
+  const ds = page.getByRole('dialog', { name: 'Daemon set fluentd' });
+  const nodes = ds.getByRole('table', { name: 'Nodes of fluentd' });
+  await expect(nodes.getByRole('row', { name: 'node-1' })).toContainText('fluentd-node-1');
+  await expect(nodes.getByRole('row', { name: 'node-2' })).toContainText('cordoned; daemon pods still run here');
+  await expect(nodes.getByRole('row', { name: 'node-4' })).toContainText('No pod yet');
+  await expect(nodes.getByRole('row', { name: 'node-3' })).toHaveCount(0);
+  await expect(ds.getByText('1 other node is not eligible for fluentd')).toBeVisible();
+
+  // Nodes refused by RBAC: a sentence in the section; the rows of the nodes its pods are on stay.
+  fake.deny('admin', 'list', 'nodes');
+  await ds.getByRole('button', { name: 'Refresh' }).click();
+  await expect(ds.getByRole('alert')).toContainText('cannot list resource "nodes"');
+  await expect(nodes.getByRole('row', { name: 'node-2' })).toBeVisible();
+  await expect(nodes.getByRole('row', { name: 'node-4' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(ds).toBeHidden();
 });

@@ -9,6 +9,7 @@ export * from './exec';
 export * from './rollout';
 export * from './jobs';
 export * from './workload-logs';
+export { setMembers } from './members';
 export { KubeClusters } from './clusters';
 export { PortForwards, type StartForward } from './port-forward';
 export { forwardablePorts } from './port-forward-target';

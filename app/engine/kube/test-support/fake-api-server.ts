@@ -35,6 +35,9 @@ interface OpenWatch {
 
 const KINDS = {
   namespaces: { kind: 'Namespace', apiVersion: 'v1', group: '', namespaced: false },
+  nodes: { kind: 'Node', apiVersion: 'v1', group: '', namespaced: false },
+  persistentvolumeclaims: { kind: 'PersistentVolumeClaim', apiVersion: 'v1', group: '', namespaced: true },
+  controllerrevisions: { kind: 'ControllerRevision', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
   pods: { kind: 'Pod', apiVersion: 'v1', group: '', namespaced: true },
   services: { kind: 'Service', apiVersion: 'v1', group: '', namespaced: true },
   endpoints: { kind: 'Endpoints', apiVersion: 'v1', group: '', namespaced: true },
@@ -43,7 +46,6 @@ const KINDS = {
   statefulsets: { kind: 'StatefulSet', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
   daemonsets: { kind: 'DaemonSet', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
   replicasets: { kind: 'ReplicaSet', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
-  controllerrevisions: { kind: 'ControllerRevision', apiVersion: 'apps/v1', group: 'apps', namespaced: true },
   jobs: { kind: 'Job', apiVersion: 'batch/v1', group: 'batch', namespaced: true },
   cronjobs: { kind: 'CronJob', apiVersion: 'batch/v1', group: 'batch', namespaced: true },
   horizontalpodautoscalers: {

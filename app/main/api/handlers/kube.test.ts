@@ -14,6 +14,7 @@ import {
   until,
 } from '../../../engine/kube/test-support/kube-fixtures';
 import { putRolledOutSet } from '../../../engine/kube/test-support/rollout-fixtures';
+import { putClaim, putOrdinalPod, putStatefulSet } from '../../../engine/kube/test-support/set-fixtures';
 import { contractSession } from '../test-support/contract-session';
 
 const tmp = tempDirs('berth-kube-contract-');
@@ -76,6 +77,8 @@ describe('kube.* through the contract against the fake API server', () => {
       ['kube.rollout.undo', { resource: 'deployments', namespace: 'shop', name: 'web', revision: -1 }],
       ['kube.rollout.undo', { resource: 'deployments', namespace: 'shop', name: 'web', revision: 1.5 }],
       ['kube.rollout.undo', { resource: 'deployments', namespace: 'shop', name: 'web' }],
+      ['kube.members', { resource: 'deployments', namespace: 'shop', name: 'web' }],
+      ['kube.members', { resource: 'statefulsets', namespace: 'shop', name: 'Web' }],
     ] as const) {
       expect(await request(method, args)).toMatchObject({ ok: false, error: { kind: 'invalid' } });
     }
@@ -192,6 +195,23 @@ describe('kube.* through the contract against the fake API server', () => {
       result: { rolledBack: true, revision: 1, message: 'Rolling db back to revision 1.' },
     });
     expect(JSON.stringify(fake.get('statefulsets', 'shop', 'db')!.spec)).toContain('pg:15');
+  });
+
+  it('lists a stateful set’s ordinals with their claims through the contract', async () => {
+    const web = putStatefulSet(fake, 'shop', 'web', 2, ['data']);
+    putOrdinalPod(fake, web, 1);
+    putClaim(fake, 'shop', 'data-web-1', 'Bound');
+    const { request } = session();
+    expect(await request('kube.members', { resource: 'statefulsets', namespace: 'shop', name: 'web' })).toMatchObject({
+      ok: true,
+      result: {
+        resource: 'statefulsets',
+        ordinals: [
+          { pod: 'web-0', phase: 'Missing', claims: [{ name: 'data-web-0', status: 'Missing' }] },
+          { pod: 'web-1', phase: 'Running', claims: [{ name: 'data-web-1', status: 'Bound' }] },
+        ],
+      },
+    });
   });
 
   it('merges a deployment’s pods’ logs, refusing too many pods before any request', async () => {

@@ -9,6 +9,7 @@ import {
   rolloutHistory,
   rolloutUndo,
   scaleObject,
+  setMembers,
   suspendCronJob,
   triggerCronJob,
   workloadPods,
@@ -49,6 +50,8 @@ export const kubeHandlers: KubeHandlers = {
   'kube.cronjobs.trigger': async ({ context, namespace, name }) => triggerCronJob(kc(context), namespace, name),
   'kube.workloadPods': async ({ context, resource, namespace, name }, { signal }) =>
     workloadPods(kc(context), resource, namespace, name, signal),
+  'kube.members': async ({ context, resource, namespace, name }, { signal }) =>
+    setMembers(kc(context), resource, namespace, name, signal),
   'kube.jobs.retry': async ({ context, namespace, name }) => retryJob(kc(context), namespace, name),
   'kube.describe': async ({ context, resource, namespace, name }, { signal }) =>
     describeObject(kc(context), resource, namespace, name, signal),

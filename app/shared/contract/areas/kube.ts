@@ -17,7 +17,10 @@ import {
   type KubeWatchItem,
 } from './kube-rows';
 
+import { KUBE_WITH_MEMBERS, type KubeSetMembers } from './kube-members';
+
 export * from './kube-rows';
+export * from './kube-members';
 
 const none = z.strictObject({});
 
@@ -219,6 +222,10 @@ export const kubeRequests = {
   /** The pods a workload's selector matches now (kubectl get pods -l SELECTOR). */
   'kube.workloadPods': request<KubeWorkloadPods>()(
     z.strictObject({ ...objectRef, resource: ofResource(KUBE_WITH_PODS, 'read as a set of pods') }),
+  ),
+  /** A stateful set's pods by ordinal with their volume claims, or a daemon set's nodes with its pod on each. */
+  'kube.members': request<KubeSetMembers>()(
+    z.strictObject({ ...objectRef, resource: ofResource(KUBE_WITH_MEMBERS, 'listed by member') }),
   ),
   /** Runs a job again as a new job NAME-retry-<time> with the same spec (the old one is kept); returns its name. */
   'kube.jobs.retry': request<{ job: string }>()(z.strictObject(objectRef)),

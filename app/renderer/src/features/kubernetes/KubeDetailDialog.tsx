@@ -1,7 +1,7 @@
 // One object as kubectl describe and get -o yaml show it: an overview (a pod's containers with their
 // state and last state, the status conditions, the object's events) and its YAML; for a pod also a
-// terminal in its containers (kubectl exec -it), kept while the dialog is open. Read once when
-// opened; "Refresh" reads it again.
+// terminal in its containers (kubectl exec -it), kept while the dialog is open; for a stateful or
+// daemon set also its members (SetMembersSection). Read once when opened; "Refresh" reads it again.
 import { useState, type ReactNode } from 'react';
 import type { KubeDescribed } from '../../../../shared/contract/areas/kube';
 import { useRequest } from '../../api/hooks';
@@ -12,6 +12,8 @@ import { age } from './kube-columns';
 import { viewOf, type Deletable } from './kube-kinds';
 import type { KubeTarget } from './KubeDialogs';
 import { PodTerminal } from './PodTerminal';
+import { SetMembersSection } from './SetMembersSection';
+import { hasMembers, useRefreshSetMembers } from './use-set-members';
 
 export type DetailTab = 'overview' | 'yaml' | 'terminal';
 
@@ -31,6 +33,7 @@ export function KubeDetailDialog({
   const [terminalOpened, setTerminalOpened] = useState(initialTab === 'terminal');
   const { noun } = viewOf(resource);
   const q = useRequest('kube.describe', { ...target, resource });
+  const refreshMembers = useRefreshSetMembers();
   const tabs: [DetailTab, string][] = [
     ['overview', 'Overview'],
     ['yaml', 'YAML'],
@@ -70,7 +73,15 @@ export function KubeDetailDialog({
           </div>
           <span className="bd-spacer" />
           <span className="muted small">namespace {target.namespace}</span>
-          <button type="button" className="small" onClick={() => void q.refetch()} disabled={q.isFetching}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              void q.refetch();
+              if (hasMembers(resource)) refreshMembers();
+            }}
+            disabled={q.isFetching}
+          >
             {q.isFetching ? 'Reading…' : 'Refresh'}
           </button>
         </div>
@@ -85,7 +96,10 @@ export function KubeDetailDialog({
           ) : !q.data ? (
             <p className="muted">Reading {target.name}…</p>
           ) : tab === 'overview' ? (
-            <Overview d={q.data} />
+            <>
+              {hasMembers(resource) && <SetMembersSection resource={resource} target={target} />}
+              <Overview d={q.data} />
+            </>
           ) : tab === 'yaml' ? (
             <pre className="mono small kube-yaml" tabIndex={0} aria-label={`YAML of ${target.name}`}>
               {q.data.yaml}
