@@ -2,7 +2,7 @@
 // The Kubernetes page over a scripted client (the contract is all the renderer knows; the engine side
 // is tested against the fake API server): contexts, reachability, namespace picker, watched tables
 // named by their objects, delete with confirmation and the RBAC sentence, scale, and unsubscribing.
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KubeDeployment } from '../../../../shared/contract/areas/kube';
@@ -62,6 +62,39 @@ describe('KubernetesPage', () => {
     expect(live('pods')[0]!.args).toEqual({ resource: 'pods', context: 'kind-dev' });
     page.unmount();
     expect(live('pods')).toHaveLength(0);
+  });
+
+  it('closes its watches while the window is hidden, asks nothing then, and watches again when shown', async () => {
+    const shown = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
+    let state: DocumentVisibilityState = 'visible';
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    const turn = (to: DocumentVisibilityState) =>
+      act(() => {
+        state = to;
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+    try {
+      const { view, live, calls, subs } = setUp(ok);
+      view(['services']);
+      await waitFor(() => expect(live('services')).toHaveLength(1));
+      expect(live('endpoints')).toHaveLength(1);
+      // The page's one-off reads (contexts, reach, namespaces) are done.
+      await waitFor(() => expect(calls.map((c) => c.method)).toContain('kube.namespaces'));
+      turn('hidden');
+      expect(live('services')).toHaveLength(0);
+      expect(live('endpoints')).toHaveLength(0);
+      const asked = calls.length;
+      const opened = subs.length;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(calls.slice(asked).map((c) => c.method)).toEqual([]);
+      expect(subs.length).toBe(opened);
+      turn('visible');
+      await waitFor(() => expect(live('services')).toHaveLength(1));
+      expect(live('endpoints')).toHaveLength(1);
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      if (shown) expect(document.visibilityState).toBe('visible');
+    }
   });
 
   it('switches context without writing the kubeconfig, and writes it only when asked', async () => {
