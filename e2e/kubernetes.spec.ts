@@ -340,6 +340,7 @@ test('a stateful set’s pods and claims by ordinal, and a daemon set’s nodes,
   await expect(ordinals.getByRole('row', { name: 'cache-1' })).toContainText('Missing');
   await expect(ordinals.getByRole('row', { name: 'cache-1' })).toContainText('data-cache-1 Missing');
   await expect(ordinals.getByRole('row', { name: 'cache-2' })).toContainText('data-cache-2 Pending');
+  await page.screenshot({ path: 'e2e/.results/screens/kube-statefulset-members.png' });
   await page.keyboard.press('Escape');
   await expect(set).toBeHidden();
 
@@ -356,6 +357,7 @@ test('a stateful set’s pods and claims by ordinal, and a daemon set’s nodes,
   await expect(nodes.getByRole('row', { name: 'node-4' })).toContainText('No pod yet');
   await expect(nodes.getByRole('row', { name: 'node-3' })).toHaveCount(0);
   await expect(ds.getByText('1 other node is not eligible for fluentd')).toBeVisible();
+  await page.screenshot({ path: 'e2e/.results/screens/kube-daemonset-nodes.png' });
 
   // Nodes refused by RBAC: a sentence in the section; the rows of the nodes its pods are on stay.
   fake.deny('admin', 'list', 'nodes');

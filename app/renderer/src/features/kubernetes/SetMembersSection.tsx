@@ -114,7 +114,7 @@ function DaemonNodes({ title, name, m }: { title: string; name: string; m: KubeD
           {shown.map((n) => (
             <tr key={n.node} aria-label={n.node || 'No node yet'}>
               <td>{n.node || none}</td>
-              <td className="mono">{n.pod || <span className="kube-short">No pod yet</span>}</td>
+              <td className={n.pod ? 'mono' : undefined}>{n.pod || <span className="kube-short">No pod yet</span>}</td>
               <td>{n.phase ? <span className={phaseClass(n.phase)}>{n.phase}</span> : none}</td>
               <td className="num">{n.pod ? `${n.readyContainers}/${n.containers}` : none}</td>
               <td className={n.upToDate === false ? 'kube-short' : undefined}>{upToDateText(n)}</td>
