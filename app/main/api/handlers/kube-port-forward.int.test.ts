@@ -101,7 +101,9 @@ describe('kube port-forward through the contract against the fake API server', (
     await until(() => tcp.got().length >= before + big.length, 30_000);
     expect(tcp.got().subarray(before).equals(big)).toBe(true);
 
-    tcp.sock.end();
+    // The client resets its connection (an end alone is a half-close, kept open for the pod's answer
+    // until the pod is quiet: port-forward-connection.test.ts).
+    tcp.sock.resetAndDestroy();
     await tcp.ended;
     await until(() => fake.portForwards.openCount() === 0);
     expect(await c.request('kube.portForward.list', {})).toMatchObject({
