@@ -11,7 +11,7 @@ import { tempDirs } from '../../../../harness/temp-dirs';
 import { FakeKubeApiServer } from '../../../engine/kube/test-support/fake-api-server';
 import { fakePod, until, writeKubeconfig } from '../../../engine/kube/test-support/kube-fixtures';
 import type { KubePortForwardDto } from '../../../shared/contract/areas/kube-port-forward';
-import { closeKubeForwards } from '../kube-forwards';
+import { closeKubeForwards, kubeForwards } from '../kube-forwards';
 import { contractSession } from '../test-support/contract-session';
 
 const tmp = tempDirs('berth-kube-pf-');
@@ -110,6 +110,31 @@ describe('kube port-forward through the contract against the fake API server', (
       ok: true,
       result: [{ id: f.id, open: 0, accepted: 1 }],
     });
+    live.close();
+  });
+
+  it('the live list is latest-only: 50 changes while the view does not acknowledge give it one more list, the current one', async () => {
+    const c = contractSession();
+    const live = c.subscribe('kube.portForwards', {});
+    const lists = () =>
+      c.frames.flatMap((f) => (f.t === 'data' && f.id === live.id ? f.items : [])) as KubePortForwardDto[][];
+    await until(() => lists().length === 1); // the list when the view opened, not acknowledged
+    expect(lists()[0]).toEqual([]);
+    const opened: KubePortForwardDto[] = [];
+    for (let i = 0; i < 10; i++) opened.push(await start(c, { kind: 'pod', name: 'web-1', remotePort: 8080 }));
+    for (let i = 0; i < 20; i++) {
+      const tcp = client(opened[0]!.localPort);
+      tcp.sock.write('x');
+      await until(() => tcp.got().length === 1);
+      tcp.sock.resetAndDestroy();
+    }
+    await until(() => kubeForwards().list()[0]?.open === 0); // 10 starts, 20 opened and 20 closed: 50 changes
+    expect(lists()).toHaveLength(1);
+
+    live.items(); // the view takes what it got: the newest list follows, and only that one
+    await until(() => lists().length === 2);
+    expect(lists()[1]).toEqual(kubeForwards().list());
+    expect(lists()[1]![0]).toMatchObject({ open: 0, accepted: 20 });
     live.close();
   });
 
