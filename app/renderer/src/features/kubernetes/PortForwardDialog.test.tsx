@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The port-forward dialog and list over a scripted client: the remote port picked from what the
 // object declares (or typed for a pod that declares none), the local port checked before anything
-// is sent, the 127.0.0.1-only sentence, a refusal at its field; the live list with its link and Stop.
+// is sent, the 127.0.0.1-only sentence, a refusal at its field, Cancel while starting cancels the
+// start; the live list with its link, the pod a service's forward reaches now, and Stop.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -100,6 +101,23 @@ describe('Port forward dialog', () => {
   });
 });
 
+describe('Port forward dialog while starting', () => {
+  it('Cancel while the forward is starting cancels the start request and closes', async () => {
+    const { calls, onClose } = dialog('service', [{ port: 80, name: 'web', label: 'web 80 → http/TCP' }], () => {
+      return new Promise(() => undefined); // the cluster has not answered yet
+    });
+    const d = screen.getByRole('dialog', { name: 'Port forward service web' });
+    await within(d).findByRole('combobox', { name: 'Remote port' });
+    await userEvent.click(within(d).getByRole('button', { name: 'Start forwarding' }));
+    await within(d).findByRole('button', { name: 'Starting…' });
+    const startCall = calls.find((c) => c.method === 'kube.portForward.start');
+    expect(startCall?.signal?.aborted).toBe(false);
+    await userEvent.click(within(d).getByRole('button', { name: 'Cancel' }));
+    expect(startCall?.signal?.aborted).toBe(true);
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('Port forwards list', () => {
   it('lists live forwards with the address as a link and stops one', async () => {
     const t = setUp((m) => (m === 'kube.portForward.stop' ? undefined : ok(m)));
@@ -112,8 +130,12 @@ describe('Port forwards list', () => {
     expect(within(row).getByRole('link', { name: 'Open http://127.0.0.1:41234' }).getAttribute('href')).toBe(
       'http://127.0.0.1:41234',
     );
-    expect(row.textContent).toContain('via pod web-1:8080');
+    expect(row.textContent).toContain('→ pod web-1:8080');
     expect(row.textContent).toContain('1 open, 3 in all');
+    // The service's pod was replaced: the same row says which pod its connections reach now.
+    t.live('kube.portForwards')[0]!.push([[{ ...forward, pod: 'web-7d9c-abc', accepted: 4 }]]);
+    await waitFor(() => expect(row.textContent).toContain('→ pod web-7d9c-abc:8080'));
+    expect(row.textContent).not.toContain('web-1');
     t.live('kube.portForwards')[0]!.push([
       [{ ...forward, lastError: { message: 'Nothing in pod web-1 listens on port 8080.', at: '' } }],
     ]);
