@@ -177,6 +177,11 @@ export class PortForwards {
     } finally {
       this.starting.delete(own);
     }
+    // Stopped in the turn between the bind and here: nothing may stay listening.
+    if (both.aborted || this.closed) {
+      await new Promise((resolve) => server.close(resolve));
+      throw cancelledStart(o);
+    }
     const address = server.address() as net.AddressInfo;
     const id = `pf-${this.next++}`;
     const f: Forward = {
