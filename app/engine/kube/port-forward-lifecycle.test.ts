@@ -1,5 +1,5 @@
 // A forward over its life against the FAKE API server (no API server can run here): a service's
-// forward follows its pods (the pod deleted and replaced, a new connection reaches the new one and
+// (and a deployment's) forward follows its pods (the pod deleted and replaced, a new connection reaches the new one and
 // the forward says which pod it reaches now), a pod's forward stays pinned to its pod, and a start
 // cancelled while it resolves the target or binds the port leaves nothing listening and nothing listed.
 import net from 'node:net';
@@ -78,6 +78,26 @@ describe('a forward over its life against the fake API server', () => {
     fake.put('pods', readyWebPod('web-3'));
     expect(await echo(f.localPort, 'back')).toBe('back');
     expect(pf.list()[0]?.pod).toBe('web-3');
+  });
+
+  it("a deployment's forward reaches a ready pod's container port, and a new pod once that one is gone", async () => {
+    const { fake, pf, start } = await setUp();
+    fake.put('deployments', {
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: 'web' } },
+        template: { spec: { containers: [{ name: 'main', ports: [{ name: 'http', containerPort: 8080 }] }] } },
+      },
+    });
+    const f = await start({ kind: 'deployment', name: 'web', remotePort: 8080 });
+    expect(f).toMatchObject({ kind: 'deployment', pod: 'web-1', podPort: 8080 });
+    expect(await echo(f.localPort, 'one')).toBe('one');
+    fake.remove('pods', 'shop', 'web-1');
+    fake.put('pods', readyWebPod('web-3'));
+    expect(await echo(f.localPort, 'two')).toBe('two');
+    expect(fake.portForwards.streams.at(-1)).toMatchObject({ pod: 'web-3', port: 8080 });
+    expect(pf.list()[0]).toMatchObject({ pod: 'web-3', podPort: 8080 });
   });
 
   it("a pod's forward stays pinned to its pod: when it is gone, new connections are refused with a sentence", async () => {

@@ -1,7 +1,7 @@
 // Port-forwards (kubectl port-forward): a listener on 127.0.0.1 only (never every interface) per
 // forward, and for each TCP connection it accepts, its own pods/portforward stream to the API server
-// (port-forward-connection.ts carries the bytes, with backpressure and half-close). A service's
-// forward follows its pods: when the pod it reached is gone (the stream is refused, or the kubelet
+// (port-forward-connection.ts carries the bytes, with backpressure and half-close). A service's (or
+// a deployment's) forward follows its pods: when the pod it reached is gone (the stream is refused, or the kubelet
 // says the pod stopped), the next connection picks a ready pod again — kubectl does not, but Berth
 // stays open all day; a pod's forward stays pinned to its pod. A connection's failure is recorded on
 // its forward as a sentence. Stopping a forward (or closing them all when Berth quits) closes its
@@ -44,7 +44,7 @@ interface Forward {
   open: Set<Connection>;
   /** Aborted when the forward stops (a re-resolution under way ends with it). */
   stopped: AbortController;
-  /** A service's forward: the pod it reached failed, so the next connection picks again. */
+  /** A service's or deployment's forward: the pod it reached failed, so the next connection picks again. */
   stale: boolean;
   /** The re-resolution under way, shared by the connections that wait for it. */
   resolving?: Promise<ForwardTarget>;
@@ -216,8 +216,8 @@ export class PortForwards {
     f.dto.open++;
     f.dto.accepted++;
     const failed = (message: string) => {
-      // A service's pod that failed may be gone: the next connection resolves the service again.
-      if (f.dto.kind === 'service') f.stale = true;
+      // A service's (deployment's) pod that failed may be gone: the next connection picks again.
+      if (f.dto.kind !== 'pod') f.stale = true;
       f.dto.lastError = { message, at: new Date().toISOString() };
       this.changed();
     };
@@ -235,7 +235,7 @@ export class PortForwards {
     this.changed();
   }
 
-  /** The service's pod chosen again (once for every connection waiting), recorded on the forward. */
+  /** The service's (deployment's) pod chosen again (once for every connection waiting), recorded on the forward. */
   private retarget(f: Forward): Promise<ForwardTarget> {
     const { namespace, kind, name, remotePort } = f.dto;
     f.resolving ??= resolveForwardTarget(f.kc, { namespace, kind, name, port: remotePort }, f.stopped.signal)
@@ -253,11 +253,11 @@ export class PortForwards {
   }
 
   /**
-   * A connection's stream: to the forward's pod; for a service whose pod failed, to the pod chosen
+   * A connection's stream: to the forward's pod; for a service (deployment) whose pod failed, to the pod chosen
    * again; and when the pod refuses the stream (gone, not running), once more to a pod chosen again.
    */
   private async openStream(f: Forward, handlerFor: (t: ForwardTarget) => FrameHandler, signal: AbortSignal) {
-    const service = f.dto.kind === 'service';
+    const service = f.dto.kind !== 'pod';
     const first = service && f.stale ? await this.retarget(f) : { pod: f.dto.pod, podPort: f.dto.podPort };
     const to = (t: ForwardTarget) => connectStream(f.kc, f.dto.namespace, t, handlerFor(t), signal);
     try {

@@ -249,7 +249,7 @@ describe('kube port-forward through the contract against the fake API server', (
       ['kube.portForward.start', { ...base, localPort: '8080' }],
       ['kube.portForward.start', { ...base, name: 'a/b' }],
       ['kube.portForward.start', { ...base, namespace: 'Shop' }],
-      ['kube.portForward.start', { ...base, kind: 'deployment' }],
+      ['kube.portForward.start', { ...base, kind: 'statefulset' }],
       ['kube.portForward.start', { ...base, host: '0.0.0.0' }],
       ['kube.portForward.stop', { id: '../x' }],
       ['kube.portForward.ports', { namespace: 'shop', kind: 'pod', name: 'A' }],

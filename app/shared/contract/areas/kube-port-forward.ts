@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { request, subscription } from '../define';
 import { kubeContextName, kubeNamespace, kubeObjectName } from './kube';
 
-export const KUBE_FORWARD_KINDS = ['pod', 'service'] as const;
+export const KUBE_FORWARD_KINDS = ['pod', 'service', 'deployment'] as const;
 export type KubeForwardKind = (typeof KUBE_FORWARD_KINDS)[number];
 
 /** The only address a forward listens on: never every interface. */
@@ -19,11 +19,11 @@ export interface KubePortForwardDto {
   namespace: string;
   kind: KubeForwardKind;
   name: string;
-  /** The port asked for: the service's port, or the pod's. */
+  /** The port asked for: the service's port, or the pod's (a deployment's: its pods' container port). */
   remotePort: number;
   /**
-   * The pod new connections reach now: the pod itself, or the service's chosen pod — chosen again
-   * when that pod is gone, so it changes as the service's pods are replaced.
+   * The pod new connections reach now: the pod itself, or the service's (deployment's) chosen pod —
+   * chosen again when that pod is gone, so it changes as their pods are replaced.
    */
   pod: string;
   /** The port in that pod (a service port's targetPort, looked up again with the pod). */
@@ -56,7 +56,7 @@ const port = (what: string) =>
 const forwardObject = {
   context: kubeContextName.optional(),
   namespace: kubeNamespace,
-  kind: z.enum(KUBE_FORWARD_KINDS, { message: 'Only a pod or a service can be port-forwarded.' }),
+  kind: z.enum(KUBE_FORWARD_KINDS, { message: 'Only a pod, a service or a deployment can be port-forwarded.' }),
   name: kubeObjectName,
 };
 
@@ -79,8 +79,8 @@ const none = z.strictObject({});
 
 export const kubePortForwardRequests = {
   /**
-   * Listens on 127.0.0.1:localPort and forwards each connection to the pod (a service's: one ready
-   * pod, chosen again when it is gone). Cancelling the request cancels the start: nothing listens.
+   * Listens on 127.0.0.1:localPort and forwards each connection to the pod (a service's or a
+   * deployment's: one ready pod, chosen again when it is gone). Cancelling the request cancels the start: nothing listens.
    */
   'kube.portForward.start': request<KubePortForwardDto>()(kubeForwardStartArgs),
   /** Closes a forward's listener and its open connections. */

@@ -28,7 +28,11 @@ const forward: KubePortForwardDto = {
   accepted: 3,
 };
 
-function dialog(kind: 'pod' | 'service', ports: KubeForwardPort[], start: (args: Record<string, unknown>) => unknown) {
+function dialog(
+  kind: 'pod' | 'service' | 'deployment',
+  ports: KubeForwardPort[],
+  start: (args: Record<string, unknown>) => unknown,
+) {
   const onClose = vi.fn();
   const t = setUp((m, a) => {
     if (m === 'kube.portForward.ports') return ports;
@@ -101,6 +105,29 @@ describe('Port forward dialog', () => {
   });
 });
 
+describe('Port forward dialog for a deployment', () => {
+  it("offers the pods' container ports (or another) and starts a deployment forward, listed with the pod it reaches", async () => {
+    const { calls, onClose } = dialog(
+      'deployment',
+      [{ port: 8080, name: 'http', label: 'http 8080/TCP (container main)' }],
+      () => ({ ...forward, kind: 'deployment', remotePort: 8080 }),
+    );
+    const d = screen.getByRole('dialog', { name: 'Port forward deployment web' });
+    const remote = await within(d).findByRole('combobox', { name: 'Remote port' });
+    expect(
+      within(remote)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['http 8080/TCP (container main)', 'Another port…']);
+    await userEvent.click(within(d).getByRole('button', { name: 'Start forwarding' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls.find((c) => c.method === 'kube.portForward.start')?.args).toMatchObject({
+      kind: 'deployment',
+      remotePort: 8080,
+    });
+  });
+});
+
 describe('Port forward dialog while starting', () => {
   it('Cancel while the forward is starting cancels the start request and closes', async () => {
     const { calls, onClose } = dialog('service', [{ port: 80, name: 'web', label: 'web 80 → http/TCP' }], () => {
@@ -145,5 +172,14 @@ describe('Port forwards list', () => {
     expect(t.calls.find((c) => c.method === 'kube.portForward.stop')?.args).toEqual({ id: 'pf-1' });
     t.live('kube.portForwards')[0]!.push([[]]);
     await waitFor(() => expect(screen.queryByRole('table', { name: 'Port forwards' })).toBeNull());
+  });
+
+  it("a deployment's forward shows the pod it reaches now", async () => {
+    const t = setUp((m) => ok(m));
+    t.show(<PortForwardList />);
+    await waitFor(() => expect(t.live('kube.portForwards')).toHaveLength(1));
+    t.live('kube.portForwards')[0]!.push([[{ ...forward, kind: 'deployment', remotePort: 8080, pod: 'web-7d9c-abc' }]]);
+    const row = await screen.findByRole('row', { name: '127.0.0.1:41234 to deployment web:8080' });
+    expect(row.textContent).toContain('→ pod web-7d9c-abc:8080');
   });
 });

@@ -1,5 +1,5 @@
-// "Port forward…" on a pod or service row: the remote port picked from the ports the object declares
-// (a pod may also take a port it does not declare), the local port (empty for any free one), and the
+// "Port forward…" on a pod, service or deployment row: the remote port picked from the ports the
+// object declares (a pod or a deployment's pods may also take a port they do not declare), the local port (empty for any free one), and the
 // plain statement that Berth listens on 127.0.0.1 only. The cluster's refusal shows in the dialog.
 // Cancel (or closing the dialog) while the forward is starting cancels the start: nothing listens.
 import { useEffect, useId, useRef, useState } from 'react';
@@ -96,7 +96,7 @@ export function PortForwardDialog({
                           {p.label}
                         </option>
                       ))}
-                      {kind === 'pod' && <option value={OTHER}>Another port…</option>}
+                      {kind !== 'service' && <option value={OTHER}>Another port…</option>}
                     </select>
                   </Field>
                 )}
@@ -106,7 +106,9 @@ export function PortForwardDialog({
                     id={`${id}-typed`}
                     error={typed ? remote.invalid : undefined}
                     {...(declared.length === 0
-                      ? { hint: `The pod ${name} declares no ports: enter the port its application listens on.` }
+                      ? {
+                          hint: `${kind === 'pod' ? `The pod ${name} declares` : `The pods of deployment ${name} declare`} no ports: enter the port its application listens on.`,
+                        }
                       : {})}
                   >
                     <input
