@@ -2,7 +2,8 @@
 // Kubernetes API server can run on these machines). The fake speaks the kubelet's port-forward
 // protocol (v4.channel.k8s.io, data and error channels started by the port) and answers one HTTP
 // request on the pod's port, so a real HTTP client through the local port gets the pod's answer.
-// Start a forward from a service row, see it listed, fetch through it, stop it. Screenshots of the
+// Start a forward from a service row, see it listed, fetch through it, replace the service's pod and
+// fetch from the new one (the row names it), stop it. Screenshots of the
 // dialog and the list in both themes.
 import type { Page } from '@playwright/test';
 import { fakePod } from '../app/engine/kube/test-support/kube-fixtures';
@@ -50,7 +51,7 @@ test('forwards a service port from 127.0.0.1, lists it, serves through it, and s
 
   const table = page.getByRole('table', { name: 'Port forwards' });
   const row = table.getByRole('row', { name: /^127\.0\.0\.1:\d+ to service web:80$/ });
-  await expect(row).toContainText('via pod web-1:8080');
+  await expect(row).toContainText('→ pod web-1:8080');
   const link = row.getByRole('link', { name: /^Open http:\/\/127\.0\.0\.1:\d+$/ });
   const url = (await link.getAttribute('href'))!;
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -60,6 +61,20 @@ test('forwards a service port from 127.0.0.1, lists it, serves through it, and s
   expect(await res.text()).toBe('hello from web-1');
   expect(berth.fake().portForwards.streams.at(-1)).toMatchObject({ pod: 'web-1', port: 8080 });
   await expect(row).toContainText('1 in all');
+
+  // The pod is replaced: the next connection reaches the new one, and the row says so.
+  const fake = berth.fake();
+  fake.remove('pods', 'shop', 'web-1');
+  const next = fakePod('shop', 'web-2', { node: 'node-1', ip: '10.244.0.10' });
+  fake.put('pods', {
+    ...next,
+    metadata: { ...next.metadata, labels: { app: 'web' } },
+    spec: { containers: [{ name: 'main', image: 'busybox', ports: [{ name: 'http', containerPort: 8080 }] }] },
+    status: { ...next.status, conditions: [{ type: 'Ready', status: 'True' }] },
+  });
+  fake.portForwards.listen('shop', 'web-2', 8080, { type: 'http', body: 'hello from web-2' });
+  expect(await (await fetch(url)).text()).toBe('hello from web-2');
+  await expect(row).toContainText('→ pod web-2:8080');
 
   await row.getByRole('button', { name: /^Stop forward 127\.0\.0\.1:\d+$/ }).click();
   await expect(table).toBeHidden();

@@ -1,7 +1,8 @@
 // What a port-forward connects to, resolved as kubectl port-forward resolves it: a pod and a port
-// as given, or a service's pod — one ready pod its selector matches (the one kubectl would log from:
+// as given; a service's pod — one ready pod its selector matches (the one kubectl would log from:
 // running, ready, fewest restarts, oldest) — and the service port's targetPort, a named one looked
-// up among that pod's container ports. Also the ports the dialog offers for an object.
+// up among that pod's container ports; or a deployment's pod (its label selector) and the container
+// port as given. Also the ports the dialog offers for an object.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeForwardPort, KubeForwardKind } from '../../shared/contract/areas/kube-port-forward';
 import { BerthError } from '../../shared/errors';
@@ -33,6 +34,18 @@ export interface ForwardService {
   spec?: { type?: string; selector?: Record<string, string>; ports?: ServicePort[] };
 }
 
+interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+export interface ForwardDeployment {
+  metadata: { name: string };
+  spec?: {
+    selector?: LabelSelector;
+    template?: { spec?: { containers?: { name: string; ports?: ContainerPort[] }[] } };
+  };
+}
+
 export interface ForwardTarget {
   pod: string;
   podPort: number;
@@ -61,6 +74,19 @@ export const labelSelectorOf = (selector: Record<string, string>) =>
   Object.entries(selector)
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
+
+/** A workload's label selector as a query (a=b, k in (x,y), k notin (x), k, !k), as the API server reads it. */
+export function querySelectorOf(s: LabelSelector): string {
+  const parts = [labelSelectorOf(s.matchLabels ?? {})].filter(Boolean);
+  for (const e of s.matchExpressions ?? []) {
+    const values = (e.values ?? []).join(',');
+    if (e.operator === 'In') parts.push(`${e.key} in (${values})`);
+    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${values})`);
+    else if (e.operator === 'Exists') parts.push(e.key);
+    else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
+  }
+  return parts.join(',');
+}
 
 /** The service port numbered `port`, checked as something port-forward can carry. */
 export function servicePort(svc: ForwardService, port: number): ServicePort {
@@ -121,6 +147,28 @@ export async function resolveForwardTarget(
     if (pod.status?.phase !== 'Running' || pod.metadata.deletionTimestamp) throw notRunning(pod);
     return { pod: o.name, podPort: o.port };
   }
+  /** One ready pod the selector matches. */
+  const readyPod = async (selector: string): Promise<ForwardPod> => {
+    const pods = await get<{ items: ForwardPod[] }>(resourcePath('pods', o.namespace), { labelSelector: selector });
+    const pod = pickPod(pods.items);
+    if (!pod)
+      throw new BerthError({
+        kind: 'unavailable',
+        message: `The ${o.kind} ${o.name} has no ready pod to forward to (its selector ${selector} matches ${pods.items.length} pod${pods.items.length === 1 ? '' : 's'}, none ready). Wait until one is ready, or check why they are not.`,
+      });
+    return pod;
+  };
+  if (o.kind === 'deployment') {
+    // As kubectl: a deployment's port is the container port in its pod.
+    const d = await get<ForwardDeployment>(resourcePath('deployments', o.namespace, o.name));
+    const selector = querySelectorOf(d.spec?.selector ?? {});
+    if (!selector)
+      throw new BerthError({
+        kind: 'invalid',
+        message: `The deployment ${o.name} has no selector, so it names no pods. Forward to a pod instead.`,
+      });
+    return { pod: (await readyPod(selector)).metadata.name, podPort: o.port };
+  }
   const svc = await get<ForwardService>(resourcePath('services', o.namespace, o.name));
   const p = servicePort(svc, o.port);
   const selector = svc.spec?.selector ?? {};
@@ -129,25 +177,21 @@ export async function resolveForwardTarget(
       kind: 'invalid',
       message: `The service ${o.name} has no selector, so it names no pods (its endpoints are managed by hand). Forward to a pod instead.`,
     });
-  const pods = await get<{ items: ForwardPod[] }>(resourcePath('pods', o.namespace), {
-    labelSelector: labelSelectorOf(selector),
-  });
-  const pod = pickPod(pods.items);
-  if (!pod)
-    throw new BerthError({
-      kind: 'unavailable',
-      message: `The service ${o.name} has no ready pod to forward to (its selector ${labelSelectorOf(selector)} matches ${pods.items.length} pod${pods.items.length === 1 ? '' : 's'}, none ready). Wait until one is ready, or check why they are not.`,
-    });
+  const pod = await readyPod(labelSelectorOf(selector));
   return { pod: pod.metadata.name, podPort: targetPortOf(svc, p, pod) };
 }
 
-/** The TCP ports an object offers for forwarding: a service's ports, or a pod's declared container ports. */
+/** The TCP ports an object offers: a service's ports, or the container ports a pod (or a deployment's pods) declare. */
 export async function forwardablePorts(
   kc: KubeConfig,
   o: { namespace: string; kind: KubeForwardKind; name: string },
   signal?: AbortSignal,
 ): Promise<KubeForwardPort[]> {
-  const path = resourcePath(o.kind === 'pod' ? 'pods' : 'services', o.namespace, o.name);
+  const path = resourcePath(
+    o.kind === 'pod' ? 'pods' : o.kind === 'service' ? 'services' : 'deployments',
+    o.namespace,
+    o.name,
+  );
   if (o.kind === 'service') {
     const svc = await kubeJson<ForwardService>(kc, { path, ...(signal ? { signal } : {}) });
     return (svc.spec?.ports ?? [])
@@ -158,10 +202,12 @@ export async function forwardablePorts(
         label: `${p.name ? `${p.name} ` : ''}${p.port}${p.targetPort !== undefined && String(p.targetPort) !== String(p.port) ? ` → ${p.targetPort}` : ''}/TCP`,
       }));
   }
-  const pod = await kubeJson<ForwardPod>(kc, { path, ...(signal ? { signal } : {}) });
+  const obj = await kubeJson<ForwardPod & ForwardDeployment>(kc, { path, ...(signal ? { signal } : {}) });
+  // A pod's containers, or a deployment's pod template's.
+  const containers = o.kind === 'pod' ? obj.spec?.containers : obj.spec?.template?.spec?.containers;
   const seen = new Set<number>();
   const out: KubeForwardPort[] = [];
-  for (const c of pod.spec?.containers ?? [])
+  for (const c of containers ?? [])
     for (const cp of c.ports ?? []) {
       if ((cp.protocol ?? 'TCP') !== 'TCP' || seen.has(cp.containerPort)) continue;
       seen.add(cp.containerPort);

@@ -8,6 +8,7 @@ import { ChannelStart, dataFrame, forwardErrorSentence, portPrefix } from './por
 import {
   forwardablePorts,
   pickPod,
+  querySelectorOf,
   resolveForwardTarget,
   servicePort,
   targetPortOf,
@@ -125,6 +126,21 @@ describe('service → pod, as kubectl port-forward svc/… resolves it', () => {
     expect(() => servicePort(service([], { type: 'ExternalName' }), 80)).toThrow(/ExternalName/);
   });
 
+  it("writes a deployment's label selector as the API server's query, expressions included", () => {
+    expect(
+      querySelectorOf({
+        matchLabels: { app: 'web', tier: 'front' },
+        matchExpressions: [
+          { key: 'env', operator: 'In', values: ['prod', 'staging'] },
+          { key: 'canary', operator: 'NotIn', values: ['true'] },
+          { key: 'team', operator: 'Exists' },
+          { key: 'legacy', operator: 'DoesNotExist' },
+        ],
+      }),
+    ).toBe('app=web,tier=front,env in (prod,staging),canary notin (true),team,!legacy');
+    expect(querySelectorOf({})).toBe('');
+  });
+
   it('resolves through the fake API server: label-selected pods, no ready pod and no selector as sentences', async () => {
     const { fake, kc } = await startFakeContext(tmp(), started);
     fake.put('pods', { ...pod('web-2', { ready: false }), metadata: { ...pod('web-2').metadata, namespace: 'shop' } });
@@ -154,5 +170,15 @@ describe('service → pod, as kubectl port-forward svc/… resolves it', () => {
     expect(await forwardablePorts(kc, { namespace: 'shop', kind: 'pod', name: 'web-1' })).toEqual([
       { port: 8080, name: 'http', label: 'http 8080/TCP (container app)' },
     ]);
+    fake.put('deployments', {
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { spec: pod('x').spec } },
+    });
+    expect(await forwardablePorts(kc, { namespace: 'shop', kind: 'deployment', name: 'web' })).toEqual([
+      { port: 8080, name: 'http', label: 'http 8080/TCP (container app)' },
+    ]);
+    await expect(
+      resolveForwardTarget(kc, { namespace: 'shop', kind: 'deployment', name: 'web', port: 8080 }),
+    ).resolves.toEqual({ pod: 'web-1', podPort: 8080 });
   });
 });

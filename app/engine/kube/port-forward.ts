@@ -1,13 +1,13 @@
 // Port-forwards (kubectl port-forward): a listener on 127.0.0.1 only (never every interface) per
 // forward, and for each TCP connection it accepts, its own pods/portforward stream to the API server
-// (port-forward-protocol.ts). Bytes flow with backpressure both ways: the websocket is paused while
-// the local client has not read what it got, and the client's socket is paused while the websocket
-// holds more than it should. A connection's failure (RBAC, the pod gone, nothing listening in the
-// pod) is recorded on its forward as a sentence; stopping a forward (or closing them all when Berth
-// quits) closes its listener and every connection.
+// (port-forward-connection.ts carries the bytes, with backpressure and half-close). A service's (or
+// a deployment's) forward follows its pods: when the pod it reached is gone (the stream is refused, or the kubelet
+// says the pod stopped), the next connection picks a ready pod again — kubectl does not, but Berth
+// stays open all day; a pod's forward stays pinned to its pod. A connection's failure is recorded on
+// its forward as a sentence. Stopping a forward (or closing them all when Berth quits) closes its
+// listener and every connection, and cancels a forward still starting (resolving, binding).
 import net from 'node:net';
 import type { KubeConfig } from '@kubernetes/client-node';
-import type WebSocket from 'ws';
 import {
   FORWARD_HOST,
   type KubeForwardKind,
@@ -16,15 +16,9 @@ import {
 import { Emitter, type Subscription } from '../../shared/emitter';
 import { BerthError } from '../../shared/errors';
 import { channelSocket } from './channel-socket';
-import {
-  ChannelStart,
-  DATA_CHANNEL,
-  ERROR_CHANNEL,
-  PORT_FORWARD_PROTOCOLS,
-  dataFrame,
-  forwardErrorSentence,
-} from './port-forward-protocol';
-import { resolveForwardTarget } from './port-forward-target';
+import { carry, type Connection, type ConnectionStats, type FrameHandler } from './port-forward-connection';
+import { PORT_FORWARD_PROTOCOLS } from './port-forward-protocol';
+import { resolveForwardTarget, type ForwardTarget } from './port-forward-target';
 import { resourcePath } from './resources';
 
 export interface StartForward {
@@ -37,15 +31,48 @@ export interface StartForward {
   localPort: number;
 }
 
-/** Bytes the websocket may hold unsent before the local client's socket is paused. */
-const TO_POD_HIGH_WATER = 1024 * 1024;
+export interface PortForwardsOptions {
+  /** How long a half-closed connection may stay quiet (default HALF_CLOSE_IDLE_MS). */
+  halfCloseIdleMs?: number;
+}
 
 interface Forward {
   dto: KubePortForwardDto;
   kc: KubeConfig;
   server: net.Server;
-  /** Every open connection's close (its socket and its websocket). */
-  open: Set<() => void>;
+  /** Every open connection. */
+  open: Set<Connection>;
+  /** Aborted when the forward stops (a re-resolution under way ends with it). */
+  stopped: AbortController;
+  /** A service's or deployment's forward: the pod it reached failed, so the next connection picks again. */
+  stale: boolean;
+  /** The re-resolution under way, shared by the connections that wait for it. */
+  resolving?: Promise<ForwardTarget>;
+}
+
+/** A start cancelled by stop-all (Berth quits) or by its caller. */
+function cancelledStart(o: StartForward): BerthError {
+  return new BerthError({
+    kind: 'unavailable',
+    message: `The port-forward to ${o.kind} ${o.name}:${o.remotePort} was cancelled before it started listening (it was stopped, or Berth is quitting). Start it again if you still need it.`,
+    detail: 'cancelled',
+  });
+}
+
+/**
+ * Listens on 127.0.0.1:port. An abort meanwhile is seen once the bind completes (the same turn for an
+ * address): the listener is closed before the start is refused, so nothing is left listening.
+ */
+function listen(port: number, signal: AbortSignal, cancelled: () => BerthError): Promise<net.Server> {
+  // Each connection stays paused until its stream to the pod is open.
+  const server = net.createServer({ pauseOnConnect: true, allowHalfOpen: true });
+  return new Promise<net.Server>((resolve, reject) => {
+    server.once('error', (e) => reject(signal.aborted ? cancelled() : listenError(e, port)));
+    server.listen({ host: FORWARD_HOST, port, exclusive: true }, () => {
+      if (!signal.aborted) return resolve(server);
+      server.close(() => reject(cancelled()));
+    });
+  });
 }
 
 function listenError(e: unknown, port: number): BerthError {
@@ -69,102 +96,23 @@ function listenError(e: unknown, port: number): BerthError {
 }
 
 /** A refused stream (the upgrade's Status, or the transport) as the sentence the forward shows. */
-function refusedSentence(e: unknown, dto: KubePortForwardDto): string {
-  if (e instanceof BerthError && e.kind === 'not-found')
-    return `Pod ${dto.pod} is gone (${e.detail ?? 'not found'}). Stop this forward and start a new one${dto.kind === 'service' ? `: it picks another pod of service ${dto.name}` : ' to a running pod'}.`;
+function refusedSentence(e: unknown, pod: string, kind: KubeForwardKind): string {
+  if (e instanceof BerthError && e.kind === 'not-found' && kind === 'pod')
+    return `Pod ${pod} is gone (${e.detail ?? 'not found'}). Stop this forward and start a new one to a running pod.`;
   if (e instanceof BerthError) return e.message;
-  return `The port-forward stream to pod ${dto.pod} failed: ${e instanceof Error ? e.message : String(e)}.`;
+  return `The port-forward stream to pod ${pod} failed: ${e instanceof Error ? e.message : String(e)}.`;
 }
 
-/**
- * Carries one accepted TCP connection over its own port-forward stream. `fail` gets a sentence when
- * the stream is refused or the kubelet reports an error; `done` runs once everything is closed.
- */
-function carry(f: Forward, sock: net.Socket, fail: (message: string) => void, done: () => void): () => void {
-  const { dto, kc } = f;
-  const ac = new AbortController();
-  let ws: WebSocket | undefined;
-  let finished = false;
-  let errorText = '';
-  const data = new ChannelStart(dto.podPort, 'data');
-  const errors = new ChannelStart(dto.podPort, 'error');
-  /** The client did not take what came: the websocket waits for its drain (even before `ws` is known). */
-  let fromPodPaused = false;
-
-  const close = () => {
-    if (finished) return;
-    finished = true;
-    ac.abort();
-    ws?.terminate();
-    sock.destroy();
-    done();
-  };
-
-  sock.setNoDelay(true);
-  sock.on('error', () => close());
-  sock.on('close', () => {
-    if (ws && ws.readyState === ws.OPEN) ws.close(1000);
-    close();
-  });
-  sock.on('drain', () => {
-    fromPodPaused = false;
-    ws?.resume();
-  });
-
-  const onMessage = (channel: number, buff: Buffer): boolean => {
-    try {
-      if (channel === DATA_CHANNEL) {
-        const bytes = data.take(buff);
-        if (bytes.length && !sock.destroyed && !sock.write(bytes)) {
-          fromPodPaused = true;
-          ws?.pause();
-        }
-      } else if (channel === ERROR_CHANNEL) {
-        // What the error channel says is a sentence or two; a server that says more is cut at 4 KiB.
-        if (errorText.length < 4096) errorText = (errorText + errors.take(buff).toString('utf8')).slice(0, 4096);
-        else errors.take(buff);
-      }
-      return true;
-    } catch (e) {
-      fail(e instanceof Error ? e.message : String(e));
-      return false;
-    }
-  };
-
-  const path = `${resourcePath('pods', dto.namespace, dto.pod)}/portforward?ports=${dto.podPort}`;
-  channelSocket(kc, { protocols: PORT_FORWARD_PROTOCOLS, signal: ac.signal })
-    .connect(path, null, onMessage)
-    .then(
-      (socket) => {
-        ws = socket;
-        if (finished) return void socket.terminate();
-        if (fromPodPaused) socket.pause();
-        socket.on('close', () => {
-          if (errorText.trim()) fail(forwardErrorSentence(errorText, dto.pod, dto.podPort));
-          // What the pod sent is flushed to the client before its socket ends.
-          if (!sock.destroyed) sock.end(() => close());
-          else close();
-        });
-        sock.on('data', (chunk: Buffer) => {
-          if (socket.readyState !== socket.OPEN) return;
-          socket.send(dataFrame(chunk), () => {
-            if (sock.isPaused() && socket.bufferedAmount < TO_POD_HIGH_WATER / 2) sock.resume();
-          });
-          if (socket.bufferedAmount >= TO_POD_HIGH_WATER) sock.pause();
-        });
-        // The client ended its side: v4 channels cannot carry a half-close, so the stream is closed
-        // once what was sent has left (what the pod already sent still reaches the client).
-        sock.on('end', () => {
-          if (socket.readyState === socket.OPEN) socket.close(1000);
-        });
-        sock.resume();
-      },
-      (e: unknown) => {
-        if (!finished) fail(refusedSentence(e, dto));
-        close();
-      },
-    );
-  return close;
+/** Opens one pods/portforward stream to `target`. */
+function connectStream(
+  kc: KubeConfig,
+  namespace: string,
+  target: ForwardTarget,
+  onMessage: FrameHandler,
+  signal: AbortSignal,
+) {
+  const path = `${resourcePath('pods', namespace, target.pod)}/portforward?ports=${target.podPort}`;
+  return channelSocket(kc, { protocols: PORT_FORWARD_PROTOCOLS, signal }).connect(path, null, onMessage);
 }
 
 /** Port-forwards open at once in this process (each holds a listening port). */
@@ -172,11 +120,21 @@ export const MAX_FORWARDS = 32;
 
 export class PortForwards {
   private readonly forwards = new Map<string, Forward>();
+  /** Starts under way: stop-all aborts them and waits until they have given up. */
+  private readonly starting = new Map<AbortController, Promise<unknown>>();
   private readonly changes = new Emitter<KubePortForwardDto[]>({ name: 'port-forwards' });
   private next = 1;
+  private closed = false;
+
+  constructor(private readonly o: PortForwardsOptions = {}) {}
 
   list(): KubePortForwardDto[] {
     return [...this.forwards.values()].map((f) => ({ ...f.dto }));
+  }
+
+  /** Each open connection of a forward: the pod it reaches and its buffers. */
+  connections(id: string): ConnectionStats[] {
+    return [...(this.forwards.get(id)?.open ?? [])].map((c) => c.stats());
   }
 
   onChange(listener: (list: KubePortForwardDto[]) => void): Subscription {
@@ -187,30 +145,51 @@ export class PortForwards {
     this.changes.emit(this.list());
   }
 
-  /** Resolves the pod and port (a service's ready pod and targetPort), then listens on 127.0.0.1. */
+  /**
+   * Resolves the pod and port (a service's ready pod and targetPort), then listens on 127.0.0.1.
+   * Cancelled (nothing left listening, nothing listed) when `signal` fires or every forward stops.
+   */
   async start(kc: KubeConfig, o: StartForward, signal?: AbortSignal): Promise<KubePortForwardDto> {
-    if (this.forwards.size >= MAX_FORWARDS)
+    if (this.closed) throw cancelledStart(o);
+    if (this.forwards.size + this.starting.size >= MAX_FORWARDS)
       throw new BerthError({
         kind: 'conflict',
         message: `Berth keeps at most ${MAX_FORWARDS} port-forwards open at once. Stop one you no longer use, then start this one.`,
       });
-    const target = await resolveForwardTarget(
-      kc,
-      { namespace: o.namespace, kind: o.kind, name: o.name, port: o.remotePort },
-      signal,
-    );
-    // Each connection stays paused until its stream to the pod is open.
-    const server = net.createServer({ pauseOnConnect: true, allowHalfOpen: true });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (e) => reject(listenError(e, o.localPort)));
-      server.listen({ host: FORWARD_HOST, port: o.localPort, exclusive: true }, () => resolve());
-    });
+    const own = new AbortController();
+    const both = signal ? AbortSignal.any([signal, own.signal]) : own.signal;
+    const opening = (async () => {
+      const target = await resolveForwardTarget(
+        kc,
+        { namespace: o.namespace, kind: o.kind, name: o.name, port: o.remotePort },
+        both,
+      ).catch((e: unknown) => {
+        throw both.aborted ? cancelledStart(o) : e;
+      });
+      if (both.aborted) throw cancelledStart(o);
+      return { target, server: await listen(o.localPort, both, () => cancelledStart(o)) };
+    })();
+    this.starting.set(own, opening);
+    let server: net.Server;
+    let target: ForwardTarget;
+    try {
+      ({ server, target } = await opening);
+    } finally {
+      this.starting.delete(own);
+    }
+    // Stopped in the turn between the bind and here: nothing may stay listening.
+    if (both.aborted || this.closed) {
+      await new Promise((resolve) => server.close(resolve));
+      throw cancelledStart(o);
+    }
     const address = server.address() as net.AddressInfo;
     const id = `pf-${this.next++}`;
     const f: Forward = {
       kc,
       server,
       open: new Set(),
+      stopped: new AbortController(),
+      stale: false,
       dto: {
         id,
         context: o.context,
@@ -227,28 +206,74 @@ export class PortForwards {
       },
     };
     server.on('error', () => undefined);
-    server.on('connection', (sock) => {
-      f.dto.open++;
-      f.dto.accepted++;
-      const close = carry(
-        f,
-        sock,
-        (message) => {
-          f.dto.lastError = { message, at: new Date().toISOString() };
-          this.changed();
-        },
-        () => {
-          f.open.delete(close);
-          f.dto.open--;
-          this.changed();
-        },
-      );
-      f.open.add(close);
-      this.changed();
-    });
+    server.on('connection', (sock) => this.accept(f, sock));
     this.forwards.set(id, f);
     this.changed();
     return { ...f.dto };
+  }
+
+  private accept(f: Forward, sock: net.Socket): void {
+    f.dto.open++;
+    f.dto.accepted++;
+    const failed = (message: string) => {
+      // A service's (deployment's) pod that failed may be gone: the next connection picks again.
+      if (f.dto.kind !== 'pod') f.stale = true;
+      f.dto.lastError = { message, at: new Date().toISOString() };
+      this.changed();
+    };
+    const c = carry(sock, (handlerFor, signal) => this.openStream(f, handlerFor, signal), {
+      ...(this.o.halfCloseIdleMs !== undefined ? { halfCloseIdleMs: this.o.halfCloseIdleMs } : {}),
+      fail: failed,
+      refused: (e) => failed(refusedSentence(e, f.dto.pod, f.dto.kind)),
+      done: () => {
+        f.open.delete(c);
+        f.dto.open--;
+        this.changed();
+      },
+    });
+    f.open.add(c);
+    this.changed();
+  }
+
+  /** The service's (deployment's) pod chosen again (once for every connection waiting), recorded on the forward. */
+  private retarget(f: Forward): Promise<ForwardTarget> {
+    const { namespace, kind, name, remotePort } = f.dto;
+    f.resolving ??= resolveForwardTarget(f.kc, { namespace, kind, name, port: remotePort }, f.stopped.signal)
+      .then((t) => {
+        f.stale = false;
+        if (t.pod !== f.dto.pod || t.podPort !== f.dto.podPort) {
+          f.dto.pod = t.pod;
+          f.dto.podPort = t.podPort;
+          this.changed();
+        }
+        return t;
+      })
+      .finally(() => (f.resolving = undefined));
+    return f.resolving;
+  }
+
+  /**
+   * A connection's stream: to the forward's pod; for a service (deployment) whose pod failed, to the pod chosen
+   * again; and when the pod refuses the stream (gone, not running), once more to a pod chosen again.
+   */
+  private async openStream(f: Forward, handlerFor: (t: ForwardTarget) => FrameHandler, signal: AbortSignal) {
+    const service = f.dto.kind !== 'pod';
+    const first = service && f.stale ? await this.retarget(f) : { pod: f.dto.pod, podPort: f.dto.podPort };
+    const to = (t: ForwardTarget) => connectStream(f.kc, f.dto.namespace, t, handlerFor(t), signal);
+    try {
+      return { ws: await to(first), target: first };
+    } catch (e) {
+      if (!service || signal.aborted) throw e;
+      let next: ForwardTarget;
+      try {
+        next = await this.retarget(f);
+      } catch (again) {
+        // The pod was gone and the service has no other: that is the sentence; else the refusal is.
+        throw e instanceof BerthError && e.kind === 'not-found' ? again : e;
+      }
+      if (next.pod === first.pod && next.podPort === first.podPort) throw e;
+      return { ws: await to(next), target: next };
+    }
   }
 
   /** Closes a forward's listener and every connection it carries. */
@@ -260,14 +285,18 @@ export class PortForwards {
         message: `There is no port-forward ${id} any more: it was stopped already. The list shows the active ones.`,
       });
     this.forwards.delete(id);
+    f.stopped.abort();
     const closed = new Promise<void>((resolve) => f.server.close(() => resolve()));
-    for (const close of [...f.open]) close();
+    for (const c of [...f.open]) c.close();
     await closed;
     this.changed();
   }
 
-  /** Stops every forward (Berth quits). */
+  /** Stops every forward and cancels every start under way (Berth quits). */
   async closeAll(): Promise<void> {
+    this.closed = true;
+    const opening = [...this.starting].map(([s, started]) => (s.abort(), started.catch(() => undefined)));
+    await Promise.all(opening);
     await Promise.all([...this.forwards.keys()].map((id) => this.stop(id)));
     this.changes.dispose();
   }

@@ -260,7 +260,9 @@ export class Session {
       if (take) stream.input?.open(take);
       await (stream.source.batches
         ? stream.pump.run(stream.source.batches, true)
-        : stream.pump.run(stream.source.items));
+        : stream.source.latest
+          ? stream.pump.runLatest(stream.source.items)
+          : stream.pump.run(stream.source.items));
     } catch (err) {
       if (!controller.signal.aborted && !this.closed) fail(toErrorInfo(err, topic));
     } finally {

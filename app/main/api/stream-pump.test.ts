@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BATCH_BYTES, BATCH_MS, WINDOW_BATCHES, type ServerFrame } from '../../shared/contract';
 import { AsyncQueue } from './async-queue';
+import { LatestQueue } from './latest-queue';
 import { joinBytes, StreamPump } from './stream-pump';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
@@ -226,5 +227,44 @@ describe('StreamPump latency', () => {
       { at: BATCH_MS, n: 10 },
     ]);
     q.end();
+  });
+});
+
+describe('StreamPump latest-only (whole states, e.g. the port-forward list)', () => {
+  it('1000 changes while the client does not acknowledge: it gets 2 states in all, the last the current one', async () => {
+    const frames: ServerFrame[] = [];
+    const q = new LatestQueue<number>();
+    const pump = new StreamPump(3, (f) => frames.push(f), new AbortController().signal);
+    const done = pump.runLatest(q);
+    const data = () => frames.flatMap((f) => (f.t === 'data' ? [f] : []));
+    q.push(0); // the state when the view opened
+    await vi.waitFor(() => expect(data()).toHaveLength(1));
+    for (let i = 1; i <= 1000; i++) {
+      q.push(i);
+      if (i % 100 === 0) await tick(); // changes over time, not only in one turn
+    }
+    expect(data()).toHaveLength(1); // one frame in flight: nothing more until it is acknowledged
+    pump.ack(1);
+    await vi.waitFor(() => expect(data()).toHaveLength(2));
+    expect(data().map((f) => f.items)).toEqual([[0], [1000]]);
+    // The next change goes out at once once acknowledged; the end follows the source's end (after
+    // the last state is acknowledged, as every client does).
+    pump.ack(2);
+    q.push(1001);
+    await vi.waitFor(() => expect(data()).toHaveLength(3));
+    expect(data()[2]!.items).toEqual([1001]);
+    q.end();
+    pump.ack(3);
+    await done;
+    expect(frames.at(-1)).toEqual({ t: 'end', id: 3 });
+  });
+
+  it('the queue holds one state: a consumer that was not pulling gets only the newest', async () => {
+    const q = new LatestQueue<number>();
+    for (let i = 1; i <= 1000; i++) q.push(i);
+    const it = q[Symbol.asyncIterator]();
+    expect(await it.next()).toEqual({ value: 1000, done: false });
+    q.end();
+    expect(await it.next()).toEqual({ value: undefined, done: true });
   });
 });

@@ -3,7 +3,9 @@
 // client that acknowledges without reading its socket cannot grow server memory), cancelled by abort.
 // Bytes and other items never share a batch (frames.ts: a batch of bytes is one binary message),
 // and neighbouring bytes of the same channel are joined into one item. Bytes count exactly as
-// other items against the batch size, the window and the transport's limit.
+// other items against the batch size, the window and the transport's limit. A latest-only stream
+// (each item the whole state: runLatest) has one frame in flight and pulls only when it may send,
+// so a slow client gets the newest state, not every one in between.
 import {
   BATCH_BYTES,
   BATCH_MS,
@@ -58,6 +60,8 @@ export class StreamPump {
   private windowWaiter: (() => void) | undefined;
   private drainAwaited = false;
   private readonly aborted: Promise<void>;
+  /** Frames that may be unacknowledged (1 for a latest-only stream). */
+  private window = WINDOW_BATCHES;
 
   constructor(
     private readonly id: number,
@@ -83,7 +87,7 @@ export class StreamPump {
 
   ack(seq: number): void {
     if (seq > this.acked && seq <= this.seq) this.acked = seq;
-    if (this.inFlight >= WINDOW_BATCHES) return;
+    if (this.inFlight >= this.window) return;
     const w = this.windowWaiter;
     this.windowWaiter = undefined;
     w?.();
@@ -129,6 +133,30 @@ export class StreamPump {
   }
 
   /**
+   * For a source whose every item is the whole state (a latest-only source such as LatestQueue): one
+   * item per frame, one frame unacknowledged, and the next item pulled only once it may go, so while
+   * the client is slow the source keeps only the newest state and the client gets that one. The
+   * source's end is seen once the last state is acknowledged (every client acknowledges each frame).
+   */
+  async runLatest(items: AsyncIterable<unknown>): Promise<void> {
+    this.window = 1;
+    const it = items[Symbol.asyncIterator]();
+    try {
+      while (!this.signal.aborted) {
+        await this.canSend();
+        if (this.signal.aborted) break;
+        const r = await it.next();
+        if (r.done || this.signal.aborted) break;
+        this.lastSent = performance.now();
+        this.send({ t: 'data', id: this.id, seq: ++this.seq, items: [r.value] });
+      }
+      if (!this.signal.aborted) this.send({ t: 'end', id: this.id });
+    } finally {
+      if (this.signal.aborted) void it.return?.();
+    }
+  }
+
+  /**
    * At most one frame per BATCH_MS, but the first after a quiet spell goes out at once (on the
    * next turn of the event loop, so what arrives together still travels together): a keystroke's
    * echo in a terminal is not held back by the batching that a log flood needs.
@@ -141,7 +169,7 @@ export class StreamPump {
   }
 
   private open(): boolean {
-    return this.inFlight < WINDOW_BATCHES && !this.flow.congested();
+    return this.inFlight < this.window && !this.flow.congested();
   }
 
   private flush(): void {
@@ -152,7 +180,7 @@ export class StreamPump {
     if (!this.batch.length || this.signal.aborted) return;
     if (!this.open()) {
       // Held by congestion (not by the window, whose ack flushes): try again once the transport drains.
-      if (this.inFlight < WINDOW_BATCHES && !this.drainAwaited) {
+      if (this.inFlight < this.window && !this.drainAwaited) {
         this.drainAwaited = true;
         void this.flow.drained().then(() => {
           this.drainAwaited = false;
@@ -179,7 +207,7 @@ export class StreamPump {
   /** Waits until a frame may go out: the window has room and the transport is not congested. */
   private async canSend(): Promise<void> {
     while (!this.open() && !this.signal.aborted) {
-      if (this.inFlight >= WINDOW_BATCHES) await new Promise<void>((resolve) => (this.windowWaiter = resolve));
+      if (this.inFlight >= this.window) await new Promise<void>((resolve) => (this.windowWaiter = resolve));
       else await Promise.race([this.flow.drained(), this.aborted]);
     }
   }

@@ -19,14 +19,16 @@ export type RequestHandlers = {
 /** The handlers of every request of one area or more, e.g. `AreaHandlers<'networks'>` for all `networks.*`. */
 export type AreaHandlers<A extends string> = Pick<RequestHandlers, Extract<RequestName, `${A}.${string}`>>;
 
-export type StreamSource<D, I = never> = (
-  | { items: AsyncIterable<D>; batches?: undefined }
-  /** Items already grouped by the source (e.g. log lines per engine chunk). */
-  | { batches: AsyncIterable<D[]>; items?: undefined }
-) & {
-  /** Client→server messages (already validated against the contract's input schema). */
-  input?(msg: I): void | Promise<void>;
-};
+export type StreamSource<D, I = never> =
+  /** `latest`: each item is the whole state, and a slow client gets only the newest (LatestQueue). */
+  (
+    | { items: AsyncIterable<D>; batches?: undefined; latest?: boolean }
+    /** Items already grouped by the source (e.g. log lines per engine chunk). */
+    | { batches: AsyncIterable<D[]>; items?: undefined }
+  ) & {
+    /** Client→server messages (already validated against the contract's input schema). */
+    input?(msg: I): void | Promise<void>;
+  };
 
 type InputOf<T extends SubscriptionName> = Subscriptions[T]['input'] extends z.ZodType
   ? z.output<Subscriptions[T]['input']>

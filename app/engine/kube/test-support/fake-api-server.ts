@@ -9,6 +9,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { FakeChannels } from './fake-channels';
+import { FakeHolds } from './fake-holds';
 import { FakePortForwards } from './fake-port-forward';
 import { strategicMergePatch } from './fake-strategic-merge';
 
@@ -150,6 +151,8 @@ export class FakeKubeApiServer {
   readonly channels = new FakeChannels();
   /** Port-forward streams (what listens behind each pod port, what was opened). */
   readonly portForwards = new FakePortForwards();
+  /** Requests held unanswered until the test releases them (fake-holds.ts). */
+  readonly holds = new FakeHolds();
 
   private constructor(private readonly opts: FakeApiOptions) {}
 
@@ -386,8 +389,9 @@ export class FakeKubeApiServer {
     this.channels.upgradeExec(req, socket, head, { namespace, pod: name, container }, url);
   }
 
-  private handle(req: IncomingMessage, res: ServerResponse) {
+  private handle(req: IncomingMessage, res: ServerResponse, held = false) {
     const url = new URL(req.url ?? '/', 'http://fake');
+    if (!held && this.holds.intercept(url.pathname, () => this.handle(req, res, true))) return;
     const query = Object.fromEntries(url.searchParams);
     const { user, token } = this.userOf(req);
     this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query, user });

@@ -11,7 +11,7 @@ import { tempDirs } from '../../../../harness/temp-dirs';
 import { FakeKubeApiServer } from '../../../engine/kube/test-support/fake-api-server';
 import { fakePod, until, writeKubeconfig } from '../../../engine/kube/test-support/kube-fixtures';
 import type { KubePortForwardDto } from '../../../shared/contract/areas/kube-port-forward';
-import { closeKubeForwards } from '../kube-forwards';
+import { closeKubeForwards, kubeForwards } from '../kube-forwards';
 import { contractSession } from '../test-support/contract-session';
 
 const tmp = tempDirs('berth-kube-pf-');
@@ -101,13 +101,40 @@ describe('kube port-forward through the contract against the fake API server', (
     await until(() => tcp.got().length >= before + big.length, 30_000);
     expect(tcp.got().subarray(before).equals(big)).toBe(true);
 
-    tcp.sock.end();
+    // The client resets its connection (an end alone is a half-close, kept open for the pod's answer
+    // until the pod is quiet: port-forward-connection.test.ts).
+    tcp.sock.resetAndDestroy();
     await tcp.ended;
     await until(() => fake.portForwards.openCount() === 0);
     expect(await c.request('kube.portForward.list', {})).toMatchObject({
       ok: true,
       result: [{ id: f.id, open: 0, accepted: 1 }],
     });
+    live.close();
+  });
+
+  it('the live list is latest-only: 50 changes while the view does not acknowledge give it one more list, the current one', async () => {
+    const c = contractSession();
+    const live = c.subscribe('kube.portForwards', {});
+    const lists = () =>
+      c.frames.flatMap((f) => (f.t === 'data' && f.id === live.id ? f.items : [])) as KubePortForwardDto[][];
+    await until(() => lists().length === 1); // the list when the view opened, not acknowledged
+    expect(lists()[0]).toEqual([]);
+    const opened: KubePortForwardDto[] = [];
+    for (let i = 0; i < 10; i++) opened.push(await start(c, { kind: 'pod', name: 'web-1', remotePort: 8080 }));
+    for (let i = 0; i < 20; i++) {
+      const tcp = client(opened[0]!.localPort);
+      tcp.sock.write('x');
+      await until(() => tcp.got().length === 1);
+      tcp.sock.resetAndDestroy();
+    }
+    await until(() => kubeForwards().list()[0]?.open === 0); // 10 starts, 20 opened and 20 closed: 50 changes
+    expect(lists()).toHaveLength(1);
+
+    live.items(); // the view takes what it got: the newest list follows, and only that one
+    await until(() => lists().length === 2);
+    expect(lists()[1]).toEqual(kubeForwards().list());
+    expect(lists()[1]![0]).toMatchObject({ open: 0, accepted: 20 });
     live.close();
   });
 
@@ -222,7 +249,7 @@ describe('kube port-forward through the contract against the fake API server', (
       ['kube.portForward.start', { ...base, localPort: '8080' }],
       ['kube.portForward.start', { ...base, name: 'a/b' }],
       ['kube.portForward.start', { ...base, namespace: 'Shop' }],
-      ['kube.portForward.start', { ...base, kind: 'deployment' }],
+      ['kube.portForward.start', { ...base, kind: 'statefulset' }],
       ['kube.portForward.start', { ...base, host: '0.0.0.0' }],
       ['kube.portForward.stop', { id: '../x' }],
       ['kube.portForward.ports', { namespace: 'shop', kind: 'pod', name: 'A' }],

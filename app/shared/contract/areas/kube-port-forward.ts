@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { request, subscription } from '../define';
 import { kubeContextName, kubeNamespace, kubeObjectName } from './kube';
 
-export const KUBE_FORWARD_KINDS = ['pod', 'service'] as const;
+export const KUBE_FORWARD_KINDS = ['pod', 'service', 'deployment'] as const;
 export type KubeForwardKind = (typeof KUBE_FORWARD_KINDS)[number];
 
 /** The only address a forward listens on: never every interface. */
@@ -19,11 +19,14 @@ export interface KubePortForwardDto {
   namespace: string;
   kind: KubeForwardKind;
   name: string;
-  /** The port asked for: the service's port, or the pod's. */
+  /** The port asked for: the service's port, or the pod's (a deployment's: its pods' container port). */
   remotePort: number;
-  /** The pod the connections go to (the service's chosen pod, or the pod itself). */
+  /**
+   * The pod new connections reach now: the pod itself, or the service's (deployment's) chosen pod —
+   * chosen again when that pod is gone, so it changes as their pods are replaced.
+   */
   pod: string;
-  /** The port in that pod (a service port's targetPort). */
+  /** The port in that pod (a service port's targetPort, looked up again with the pod). */
   podPort: number;
   host: typeof FORWARD_HOST;
   localPort: number;
@@ -53,7 +56,7 @@ const port = (what: string) =>
 const forwardObject = {
   context: kubeContextName.optional(),
   namespace: kubeNamespace,
-  kind: z.enum(KUBE_FORWARD_KINDS, { message: 'Only a pod or a service can be port-forwarded.' }),
+  kind: z.enum(KUBE_FORWARD_KINDS, { message: 'Only a pod, a service or a deployment can be port-forwarded.' }),
   name: kubeObjectName,
 };
 
@@ -75,7 +78,10 @@ export const kubeForwardId = z.string().regex(/^pf-[0-9]{1,9}$/, 'That is not th
 const none = z.strictObject({});
 
 export const kubePortForwardRequests = {
-  /** Listens on 127.0.0.1:localPort and forwards each connection to the pod (a service's: one ready pod). */
+  /**
+   * Listens on 127.0.0.1:localPort and forwards each connection to the pod (a service's or a
+   * deployment's: one ready pod, chosen again when it is gone). Cancelling the request cancels the start: nothing listens.
+   */
   'kube.portForward.start': request<KubePortForwardDto>()(kubeForwardStartArgs),
   /** Closes a forward's listener and its open connections. */
   'kube.portForward.stop': request<void>()(z.strictObject({ id: kubeForwardId })),
@@ -86,6 +92,9 @@ export const kubePortForwardRequests = {
 };
 
 export const kubePortForwardSubscriptions = {
-  /** The active forwards: each item is the whole list, the first the current one, then one per change. */
+  /**
+   * The active forwards: each item is the whole list, the first the current one, then the newest
+   * after changes. Latest-only: a view slow to take them gets the newest list, not every one.
+   */
   'kube.portForwards': subscription<KubePortForwardDto[]>()(none),
 };

@@ -109,7 +109,7 @@ export function KubeResourcePanel({
       b.push({ label: 'Logs', onClick: () => setOpen({ kind: 'logs', row }) });
       b.push({ label: 'Terminal', onClick: () => setOpen({ kind: 'terminal', row }), secondary: true });
     }
-    if (resource === 'pods' || resource === 'services')
+    if (resource === 'pods' || resource === 'services' || resource === 'deployments')
       b.push({ label: 'Port forward…', onClick: () => setOpen({ kind: 'forward', row }), secondary: true });
     if (withPods(resource)) b.push({ label: 'Logs', onClick: () => setOpen({ kind: 'workload-logs', row }) });
     if (isScalable(resource)) b.push({ label: 'Scale', onClick: () => setOpen({ kind: 'scale', row }) });
@@ -181,10 +181,10 @@ export function KubeResourcePanel({
           initialTab={open.kind === 'terminal' ? 'terminal' : 'overview'}
         />
       )}
-      {open?.kind === 'forward' && (resource === 'pods' || resource === 'services') && (
+      {open?.kind === 'forward' && (resource === 'pods' || resource === 'services' || resource === 'deployments') && (
         <PortForwardDialog
           context={context}
-          kind={resource === 'pods' ? 'pod' : 'service'}
+          kind={resource === 'pods' ? 'pod' : resource === 'services' ? 'service' : 'deployment'}
           namespace={open.row.namespace}
           name={open.row.name}
           onClose={close}

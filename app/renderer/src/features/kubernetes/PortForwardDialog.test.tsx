@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The port-forward dialog and list over a scripted client: the remote port picked from what the
 // object declares (or typed for a pod that declares none), the local port checked before anything
-// is sent, the 127.0.0.1-only sentence, a refusal at its field; the live list with its link and Stop.
+// is sent, the 127.0.0.1-only sentence, a refusal at its field, Cancel while starting cancels the
+// start; the live list with its link, the pod a service's forward reaches now, and Stop.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -27,7 +28,11 @@ const forward: KubePortForwardDto = {
   accepted: 3,
 };
 
-function dialog(kind: 'pod' | 'service', ports: KubeForwardPort[], start: (args: Record<string, unknown>) => unknown) {
+function dialog(
+  kind: 'pod' | 'service' | 'deployment',
+  ports: KubeForwardPort[],
+  start: (args: Record<string, unknown>) => unknown,
+) {
   const onClose = vi.fn();
   const t = setUp((m, a) => {
     if (m === 'kube.portForward.ports') return ports;
@@ -100,6 +105,46 @@ describe('Port forward dialog', () => {
   });
 });
 
+describe('Port forward dialog for a deployment', () => {
+  it("offers the pods' container ports (or another) and starts a deployment forward, listed with the pod it reaches", async () => {
+    const { calls, onClose } = dialog(
+      'deployment',
+      [{ port: 8080, name: 'http', label: 'http 8080/TCP (container main)' }],
+      () => ({ ...forward, kind: 'deployment', remotePort: 8080 }),
+    );
+    const d = screen.getByRole('dialog', { name: 'Port forward deployment web' });
+    const remote = await within(d).findByRole('combobox', { name: 'Remote port' });
+    expect(
+      within(remote)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['http 8080/TCP (container main)', 'Another port…']);
+    await userEvent.click(within(d).getByRole('button', { name: 'Start forwarding' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls.find((c) => c.method === 'kube.portForward.start')?.args).toMatchObject({
+      kind: 'deployment',
+      remotePort: 8080,
+    });
+  });
+});
+
+describe('Port forward dialog while starting', () => {
+  it('Cancel while the forward is starting cancels the start request and closes', async () => {
+    const { calls, onClose } = dialog('service', [{ port: 80, name: 'web', label: 'web 80 → http/TCP' }], () => {
+      return new Promise(() => undefined); // the cluster has not answered yet
+    });
+    const d = screen.getByRole('dialog', { name: 'Port forward service web' });
+    await within(d).findByRole('combobox', { name: 'Remote port' });
+    await userEvent.click(within(d).getByRole('button', { name: 'Start forwarding' }));
+    await within(d).findByRole('button', { name: 'Starting…' });
+    const startCall = calls.find((c) => c.method === 'kube.portForward.start');
+    expect(startCall?.signal?.aborted).toBe(false);
+    await userEvent.click(within(d).getByRole('button', { name: 'Cancel' }));
+    expect(startCall?.signal?.aborted).toBe(true);
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('Port forwards list', () => {
   it('lists live forwards with the address as a link and stops one', async () => {
     const t = setUp((m) => (m === 'kube.portForward.stop' ? undefined : ok(m)));
@@ -112,8 +157,12 @@ describe('Port forwards list', () => {
     expect(within(row).getByRole('link', { name: 'Open http://127.0.0.1:41234' }).getAttribute('href')).toBe(
       'http://127.0.0.1:41234',
     );
-    expect(row.textContent).toContain('via pod web-1:8080');
+    expect(row.textContent).toContain('→ pod web-1:8080');
     expect(row.textContent).toContain('1 open, 3 in all');
+    // The service's pod was replaced: the same row says which pod its connections reach now.
+    t.live('kube.portForwards')[0]!.push([[{ ...forward, pod: 'web-7d9c-abc', accepted: 4 }]]);
+    await waitFor(() => expect(row.textContent).toContain('→ pod web-7d9c-abc:8080'));
+    expect(row.textContent).not.toContain('web-1');
     t.live('kube.portForwards')[0]!.push([
       [{ ...forward, lastError: { message: 'Nothing in pod web-1 listens on port 8080.', at: '' } }],
     ]);
@@ -123,5 +172,14 @@ describe('Port forwards list', () => {
     expect(t.calls.find((c) => c.method === 'kube.portForward.stop')?.args).toEqual({ id: 'pf-1' });
     t.live('kube.portForwards')[0]!.push([[]]);
     await waitFor(() => expect(screen.queryByRole('table', { name: 'Port forwards' })).toBeNull());
+  });
+
+  it("a deployment's forward shows the pod it reaches now", async () => {
+    const t = setUp((m) => ok(m));
+    t.show(<PortForwardList />);
+    await waitFor(() => expect(t.live('kube.portForwards')).toHaveLength(1));
+    t.live('kube.portForwards')[0]!.push([[{ ...forward, kind: 'deployment', remotePort: 8080, pod: 'web-7d9c-abc' }]]);
+    const row = await screen.findByRole('row', { name: '127.0.0.1:41234 to deployment web:8080' });
+    expect(row.textContent).toContain('→ pod web-7d9c-abc:8080');
   });
 });

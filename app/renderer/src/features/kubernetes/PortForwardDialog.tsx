@@ -1,9 +1,10 @@
-// "Port forward…" on a pod or service row: the remote port picked from the ports the object declares
-// (a pod may also take a port it does not declare), the local port (empty for any free one), and the
+// "Port forward…" on a pod, service or deployment row: the remote port picked from the ports the
+// object declares (a pod or a deployment's pods may also take a port they do not declare), the local port (empty for any free one), and the
 // plain statement that Berth listens on 127.0.0.1 only. The cluster's refusal shows in the dialog.
-import { useId, useState } from 'react';
+// Cancel (or closing the dialog) while the forward is starting cancels the start: nothing listens.
+import { useEffect, useId, useRef, useState } from 'react';
 import type { KubeForwardKind } from '../../../../shared/contract/areas/kube-port-forward';
-import { useAction, useRequest } from '../../api/hooks';
+import { useClient, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText, Field } from '../../components/kit';
@@ -36,8 +37,11 @@ export function PortForwardDialog({
 }) {
   const id = useId();
   const toast = useUi((s) => s.toast);
-  const start = useAction('kube.portForward.start');
+  const client = useClient();
   const s = useStart();
+  /** The start under way: the dialog going cancels it. */
+  const starting = useRef<AbortController>();
+  useEffect(() => () => starting.current?.abort(), []);
   const ports = useRequest('kube.portForward.ports', { context, namespace, kind, name });
   const declared = ports.data ?? [];
   const [picked, setPicked] = useState<string>();
@@ -52,9 +56,16 @@ export function PortForwardDialog({
 
   const submit = async () => {
     if (!ready || remote.port === undefined) return;
+    const ac = new AbortController();
+    starting.current = ac;
     const f = await s.run(() =>
-      start.mutateAsync({ context, namespace, kind, name, remotePort: remote.port!, localPort: localPort.port ?? 0 }),
+      client.request(
+        'kube.portForward.start',
+        { context, namespace, kind, name, remotePort: remote.port!, localPort: localPort.port ?? 0 },
+        { signal: ac.signal },
+      ),
     );
+    if (ac.signal.aborted) return;
     if (f) {
       toast('success', `Forwarding ${localAddress(f)} to ${forwardTarget(f)}.`);
       onClose();
@@ -85,7 +96,7 @@ export function PortForwardDialog({
                           {p.label}
                         </option>
                       ))}
-                      {kind === 'pod' && <option value={OTHER}>Another port…</option>}
+                      {kind !== 'service' && <option value={OTHER}>Another port…</option>}
                     </select>
                   </Field>
                 )}
@@ -95,7 +106,9 @@ export function PortForwardDialog({
                     id={`${id}-typed`}
                     error={typed ? remote.invalid : undefined}
                     {...(declared.length === 0
-                      ? { hint: `The pod ${name} declares no ports: enter the port its application listens on.` }
+                      ? {
+                          hint: `${kind === 'pod' ? `The pod ${name} declares` : `The pods of deployment ${name} declare`} no ports: enter the port its application listens on.`,
+                        }
                       : {})}
                   >
                     <input
@@ -130,7 +143,13 @@ export function PortForwardDialog({
         </div>
         <ErrorText message={s.error?.field === 'localPort' ? undefined : s.error?.message} />
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
+          <button
+            type="button"
+            onClick={() => {
+              starting.current?.abort();
+              onClose();
+            }}
+          >
             Cancel
           </button>
           <button type="submit" className="primary" disabled={!ready || s.busy}>

@@ -1,4 +1,5 @@
-// The active port-forwards: each row is named by its local address and what it forwards to, the
+// The active port-forwards: each row is named by its local address and what it forwards to (for a
+// service or deployment, the pod its connections reach now, which changes as its pods are replaced), the
 // address is a link (it opens in the browser), connections open and served, the last connection's
 // failure as its sentence, and Stop (which closes the listener and its connections; nothing in
 // the cluster changes, so no confirmation).
@@ -42,7 +43,7 @@ export function PortForwardList() {
                   {forwardTarget(f)}
                   <span className="muted small">
                     {' '}
-                    {f.kind === 'service' ? `via pod ${f.pod}:${f.podPort}` : ''} in {f.namespace} ({f.context})
+                    {f.kind !== 'pod' ? `→ pod ${f.pod}:${f.podPort}` : ''} in {f.namespace} ({f.context})
                   </span>
                 </td>
                 <td className="nowrap">

@@ -70,13 +70,13 @@ export const argsOf = (calls: readonly { method: string; args: Record<string, un
   calls.find((c) => c.method === method)?.args;
 
 export function setUp(answer: (method: string, args: Record<string, unknown>) => unknown) {
-  const calls: { method: string; args: Record<string, unknown> }[] = [];
+  const calls: { method: string; args: Record<string, unknown>; signal?: AbortSignal }[] = [];
   const subs: Sub[] = [];
   const client = {
     connection: 'open',
     onConnection: () => () => undefined,
-    request: async (method: string, args: Record<string, unknown> = {}) => {
-      calls.push({ method, args });
+    request: async (method: string, args: Record<string, unknown> = {}, opts?: { signal?: AbortSignal }) => {
+      calls.push({ method, args, ...(opts?.signal ? { signal: opts.signal } : {}) });
       return answer(method, args);
     },
     subscribe: (topic: string, args: Record<string, unknown>, cb: { onData(items: unknown[]): void }) => {
