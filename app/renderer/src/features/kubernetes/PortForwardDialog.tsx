@@ -40,7 +40,7 @@ export function PortForwardDialog({
   const client = useClient();
   const s = useStart();
   /** The start under way: the dialog going cancels it. */
-  const starting = useRef<AbortController>();
+  const starting = useRef<AbortController>(undefined);
   useEffect(() => () => starting.current?.abort(), []);
   const ports = useRequest('kube.portForward.ports', { context, namespace, kind, name });
   const declared = ports.data ?? [];
