@@ -72,6 +72,30 @@ describe('stateful set members against the fake API server', () => {
     expect(fake.requests.some((r) => r.path.endsWith('/persistentvolumeclaims'))).toBe(false);
   });
 
+  it('marks each pod up to date when it runs the set’s update revision, as the controller decides', async () => {
+    const { fake, kc } = await startFakeContext(tmp(), started);
+    const web = putStatefulSet(fake, 'shop', 'web', 3);
+    const labelled = (hash?: string) => ({
+      labels: { app: 'web', ...(hash ? { 'controller-revision-hash': hash } : {}) },
+    });
+    putOrdinalPod(fake, web, 0, labelled('web-6d5f'));
+    putOrdinalPod(fake, web, 1, labelled('web-7c9f'));
+    putOrdinalPod(fake, web, 2, labelled());
+    // No update revision reported yet: Berth cannot tell.
+    let m = (await setMembers(kc, 'statefulsets', 'shop', 'web')) as KubeStatefulSetMembers;
+    expect(m.updateRevision).toBe('');
+    expect(m.ordinals.map((o) => o.upToDate)).toEqual([null, null, null]);
+    // A rolling update under way: web-1 is on the update revision, web-0 not yet, web-2 carries no hash.
+    fake.put('statefulsets', { ...web, status: { ...(web.status as object), updateRevision: 'web-7c9f' } });
+    m = (await setMembers(kc, 'statefulsets', 'shop', 'web')) as KubeStatefulSetMembers;
+    expect(m.updateRevision).toBe('web-7c9f');
+    expect(m.ordinals.map((o) => [o.pod, o.upToDate])).toEqual([
+      ['web-0', false],
+      ['web-1', true],
+      ['web-2', null],
+    ]);
+  });
+
   it('says why the claims could not be read (RBAC) and still lists the pods', async () => {
     const { fake, kc } = await startFakeContext(tmp(), started);
     const web = putStatefulSet(fake, 'shop', 'web', 1, ['data']);

@@ -1,6 +1,8 @@
 // What a stateful set or a daemon set is made of, read as their controllers see it.
 // A stateful set: its pods by ordinal (the pods it controls, named <set>-<ordinal>) and, per volume
-// claim template, the claim <template>-<set>-<ordinal>. A daemon set: the nodes it should run on
+// claim template, the claim <template>-<set>-<ordinal>; a pod is up to date when its
+// controller-revision-hash label is the set's status.updateRevision (as the StatefulSet controller
+// decides which pods to replace). A daemon set: the nodes it should run on
 // (daemon-nodes.ts) and its pod on each, up to date when its controller-revision-hash label is the
 // set's current ControllerRevision's (the revision whose template is the set's own), else when its
 // pod-template-generation label is the set's template generation annotation, as the controller's
@@ -94,14 +96,17 @@ export async function statefulSetMembers(
     const m = /^(.*)-([0-9]+)$/.exec(p.metadata?.name ?? '');
     if (m && m[1] === name) byOrdinal.set(Number(m[2]), p);
   }
+  const updateRevision = set.status?.updateRevision ?? '';
   const ordinal = (n: number, wanted: boolean): KubeOrdinal => {
     const pod = byOrdinal.get(n);
+    const hash = pod?.metadata?.labels?.[REVISION_HASH];
     return {
       ordinal: n,
       pod: `${name}-${n}`,
       ...podState(pod),
       node: pod?.spec?.nodeName ?? '',
       wanted,
+      upToDate: pod && updateRevision && hash ? hash === updateRevision : null,
       claims: templates.map((template) => {
         const claimName = `${template}-${name}-${n}`;
         const c = claims.value?.get(claimName);
@@ -121,7 +126,13 @@ export async function statefulSetMembers(
     .filter((n) => n < start || n >= start + replicas)
     .sort((a, b) => a - b)
     .map((n) => ordinal(n, false));
-  return { resource: 'statefulsets', replicas, ordinals: [...wanted, ...beyond], claimsError: claims.error };
+  return {
+    resource: 'statefulsets',
+    replicas,
+    ordinals: [...wanted, ...beyond],
+    claimsError: claims.error,
+    updateRevision,
+  };
 }
 
 /** The node a daemon pod is on, or is bound for (its node affinity's metadata.name, as GetTargetNodeName). */

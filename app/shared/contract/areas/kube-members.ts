@@ -32,6 +32,8 @@ export interface KubeOrdinal {
   node: string;
   /** False for a pod at an ordinal beyond the set's replicas: the controller is removing it. */
   wanted: boolean;
+  /** The pod runs the set's update revision; null when Berth cannot tell (no pod, or none reported). */
+  upToDate: boolean | null;
   claims: KubeOrdinalClaim[];
 }
 
@@ -42,6 +44,8 @@ export interface KubeStatefulSetMembers {
   ordinals: KubeOrdinal[];
   /** Why the claims could not be read (e.g. RBAC); '' when they were. */
   claimsError: string;
+  /** The revision pods are updated to (status.updateRevision), '' when the set reports none. */
+  updateRevision: string;
 }
 
 /** One node of a daemon set: whether the set should run there, and its pod there. */

@@ -40,6 +40,7 @@ const web: KubeStatefulSetMembers = {
   resource: 'statefulsets',
   replicas: 3,
   claimsError: '',
+  updateRevision: 'web-7c9f',
   ordinals: [
     {
       ordinal: 0,
@@ -50,6 +51,7 @@ const web: KubeStatefulSetMembers = {
       restarts: 2,
       node: 'node-a',
       wanted: true,
+      upToDate: false,
       claims: [claim('data-web-0', 'Bound', '1Gi')],
     },
     {
@@ -61,6 +63,7 @@ const web: KubeStatefulSetMembers = {
       restarts: 0,
       node: '',
       wanted: true,
+      upToDate: null,
       claims: [claim('data-web-1', 'Missing')],
     },
     {
@@ -72,6 +75,7 @@ const web: KubeStatefulSetMembers = {
       restarts: 0,
       node: '',
       wanted: true,
+      upToDate: true,
       claims: [claim('data-web-2', 'Pending')],
     },
   ],
@@ -119,6 +123,10 @@ describe('SetMembersSection', () => {
     expect(row('web-1').textContent).toContain('Missing');
     expect(row('web-1').textContent).toContain('data-web-1 Missing');
     expect(row('web-2').textContent).toContain('data-web-2 Pending asks 1Gi, class standard');
+    // Up to date: web-0 runs an older revision, web-2 the update revision; a missing pod has none.
+    const upToDate = (name: string) => within(row(name)).getAllByRole('cell')[4]!.textContent;
+    expect(['web-0', 'web-1', 'web-2'].map(upToDate)).toEqual(['No', '—', 'Yes']);
+    expect(screen.getByText('Up to date: the pod runs the set’s update revision (web-7c9f).')).toBeTruthy();
     expect(calls.find((c) => c.method === 'kube.members')?.args).toEqual({
       ...target('web'),
       resource: 'statefulsets',

@@ -5,7 +5,6 @@
 // rest of the dialog stays.
 import { useId } from 'react';
 import type {
-  KubeDaemonNode,
   KubeDaemonSetMembers,
   KubeOrdinal,
   KubeOrdinalClaim,
@@ -52,13 +51,24 @@ function Ordinals({ title, name, m }: { title: string; name: string; m: KubeStat
       {m.claimsError && <p role="alert">Berth could not read the volume claims: {m.claimsError}</p>}
       <DataTable
         label={title}
-        columns={['Pod', 'Status', num('Ready'), num('Restarts'), 'Node', ...(withClaims ? ['Volume claims'] : [])]}
+        columns={[
+          'Pod',
+          'Status',
+          num('Ready'),
+          num('Restarts'),
+          'Up to date',
+          'Node',
+          ...(withClaims ? ['Volume claims'] : []),
+        ]}
         className="kube-small-table"
       >
         {m.ordinals.map((o) => (
           <OrdinalRow key={o.ordinal} o={o} withClaims={withClaims} />
         ))}
       </DataTable>
+      {m.updateRevision && (
+        <p className="muted small">Up to date: the pod runs the set’s update revision ({m.updateRevision}).</p>
+      )}
     </>
   );
 }
@@ -74,6 +84,7 @@ function OrdinalRow({ o, withClaims }: { o: KubeOrdinal; withClaims: boolean }) 
       </td>
       <td className="num">{missing ? none : `${o.readyContainers}/${o.containers}`}</td>
       <td className="num">{missing ? none : o.restarts}</td>
+      <td className={o.upToDate === false ? 'kube-short' : undefined}>{upToDate(missing, o.upToDate)}</td>
       <td>{o.node || none}</td>
       {withClaims && (
         <td>
@@ -90,8 +101,8 @@ function OrdinalRow({ o, withClaims }: { o: KubeOrdinal; withClaims: boolean }) 
   );
 }
 
-const upToDateText = (n: KubeDaemonNode) =>
-  !n.pod ? none : n.upToDate === null ? 'Unknown' : n.upToDate ? 'Yes' : 'No';
+/** Whether a pod runs its set's current template: Yes, No, Unknown, or a dash without a pod. */
+const upToDate = (noPod: boolean, v: boolean | null) => (noPod ? none : v === null ? 'Unknown' : v ? 'Yes' : 'No');
 
 function DaemonNodes({ title, name, m }: { title: string; name: string; m: KubeDaemonSetMembers }) {
   const shown = m.nodes.filter((n) => n.eligible || n.pod);
@@ -117,7 +128,7 @@ function DaemonNodes({ title, name, m }: { title: string; name: string; m: KubeD
               <td className={n.pod ? 'mono' : undefined}>{n.pod || <span className="kube-short">No pod yet</span>}</td>
               <td>{n.phase ? <span className={phaseClass(n.phase)}>{n.phase}</span> : none}</td>
               <td className="num">{n.pod ? `${n.readyContainers}/${n.containers}` : none}</td>
-              <td className={n.upToDate === false ? 'kube-short' : undefined}>{upToDateText(n)}</td>
+              <td className={n.upToDate === false ? 'kube-short' : undefined}>{upToDate(!n.pod, n.upToDate)}</td>
               <td>{n.reason || none}</td>
             </tr>
           ))}
