@@ -22,11 +22,14 @@ export function KubeDetailDialog({
   target,
   onClose,
   initialTab = 'overview',
+  row,
 }: {
   resource: Deletable;
   target: KubeTarget;
   onClose(): void;
   initialTab?: DetailTab;
+  /** The object's watched row (a set's members are read again when it changes). */
+  row?: unknown;
 }) {
   const [tab, setTab] = useState<DetailTab>(initialTab);
   // The terminal stays (hidden) once opened, so looking at the YAML does not end its shell.
@@ -97,7 +100,7 @@ export function KubeDetailDialog({
             <p className="muted">Reading {target.name}…</p>
           ) : tab === 'overview' ? (
             <>
-              {hasMembers(resource) && <SetMembersSection resource={resource} target={target} />}
+              {hasMembers(resource) && <SetMembersSection resource={resource} target={target} row={row} />}
               <Overview d={q.data} />
             </>
           ) : tab === 'yaml' ? (

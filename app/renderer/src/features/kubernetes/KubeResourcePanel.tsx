@@ -79,6 +79,9 @@ export function KubeResourcePanel({
   const trigger = useAction('kube.cronjobs.trigger');
   const retry = useAction('kube.jobs.retry');
   const target = (row: AnyRow): KubeTarget => ({ context, namespace: row.namespace, name: row.name });
+  /** The row as the watch has it now (a dialog about it reads again when it changes). */
+  const liveRow = (row: AnyRow): AnyRow =>
+    w.rows.find((r) => r.namespace === row.namespace && r.name === row.name) ?? row;
 
   const cronAction = async (row: KubeRows['cronjobs'], what: 'run' | 'suspend' | 'resume') => {
     try {
@@ -177,6 +180,7 @@ export function KubeResourcePanel({
         <KubeDetailDialog
           resource={resource}
           target={target(open.row)}
+          row={liveRow(open.row)}
           onClose={close}
           initialTab={open.kind === 'terminal' ? 'terminal' : 'overview'}
         />
@@ -208,10 +212,7 @@ export function KubeResourcePanel({
         <RolloutDialog
           resource={resource}
           target={target(open.row)}
-          row={
-            (w.rows.find((r) => r.namespace === open.row.namespace && r.name === open.row.name) ??
-              open.row) as KubeRows[WithRollout]
-          }
+          row={liveRow(open.row) as KubeRows[WithRollout]}
           onClose={close}
         />
       )}

@@ -1,10 +1,9 @@
 // A deployment's, stateful set's or daemon set's rollout (kubectl rollout status, history and undo):
 // the status sentence, the revisions it keeps with their images and change causes, and going back
 // to one once confirmed. Read when opened and again whenever the watched row changes (no polling).
-import { useEffect, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { KubeRevision, KubeRows } from '../../../../shared/contract/areas/kube';
-import { queryKey, useAction, useRequest } from '../../api/hooks';
+import { useAction, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { ActionsHeading } from '../../components/table-parts';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
@@ -13,6 +12,7 @@ import { useStart } from '../../components/use-start';
 import { age } from './kube-columns';
 import { viewOf, type WithRollout } from './kube-kinds';
 import type { KubeTarget } from './KubeDialogs';
+import { useRereadOnChange } from './use-reread-on-change';
 
 const COLUMNS = ['Revision', 'Change cause', 'Images', 'Pods', 'Created'];
 const revisionName = (r: KubeRevision) => `Revision ${r.revision}${r.current ? ' (running now)' : ''}`;
@@ -31,14 +31,8 @@ export function RolloutDialog({
 }) {
   const args = { context: target.context, resource, namespace: target.namespace, name: target.name };
   const q = useRequest('kube.rollout.history', args);
-  const client = useQueryClient();
+  useRereadOnChange('kube.rollout.history', args, row);
   const noun = viewOf(resource).noun;
-  // The row's content is what signals a change (a new row object with the same content is none).
-  const rowState = JSON.stringify(row);
-  useEffect(() => {
-    void client.invalidateQueries({ queryKey: queryKey('kube.rollout.history', args) });
-    // The row's counts are what signals a change; the target stays the same while the dialog is open.
-  }, [rowState, client]);
   const [undoTo, setUndoTo] = useState<KubeRevision>();
   const now = useNow();
 

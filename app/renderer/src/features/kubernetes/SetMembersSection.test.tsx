@@ -114,6 +114,31 @@ function open(resource: 'statefulsets' | 'daemonsets', name: string, members: ()
 }
 
 describe('SetMembersSection', () => {
+  it('reads the members again when the set’s watched row changes, and not when it stays the same', async () => {
+    let answer = web;
+    const r = setUp((method) => {
+      if (method === 'kube.describe') return described('StatefulSet', 'web');
+      if (method === 'kube.members') return answer;
+      return undefined;
+    });
+    const dialog = (row: object) => (
+      <KubeDetailDialog resource="statefulsets" target={target('web')} row={row} onClose={() => undefined} />
+    );
+    const view = r.show(dialog({ name: 'web', ready: 2 }));
+    const table = await screen.findByRole('table', { name: 'Pods and volume claims of web' });
+    const asked = () => r.calls.filter((c) => c.method === 'kube.members').length;
+    expect(asked()).toBe(1);
+    // A new row object with the same content is no change.
+    view.rerender(dialog({ name: 'web', ready: 2 }));
+    await new Promise((done) => setTimeout(done, 20));
+    expect(asked()).toBe(1);
+    // The watch says the set changed (its third pod came up): the section reads again and shows it.
+    answer = { ...web, ordinals: web.ordinals.map((o) => ({ ...o, phase: 'Running', upToDate: true })) };
+    view.rerender(dialog({ name: 'web', ready: 3 }));
+    await waitFor(() => expect(asked()).toBe(2));
+    await waitFor(() => expect(within(table).getByRole('row', { name: 'web-1' }).textContent).toContain('Running'));
+  });
+
   it('lists a stateful set’s pods by ordinal with their claims, Missing where none exists; Refresh reads again', async () => {
     const { calls } = open('statefulsets', 'web', () => web);
     const table = await screen.findByRole('table', { name: 'Pods and volume claims of web' });

@@ -17,9 +17,18 @@ import { useSetMembers, type WithMembers } from './use-set-members';
 const none = <span className="muted">—</span>;
 const phaseClass = (phase: string) => `kube-phase-${phase.toLowerCase()}`;
 
-export function SetMembersSection({ resource, target }: { resource: WithMembers; target: KubeTarget }) {
+export function SetMembersSection({
+  resource,
+  target,
+  row,
+}: {
+  resource: WithMembers;
+  target: KubeTarget;
+  /** The set's watched row: when it changes, the members are read again. */
+  row?: unknown;
+}) {
   const id = useId();
-  const q = useSetMembers(resource, target);
+  const q = useSetMembers(resource, target, row);
   const title = resource === 'statefulsets' ? `Pods and volume claims of ${target.name}` : `Nodes of ${target.name}`;
   return (
     <section aria-labelledby={id}>
