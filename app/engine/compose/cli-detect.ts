@@ -49,11 +49,12 @@ function probe(c: CliCandidate, timeout: number): Promise<Probe> {
 
 type Detected = { cli: ComposeCli } | { slow: string[] };
 
+/** Probes every candidate at once (a busy machine waits one timeout, not one each); the first in order that answers wins. */
 async function detect(candidates: CliCandidate[], timeout: number): Promise<Detected> {
+  const probes = await Promise.all(candidates.map((c) => probe(c, timeout)));
   const slow: string[] = [];
-  for (const c of candidates) {
-    const p = await probe(c, timeout);
-    if ('version' in p) return { cli: { ...c, version: p.version } };
+  for (const [i, p] of probes.entries()) {
+    if ('version' in p) return { cli: { ...candidates[i]!, version: p.version } };
     if (p.outcome === 'timeout') slow.push(p.label);
   }
   return { slow };

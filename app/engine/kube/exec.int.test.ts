@@ -162,6 +162,23 @@ describe('pod exec against the fake API server', () => {
     );
   });
 
+  it('says so at once when a container has no /bin/sh for the shell-choosing script (a distroless image)', async () => {
+    const { fake, kc } = await running();
+    fake.channels.missing.add('/bin/sh');
+    const t = await openPodExec(
+      kc,
+      { namespace: 'shop', pod: 'web-1', cols: 80, rows: 24 },
+      new AbortController().signal,
+    );
+    const r = reader(t);
+    // The socket the runtime closed ends the wait for the script's mark (no 10 s wait, no hang).
+    await r.done;
+    expect(fake.channels.execs[0]).toMatchObject({ ended: true });
+    expect((r.error() as Error).message).toBe(
+      'The container app of pod web-1 has no shell at /bin/sh, so no terminal can open in it. Choose a shell it has (e.g. /bin/bash or /busybox/sh), or read its logs instead.',
+    );
+  });
+
   it('refuses a pod that is not running, a container it does not have, and an RBAC denial, in sentences', async () => {
     const { fake, kc } = await running(['app']);
     const ac = new AbortController();

@@ -144,19 +144,30 @@ async function podExecSession(
     (s) => (status = s),
   )) as unknown as WebSocket;
   stdout.socket = conn;
-  // Without a shell given, the script says which it ran (taken off the output before it is shown).
-  let shell = o.shell ?? '';
-  let head: Buffer | undefined;
-  if (!o.shell) {
-    const seen = await readShellMark(stdout);
-    shell = seen.shell ?? '';
-    if (seen.rest.length) head = seen.rest;
-  }
   let closing = false;
-  const closed = new Promise<void>((resolve) => conn.once('close', () => resolve()));
+  // Watched from the start: a socket the runtime closes at once (no such shell) ends the output.
+  const closed =
+    conn.readyState === conn.CLOSED
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => conn.once('close', () => resolve()));
   void closed.then(() => stdout.end());
   const exit = closed.then(() => (closing || !status ? null : exitOfStatus(status, where, command[0]!)));
   exit.catch(() => undefined); // told to whoever awaits it; never an unhandled rejection
+  // Without a shell given, the script says which it ran (taken off the output before it is shown).
+  // The view going meanwhile closes the socket, which ends the wait.
+  let shell = o.shell ?? '';
+  let head: Buffer | undefined;
+  if (!o.shell) {
+    const stop = () => conn.close(1000);
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      const seen = await readShellMark(stdout);
+      shell = seen.shell ?? '';
+      if (seen.rest.length) head = seen.rest;
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+  }
   /** Resolves when the last keystrokes sent have left (or the socket closed). */
   let sent: Promise<void> = Promise.resolve();
 

@@ -100,6 +100,8 @@ export class FakeChannels {
   readonly execs: FakeExecRecord[] = [];
   /** While set, exec upgrades are held unanswered (a slow API server); `held` are their sockets. */
   hold = false;
+  /** Programs the "container" does not have, though this machine does (e.g. '/bin/sh' of a distroless image). */
+  readonly missing = new Set<string>();
   readonly held: Duplex[] = [];
   private readonly processes = new Set<ChildProcess>();
   private readonly sockets = new Set<WebSocket>();
@@ -152,7 +154,7 @@ export class FakeChannels {
       if (flag('stderr') && !tty) ws.send(frame(2));
       ws.send(frame(3));
       const program = command[0] ?? '';
-      if (!runnable(program)) {
+      if (!runnable(program) || this.missing.has(program)) {
         rec.ended = true;
         ws.once('close', () => this.sockets.delete(ws));
         ws.send(frame(3, JSON.stringify(startFailureStatus(program))));

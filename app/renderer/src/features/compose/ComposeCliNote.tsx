@@ -3,7 +3,12 @@
 import { useRequest } from '../../api/hooks';
 
 export function ComposeCliNote({ ready }: { ready: boolean }) {
-  const cli = useRequest('compose.cli', {}, { enabled: ready, staleTime: 60_000 });
+  // A CLI that was only slow is asked again whenever the page shows (it may answer now).
+  const cli = useRequest(
+    'compose.cli',
+    {},
+    { enabled: ready, staleTime: (q) => (q.state.data?.reason === 'slow' ? 0 : 60_000) },
+  );
   if (!cli.data) return null;
   if (!cli.data.available)
     return (

@@ -4,7 +4,7 @@
 // named by their objects, delete with confirmation and the RBAC sentence, scale, and unsubscribing.
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KubeDeployment } from '../../../../shared/contract/areas/kube';
 import { CallError } from '../../api/client';
 import { KubernetesPage } from './KubernetesPage';
@@ -85,7 +85,15 @@ describe('KubernetesPage', () => {
       expect(live('endpoints')).toHaveLength(0);
       const asked = calls.length;
       const opened = subs.length;
-      await new Promise((r) => setTimeout(r, 50));
+      // A minute hidden: no request and no subscription (any polling would have fired by then).
+      vi.useFakeTimers();
+      try {
+        await act(async () => {
+          await vi.advanceTimersByTimeAsync(60_000);
+        });
+      } finally {
+        vi.useRealTimers();
+      }
       expect(calls.slice(asked).map((c) => c.method)).toEqual([]);
       expect(subs.length).toBe(opened);
       turn('visible');
