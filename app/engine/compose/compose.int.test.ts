@@ -11,14 +11,7 @@ import { BerthError } from '../../shared/errors';
 import { connectEngine, type EngineClient } from '../docker/client';
 import { listVolumes } from '../docker/volumes';
 import { findComposeCli } from './cli-detect';
-import {
-  checkComposeConfig,
-  composeDown,
-  composePull,
-  composeUp,
-  targetForFiles,
-  type ComposeTarget,
-} from './commands';
+import * as commands from './commands';
 import { controlProject, downByLabel } from './label-control';
 import { tsKey } from './log-merge';
 import { projectLogs } from './project-logs';
@@ -26,7 +19,7 @@ import { findProject, listProjects } from './projects';
 
 let client: EngineClient;
 const dirs: string[] = [];
-const projects: ComposeTarget[] = [];
+const projects: commands.ComposeTarget[] = [];
 
 function twoServiceFile(image: string): string {
   return `services:
@@ -55,12 +48,12 @@ function projectDir(content: string, name = 'compose.yml'): { dir: string; file:
   return { dir, file };
 }
 
-async function up(content: string): Promise<ComposeTarget> {
+async function up(content: string): Promise<commands.ComposeTarget> {
   const { file } = projectDir(content);
-  const target = targetForFiles([file], uniqueName('bc'));
+  const target = commands.targetForFiles([file], uniqueName('bc'));
   projects.push(target);
-  await checkComposeConfig(client, target);
-  await composeUp(client, target);
+  await commands.checkComposeConfig(client, target);
+  await commands.composeUp(client, target);
   return target;
 }
 
@@ -175,12 +168,12 @@ describe('compose projects through the CLI', () => {
     const before = (await listVolumes(client)).map((v) => v.name);
     expect(before).toContain(`${t.project}_data`);
     expect(before).toContain(`${other.project}_data`);
-    await composeDown(client, t, true);
+    await commands.composeDown(client, t, true);
     const after = (await listVolumes(client)).map((v) => v.name);
     expect(after).not.toContain(`${t.project}_data`);
     expect(after).toContain(`${other.project}_data`);
     expect(await findProject(client, t.project)).toBeUndefined();
-    await composeDown(client, other, false);
+    await commands.composeDown(client, other, false);
     expect((await listVolumes(client)).map((v) => v.name)).toContain(`${other.project}_data`);
     await downByLabel(client, other.project, true);
     expect((await listVolumes(client)).map((v) => v.name)).not.toContain(`${other.project}_data`);
@@ -200,8 +193,8 @@ describe('compose projects through the CLI', () => {
 
   it('reports a failed pull with a sentence (no registry is reachable here)', async () => {
     const { file } = projectDir(twoServiceFile(fixtures().busybox));
-    const t = targetForFiles([file], uniqueName('bc'));
-    const e = await refusal(composePull(client, t));
+    const t = commands.targetForFiles([file], uniqueName('bc'));
+    const e = await refusal(commands.composePull(client, t));
     expect(e.message).toMatch(
       new RegExp(
         `^Could not pull the images of project "${t.project}": (a registry could not be reached|the registry refused access|an image does not exist)`,
@@ -211,7 +204,7 @@ describe('compose projects through the CLI', () => {
 
   it('reports a bad YAML file with its file and line', async () => {
     const { file } = projectDir(`services:\n  web:\n    image: ${fixtures().busybox}\n   command: [a\n`);
-    const e = await refusal(checkComposeConfig(client, targetForFiles([file], uniqueName('bc'))));
+    const e = await refusal(commands.checkComposeConfig(client, commands.targetForFiles([file], uniqueName('bc'))));
     expect(e.kind).toBe('invalid');
     expect(e.message).toMatch(
       new RegExp(
@@ -222,7 +215,7 @@ describe('compose projects through the CLI', () => {
 
   it('reports an unknown option', async () => {
     const { file } = projectDir(`services:\n  web:\n    image: ${fixtures().busybox}\n    bogus: 1\n`);
-    const e = await refusal(checkComposeConfig(client, targetForFiles([file], uniqueName('bc'))));
+    const e = await refusal(commands.checkComposeConfig(client, commands.targetForFiles([file], uniqueName('bc'))));
     expect(e.message).toContain(
       `the compose file ${file} has an option compose does not know: "bogus" in services.web`,
     );
@@ -230,28 +223,32 @@ describe('compose projects through the CLI', () => {
 
   it('reports missing environment variables, required or merely unset', async () => {
     const required = projectDir(`services:\n  web:\n    image: "\${BERTH_TEST_IMAGE:?set BERTH_TEST_IMAGE}"\n`);
-    const e1 = await refusal(checkComposeConfig(client, targetForFiles([required.file], uniqueName('bc'))));
+    const e1 = await refusal(
+      commands.checkComposeConfig(client, commands.targetForFiles([required.file], uniqueName('bc'))),
+    );
     expect(e1.message).toContain(`the compose file ${required.file} needs the environment variable BERTH_TEST_IMAGE`);
     const unset = projectDir(
       `services:\n  web:\n    image: "${fixtures().busybox.replace(':latest', '')}:\${BERTH_TEST_TAG}"\n`,
     );
-    const e2 = await refusal(checkComposeConfig(client, targetForFiles([unset.file], uniqueName('bc'))));
+    const e2 = await refusal(
+      commands.checkComposeConfig(client, commands.targetForFiles([unset.file], uniqueName('bc'))),
+    );
     expect(e2.message).toContain('uses the environment variable BERTH_TEST_TAG, which is not set');
   });
 
   it('refuses bad input before running anything', async () => {
-    expect(() => targetForFiles(['relative/compose.yml'])).toThrow(/absolute path/);
-    expect(() => targetForFiles(['/nonexistent/compose.yml'])).toThrow(/does not exist/);
-    expect(() => targetForFiles([tmpdir()])).toThrow(/is a folder/);
+    expect(() => commands.targetForFiles(['relative/compose.yml'])).toThrow(/absolute path/);
+    expect(() => commands.targetForFiles(['/nonexistent/compose.yml'])).toThrow(/does not exist/);
+    expect(() => commands.targetForFiles([tmpdir()])).toThrow(/is a folder/);
     const { file } = projectDir('services: {}\n');
-    expect(() => targetForFiles([file], 'Bad Name')).toThrow(/lowercase/);
+    expect(() => commands.targetForFiles([file], 'Bad Name')).toThrow(/lowercase/);
   });
 
   it('refuses a file that is no compose file without quoting it (a shadow-like file; a JSON file without services)', () => {
     const shadow = projectDir('root:*:20228:0:99999:7:::\ndaemon:*:20228:0:99999:7:::\n', 'shadow');
     const err = (() => {
       try {
-        targetForFiles([shadow.file]);
+        commands.targetForFiles([shadow.file]);
       } catch (e) {
         return e as BerthError;
       }
@@ -261,15 +258,17 @@ describe('compose projects through the CLI', () => {
       field: 'files',
       message: `${shadow.file} is not a compose file: it has no top-level "services:" section. Choose your project's compose.yaml (or docker-compose.yml).`,
     });
-    expect(() => targetForFiles([projectDir('{"name": "x"}\n', 'c.json').file])).toThrow(/no top-level "services:"/);
-    expect(() => targetForFiles([projectDir('{"services": {}}\n', 'c.json').file])).not.toThrow();
-    expect(() => targetForFiles([projectDir('\0\x01binary', 'c.yml').file])).toThrow(/binary file/);
+    expect(() => commands.targetForFiles([projectDir('{"name": "x"}\n', 'c.json').file])).toThrow(
+      /no top-level "services:"/,
+    );
+    expect(() => commands.targetForFiles([projectDir('{"services": {}}\n', 'c.json').file])).not.toThrow();
+    expect(() => commands.targetForFiles([projectDir('\0\x01binary', 'c.yml').file])).toThrow(/binary file/);
   });
 
   it('without the check, the compose CLI itself would quote the file: what the check prevents', async () => {
     const shadow = projectDir('root:*:20228:0:99999:7:::\n', 'shadow');
     const t = { project: uniqueName('bc'), files: [shadow.file], workingDir: shadow.dir };
-    const e = await refusal(checkComposeConfig(client, t));
+    const e = await refusal(commands.checkComposeConfig(client, t));
     expect(`${e.message}${e.detail}`).toContain('root:*:20228');
   });
 });

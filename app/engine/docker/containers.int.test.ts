@@ -14,17 +14,7 @@ import {
   pruneContainers,
   topContainer,
 } from './containers';
-import {
-  killContainer,
-  pauseContainer,
-  removeContainer,
-  renameContainer,
-  restartContainer,
-  startContainer,
-  stopContainer,
-  unpauseContainer,
-  waitContainer,
-} from './containers-lifecycle';
+import * as lifecycle from './containers-lifecycle';
 import { containerRunCommand } from './run-command';
 import { freePortRange } from '../../../harness/free-ports';
 
@@ -126,7 +116,7 @@ describe('running and listing', () => {
       expect(cmd).not.toContain('PATH=');
 
       // The command line really recreates it: run it (under another name and ports) and compare.
-      await removeContainer(client, n, { force: true });
+      await lifecycle.removeContainer(client, n, { force: true });
       const again = await testEngine().docker(cmdArgs(cmd));
       expect(again.stderr).toBe('');
       const info2 = await inspectContainer(client, n);
@@ -158,7 +148,7 @@ describe('running and listing', () => {
     const top = await topContainer(client, n);
     expect(top.titles).toContain('PID');
     expect(top.processes.some((p) => p.join(' ').includes('sleep 300'))).toBe(true);
-    await removeContainer(client, n, { force: true });
+    await lifecycle.removeContainer(client, n, { force: true });
   });
 });
 
@@ -177,29 +167,29 @@ describe('lifecycle', () => {
     const n2 = name('life2');
     await runBusybox(n, ['sh', '-c', 'trap "exit 3" TERM; while true; do sleep 1; done']);
     const state = async (ref: string) => (await inspectContainer(client, ref)).State;
-    await stopContainer(client, n, { timeout: 5 });
+    await lifecycle.stopContainer(client, n, { timeout: 5 });
     expect((await state(n)).Status).toBe('exited');
-    await stopContainer(client, n); // already stopped: fine
-    await startContainer(client, n);
-    await startContainer(client, n); // already running: fine
+    await lifecycle.stopContainer(client, n); // already stopped: fine
+    await lifecycle.startContainer(client, n);
+    await lifecycle.startContainer(client, n); // already running: fine
     expect((await state(n)).Running).toBe(true);
     const pid = (await state(n)).Pid;
-    await restartContainer(client, n, { timeout: 1 });
+    await lifecycle.restartContainer(client, n, { timeout: 1 });
     expect((await state(n)).Pid).not.toBe(pid);
-    await pauseContainer(client, n);
+    await lifecycle.pauseContainer(client, n);
     expect((await state(n)).Paused).toBe(true);
-    const pausedStop = await rejection(pauseContainer(client, n));
+    const pausedStop = await rejection(lifecycle.pauseContainer(client, n));
     expect(pausedStop.kind).toBe('conflict');
-    await unpauseContainer(client, n);
+    await lifecycle.unpauseContainer(client, n);
     expect((await state(n)).Paused).toBe(false);
-    await renameContainer(client, n, n2);
+    await lifecycle.renameContainer(client, n, n2);
     expect((await inspectContainer(client, n2)).Name).toBe(`/${n2}`);
-    const running = await rejection(removeContainer(client, n2));
+    const running = await rejection(lifecycle.removeContainer(client, n2));
     expect(running.kind).toBe('conflict');
     expect(running.message).toMatch(/running/);
-    await killContainer(client, n2, { signal: 'SIGKILL' });
-    expect(await waitContainer(client, n2)).toBe(137);
-    await removeContainer(client, n2);
+    await lifecycle.killContainer(client, n2, { signal: 'SIGKILL' });
+    expect(await lifecycle.waitContainer(client, n2)).toBe(137);
+    await lifecycle.removeContainer(client, n2);
     expect((await rejection(inspectContainer(client, n2))).kind).toBe('not-found');
   });
 
@@ -211,7 +201,7 @@ describe('lifecycle', () => {
     const filter = { label: [`berth.test=${stopped}`] };
     const { id: stoppedId } = await runBusybox(stopped, ['true'], { labels });
     const { id: runningId } = await runBusybox(running, ['sleep', '300'], { labels });
-    await waitContainer(client, stopped);
+    await lifecycle.waitContainer(client, stopped);
     expect((await pruneContainers(client, { label: ['berth.test=nothing-has-this'] })).deleted).toEqual([]);
     const r = await pruneContainers(client, filter);
     expect(r.deleted).toEqual([stoppedId]);
@@ -223,7 +213,7 @@ describe('lifecycle', () => {
 
 describe('errors', () => {
   it('not-found: a container that does not exist', async () => {
-    const err = await rejection(stopContainer(client, 'no-such-container-here'));
+    const err = await rejection(lifecycle.stopContainer(client, 'no-such-container-here'));
     expect(err.kind).toBe('not-found');
     expect(err.message).toMatch(/^Could not stop container "no-such-container-here"/);
     expect(err.detail).toMatch(/No such container/i);
@@ -272,8 +262,10 @@ describe('errors', () => {
       expect(err.kind, JSON.stringify(spec)).toBe('invalid');
       expect(err.field).toBe(field);
     }
-    expect((await rejection(renameContainer(client, 'whatever', '-bad'))).field).toBe('name');
-    expect((await rejection(killContainer(client, 'whatever', { signal: 'NOT A SIGNAL' }))).field).toBe('signal');
+    expect((await rejection(lifecycle.renameContainer(client, 'whatever', '-bad'))).field).toBe('name');
+    expect((await rejection(lifecycle.killContainer(client, 'whatever', { signal: 'NOT A SIGNAL' }))).field).toBe(
+      'signal',
+    );
     expect(await labelled(marker)).toEqual([]);
   });
 

@@ -2,19 +2,14 @@
 // here), whose "container" is a real local shell behind a TTY: typing echoes, resizes reach the
 // resize channel, the exit code comes from the status channel, closing ends the process; refusals
 // (RBAC, a stopped pod, a missing container) are sentences.
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDirs } from '../../../harness/temp-dirs';
+import { describe, expect, it } from 'vitest';
 import type { ExecItem } from '../../shared/contract';
 import type { Terminal } from '../util/terminal';
 import { openPodExec } from './exec';
-import type { FakeKubeApiServer } from './test-support/fake-api-server';
-import { fakePod, startFakeContext, until } from './test-support/kube-fixtures';
+import { fakeContexts } from './test-support/fake-contexts';
+import { fakePod, until } from './test-support/kube-fixtures';
 
-const tmp = tempDirs('berth-kube-exec-');
-const started: FakeKubeApiServer[] = [];
-afterEach(async () => {
-  for (const f of started.splice(0)) await f.close();
-});
+const startFake = fakeContexts('berth-kube-exec-');
 
 /** Reads a terminal's items in the background; `text()` is its output so far. */
 function reader(t: Terminal) {
@@ -35,7 +30,7 @@ function reader(t: Terminal) {
 const bytes = (s: string) => ({ type: 'bytes' as const, data: new TextEncoder().encode(s) });
 
 async function running(containers = ['app']) {
-  const { fake, kc } = await startFakeContext(tmp(), started);
+  const { fake, kc } = await startFake();
   const pod = fakePod('shop', 'web-1', { containers });
   fake.put('pods', {
     ...pod,

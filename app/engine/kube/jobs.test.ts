@@ -1,17 +1,11 @@
 // Running a job again against the fake API server (no API server can run here): a new job with the
 // old spec and owner, without the controller's generated selector and labels; the old job kept; a
 // manual selector kept as the user wrote it; a missing job and an RBAC refusal as sentences.
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDirs } from '../../../harness/temp-dirs';
+import { describe, expect, it } from 'vitest';
 import { retryJob } from './jobs';
-import type { FakeKubeApiServer } from './test-support/fake-api-server';
-import { startFakeContext } from './test-support/kube-fixtures';
+import { fakeContexts } from './test-support/fake-contexts';
 
-const tmp = tempDirs('berth-kube-job-retry-');
-const started: FakeKubeApiServer[] = [];
-afterEach(async () => {
-  for (const f of started.splice(0)) await f.close();
-});
+const startFake = fakeContexts('berth-kube-job-retry-');
 
 const uid = 'b8e1c2d4-0000-4000-8000-000000000001';
 const failedJob = (extra: object = {}) => ({
@@ -43,7 +37,7 @@ const failedJob = (extra: object = {}) => ({
 
 describe('retryJob against the fake API server', () => {
   it('creates NAME-retry-<time> with the same spec and owner, without the generated selector and labels', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     fake.put('jobs', failedJob());
     const r = await retryJob(kc, 'shop', 'migrate', Date.UTC(2026, 11, 4, 12));
     expect(r.job).toMatch(/^migrate-retry-[0-9a-z]+$/);
@@ -62,7 +56,7 @@ describe('retryJob against the fake API server', () => {
   });
 
   it('keeps a selector the user chose (manualSelector) with the template’s labels', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     fake.put('jobs', failedJob({ manualSelector: true, selector: { matchLabels: { run: 'x' } } }));
     const r = await retryJob(kc, 'shop', 'migrate');
     const copy = fake.get('jobs', 'shop', r.job) as ReturnType<typeof failedJob>;
@@ -71,7 +65,7 @@ describe('retryJob against the fake API server', () => {
   });
 
   it('cuts a long name to 63 characters, and says what is wrong when the job is gone or RBAC refuses', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     const long = `${'a'.repeat(60)}-x`;
     fake.put('jobs', { ...failedJob(), metadata: { ...failedJob().metadata, name: long } });
     const r = await retryJob(kc, 'shop', long);

@@ -3,41 +3,29 @@
 // selector or an untolerated taint as the DaemonSet controller excludes them, cordoned nodes that
 // still get daemon pods, out-of-date pods by revision hash and by template generation, and RBAC
 // refusals of claims or nodes as sentences beside what could be read.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { V1Node } from '@kubernetes/client-node';
-import { tempDirs } from '../../../harness/temp-dirs';
 import type { KubeDaemonSetMembers, KubeStatefulSetMembers } from '../../shared/contract/areas/kube';
 import { nodeVerdict } from './daemon-nodes';
 import { setMembers } from './members';
-import type { FakeKubeApiServer } from './test-support/fake-api-server';
-import { fakePod, startFakeContext } from './test-support/kube-fixtures';
-import {
-  putClaim,
-  putDaemonPod,
-  putDaemonSet,
-  putNode,
-  putOrdinalPod,
-  putStatefulSet,
-} from './test-support/set-fixtures';
+import { fakeContexts } from './test-support/fake-contexts';
+import { fakePod } from './test-support/kube-fixtures';
+import * as sets from './test-support/set-fixtures';
 
-const tmp = tempDirs('berth-kube-members-');
-const started: FakeKubeApiServer[] = [];
-afterEach(async () => {
-  for (const f of started.splice(0)) await f.close();
-});
+const startFake = fakeContexts('berth-kube-members-');
 
 describe('stateful set members against the fake API server', () => {
   it('lists every ordinal with its pod or "Missing", and each claim with its status or "Missing"', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
-    const web = putStatefulSet(fake, 'shop', 'web', 3, ['data']);
-    putOrdinalPod(fake, web, 0, { node: 'node-a', restarts: 2 });
-    putOrdinalPod(fake, web, 2, { node: 'node-b', ready: false, phase: 'Pending' });
+    const { fake, kc } = await startFake();
+    const web = sets.putStatefulSet(fake, 'shop', 'web', 3, ['data']);
+    sets.putOrdinalPod(fake, web, 0, { node: 'node-a', restarts: 2 });
+    sets.putOrdinalPod(fake, web, 2, { node: 'node-b', ready: false, phase: 'Pending' });
     // Not web's: another set's pod with the same labels, and a pod named like web's without its owner.
-    const other = putStatefulSet(fake, 'shop', 'web-other', 1);
-    putOrdinalPod(fake, { metadata: { ...other.metadata, name: 'web' } }, 1);
+    const other = sets.putStatefulSet(fake, 'shop', 'web-other', 1);
+    sets.putOrdinalPod(fake, { metadata: { ...other.metadata, name: 'web' } }, 1);
     fake.put('pods', fakePod('shop', 'web-5', { labels: { app: 'web' } }));
-    putClaim(fake, 'shop', 'data-web-0', 'Bound');
-    putClaim(fake, 'shop', 'data-web-2', 'Pending', 'fast');
+    sets.putClaim(fake, 'shop', 'data-web-0', 'Bound');
+    sets.putClaim(fake, 'shop', 'data-web-2', 'Pending', 'fast');
 
     const m = (await setMembers(kc, 'statefulsets', 'shop', 'web')) as KubeStatefulSetMembers;
     expect(m.claimsError).toBe('');
@@ -58,10 +46,10 @@ describe('stateful set members against the fake API server', () => {
   });
 
   it('shows a pod beyond the replicas as not wanted (being removed), and honours spec.ordinals.start', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
-    const db = putStatefulSet(fake, 'shop', 'db', 2);
+    const { fake, kc } = await startFake();
+    const db = sets.putStatefulSet(fake, 'shop', 'db', 2);
     fake.put('statefulsets', { ...db, spec: { ...(db.spec as object), ordinals: { start: 1 } } });
-    for (const n of [1, 2, 3]) putOrdinalPod(fake, db, n);
+    for (const n of [1, 2, 3]) sets.putOrdinalPod(fake, db, n);
     const m = (await setMembers(kc, 'statefulsets', 'shop', 'db')) as KubeStatefulSetMembers;
     expect(m.ordinals.map((o) => [o.ordinal, o.wanted, o.claims])).toEqual([
       [1, true, []],
@@ -73,14 +61,14 @@ describe('stateful set members against the fake API server', () => {
   });
 
   it('marks each pod up to date when it runs the set’s update revision, as the controller decides', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
-    const web = putStatefulSet(fake, 'shop', 'web', 3);
+    const { fake, kc } = await startFake();
+    const web = sets.putStatefulSet(fake, 'shop', 'web', 3);
     const labelled = (hash?: string) => ({
       labels: { app: 'web', ...(hash ? { 'controller-revision-hash': hash } : {}) },
     });
-    putOrdinalPod(fake, web, 0, labelled('web-6d5f'));
-    putOrdinalPod(fake, web, 1, labelled('web-7c9f'));
-    putOrdinalPod(fake, web, 2, labelled());
+    sets.putOrdinalPod(fake, web, 0, labelled('web-6d5f'));
+    sets.putOrdinalPod(fake, web, 1, labelled('web-7c9f'));
+    sets.putOrdinalPod(fake, web, 2, labelled());
     // No update revision reported yet: Berth cannot tell.
     let m = (await setMembers(kc, 'statefulsets', 'shop', 'web')) as KubeStatefulSetMembers;
     expect(m.updateRevision).toBe('');
@@ -97,9 +85,9 @@ describe('stateful set members against the fake API server', () => {
   });
 
   it('says why the claims could not be read (RBAC) and still lists the pods', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
-    const web = putStatefulSet(fake, 'shop', 'web', 1, ['data']);
-    putOrdinalPod(fake, web, 0);
+    const { fake, kc } = await startFake();
+    const web = sets.putStatefulSet(fake, 'shop', 'web', 1, ['data']);
+    sets.putOrdinalPod(fake, web, 0);
     fake.deny('admin', 'list', 'persistentvolumeclaims');
     const m = (await setMembers(kc, 'statefulsets', 'shop', 'web')) as KubeStatefulSetMembers;
     expect(m.claimsError).toContain('cannot list resource "persistentvolumeclaims"');
@@ -108,7 +96,7 @@ describe('stateful set members against the fake API server', () => {
   });
 
   it('a stateful set that does not exist is a not-found sentence', async () => {
-    const { kc } = await startFakeContext(tmp(), started);
+    const { kc } = await startFake();
     await expect(setMembers(kc, 'statefulsets', 'shop', 'gone')).rejects.toMatchObject({ kind: 'not-found' });
   });
 });
@@ -118,25 +106,28 @@ describe('daemon set nodes against the fake API server', () => {
     m.nodes.map((n) => [n.node, n.eligible, n.pod || 'none', n.upToDate, n.reason]);
 
   it('runs on matching, tolerated and cordoned nodes; not on excluded ones; marks out-of-date pods', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
-    putNode(fake, 'a', { labels: { disk: 'ssd' } });
-    putNode(fake, 'b', {
+    const { fake, kc } = await startFake();
+    sets.putNode(fake, 'a', { labels: { disk: 'ssd' } });
+    sets.putNode(fake, 'b', {
       labels: { disk: 'ssd' },
       unschedulable: true,
       taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }],
     });
-    putNode(fake, 'c', { labels: { disk: 'ssd' }, taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] });
-    putNode(fake, 'd', { labels: { disk: 'hdd' } });
-    putNode(fake, 'e', { labels: { disk: 'ssd' }, taints: [{ key: 'team', value: 'ops', effect: 'NoExecute' }] });
-    putNode(fake, 'f', { labels: { disk: 'ssd' }, taints: [{ key: 'soft', effect: 'PreferNoSchedule' }] });
-    const ds = putDaemonSet(fake, 'kube-system', 'fluentd', {
+    sets.putNode(fake, 'c', {
+      labels: { disk: 'ssd' },
+      taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }],
+    });
+    sets.putNode(fake, 'd', { labels: { disk: 'hdd' } });
+    sets.putNode(fake, 'e', { labels: { disk: 'ssd' }, taints: [{ key: 'team', value: 'ops', effect: 'NoExecute' }] });
+    sets.putNode(fake, 'f', { labels: { disk: 'ssd' }, taints: [{ key: 'soft', effect: 'PreferNoSchedule' }] });
+    const ds = sets.putDaemonSet(fake, 'kube-system', 'fluentd', {
       nodeSelector: { disk: 'ssd' },
       tolerations: [{ key: 'team', operator: 'Equal', value: 'ops', effect: 'NoExecute' }],
       hash: 'h2',
       oldHash: 'h1',
     });
-    putDaemonPod(fake, ds, 'a', { hash: 'h2', generation: 2 });
-    putDaemonPod(fake, ds, 'b', { hash: 'h1', generation: 1 });
+    sets.putDaemonPod(fake, ds, 'a', { hash: 'h2', generation: 2 });
+    sets.putDaemonPod(fake, ds, 'b', { hash: 'h1', generation: 1 });
 
     const m = (await setMembers(kc, 'daemonsets', 'kube-system', 'fluentd')) as KubeDaemonSetMembers;
     expect(m.nodesError).toBe('');
@@ -152,13 +143,13 @@ describe('daemon set nodes against the fake API server', () => {
   });
 
   it('keeps a pod on a node whose NoSchedule taint came later; says the controller removes one on NoExecute', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
-    putNode(fake, 'x', { taints: [{ key: 'maint', effect: 'NoSchedule' }] });
-    putNode(fake, 'y', { taints: [{ key: 'maint', effect: 'NoExecute' }] });
-    const ds = putDaemonSet(fake, 'kube-system', 'agent', { hash: 'h1' });
-    putDaemonPod(fake, ds, 'x', { hash: 'h1' });
-    putDaemonPod(fake, ds, 'y', { hash: 'h1' });
-    putDaemonPod(fake, ds, 'gone', { hash: 'h1' });
+    const { fake, kc } = await startFake();
+    sets.putNode(fake, 'x', { taints: [{ key: 'maint', effect: 'NoSchedule' }] });
+    sets.putNode(fake, 'y', { taints: [{ key: 'maint', effect: 'NoExecute' }] });
+    const ds = sets.putDaemonSet(fake, 'kube-system', 'agent', { hash: 'h1' });
+    sets.putDaemonPod(fake, ds, 'x', { hash: 'h1' });
+    sets.putDaemonPod(fake, ds, 'y', { hash: 'h1' });
+    sets.putDaemonPod(fake, ds, 'gone', { hash: 'h1' });
     const m = (await setMembers(kc, 'daemonsets', 'kube-system', 'agent')) as KubeDaemonSetMembers;
     expect(rows(m)).toEqual([
       ['gone', false, 'agent-gone', true, 'the node no longer exists'],
@@ -168,10 +159,10 @@ describe('daemon set nodes against the fake API server', () => {
   });
 
   it('places a daemon pod not yet scheduled on the node its affinity names (as the controller does)', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
-    putNode(fake, 'a');
-    const ds = putDaemonSet(fake, 'kube-system', 'agent', { hash: 'h1' });
-    const p = putDaemonPod(fake, ds, 'a', { hash: 'h1' }, { phase: 'Pending', ready: false });
+    const { fake, kc } = await startFake();
+    sets.putNode(fake, 'a');
+    const ds = sets.putDaemonSet(fake, 'kube-system', 'agent', { hash: 'h1' });
+    const p = sets.putDaemonPod(fake, ds, 'a', { hash: 'h1' }, { phase: 'Pending', ready: false });
     const affinity = {
       nodeAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: {
@@ -186,12 +177,12 @@ describe('daemon set nodes against the fake API server', () => {
   });
 
   it('without the revisions (RBAC), compares the pod-template-generation label with the template generation', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
-    putNode(fake, 'a');
-    putNode(fake, 'b');
-    const ds = putDaemonSet(fake, 'kube-system', 'agent', { hash: 'h3', generation: 3 });
-    putDaemonPod(fake, ds, 'a', { generation: 3 });
-    putDaemonPod(fake, ds, 'b', { generation: 2 });
+    const { fake, kc } = await startFake();
+    sets.putNode(fake, 'a');
+    sets.putNode(fake, 'b');
+    const ds = sets.putDaemonSet(fake, 'kube-system', 'agent', { hash: 'h3', generation: 3 });
+    sets.putDaemonPod(fake, ds, 'a', { generation: 3 });
+    sets.putDaemonPod(fake, ds, 'b', { generation: 2 });
     fake.deny('admin', 'list', 'controllerrevisions');
     const m = (await setMembers(kc, 'daemonsets', 'kube-system', 'agent')) as KubeDaemonSetMembers;
     expect(m.revision).toBe('template generation 3');
@@ -202,11 +193,11 @@ describe('daemon set nodes against the fake API server', () => {
   });
 
   it('says why the nodes could not be read (RBAC) and lists the nodes its pods are on', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
-    putNode(fake, 'a');
-    putNode(fake, 'b');
-    const ds = putDaemonSet(fake, 'kube-system', 'agent', { hash: 'h1' });
-    putDaemonPod(fake, ds, 'b', { hash: 'h1' });
+    const { fake, kc } = await startFake();
+    sets.putNode(fake, 'a');
+    sets.putNode(fake, 'b');
+    const ds = sets.putDaemonSet(fake, 'kube-system', 'agent', { hash: 'h1' });
+    sets.putDaemonPod(fake, ds, 'b', { hash: 'h1' });
     fake.deny('admin', 'list', 'nodes');
     const m = (await setMembers(kc, 'daemonsets', 'kube-system', 'agent')) as KubeDaemonSetMembers;
     expect(m.nodesError).toContain('cannot list resource "nodes" in API group "" at the cluster scope');

@@ -5,27 +5,24 @@
 // the client's end still reaches it; a quiet half-closed connection closes after HALF_CLOSE_IDLE_MS,
 // on fake timers).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { tempDirs } from '../../../harness/temp-dirs';
 import { PortForwards } from './port-forward';
 import { FROM_POD_HIGH_WATER, HALF_CLOSE_IDLE_MS, PAUSE_SLACK, TO_POD_HIGH_WATER } from './port-forward-connection';
 import type { FakeKubeApiServer } from './test-support/fake-api-server';
+import { fakeContexts } from './test-support/fake-contexts';
 import { readyWebPod, tcpClient } from './test-support/forward-fixtures';
-import { startFakeContext } from './test-support/kube-fixtures';
 
-const tmp = tempDirs('berth-kube-pfc-');
-const started: FakeKubeApiServer[] = [];
+const startFake = fakeContexts('berth-kube-pfc-');
 const forwards: PortForwards[] = [];
 afterEach(async () => {
   vi.useRealTimers();
   for (const f of forwards.splice(0)) await f.closeAll();
-  for (const f of started.splice(0)) await f.close();
 });
 
 /** More than every socket buffer on the way can hold, so a reader that stops is felt. */
 const TOTAL = 32 * 1024 * 1024;
 
 async function forwardTo(listener: Parameters<FakeKubeApiServer['portForwards']['listen']>[3], o = {}) {
-  const { fake, kc } = await startFakeContext(tmp(), started);
+  const { fake, kc } = await startFake();
   fake.put('pods', readyWebPod('web-1'));
   fake.portForwards.listen('shop', 'web-1', 8080, listener);
   const pf = new PortForwards(o);

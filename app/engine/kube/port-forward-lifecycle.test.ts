@@ -4,24 +4,20 @@
 // cancelled while it resolves the target or binds the port leaves nothing listening and nothing listed.
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { tempDirs } from '../../../harness/temp-dirs';
 import type { KubePortForwardDto } from '../../shared/contract/areas/kube-port-forward';
 import { PortForwards, type StartForward } from './port-forward';
-import type { FakeKubeApiServer } from './test-support/fake-api-server';
+import { fakeContexts } from './test-support/fake-contexts';
 import { freePort, putWebService, readyWebPod, tcpClient } from './test-support/forward-fixtures';
-import { startFakeContext } from './test-support/kube-fixtures';
 
-const tmp = tempDirs('berth-kube-pfl-');
-const started: FakeKubeApiServer[] = [];
+const startFake = fakeContexts('berth-kube-pfl-');
 const forwards: PortForwards[] = [];
 afterEach(async () => {
   vi.restoreAllMocks();
   for (const f of forwards.splice(0)) await f.closeAll();
-  for (const f of started.splice(0)) await f.close();
 });
 
 async function setUp() {
-  const { fake, kc } = await startFakeContext(tmp(), started);
+  const { fake, kc } = await startFake();
   putWebService(fake);
   fake.put('pods', readyWebPod('web-1'));
   for (const pod of ['web-1', 'web-2', 'web-3']) fake.portForwards.listen('shop', pod, 8080, { type: 'echo' });

@@ -2,8 +2,7 @@
 // with, however it is split), the kubelet's error text as sentences, and a service resolved to one
 // ready pod and its targetPort (named ports included) as kubectl resolves it — the last also against
 // the FAKE API server (no API server can run here), through a label-selected pod list.
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDirs } from '../../../harness/temp-dirs';
+import { describe, expect, it } from 'vitest';
 import { ChannelStart, dataFrame, forwardErrorSentence, portPrefix } from './port-forward-protocol';
 import {
   forwardablePorts,
@@ -15,14 +14,10 @@ import {
   type ForwardPod,
   type ForwardService,
 } from './port-forward-target';
-import type { FakeKubeApiServer } from './test-support/fake-api-server';
-import { fakePod, startFakeContext } from './test-support/kube-fixtures';
+import { fakeContexts } from './test-support/fake-contexts';
+import { fakePod } from './test-support/kube-fixtures';
 
-const tmp = tempDirs('berth-kube-pf-');
-const started: FakeKubeApiServer[] = [];
-afterEach(async () => {
-  for (const f of started.splice(0)) await f.close();
-});
+const startFake = fakeContexts('berth-kube-pf-');
 
 function pod(name: string, o: { ready?: boolean; restarts?: number; created?: string; phase?: string } = {}) {
   return {
@@ -142,7 +137,7 @@ describe('service → pod, as kubectl port-forward svc/… resolves it', () => {
   });
 
   it('resolves through the fake API server: label-selected pods, no ready pod and no selector as sentences', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     fake.put('pods', { ...pod('web-2', { ready: false }), metadata: { ...pod('web-2').metadata, namespace: 'shop' } });
     fake.put('pods', {
       ...fakePod('shop', 'other'),

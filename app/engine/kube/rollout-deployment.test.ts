@@ -1,19 +1,14 @@
 // A deployment's rollout status, history and undo against the fake API server (no API server can
 // run here): the revisions as kubectl rollout history lists them, the undo's JSON patch as kubectl
 // rollout undo sends it, and the refusals (paused, no such revision, RBAC) as sentences.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { V1Deployment } from '@kubernetes/client-node';
-import { tempDirs } from '../../../harness/temp-dirs';
 import { deploymentRolloutStatus as rolloutStatus, rolloutHistory, rolloutUndo } from './rollout';
-import type { FakeKubeApiServer } from './test-support/fake-api-server';
-import { putRolledOutDeployment, startFakeContext } from './test-support/kube-fixtures';
+import { fakeContexts } from './test-support/fake-contexts';
+import { putRolledOutDeployment } from './test-support/kube-fixtures';
 import { playRolloutController } from './test-support/rollout-fixtures';
 
-const tmp = tempDirs('berth-kube-rollout-');
-const started: FakeKubeApiServer[] = [];
-afterEach(async () => {
-  for (const f of started.splice(0)) await f.close();
-});
+const startFake = fakeContexts('berth-kube-rollout-');
 
 const IMAGES = ['shop:1.0', 'shop:1.1', 'shop:2.0'];
 
@@ -79,7 +74,7 @@ describe('rollout status (kubectl rollout status’s sentences)', () => {
 
 describe('rollout history and undo against the fake API server', () => {
   it('lists the revisions the deployment owns, newest first, the running one marked', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     putRolledOutDeployment(fake, 'shop', 'web', IMAGES);
     // Another deployment's replica set with the same labels is not web's history.
     fake.put('replicasets', {
@@ -103,7 +98,7 @@ describe('rollout history and undo against the fake API server', () => {
   });
 
   it('rolls back to the revision before the current one: its template without the hash, its change cause', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     putRolledOutDeployment(fake, 'shop', 'web', IMAGES);
     const r = await rolloutUndo(kc, 'deployments', 'shop', 'web', 0);
     expect(r).toEqual({ rolledBack: true, revision: 2, message: 'Rolling web back to revision 2.' });
@@ -122,7 +117,7 @@ describe('rollout history and undo against the fake API server', () => {
   });
 
   it('revision 0 is the second-highest revision, as kubectl picks it: 3 → 2, then 4 (once 2) → 3', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     putRolledOutDeployment(fake, 'shop', 'web', IMAGES);
     expect(await rolloutUndo(kc, 'deployments', 'shop', 'web', 0)).toMatchObject({ rolledBack: true, revision: 2 });
     // The controller re-uses revision 2's replica set as revision 4.
@@ -139,7 +134,7 @@ describe('rollout history and undo against the fake API server', () => {
   });
 
   it('revision 0 goes to the second-highest revision even while the newest one is not yet the deployment’s template', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     putRolledOutDeployment(fake, 'shop', 'web', IMAGES);
     // A new template the controller has not made a replica set for yet: revision 3 is still the
     // newest kept, so kubectl goes back to 2 (not to 3, the newest whose template differs).
@@ -161,7 +156,7 @@ describe('rollout history and undo against the fake API server', () => {
   });
 
   it('rolls back to a chosen revision, and skips one whose template already runs', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     putRolledOutDeployment(fake, 'shop', 'web', IMAGES);
     const patches = () => fake.requests.filter((q) => q.method === 'PATCH').length;
     expect(await rolloutUndo(kc, 'deployments', 'shop', 'web', 3)).toEqual({
@@ -177,7 +172,7 @@ describe('rollout history and undo against the fake API server', () => {
   });
 
   it('refuses a revision it does not keep, a deployment without history and a paused one, with sentences', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     putRolledOutDeployment(fake, 'shop', 'web', IMAGES);
     await expect(rolloutUndo(kc, 'deployments', 'shop', 'web', 7)).rejects.toMatchObject({
       kind: 'not-found',
@@ -196,7 +191,7 @@ describe('rollout history and undo against the fake API server', () => {
   });
 
   it('says what RBAC refused when the user may not patch deployments', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     putRolledOutDeployment(fake, 'shop', 'web', IMAGES);
     fake.deny('admin', 'patch', 'deployments');
     await expect(rolloutUndo(kc, 'deployments', 'shop', 'web', 0)).rejects.toMatchObject({

@@ -3,19 +3,13 @@
 // the controller revisions the set owns as its history, the undo sent as kubectl sends it (the
 // revision's data as a strategic merge patch), revision 0 as the second-highest, the "already
 // matches" skip, and RBAC's refusal as a sentence.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { V1DaemonSet, V1StatefulSet } from '@kubernetes/client-node';
-import { tempDirs } from '../../../harness/temp-dirs';
 import { daemonSetRolloutStatus, rolloutHistory, rolloutUndo, statefulSetRolloutStatus } from './rollout';
-import type { FakeKubeApiServer } from './test-support/fake-api-server';
-import { startFakeContext } from './test-support/kube-fixtures';
+import { fakeContexts } from './test-support/fake-contexts';
 import { playRolloutController, putRolledOutSet } from './test-support/rollout-fixtures';
 
-const tmp = tempDirs('berth-kube-rollout-sets-');
-const started: FakeKubeApiServer[] = [];
-afterEach(async () => {
-  for (const f of started.splice(0)) await f.close();
-});
+const startFake = fakeContexts('berth-kube-rollout-sets-');
 
 const IMAGES = ['pg:15.1', 'pg:15.2', 'pg:16.0'];
 
@@ -150,7 +144,7 @@ describe('stateful and daemon set history and undo against the fake API server',
   });
 
   it('lists the controller revisions the set owns, newest first, the running one marked', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     putRolledOutSet(fake, 'statefulsets', 'shop', 'db', IMAGES);
     // Another set's revision with the same labels is not db's history.
     fake.put('controllerrevisions', {
@@ -175,7 +169,7 @@ describe('stateful and daemon set history and undo against the fake API server',
   });
 
   it('rolls a stateful set back to a chosen revision with the revision’s data as a strategic merge patch', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     putRolledOutSet(fake, 'statefulsets', 'shop', 'db', IMAGES);
     expect(await rolloutUndo(kc, 'statefulsets', 'shop', 'db', 1)).toEqual({
       rolledBack: true,
@@ -196,7 +190,7 @@ describe('stateful and daemon set history and undo against the fake API server',
   });
 
   it('revision 0 is the second-highest revision: 3 → 2, then 4 (once 2) → 3, for a daemon set', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     putRolledOutSet(fake, 'daemonsets', 'shop', 'agent', ['agent:1', 'agent:2', 'agent:3']);
     expect(await rolloutUndo(kc, 'daemonsets', 'shop', 'agent', 0)).toMatchObject({ rolledBack: true, revision: 2 });
     const image = () =>
@@ -215,7 +209,7 @@ describe('stateful and daemon set history and undo against the fake API server',
   });
 
   it('skips a revision whose template the set already has, sending nothing', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     putRolledOutSet(fake, 'statefulsets', 'shop', 'db', IMAGES);
     expect(await rolloutUndo(kc, 'statefulsets', 'shop', 'db', 3)).toEqual({
       rolledBack: false,
@@ -226,7 +220,7 @@ describe('stateful and daemon set history and undo against the fake API server',
   });
 
   it('refuses a revision the set does not keep, and revision 0 with one revision, with sentences', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     putRolledOutSet(fake, 'statefulsets', 'shop', 'db', IMAGES);
     await expect(rolloutUndo(kc, 'statefulsets', 'shop', 'db', 7)).rejects.toMatchObject({
       kind: 'not-found',
@@ -240,7 +234,7 @@ describe('stateful and daemon set history and undo against the fake API server',
   });
 
   it('says what RBAC refused when the user may not list controller revisions', async () => {
-    const { fake, kc } = await startFakeContext(tmp(), started);
+    const { fake, kc } = await startFake();
     putRolledOutSet(fake, 'statefulsets', 'shop', 'db', IMAGES);
     fake.deny('admin', 'list', 'controllerrevisions');
     const refused = {

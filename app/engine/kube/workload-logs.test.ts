@@ -1,21 +1,16 @@
 // A workload's logs merged across its pods, against the fake API server (no API server can run
 // here): the pods its selector names, their history interleaved by time and tagged, live lines of
 // every pod after it, a pod whose log cannot be read leaving the others, and the end on abort.
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDirs } from '../../../harness/temp-dirs';
+import { describe, expect, it } from 'vitest';
 import type { KubeLogLine } from '../../shared/contract/areas/kube';
-import type { FakeKubeApiServer } from './test-support/fake-api-server';
-import { fakeDeployment, fakePod, startFakeContext, until } from './test-support/kube-fixtures';
+import { fakeContexts } from './test-support/fake-contexts';
+import { fakeDeployment, fakePod, until } from './test-support/kube-fixtures';
 import { mergedPodLogs, selectorQuery, workloadPods } from './workload-logs';
 
-const tmp = tempDirs('berth-kube-merged-logs-');
-const started: FakeKubeApiServer[] = [];
-afterEach(async () => {
-  for (const f of started.splice(0)) await f.close();
-});
+const startFake = fakeContexts('berth-kube-merged-logs-');
 
 async function shop() {
-  const { fake, kc } = await startFakeContext(tmp(), started);
+  const { fake, kc } = await startFake();
   fake.put('deployments', fakeDeployment('shop', 'web', 2));
   fake.put('pods', fakePod('shop', 'web-b', { labels: { app: 'web' }, containers: ['app', 'proxy'] }));
   fake.put('pods', fakePod('shop', 'web-a', { labels: { app: 'web' } }));

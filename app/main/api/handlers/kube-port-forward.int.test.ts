@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../../../harness/temp-dirs';
 import { FakeKubeApiServer } from '../../../engine/kube/test-support/fake-api-server';
-import { fakePod, until, writeKubeconfig } from '../../../engine/kube/test-support/kube-fixtures';
+import { readyWebPod } from '../../../engine/kube/test-support/forward-fixtures';
+import { until, writeKubeconfig } from '../../../engine/kube/test-support/kube-fixtures';
 import type { KubePortForwardDto } from '../../../shared/contract/areas/kube-port-forward';
 import { closeKubeForwards, kubeForwards } from '../kube-forwards';
 import { contractSession } from '../test-support/contract-session';
@@ -18,23 +19,12 @@ const tmp = tempDirs('berth-kube-pf-');
 let fake: FakeKubeApiServer;
 const savedEnv = process.env.KUBECONFIG;
 
-/** A ready pod labelled app=web whose container declares port 8080 named http. */
-function readyPod(name: string) {
-  const p = fakePod('shop', name);
-  return {
-    ...p,
-    metadata: { ...p.metadata, labels: { app: 'web' } },
-    spec: { containers: [{ name: 'main', image: 'busybox', ports: [{ name: 'http', containerPort: 8080 }] }] },
-    status: { ...p.status, conditions: [{ type: 'Ready', status: 'True' }] },
-  };
-}
-
 beforeEach(async () => {
   fake = await FakeKubeApiServer.start({});
   process.env.KUBECONFIG = writeKubeconfig(path.join(tmp(), 'config'), [
     { name: 'fake', server: fake.url, namespace: 'shop' },
   ]);
-  fake.put('pods', readyPod('web-1'));
+  fake.put('pods', readyWebPod('web-1'));
   fake.put('services', {
     metadata: { name: 'web', namespace: 'shop' },
     spec: { selector: { app: 'web' }, ports: [{ name: 'web', port: 80, targetPort: 'http' }] },

@@ -14,10 +14,13 @@ withLayoutHeight();
 
 const created = new Date(Date.now() - 2 * 3600_000).toISOString();
 
-function tab(resource: string) {
-  const t = setUp(ok);
-  t.show(<KubernetesPage rest={[resource]} />);
-  return t;
+/** Shows the tab of `resource`, lists `rows` in its watch, and returns its table (named `label`). */
+async function listedIn(resource: string, label: string, ...rows: object[]) {
+  const { live, show } = setUp(ok);
+  show(<KubernetesPage rest={[resource]} />);
+  await waitFor(() => expect(live(resource)).toHaveLength(1));
+  live(resource)[0]!.push(listed(...rows));
+  return screen.findByRole('table', { name: label });
 }
 
 /** The cells of a row, by column header. */
@@ -33,8 +36,6 @@ function cells(table: HTMLElement, row: HTMLElement): Record<string, string> {
 
 describe('Kubernetes counting tabs', () => {
   it('shows an autoscaler’s target, metrics now/target, bounds, and the replicas it is scaling to', async () => {
-    const { live } = tab('horizontalpodautoscalers');
-    await waitFor(() => expect(live('horizontalpodautoscalers')).toHaveLength(1));
     const steady: KubeHpa = {
       namespace: 'shop',
       name: 'web',
@@ -54,8 +55,7 @@ describe('Kubernetes counting tabs', () => {
       current: 2,
       desired: 5,
     };
-    live('horizontalpodautoscalers')[0]!.push(listed(steady, scaling));
-    const table = await screen.findByRole('table', { name: 'Autoscalers' });
+    const table = await listedIn('horizontalpodautoscalers', 'Autoscalers', steady, scaling);
     const web = cells(table, within(table).getByRole('row', { name: 'web' }));
     expect(web['Scales']).toBe('Deployment web');
     expect(web['Metrics (now/target)']).toContain('cpu 40%/80%');
@@ -71,8 +71,6 @@ describe('Kubernetes counting tabs', () => {
   });
 
   it('shows a job’s completions, failures and duration, short ones marked', async () => {
-    const { live } = tab('jobs');
-    await waitFor(() => expect(live('jobs')).toHaveLength(1));
     const running: KubeJob = {
       namespace: 'shop',
       name: 'migrate',
@@ -96,8 +94,7 @@ describe('Kubernetes counting tabs', () => {
       durationSeconds: 4,
       owner: 'CronJob/nightly',
     };
-    live('jobs')[0]!.push(listed(running, done));
-    const table = await screen.findByRole('table', { name: 'Jobs' });
+    const table = await listedIn('jobs', 'Jobs', running, done);
     const migrateRow = within(table).getByRole('row', { name: 'migrate' });
     const migrate = cells(table, migrateRow);
     expect(migrate['Completions']).toBe('2/3');
@@ -110,8 +107,6 @@ describe('Kubernetes counting tabs', () => {
   });
 
   it('shows a replica set’s desired, current and ready pods and its deployment', async () => {
-    const { live } = tab('replicasets');
-    await waitFor(() => expect(live('replicasets')).toHaveLength(1));
     const rs: KubeReplicaSet = {
       namespace: 'shop',
       name: 'web-7d4b9c',
@@ -121,8 +116,7 @@ describe('Kubernetes counting tabs', () => {
       ready: 2,
       owner: 'Deployment/web',
     };
-    live('replicasets')[0]!.push(listed(rs));
-    const table = await screen.findByRole('table', { name: 'Replica sets' });
+    const table = await listedIn('replicasets', 'Replica sets', rs);
     const row = cells(table, within(table).getByRole('row', { name: 'web-7d4b9c' }));
     expect(Object.values(row).join('|')).toContain('2/3');
     expect(Object.values(row).join('|')).toContain('Deployment web');
