@@ -118,6 +118,34 @@ describe('BerthClient', () => {
     expect(s.sent).toHaveLength(2);
   });
 
+  it('hands a result that crossed the cancel to onLateResult, once, and drops the cancel’s own answer', async () => {
+    const s = scripted();
+    const c = new BerthClient(s.t);
+    const late: unknown[] = [];
+    const crossed = new AbortController();
+    const p = c.request('kube.portForward.list', {}, { signal: crossed.signal, onLateResult: (r) => late.push(r) });
+    const first = s.sent[0] as Extract<ClientFrame, { t: 'req' }>;
+    crossed.abort();
+    await expect(p).rejects.toMatchObject({ message: 'The request was cancelled.' });
+    // The server had answered before the cancel reached it: its result arrives after all.
+    s.deliver({ t: 'res', id: first.id, ok: true, result: ['made'] });
+    s.deliver({ t: 'res', id: first.id, ok: true, result: ['again'] });
+    expect(late).toEqual([['made']]);
+    // The cancel came first: the server's "cancelled" answer is dropped, nothing is handed over.
+    const beaten = new AbortController();
+    const q = c.request('kube.portForward.list', {}, { signal: beaten.signal, onLateResult: (r) => late.push(r) });
+    const second = s.sent.at(-1) as Extract<ClientFrame, { t: 'req' }>;
+    beaten.abort();
+    await expect(q).rejects.toMatchObject({ message: 'The request was cancelled.' });
+    s.deliver({
+      t: 'res',
+      id: second.id,
+      ok: false,
+      error: { kind: 'internal', message: 'The request was cancelled.' },
+    });
+    expect(late).toEqual([['made']]);
+  });
+
   it('sends no cancel for a request already answered', async () => {
     const s = scripted();
     const c = new BerthClient(s.t);

@@ -53,6 +53,12 @@ interface Pending {
 export interface CallOptions {
   /** Aborting gives the request up: the server is told (a `cancel` frame) and stops its work. */
   signal?: AbortSignal;
+  /**
+   * The result of a request given up whose answer crossed the cancel (the server had finished): a
+   * request that makes something undoes it here. The server answers every request once, so this is
+   * called at most once, and never when the cancel came first.
+   */
+  onLateResult?(result: unknown): void;
 }
 
 /** The rejection of a request given up through its signal. */
@@ -94,6 +100,7 @@ export class BerthClient {
   ): Promise<RequestResult<M>> {
     const id = this.nextId++;
     const signal = rest[1]?.signal;
+    const late = rest[1]?.onLateResult;
     if (this.transport.state === 'reconnecting' || this.transport.state === 'signed-out')
       return Promise.reject(
         new CallError({ kind: 'unavailable', message: 'Berth is reconnecting. Try again in a moment.' }),
@@ -102,6 +109,8 @@ export class BerthClient {
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         if (!this.pending.delete(id)) return;
+        // The one answer still to come: the cancel's own (dropped), or a result that crossed it.
+        if (late) this.pending.set(id, { resolve: (v) => late(v), reject: () => undefined });
         this.transport.send({ t: 'cancel', id });
         reject(cancelled());
       };

@@ -80,7 +80,7 @@ const none = z.strictObject({});
 export const kubePortForwardRequests = {
   /**
    * Listens on 127.0.0.1:localPort and forwards each connection to the pod (a service's or a
-   * deployment's: one ready pod, chosen again when it is gone). Cancelling the request while it starts cancels the start: nothing listens (a cancel that crosses the answer leaves the forward started, and listed).
+   * deployment's: one ready pod, chosen again when it is gone). Cancelling the request while it starts cancels the start: nothing listens (a cancel that crosses the answer finds the forward started; the dialog then stops it).
    */
   'kube.portForward.start': request<KubePortForwardDto>()(kubeForwardStartArgs),
   /** Closes a forward's listener and its open connections. */

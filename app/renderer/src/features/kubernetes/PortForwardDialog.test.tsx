@@ -142,6 +142,11 @@ describe('Port forward dialog while starting', () => {
     await userEvent.click(within(d).getByRole('button', { name: 'Cancel' }));
     expect(startCall?.signal?.aborted).toBe(true);
     expect(onClose).toHaveBeenCalledTimes(1);
+    // The cluster had started it as the cancel went out: the forward the late answer names is stopped.
+    startCall?.onLateResult?.(forward);
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'kube.portForward.stop')?.args).toEqual({ id: forward.id }),
+    );
   });
 });
 

@@ -3,7 +3,7 @@
 // plain statement that Berth listens on 127.0.0.1 only. The cluster's refusal shows in the dialog.
 // Cancel (or closing the dialog) while the forward is starting cancels the start: nothing listens.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { KubeForwardKind } from '../../../../shared/contract/areas/kube-port-forward';
+import type { KubeForwardKind, KubePortForwardDto } from '../../../../shared/contract/areas/kube-port-forward';
 import { useClient, useRequest } from '../../api/hooks';
 import { useUi } from '../../app/ui-store';
 import { Dialog } from '../../components/Dialog';
@@ -62,7 +62,12 @@ export function PortForwardDialog({
       client.request(
         'kube.portForward.start',
         { context, namespace, kind, name, remotePort: remote.port!, localPort: localPort.port ?? 0 },
-        { signal: ac.signal },
+        {
+          signal: ac.signal,
+          // Cancelled just as it started: stop the forward the answer names, so nothing stays listening.
+          onLateResult: (r) =>
+            void client.request('kube.portForward.stop', { id: (r as KubePortForwardDto).id }).catch(() => undefined),
+        },
       ),
     );
     if (ac.signal.aborted) return;

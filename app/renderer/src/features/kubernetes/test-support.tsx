@@ -70,13 +70,23 @@ export const argsOf = (calls: readonly { method: string; args: Record<string, un
   calls.find((c) => c.method === method)?.args;
 
 export function setUp(answer: (method: string, args: Record<string, unknown>) => unknown) {
-  const calls: { method: string; args: Record<string, unknown>; signal?: AbortSignal }[] = [];
+  const calls: {
+    method: string;
+    args: Record<string, unknown>;
+    signal?: AbortSignal;
+    onLateResult?: (r: unknown) => void;
+  }[] = [];
   const subs: Sub[] = [];
   const client = {
     connection: 'open',
     onConnection: () => () => undefined,
-    request: async (method: string, args: Record<string, unknown> = {}, opts?: { signal?: AbortSignal }) => {
-      calls.push({ method, args, ...(opts?.signal ? { signal: opts.signal } : {}) });
+    request: async (method: string, args: Record<string, unknown> = {}, opts?: (typeof calls)[number]) => {
+      calls.push({
+        method,
+        args,
+        ...(opts?.signal ? { signal: opts.signal } : {}),
+        ...(opts?.onLateResult ? { onLateResult: opts.onLateResult } : {}),
+      });
       return answer(method, args);
     },
     subscribe: (topic: string, args: Record<string, unknown>, cb: { onData(items: unknown[]): void }) => {
