@@ -159,7 +159,8 @@ async function podExecSession(
   let head: Buffer | undefined;
   if (!o.shell) {
     const stop = () => conn.close(1000);
-    signal.addEventListener('abort', stop, { once: true });
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
     try {
       const seen = await readShellMark(stdout);
       shell = seen.shell ?? '';
