@@ -29,7 +29,7 @@ import { nodeVerdict } from './daemon-nodes';
 import { kubeJson } from './request';
 import { resourcePath } from './resources';
 import { canonical } from './rollout-shared';
-import { selectorQuery } from './workload-logs';
+import { selectorQuery } from './selector';
 
 const REVISION_HASH = 'controller-revision-hash';
 const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';

@@ -8,6 +8,7 @@ import type { KubeForwardPort, KubeForwardKind } from '../../shared/contract/are
 import { BerthError } from '../../shared/errors';
 import { kubeJson } from './request';
 import { resourcePath } from './resources';
+import { selectorQuery } from './selector';
 
 interface ContainerPort {
   name?: string;
@@ -67,25 +68,6 @@ export function pickPod(pods: ForwardPod[]): ForwardPod | undefined {
         Date.parse(a.metadata.creationTimestamp ?? '') - Date.parse(b.metadata.creationTimestamp ?? '') ||
         a.metadata.name.localeCompare(b.metadata.name),
     )[0];
-}
-
-/** The selector as a label selector query (a=b,c=d). */
-export const labelSelectorOf = (selector: Record<string, string>) =>
-  Object.entries(selector)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-
-/** A workload's label selector as a query (a=b, k in (x,y), k notin (x), k, !k), as the API server reads it. */
-export function querySelectorOf(s: LabelSelector): string {
-  const parts = [labelSelectorOf(s.matchLabels ?? {})].filter(Boolean);
-  for (const e of s.matchExpressions ?? []) {
-    const values = (e.values ?? []).join(',');
-    if (e.operator === 'In') parts.push(`${e.key} in (${values})`);
-    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${values})`);
-    else if (e.operator === 'Exists') parts.push(e.key);
-    else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
-  }
-  return parts.join(',');
 }
 
 /** The service port numbered `port`, checked as something port-forward can carry. */
@@ -161,7 +143,7 @@ export async function resolveForwardTarget(
   if (o.kind === 'deployment') {
     // As kubectl: a deployment's port is the container port in its pod.
     const d = await get<ForwardDeployment>(resourcePath('deployments', o.namespace, o.name));
-    const selector = querySelectorOf(d.spec?.selector ?? {});
+    const selector = selectorQuery(d.spec?.selector);
     if (!selector)
       throw new BerthError({
         kind: 'invalid',
@@ -177,7 +159,7 @@ export async function resolveForwardTarget(
       kind: 'invalid',
       message: `The service ${o.name} has no selector, so it names no pods (its endpoints are managed by hand). Forward to a pod instead.`,
     });
-  const pod = await readyPod(labelSelectorOf(selector));
+  const pod = await readyPod(selectorQuery({ matchLabels: selector }));
   return { pod: pod.metadata.name, podPort: targetPortOf(svc, p, pod) };
 }
 

@@ -7,7 +7,6 @@ import { ChannelStart, dataFrame, forwardErrorSentence, portPrefix } from './por
 import {
   forwardablePorts,
   pickPod,
-  querySelectorOf,
   resolveForwardTarget,
   servicePort,
   targetPortOf,
@@ -119,21 +118,6 @@ describe('service → pod, as kubectl port-forward svc/… resolves it', () => {
     );
     expect(() => servicePort(svc, 53)).toThrow('Port 53 of service web is UDP: port-forward carries TCP only.');
     expect(() => servicePort(service([], { type: 'ExternalName' }), 80)).toThrow(/ExternalName/);
-  });
-
-  it("writes a deployment's label selector as the API server's query, expressions included", () => {
-    expect(
-      querySelectorOf({
-        matchLabels: { app: 'web', tier: 'front' },
-        matchExpressions: [
-          { key: 'env', operator: 'In', values: ['prod', 'staging'] },
-          { key: 'canary', operator: 'NotIn', values: ['true'] },
-          { key: 'team', operator: 'Exists' },
-          { key: 'legacy', operator: 'DoesNotExist' },
-        ],
-      }),
-    ).toBe('app=web,tier=front,env in (prod,staging),canary notin (true),team,!legacy');
-    expect(querySelectorOf({})).toBe('');
   });
 
   it('resolves through the fake API server: label-selected pods, no ready pod and no selector as sentences', async () => {

@@ -7,7 +7,8 @@ import { BerthError } from '../../shared/errors';
 import type { KubeRolloutHistory, KubeRolloutUndone } from '../../shared/contract/areas/kube';
 import { kubeJson } from './request';
 import { resourcePath } from './resources';
-import { CHANGE_CAUSE, canonical, labelSelector, skippedRollback, type RolloutStatus } from './rollout-shared';
+import { selectorQuery } from './selector';
+import { CHANGE_CAUSE, canonical, skippedRollback, type RolloutStatus } from './rollout-shared';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 const HASH_LABEL = 'pod-template-hash';
@@ -74,7 +75,7 @@ interface Loaded {
 async function load(kc: KubeConfig, namespace: string, name: string, signal?: AbortSignal): Promise<Loaded> {
   const opt = signal ? { signal } : {};
   const deployment = await kubeJson<V1Deployment>(kc, { path: resourcePath('deployments', namespace, name), ...opt });
-  const selector = labelSelector(deployment.spec?.selector);
+  const selector = selectorQuery(deployment.spec?.selector);
   const list = await kubeJson<{ items?: V1ReplicaSet[] }>(kc, {
     path: resourcePath('replicasets', namespace),
     query: { labelSelector: selector || undefined },

@@ -13,7 +13,8 @@ import { BerthError } from '../../shared/errors';
 import type { KubeRolloutHistory, KubeRolloutUndone } from '../../shared/contract/areas/kube';
 import { kubeJson } from './request';
 import { resourcePath } from './resources';
-import { CHANGE_CAUSE, canonical, labelSelector, pods, skippedRollback, type RolloutStatus } from './rollout-shared';
+import { selectorQuery } from './selector';
+import { CHANGE_CAUSE, canonical, pods, skippedRollback, type RolloutStatus } from './rollout-shared';
 
 export type SetResource = 'statefulsets' | 'daemonsets';
 type AnySet = V1StatefulSet | V1DaemonSet;
@@ -116,7 +117,7 @@ async function load(
 ): Promise<Loaded> {
   const opt = signal ? { signal } : {};
   const set = await kubeJson<AnySet>(kc, { path: resourcePath(resource, namespace, name), ...opt });
-  const selector = labelSelector(set.spec?.selector);
+  const selector = selectorQuery(set.spec?.selector);
   const list = await kubeJson<{ items?: V1ControllerRevision[] }>(kc, {
     path: `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/controllerrevisions`,
     query: { labelSelector: selector || undefined },

@@ -1,7 +1,6 @@
 // What the rollout of every kind shares: the status's shape, comparing pod templates as kubectl
-// does (same JSON whatever the key order), the selector a workload lists its revisions by, and the
+// does (same JSON whatever the key order), and the
 // sentence for an undo that has nothing to do.
-import type { V1LabelSelector } from '@kubernetes/client-node';
 
 export interface RolloutStatus {
   /** kubectl rollout status's sentence, in Berth's words. */
@@ -23,13 +22,6 @@ export function canonical(v: unknown): string {
       .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
       .join(',')}}`;
   return JSON.stringify(v);
-}
-
-/** A selector's match labels as the API's labelSelector query ('' when it has none). */
-export function labelSelector(selector: V1LabelSelector | undefined): string {
-  return Object.entries(selector?.matchLabels ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
 }
 
 /** The one sentence for an undo the workload already matches (kubectl's "skipped rollback"). */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeLogLine } from '../../shared/contract/areas/kube';
 import { fakeContexts } from './test-support/fake-contexts';
 import { fakeDeployment, fakePod, until } from './test-support/kube-fixtures';
-import { mergedPodLogs, selectorQuery, workloadPods } from './workload-logs';
+import { mergedPodLogs, workloadPods } from './workload-logs';
 
 const startFake = fakeContexts('berth-kube-merged-logs-');
 
@@ -21,23 +21,6 @@ async function shop() {
 }
 
 const text = (lines: KubeLogLine[]) => lines.map((l) => `${l.pod}:${l.text}`);
-
-describe('selectorQuery', () => {
-  it('writes equality and set-based terms as the API takes them', () => {
-    expect(
-      selectorQuery({
-        matchLabels: { app: 'web', tier: 'front' },
-        matchExpressions: [
-          { key: 'env', operator: 'In', values: ['prod', 'staging'] },
-          { key: 'canary', operator: 'NotIn', values: ['yes'] },
-          { key: 'team', operator: 'Exists' },
-          { key: 'legacy', operator: 'DoesNotExist' },
-        ],
-      }),
-    ).toBe('app=web,tier=front,env in (prod,staging),canary notin (yes),team,!legacy');
-    expect(selectorQuery(undefined)).toBe('');
-  });
-});
 
 describe('a workload’s pods and their merged logs against the fake API server', () => {
   it('lists the pods the deployment’s selector names, by name, with their containers', async () => {

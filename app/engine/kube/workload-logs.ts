@@ -8,20 +8,8 @@ import type { KubeLogLine, KubeWorkloadPods, KubeWorkloadWithPods } from '../../
 import { mergeByTimestamp, ReorderWindow, tsKey } from '../compose/log-merge';
 import { kubeJson } from './request';
 import { resourcePath } from './resources';
+import { selectorQuery } from './selector';
 import { podLogs } from './workloads';
-
-/** A label selector in the API's query syntax (equality and set-based terms). */
-export function selectorQuery(s: V1LabelSelector | undefined): string {
-  const terms = Object.entries(s?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
-  for (const e of s?.matchExpressions ?? []) {
-    const values = (e.values ?? []).join(',');
-    if (e.operator === 'In') terms.push(`${e.key} in (${values})`);
-    else if (e.operator === 'NotIn') terms.push(`${e.key} notin (${values})`);
-    else if (e.operator === 'Exists') terms.push(e.key);
-    else if (e.operator === 'DoesNotExist') terms.push(`!${e.key}`);
-  }
-  return terms.join(',');
-}
 
 /** A pod's containers, the one kubectl reads by default first (its default-container annotation, else the first). */
 function containersOf(p: V1Pod): string[] {
