@@ -1,6 +1,5 @@
 // What the rollout of every kind shares: the status's shape, comparing pod templates as kubectl
-// does (same JSON whatever the key order), and the
-// sentence for an undo that has nothing to do.
+// does (same JSON whatever the key order), and the sentence for an undo that has nothing to do.
 
 export interface RolloutStatus {
   /** kubectl rollout status's sentence, in Berth's words. */
