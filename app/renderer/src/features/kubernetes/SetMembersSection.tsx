@@ -86,7 +86,7 @@ function OrdinalRow({ o, withClaims }: { o: KubeOrdinal; withClaims: boolean }) 
   const missing = o.phase === 'Missing';
   return (
     <tr aria-label={o.pod}>
-      <td className="mono">{o.pod}</td>
+      <td className="mono nowrap">{o.pod}</td>
       <td>
         <span className={missing ? 'kube-short' : phaseClass(o.phase)}>{o.phase}</span>
         {!o.wanted && <span className="muted small"> beyond the replicas, being removed</span>}
@@ -94,7 +94,7 @@ function OrdinalRow({ o, withClaims }: { o: KubeOrdinal; withClaims: boolean }) 
       <td className="num">{missing ? none : `${o.readyContainers}/${o.containers}`}</td>
       <td className="num">{missing ? none : o.restarts}</td>
       <td className={o.upToDate === false ? 'kube-short' : undefined}>{upToDate(missing, o.upToDate)}</td>
-      <td>{o.node || none}</td>
+      <td className="nowrap">{o.node || none}</td>
       {withClaims && (
         <td>
           {o.claims.map((c) => (
@@ -133,8 +133,10 @@ function DaemonNodes({ title, name, m }: { title: string; name: string; m: KubeD
         >
           {shown.map((n) => (
             <tr key={n.node} aria-label={n.node || 'No node yet'}>
-              <td>{n.node || none}</td>
-              <td className={n.pod ? 'mono' : undefined}>{n.pod || <span className="kube-short">No pod yet</span>}</td>
+              <td className="nowrap">{n.node || none}</td>
+              <td className={n.pod ? 'mono nowrap' : 'nowrap'}>
+                {n.pod || <span className="kube-short">No pod yet</span>}
+              </td>
               <td>{n.phase ? <span className={phaseClass(n.phase)}>{n.phase}</span> : none}</td>
               <td className="num">{n.pod ? `${n.readyContainers}/${n.containers}` : none}</td>
               <td className={n.upToDate === false ? 'kube-short' : undefined}>{upToDate(!n.pod, n.upToDate)}</td>
